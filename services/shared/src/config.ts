@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/** Thrown at start when the environment does not describe a runnable component. */
+export class ConfigError extends Error {
+  constructor(component: string, issues: string[]) {
+    super(`Invalid configuration for ${component}:\n  - ${issues.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates raw input (usually `process.env`, read only in `main.ts`) against a zod schema
+ * and returns the typed result, or throws one error listing every bad variable at once.
+ */
+export function parseConfig<S extends z.ZodType>(component: string, schema: S, raw: unknown): z.infer<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    component,
+    result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+  );
+}
+
+const commaList = z
+  .string()
+  .min(1)
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+export const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** Environment of one subgraph service, with documented defaults (see README, Configuration). */
+export const serviceEnvSchema = z.object({
+  DATABASE_URL: z.string().url().describe('PostgreSQL server URL; the service creates its own database on it'),
+  DATABASE_NAME: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _ only')
+    .optional(),
+  KAFKA_BROKERS: commaList,
+  KAFKA_CONSUMER_GROUP: z.string().min(1).optional(),
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(5).default(1),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters'),
+  LOG_LEVEL: logLevelSchema.default('info'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+});
+
+export type ServiceEnv = z.input<typeof serviceEnvSchema>;
+
+/** Typed options of one subgraph service, after validation and defaults. */
+export interface ServiceConfig {
+  name: string;
+  database: { serverUrl: string; name: string };
+  kafka: { brokers: string[]; consumerGroup: string; replicationFactor: number };
+  server: { host: string; port: number };
+  gatewaySecret: string;
+  logLevel: z.infer<typeof logLevelSchema>;
+  outboxPollMs: number;
+}
+
+export function loadServiceConfig(name: string, env: Record<string, string | undefined>): ServiceConfig {
+  const parsed = parseConfig(name, serviceEnvSchema, env);
+  return {
+    name,
+    database: { serverUrl: parsed.DATABASE_URL, name: parsed.DATABASE_NAME ?? `eq_${name}` },
+    kafka: {
+      brokers: parsed.KAFKA_BROKERS,
+      consumerGroup: parsed.KAFKA_CONSUMER_GROUP ?? name,
+      replicationFactor: parsed.KAFKA_REPLICATION_FACTOR,
+    },
+    server: { host: parsed.HOST, port: parsed.PORT },
+    gatewaySecret: parsed.GATEWAY_SECRET,
+    logLevel: parsed.LOG_LEVEL,
+    outboxPollMs: parsed.OUTBOX_POLL_MS,
+  };
+}

@@ -1,0 +1,126 @@
+import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import { cloudEventSchema, type CloudEvent } from './cloudEvent';
+import type { Logger } from './logger';
+import { deadLetterTopic } from './topics';
+
+/** Handles one event inside the consumer's transaction; throw PoisonMessageError for bad data. */
+export type EventHandler = (event: CloudEvent, manager: EntityManager) => Promise<void>;
+
+/** Handlers by CloudEvent `type`. Types without a handler are acknowledged and skipped. */
+export type EventHandlers = Record<string, EventHandler>;
+
+/** A message that can never succeed (malformed, fails its schema): it goes to the dead-letter topic. */
+export class PoisonMessageError extends Error {
+  override name = 'PoisonMessageError';
+}
+
+/** Validates an event's data against its schema; a mismatch is a poison message, not a retry. */
+export function parseEventData<S extends z.ZodType>(schema: S, event: CloudEvent): z.infer<S> {
+  const result = schema.safeParse(event.data);
+  if (!result.success) {
+    throw new PoisonMessageError(`${event.type} ${event.id} has invalid data: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return result.data;
+}
+
+export interface ConsumerOptions {
+  kafka: Kafka;
+  producer: Producer;
+  dataSource: DataSource;
+  groupId: string;
+  topics: string[];
+  handlers: EventHandlers;
+  logger: Logger;
+  /** Failed attempts of one message before it is dead-lettered (transient errors retry until then). */
+  maxAttempts?: number;
+}
+
+/**
+ * Runs a consumer group whose handlers write to the service's database.
+ *
+ * Exactly-once effect on our side: the event id goes into `processed_event` in the same
+ * transaction as the handler's writes, so a redelivered event is a no-op. The offset is
+ * committed only after that transaction commits; a crash in between means redelivery, never
+ * loss. Poison messages are dead-lettered with the error in headers and the offset moves on,
+ * so one bad message never blocks its partition.
+ */
+export async function startConsumer(options: ConsumerOptions): Promise<Consumer> {
+  const { kafka, producer, dataSource, groupId, logger } = options;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const attempts = new Map<string, number>();
+  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, retry: { retries: 10 } });
+  await consumer.connect();
+  await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+
+  const deadLetter = async (topic: string, partition: number, message: KafkaMessage, error: Error) => {
+    logger.warn({ topic, partition, offset: message.offset, error: error.message }, 'dead-lettering message');
+    await producer.send({
+      topic: deadLetterTopic(groupId),
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            'x-error': error.message.slice(0, 2000),
+            'x-error-kind': error.name,
+            'x-original-topic': topic,
+            'x-original-partition': String(partition),
+            'x-original-offset': message.offset,
+            'x-consumer-group': groupId,
+          },
+        },
+      ],
+    });
+  };
+
+  await consumer.run({
+    autoCommit: false,
+    eachMessage: async ({ topic, partition, message }) => {
+      const position = `${topic}/${partition}/${message.offset}`;
+      try {
+        const event = decodeEvent(message);
+        const handler = options.handlers[event.type];
+        await dataSource.transaction(async (manager) => {
+          const inserted: unknown[] = await manager.query(
+            'INSERT INTO processed_event (event_id, topic) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
+            [event.id, topic],
+          );
+          if (inserted.length === 0) {
+            logger.debug({ eventId: event.id }, 'event already processed; skipping');
+            return;
+          }
+          if (handler) await handler(event, manager);
+        });
+      } catch (error) {
+        const failures = (attempts.get(position) ?? 0) + 1;
+        const poison = error instanceof PoisonMessageError;
+        if (!poison && failures < maxAttempts) {
+          attempts.set(position, failures);
+          logger.warn({ err: error, position, failures }, 'event handling failed; will retry');
+          throw error; // kafkajs backs off and redelivers this message
+        }
+        await deadLetter(topic, partition, message, error as Error);
+      }
+      attempts.delete(position);
+      await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+    },
+  });
+  return consumer;
+}
+
+function decodeEvent(message: KafkaMessage): CloudEvent {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(message.value?.toString('utf8') ?? '');
+  } catch {
+    throw new PoisonMessageError('message value is not JSON');
+  }
+  const parsed = cloudEventSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new PoisonMessageError(`not a CloudEvents 1.0 envelope: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data as CloudEvent;
+}

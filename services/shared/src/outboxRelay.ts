@@ -1,0 +1,153 @@
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import type { Producer } from 'kafkajs';
+import type { Logger } from './logger';
+import { OUTBOX_CHANNEL } from './outbox';
+
+export interface OutboxRelayOptions {
+  dataSource: DataSource;
+  /** Server URL of the service's own database, for the LISTEN connection. */
+  databaseUrl: string;
+  producer: Producer;
+  logger: Logger;
+  /** Fallback poll, for rows written while LISTEN was down and for retries after a Kafka error. */
+  pollMs: number;
+  batchSize?: number;
+}
+
+interface OutboxRow {
+  seq: string;
+  id: string;
+  topic: string;
+  key: string;
+  payload: unknown;
+}
+
+const MAX_BACKOFF_MS = 5_000;
+
+/**
+ * Publishes committed outbox rows to Kafka and marks them sent.
+ *
+ * Several relays (one per service instance) may run at once: each claims rows with
+ * `FOR UPDATE SKIP LOCKED`, and a row is only taken when no earlier row of the same key is
+ * still unsent, so one aggregate's events reach Kafka in the order they were written even
+ * while another instance holds the earlier one. Delivery is at-least-once (a crash between
+ * send and mark re-sends); consumers deduplicate by event id.
+ */
+export class OutboxRelay {
+  private readonly batchSize: number;
+  private listener?: pg.Client;
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private draining?: Promise<void>;
+  private wakeRequested = false;
+  private failures = 0;
+  /** Set after a failed publish; readiness reports it. */
+  lastError?: string;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.batchSize = options.batchSize ?? 200;
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+    await this.listen();
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.draining;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Requests a drain now (called on NOTIFY; safe to call any time). */
+  wake(): void {
+    if (!this.running) return;
+    if (this.draining) {
+      this.wakeRequested = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.options.databaseUrl });
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => {
+      // Losing LISTEN only costs latency: the poll still finds the rows. Reconnect on next poll.
+      this.options.logger.warn({ err: error }, 'outbox LISTEN connection lost');
+      this.listener = undefined;
+    });
+    await client.connect();
+    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.listener = client;
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.drain(), delayMs);
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining || !this.running) return;
+    this.draining = (async () => {
+      try {
+        if (!this.listener) await this.listen().catch(() => undefined);
+        let published: number;
+        do {
+          this.wakeRequested = false;
+          published = await this.publishBatch();
+        } while ((published > 0 || this.wakeRequested) && this.running);
+        this.failures = 0;
+        this.lastError = undefined;
+      } catch (error) {
+        this.failures += 1;
+        this.lastError = (error as Error).message;
+        this.options.logger.warn({ err: error, failures: this.failures }, 'outbox relay could not publish; will retry');
+      }
+    })();
+    await this.draining;
+    this.draining = undefined;
+    if (!this.running) return;
+    const backoff = this.failures === 0 ? this.options.pollMs : Math.min(MAX_BACKOFF_MS, 200 * 2 ** this.failures);
+    this.schedule(this.wakeRequested ? 0 : backoff);
+  }
+
+  /** Claims, publishes and marks one batch; returns how many rows it published. */
+  private async publishBatch(): Promise<number> {
+    return this.options.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT e.seq, e.id, e.topic, e.key, e.payload
+           FROM outbox_event e
+          WHERE e.sent_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM outbox_event earlier
+                             WHERE earlier.sent_at IS NULL AND earlier.topic = e.topic
+                               AND earlier.key = e.key AND earlier.seq < e.seq)
+          ORDER BY e.seq
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      const byTopic = new Map<string, OutboxRow[]>();
+      for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+      await this.options.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, topicRows]) => ({
+          topic,
+          messages: topicRows.map((row) => ({
+            key: row.key,
+            value: JSON.stringify(row.payload),
+            headers: { 'content-type': 'application/cloudevents+json; charset=UTF-8' },
+          })),
+        })),
+      });
+      await manager.query('UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1 WHERE seq = ANY($1)', [
+        rows.map((row) => row.seq),
+      ]);
+      return rows.length;
+    });
+  }
+}

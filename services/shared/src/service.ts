@@ -1,0 +1,112 @@
+import type { Consumer, Producer } from 'kafkajs';
+import type { DocumentNode } from 'graphql';
+import type { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
+import type { ServiceConfig } from './config';
+import type { EventHandlers } from './consumer';
+import { startConsumer } from './consumer';
+import { openDatabase, withDatabase } from './database';
+import { createKafka, ensureTopics } from './kafka';
+import { createLogger, type Logger } from './logger';
+import { OutboxRelay } from './outboxRelay';
+import { startSubgraphServer, type RequestContext } from './subgraphServer';
+import { deadLetterTopic } from './topics';
+
+/** What a service gives the kit: its schema, resolvers, tables, topics and event handlers. */
+export interface SubgraphDefinition<TContext extends RequestContext> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: unknown;
+  entities: EntitySchema[];
+  migrations: Array<new () => MigrationInterface>;
+  /** Topics this service owns and publishes to. */
+  publishes: string[];
+  /** Topics this service reads, with a handler per event type. */
+  consumes?: { topics: string[]; handlers: EventHandlers };
+  buildContext: (base: RequestContext, deps: { db: DataSource }) => TContext;
+}
+
+/** A started service: what tests and the stack need to reach into it and stop it. */
+export interface RunningService {
+  name: string;
+  /** GraphQL endpoint, e.g. `http://127.0.0.1:41234/graphql`. */
+  url: string;
+  db: DataSource;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one subgraph: database and migrations, Kafka topics, outbox relay, consumers, and the
+ * GraphQL server, in the order that makes the service ready when this resolves. `stop` tears
+ * down in reverse so that no handler runs against a closed database.
+ */
+export async function startService<TContext extends RequestContext>(
+  definition: SubgraphDefinition<TContext>,
+  config: ServiceConfig,
+  logger: Logger = createLogger(definition.name, config.logLevel),
+): Promise<RunningService> {
+  const db = await openDatabase({
+    serverUrl: config.database.serverUrl,
+    name: config.database.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    logger,
+  });
+
+  const kafka = createKafka(`eq-${definition.name}`, config.kafka.brokers, logger);
+  const consumed = definition.consumes?.topics ?? [];
+  const deadLetters = consumed.length > 0 ? [deadLetterTopic(config.kafka.consumerGroup)] : [];
+  await ensureTopics(kafka, [...definition.publishes, ...consumed, ...deadLetters], config.kafka.replicationFactor);
+
+  // Idempotent producer: a retried send after a lost ack is not written twice.
+  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  await producer.connect();
+
+  const relay = new OutboxRelay({
+    dataSource: db,
+    databaseUrl: withDatabase(config.database.serverUrl, config.database.name),
+    producer,
+    logger,
+    pollMs: config.outboxPollMs,
+  });
+  await relay.start();
+
+  let consumer: Consumer | undefined;
+  if (definition.consumes) {
+    consumer = await startConsumer({
+      kafka,
+      producer,
+      dataSource: db,
+      groupId: config.kafka.consumerGroup,
+      topics: definition.consumes.topics,
+      handlers: definition.consumes.handlers,
+      logger,
+    });
+  }
+
+  const server = await startSubgraphServer({
+    typeDefs: definition.typeDefs,
+    resolvers: definition.resolvers,
+    host: config.server.host,
+    port: config.server.port,
+    gatewaySecret: config.gatewaySecret,
+    logger,
+    readiness: [{ name: 'database', check: async () => void (await db.query('SELECT 1')) }],
+    buildContext: (base) => definition.buildContext(base, { db }),
+  });
+  logger.info({ url: `${server.url}/graphql` }, `${definition.name} subgraph ready`);
+
+  return {
+    name: definition.name,
+    url: `${server.url}/graphql`,
+    db,
+    logger,
+    stop: async () => {
+      await server.close();
+      await consumer?.disconnect();
+      await relay.stop();
+      await producer.disconnect();
+      await db.destroy();
+    },
+  };
+}

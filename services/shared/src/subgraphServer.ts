@@ -1,0 +1,83 @@
+import { timingSafeEqual, randomUUID } from 'node:crypto';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { DocumentNode } from 'graphql';
+import { CALLER_HEADER, decodeCaller, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, type Caller } from './auth';
+import { ErrorCode, maskUnexpectedErrors } from './errors';
+import { createHttpApp, listen, type ReadinessCheck, type RunningHttpServer } from './httpServer';
+import type { Logger } from './logger';
+
+/** What every resolver receives, before a service adds its own dependencies. */
+export interface RequestContext extends BaseContext {
+  caller: Caller;
+  requestId: string;
+  log: Logger;
+}
+
+export interface SubgraphServerOptions<TContext extends RequestContext> {
+  typeDefs: DocumentNode;
+  resolvers: unknown;
+  host: string;
+  port: number;
+  gatewaySecret: string;
+  logger: Logger;
+  readiness: ReadinessCheck[];
+  /** Adds the service's dependencies (database, loaders) to the request context. */
+  buildContext: (base: RequestContext) => TContext;
+}
+
+function secretMatches(expected: Buffer, given: string | undefined): boolean {
+  if (!given) return false;
+  const candidate = Buffer.from(given);
+  return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+}
+
+/**
+ * Serves a federation subgraph at `/graphql` with health endpoints beside it. Requests without
+ * the gateway's shared secret are refused before GraphQL sees them, so a subgraph cannot be
+ * queried around the gateway's authentication.
+ */
+export async function startSubgraphServer<TContext extends RequestContext>(
+  options: SubgraphServerOptions<TContext>,
+): Promise<RunningHttpServer & { apollo: ApolloServer<TContext> }> {
+  const apollo = new ApolloServer<TContext>({
+    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]),
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    formatError: maskUnexpectedErrors(options.logger),
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  const secret = Buffer.from(options.gatewaySecret);
+  const app = createHttpApp(options.readiness);
+  app.use(
+    '/graphql',
+    (req, res, next) => {
+      if (secretMatches(secret, req.header(GATEWAY_SECRET_HEADER))) return next();
+      res.status(401).json({
+        errors: [{ message: 'Subgraphs answer only the gateway', extensions: { code: ErrorCode.UNAUTHENTICATED } }],
+      });
+    },
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = req.header(REQUEST_ID_HEADER) ?? randomUUID();
+        const caller = decodeCaller(req.header(CALLER_HEADER));
+        return options.buildContext({ caller, requestId, log: options.logger.child({ requestId }) });
+      },
+    }),
+  );
+  const running = await listen(app, options.host, options.port);
+  return {
+    ...running,
+    apollo,
+    close: async () => {
+      await running.close();
+      await apollo.stop();
+    },
+  };
+}
