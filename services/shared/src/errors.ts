@@ -12,15 +12,19 @@ export enum ErrorCode {
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
-const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
-
 /**
- * An error a person can act on. Domain code throws it; resolvers let it pass through unchanged.
- * `details` carries machine-readable context (e.g. which field failed) into `extensions`.
+ * An error a person can act on, thrown by domain rules and resolvers alike. It is a plain
+ * Error (domain code stays free of GraphQL); `maskUnexpectedErrors` turns it into a GraphQL
+ * error with `extensions.code` and `details` (e.g. which field failed).
  */
-export class DomainError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(message, { extensions: { ...details, code } });
+export class DomainError extends Error {
+  override name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
   }
 }
 
@@ -32,31 +36,13 @@ export const validationFailed = (message: string, field?: string) =>
 
 export const conflict = (message: string) => new DomainError(ErrorCode.CONFLICT, message);
 
-export const forbidden = (message = 'You are not allowed to do this') =>
-  new DomainError(ErrorCode.FORBIDDEN, message);
+export const forbidden = (message = 'You are not allowed to do this') => new DomainError(ErrorCode.FORBIDDEN, message);
 
 /**
- * Apollo `formatError`: known codes pass with their message; anything else (a bug, a driver
- * error, graphql-js internals other than validation) is logged in full and masked.
+ * Codes that reach clients as they are: ours (e.g. forwarded by a subgraph to the gateway) and
+ * those Apollo Server gives to bad requests (the client caused them).
  */
-export function maskUnexpectedErrors(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && (CLIENT_CODES.has(code) || GRAPHQL_REQUEST_CODES.has(code))) {
-      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
-    }
-    logger.error({ err: error }, 'unexpected error in resolver');
-    return {
-      message: 'Internal server error',
-      path: formatted.path,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
-    };
-  };
-}
-
-/** Codes Apollo Server itself assigns to bad requests: the client caused them, so they stay. */
-const GRAPHQL_REQUEST_CODES = new Set([
+const REQUEST_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
@@ -64,4 +50,30 @@ const GRAPHQL_REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
 ]);
+
+/**
+ * Apollo `formatError`: domain errors pass with their code and message; request errors keep
+ * theirs; anything else (a bug, a driver error) is logged in full and masked, so no SQL, stack
+ * or internal name reaches a client.
+ */
+export function maskUnexpectedErrors(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? error.originalError : error;
+    if (original instanceof DomainError) {
+      return {
+        message: original.message,
+        path: formatted.path,
+        extensions: { ...original.details, code: original.code },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: original ?? error, path: formatted.path }, 'unexpected error');
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  };
+}

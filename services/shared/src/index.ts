@@ -12,3 +12,7 @@ export * from './outbox';
 export * from './service';
 export * from './subgraphServer';
 export * from './topics';
+export * from './cursor';
+export * from './scalars';
+export * from './searchText';
+export * from './runServiceMain';

@@ -16,13 +16,17 @@ export const REDACTED_PATHS = [
   'variables.*.personalCode',
 ];
 
-/** Structured JSON logs on stdout, one line per event, with the service name on every line. */
-export function createLogger(service: string, level: string = 'info'): Logger {
-  return pino({
+/**
+ * Structured JSON logs, one line per event, with the service name on every line. They go to
+ * stdout unless a destination is given (tests send them to a file).
+ */
+export function createLogger(service: string, level: string = 'info', destination?: NodeJS.WritableStream): Logger {
+  const options = {
     name: service,
     level,
     base: { service },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

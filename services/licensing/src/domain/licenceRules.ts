@@ -1,0 +1,45 @@
+import { conflict, notFound, validationFailed } from '@eq/shared/errors';
+import { isIsoDate } from '@eq/shared/scalars';
+
+/** Education programme codes are 8 digits; the first digits encode the level and field. */
+const PROGRAMME_CODE = /^\d{8}$/;
+
+export function assertProgrammeCode(code: string): string {
+  const trimmed = code.trim();
+  if (!PROGRAMME_CODE.test(trimmed)) throw validationFailed(`Programme code must be 8 digits, got "${code}"`, 'programmeCode');
+  return trimmed;
+}
+
+export interface InstitutionView {
+  id: string;
+  name: string;
+  status: string;
+  places: Array<{ id: string; address: string }>;
+}
+
+/**
+ * A licence can only be issued to an institution the register knows and has not liquidated,
+ * at one of that institution's own implementation places.
+ */
+export function assertCanLicence(
+  institution: InstitutionView | null,
+  institutionId: string,
+  placeId: string,
+): { id: string; address: string } {
+  if (!institution) throw notFound('Institution', institutionId);
+  if (institution.status !== 'ACTIVE') throw conflict(`${institution.name} is ${institution.status.toLowerCase()}: no new licences`);
+  const place = institution.places.find((candidate) => candidate.id === placeId);
+  if (!place) throw validationFailed(`${placeId} is not an implementation place of ${institution.name}`, 'implementationPlaceId');
+  return place;
+}
+
+export function assertIssueDate(issuedOn: string): string {
+  if (!isIsoDate(issuedOn)) throw validationFailed('issuedOn must be YYYY-MM-DD', 'issuedOn');
+  return issuedOn;
+}
+
+export function assertText(value: string, field: string, max = 300): string {
+  const trimmed = value.trim();
+  if (trimmed.length === 0 || trimmed.length > max) throw validationFailed(`${field} must be 1-${max} characters`, field);
+  return trimmed;
+}

@@ -1,0 +1,1 @@
+export { licensing } from './definition';

@@ -1,0 +1,4 @@
+import { runServiceMain } from '@eq/shared';
+import { licensing } from './definition';
+
+await runServiceMain(licensing);

