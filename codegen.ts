@@ -1,30 +1,23 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
  * Resolver types for every subgraph, generated from its SDL in `schema/`. CI regenerates them
  * and fails when the committed files differ (`npm run generate && git diff --exit-code`).
  */
-const subgraphs: Record<string, { mappers?: Record<string, string> }> = {
-  registry: {
-    mappers: {
-      Institution: '../entities/institution#InstitutionRecord',
-      ImplementationPlace: '../entities/implementationPlace#ImplementationPlaceRecord',
-      Decision: '../entities/decision#DecisionRecord',
-    },
-  },
-  licensing: {
-    mappers: {
-      Licence: '../entities/licence#LicenceRecord',
-      Institution: '../entities/knownInstitution#InstitutionReference',
-    },
-  },
-};
+const SUBGRAPHS = ['registry', 'licensing', 'accreditation', 'practitioners', 'catalogue'];
+
+/** Each service names its mapper types in its own package.json (`codegen.mappers`). */
+function mappersOf(name: string): Record<string, string> | undefined {
+  const manifest = JSON.parse(readFileSync(`services/${name}/package.json`, 'utf8')) as { codegen?: { mappers?: Record<string, string> } };
+  return manifest.codegen?.mappers;
+}
 
 const config: CodegenConfig = {
   overwrite: true,
   hooks: {},
   generates: Object.fromEntries(
-    Object.entries(subgraphs).map(([name, { mappers }]) => [
+    SUBGRAPHS.filter((name) => existsSync(`schema/${name}.graphql`)).map((name) => [
       `services/${name}/src/generated/resolvers.ts`,
       {
         schema: [`schema/${name}.graphql`, 'schema/federation-directives.graphql'],
@@ -33,7 +26,7 @@ const config: CodegenConfig = {
           federation: true,
           useIndexSignature: true,
           contextType: '../context#Context',
-          mappers,
+          mappers: mappersOf(name),
           enumsAsTypes: true,
           scalars: { Date: 'string', DateTime: 'string' },
           avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
