@@ -45,10 +45,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const dataDir = path.resolve(opts.dataDir);
   const output = new OutputSink(opts.log ?? (() => undefined));
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const port = opts.port ?? (await freePort());
 
   const baseOptions = {
-    port,
     user: ADMIN_USER,
     password: ADMIN_PASSWORD,
     authMethod: 'scram-sha-256' as const,
@@ -66,25 +64,37 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   }
   await clearLeftoverPostmaster(dataDir, output);
 
-  const server = new EmbeddedPostgres({
-    ...baseOptions,
-    databaseDir: dataDir,
-    postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      // No Unix socket: nothing here uses one, and the compiled-in socket dir may not exist or be
-      // shared with another server.
-      '-c', 'unix_socket_directories=',
-    ],
-  });
-
-  try {
-    await withDeadline(server.start(), START_DEADLINE_MS, 'did not become ready');
-  } catch (error) {
-    // The library rejects with `undefined` when the server exits early; the output says why.
-    const pid = await readPostmasterPid(dataDir);
-    if (pid !== undefined && isAlive(pid)) await terminatePostmaster(pid);
-    const reason = error instanceof Error ? error.message : 'exited during startup';
-    throw new Error(`embedded Postgres in ${dataDir} ${reason}:\n${output.tail()}`);
+  let port = opts.port ?? (await freePort());
+  for (let attempt = 1; ; attempt++) {
+    const server = new EmbeddedPostgres({
+      ...baseOptions,
+      port,
+      databaseDir: dataDir,
+      postgresFlags: [
+        '-c', 'listen_addresses=127.0.0.1',
+        // No Unix socket: nothing here uses one, and the compiled-in socket dir may not exist or be
+        // shared with another server.
+        '-c', 'unix_socket_directories=',
+      ],
+    });
+    const mark = output.mark();
+    try {
+      await withDeadline(server.start(), START_DEADLINE_MS, 'did not become ready');
+      break;
+    } catch (error) {
+      // The library rejects with `undefined` when the server exits early; the output says why.
+      const pid = await readPostmasterPid(dataDir);
+      if (pid !== undefined && isAlive(pid)) await terminatePostmaster(pid);
+      // A picked port can be taken by someone else between freePort() and the bind; pick again.
+      const portTaken = output.since(mark).some((line) => line.includes('Address already in use'));
+      if (opts.port === undefined && portTaken && attempt < 3) {
+        output.line(`port ${port} was taken before Postgres bound it; retrying`);
+        port = await freePort();
+        continue;
+      }
+      const reason = error instanceof Error ? error.message : 'exited during startup';
+      throw new Error(`embedded Postgres in ${dataDir} ${reason}:\n${output.tail()}`);
+    }
   }
 
   const pid = await readPostmasterPid(dataDir);
@@ -295,6 +305,7 @@ async function withDeadline<T>(promise: Promise<T>, ms: number, message: string)
 class OutputSink {
   private readonly recent: string[] = [];
   private partial = '';
+  private emitted = 0;
 
   constructor(private readonly log: (line: string) => void) {}
 
@@ -321,9 +332,22 @@ class OutputSink {
     return this.recent.join('\n');
   }
 
+  /** A position in the output, for {@link since}. */
+  mark(): number {
+    this.flush();
+    return this.emitted;
+  }
+
+  /** The retained lines emitted after `mark`. */
+  since(mark: number): string[] {
+    this.flush();
+    return this.recent.slice(Math.max(0, this.recent.length - (this.emitted - mark)));
+  }
+
   private emit(raw: string): void {
     const line = raw.trimEnd();
     if (line === '') return;
+    this.emitted++;
     this.recent.push(line);
     if (this.recent.length > 40) this.recent.shift();
     this.log(line);

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { Topics, type SubgraphDefinition } from '@eq/shared';
+import { parse } from 'graphql';
+import { buildContext, type Context } from './context';
+import { assertTermPolicy, DEFAULT_TERM_POLICY, type TermPolicy } from './domain/termPolicy';
+import { AccreditationEntity } from './entities/accreditation';
+import { AccreditationResultEntity } from './entities/accreditationResult';
+import { KnownInstitutionEntity } from './entities/knownInstitution';
+import { registryEventHandlers } from './events/registryEvents';
+import { CreateAccreditations1732300000300 } from './migrations/1732300000300-CreateAccreditations';
+import { resolvers } from './resolvers';
+
+export interface AccreditationOptions {
+  /** How results turn into a term; defaults to `DEFAULT_TERM_POLICY` (see domain/termPolicy.ts). */
+  termPolicy?: TermPolicy;
+}
+
+/**
+ * The accreditation subgraph: accreditations of institutions with their results per quality
+ * category, reacting to the registry's institution events. The options are checked here, once.
+ */
+export function defineAccreditation(options: AccreditationOptions = {}): SubgraphDefinition<Context> {
+  const termPolicy = assertTermPolicy(options.termPolicy ?? DEFAULT_TERM_POLICY);
+  return {
+    name: 'accreditation',
+    typeDefs: parse(readFileSync(new URL('../../../schema/accreditation.graphql', import.meta.url), 'utf8')),
+    resolvers,
+    entities: [AccreditationEntity, AccreditationResultEntity, KnownInstitutionEntity],
+    migrations: [CreateAccreditations1732300000300],
+    publishes: [Topics.accreditationAccreditation],
+    consumes: { topics: [Topics.registryInstitution], handlers: registryEventHandlers },
+    buildContext: (base, deps) => buildContext(base, deps, termPolicy),
+  };
+}
+
+export const accreditation = defineAccreditation();

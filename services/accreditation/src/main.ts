@@ -1,0 +1,4 @@
+import { runServiceMain } from '@eq/shared';
+import { accreditation } from './definition';
+
+await runServiceMain(accreditation);

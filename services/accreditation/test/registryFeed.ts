@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { makeCloudEvent, Topics, type CloudEvent } from '@eq/shared';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+
+/**
+ * Plays the registry's part in accreditation's integration tests: produces institution events to
+ * `registry.institution.v1` exactly as the registry's outbox relay would (CloudEvent JSON,
+ * key = institution id), without starting the registry.
+ */
+export class RegistryFeed {
+  private producer?: Producer;
+
+  constructor(private readonly brokers: string[]) {}
+
+  async start(): Promise<this> {
+    this.producer = new Kafka({ clientId: 'test-registry-feed', brokers: this.brokers, logLevel: logLevel.NOTHING }).producer();
+    await this.producer.connect();
+    return this;
+  }
+
+  /** The full state the registry publishes for an institution (as `institutionState` builds it). */
+  static institution(overrides: { id?: string; name?: string; status?: string; liquidatedOn?: string | null } = {}) {
+    return {
+      id: randomUUID(),
+      registrationNumber: '4313900123',
+      name: 'Valmieras Viestura vidusskola',
+      type: 'SECONDARY_SCHOOL',
+      status: 'ACTIVE',
+      founder: { kind: 'MUNICIPALITY', name: 'Valmieras novada pašvaldība', municipality: 'Valmieras novads' },
+      planningRegion: 'VIDZEME',
+      implementationPlaces: [{ id: randomUUID(), address: 'Ausekļa iela 25, Valmiera', municipality: 'Valmieras novads', planningRegion: 'VIDZEME' }],
+      registeredOn: '2010-08-01',
+      liquidatedOn: null as string | null,
+      ...overrides,
+    };
+  }
+
+  static event(type: 'registry.institution.registered' | 'registry.institution.liquidated', state: ReturnType<typeof RegistryFeed.institution>, changedFields: string[]) {
+    return makeCloudEvent({ source: '/registry', type, subject: state.id, data: { state, changedFields } });
+  }
+
+  async send(event: CloudEvent): Promise<void> {
+    await this.producer!.send({
+      topic: Topics.registryInstitution,
+      acks: -1,
+      messages: [{ key: event.subject, value: JSON.stringify(event), headers: { 'content-type': 'application/cloudevents+json; charset=UTF-8' } }],
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.producer?.disconnect();
+  }
+}

@@ -1,0 +1,33 @@
+import { validationFailed } from '@eq/shared/errors';
+
+/**
+ * The money rules of ESF+ measure 4.2.2.1 that the catalogue applies. Kept as one object so
+ * that a change of the measure (or a test) changes configuration, not code.
+ */
+export interface FundPolicy {
+  /** What the fund pays per attending pupil per activity, in euro cents. */
+  pricePerPupilCents: number;
+  /** Funded activities per pupil per semester. */
+  activitiesPerPupilPerSemester: number;
+}
+
+/**
+ * The measure's figures, from /work/shared/reference/esf-4221-activity-fund.json
+ * (`pricePerPupilPerActivityEur: 10`, `activitiesPerPupilPerSemester: 4`); a unit test keeps
+ * them equal to that file.
+ */
+export const MEASURE_4221_POLICY: Readonly<FundPolicy> = Object.freeze({
+  pricePerPupilCents: 10 * 100,
+  activitiesPerPupilPerSemester: 4,
+});
+
+/** Both figures are whole, positive numbers; anything else is a configuration mistake. */
+export function assertFundPolicy(policy: FundPolicy): FundPolicy {
+  if (!Number.isSafeInteger(policy.pricePerPupilCents) || policy.pricePerPupilCents < 1) {
+    throw validationFailed('The price per pupil must be a whole, positive number of cents', 'pricePerPupilCents');
+  }
+  if (!Number.isSafeInteger(policy.activitiesPerPupilPerSemester) || policy.activitiesPerPupilPerSemester < 1) {
+    throw validationFailed('Activities per pupil per semester must be a whole, positive number', 'activitiesPerPupilPerSemester');
+  }
+  return policy;
+}

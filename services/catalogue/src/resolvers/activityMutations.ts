@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { foldForSearch, notFound, requireRole, Role } from '@eq/shared';
+import type { EntityManager } from 'typeorm';
+import { assertMaySubmit, assertMayWithdraw, providerOfNewActivity } from '../domain/activityAccess';
+import { validateActivityDraft } from '../domain/activityDraft';
+import { changeStatus, normaliseReason, reviewAction, type ActivityAction } from '../domain/activityLifecycle';
+import { assertProviderMayOffer } from '../domain/providerRules';
+import { ActivityEntity, type ActivityRecord } from '../entities/activity';
+import { ActivityProviderEntity, type ActivityProviderRecord } from '../entities/activityProvider';
+import { KnownInstitutionEntity } from '../entities/knownInstitution';
+import { activityState, recordActivityEvent, type ActivityEventType } from '../events/activityEvents';
+import type { MutationResolvers } from '../generated/resolvers';
+import type { Context } from '../context';
+import { assertId } from './ids';
+
+const EVENT_OF: Record<ActivityAction, ActivityEventType> = {
+  SUBMIT: 'catalogue.activity.submitted',
+  PUBLISH: 'catalogue.activity.published',
+  RETURN: 'catalogue.activity.returned',
+  WITHDRAW: 'catalogue.activity.withdrawn',
+};
+
+async function providerOf(manager: EntityManager, providerId: string): Promise<ActivityProviderRecord> {
+  const provider = await manager.getRepository(ActivityProviderEntity).findOneBy({ id: providerId });
+  if (!provider) throw notFound('Activity provider', providerId);
+  return provider;
+}
+
+/**
+ * One status change: lock the activity's row (two reviewers deciding at once must not both
+ * win), check who may do it and whether the status allows it, store it and write its event,
+ * all in one transaction.
+ */
+async function transition(
+  { db }: Context,
+  id: string,
+  action: ActivityAction,
+  reason: string | null,
+  authorise: (activity: ActivityRecord) => void,
+): Promise<ActivityRecord> {
+  return db.transaction(async (manager) => {
+    const activities = manager.getRepository(ActivityEntity);
+    const current = await activities.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!current) throw notFound('Activity', id);
+    authorise(current);
+    const { next, changedFields } = changeStatus(current, action, reason, new Date());
+    await activities.update({ id }, next);
+    const stored = await activities.findOneByOrFail({ id });
+    await recordActivityEvent(manager, EVENT_OF[action], stored, await providerOf(manager, stored.providerId), changedFields);
+    return stored;
+  });
+}
+
+export const activityMutations: Pick<MutationResolvers, 'createActivity' | 'submitActivity' | 'reviewActivity' | 'withdrawActivity'> = {
+  createActivity: async (_parent, { input }, { db, caller, options }) => {
+    requireRole(caller, Role.PROVIDER, Role.OFFICER);
+    const requested = input.providerId ? assertId(input.providerId, 'providerId') : null;
+    const providerId = providerOfNewActivity(caller, requested);
+    const draft = validateActivityDraft(input);
+
+    const activity = await db.transaction(async (manager) => {
+      const provider = await providerOf(manager, providerId);
+      const institution = provider.institutionId
+        ? await manager.getRepository(KnownInstitutionEntity).findOne({ where: { id: provider.institutionId }, lock: { mode: 'pessimistic_read' } })
+        : null;
+      assertProviderMayOffer(provider, institution);
+      const record: Omit<ActivityRecord, 'createdAt' | 'updatedAt'> = {
+        id: randomUUID(),
+        providerId,
+        ...draft,
+        searchText: foldForSearch(`${draft.title} ${draft.description}`),
+        municipalityKey: draft.municipality ? foldForSearch(draft.municipality) : null,
+        // The price is fixed when the activity is created, so a later change of configuration
+        // does not reprice what schools already saw.
+        pricePerPupilCents: options.fund.pricePerPupilCents,
+        status: 'DRAFT',
+        statusReason: null,
+        publishedAt: null,
+        createdBy: caller.subject ?? null,
+      };
+      const activities = manager.getRepository(ActivityEntity);
+      await activities.insert(record);
+      const stored = await activities.findOneByOrFail({ id: record.id });
+      await recordActivityEvent(manager, 'catalogue.activity.created', stored, provider, Object.keys(activityState(stored, provider)));
+      return stored;
+    });
+    return { activity };
+  },
+
+  submitActivity: async (_parent, { input }, context) => {
+    requireRole(context.caller, Role.PROVIDER);
+    const activity = await transition(context, assertId(input.id), 'SUBMIT', null, (current) => assertMaySubmit(context.caller, current));
+    return { activity };
+  },
+
+  reviewActivity: async (_parent, { input }, context) => {
+    requireRole(context.caller, Role.FUND_ADMIN, Role.OFFICER);
+    const id = assertId(input.id);
+    const { action, reason } = reviewAction(input.decision, input.reason);
+    const activity = await transition(context, id, action, reason, () => {});
+    return { activity };
+  },
+
+  withdrawActivity: async (_parent, { input }, context) => {
+    requireRole(context.caller, Role.PROVIDER, Role.OFFICER);
+    const id = assertId(input.id);
+    const reason = normaliseReason(input.reason);
+    const activity = await transition(context, id, 'WITHDRAW', reason, (current) => assertMayWithdraw(context.caller, current));
+    return { activity };
+  },
+};

@@ -1,0 +1,34 @@
+import { EntitySchema } from 'typeorm';
+import type { FieldOfPractice } from '../generated/resolvers';
+
+export interface CertificateRecord {
+  id: string;
+  psychologistId: string;
+  number: string;
+  fieldOfPractice: FieldOfPractice;
+  validFrom: string;
+  /** Computed from `validFrom` (domain/certificateValidity), inclusive. */
+  validUntil: string;
+  decisionNumber: string;
+  decisionDate: string;
+  /** Token subject of the officer who recorded it (internal; not in the public schema). */
+  recordedBy: string | null;
+  createdAt: Date;
+}
+
+export const CertificateEntity = new EntitySchema<CertificateRecord>({
+  name: 'Certificate',
+  tableName: 'certificate',
+  columns: {
+    id: { type: 'uuid', primary: true },
+    psychologistId: { type: 'uuid', name: 'psychologist_id' },
+    number: { type: 'text', unique: true },
+    fieldOfPractice: { type: 'text', name: 'field_of_practice' },
+    validFrom: { type: 'date', name: 'valid_from' },
+    validUntil: { type: 'date', name: 'valid_until' },
+    decisionNumber: { type: 'text', name: 'decision_number' },
+    decisionDate: { type: 'date', name: 'decision_date' },
+    recordedBy: { type: 'text', name: 'recorded_by', nullable: true },
+    createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
+  },
+});

@@ -1,0 +1,36 @@
+import { EntitySchema } from 'typeorm';
+import type { PsychologistStatus } from '../generated/resolvers';
+
+export interface PsychologistRecord {
+  id: string;
+  registrationNumber: string;
+  name: string;
+  /** `name` folded for case- and diacritic-insensitive search. */
+  searchName: string;
+  /** Personal data: resolves only for callers who may read it, never goes on a topic or in a log. */
+  personalCode: string;
+  education: string;
+  registrationDecisionNumber: string;
+  registrationDecisionDate: string;
+  status: PsychologistStatus;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const PsychologistEntity = new EntitySchema<PsychologistRecord>({
+  name: 'Psychologist',
+  tableName: 'psychologist',
+  columns: {
+    id: { type: 'uuid', primary: true },
+    registrationNumber: { type: 'text', name: 'registration_number', unique: true },
+    name: { type: 'text' },
+    searchName: { type: 'text', name: 'search_name' },
+    personalCode: { type: 'text', name: 'personal_code', unique: true },
+    education: { type: 'text' },
+    registrationDecisionNumber: { type: 'text', name: 'registration_decision_number' },
+    registrationDecisionDate: { type: 'date', name: 'registration_decision_date' },
+    status: { type: 'text' },
+    createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
+    updatedAt: { type: 'timestamptz', name: 'updated_at', updateDate: true },
+  },
+});

@@ -1,0 +1,1 @@
+export { practitioners } from './definition';

@@ -1,0 +1,4 @@
+import { runServiceMain } from '@eq/shared';
+import { practitioners } from './definition';
+
+await runServiceMain(practitioners);

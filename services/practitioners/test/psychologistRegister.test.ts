@@ -1,0 +1,287 @@
+import assert from 'node:assert/strict';
+import { randomInt, randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { Role, Topics, type Caller } from '@eq/shared';
+import { eventually } from '../../../test/support/eventually';
+import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
+import { TopicRecorder } from '../../../test/support/topicRecorder';
+import { personalCodeCheckDigit } from '../src/domain/personalCode';
+import { practitioners } from '../src/index';
+
+const OFFICER: Caller = { role: Role.OFFICER, subject: 'officer-7' };
+const PROVIDER: Caller = { role: Role.PROVIDER, providerId: randomUUID() };
+
+/** A fresh registration number (random, so reruns against a shared database never collide). */
+const registrationNumber = () => String(randomInt(1_000_000, 99_999_999));
+
+/** A fictitious dated personal code (born in the 1980s) with a correct check digit, written without the hyphen. */
+function personalCode(): string {
+  const birth = `${String(randomInt(1, 29)).padStart(2, '0')}${String(randomInt(1, 13)).padStart(2, '0')}8${randomInt(0, 10)}`;
+  const first10 = `${birth}1${String(randomInt(0, 1000)).padStart(3, '0')}`;
+  return `${first10}${personalCodeCheckDigit(first10)}`;
+}
+const hyphenated = (code: string) => `${code.slice(0, 6)}-${code.slice(6)}`;
+
+/** A unique ASCII surname, so that searches see only this test's rows. */
+const surname = () => `Testa${randomUUID().replace(/[^a-f]/g, '').slice(0, 8)}`;
+
+const REGISTER = /* GraphQL */ `
+  mutation Register($input: RegisterPsychologistInput!) {
+    registerPsychologist(input: $input) { psychologist { id registrationNumber name status personalCode } }
+  }`;
+
+const CERTIFY = /* GraphQL */ `
+  mutation Certify($input: CertifyPsychologistInput!) {
+    certifyPsychologist(input: $input) {
+      psychologist { id status }
+      certificate { number fieldOfPractice fieldOfPracticeLabelLv validFrom validUntil decision { number date } }
+    }
+  }`;
+
+const VERIFY = /* GraphQL */ `
+  query Verify($registrationNumber: String!) {
+    psychologist(registrationNumber: $registrationNumber) {
+      id registrationNumber name personalCode education status
+      registrationDecision { number date }
+      certificates { number fieldOfPractice validFrom validUntil isCurrent decision { number date } }
+      statusHistory { status decision { number date } }
+    }
+  }`;
+
+const LIST = /* GraphQL */ `
+  query List($filter: PsychologistFilter, $first: Int, $after: String) {
+    psychologists(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { cursor node { name registrationNumber personalCode status } }
+    }
+  }`;
+
+function registerInput(overrides: Record<string, unknown> = {}) {
+  return {
+    registrationNumber: registrationNumber(),
+    name: `Anna Bērziņa-${surname()}`,
+    personalCode: personalCode(),
+    education: 'Latvijas Universitāte, profesionālais maģistra grāds psiholoģijā',
+    decision: { number: 'IKVD-PS-2023/41', date: '2023-05-10' },
+    ...overrides,
+  };
+}
+
+describe('register of psychologists', () => {
+  let harness: ServiceHarness;
+  let recorder: TopicRecorder;
+
+  const count = async (sql: string, params: unknown[] = []) => Number((await harness.service.db.query(sql, params))[0].count);
+  const register = async (input = registerInput()) => {
+    const response = await harness.request(REGISTER, { input }, OFFICER);
+    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    return response.data.registerPsychologist.psychologist;
+  };
+
+  before(async () => {
+    harness = await startServiceHarness(practitioners);
+    recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.practitionersPsychologist]);
+  });
+  after(async () => {
+    await recorder?.stop();
+    await harness?.close();
+  });
+
+  it('registers and certifies a psychologist; verification shows the personal code to an OFFICER only', async () => {
+    const input = registerInput();
+    const registered = await register(input);
+    assert.equal(registered.status, 'REGISTERED');
+    assert.equal(registered.personalCode, hyphenated(input.personalCode), 'stored in the normalised NNNNNN-NNNNN form');
+
+    const certified = await harness.request(
+      CERTIFY,
+      { input: { psychologistId: registered.id, certificateNumber: `SERT-${input.registrationNumber}`, fieldOfPractice: 'EDUCATION_AND_SCHOOL', decision: { number: 'PSP-2024/3', date: '2024-02-29' } } },
+      OFFICER,
+    );
+    assert.equal(certified.errors, undefined, JSON.stringify(certified.errors));
+    assert.deepEqual(certified.data.certifyPsychologist.certificate, {
+      number: `SERT-${input.registrationNumber}`,
+      fieldOfPractice: 'EDUCATION_AND_SCHOOL',
+      fieldOfPracticeLabelLv: 'Izglītības un skolu psiholoģija',
+      validFrom: '2024-02-29',
+      validUntil: '2031-02-28',
+      decision: { number: 'PSP-2024/3', date: '2024-02-29' },
+    });
+
+    const asPublic = (await harness.request(VERIFY, { registrationNumber: input.registrationNumber })).data.psychologist;
+    assert.deepEqual(asPublic, {
+      id: registered.id,
+      registrationNumber: input.registrationNumber,
+      name: input.name,
+      personalCode: null,
+      education: input.education,
+      status: 'CERTIFIED',
+      registrationDecision: { number: 'IKVD-PS-2023/41', date: '2023-05-10' },
+      certificates: [
+        { number: `SERT-${input.registrationNumber}`, fieldOfPractice: 'EDUCATION_AND_SCHOOL', validFrom: '2024-02-29', validUntil: '2031-02-28', isCurrent: true, decision: { number: 'PSP-2024/3', date: '2024-02-29' } },
+      ],
+      statusHistory: [
+        { status: 'REGISTERED', decision: { number: 'IKVD-PS-2023/41', date: '2023-05-10' } },
+        { status: 'CERTIFIED', decision: { number: 'PSP-2024/3', date: '2024-02-29' } },
+      ],
+    });
+    const asProvider = await harness.request(VERIFY, { registrationNumber: input.registrationNumber }, PROVIDER);
+    assert.equal(asProvider.data.psychologist.personalCode, null);
+    const asOfficer = await harness.request(VERIFY, { registrationNumber: input.registrationNumber }, OFFICER);
+    assert.equal(asOfficer.data.psychologist.personalCode, hyphenated(input.personalCode));
+
+    const unknown = await harness.request(VERIFY, { registrationNumber: '99999999' });
+    assert.equal(unknown.data.psychologist, null);
+  });
+
+  it('publishes registered and certified events with the public state and no personal code', async () => {
+    const input = registerInput();
+    const { id } = await register(input);
+    await harness.request(
+      CERTIFY,
+      { input: { psychologistId: id, certificateNumber: `C-${input.registrationNumber}`, fieldOfPractice: 'COUNSELLING', decision: { number: 'PSP-2024/9', date: '2024-06-01' } } },
+      OFFICER,
+    );
+    const events = await eventually(async () => recorder.eventsFor(Topics.practitionersPsychologist, [id]), (found) => found.length >= 2, {
+      what: 'both psychologist events on the topic',
+    });
+    assert.deepEqual(events.map((e) => e.type), ['practitioners.psychologist.registered', 'practitioners.psychologist.certified']);
+    const [registered, certified] = events;
+    assert.equal(registered!.data.state.status, 'REGISTERED');
+    assert.equal(registered!.data.state.registrationNumber, input.registrationNumber);
+    assert.equal(certified!.data.state.status, 'CERTIFIED');
+    assert.deepEqual(certified!.data.changedFields, ['certificates', 'status', 'statusHistory']);
+    assert.deepEqual(certified!.data.state.certificates, [
+      { number: `C-${input.registrationNumber}`, fieldOfPractice: 'COUNSELLING', validFrom: '2024-06-01', validUntil: '2031-05-31', decision: { number: 'PSP-2024/9', date: '2024-06-01' } },
+    ]);
+    for (const event of events) {
+      assert.equal(event.source, '/practitioners');
+      assert.ok(!('personalCode' in event.data.state), `${event.type} has a personalCode field`);
+      const raw = JSON.stringify(event);
+      assert.ok(!raw.includes(input.personalCode) && !raw.includes(hyphenated(input.personalCode)), `${event.type} carries the personal code`);
+    }
+  });
+
+  it('refuses registration by a PUBLIC or PROVIDER caller with FORBIDDEN and stores nothing', async () => {
+    const input = registerInput();
+    for (const caller of [undefined, PROVIDER]) {
+      const response = await harness.request(REGISTER, { input }, caller);
+      assert.equal(response.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    }
+    assert.equal(await count('SELECT count(*) FROM psychologist WHERE registration_number = $1', [input.registrationNumber]), 0);
+  });
+
+  it('refuses a duplicate registration number with CONFLICT and stores nothing', async () => {
+    const first = registerInput();
+    await register(first);
+    const outboxBefore = await count('SELECT count(*) FROM outbox_event');
+    const duplicate = registerInput({ registrationNumber: first.registrationNumber });
+    const response = await harness.request(REGISTER, { input: duplicate }, OFFICER);
+    assert.equal(response.errors?.[0]?.extensions?.code, 'CONFLICT');
+    assert.match(response.errors![0]!.message, new RegExp(first.registrationNumber));
+    assert.equal(await count('SELECT count(*) FROM psychologist WHERE registration_number = $1', [first.registrationNumber]), 1);
+    assert.equal(await count('SELECT count(*) FROM psychologist WHERE name = $1', [duplicate.name]), 0);
+    assert.equal(await count('SELECT count(*) FROM outbox_event'), outboxBefore);
+  });
+
+  it('registers a number once when officers submit it at the same moment; the others get CONFLICT', async () => {
+    const number = registrationNumber();
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => harness.request(REGISTER, { input: registerInput({ registrationNumber: number }) }, OFFICER)),
+    );
+    const codes = responses.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort();
+    assert.deepEqual(codes, ['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+    assert.equal(await count('SELECT count(*) FROM psychologist WHERE registration_number = $1', [number]), 1);
+  });
+
+  it('refuses a second registration of the same personal code with CONFLICT, without repeating the code', async () => {
+    const first = registerInput();
+    await register(first);
+    const response = await harness.request(REGISTER, { input: registerInput({ personalCode: hyphenated(first.personalCode) }) }, OFFICER);
+    assert.equal(response.errors?.[0]?.extensions?.code, 'CONFLICT');
+    assert.ok(!response.errors![0]!.message.includes(first.personalCode.slice(0, 6)));
+  });
+
+  it('refuses a malformed personal code with VALIDATION_FAILED and stores nothing', async () => {
+    const good = personalCode();
+    const wrongCheckDigit = `${good.slice(0, 10)}${(Number(good[10]) + 1) % 10}`;
+    for (const code of [wrongCheckDigit, '310280-10000', '12345', '42867300679']) {
+      const input = registerInput({ personalCode: code });
+      const response = await harness.request(REGISTER, { input }, OFFICER);
+      assert.equal(response.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED', code);
+      assert.equal(response.errors?.[0]?.extensions?.field, 'personalCode');
+      assert.ok(!response.errors![0]!.message.includes(code.slice(0, 6)), 'the error repeats the personal code');
+      assert.equal(await count('SELECT count(*) FROM psychologist WHERE registration_number = $1', [input.registrationNumber]), 0);
+    }
+  });
+
+  it('refuses to certify an excluded psychologist with CONFLICT and stores nothing', async () => {
+    const input = registerInput();
+    const { id } = await register(input);
+    // No exclusion mutation yet: put the row in that state directly.
+    await harness.service.db.query(`UPDATE psychologist SET status = 'EXCLUDED' WHERE id = $1`, [id]);
+    const outboxBefore = await count('SELECT count(*) FROM outbox_event');
+    const response = await harness.request(
+      CERTIFY,
+      { input: { psychologistId: id, certificateNumber: `X-${input.registrationNumber}`, fieldOfPractice: 'LEGAL', decision: { number: 'PSP-1', date: '2024-01-10' } } },
+      OFFICER,
+    );
+    assert.equal(response.errors?.[0]?.extensions?.code, 'CONFLICT');
+    assert.match(response.errors![0]!.message, /excluded/);
+    assert.equal(await count('SELECT count(*) FROM certificate WHERE psychologist_id = $1', [id]), 0);
+    assert.equal(await count('SELECT count(*) FROM outbox_event'), outboxBefore);
+  });
+
+  it('refuses a certificate valid before its decision and a second one in the same field while the first is valid', async () => {
+    const input = registerInput();
+    const { id } = await register(input);
+    const certify = (certificateNumber: string, extra: Record<string, unknown>) =>
+      harness.request(CERTIFY, { input: { psychologistId: id, certificateNumber, fieldOfPractice: 'CLINICAL_AND_HEALTH', decision: { number: 'PSP-2', date: '2024-01-10' }, ...extra } }, OFFICER);
+    const early = await certify(`E-${input.registrationNumber}`, { validFrom: '2024-01-09' });
+    assert.equal(early.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    assert.equal((await certify(`A-${input.registrationNumber}`, {})).errors, undefined);
+    const overlapping = await certify(`B-${input.registrationNumber}`, { validFrom: '2030-01-01' });
+    assert.equal(overlapping.errors?.[0]?.extensions?.code, 'CONFLICT');
+    assert.equal(await count('SELECT count(*) FROM certificate WHERE psychologist_id = $1', [id]), 1);
+  });
+
+  it('refuses certification by a non-OFFICER and of an unknown or malformed id', async () => {
+    const input = { psychologistId: randomUUID(), certificateNumber: 'N-1', fieldOfPractice: 'MILITARY', decision: { number: 'PSP-3', date: '2024-01-10' } };
+    assert.equal((await harness.request(CERTIFY, { input })).errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    assert.equal((await harness.request(CERTIFY, { input }, OFFICER)).errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    assert.equal((await harness.request(CERTIFY, { input: { ...input, psychologistId: 'nope' } }, OFFICER)).errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+  });
+
+  it('searches names ignoring case and diacritics, filters by field and status, and pages with a cursor', async () => {
+    const family = surname();
+    const people = [`Ēriks Ļaviņš-${family}`, `Anna Bērziņa-${family}`, `Čaba Ozoliņa-${family}`];
+    const ids: string[] = [];
+    for (const name of people) ids.push((await register(registerInput({ name }))).id);
+    await harness.request(
+      CERTIFY,
+      { input: { psychologistId: ids[1], certificateNumber: `W-${family}`, fieldOfPractice: 'WORK_AND_ORGANISATIONAL', decision: { number: 'PSP-4', date: '2024-05-05' } } },
+      OFFICER,
+    );
+
+    const search = `  ${family.toUpperCase()} `;
+    const firstPage = (await harness.request(LIST, { filter: { search }, first: 2 })).data.psychologists;
+    assert.equal(firstPage.totalCount, 3);
+    assert.deepEqual(firstPage.edges.map((e: any) => e.node.name), [people[1], people[2]]);
+    assert.ok(firstPage.edges.every((e: any) => e.node.personalCode === null));
+    assert.equal(firstPage.pageInfo.hasNextPage, true);
+    const secondPage = (await harness.request(LIST, { filter: { search }, first: 2, after: firstPage.pageInfo.endCursor })).data.psychologists;
+    assert.deepEqual(secondPage.edges.map((e: any) => e.node.name), [people[0]]);
+    assert.equal(secondPage.pageInfo.hasNextPage, false);
+
+    const folded = (await harness.request(LIST, { filter: { search: `laviNS-${family}` } })).data.psychologists;
+    assert.deepEqual(folded.edges.map((e: any) => e.node.name), [people[0]]);
+    const byField = (await harness.request(LIST, { filter: { search: family, fieldOfPractice: 'WORK_AND_ORGANISATIONAL' } })).data.psychologists;
+    assert.deepEqual(byField.edges.map((e: any) => [e.node.name, e.node.status]), [[people[1], 'CERTIFIED']]);
+    const byStatus = (await harness.request(LIST, { filter: { search: family, status: 'REGISTERED' } })).data.psychologists;
+    assert.equal(byStatus.totalCount, 2);
+
+    const badCursor = await harness.request(LIST, { filter: { search }, after: 'not-a-cursor' });
+    assert.equal(badCursor.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+  });
+});
