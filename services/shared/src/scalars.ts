@@ -21,7 +21,7 @@ function parseDate(value: unknown): string {
 
 function parseDateTime(value: unknown): string {
   const date = typeof value === 'string' ? new Date(value) : undefined;
-  if (!date || Number.isNaN(date.getTime()) || !/\d{4}-\d{2}-\d{2}T/.test(value as string)) {
+  if (!date || Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(value as string) || !isIsoDate((value as string).slice(0, 10))) {
     throw invalid(`DateTime must be ISO 8601 with a time, got ${JSON.stringify(value)}`);
   }
   return date.toISOString();

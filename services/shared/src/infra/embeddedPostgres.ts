@@ -44,7 +44,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   // Absolute, because the path is matched against the command lines of leftover servers.
   const dataDir = path.resolve(opts.dataDir);
   const output = new OutputSink(opts.log ?? (() => undefined));
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const PostgresCluster = await loadEmbeddedPostgres();
 
   const baseOptions = {
     user: ADMIN_USER,
@@ -60,13 +60,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   };
 
   if (!(await isInitialised(dataDir))) {
-    await initialiseAtomically(EmbeddedPostgres, baseOptions, dataDir);
+    await initialiseAtomically(PostgresCluster, baseOptions, dataDir);
   }
   await clearLeftoverPostmaster(dataDir, output);
 
   let port = opts.port ?? (await freePort());
   for (let attempt = 1; ; attempt++) {
-    const server = new EmbeddedPostgres({
+    const server = new PostgresCluster({
       ...baseOptions,
       port,
       databaseDir: dataDir,
@@ -162,7 +162,7 @@ async function isInitialised(dataDir: string): Promise<boolean> {
  * with one valid cluster.
  */
 async function initialiseAtomically(
-  EmbeddedPostgres: EmbeddedPostgresCtor,
+  PostgresCluster: EmbeddedPostgresCtor,
   baseOptions: EmbeddedPostgresOptionsArg,
   dataDir: string,
 ): Promise<void> {
@@ -174,7 +174,7 @@ async function initialiseAtomically(
   await removeAbandonedInitDirs(dataDir);
   const tempDir = `${dataDir}.initdb-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    await new EmbeddedPostgres({ ...baseOptions, databaseDir: tempDir }).initialise();
+    await new PostgresCluster({ ...baseOptions, databaseDir: tempDir }).initialise();
     // rename() replaces an empty directory but fails on a populated one: the loser of a race
     // sees ENOTEMPTY/EEXIST and uses the winner's cluster.
     await rename(tempDir, dataDir).catch(async (error: NodeJS.ErrnoException) => {

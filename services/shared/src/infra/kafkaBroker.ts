@@ -64,7 +64,7 @@ export async function resolveKafkaJars(opts: ResolveKafkaJarsOptions): Promise<s
     .digest('hex');
   const libsDir = path.join(cacheDir, `libs-${hash.slice(0, 16)}`);
 
-  if ((await readFile(path.join(libsDir, MARKER_FILE), 'utf8').catch(() => '')) === hash) return libsDir;
+  if (await hasMarker(libsDir, hash)) return libsDir;
 
   await mkdir(cacheDir, { recursive: true });
   await removeAbandonedTempDirs(cacheDir);
@@ -80,14 +80,21 @@ export async function resolveKafkaJars(opts: ResolveKafkaJarsOptions): Promise<s
     // The marker goes in before the rename, so a libs dir that exists is always complete.
     await writeFile(path.join(tempDir, MARKER_FILE), hash);
     await rename(tempDir, libsDir).catch(async (error: NodeJS.ErrnoException) => {
-      const someoneElseWon = (await readFile(path.join(libsDir, MARKER_FILE), 'utf8').catch(() => '')) === hash;
-      if (!someoneElseWon) throw error;
+      if (await hasMarker(libsDir, hash)) return; // A concurrent resolver got there first.
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+      // Populated but unmarked: debris from tampering, not a usable jar set. Replace it.
+      await rm(libsDir, { recursive: true, force: true });
+      await rename(tempDir, libsDir);
     });
     log(`resolved ${jars.length} jars into ${libsDir}`);
     return libsDir;
   } finally {
     await rm(tempDir, { recursive: true, force: true });
   }
+}
+
+async function hasMarker(libsDir: string, hash: string): Promise<boolean> {
+  return (await readFile(path.join(libsDir, MARKER_FILE), 'utf8').catch(() => '')) === hash;
 }
 
 /** Removes temp resolution dirs whose process is gone (killed mid-download). */
@@ -151,7 +158,7 @@ export async function startKafkaBroker(opts: KafkaBrokerOptions): Promise<KafkaB
     if (!(await fileExists(path.join(logDir, 'meta.properties')))) {
       const clusterId = await stableClusterId(dataDir);
       output.line(`formatting KRaft storage in ${logDir} for cluster ${clusterId}`);
-      const formatArgs = ['kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', serverProperties, '--ignore-formatted'];
+      const formatArgs = ['kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', serverProperties, '--ignore-formatted'];
       await run(javaBinary(), [...jvmArgs, ...formatArgs], (line) => output.line(line));
     }
 
@@ -311,7 +318,10 @@ async function stableClusterId(dataDir: string): Promise<string> {
   const existing = (await readFile(file, 'utf8').catch(() => '')).trim();
   if (existing !== '') return existing;
   // Kafka cluster ids are 16 random bytes in unpadded URL-safe base64 (what `kafka-storage random-uuid` prints).
-  const id = randomBytes(16).toString('base64url');
+  // Like Kafka's own Uuid.randomUuid, never start with '-': the CLI would read it as an option.
+  let id: string;
+  do id = randomBytes(16).toString('base64url');
+  while (id.startsWith('-'));
   await writeFile(file, id);
   return id;
 }
@@ -329,7 +339,7 @@ controller.listener.names=CONTROLLER
 log.dirs=${p.logDir}
 
 # One node: every internal topic must make do with a single replica, and the default 50
-# partitions per internal topic only slow down the first consumer group / transaction.
+# partitions per internal topic would just be 50 more log dirs to create and load on each start.
 offsets.topic.replication.factor=1
 offsets.topic.num.partitions=1
 transaction.state.log.replication.factor=1

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { z } from 'zod';
+import { ConfigError, loadServiceConfig, parseConfig } from '../config';
+
+const VALID_ENV = {
+  DATABASE_URL: 'postgres://eq:eq@127.0.0.1:5432/postgres',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  GATEWAY_SECRET: 'a-gateway-secret-of-16+',
+};
+
+describe('parseConfig', () => {
+  it('returns the typed, defaulted result of a valid input', () => {
+    const schema = z.object({ NAME: z.string(), RETRIES: z.coerce.number().int().default(3) });
+    assert.deepEqual(parseConfig('worker', schema, { NAME: 'x', RETRIES: '5' }), { NAME: 'x', RETRIES: 5 });
+    assert.deepEqual(parseConfig('worker', schema, { NAME: 'x' }), { NAME: 'x', RETRIES: 3 });
+  });
+
+  it('throws one ConfigError naming the component and every bad variable', () => {
+    const schema = z.object({ A: z.string(), B: z.coerce.number().int(), C: z.enum(['x', 'y']) });
+    assert.throws(
+      () => parseConfig('worker', schema, { B: 'many', C: 'z' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.equal(error.name, 'ConfigError');
+        assert.match(error.message, /^Invalid configuration for worker:/);
+        for (const variable of ['A', 'B', 'C']) assert.match(error.message, new RegExp(`\\n  - ${variable}: `));
+        return true;
+      },
+    );
+  });
+
+  it('reports a problem with the input as a whole as (root)', () => {
+    assert.throws(() => parseConfig('worker', z.object({}), 'not an object'), /\(root\): /);
+  });
+});
+
+describe('loadServiceConfig', () => {
+  it('lists every bad variable of a service in one error', () => {
+    assert.throws(
+      () => loadServiceConfig('registry', { PORT: 'eighty', GATEWAY_SECRET: 'short', LOG_LEVEL: 'loud', OUTBOX_POLL_MS: '10', DATABASE_NAME: 'Eq-Registry' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /^Invalid configuration for registry:/);
+        for (const variable of ['DATABASE_URL', 'DATABASE_NAME', 'KAFKA_BROKERS', 'PORT', 'GATEWAY_SECRET', 'LOG_LEVEL', 'OUTBOX_POLL_MS']) {
+          assert.match(error.message, new RegExp(`  - ${variable}: `), variable);
+        }
+        assert.match(error.message, /GATEWAY_SECRET: must be at least 16 characters/);
+        return true;
+      },
+    );
+  });
+
+  it('fills in the documented defaults', () => {
+    assert.deepEqual(loadServiceConfig('registry', VALID_ENV), {
+      name: 'registry',
+      database: { serverUrl: VALID_ENV.DATABASE_URL, name: 'eq_registry' },
+      kafka: { brokers: ['127.0.0.1:9092'], consumerGroup: 'registry', replicationFactor: 1 },
+      server: { host: '127.0.0.1', port: 0 },
+      gatewaySecret: VALID_ENV.GATEWAY_SECRET,
+      logLevel: 'info',
+      outboxPollMs: 1000,
+    });
+  });
+
+  it('takes every variable that is given, coercing numbers and splitting the broker list', () => {
+    const config = loadServiceConfig('licensing', {
+      ...VALID_ENV,
+      DATABASE_NAME: 'licensing_test_1',
+      KAFKA_BROKERS: ' k1:9092, k2:9092 ,',
+      KAFKA_CONSUMER_GROUP: 'licensing-blue',
+      KAFKA_REPLICATION_FACTOR: '3',
+      HOST: '0.0.0.0',
+      PORT: '4002',
+      LOG_LEVEL: 'debug',
+      OUTBOX_POLL_MS: '250',
+    });
+    assert.deepEqual(config.database, { serverUrl: VALID_ENV.DATABASE_URL, name: 'licensing_test_1' });
+    assert.deepEqual(config.kafka, { brokers: ['k1:9092', 'k2:9092'], consumerGroup: 'licensing-blue', replicationFactor: 3 });
+    assert.deepEqual(config.server, { host: '0.0.0.0', port: 4002 });
+    assert.equal(config.logLevel, 'debug');
+    assert.equal(config.outboxPollMs, 250);
+  });
+
+  it('ignores unrelated environment variables', () => {
+    assert.doesNotThrow(() => loadServiceConfig('registry', { ...VALID_ENV, PATH: '/usr/bin', HOME: undefined }));
+  });
+});

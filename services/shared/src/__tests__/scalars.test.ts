@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { GraphQLError, Kind } from 'graphql';
+import { ErrorCode } from '../errors';
+import { DateScalar, DateTimeScalar, isIsoDate } from '../scalars';
+
+const validationFailed = (error: unknown) => error instanceof GraphQLError && error.extensions.code === ErrorCode.VALIDATION_FAILED;
+
+describe('isIsoDate', () => {
+  it('accepts real calendar dates, including 29 February of a leap year', () => {
+    assert.equal(isIsoDate('2024-02-29'), true);
+    assert.equal(isIsoDate('2000-02-29'), true);
+    assert.equal(isIsoDate('2024-12-31'), true);
+  });
+
+  it('refuses dates that do not exist', () => {
+    assert.equal(isIsoDate('2023-02-29'), false);
+    assert.equal(isIsoDate('1900-02-29'), false);
+    assert.equal(isIsoDate('2024-02-30'), false);
+    assert.equal(isIsoDate('2024-04-31'), false);
+    assert.equal(isIsoDate('2024-13-01'), false);
+    assert.equal(isIsoDate('2024-00-10'), false);
+  });
+
+  it('refuses anything but the YYYY-MM-DD form', () => {
+    for (const value of ['2024-2-29', '29.02.2024', '2024-02-29T00:00:00Z', ' 2024-02-29', '']) {
+      assert.equal(isIsoDate(value), false, value);
+    }
+  });
+});
+
+describe('Date scalar', () => {
+  it('passes calendar dates through unchanged', () => {
+    assert.equal(DateScalar.parseValue('2024-02-29'), '2024-02-29');
+    assert.equal(DateScalar.serialize('2024-02-29'), '2024-02-29');
+    assert.equal(DateScalar.parseLiteral({ kind: Kind.STRING, value: '2024-02-29' }), '2024-02-29');
+  });
+
+  it('serialises a JS Date as its UTC calendar day', () => {
+    assert.equal(DateScalar.serialize(new Date('2024-03-01T23:30:00Z')), '2024-03-01');
+  });
+
+  it('refuses impossible dates, other forms and non-strings as VALIDATION_FAILED', () => {
+    assert.throws(() => DateScalar.parseValue('2023-02-29'), validationFailed);
+    assert.throws(() => DateScalar.parseValue('2024-02-29T10:00:00Z'), validationFailed);
+    assert.throws(() => DateScalar.parseValue(20240229), validationFailed);
+    assert.throws(() => DateScalar.parseLiteral({ kind: Kind.INT, value: '20240229' }), validationFailed);
+    assert.throws(() => DateScalar.serialize('yesterday'), validationFailed);
+  });
+});
+
+describe('DateTime scalar', () => {
+  it('normalises instants with an offset to UTC', () => {
+    assert.equal(DateTimeScalar.parseValue('2024-03-01T12:00:00+02:00'), '2024-03-01T10:00:00.000Z');
+    assert.equal(DateTimeScalar.parseLiteral({ kind: Kind.STRING, value: '2024-03-01T10:00:00Z' }), '2024-03-01T10:00:00.000Z');
+    assert.equal(DateTimeScalar.serialize(new Date('2024-03-01T10:00:00Z')), '2024-03-01T10:00:00.000Z');
+  });
+
+  it('refuses a date without a time, a non-instant and non-strings as VALIDATION_FAILED', () => {
+    assert.throws(() => DateTimeScalar.parseValue('2024-03-01'), validationFailed);
+    assert.throws(() => DateTimeScalar.parseValue('2024-03-01T25:00:00Z'), validationFailed);
+    assert.throws(() => DateTimeScalar.parseValue('soon'), validationFailed);
+    assert.throws(() => DateTimeScalar.parseValue(1_709_287_200_000), validationFailed);
+    assert.throws(() => DateTimeScalar.parseLiteral({ kind: Kind.INT, value: '1709287200000' }), validationFailed);
+  });
+
+  it('refuses a calendar day that does not exist instead of rolling it into the next month', () => {
+    assert.throws(() => DateTimeScalar.parseValue('2024-02-30T10:00:00Z'), validationFailed);
+    assert.throws(() => DateTimeScalar.parseValue('2023-02-29T10:00:00+02:00'), validationFailed);
+  });
+
+  it('refuses text around an instant', () => {
+    assert.throws(() => DateTimeScalar.parseValue('on 2024-03-01T10:00:00Z'), validationFailed);
+  });
+});
