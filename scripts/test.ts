@@ -5,7 +5,7 @@
  * and stops the servers afterwards. Extra arguments filter test files by substring.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { startInfrastructure } from './stack/infrastructure';
 import { DATA_DIR, ROOT } from './stack/paths';
@@ -39,9 +39,16 @@ const infrastructure = await startInfrastructure({
 });
 console.log(`infrastructure ready in ${((Date.now() - started) / 1000).toFixed(1)} s; running ${files.length} test files`);
 
+// Two reporters: spec for people, TAP to a file for the closing summary line.
+const tapFile = path.join(runDir, 'results.tap');
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
+  [
+    '--import', 'tsx', '--test', '--test-concurrency=2',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
+    ...files,
+  ],
   {
     cwd: ROOT,
     stdio: 'inherit',
@@ -53,6 +60,13 @@ process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 const code: number = await new Promise((resolve) => child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));
 await infrastructure.stop();
+const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+const count = (name: string) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+console.log(`tests: ${count('pass')} passed, ${count('fail') + count('cancelled')} failed, ${count('skipped')} skipped`);
+if (code === 0 && count('pass') === 0) {
+  console.error('no test ran');
+  process.exit(1);
+}
 if (code === 0) rmSync(runDir, { recursive: true, force: true });
 else console.error(`tests failed; servers' logs are in ${path.relative(ROOT, runDir)} and .data/test-runs/`);
 process.exit(code);

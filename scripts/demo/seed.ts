@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { Role, signCallerToken } from '@eq/shared';
+
+/**
+ * Demo data, entered through the gateway like any client would, so every record also travels
+ * as an event: the seven interest-education centres holding state-significance status
+ * (reference data), a licence, an accreditation, a psychologist and a published activity.
+ * Registration numbers, addresses and decision numbers are made up and marked as demo.
+ * Idempotent: institutions already present (by name) are left alone, and the rest is only
+ * added on the first run.
+ */
+interface Centre {
+  name: string;
+  city: string;
+  planningRegion: string;
+}
+
+const centres: Centre[] = JSON.parse(readFileSync(new URL('./stateSignificanceCentres.json', import.meta.url), 'utf8')).institutions;
+
+async function call(url: string, token: string | undefined, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
+  if (body.errors?.length) throw new Error(`demo seed: ${body.errors.map((e) => e.message).join('; ')}`);
+  return body.data;
+}
+
+/** Retries while a service has not yet seen the registry's event (eventual consistency). */
+async function whenKnown<T>(attempt: () => Promise<T>, deadlineMs = 30_000): Promise<T> {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() > deadline || !/does not exist|not known/i.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+export async function seedDemoData(gatewayUrl: string, jwtSecret: string): Promise<{ created: number }> {
+  const officer = await signCallerToken({ role: Role.OFFICER, subject: 'demo-seed' }, jwtSecret);
+  const fundAdmin = await signCallerToken({ role: Role.FUND_ADMIN, subject: 'demo-seed' }, jwtSecret);
+  const existing = await call(gatewayUrl, undefined, '{ institutions(first: 100) { totalCount edges { node { id name } } } }');
+  const known = new Set(existing.institutions.edges.map((edge: any) => edge.node.name));
+  const firstRun = existing.institutions.totalCount === 0;
+
+  const created: Array<{ id: string; placeId: string }> = [];
+  for (const [index, centre] of centres.entries()) {
+    if (known.has(centre.name)) continue;
+    const data = await call(gatewayUrl, officer, `mutation($input: RegisterInstitutionInput!) {
+      registerInstitution(input: $input) { institution { id implementationPlaces { id } } } }`, {
+      input: {
+        registrationNumber: String(9_000_000_001 + index),
+        name: centre.name,
+        type: 'INTEREST_EDUCATION',
+        founder: { kind: 'MUNICIPALITY', name: `${centre.city} municipality`, municipality: centre.city },
+        planningRegion: centre.planningRegion,
+        implementationPlaces: [{ address: `${centre.city} (demo address)`, municipality: centre.city, planningRegion: centre.planningRegion }],
+        decision: { number: `DEMO-${index + 1}`, date: '2024-09-01' },
+      },
+    });
+    created.push({ id: data.registerInstitution.institution.id, placeId: data.registerInstitution.institution.implementationPlaces[0].id });
+  }
+  if (!firstRun || created.length === 0) return { created: created.length };
+
+  const [first] = created;
+  await whenKnown(() => call(gatewayUrl, officer, `mutation($input: IssueLicenceInput!) { issueLicence(input: $input) { licence { id } } }`, {
+    input: { institutionId: first!.id, implementationPlaceId: first!.placeId, programmeCode: '20011111', programmeName: 'Interest education programme (demo)', level: 'BASIC', decisionNumber: 'DEMO-L-1', issuedOn: '2024-09-02' },
+  }));
+  await whenKnown(() => call(gatewayUrl, officer, `mutation($input: AccreditInstitutionInput!) { accreditInstitution(input: $input) { accreditation { id } } }`, {
+    input: {
+      institutionId: first!.id,
+      decisionNumber: 'DEMO-A-1',
+      decisionDate: '2024-09-10',
+      results: ['FITNESS_FOR_PURPOSE', 'QUALITY_TEACHING', 'INCLUSIVE_ENVIRONMENT', 'GOOD_GOVERNANCE'].map((category) => ({ category, level: 'VERY_GOOD' })),
+    },
+  }));
+  const psychologist = await call(gatewayUrl, officer, `mutation($input: RegisterPsychologistInput!) { registerPsychologist(input: $input) { psychologist { id } } }`, {
+    input: { registrationNumber: '9001', name: 'Anna Bērziņa (demo)', personalCode: '321234-56789', education: 'Master of Psychology (demo)', decision: { number: 'DEMO-P-1', date: '2024-09-02' } },
+  });
+  await call(gatewayUrl, officer, `mutation($input: CertifyPsychologistInput!) { certifyPsychologist(input: $input) { psychologist { id } } }`, {
+    input: { psychologistId: psychologist.registerPsychologist.psychologist.id, certificateNumber: 'DEMO-C-1', fieldOfPractice: 'EDUCATION_AND_SCHOOL', decision: { number: 'DEMO-P-2', date: '2024-09-05' } },
+  });
+  const provider = await whenKnown(() => call(gatewayUrl, officer, `mutation($input: RegisterProviderInput!) { registerProvider(input: $input) { provider { id } } }`, {
+    input: { kind: 'INSTITUTION', institutionId: first!.id },
+  }));
+  const providerId = provider.registerProvider.provider.id;
+  const providerToken = await signCallerToken({ role: Role.PROVIDER, providerId, subject: 'demo-seed' }, jwtSecret);
+  const activity = await call(gatewayUrl, providerToken, `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }`, {
+    input: {
+      title: 'Robotikas darbnīca (demo)',
+      description: 'Pupils build and program a line-following robot.',
+      fields: ['COMPUTING', 'ENGINEERING'],
+      gradeBands: ['GRADES_4_6', 'GRADES_7_9'],
+      format: 'AT_PROVIDER',
+      durationMinutes: 90,
+      language: 'lv',
+      municipality: centres[0]!.city,
+      planningRegion: centres[0]!.planningRegion,
+      maxGroupSize: 30,
+    },
+  });
+  const activityId = activity.createActivity.activity.id;
+  await call(gatewayUrl, providerToken, 'mutation($id: ID!) { submitActivity(input: { id: $id }) { activity { id } } }', { id: activityId });
+  await call(gatewayUrl, fundAdmin, 'mutation($id: ID!) { reviewActivity(input: { id: $id, decision: PUBLISH }) { activity { id } } }', { id: activityId });
+  return { created: created.length };
+}
