@@ -95,8 +95,10 @@ export async function startConsumer(options: ConsumerOptions): Promise<Consumer>
           if (handler) await handler(event, manager);
         });
       } catch (error) {
-        const failures = (attempts.get(position) ?? 0) + 1;
         const poison = error instanceof PoisonMessageError;
+        // An unreachable database says nothing about the message: retry it for as long as the
+        // outage lasts instead of using up its attempts and dead-lettering a good event.
+        const failures = isConnectionError(error) ? 0 : (attempts.get(position) ?? 0) + 1;
         if (!poison && failures < maxAttempts) {
           attempts.set(position, failures);
           logger.warn({ err: error, position, failures }, 'event handling failed; will retry');
@@ -109,6 +111,12 @@ export async function startConsumer(options: ConsumerOptions): Promise<Consumer>
     },
   });
   return consumer;
+}
+
+/** PostgreSQL connection-class errors (SQLSTATE 08xxx, 57P0x shutdown) and socket errors. */
+function isConnectionError(error: unknown): boolean {
+  const code = String((error as { code?: unknown })?.code ?? '');
+  return /^(08|57P0)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) || /Connection terminated/i.test(String((error as Error)?.message));
 }
 
 function decodeEvent(message: KafkaMessage): CloudEvent {
