@@ -35,6 +35,8 @@ export async function startGatewayServer(config: GatewayConfig, logger: Logger):
     formatError: maskUnexpectedErrors(logger),
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
+    // The process owns shutdown (onShutdownSignal): Apollo re-raising SIGTERM would cut it short.
+    stopOnTerminationSignals: false,
     plugins: config.production ? [ApolloServerPluginLandingPageDisabled()] : [],
   });
   await apollo.start();

@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { Fetcher as RemoteGraphQLDataSourceFetcher } from '@apollo/utils.fetcher';
 import { CALLER_HEADER, encodeCaller, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER } from '@eq/shared';
 import type { GatewayContext } from './context';
 
@@ -8,7 +9,9 @@ import type { GatewayContext } from './context';
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string, private readonly gatewaySecret: string) {
-    super({ url });
+    // Node's own fetch (undici) keeps connections alive and pools them; the default fetcher
+    // (make-fetch-happen) cost about 5 ms more per subgraph call in our measurements.
+    super({ url, fetcher: fetch as unknown as RemoteGraphQLDataSourceFetcher });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

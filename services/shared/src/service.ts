@@ -1,4 +1,4 @@
-import type { Consumer, Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type Producer } from 'kafkajs';
 import type { DocumentNode } from 'graphql';
 import type { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
 import type { ServiceConfig } from './config';
@@ -59,7 +59,13 @@ export async function startService<TContext extends RequestContext>(
   await ensureTopics(kafka, [...definition.publishes, ...consumed, ...deadLetters], config.kafka.replicationFactor);
 
   // Idempotent producer: a retried send after a lost ack is not written twice.
-  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  const producer: Producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    // Java-compatible murmur2 partitioning, so subscribers in any language agree on key → partition.
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
 
   const relay = new OutboxRelay({

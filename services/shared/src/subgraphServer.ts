@@ -2,7 +2,7 @@ import { timingSafeEqual, randomUUID } from 'node:crypto';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DocumentNode } from 'graphql';
@@ -49,6 +49,8 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
     formatError: maskUnexpectedErrors(options.logger),
     includeStacktraceInErrorResponses: false,
+    // The process owns shutdown (onShutdownSignal): Apollo re-raising SIGTERM would cut it short.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
