@@ -16,3 +16,4 @@ export * from './cursor';
 export * from './scalars';
 export * from './searchText';
 export * from './runServiceMain';
+export * from './ids';

@@ -1,9 +1,9 @@
 import { categoryLabelLv, levelLabelLv, levelRank } from '../domain/qualityScale';
 import type { AccreditationResolvers, InstitutionResolvers, QualityResultResolvers } from '../generated/resolvers';
-import { assertId } from './assertId';
+import { assertUuid } from '@eq/shared';
 
 export const Accreditation: AccreditationResolvers = {
-  __resolveReference: (reference, { loaders }) => loaders.accreditation.load(assertId(reference.id)),
+  __resolveReference: (reference, { loaders }) => loaders.accreditation.load(assertUuid(reference.id)),
   institution: (accreditation) => ({ id: accreditation.institutionId }),
   results: (accreditation, _args, { loaders }) => loaders.results.load(accreditation.id),
 };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { requireRole, Role } from '@eq/shared';
+import { assertUuid, requireRole, Role, todayInLatvia } from '@eq/shared';
 import { assertCanAccredit, assertNoOverlap, normaliseDecision } from '../domain/accreditationRules';
 import { assertCompleteResults } from '../domain/qualityResults';
 import { termFrom, termYearsFor } from '../domain/termPolicy';
@@ -8,16 +8,13 @@ import { AccreditationResultEntity, type AccreditationResultRecord } from '../en
 import { KnownInstitutionEntity } from '../entities/knownInstitution';
 import { recordAccreditationEvent } from '../events/accreditationEvents';
 import type { MutationResolvers } from '../generated/resolvers';
-import { assertId } from './assertId';
 
-/** Today in Latvia: a decision made just after midnight in Riga is not yet "today" in UTC. */
-const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Riga' }).format(new Date());
 
 export const Mutation: MutationResolvers = {
   accreditInstitution: async (_parent, { input }, { db, caller, termPolicy }) => {
     requireRole(caller, Role.OFFICER);
-    const institutionId = assertId(input.institutionId, 'institutionId');
-    const decision = normaliseDecision(input, today());
+    const institutionId = assertUuid(input.institutionId, 'institutionId');
+    const decision = normaliseDecision(input, todayInLatvia());
     const results = assertCompleteResults(input.results);
     const term = termFrom(decision.termStart, termYearsFor(results, termPolicy));
 

@@ -1,6 +1,6 @@
 import type { QueryResolvers } from '../generated/resolvers';
-import { assertId } from './assertId';
+import { assertUuid } from '@eq/shared';
 
 export const Query: QueryResolvers = {
-  accreditation: (_parent, { id }, { loaders }) => loaders.accreditation.load(assertId(id)),
+  accreditation: (_parent, { id }, { loaders }) => loaders.accreditation.load(assertUuid(id)),
 };

@@ -1,6 +1,6 @@
 import { mayViewActivity } from '../domain/activityAccess';
 import type { ActivityResolvers } from '../generated/resolvers';
-import { isUuid } from './ids';
+import { isUuid } from '@eq/shared';
 
 export const Activity: ActivityResolvers = {
   __resolveReference: async (reference, { loaders, caller }) => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { foldForSearch, notFound, requireRole, Role } from '@eq/shared';
+import { assertUuid, foldForSearch, notFound, requireRole, Role } from '@eq/shared';
 import type { EntityManager } from 'typeorm';
 import { assertMaySubmit, assertMayWithdraw, providerOfNewActivity } from '../domain/activityAccess';
 import { validateActivityDraft } from '../domain/activityDraft';
@@ -11,7 +11,6 @@ import { KnownInstitutionEntity } from '../entities/knownInstitution';
 import { activityState, recordActivityEvent, type ActivityEventType } from '../events/activityEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 import type { Context } from '../context';
-import { assertId } from './ids';
 
 const EVENT_OF: Record<ActivityAction, ActivityEventType> = {
   SUBMIT: 'catalogue.activity.submitted',
@@ -54,7 +53,7 @@ async function transition(
 export const activityMutations: Pick<MutationResolvers, 'createActivity' | 'submitActivity' | 'reviewActivity' | 'withdrawActivity'> = {
   createActivity: async (_parent, { input }, { db, caller, options }) => {
     requireRole(caller, Role.PROVIDER, Role.OFFICER);
-    const requested = input.providerId ? assertId(input.providerId, 'providerId') : null;
+    const requested = input.providerId ? assertUuid(input.providerId, 'providerId') : null;
     const providerId = providerOfNewActivity(caller, requested);
     const draft = validateActivityDraft(input);
 
@@ -89,13 +88,13 @@ export const activityMutations: Pick<MutationResolvers, 'createActivity' | 'subm
 
   submitActivity: async (_parent, { input }, context) => {
     requireRole(context.caller, Role.PROVIDER);
-    const activity = await transition(context, assertId(input.id), 'SUBMIT', null, (current) => assertMaySubmit(context.caller, current));
+    const activity = await transition(context, assertUuid(input.id), 'SUBMIT', null, (current) => assertMaySubmit(context.caller, current));
     return { activity };
   },
 
   reviewActivity: async (_parent, { input }, context) => {
     requireRole(context.caller, Role.FUND_ADMIN, Role.OFFICER);
-    const id = assertId(input.id);
+    const id = assertUuid(input.id);
     const { action, reason } = reviewAction(input.decision, input.reason);
     const activity = await transition(context, id, action, reason, () => {});
     return { activity };
@@ -103,7 +102,7 @@ export const activityMutations: Pick<MutationResolvers, 'createActivity' | 'subm
 
   withdrawActivity: async (_parent, { input }, context) => {
     requireRole(context.caller, Role.PROVIDER, Role.OFFICER);
-    const id = assertId(input.id);
+    const id = assertUuid(input.id);
     const reason = normaliseReason(input.reason);
     const activity = await transition(context, id, 'WITHDRAW', reason, (current) => assertMayWithdraw(context.caller, current));
     return { activity };

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { ActivityEntity, type ActivityRecord } from '../entities/activity';
 import { ActivityProviderEntity, type ActivityProviderRecord } from '../entities/activityProvider';
-import { isUuid } from './ids';
+import { isUuid } from '@eq/shared';
 
 /** Per-request batch loaders: one statement per kind of row however many entities a query touches. */
 export interface CatalogueLoaders {

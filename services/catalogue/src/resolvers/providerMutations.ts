@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, requireRole, Role } from '@eq/shared';
+import { assertUuid, conflict, requireRole, Role } from '@eq/shared';
 import { validateProvider } from '../domain/providerRules';
 import { ActivityProviderEntity, type ActivityProviderRecord } from '../entities/activityProvider';
 import { KnownInstitutionEntity } from '../entities/knownInstitution';
 import type { MutationResolvers } from '../generated/resolvers';
-import { assertId } from './ids';
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 export const providerMutations: Pick<MutationResolvers, 'registerProvider'> = {
   registerProvider: async (_parent, { input }, { db, caller }) => {
     requireRole(caller, Role.OFFICER, Role.FUND_ADMIN);
-    const institutionId = input.institutionId ? assertId(input.institutionId, 'institutionId') : null;
+    const institutionId = input.institutionId ? assertUuid(input.institutionId, 'institutionId') : null;
 
     try {
       const provider = await db.transaction(async (manager) => {

@@ -1,19 +1,18 @@
-import { decodeCursor, encodeCursor, foldForSearch, likePattern, pageSize, validationFailed } from '@eq/shared';
+import { assertUuid, decodeCursor, encodeCursor, foldForSearch, likePattern, pageSize, validationFailed } from '@eq/shared';
 import { mayViewActivity } from '../domain/activityAccess';
 import { ActivityEntity } from '../entities/activity';
 import type { QueryResolvers } from '../generated/resolvers';
-import { assertId } from './ids';
 
 const SEARCH_MAX_LENGTH = 200;
 
 export const Query: QueryResolvers = {
   activity: async (_parent, { id }, { loaders, caller }) => {
-    const activity = await loaders.activity.load(assertId(id));
+    const activity = await loaders.activity.load(assertUuid(id));
     // Not visible reads as not there: a draft's existence is not public.
     return activity && mayViewActivity(caller, activity) ? activity : null;
   },
 
-  activityProvider: async (_parent, { id }, { loaders }) => loaders.provider.load(assertId(id)),
+  activityProvider: async (_parent, { id }, { loaders }) => loaders.provider.load(assertUuid(id)),
 
   activities: async (_parent, { filter, first, after }, { db }) => {
     const limit = pageSize(first);

@@ -1,27 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, DateScalar, requireRole, Role, validationFailed } from '@eq/shared';
+import { assertUuid, conflict, DateScalar, requireRole, Role, validationFailed } from '@eq/shared';
 import { assertCanLicence, assertIssueDate, assertProgrammeCode, assertText } from '../domain/licenceRules';
 import { KnownInstitutionEntity } from '../entities/knownInstitution';
 import { LicenceEntity, type LicenceRecord } from '../entities/licence';
 import { recordLicenceEvent } from '../events/licenceEvents';
 import type { Resolvers } from '../generated/resolvers';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const assertId = (id: string, field: string) => {
-  if (!UUID.test(id)) throw validationFailed(`${field} must be a UUID`, field);
-  return id.toLowerCase();
-};
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
   Query: {
-    licence: (_parent, { id }, { db }) => db.getRepository(LicenceEntity).findOneBy({ id: assertId(id, 'id') }),
+    licence: (_parent, { id }, { db }) => db.getRepository(LicenceEntity).findOneBy({ id: assertUuid(id, 'id') }),
   },
   Mutation: {
     issueLicence: async (_parent, { input }, { db, caller }) => {
       requireRole(caller, Role.OFFICER);
-      const institutionId = assertId(input.institutionId, 'institutionId');
-      const placeId = assertId(input.implementationPlaceId, 'implementationPlaceId');
+      const institutionId = assertUuid(input.institutionId, 'institutionId');
+      const placeId = assertUuid(input.implementationPlaceId, 'implementationPlaceId');
       const programmeCode = assertProgrammeCode(input.programmeCode);
       const programmeName = assertText(input.programmeName, 'programmeName');
       const decisionNumber = assertText(input.decisionNumber, 'decisionNumber', 100);

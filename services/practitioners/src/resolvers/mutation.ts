@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, foldForSearch, notFound, requireRole, Role } from '@eq/shared';
+import { assertUuid, conflict, foldForSearch, notFound, requireRole, Role, todayInLatvia } from '@eq/shared';
 import type { EntityManager } from 'typeorm';
 import { normaliseDecision, type ValidDecision } from '../domain/decisions';
 import { parsePersonalCode } from '../domain/personalCode';
@@ -10,7 +10,6 @@ import { PsychologistEntity, type PsychologistRecord } from '../entities/psychol
 import { StatusChangeEntity } from '../entities/statusChange';
 import { recordPsychologistEvent, type PsychologistEventType } from '../events/psychologistEvents';
 import type { MutationResolvers, PsychologistStatus } from '../generated/resolvers';
-import { assertId, today } from './ids';
 import { findCertificates, findStatusHistory } from './loaders';
 import { withUniqueViolationsAsConflicts } from './uniqueViolations';
 
@@ -43,7 +42,7 @@ async function publish(manager: EntityManager, type: PsychologistEventType, id: 
 export const Mutation: MutationResolvers = {
   registerPsychologist: async (_parent, { input }, { db, caller }) => {
     requireRole(caller, Role.OFFICER);
-    const day = today();
+    const day = todayInLatvia();
     const registrationNumber = assertRegistrationNumber(input.registrationNumber);
     const name = assertPersonName(input.name);
     const personalCode = parsePersonalCode(input.personalCode, day).value;
@@ -85,8 +84,8 @@ export const Mutation: MutationResolvers = {
 
   certifyPsychologist: async (_parent, { input }, { db, caller }) => {
     requireRole(caller, Role.OFFICER);
-    const day = today();
-    const id = assertId(input.psychologistId, 'psychologistId');
+    const day = todayInLatvia();
+    const id = assertUuid(input.psychologistId, 'psychologistId');
     const number = assertCertificateNumber(input.certificateNumber);
     const decision = normaliseDecision(input.decision, day);
 

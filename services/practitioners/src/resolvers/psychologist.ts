@@ -1,8 +1,7 @@
-import { mayReadPersonalData } from '@eq/shared';
+import { isUuid, mayReadPersonalData, todayInLatvia } from '@eq/shared';
 import { isWithinValidity } from '../domain/certificateValidity';
 import { fieldOfPracticeLabelLv } from '../domain/fieldsOfPractice';
 import type { CertificateResolvers, PsychologistResolvers, PsychologistStatusChangeResolvers } from '../generated/resolvers';
-import { isUuid, today } from './ids';
 
 export const Psychologist: PsychologistResolvers = {
   // References come from other subgraphs' data via the gateway; a malformed id is simply unknown.
@@ -15,7 +14,7 @@ export const Psychologist: PsychologistResolvers = {
 
 export const Certificate: CertificateResolvers = {
   fieldOfPracticeLabelLv: (certificate) => fieldOfPracticeLabelLv(certificate.fieldOfPractice),
-  isCurrent: (certificate) => isWithinValidity(certificate, today()),
+  isCurrent: (certificate) => isWithinValidity(certificate, todayInLatvia()),
   decision: (certificate) => ({ number: certificate.decisionNumber, date: certificate.decisionDate }),
 };
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, foldForSearch, notFound, requireRole, Role } from '@eq/shared';
+import { assertUuid, conflict, foldForSearch, notFound, requireRole, Role, todayInLatvia } from '@eq/shared';
 import type { EntityManager } from 'typeorm';
 import { normaliseDecision, type ValidDecision } from '../domain/decisions';
 import { assertCanLiquidate, assertFounder, assertHasPlaces, assertInstitutionName } from '../domain/institutionRules';
@@ -9,9 +9,7 @@ import { ImplementationPlaceEntity, type ImplementationPlaceRecord } from '../en
 import { InstitutionEntity, type InstitutionRecord } from '../entities/institution';
 import { recordInstitutionEvent } from '../events/institutionEvents';
 import type { DecisionKind, MutationResolvers } from '../generated/resolvers';
-import { assertId } from './query';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 async function recordDecision(
   manager: EntityManager,
@@ -72,7 +70,7 @@ export const Mutation: MutationResolvers = {
 
   liquidateInstitution: async (_parent, { input }, { db, caller }) => {
     requireRole(caller, Role.OFFICER);
-    const id = assertId(input.id);
+    const id = assertUuid(input.id);
     const decision = normaliseDecision(input.decision);
 
     const institution = await db.transaction(async (manager) => {
@@ -80,7 +78,7 @@ export const Mutation: MutationResolvers = {
       // Row lock: two officers liquidating at once must not both publish a liquidation.
       const current = await institutions.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw notFound('Institution', id);
-      assertCanLiquidate(current, decision, today());
+      assertCanLiquidate(current, decision, todayInLatvia());
       await institutions.update({ id }, { status: 'LIQUIDATED', liquidatedOn: decision.effectiveDate });
       await recordDecision(manager, id, 'LIQUIDATION', decision, caller.subject);
       const stored = await institutions.findOneByOrFail({ id });

@@ -1,16 +1,10 @@
-import { decodeCursor, encodeCursor, likePattern, pageSize, validationFailed } from '@eq/shared';
+import { assertUuid, decodeCursor, encodeCursor, likePattern, pageSize } from '@eq/shared';
 import { InstitutionEntity } from '../entities/institution';
 import type { QueryResolvers } from '../generated/resolvers';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function assertId(id: string, field = 'id'): string {
-  if (!UUID.test(id)) throw validationFailed(`${field} must be a UUID`, field);
-  return id.toLowerCase();
-}
 
 export const Query: QueryResolvers = {
-  institution: async (_parent, { id }, { loaders }) => loaders.institution.load(assertId(id)),
+  institution: async (_parent, { id }, { loaders }) => loaders.institution.load(assertUuid(id)),
 
   institutions: async (_parent, { filter, first, after }, { db }) => {
     const limit = pageSize(first);
