@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
+import { readSubgraphSdl } from '@eq/shared';
 import { parse } from 'graphql';
 import { SUBGRAPHS } from './subgraphs';
 
@@ -12,7 +13,7 @@ const check = process.argv.includes('--check');
 
 const available = SUBGRAPHS.filter(({ name }) => existsSync(new URL(`${name}.graphql`, root)));
 const result = composeServices(
-  available.map(({ name, url }) => ({ name, url, typeDefs: parse(readFileSync(new URL(`${name}.graphql`, root), 'utf8')) })),
+  available.map(({ name, url }) => ({ name, url, typeDefs: parse(readSubgraphSdl(name)) })),
 );
 
 if (result.errors) {

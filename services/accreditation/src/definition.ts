@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { Topics, type SubgraphDefinition } from '@eq/shared';
+import { readSubgraphSdl, type SubgraphDefinition, Topics } from '@eq/shared';
 import { parse } from 'graphql';
 import { buildContext, type Context } from './context';
 import { assertTermPolicy, DEFAULT_TERM_POLICY, type TermPolicy } from './domain/termPolicy';
@@ -23,7 +22,7 @@ export function defineAccreditation(options: AccreditationOptions = {}): Subgrap
   const termPolicy = assertTermPolicy(options.termPolicy ?? DEFAULT_TERM_POLICY);
   return {
     name: 'accreditation',
-    typeDefs: parse(readFileSync(new URL('../../../schema/accreditation.graphql', import.meta.url), 'utf8')),
+    typeDefs: parse(readSubgraphSdl('accreditation')),
     resolvers,
     entities: [AccreditationEntity, AccreditationResultEntity, KnownInstitutionEntity],
     migrations: [CreateAccreditations1732300000300],

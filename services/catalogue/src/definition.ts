@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { Topics, type SubgraphDefinition } from '@eq/shared';
+import { readSubgraphSdl, type SubgraphDefinition, Topics } from '@eq/shared';
 import { parse } from 'graphql';
 import { DEFAULT_CATALOGUE_OPTIONS, type CatalogueOptions } from './catalogueOptions';
 import { contextBuilder, type Context } from './context';
@@ -10,7 +9,7 @@ import { registryEventHandlers } from './events/registryEvents';
 import { CreateActivityCatalogue1732300000500 } from './migrations/1732300000500-CreateActivityCatalogue';
 import { resolvers } from './resolvers';
 
-const typeDefs = parse(readFileSync(new URL('../../../schema/catalogue.graphql', import.meta.url), 'utf8'));
+const typeDefs = parse(readSubgraphSdl('catalogue'));
 
 /**
  * The catalogue subgraph: providers and their STEM and civic-participation activities under

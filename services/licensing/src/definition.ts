@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { Topics, type SubgraphDefinition } from '@eq/shared';
+import { readSubgraphSdl, type SubgraphDefinition, Topics } from '@eq/shared';
 import { parse } from 'graphql';
 import { buildContext, type Context } from './context';
 import { KnownInstitutionEntity } from './entities/knownInstitution';
@@ -11,7 +10,7 @@ import { resolvers } from './resolvers';
 /** The licensing subgraph: programme licences, reacting to the registry's institution events. */
 export const licensing: SubgraphDefinition<Context> = {
   name: 'licensing',
-  typeDefs: parse(readFileSync(new URL('../../../schema/licensing.graphql', import.meta.url), 'utf8')),
+  typeDefs: parse(readSubgraphSdl('licensing')),
   resolvers,
   entities: [LicenceEntity, KnownInstitutionEntity],
   migrations: [CreateLicences1732300000200],

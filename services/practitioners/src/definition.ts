@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { Topics, type SubgraphDefinition } from '@eq/shared';
+import { readSubgraphSdl, type SubgraphDefinition, Topics } from '@eq/shared';
 import { parse } from 'graphql';
 import { buildContext, type Context } from './context';
 import { CertificateEntity } from './entities/certificate';
@@ -11,7 +10,7 @@ import { resolvers } from './resolvers';
 /** The practitioners subgraph: the register of psychologists (child-minders and private practice to follow). */
 export const practitioners: SubgraphDefinition<Context> = {
   name: 'practitioners',
-  typeDefs: parse(readFileSync(new URL('../../../schema/practitioners.graphql', import.meta.url), 'utf8')),
+  typeDefs: parse(readSubgraphSdl('practitioners')),
   resolvers,
   entities: [PsychologistEntity, CertificateEntity, StatusChangeEntity],
   migrations: [CreatePsychologistRegister1732300000400],

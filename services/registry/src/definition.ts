@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { Topics, type SubgraphDefinition } from '@eq/shared';
+import { readSubgraphSdl, type SubgraphDefinition, Topics } from '@eq/shared';
 import { parse } from 'graphql';
 import { buildContext, type Context } from './context';
 import { DecisionEntity } from './entities/decision';
@@ -11,7 +10,7 @@ import { resolvers } from './resolvers';
 /** The registry subgraph: the register of education institutions, the spine of the graph. */
 export const registry: SubgraphDefinition<Context> = {
   name: 'registry',
-  typeDefs: parse(readFileSync(new URL('../../../schema/registry.graphql', import.meta.url), 'utf8')),
+  typeDefs: parse(readSubgraphSdl('registry')),
   resolvers,
   entities: [InstitutionEntity, ImplementationPlaceEntity, DecisionEntity],
   migrations: [CreateInstitutionRegister1732300000100],

@@ -17,3 +17,4 @@ export * from './scalars';
 export * from './searchText';
 export * from './runServiceMain';
 export * from './ids';
+export * from './subgraphSdl';

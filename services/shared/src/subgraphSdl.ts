@@ -1,0 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The repository's `schema/` folder, where every subgraph's SDL lives. */
+export const SCHEMA_DIR = path.resolve(new URL('../../../schema', import.meta.url).pathname);
+
+/**
+ * A subgraph's SDL files: `schema/<name>.graphql` first, then its module parts
+ * `schema/<name>.<module>.graphql` in name order (a big subgraph splits its schema by module;
+ * parts use `extend type Query` / `extend type Mutation`).
+ */
+export function subgraphSdlFiles(name: string, dir = SCHEMA_DIR): string[] {
+  const parts = readdirSync(dir)
+    .filter((file) => file.startsWith(`${name}.`) && file.endsWith('.graphql') && file !== `${name}.graphql`)
+    .sort();
+  return [`${name}.graphql`, ...parts].map((file) => path.join(dir, file));
+}
+
+/** The subgraph's whole SDL, its files joined in order. */
+export function readSubgraphSdl(name: string, dir = SCHEMA_DIR): string {
+  return subgraphSdlFiles(name, dir)
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
+}
