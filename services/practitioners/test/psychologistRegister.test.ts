@@ -5,7 +5,7 @@ import { Role, Topics, type Caller } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
-import { personalCodeCheckDigit } from '../src/domain/personalCode';
+import { personalCodeCheckDigit } from '@eq/shared/personalCode';
 import { practitioners } from '../src/index';
 
 const OFFICER: Caller = { role: Role.OFFICER, subject: 'officer-7' };

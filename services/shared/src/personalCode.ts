@@ -1,5 +1,5 @@
-import { validationFailed } from '@eq/shared/errors';
-import { isIsoDate } from '@eq/shared/scalars';
+import { validationFailed } from './errors';
+import { isIsoDate } from './scalars';
 
 /**
  * Latvian personal codes (personas kods): 11 digits, written `NNNNNN-NNNNN`.
