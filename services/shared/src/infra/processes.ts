@@ -1,7 +1,7 @@
 /**
  * Process helpers shared by the embedded servers (PostgreSQL, Kafka): liveness checks and
  * escalating shutdown by pid, owner files that tell a crashed run's orphan from a server another
- * run is using, pid-tagged temp dirs, and line-oriented capture of a server's output.
+ * run is using, pid-tagged temp dirs, and line-by-line capture of a server's output.
  *
  * Everything works on bare pids rather than ChildProcess handles because the processes of
  * interest are often not our children: they were left behind by an earlier run.
@@ -37,8 +37,20 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * True if `pid` is alive and its command line contains every one of `commandParts`, so that a
+ * recycled pid now belonging to something else (common in containers, where pids restart from 1)
+ * is not mistaken for the server. Without procfs (e.g. macOS) the command line is unknown and
+ * only liveness counts.
+ */
+export function isRunningCommand(pid: number, commandParts: readonly string[]): boolean {
+  if (!isAlive(pid)) return false;
+  const cmdline = processCommandLine(pid);
+  return cmdline === undefined || commandParts.every((part) => cmdline.includes(part));
+}
+
 /** The process's command line, or undefined where procfs is unavailable. */
-export function processCommandLine(pid: number): string | undefined {
+function processCommandLine(pid: number): string | undefined {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
   } catch {
@@ -105,23 +117,17 @@ export async function readOwnerFile(file: string, serverKey: string): Promise<Ow
 }
 
 /**
- * A fresh path `<parent>/<prefix><pid>-<random>` for work that is renamed into place when done.
- * The pid lets {@link removeAbandonedTempDirs} recognise the leftovers of a process killed midway.
+ * Returns a fresh, not yet created path `<parent>/<prefix><pid>-<random>` for work that is renamed
+ * into place once complete. First removes the `<prefix><pid>-…` entries of `parent` whose process
+ * is gone: the pid in the name is what tells a run killed midway from one still at work.
  */
-export function pidTaggedTempDir(parent: string, prefix: string): string {
-  return path.join(parent, `${prefix}${process.pid}-${randomBytes(4).toString('hex')}`);
-}
-
-/**
- * Removes the entries of `parent` made by {@link pidTaggedTempDir} with `prefix` whose creating
- * process is gone. Those of live processes are left alone: they may still be in use.
- */
-export async function removeAbandonedTempDirs(parent: string, prefix: string): Promise<void> {
+export async function freshTempDir(parent: string, prefix: string): Promise<string> {
   for (const name of await readdir(parent).catch(() => [] as string[])) {
     if (!name.startsWith(prefix)) continue;
     const match = /^(\d+)-/.exec(name.slice(prefix.length));
     if (match && !isAlive(Number(match[1]))) await rm(path.join(parent, name), { recursive: true, force: true });
   }
+  return path.join(parent, `${prefix}${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
 /**

@@ -1,19 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import {
-  OutputSink,
-  isAlive,
-  pidTaggedTempDir,
-  readOwnerFile,
-  removeAbandonedTempDirs,
-  signalUntilExit,
-  waitForExit,
-  writeOwnerFile,
-} from '../processes';
+import { OutputSink, freshTempDir, isAlive, isRunningCommand, readOwnerFile, signalUntilExit, waitForExit, writeOwnerFile } from '../processes';
 
 const children: ChildProcess[] = [];
 
@@ -38,10 +30,20 @@ after(() => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-describe('isAlive / signalUntilExit', () => {
+describe('isAlive / isRunningCommand / signalUntilExit', () => {
   it('sees this process as alive and an exited one as dead', async () => {
     assert.equal(isAlive(process.pid), true);
     assert.equal(isAlive(await deadPid()), false);
+  });
+
+  it('recognises a process by parts of its command line', async (t) => {
+    const pid = await startShell('sleep 31');
+    // The checks below assume procfs; elsewhere only liveness counts.
+    if (!existsSync(`/proc/${pid}/cmdline`)) return t.skip('no procfs');
+    assert.equal(isRunningCommand(pid, ['sh', 'sleep 31']), true);
+    assert.equal(isRunningCommand(pid, ['sh', 'kafka.Kafka']), false);
+    assert.equal(await signalUntilExit(pid, [['SIGKILL', 5_000]]), true);
+    assert.equal(isRunningCommand(pid, ['sh', 'sleep 31']), false);
   });
 
   it('stops a process with the first signal it obeys', async () => {
@@ -89,24 +91,26 @@ describe('owner files', () => {
   });
 });
 
-describe('pid-tagged temp dirs', () => {
-  it('removes only the temp dirs of dead processes with the given prefix', async () => {
+describe('freshTempDir', () => {
+  it('names a fresh dir after this process and removes those of dead processes with the prefix', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'processes-test-'));
     try {
-      const mine = pidTaggedTempDir(dir, '.tmp-');
-      assert.match(path.basename(mine), new RegExp(`^\\.tmp-${process.pid}-[0-9a-f]{8}$`));
+      const live = path.join(dir, `.tmp-${process.pid}-abcd1234`);
       const abandoned = path.join(dir, `.tmp-${await deadPid()}-abcd1234`);
       const otherPrefix = path.join(dir, `data.initdb-${await deadPid()}-abcd1234`);
-      for (const d of [mine, abandoned, otherPrefix]) await mkdir(d);
-      await removeAbandonedTempDirs(dir, '.tmp-');
-      assert.deepEqual((await readdir(dir)).sort(), [path.basename(mine), path.basename(otherPrefix)].sort());
+      for (const d of [live, abandoned, otherPrefix]) await mkdir(d);
+      const fresh = await freshTempDir(dir, '.tmp-');
+      assert.match(path.basename(fresh), new RegExp(`^\\.tmp-${process.pid}-[0-9a-f]{8}$`));
+      assert.notEqual(fresh, live);
+      assert.deepEqual((await readdir(dir)).sort(), [path.basename(live), path.basename(otherPrefix)].sort());
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
   it('tolerates a missing parent directory', async () => {
-    await removeAbandonedTempDirs(path.join(tmpdir(), 'processes-test-does-not-exist'), '.tmp-');
+    const parent = path.join(tmpdir(), 'processes-test-does-not-exist');
+    assert.equal(path.dirname(await freshTempDir(parent, '.tmp-')), parent);
   });
 });
 
