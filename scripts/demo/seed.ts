@@ -17,6 +17,10 @@ interface Centre {
 
 const centres: Centre[] = JSON.parse(readFileSync(new URL('./stateSignificanceCentres.json', import.meta.url), 'utf8')).institutions;
 
+/** The municipality of each centre's city: state cities are their own municipality. */
+const MUNICIPALITY_OF_CITY: Record<string, string> = { 'Cēsis': 'Cēsu novads', 'Kuldīga': 'Kuldīgas novads' };
+const municipalityOf = (city: string) => MUNICIPALITY_OF_CITY[city] ?? city;
+
 async function call(url: string, token: string | undefined, query: string, variables: Record<string, unknown> = {}) {
   const response = await fetch(url, {
     method: 'POST',
@@ -57,13 +61,18 @@ export async function seedDemoData(gatewayUrl: string, jwtSecret: string): Promi
         registrationNumber: String(9_000_000_001 + index),
         name: centre.name,
         type: 'INTEREST_EDUCATION',
-        founder: { kind: 'MUNICIPALITY', name: `${centre.city} municipality`, municipality: centre.city },
+        founder: { kind: 'MUNICIPALITY', name: `${municipalityOf(centre.city)} municipality`, municipality: municipalityOf(centre.city) },
         planningRegion: centre.planningRegion,
-        implementationPlaces: [{ address: `${centre.city} (demo address)`, municipality: centre.city, planningRegion: centre.planningRegion }],
+        implementationPlaces: [{ address: `${centre.city} (demo address)`, municipality: municipalityOf(centre.city), planningRegion: centre.planningRegion }],
         decision: { number: `DEMO-${index + 1}`, date: '2024-09-01' },
       },
     });
-    created.push({ id: data.registerInstitution.institution.id, placeId: data.registerInstitution.institution.implementationPlaces[0].id });
+    const id = data.registerInstitution.institution.id;
+    // The reference data lists these seven as holding state-significance status on 2024-09-01.
+    await call(gatewayUrl, officer, 'mutation($input: StateSignificanceInput!) { grantStateSignificance(input: $input) { applied } }', {
+      input: { id, decision: { number: `DEMO-S-${index + 1}`, date: '2024-09-01' } },
+    });
+    created.push({ id, placeId: data.registerInstitution.institution.implementationPlaces[0].id });
   }
   if (!firstRun || created.length === 0) return { created: created.length };
 

@@ -1,4 +1,4 @@
-import { createLogger, loadServiceConfig, startService, type RunningService } from '@eq/shared';
+import { createLogger, loadServiceConfig, startService, type RequestContext, type RunningService, type SubgraphDefinition } from '@eq/shared';
 import { loadGatewayConfig, startGatewayServer } from '@eq/gateway';
 import type { Infrastructure } from './infrastructure';
 import { SERVICES } from './services';
@@ -17,6 +17,8 @@ export interface StackOptions {
   logLevel?: string;
   /** Where service logs go; defaults to stdout. */
   logDestination?: NodeJS.WritableStream;
+  /** Replaces services by name (tests run the registry with a clock of their own). */
+  definitions?: Record<string, SubgraphDefinition<RequestContext>>;
 }
 
 export interface RunningStack {
@@ -34,7 +36,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     for (const service of Object.values(services).reverse()) await service.stop();
   };
   try {
-    for (const definition of SERVICES) {
+    for (const standard of SERVICES) {
+      const definition = options.definitions?.[standard.name] ?? standard;
       const config = loadServiceConfig(definition.name, {
         DATABASE_URL: infrastructure.databaseUrl,
         DATABASE_NAME: options.databasePrefix ? `${options.databasePrefix}_${definition.name}` : undefined,

@@ -1,4 +1,5 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import type { RegistryInstitutionState } from '@eq/shared';
 
 /** A fresh, valid 10-digit registration number (random, so test files never collide). */
 export const registrationNumber = () => String(randomInt(1_000_000_000, 9_999_999_999));
@@ -16,6 +17,29 @@ export function institutionInput(overrides: Record<string, unknown> = {}) {
       { address: 'Kalnciema iela 38, Rīga', municipality: 'Rīga', planningRegion: 'RIGA' },
     ],
     decision: { number: 'IKVD-2024/101', date: '2024-08-01' },
+    ...overrides,
+  };
+}
+
+/** The full state the registry publishes on `registry.institution.v1` for an active institution. */
+export function registryInstitutionState(overrides: Partial<RegistryInstitutionState> = {}): RegistryInstitutionState {
+  return {
+    id: randomUUID(),
+    registrationNumber: '4313900123',
+    name: 'Valmieras Viestura vidusskola',
+    type: 'SECONDARY_SCHOOL',
+    status: 'ACTIVE',
+    founder: { kind: 'MUNICIPALITY', name: 'Valmieras novada pašvaldība', municipality: 'Valmieras novads' },
+    planningRegion: 'VIDZEME',
+    implementationPlaces: [{ id: randomUUID(), address: 'Ausekļa iela 25, Valmiera', municipality: 'Valmieras novads', planningRegion: 'VIDZEME' }],
+    registeredOn: '2010-08-01',
+    liquidatedOn: null,
+    headName: null,
+    contacts: { email: null, phone: null },
+    stateSignificance: false,
+    liquidationKind: null,
+    predecessors: [],
+    successors: [],
     ...overrides,
   };
 }

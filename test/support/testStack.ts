@@ -3,7 +3,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startInfrastructure, type Infrastructure } from '../../scripts/stack/infrastructure';
 import { DATA_DIR } from '../../scripts/stack/paths';
-import { startStack, type RunningStack } from '../../scripts/stack/stack';
+import { startStack, type RunningStack, type StackOptions } from '../../scripts/stack/stack';
 import { GraphQLClient } from './graphqlClient';
 
 export const TEST_JWT_SECRET = 'test-jwt-secret-that-is-long-enough-for-hs256';
@@ -21,7 +21,10 @@ export interface TestStack extends RunningStack {
  * test runner started (DATABASE_URL, KAFKA_BROKERS) with databases and consumer groups of its
  * own, or, with `ownInfrastructure` or when run alone, servers of its own.
  */
-export async function startTestStack(name: string, { ownInfrastructure = false } = {}): Promise<TestStack> {
+export async function startTestStack(
+  name: string,
+  { ownInfrastructure = false, definitions }: { ownInfrastructure?: boolean; definitions?: StackOptions['definitions'] } = {},
+): Promise<TestStack> {
   const runId = `${name.replace(/[^a-z0-9]/gi, '').toLowerCase()}_${randomBytes(3).toString('hex')}`;
   const runDir = path.join(DATA_DIR, 'test-runs', runId);
   mkdirSync(runDir, { recursive: true });
@@ -40,6 +43,7 @@ export async function startTestStack(name: string, { ownInfrastructure = false }
       consumerGroupSuffix: runId,
       logLevel: process.env.TEST_LOG_LEVEL ?? 'info',
       logDestination: createWriteStream(path.join(runDir, 'services.log')),
+      definitions,
     });
     return {
       ...stack,

@@ -1,12 +1,12 @@
-import { readSubgraphSdl, type SubgraphDefinition, Topics } from '@eq/shared';
+import { CreateRegistryInstitutionReplica1732300000050, readSubgraphSdl, type SubgraphDefinition, Topics } from '@eq/shared';
 import { parse } from 'graphql';
 import { buildContext, type Context } from './context';
 import { assertTermPolicy, DEFAULT_TERM_POLICY, type TermPolicy } from './domain/termPolicy';
 import { AccreditationEntity } from './entities/accreditation';
 import { AccreditationResultEntity } from './entities/accreditationResult';
-import { KnownInstitutionEntity } from './entities/knownInstitution';
 import { registryEventHandlers } from './events/registryEvents';
 import { CreateAccreditations1732300000300 } from './migrations/1732300000300-CreateAccreditations';
+import { MoveToRegistryInstitutionReplica1732300000350 } from './migrations/1732300000350-MoveToRegistryInstitutionReplica';
 import { resolvers } from './resolvers';
 
 export interface AccreditationOptions {
@@ -24,8 +24,8 @@ export function defineAccreditation(options: AccreditationOptions = {}): Subgrap
     name: 'accreditation',
     typeDefs: parse(readSubgraphSdl('accreditation')),
     resolvers,
-    entities: [AccreditationEntity, AccreditationResultEntity, KnownInstitutionEntity],
-    migrations: [CreateAccreditations1732300000300],
+    entities: [AccreditationEntity, AccreditationResultEntity],
+    migrations: [CreateRegistryInstitutionReplica1732300000050, CreateAccreditations1732300000300, MoveToRegistryInstitutionReplica1732300000350],
     publishes: [Topics.accreditationAccreditation],
     consumes: { topics: [Topics.registryInstitution], handlers: registryEventHandlers },
     buildContext: (base, deps) => buildContext(base, deps, termPolicy),

@@ -69,9 +69,9 @@ describe('accreditation of institutions', () => {
     const state = RegistryFeed.institution();
     await feed.send(RegistryFeed.event('registry.institution.registered', state, Object.keys(state)));
     await eventually(
-      async () => (await harness.service.db.query('SELECT 1 FROM known_institution WHERE id = $1', [state.id])).length,
+      async () => (await harness.service.db.query('SELECT 1 FROM registry_institution WHERE id = $1', [state.id])).length,
       (rows) => rows === 1,
-      { what: 'the registered institution in the read model' },
+      { what: 'the registered institution in the replica' },
     );
     return state;
   };

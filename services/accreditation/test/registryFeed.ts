@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { makeCloudEvent, Topics, type CloudEvent } from '@eq/shared';
+import { makeCloudEvent, Topics, type CloudEvent, type RegistryInstitutionEventType, type RegistryInstitutionState } from '@eq/shared';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { registryInstitutionState } from '../../../test/support/fixtures';
 
 /**
  * Plays the registry's part in accreditation's integration tests: produces institution events to
@@ -19,23 +19,11 @@ export class RegistryFeed {
   }
 
   /** The full state the registry publishes for an institution (as `institutionState` builds it). */
-  static institution(overrides: { id?: string; name?: string; status?: string; liquidatedOn?: string | null } = {}) {
-    return {
-      id: randomUUID(),
-      registrationNumber: '4313900123',
-      name: 'Valmieras Viestura vidusskola',
-      type: 'SECONDARY_SCHOOL',
-      status: 'ACTIVE',
-      founder: { kind: 'MUNICIPALITY', name: 'Valmieras novada pašvaldība', municipality: 'Valmieras novads' },
-      planningRegion: 'VIDZEME',
-      implementationPlaces: [{ id: randomUUID(), address: 'Ausekļa iela 25, Valmiera', municipality: 'Valmieras novads', planningRegion: 'VIDZEME' }],
-      registeredOn: '2010-08-01',
-      liquidatedOn: null as string | null,
-      ...overrides,
-    };
+  static institution(overrides: Partial<RegistryInstitutionState> = {}): RegistryInstitutionState {
+    return registryInstitutionState(overrides);
   }
 
-  static event(type: 'registry.institution.registered' | 'registry.institution.liquidated', state: ReturnType<typeof RegistryFeed.institution>, changedFields: string[]) {
+  static event(type: RegistryInstitutionEventType, state: RegistryInstitutionState, changedFields: string[]) {
     return makeCloudEvent({ source: '/registry', type, subject: state.id, data: { state, changedFields } });
   }
 

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { makeCloudEvent, Role, Topics, type Caller } from '@eq/shared';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { eventually } from '../../../test/support/eventually';
+import { registryInstitutionState } from '../../../test/support/fixtures';
 import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { catalogue } from '../src';
@@ -94,7 +95,7 @@ describe('catalogue: providers and the review of activities', () => {
       type: status === 'ACTIVE' ? 'registry.institution.registered' : 'registry.institution.liquidated',
       subject: id,
       data: {
-        state: { id, registrationNumber: '4313900123', name, type: 'GYMNASIUM', status, planningRegion: 'VIDZEME', implementationPlaces: [] },
+        state: registryInstitutionState({ id, name, type: 'GYMNASIUM', status, liquidatedOn: status === 'LIQUIDATED' ? '2025-03-31' : null }),
         changedFields: ['status'],
       },
     });

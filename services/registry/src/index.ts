@@ -1,1 +1,1 @@
-export { registry } from './definition';
+export { createRegistry, registry, type RegistryOptions } from './definition';

@@ -18,3 +18,5 @@ export * from './searchText';
 export * from './runServiceMain';
 export * from './ids';
 export * from './subgraphSdl';
+export * from './registryInstitutions';
+export * from './periodicJob';

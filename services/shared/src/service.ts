@@ -8,6 +8,7 @@ import { openDatabase, withDatabase } from './database';
 import { createKafka, ensureTopics } from './kafka';
 import { createLogger, type Logger } from './logger';
 import { OutboxRelay } from './outboxRelay';
+import { startPeriodicJob, type PeriodicJob } from './periodicJob';
 import { startSubgraphServer, type RequestContext } from './subgraphServer';
 import { deadLetterTopic } from './topics';
 
@@ -23,6 +24,8 @@ export interface SubgraphDefinition<TContext extends RequestContext> {
   /** Topics this service reads, with a handler per event type. */
   consumes?: { topics: string[]; handlers: EventHandlers };
   buildContext: (base: RequestContext, deps: { db: DataSource }) => TContext;
+  /** Background jobs, started after the consumers and stopped before the database closes. */
+  jobs?: PeriodicJob[];
 }
 
 /** A started service: what tests and the stack need to reach into it and stop it. */
@@ -90,6 +93,8 @@ export async function startService<TContext extends RequestContext>(
     });
   }
 
+  const jobs = (definition.jobs ?? []).map((job) => startPeriodicJob(job, { db, logger }));
+
   const server = await startSubgraphServer({
     typeDefs: definition.typeDefs,
     resolvers: definition.resolvers,
@@ -110,6 +115,7 @@ export async function startService<TContext extends RequestContext>(
     stop: async () => {
       await server.close();
       await consumer?.disconnect();
+      await Promise.all(jobs.map((job) => job.stop()));
       await relay.stop();
       await producer.disconnect();
       await db.destroy();

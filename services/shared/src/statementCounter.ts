@@ -6,9 +6,13 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
  */
 export class StatementCounter implements TypeOrmLogger {
   count = 0;
+  /** The latest statements, for a failing test to show what ran. */
+  readonly recent: string[] = [];
 
-  logQuery(): void {
+  logQuery(query: string): void {
     this.count += 1;
+    this.recent.push(query);
+    if (this.recent.length > 100) this.recent.shift();
   }
   logQueryError(): void {}
   logQuerySlow(): void {}

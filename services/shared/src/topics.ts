@@ -5,6 +5,7 @@
 export const Topics = {
   registryInstitution: 'registry.institution.v1',
   registryLearnerCounts: 'registry.learner-counts.v1',
+  registryHigherEducation: 'registry.higher-education.v1',
   licensingLicence: 'licensing.licence.v1',
   accreditationAccreditation: 'accreditation.accreditation.v1',
   accreditationHeadEvaluation: 'accreditation.head-evaluation.v1',

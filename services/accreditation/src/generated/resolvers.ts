@@ -2,7 +2,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { AccreditationRecord } from '../entities/accreditation';
 import { AccreditationResultRecord } from '../entities/accreditationResult';
-import { InstitutionReference } from '../entities/knownInstitution';
+import { InstitutionReference } from '@eq/shared';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { assertUuid, requireRole, Role, todayInLatvia } from '@eq/shared';
+import { assertUuid, findRegistryInstitution, requireRole, Role, todayInLatvia } from '@eq/shared';
 import { assertCanAccredit, assertNoOverlap, normaliseDecision } from '../domain/accreditationRules';
 import { assertCompleteResults } from '../domain/qualityResults';
 import { termFrom, termYearsFor } from '../domain/termPolicy';
 import { AccreditationEntity, type AccreditationRecord } from '../entities/accreditation';
 import { AccreditationResultEntity, type AccreditationResultRecord } from '../entities/accreditationResult';
-import { KnownInstitutionEntity } from '../entities/knownInstitution';
 import { recordAccreditationEvent } from '../events/accreditationEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 
@@ -19,12 +18,10 @@ export const Mutation: MutationResolvers = {
     const term = termFrom(decision.termStart, termYearsFor(results, termPolicy));
 
     const accreditation = await db.transaction(async (manager) => {
-      // Row lock on the read model: accreditations of one institution queue behind each other
+      // Row lock on the replica: accreditations of one institution queue behind each other
       // (so two cannot both pass the overlap check), and a liquidation arriving meanwhile waits
       // for this commit and then ends this accreditation too, instead of racing past it.
-      const institution = await manager
-        .getRepository(KnownInstitutionEntity)
-        .findOne({ where: { id: institutionId }, lock: { mode: 'pessimistic_write' } });
+      const institution = await findRegistryInstitution(manager, institutionId, { lock: 'pessimistic_write' });
       assertCanAccredit(institution, institutionId);
       const accreditations = manager.getRepository(AccreditationEntity);
       assertNoOverlap(await accreditations.findBy({ institutionId, kind: 'INSTITUTION', status: 'ACTIVE' }), term);

@@ -9,7 +9,7 @@ export interface ProviderDraft {
   institutionId?: string | null;
 }
 
-/** What the register's read model knows about an institution. */
+/** What the replica of the register knows about an institution. */
 export interface InstitutionView {
   name: string;
   status: string;

@@ -2,7 +2,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { ActivityRecord } from '../entities/activity';
 import { ActivityProviderRecord } from '../entities/activityProvider';
-import { InstitutionReference } from '../entities/knownInstitution';
+import { InstitutionReference } from '@eq/shared';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;

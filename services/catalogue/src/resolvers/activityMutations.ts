@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assertUuid, foldForSearch, notFound, requireRole, Role } from '@eq/shared';
+import { assertUuid, findRegistryInstitution, foldForSearch, notFound, requireRole, Role } from '@eq/shared';
 import type { EntityManager } from 'typeorm';
 import { assertMaySubmit, assertMayWithdraw, providerOfNewActivity } from '../domain/activityAccess';
 import { validateActivityDraft } from '../domain/activityDraft';
@@ -7,7 +7,6 @@ import { changeStatus, normaliseReason, reviewAction, type ActivityAction } from
 import { assertProviderMayOffer } from '../domain/providerRules';
 import { ActivityEntity, type ActivityRecord } from '../entities/activity';
 import { ActivityProviderEntity, type ActivityProviderRecord } from '../entities/activityProvider';
-import { KnownInstitutionEntity } from '../entities/knownInstitution';
 import { activityState, recordActivityEvent, type ActivityEventType } from '../events/activityEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 import type { Context } from '../context';
@@ -59,9 +58,7 @@ export const activityMutations: Pick<MutationResolvers, 'createActivity' | 'subm
 
     const activity = await db.transaction(async (manager) => {
       const provider = await providerOf(manager, providerId);
-      const institution = provider.institutionId
-        ? await manager.getRepository(KnownInstitutionEntity).findOne({ where: { id: provider.institutionId }, lock: { mode: 'pessimistic_read' } })
-        : null;
+      const institution = provider.institutionId ? await findRegistryInstitution(manager, provider.institutionId, { lock: 'pessimistic_read' }) : null;
       assertProviderMayOffer(provider, institution);
       const record: Omit<ActivityRecord, 'createdAt' | 'updatedAt'> = {
         id: randomUUID(),

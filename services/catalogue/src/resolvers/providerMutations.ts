@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { assertUuid, conflict, requireRole, Role } from '@eq/shared';
+import { assertUuid, conflict, findRegistryInstitution, requireRole, Role } from '@eq/shared';
 import { validateProvider } from '../domain/providerRules';
 import { ActivityProviderEntity, type ActivityProviderRecord } from '../entities/activityProvider';
-import { KnownInstitutionEntity } from '../entities/knownInstitution';
 import type { MutationResolvers } from '../generated/resolvers';
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
@@ -14,10 +13,8 @@ export const providerMutations: Pick<MutationResolvers, 'registerProvider'> = {
 
     try {
       const provider = await db.transaction(async (manager) => {
-        // Share-lock the read model row: a liquidation applied meanwhile waits for us.
-        const institution = institutionId
-          ? await manager.getRepository(KnownInstitutionEntity).findOne({ where: { id: institutionId }, lock: { mode: 'pessimistic_read' } })
-          : null;
+        // Share-lock the replica row: a liquidation applied meanwhile waits for us.
+        const institution = institutionId ? await findRegistryInstitution(manager, institutionId, { lock: 'pessimistic_read' }) : null;
         const valid = validateProvider({ kind: input.kind, name: input.name, institutionId }, institution);
         const providers = manager.getRepository(ActivityProviderEntity);
         if (valid.institutionId && (await providers.existsBy({ institutionId: valid.institutionId }))) {

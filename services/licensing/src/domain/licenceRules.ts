@@ -14,7 +14,7 @@ export interface InstitutionView {
   id: string;
   name: string;
   status: string;
-  places: Array<{ id: string; address: string }>;
+  implementationPlaces: Array<{ id: string; address: string }>;
 }
 
 /**
@@ -28,7 +28,7 @@ export function assertCanLicence(
 ): { id: string; address: string } {
   if (!institution) throw notFound('Institution', institutionId);
   if (institution.status !== 'ACTIVE') throw conflict(`${institution.name} is ${institution.status.toLowerCase()}: no new licences`);
-  const place = institution.places.find((candidate) => candidate.id === placeId);
+  const place = institution.implementationPlaces.find((candidate) => candidate.id === placeId);
   if (!place) throw validationFailed(`${placeId} is not an implementation place of ${institution.name}`, 'implementationPlaceId');
   return place;
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { assertUuid, conflict, DateScalar, requireRole, Role, validationFailed } from '@eq/shared';
+import { assertUuid, conflict, DateScalar, findRegistryInstitution, requireRole, Role, validationFailed } from '@eq/shared';
 import { assertCanLicence, assertIssueDate, assertProgrammeCode, assertText } from '../domain/licenceRules';
-import { KnownInstitutionEntity } from '../entities/knownInstitution';
 import { LicenceEntity, type LicenceRecord } from '../entities/licence';
 import { recordLicenceEvent } from '../events/licenceEvents';
 import type { Resolvers } from '../generated/resolvers';
@@ -23,11 +22,9 @@ export const resolvers: Resolvers = {
       const issuedOn = assertIssueDate(input.issuedOn);
 
       const licence = await db.transaction(async (manager) => {
-        // Share-lock the read model row so a liquidation applied concurrently waits for us
+        // Share-lock the replica row so a liquidation applied concurrently waits for us
         // (and then lapses this licence too) instead of racing past it.
-        const institution = await manager
-          .getRepository(KnownInstitutionEntity)
-          .findOne({ where: { id: institutionId }, lock: { mode: 'pessimistic_read' } });
+        const institution = await findRegistryInstitution(manager, institutionId, { lock: 'pessimistic_read' });
         const place = assertCanLicence(institution, institutionId, placeId);
         const licences = manager.getRepository(LicenceEntity);
         if (await licences.existsBy({ implementationPlaceId: placeId, programmeCode, status: 'ACTIVE' })) {

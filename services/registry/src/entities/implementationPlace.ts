@@ -9,6 +9,8 @@ export interface ImplementationPlaceRecord {
   planningRegion: PlanningRegion;
   /** Order in which the places were listed in the decision. */
   position: number;
+  /** Removed from the institution by an amendment; kept because licences refer to it. */
+  removed: boolean;
 }
 
 export const ImplementationPlaceEntity = new EntitySchema<ImplementationPlaceRecord>({
@@ -21,5 +23,6 @@ export const ImplementationPlaceEntity = new EntitySchema<ImplementationPlaceRec
     municipality: { type: 'text' },
     planningRegion: { type: 'text', name: 'planning_region' },
     position: { type: 'integer' },
+    removed: { type: 'boolean', default: false },
   },
 });

@@ -1,25 +1,31 @@
-import { enqueueEvent, makeCloudEvent, Topics, type StateChange } from '@eq/shared';
+import { enqueueEvent, makeCloudEvent, Topics, type RegistryInstitutionState, type StateChange } from '@eq/shared';
 import type { EntityManager } from 'typeorm';
 import type { ImplementationPlaceRecord } from '../entities/implementationPlace';
 import type { InstitutionRecord } from '../entities/institution';
+import type { InstitutionLinkRecord } from '../entities/institutionLink';
+import { currentPlaces } from '../store/institutionStore';
 
-/** The public state of an institution as carried on `registry.institution.v1`. */
-export interface InstitutionState {
-  id: string;
-  registrationNumber: string;
-  name: string;
-  type: string;
-  status: string;
-  founder: { kind: string; name: string; municipality: string | null };
-  planningRegion: string;
-  implementationPlaces: Array<{ id: string; address: string; municipality: string; planningRegion: string }>;
-  registeredOn: string;
-  liquidatedOn: string | null;
-}
+/** The public state of an institution as carried on `registry.institution.v1` (no personal codes, no notes). */
+export type InstitutionState = RegistryInstitutionState;
 
-export type InstitutionEventType = 'registry.institution.registered' | 'registry.institution.liquidated';
+/** Event type for each kind of decision (`registry.institution.<past-tense verb>`). */
+export const INSTITUTION_EVENT_TYPE_BY_DECISION = {
+  REGISTRATION: 'registry.institution.registered',
+  AMENDMENT: 'registry.institution.amended',
+  LIQUIDATION: 'registry.institution.liquidated',
+  STRIKING_OFF: 'registry.institution.liquidated',
+  REORGANISATION: 'registry.institution.reorganised',
+  STATE_SIGNIFICANCE_GRANTED: 'registry.institution.state-significance-granted',
+  STATE_SIGNIFICANCE_REVOKED: 'registry.institution.state-significance-revoked',
+} as const;
 
-export function institutionState(institution: InstitutionRecord, places: ImplementationPlaceRecord[]): InstitutionState {
+export type InstitutionDecisionKind = keyof typeof INSTITUTION_EVENT_TYPE_BY_DECISION;
+
+export function institutionState(
+  institution: InstitutionRecord,
+  places: ImplementationPlaceRecord[],
+  links: InstitutionLinkRecord[] = [],
+): InstitutionState {
   return {
     id: institution.id,
     registrationNumber: institution.registrationNumber,
@@ -29,23 +35,40 @@ export function institutionState(institution: InstitutionRecord, places: Impleme
     founder: { kind: institution.founderKind, name: institution.founderName, municipality: institution.founderMunicipality },
     planningRegion: institution.planningRegion,
     implementationPlaces: places.map(({ id, address, municipality, planningRegion }) => ({ id, address, municipality, planningRegion })),
+    headName: institution.headName,
+    contacts: { email: institution.contactEmail, phone: institution.contactPhone },
+    stateSignificance: institution.stateSignificance,
     registeredOn: institution.registeredOn,
     liquidatedOn: institution.liquidatedOn,
+    liquidationKind: institution.liquidationKind,
+    predecessors: links
+      .filter((link) => link.successorId === institution.id)
+      .map((link) => ({ institutionId: link.predecessorId, kind: link.kind, effectiveDate: link.effectiveDate })),
+    successors: links
+      .filter((link) => link.predecessorId === institution.id)
+      .map((link) => ({ institutionId: link.successorId, kind: link.kind, effectiveDate: link.effectiveDate })),
   };
 }
 
-/** Writes the event to the outbox in the caller's transaction. */
+/**
+ * Writes the institution's event to the outbox in the caller's transaction, with its state as
+ * it now stands in this transaction (re-read, so the event never disagrees with the row).
+ */
 export async function recordInstitutionEvent(
   manager: EntityManager,
-  type: InstitutionEventType,
-  institution: InstitutionRecord,
-  places: ImplementationPlaceRecord[],
+  decisionKind: InstitutionDecisionKind,
+  institutionId: string,
   changedFields: string[],
 ): Promise<void> {
-  const data: StateChange<InstitutionState> = { state: institutionState(institution, places), changedFields };
+  const record = await manager.getRepository<InstitutionRecord>('Institution').findOneByOrFail({ id: institutionId });
+  const places = await currentPlaces(manager, institutionId);
+  const links: InstitutionLinkRecord[] = await manager
+    .getRepository<InstitutionLinkRecord>('InstitutionLink')
+    .find({ where: [{ predecessorId: institutionId }, { successorId: institutionId }] });
+  const data: StateChange<InstitutionState> = { state: institutionState(record, places, links), changedFields };
   await enqueueEvent(
     manager,
     Topics.registryInstitution,
-    makeCloudEvent({ source: '/registry', type, subject: institution.id, data }),
+    makeCloudEvent({ source: '/registry', type: INSTITUTION_EVENT_TYPE_BY_DECISION[decisionKind], subject: institutionId, data }),
   );
 }

@@ -3,6 +3,12 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { InstitutionRecord } from '../entities/institution';
 import { ImplementationPlaceRecord } from '../entities/implementationPlace';
 import { DecisionRecord } from '../entities/decision';
+import { LearnerCountReportRecord } from '../entities/learnerCountReport';
+import { HigherEducationInstitutionRecord } from '../entities/higherEducationInstitution';
+import { HigherEducationBranchRecord } from '../entities/higherEducationBranch';
+import { HigherEducationAmendmentRecord } from '../entities/higherEducationAmendment';
+import { InstitutionChangeRecord } from '../entities/institutionChange';
+import { LinkView } from '../resolvers/loaders';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -23,9 +29,73 @@ export type Scalars = {
   link__Import: { input: unknown; output: unknown; }
 };
 
+export type AmendHigherEducationInstitutionInput = {
+  decision: HigherEducationDecisionInput;
+  /** The new founder; omit to keep it. */
+  founder?: InputMaybe<HigherEducationFounderInput>;
+  id: Scalars['ID']['input'];
+  /** The new name; omit to keep it. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AmendHigherEducationInstitutionPayload = {
+  __typename?: 'AmendHigherEducationInstitutionPayload';
+  institution: HigherEducationInstitution;
+};
+
+/** Only the fields given change. */
+export type AmendInstitutionInput = {
+  addImplementationPlaces?: InputMaybe<Array<ImplementationPlaceInput>>;
+  contacts?: InputMaybe<ContactsInput>;
+  decision: DecisionInput;
+  founder?: InputMaybe<FounderInput>;
+  headName?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  internalNotes?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  planningRegion?: InputMaybe<PlanningRegion>;
+  removeImplementationPlaceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  type?: InputMaybe<InstitutionType>;
+};
+
+export type AmendInstitutionPayload = {
+  __typename?: 'AmendInstitutionPayload';
+  /** False when the decision takes effect on a future date. */
+  applied: Scalars['Boolean']['output'];
+  institution: Institution;
+};
+
+export type ApproveLearnerCountReportPayload = {
+  __typename?: 'ApproveLearnerCountReportPayload';
+  report: LearnerCountReport;
+};
+
+export type BranchExclusionDecisionInput = {
+  date: Scalars['Date']['input'];
+  number: Scalars['String']['input'];
+  /** Why the branch is excluded; required. */
+  reason: Scalars['String']['input'];
+};
+
 export type CacheControlScope =
   | 'PRIVATE'
   | 'PUBLIC';
+
+export type ConfirmLearnerCountReportPayload = {
+  __typename?: 'ConfirmLearnerCountReportPayload';
+  report: LearnerCountReport;
+};
+
+export type Contacts = {
+  __typename?: 'Contacts';
+  email: Maybe<Scalars['String']['output']>;
+  phone: Maybe<Scalars['String']['output']>;
+};
+
+export type ContactsInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** A decision of the register: public, with its number and dates. */
 export type Decision = {
@@ -46,8 +116,24 @@ export type DecisionInput = {
 };
 
 export type DecisionKind =
+  | 'AMENDMENT'
   | 'LIQUIDATION'
-  | 'REGISTRATION';
+  | 'REGISTRATION'
+  | 'REORGANISATION'
+  | 'STATE_SIGNIFICANCE_GRANTED'
+  | 'STATE_SIGNIFICANCE_REVOKED'
+  | 'STRIKING_OFF';
+
+export type ExcludeBranchInput = {
+  branchId: Scalars['ID']['input'];
+  decision: BranchExclusionDecisionInput;
+};
+
+export type ExcludeBranchPayload = {
+  __typename?: 'ExcludeBranchPayload';
+  branch: HigherEducationBranch;
+  institution: HigherEducationInstitution;
+};
 
 export type Founder = {
   __typename?: 'Founder';
@@ -56,12 +142,17 @@ export type Founder = {
   municipality: Maybe<Scalars['String']['output']>;
   /** The founder's name (a municipality's, a company's or a person's). */
   name: Scalars['String']['output'];
+  /** A natural-person founder's personal code: officers only, null for everyone else. */
+  personalCode: Maybe<Scalars['String']['output']>;
 };
 
 export type FounderInput = {
   kind: FounderKind;
+  /** Required for a MUNICIPALITY founder: one of Latvia's municipalities. */
   municipality?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
+  /** Required for a NATURAL_PERSON founder; restricted. */
+  personalCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type FounderKind =
@@ -69,6 +160,138 @@ export type FounderKind =
   | 'MUNICIPALITY'
   | 'NATURAL_PERSON'
   | 'STATE';
+
+export type HigherEducationAmendedField =
+  | 'FOUNDER_KIND'
+  | 'FOUNDER_NAME'
+  | 'NAME';
+
+/** One field changed by an amendment decision. */
+export type HigherEducationAmendment = {
+  __typename?: 'HigherEducationAmendment';
+  decision: HigherEducationDecision;
+  field: HigherEducationAmendedField;
+  newValue: Scalars['String']['output'];
+  oldValue: Scalars['String']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+};
+
+/** A branch (filiāle): a part of the institution in another place that teaches its accredited programmes. */
+export type HigherEducationBranch = {
+  __typename?: 'HigherEducationBranch';
+  address: Scalars['String']['output'];
+  /** The decision that excluded it, with its reason; null while the branch is open. */
+  excludedDecision: Maybe<HigherEducationDecision>;
+  id: Scalars['ID']['output'];
+  municipality: Scalars['String']['output'];
+  /** The decision that entered the branch in the register. */
+  openedDecision: HigherEducationDecision;
+  planningRegion: PlanningRegion;
+  status: HigherEducationBranchStatus;
+};
+
+export type HigherEducationBranchStatus =
+  | 'EXCLUDED'
+  | 'OPEN';
+
+/** A decision of the higher-education register: public. Only exclusions carry a reason. */
+export type HigherEducationDecision = {
+  __typename?: 'HigherEducationDecision';
+  date: Scalars['Date']['output'];
+  number: Scalars['String']['output'];
+  reason: Maybe<Scalars['String']['output']>;
+};
+
+export type HigherEducationDecisionInput = {
+  /** Not after today: decisions are recorded once they are taken. */
+  date: Scalars['Date']['input'];
+  number: Scalars['String']['input'];
+};
+
+export type HigherEducationFounder = {
+  __typename?: 'HigherEducationFounder';
+  kind: FounderKind;
+  /** The founder's name (the state's body, a company's or a person's name). */
+  name: Scalars['String']['output'];
+};
+
+export type HigherEducationFounderInput = {
+  kind: FounderKind;
+  name: Scalars['String']['input'];
+};
+
+/** A university or college in the higher-education register. */
+export type HigherEducationInstitution = {
+  __typename?: 'HigherEducationInstitution';
+  /** Every amended field with its old and new value and decision, oldest first. */
+  amendments: Array<HigherEducationAmendment>;
+  /** Branches, open and excluded, in the order they were opened. */
+  branches: Array<HigherEducationBranch>;
+  founder: HigherEducationFounder;
+  id: Scalars['ID']['output'];
+  kind: HigherEducationKind;
+  /** Official Latvian name of the kind, e.g. 'koledža'. */
+  kindLabelLv: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** The decision that entered the institution in the register. */
+  registrationDecision: HigherEducationDecision;
+  /** Registration number in the higher-education register: 10 digits. */
+  registrationNumber: Scalars['String']['output'];
+  status: HigherEducationInstitutionStatus;
+};
+
+export type HigherEducationInstitutionConnection = {
+  __typename?: 'HigherEducationInstitutionConnection';
+  edges: Array<HigherEducationInstitutionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type HigherEducationInstitutionEdge = {
+  __typename?: 'HigherEducationInstitutionEdge';
+  cursor: Scalars['String']['output'];
+  node: HigherEducationInstitution;
+};
+
+export type HigherEducationInstitutionFilter = {
+  kind?: InputMaybe<HigherEducationKind>;
+  /** Institutions with an open branch in this planning region. */
+  planningRegion?: InputMaybe<PlanningRegion>;
+  /** Part of the name; ignores case and Latvian diacritics ('rezeknes' finds 'Rēzeknes'). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<HigherEducationInstitutionStatus>;
+};
+
+export type HigherEducationInstitutionStatus =
+  | 'ACTIVE'
+  | 'EXCLUDED';
+
+export type HigherEducationKind =
+  /** akadēmija */
+  | 'ACADEMY'
+  /** koledža */
+  | 'COLLEGE'
+  /** universitāte */
+  | 'UNIVERSITY'
+  /** lietišķo zinātņu universitāte */
+  | 'UNIVERSITY_OF_APPLIED_SCIENCES';
+
+/** A change of one field of the entry. */
+export type HistoryEntry = {
+  __typename?: 'HistoryEntry';
+  decision: Decision;
+  effectiveDate: Scalars['Date']['output'];
+  field: Scalars['String']['output'];
+  /** JSON of the value after the change. */
+  newValue: Maybe<Scalars['String']['output']>;
+  /** JSON of the value before the change. */
+  oldValue: Maybe<Scalars['String']['output']>;
+  /** True until the effective date comes. */
+  pending: Scalars['Boolean']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+  /** Who recorded it: visible to officers only. */
+  recordedBy: Maybe<Scalars['String']['output']>;
+};
 
 export type ImplementationPlace = {
   __typename?: 'ImplementationPlace';
@@ -87,20 +310,44 @@ export type ImplementationPlaceInput = {
 /** An education institution in the register. Owned by the registry; other subgraphs extend it. */
 export type Institution = {
   __typename?: 'Institution';
+  contacts: Contacts;
   /** Decisions about this institution, oldest first. */
   decisions: Array<Decision>;
   founder: Founder;
+  headName: Maybe<Scalars['String']['output']>;
+  /** Every field change, oldest first; pending ones take effect on their effective date. */
+  history: Array<HistoryEntry>;
   id: Scalars['ID']['output'];
   implementationPlaces: Array<ImplementationPlace>;
+  /** Officers' internal notes: null for everyone else. */
+  internalNotes: Maybe<Scalars['String']['output']>;
+  /** Its learner-count report for a school year ("2025/2026"), as of 1 September; null when none has been prepared. */
+  learnerCounts: Maybe<LearnerCountReport>;
   liquidatedOn: Maybe<Scalars['Date']['output']>;
+  /** How the institution ended, when it is not ACTIVE. */
+  liquidationKind: Maybe<LiquidationKind>;
   name: Scalars['String']['output'];
   /** Planning region of the institution's legal address. */
   planningRegion: PlanningRegion;
+  /** Institutions this one continues (it is their successor by reorganisation). */
+  predecessors: Array<InstitutionLink>;
   registeredOn: Scalars['Date']['output'];
   /** Registration number in the education institutions register: 10 digits. */
   registrationNumber: Scalars['String']['output'];
+  /** Holds the state-significance status of interest education. */
+  stateSignificance: Scalars['Boolean']['output'];
   status: InstitutionStatus;
+  /** Institutions that continue this one after its reorganisation. */
+  successors: Array<InstitutionLink>;
   type: InstitutionType;
+  /** When the entry last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** An education institution in the register. Owned by the registry; other subgraphs extend it. */
+export type InstitutionLearnerCountsArgs = {
+  schoolYear: Scalars['String']['input'];
 };
 
 export type InstitutionConnection = {
@@ -117,12 +364,22 @@ export type InstitutionEdge = {
 };
 
 export type InstitutionFilter = {
+  founderKind?: InputMaybe<FounderKind>;
   municipality?: InputMaybe<Scalars['String']['input']>;
   planningRegion?: InputMaybe<PlanningRegion>;
   /** Part of the name; ignores case and Latvian diacritics ('rigas' finds 'Rīgas'). */
   search?: InputMaybe<Scalars['String']['input']>;
+  stateSignificance?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<InstitutionStatus>;
   type?: InputMaybe<InstitutionType>;
+};
+
+export type InstitutionLink = {
+  __typename?: 'InstitutionLink';
+  decision: Decision;
+  effectiveDate: Scalars['Date']['output'];
+  institution: Institution;
+  kind: ReorganisationKind;
 };
 
 export type InstitutionStatus =
@@ -146,22 +403,180 @@ export type InstitutionType =
   | 'STATE_GYMNASIUM'
   | 'VOCATIONAL_SCHOOL';
 
+/** An institution's learner counts for one school year, as of 1 September. */
+export type LearnerCountReport = {
+  __typename?: 'LearnerCountReport';
+  /** When the founder approved it; kept when the year is locked (null: locked unapproved). */
+  approvedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The day the counts describe: 1 September of the school year's first year. */
+  asOf: Scalars['Date']['output'];
+  confirmedAt: Maybe<Scalars['DateTime']['output']>;
+  counts: LearnerCounts;
+  id: Scalars['ID']['output'];
+  institution: Institution;
+  lockedAt: Maybe<Scalars['DateTime']['output']>;
+  /** "2025/2026" */
+  schoolYear: Scalars['String']['output'];
+  status: LearnerCountStatus;
+  /** All learners counted: both pre-school ages and grades 1-12. */
+  total: Scalars['Int']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** Where a learner-count report is in its flow. */
+export type LearnerCountStatus =
+  /** Approved by the founder (or the ministry). */
+  | 'APPROVED'
+  /** Confirmed by the institution; waiting for the founder's approval. */
+  | 'CONFIRMED'
+  /** Prepared by the institution; it may still change the counts. */
+  | 'DRAFT'
+  /** The ministry locked the school year: the report can no longer change. */
+  | 'LOCKED';
+
+/** Learners per grade: children aged 5 and 6 in pre-school education, and pupils of grades 1-12. */
+export type LearnerCounts = {
+  __typename?: 'LearnerCounts';
+  grade1: Scalars['Int']['output'];
+  grade2: Scalars['Int']['output'];
+  grade3: Scalars['Int']['output'];
+  grade4: Scalars['Int']['output'];
+  grade5: Scalars['Int']['output'];
+  grade6: Scalars['Int']['output'];
+  grade7: Scalars['Int']['output'];
+  grade8: Scalars['Int']['output'];
+  grade9: Scalars['Int']['output'];
+  grade10: Scalars['Int']['output'];
+  grade11: Scalars['Int']['output'];
+  grade12: Scalars['Int']['output'];
+  preschoolAge5: Scalars['Int']['output'];
+  preschoolAge6: Scalars['Int']['output'];
+};
+
+/** Every group is required (0 where there are none); each count is a whole number from 0 to 5,000 (policy). */
+export type LearnerCountsInput = {
+  grade1: Scalars['Int']['input'];
+  grade2: Scalars['Int']['input'];
+  grade3: Scalars['Int']['input'];
+  grade4: Scalars['Int']['input'];
+  grade5: Scalars['Int']['input'];
+  grade6: Scalars['Int']['input'];
+  grade7: Scalars['Int']['input'];
+  grade8: Scalars['Int']['input'];
+  grade9: Scalars['Int']['input'];
+  grade10: Scalars['Int']['input'];
+  grade11: Scalars['Int']['input'];
+  grade12: Scalars['Int']['input'];
+  preschoolAge5: Scalars['Int']['input'];
+  preschoolAge6: Scalars['Int']['input'];
+};
+
 export type LiquidateInstitutionInput = {
   decision: DecisionInput;
   id: Scalars['ID']['input'];
+  /** LIQUIDATION (default) or STRIKING_OFF; reorganisations use reorganiseInstitutions. */
+  kind?: InputMaybe<LiquidationKind>;
 };
 
 export type LiquidateInstitutionPayload = {
   __typename?: 'LiquidateInstitutionPayload';
+  /** False when the liquidation takes effect on a future date. */
+  applied: Scalars['Boolean']['output'];
   institution: Institution;
+};
+
+export type LiquidationKind =
+  | 'LIQUIDATION'
+  | 'REORGANISATION'
+  | 'STRIKING_OFF';
+
+export type LockSchoolYearPayload = {
+  __typename?: 'LockSchoolYearPayload';
+  /** The deadline that had passed when the year was locked. */
+  deadline: Scalars['DateTime']['output'];
+  lockedAt: Scalars['DateTime']['output'];
+  /** How many reports the lock took (in any status; `approvedAt` tells which were approved). */
+  lockedReportCount: Scalars['Int']['output'];
+  schoolYear: Scalars['String']['output'];
 };
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Liquidates an institution or strikes it off the register (OFFICER). */
+  /** Amends an institution's name or founder by decision; every changed field goes to its amendment log (OFFICER). */
+  amendHigherEducationInstitution: AmendHigherEducationInstitutionPayload;
+  /** Amends an institution's entry; a future effective date takes effect on that date (OFFICER). */
+  amendInstitution: AmendInstitutionPayload;
+  /**
+   * Approves a confirmed report: the founder (MUNICIPALITY whose municipality founded the
+   * institution), or the ministry (OFFICER) for institutions founded by the state, a legal or a
+   * natural person. Publishes `registry.learner-counts.approved`.
+   */
+  approveLearnerCountReport: ApproveLearnerCountReportPayload;
+  /** Confirms a draft report as correct (SCHOOL, for its own institution). */
+  confirmLearnerCountReport: ConfirmLearnerCountReportPayload;
+  /** Excludes a branch from the register by a reasoned decision; an excluded branch stays listed (OFFICER). */
+  excludeBranch: ExcludeBranchPayload;
+  /** Grants an interest-education institution the state-significance status (OFFICER). */
+  grantStateSignificance: StateSignificancePayload;
+  /** Liquidates an institution or strikes it off the register, now or on a future date (OFFICER). */
   liquidateInstitution: LiquidateInstitutionPayload;
+  /**
+   * Locks every report of a school year once its deadline has passed (OFFICER; by default 5 September
+   * 23:59 Riga time). Nothing in a locked year can change afterwards, and no new report can be
+   * started for it. Publishes `registry.learner-counts.locked` for each report.
+   */
+  lockSchoolYear: LockSchoolYearPayload;
+  /** Enters a branch (filiāle) of an active institution in the register (OFFICER). */
+  openBranch: OpenBranchPayload;
+  /** Registers a university or college in the higher-education register (OFFICER). */
+  registerHigherEducationInstitution: RegisterHigherEducationInstitutionPayload;
   /** Registers an education institution (OFFICER). */
   registerInstitution: RegisterInstitutionPayload;
+  /**
+   * Cancels a confirmation or an approval so the counts can be corrected: the institution for its
+   * own confirmed report, the approver for a confirmed or approved one. Cancelling an approval
+   * publishes `registry.learner-counts.reopened`.
+   */
+  reopenLearnerCountReport: ReopenLearnerCountReportPayload;
+  /** Merger, division or attachment: predecessors end by reorganisation and link to their successors (OFFICER). */
+  reorganiseInstitutions: ReorganiseInstitutionsPayload;
+  /** Revokes the state-significance status (OFFICER). */
+  revokeStateSignificance: StateSignificancePayload;
+  /**
+   * Prepares the institution's report for a school year, or corrects its draft (SCHOOL, for its
+   * own institution). A confirmed or approved report must be reopened first; a locked one never changes.
+   */
+  saveLearnerCountReport: SaveLearnerCountReportPayload;
+};
+
+
+export type MutationAmendHigherEducationInstitutionArgs = {
+  input: AmendHigherEducationInstitutionInput;
+};
+
+
+export type MutationAmendInstitutionArgs = {
+  input: AmendInstitutionInput;
+};
+
+
+export type MutationApproveLearnerCountReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationConfirmLearnerCountReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationExcludeBranchArgs = {
+  input: ExcludeBranchInput;
+};
+
+
+export type MutationGrantStateSignificanceArgs = {
+  input: StateSignificanceInput;
 };
 
 
@@ -170,8 +585,57 @@ export type MutationLiquidateInstitutionArgs = {
 };
 
 
+export type MutationLockSchoolYearArgs = {
+  schoolYear: Scalars['String']['input'];
+};
+
+
+export type MutationOpenBranchArgs = {
+  input: OpenBranchInput;
+};
+
+
+export type MutationRegisterHigherEducationInstitutionArgs = {
+  input: RegisterHigherEducationInstitutionInput;
+};
+
+
 export type MutationRegisterInstitutionArgs = {
   input: RegisterInstitutionInput;
+};
+
+
+export type MutationReopenLearnerCountReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReorganiseInstitutionsArgs = {
+  input: ReorganiseInstitutionsInput;
+};
+
+
+export type MutationRevokeStateSignificanceArgs = {
+  input: StateSignificanceInput;
+};
+
+
+export type MutationSaveLearnerCountReportArgs = {
+  input: SaveLearnerCountReportInput;
+};
+
+export type OpenBranchInput = {
+  address: Scalars['String']['input'];
+  decision: HigherEducationDecisionInput;
+  institutionId: Scalars['ID']['input'];
+  municipality: Scalars['String']['input'];
+  planningRegion: PlanningRegion;
+};
+
+export type OpenBranchPayload = {
+  __typename?: 'OpenBranchPayload';
+  branch: HigherEducationBranch;
+  institution: HigherEducationInstitution;
 };
 
 export type PageInfo = {
@@ -189,14 +653,41 @@ export type PlanningRegion =
 
 export type Query = {
   __typename?: 'Query';
-  /** One institution by its permanent id; null when there is none. */
+  /** One higher-education institution by its permanent id; null when there is none. */
+  higherEducationInstitution: Maybe<HigherEducationInstitution>;
+  /** The higher-education register, filtered and paged (ordered by name, then id). */
+  higherEducationInstitutions: HigherEducationInstitutionConnection;
+  /**
+   * One institution by its permanent id; null when there is none. With `asOf`, the entry as it
+   * stood on that date (decisions effective by then); null when it was not yet registered.
+   */
   institution: Maybe<Institution>;
   /** The register, filtered and paged (ordered by name, then id). */
   institutions: InstitutionConnection;
+  /**
+   * Institutions whose entry changed after `since`, liquidated ones included, oldest change
+   * first: a subscriber catches up without Kafka by paging until `hasNextPage` is false.
+   */
+  institutionsChangedSince: InstitutionConnection;
+  /** An institution's learner-count report for a school year ("2025/2026"); null when none has been prepared. */
+  learnerCountReport: Maybe<LearnerCountReport>;
+};
+
+
+export type QueryHigherEducationInstitutionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryHigherEducationInstitutionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<HigherEducationInstitutionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryInstitutionArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -207,10 +698,39 @@ export type QueryInstitutionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryInstitutionsChangedSinceArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since: Scalars['DateTime']['input'];
+};
+
+
+export type QueryLearnerCountReportArgs = {
+  institutionId: Scalars['ID']['input'];
+  schoolYear: Scalars['String']['input'];
+};
+
+export type RegisterHigherEducationInstitutionInput = {
+  decision: HigherEducationDecisionInput;
+  founder: HigherEducationFounderInput;
+  kind: HigherEducationKind;
+  name: Scalars['String']['input'];
+  registrationNumber: Scalars['String']['input'];
+};
+
+export type RegisterHigherEducationInstitutionPayload = {
+  __typename?: 'RegisterHigherEducationInstitutionPayload';
+  institution: HigherEducationInstitution;
+};
+
 export type RegisterInstitutionInput = {
+  contacts?: InputMaybe<ContactsInput>;
   decision: DecisionInput;
   founder: FounderInput;
+  headName?: InputMaybe<Scalars['String']['input']>;
   implementationPlaces: Array<ImplementationPlaceInput>;
+  internalNotes?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   planningRegion: PlanningRegion;
   registrationNumber: Scalars['String']['input'];
@@ -219,6 +739,58 @@ export type RegisterInstitutionInput = {
 
 export type RegisterInstitutionPayload = {
   __typename?: 'RegisterInstitutionPayload';
+  institution: Institution;
+};
+
+export type ReopenLearnerCountReportPayload = {
+  __typename?: 'ReopenLearnerCountReportPayload';
+  report: LearnerCountReport;
+};
+
+export type ReorganisationKind =
+  /** Institutions are attached to another, which continues. */
+  | 'ATTACHMENT'
+  /** One institution divides into several successors. */
+  | 'DIVISION'
+  /** Several institutions merge into one successor. */
+  | 'MERGER';
+
+export type ReorganiseInstitutionsInput = {
+  decision: DecisionInput;
+  kind: ReorganisationKind;
+  /** Institutions that end by this reorganisation. */
+  predecessorIds: Array<Scalars['ID']['input']>;
+  /** Registered institutions that continue them. */
+  successorIds: Array<Scalars['ID']['input']>;
+};
+
+export type ReorganiseInstitutionsPayload = {
+  __typename?: 'ReorganiseInstitutionsPayload';
+  applied: Scalars['Boolean']['output'];
+  predecessors: Array<Institution>;
+  successors: Array<Institution>;
+};
+
+export type SaveLearnerCountReportInput = {
+  counts: LearnerCountsInput;
+  institutionId: Scalars['ID']['input'];
+  /** "2025/2026": two consecutive years; the school year must have begun (1 September). */
+  schoolYear: Scalars['String']['input'];
+};
+
+export type SaveLearnerCountReportPayload = {
+  __typename?: 'SaveLearnerCountReportPayload';
+  report: LearnerCountReport;
+};
+
+export type StateSignificanceInput = {
+  decision: DecisionInput;
+  id: Scalars['ID']['input'];
+};
+
+export type StateSignificancePayload = {
+  __typename?: 'StateSignificancePayload';
+  applied: Scalars['Boolean']['output'];
   institution: Institution;
 };
 
@@ -307,11 +879,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  HigherEducationInstitution: HigherEducationInstitution;
   Institution: Institution;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  HigherEducationInstitution:
+    ( { __typename: 'HigherEducationInstitution' }
+    & GraphQLRecursivePick<FederationTypes['HigherEducationInstitution'], {"id":true}> );
   Institution:
     ( { __typename: 'Institution' }
     & GraphQLRecursivePick<FederationTypes['Institution'], {"id":true}> );
@@ -321,32 +897,77 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AmendHigherEducationInstitutionInput: AmendHigherEducationInstitutionInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AmendHigherEducationInstitutionPayload: ResolverTypeWrapper<Omit<AmendHigherEducationInstitutionPayload, 'institution'> & { institution: ResolversTypes['HigherEducationInstitution'] }>;
+  AmendInstitutionInput: AmendInstitutionInput;
+  AmendInstitutionPayload: ResolverTypeWrapper<Omit<AmendInstitutionPayload, 'institution'> & { institution: ResolversTypes['Institution'] }>;
+  ApproveLearnerCountReportPayload: ResolverTypeWrapper<Omit<ApproveLearnerCountReportPayload, 'report'> & { report: ResolversTypes['LearnerCountReport'] }>;
+  BranchExclusionDecisionInput: BranchExclusionDecisionInput;
   CacheControlScope: CacheControlScope;
+  ConfirmLearnerCountReportPayload: ResolverTypeWrapper<Omit<ConfirmLearnerCountReportPayload, 'report'> & { report: ResolversTypes['LearnerCountReport'] }>;
+  Contacts: ResolverTypeWrapper<Contacts>;
+  ContactsInput: ContactsInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decision: ResolverTypeWrapper<DecisionRecord>;
   DecisionInput: DecisionInput;
   DecisionKind: DecisionKind;
+  ExcludeBranchInput: ExcludeBranchInput;
+  ExcludeBranchPayload: ResolverTypeWrapper<Omit<ExcludeBranchPayload, 'branch' | 'institution'> & { branch: ResolversTypes['HigherEducationBranch'], institution: ResolversTypes['HigherEducationInstitution'] }>;
   Founder: ResolverTypeWrapper<Founder>;
   FounderInput: FounderInput;
   FounderKind: FounderKind;
+  HigherEducationAmendedField: HigherEducationAmendedField;
+  HigherEducationAmendment: ResolverTypeWrapper<HigherEducationAmendmentRecord>;
+  HigherEducationBranch: ResolverTypeWrapper<HigherEducationBranchRecord>;
+  HigherEducationBranchStatus: HigherEducationBranchStatus;
+  HigherEducationDecision: ResolverTypeWrapper<HigherEducationDecision>;
+  HigherEducationDecisionInput: HigherEducationDecisionInput;
+  HigherEducationFounder: ResolverTypeWrapper<HigherEducationFounder>;
+  HigherEducationFounderInput: HigherEducationFounderInput;
+  HigherEducationInstitution: ResolverTypeWrapper<HigherEducationInstitutionRecord>;
+  HigherEducationInstitutionConnection: ResolverTypeWrapper<Omit<HigherEducationInstitutionConnection, 'edges'> & { edges: Array<ResolversTypes['HigherEducationInstitutionEdge']> }>;
+  HigherEducationInstitutionEdge: ResolverTypeWrapper<Omit<HigherEducationInstitutionEdge, 'node'> & { node: ResolversTypes['HigherEducationInstitution'] }>;
+  HigherEducationInstitutionFilter: HigherEducationInstitutionFilter;
+  HigherEducationInstitutionStatus: HigherEducationInstitutionStatus;
+  HigherEducationKind: HigherEducationKind;
+  HistoryEntry: ResolverTypeWrapper<InstitutionChangeRecord>;
   ImplementationPlace: ResolverTypeWrapper<ImplementationPlaceRecord>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ImplementationPlaceInput: ImplementationPlaceInput;
   Institution: ResolverTypeWrapper<InstitutionRecord>;
   InstitutionConnection: ResolverTypeWrapper<Omit<InstitutionConnection, 'edges'> & { edges: Array<ResolversTypes['InstitutionEdge']> }>;
   InstitutionEdge: ResolverTypeWrapper<Omit<InstitutionEdge, 'node'> & { node: ResolversTypes['Institution'] }>;
   InstitutionFilter: InstitutionFilter;
+  InstitutionLink: ResolverTypeWrapper<LinkView>;
   InstitutionStatus: InstitutionStatus;
   InstitutionType: InstitutionType;
+  LearnerCountReport: ResolverTypeWrapper<LearnerCountReportRecord>;
+  LearnerCountStatus: LearnerCountStatus;
+  LearnerCounts: ResolverTypeWrapper<LearnerCounts>;
+  LearnerCountsInput: LearnerCountsInput;
   LiquidateInstitutionInput: LiquidateInstitutionInput;
   LiquidateInstitutionPayload: ResolverTypeWrapper<Omit<LiquidateInstitutionPayload, 'institution'> & { institution: ResolversTypes['Institution'] }>;
+  LiquidationKind: LiquidationKind;
+  LockSchoolYearPayload: ResolverTypeWrapper<LockSchoolYearPayload>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OpenBranchInput: OpenBranchInput;
+  OpenBranchPayload: ResolverTypeWrapper<Omit<OpenBranchPayload, 'branch' | 'institution'> & { branch: ResolversTypes['HigherEducationBranch'], institution: ResolversTypes['HigherEducationInstitution'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PlanningRegion: PlanningRegion;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterHigherEducationInstitutionInput: RegisterHigherEducationInstitutionInput;
+  RegisterHigherEducationInstitutionPayload: ResolverTypeWrapper<Omit<RegisterHigherEducationInstitutionPayload, 'institution'> & { institution: ResolversTypes['HigherEducationInstitution'] }>;
   RegisterInstitutionInput: RegisterInstitutionInput;
   RegisterInstitutionPayload: ResolverTypeWrapper<Omit<RegisterInstitutionPayload, 'institution'> & { institution: ResolversTypes['Institution'] }>;
+  ReopenLearnerCountReportPayload: ResolverTypeWrapper<Omit<ReopenLearnerCountReportPayload, 'report'> & { report: ResolversTypes['LearnerCountReport'] }>;
+  ReorganisationKind: ReorganisationKind;
+  ReorganiseInstitutionsInput: ReorganiseInstitutionsInput;
+  ReorganiseInstitutionsPayload: ResolverTypeWrapper<Omit<ReorganiseInstitutionsPayload, 'predecessors' | 'successors'> & { predecessors: Array<ResolversTypes['Institution']>, successors: Array<ResolversTypes['Institution']> }>;
+  SaveLearnerCountReportInput: SaveLearnerCountReportInput;
+  SaveLearnerCountReportPayload: ResolverTypeWrapper<Omit<SaveLearnerCountReportPayload, 'report'> & { report: ResolversTypes['LearnerCountReport'] }>;
+  StateSignificanceInput: StateSignificanceInput;
+  StateSignificancePayload: ResolverTypeWrapper<Omit<StateSignificancePayload, 'institution'> & { institution: ResolversTypes['Institution'] }>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   link__Purpose: Link__Purpose;
@@ -357,26 +978,64 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AmendHigherEducationInstitutionInput: AmendHigherEducationInstitutionInput;
+  ID: Scalars['ID']['output'];
+  AmendHigherEducationInstitutionPayload: Omit<AmendHigherEducationInstitutionPayload, 'institution'> & { institution: ResolversParentTypes['HigherEducationInstitution'] };
+  AmendInstitutionInput: AmendInstitutionInput;
+  AmendInstitutionPayload: Omit<AmendInstitutionPayload, 'institution'> & { institution: ResolversParentTypes['Institution'] };
+  ApproveLearnerCountReportPayload: Omit<ApproveLearnerCountReportPayload, 'report'> & { report: ResolversParentTypes['LearnerCountReport'] };
+  BranchExclusionDecisionInput: BranchExclusionDecisionInput;
+  ConfirmLearnerCountReportPayload: Omit<ConfirmLearnerCountReportPayload, 'report'> & { report: ResolversParentTypes['LearnerCountReport'] };
+  Contacts: Contacts;
+  ContactsInput: ContactsInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decision: DecisionRecord;
   DecisionInput: DecisionInput;
+  ExcludeBranchInput: ExcludeBranchInput;
+  ExcludeBranchPayload: Omit<ExcludeBranchPayload, 'branch' | 'institution'> & { branch: ResolversParentTypes['HigherEducationBranch'], institution: ResolversParentTypes['HigherEducationInstitution'] };
   Founder: Founder;
   FounderInput: FounderInput;
+  HigherEducationAmendment: HigherEducationAmendmentRecord;
+  HigherEducationBranch: HigherEducationBranchRecord;
+  HigherEducationDecision: HigherEducationDecision;
+  HigherEducationDecisionInput: HigherEducationDecisionInput;
+  HigherEducationFounder: HigherEducationFounder;
+  HigherEducationFounderInput: HigherEducationFounderInput;
+  HigherEducationInstitution: HigherEducationInstitutionRecord;
+  HigherEducationInstitutionConnection: Omit<HigherEducationInstitutionConnection, 'edges'> & { edges: Array<ResolversParentTypes['HigherEducationInstitutionEdge']> };
+  HigherEducationInstitutionEdge: Omit<HigherEducationInstitutionEdge, 'node'> & { node: ResolversParentTypes['HigherEducationInstitution'] };
+  HigherEducationInstitutionFilter: HigherEducationInstitutionFilter;
+  HistoryEntry: InstitutionChangeRecord;
   ImplementationPlace: ImplementationPlaceRecord;
-  ID: Scalars['ID']['output'];
   ImplementationPlaceInput: ImplementationPlaceInput;
   Institution: InstitutionRecord;
   InstitutionConnection: Omit<InstitutionConnection, 'edges'> & { edges: Array<ResolversParentTypes['InstitutionEdge']> };
   InstitutionEdge: Omit<InstitutionEdge, 'node'> & { node: ResolversParentTypes['Institution'] };
   InstitutionFilter: InstitutionFilter;
+  InstitutionLink: LinkView;
+  LearnerCountReport: LearnerCountReportRecord;
+  LearnerCounts: LearnerCounts;
+  LearnerCountsInput: LearnerCountsInput;
   LiquidateInstitutionInput: LiquidateInstitutionInput;
   LiquidateInstitutionPayload: Omit<LiquidateInstitutionPayload, 'institution'> & { institution: ResolversParentTypes['Institution'] };
+  LockSchoolYearPayload: LockSchoolYearPayload;
   Mutation: Record<PropertyKey, never>;
+  OpenBranchInput: OpenBranchInput;
+  OpenBranchPayload: Omit<OpenBranchPayload, 'branch' | 'institution'> & { branch: ResolversParentTypes['HigherEducationBranch'], institution: ResolversParentTypes['HigherEducationInstitution'] };
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  RegisterHigherEducationInstitutionInput: RegisterHigherEducationInstitutionInput;
+  RegisterHigherEducationInstitutionPayload: Omit<RegisterHigherEducationInstitutionPayload, 'institution'> & { institution: ResolversParentTypes['HigherEducationInstitution'] };
   RegisterInstitutionInput: RegisterInstitutionInput;
   RegisterInstitutionPayload: Omit<RegisterInstitutionPayload, 'institution'> & { institution: ResolversParentTypes['Institution'] };
+  ReopenLearnerCountReportPayload: Omit<ReopenLearnerCountReportPayload, 'report'> & { report: ResolversParentTypes['LearnerCountReport'] };
+  ReorganiseInstitutionsInput: ReorganiseInstitutionsInput;
+  ReorganiseInstitutionsPayload: Omit<ReorganiseInstitutionsPayload, 'predecessors' | 'successors'> & { predecessors: Array<ResolversParentTypes['Institution']>, successors: Array<ResolversParentTypes['Institution']> };
+  SaveLearnerCountReportInput: SaveLearnerCountReportInput;
+  SaveLearnerCountReportPayload: Omit<SaveLearnerCountReportPayload, 'report'> & { report: ResolversParentTypes['LearnerCountReport'] };
+  StateSignificanceInput: StateSignificanceInput;
+  StateSignificancePayload: Omit<StateSignificancePayload, 'institution'> & { institution: ResolversParentTypes['Institution'] };
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   link__Import: Scalars['link__Import']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -415,6 +1074,28 @@ export type TagDirectiveArgs = {
 
 export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type AmendHigherEducationInstitutionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AmendHigherEducationInstitutionPayload'] = ResolversParentTypes['AmendHigherEducationInstitutionPayload']> = ResolversObject<{
+  institution?: Resolver<ResolversTypes['HigherEducationInstitution'], ParentType, ContextType>;
+}>;
+
+export type AmendInstitutionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AmendInstitutionPayload'] = ResolversParentTypes['AmendInstitutionPayload']> = ResolversObject<{
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+}>;
+
+export type ApproveLearnerCountReportPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApproveLearnerCountReportPayload'] = ResolversParentTypes['ApproveLearnerCountReportPayload']> = ResolversObject<{
+  report?: Resolver<ResolversTypes['LearnerCountReport'], ParentType, ContextType>;
+}>;
+
+export type ConfirmLearnerCountReportPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConfirmLearnerCountReportPayload'] = ResolversParentTypes['ConfirmLearnerCountReportPayload']> = ResolversObject<{
+  report?: Resolver<ResolversTypes['LearnerCountReport'], ParentType, ContextType>;
+}>;
+
+export type ContactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Contacts'] = ResolversParentTypes['Contacts']> = ResolversObject<{
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -431,10 +1112,81 @@ export type DecisionResolvers<ContextType = Context, ParentType extends Resolver
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type ExcludeBranchPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExcludeBranchPayload'] = ResolversParentTypes['ExcludeBranchPayload']> = ResolversObject<{
+  branch?: Resolver<ResolversTypes['HigherEducationBranch'], ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['HigherEducationInstitution'], ParentType, ContextType>;
+}>;
+
 export type FounderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Founder'] = ResolversParentTypes['Founder']> = ResolversObject<{
   kind?: Resolver<ResolversTypes['FounderKind'], ParentType, ContextType>;
   municipality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type HigherEducationAmendmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HigherEducationAmendment'] = ResolversParentTypes['HigherEducationAmendment']> = ResolversObject<{
+  decision?: Resolver<ResolversTypes['HigherEducationDecision'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['HigherEducationAmendedField'], ParentType, ContextType>;
+  newValue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  oldValue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type HigherEducationBranchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HigherEducationBranch'] = ResolversParentTypes['HigherEducationBranch']> = ResolversObject<{
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  excludedDecision?: Resolver<Maybe<ResolversTypes['HigherEducationDecision']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openedDecision?: Resolver<ResolversTypes['HigherEducationDecision'], ParentType, ContextType>;
+  planningRegion?: Resolver<ResolversTypes['PlanningRegion'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['HigherEducationBranchStatus'], ParentType, ContextType>;
+}>;
+
+export type HigherEducationDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HigherEducationDecision'] = ResolversParentTypes['HigherEducationDecision']> = ResolversObject<{
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type HigherEducationFounderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HigherEducationFounder'] = ResolversParentTypes['HigherEducationFounder']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['FounderKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type HigherEducationInstitutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HigherEducationInstitution'] = ResolversParentTypes['HigherEducationInstitution'], FederationReferenceType extends FederationReferenceTypes['HigherEducationInstitution'] = FederationReferenceTypes['HigherEducationInstitution']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HigherEducationInstitution']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amendments?: Resolver<Array<ResolversTypes['HigherEducationAmendment']>, ParentType, ContextType>;
+  branches?: Resolver<Array<ResolversTypes['HigherEducationBranch']>, ParentType, ContextType>;
+  founder?: Resolver<ResolversTypes['HigherEducationFounder'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['HigherEducationKind'], ParentType, ContextType>;
+  kindLabelLv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registrationDecision?: Resolver<ResolversTypes['HigherEducationDecision'], ParentType, ContextType>;
+  registrationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['HigherEducationInstitutionStatus'], ParentType, ContextType>;
+}>;
+
+export type HigherEducationInstitutionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HigherEducationInstitutionConnection'] = ResolversParentTypes['HigherEducationInstitutionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['HigherEducationInstitutionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type HigherEducationInstitutionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HigherEducationInstitutionEdge'] = ResolversParentTypes['HigherEducationInstitutionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['HigherEducationInstitution'], ParentType, ContextType>;
+}>;
+
+export type HistoryEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HistoryEntry'] = ResolversParentTypes['HistoryEntry']> = ResolversObject<{
+  decision?: Resolver<ResolversTypes['Decision'], ParentType, ContextType>;
+  effectiveDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  newValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  oldValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type ImplementationPlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImplementationPlace'] = ResolversParentTypes['ImplementationPlace']> = ResolversObject<{
@@ -446,17 +1198,27 @@ export type ImplementationPlaceResolvers<ContextType = Context, ParentType exten
 
 export type InstitutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution'], FederationReferenceType extends FederationReferenceTypes['Institution'] = FederationReferenceTypes['Institution']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Institution']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  contacts?: Resolver<ResolversTypes['Contacts'], ParentType, ContextType>;
   decisions?: Resolver<Array<ResolversTypes['Decision']>, ParentType, ContextType>;
   founder?: Resolver<ResolversTypes['Founder'], ParentType, ContextType>;
+  headName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['HistoryEntry']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   implementationPlaces?: Resolver<Array<ResolversTypes['ImplementationPlace']>, ParentType, ContextType>;
+  internalNotes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  learnerCounts?: Resolver<Maybe<ResolversTypes['LearnerCountReport']>, ParentType, ContextType, RequireFields<InstitutionLearnerCountsArgs, 'schoolYear'>>;
   liquidatedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  liquidationKind?: Resolver<Maybe<ResolversTypes['LiquidationKind']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   planningRegion?: Resolver<ResolversTypes['PlanningRegion'], ParentType, ContextType>;
+  predecessors?: Resolver<Array<ResolversTypes['InstitutionLink']>, ParentType, ContextType>;
   registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   registrationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stateSignificance?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InstitutionStatus'], ParentType, ContextType>;
+  successors?: Resolver<Array<ResolversTypes['InstitutionLink']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['InstitutionType'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type InstitutionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InstitutionConnection'] = ResolversParentTypes['InstitutionConnection']> = ResolversObject<{
@@ -470,13 +1232,77 @@ export type InstitutionEdgeResolvers<ContextType = Context, ParentType extends R
   node?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
 }>;
 
+export type InstitutionLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InstitutionLink'] = ResolversParentTypes['InstitutionLink']> = ResolversObject<{
+  decision?: Resolver<ResolversTypes['Decision'], ParentType, ContextType>;
+  effectiveDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReorganisationKind'], ParentType, ContextType>;
+}>;
+
+export type LearnerCountReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearnerCountReport'] = ResolversParentTypes['LearnerCountReport']> = ResolversObject<{
+  approvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  confirmedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  counts?: Resolver<ResolversTypes['LearnerCounts'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  schoolYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LearnerCountStatus'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type LearnerCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearnerCounts'] = ResolversParentTypes['LearnerCounts']> = ResolversObject<{
+  grade1?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grade2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grade3?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grade4?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grade5?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grade6?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grade7?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grade8?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grade9?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grade10?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grade11?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grade12?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  preschoolAge5?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  preschoolAge6?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type LiquidateInstitutionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiquidateInstitutionPayload'] = ResolversParentTypes['LiquidateInstitutionPayload']> = ResolversObject<{
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
 }>;
 
+export type LockSchoolYearPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LockSchoolYearPayload'] = ResolversParentTypes['LockSchoolYearPayload']> = ResolversObject<{
+  deadline?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lockedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lockedReportCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  schoolYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  amendHigherEducationInstitution?: Resolver<ResolversTypes['AmendHigherEducationInstitutionPayload'], ParentType, ContextType, RequireFields<MutationAmendHigherEducationInstitutionArgs, 'input'>>;
+  amendInstitution?: Resolver<ResolversTypes['AmendInstitutionPayload'], ParentType, ContextType, RequireFields<MutationAmendInstitutionArgs, 'input'>>;
+  approveLearnerCountReport?: Resolver<ResolversTypes['ApproveLearnerCountReportPayload'], ParentType, ContextType, RequireFields<MutationApproveLearnerCountReportArgs, 'id'>>;
+  confirmLearnerCountReport?: Resolver<ResolversTypes['ConfirmLearnerCountReportPayload'], ParentType, ContextType, RequireFields<MutationConfirmLearnerCountReportArgs, 'id'>>;
+  excludeBranch?: Resolver<ResolversTypes['ExcludeBranchPayload'], ParentType, ContextType, RequireFields<MutationExcludeBranchArgs, 'input'>>;
+  grantStateSignificance?: Resolver<ResolversTypes['StateSignificancePayload'], ParentType, ContextType, RequireFields<MutationGrantStateSignificanceArgs, 'input'>>;
   liquidateInstitution?: Resolver<ResolversTypes['LiquidateInstitutionPayload'], ParentType, ContextType, RequireFields<MutationLiquidateInstitutionArgs, 'input'>>;
+  lockSchoolYear?: Resolver<ResolversTypes['LockSchoolYearPayload'], ParentType, ContextType, RequireFields<MutationLockSchoolYearArgs, 'schoolYear'>>;
+  openBranch?: Resolver<ResolversTypes['OpenBranchPayload'], ParentType, ContextType, RequireFields<MutationOpenBranchArgs, 'input'>>;
+  registerHigherEducationInstitution?: Resolver<ResolversTypes['RegisterHigherEducationInstitutionPayload'], ParentType, ContextType, RequireFields<MutationRegisterHigherEducationInstitutionArgs, 'input'>>;
   registerInstitution?: Resolver<ResolversTypes['RegisterInstitutionPayload'], ParentType, ContextType, RequireFields<MutationRegisterInstitutionArgs, 'input'>>;
+  reopenLearnerCountReport?: Resolver<ResolversTypes['ReopenLearnerCountReportPayload'], ParentType, ContextType, RequireFields<MutationReopenLearnerCountReportArgs, 'id'>>;
+  reorganiseInstitutions?: Resolver<ResolversTypes['ReorganiseInstitutionsPayload'], ParentType, ContextType, RequireFields<MutationReorganiseInstitutionsArgs, 'input'>>;
+  revokeStateSignificance?: Resolver<ResolversTypes['StateSignificancePayload'], ParentType, ContextType, RequireFields<MutationRevokeStateSignificanceArgs, 'input'>>;
+  saveLearnerCountReport?: Resolver<ResolversTypes['SaveLearnerCountReportPayload'], ParentType, ContextType, RequireFields<MutationSaveLearnerCountReportArgs, 'input'>>;
+}>;
+
+export type OpenBranchPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenBranchPayload'] = ResolversParentTypes['OpenBranchPayload']> = ResolversObject<{
+  branch?: Resolver<ResolversTypes['HigherEducationBranch'], ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['HigherEducationInstitution'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -485,11 +1311,38 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  higherEducationInstitution?: Resolver<Maybe<ResolversTypes['HigherEducationInstitution']>, ParentType, ContextType, RequireFields<QueryHigherEducationInstitutionArgs, 'id'>>;
+  higherEducationInstitutions?: Resolver<ResolversTypes['HigherEducationInstitutionConnection'], ParentType, ContextType, RequireFields<QueryHigherEducationInstitutionsArgs, 'first'>>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'id'>>;
   institutions?: Resolver<ResolversTypes['InstitutionConnection'], ParentType, ContextType, RequireFields<QueryInstitutionsArgs, 'first'>>;
+  institutionsChangedSince?: Resolver<ResolversTypes['InstitutionConnection'], ParentType, ContextType, RequireFields<QueryInstitutionsChangedSinceArgs, 'first' | 'since'>>;
+  learnerCountReport?: Resolver<Maybe<ResolversTypes['LearnerCountReport']>, ParentType, ContextType, RequireFields<QueryLearnerCountReportArgs, 'institutionId' | 'schoolYear'>>;
+}>;
+
+export type RegisterHigherEducationInstitutionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegisterHigherEducationInstitutionPayload'] = ResolversParentTypes['RegisterHigherEducationInstitutionPayload']> = ResolversObject<{
+  institution?: Resolver<ResolversTypes['HigherEducationInstitution'], ParentType, ContextType>;
 }>;
 
 export type RegisterInstitutionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegisterInstitutionPayload'] = ResolversParentTypes['RegisterInstitutionPayload']> = ResolversObject<{
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+}>;
+
+export type ReopenLearnerCountReportPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReopenLearnerCountReportPayload'] = ResolversParentTypes['ReopenLearnerCountReportPayload']> = ResolversObject<{
+  report?: Resolver<ResolversTypes['LearnerCountReport'], ParentType, ContextType>;
+}>;
+
+export type ReorganiseInstitutionsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReorganiseInstitutionsPayload'] = ResolversParentTypes['ReorganiseInstitutionsPayload']> = ResolversObject<{
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  predecessors?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType>;
+  successors?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType>;
+}>;
+
+export type SaveLearnerCountReportPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SaveLearnerCountReportPayload'] = ResolversParentTypes['SaveLearnerCountReportPayload']> = ResolversObject<{
+  report?: Resolver<ResolversTypes['LearnerCountReport'], ParentType, ContextType>;
+}>;
+
+export type StateSignificancePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StateSignificancePayload'] = ResolversParentTypes['StateSignificancePayload']> = ResolversObject<{
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
 }>;
 
@@ -502,19 +1355,43 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AmendHigherEducationInstitutionPayload?: AmendHigherEducationInstitutionPayloadResolvers<ContextType>;
+  AmendInstitutionPayload?: AmendInstitutionPayloadResolvers<ContextType>;
+  ApproveLearnerCountReportPayload?: ApproveLearnerCountReportPayloadResolvers<ContextType>;
+  ConfirmLearnerCountReportPayload?: ConfirmLearnerCountReportPayloadResolvers<ContextType>;
+  Contacts?: ContactsResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Decision?: DecisionResolvers<ContextType>;
+  ExcludeBranchPayload?: ExcludeBranchPayloadResolvers<ContextType>;
   Founder?: FounderResolvers<ContextType>;
+  HigherEducationAmendment?: HigherEducationAmendmentResolvers<ContextType>;
+  HigherEducationBranch?: HigherEducationBranchResolvers<ContextType>;
+  HigherEducationDecision?: HigherEducationDecisionResolvers<ContextType>;
+  HigherEducationFounder?: HigherEducationFounderResolvers<ContextType>;
+  HigherEducationInstitution?: HigherEducationInstitutionResolvers<ContextType>;
+  HigherEducationInstitutionConnection?: HigherEducationInstitutionConnectionResolvers<ContextType>;
+  HigherEducationInstitutionEdge?: HigherEducationInstitutionEdgeResolvers<ContextType>;
+  HistoryEntry?: HistoryEntryResolvers<ContextType>;
   ImplementationPlace?: ImplementationPlaceResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   InstitutionConnection?: InstitutionConnectionResolvers<ContextType>;
   InstitutionEdge?: InstitutionEdgeResolvers<ContextType>;
+  InstitutionLink?: InstitutionLinkResolvers<ContextType>;
+  LearnerCountReport?: LearnerCountReportResolvers<ContextType>;
+  LearnerCounts?: LearnerCountsResolvers<ContextType>;
   LiquidateInstitutionPayload?: LiquidateInstitutionPayloadResolvers<ContextType>;
+  LockSchoolYearPayload?: LockSchoolYearPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OpenBranchPayload?: OpenBranchPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RegisterHigherEducationInstitutionPayload?: RegisterHigherEducationInstitutionPayloadResolvers<ContextType>;
   RegisterInstitutionPayload?: RegisterInstitutionPayloadResolvers<ContextType>;
+  ReopenLearnerCountReportPayload?: ReopenLearnerCountReportPayloadResolvers<ContextType>;
+  ReorganiseInstitutionsPayload?: ReorganiseInstitutionsPayloadResolvers<ContextType>;
+  SaveLearnerCountReportPayload?: SaveLearnerCountReportPayloadResolvers<ContextType>;
+  StateSignificancePayload?: StateSignificancePayloadResolvers<ContextType>;
   federation__FieldSet?: GraphQLScalarType;
   link__Import?: GraphQLScalarType;
 }>;

@@ -1,7 +1,25 @@
 import { DateScalar, DateTimeScalar } from '@eq/shared';
 import type { Resolvers } from '../generated/resolvers';
-import { Institution } from './institution';
+import { HistoryEntry, Institution, InstitutionLink } from './institution';
 import { Mutation } from './mutation';
 import { Query } from './query';
+import { HigherEducationAmendment, HigherEducationBranch, HigherEducationInstitution } from './higherEducationInstitution';
+import { higherEducationMutation } from './higherEducationMutation';
+import { higherEducationQuery } from './higherEducationQuery';
+import { createLearnerCountResolvers } from './learnerCounts';
 
-export const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query, Mutation, Institution };
+const learnerCounts = createLearnerCountResolvers();
+
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query: { ...Query, ...higherEducationQuery, ...learnerCounts.Query },
+  Mutation: { ...Mutation, ...higherEducationMutation, ...learnerCounts.Mutation },
+  Institution: { ...Institution, ...learnerCounts.Institution },
+  HistoryEntry,
+  InstitutionLink,
+  HigherEducationInstitution,
+  HigherEducationBranch,
+  HigherEducationAmendment,
+  LearnerCountReport: learnerCounts.LearnerCountReport,
+};

@@ -1,0 +1,36 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Licensing's own `known_institution` read model gives way to the shared kit's replica,
+ * `registry_institution` (CreateRegistryInstitutionReplica1732300000050). Kafka offsets are
+ * committed, so the events cannot be read again: the rows move over with the fields licensing
+ * kept (id, name, status, places), which is all it reads, until the institution's next event
+ * brings its full state.
+ */
+export class MoveToRegistryInstitutionReplica1732300000250 implements MigrationInterface {
+  name = 'MoveToRegistryInstitutionReplica1732300000250';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      INSERT INTO registry_institution (id, state, state_at)
+      SELECT id, jsonb_build_object('id', id, 'name', name, 'status', status, 'implementationPlaces', places), state_at
+      FROM known_institution`);
+    await q.query('DROP TABLE known_institution');
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE known_institution (
+        id       uuid PRIMARY KEY,
+        name     text NOT NULL,
+        status   text NOT NULL,
+        places   jsonb NOT NULL,
+        state_at timestamptz NOT NULL
+      )`);
+    await q.query(`
+      INSERT INTO known_institution (id, name, status, places, state_at)
+      SELECT id, state->>'name', state->>'status', state->'implementationPlaces', state_at
+      FROM registry_institution`);
+    await q.query('DELETE FROM registry_institution');
+  }
+}

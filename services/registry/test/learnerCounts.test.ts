@@ -1,0 +1,246 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { Role, todayInLatvia, Topics, type Caller } from '@eq/shared';
+import { eventually } from '../../../test/support/eventually';
+import { institutionInput } from '../../../test/support/fixtures';
+import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
+import { TopicRecorder } from '../../../test/support/topicRecorder';
+import { registry } from '../src/index';
+
+const OFFICER: Caller = { role: Role.OFFICER, subject: 'officer-7' };
+const RIGA: Caller = { role: Role.MUNICIPALITY, municipality: 'Rīga', subject: 'riga-education-board' };
+const LIEPAJA: Caller = { role: Role.MUNICIPALITY, municipality: 'Liepāja', subject: 'liepaja-education-board' };
+const schoolOf = (institutionId: string): Caller => ({ role: Role.SCHOOL, institutionId, subject: `school-${institutionId.slice(0, 8)}` });
+
+/** A school year whose deadline has passed (so it can be locked) and one still ahead. */
+const PAST_YEAR = '2024/2025';
+const OPEN_YEAR = '2025/2026';
+const thisYear = Number(todayInLatvia().slice(0, 4));
+const FUTURE_YEAR = `${thisYear + 1}/${thisYear + 2}`;
+
+const GROUPS = ['preschoolAge5', 'preschoolAge6', ...Array.from({ length: 12 }, (_, i) => `grade${i + 1}`)];
+/** 20 + 21 + … + 33 learners: every group distinct, so a swapped column would show. */
+const COUNTS = Object.fromEntries(GROUPS.map((group, i) => [group, 20 + i]));
+const COUNTS_TOTAL = GROUPS.reduce((sum, _group, i) => sum + 20 + i, 0);
+
+const REPORT_FIELDS = /* GraphQL */ `
+  id schoolYear asOf status total confirmedAt approvedAt lockedAt updatedAt
+  counts { ${GROUPS.join(' ')} }
+  institution { id name }`;
+
+const SAVE = /* GraphQL */ `
+  mutation Save($input: SaveLearnerCountReportInput!) { saveLearnerCountReport(input: $input) { report { ${REPORT_FIELDS} } } }`;
+const CONFIRM = /* GraphQL */ `
+  mutation Confirm($id: ID!) { confirmLearnerCountReport(id: $id) { report { ${REPORT_FIELDS} } } }`;
+const APPROVE = /* GraphQL */ `
+  mutation Approve($id: ID!) { approveLearnerCountReport(id: $id) { report { ${REPORT_FIELDS} } } }`;
+const REOPEN = /* GraphQL */ `
+  mutation Reopen($id: ID!) { reopenLearnerCountReport(id: $id) { report { ${REPORT_FIELDS} } } }`;
+const LOCK = /* GraphQL */ `
+  mutation Lock($schoolYear: String!) { lockSchoolYear(schoolYear: $schoolYear) { schoolYear lockedAt deadline lockedReportCount } }`;
+const REPORT = /* GraphQL */ `
+  query Report($institutionId: ID!, $schoolYear: String!) { learnerCountReport(institutionId: $institutionId, schoolYear: $schoolYear) { ${REPORT_FIELDS} } }`;
+const INSTITUTION_COUNTS = /* GraphQL */ `
+  query Counts($id: ID!, $schoolYear: String!) { institution(id: $id) { id learnerCounts(schoolYear: $schoolYear) { status total counts { grade1 grade12 } } } }`;
+const REGISTER = /* GraphQL */ `
+  mutation Register($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { institution { id } } }`;
+const LIQUIDATE = /* GraphQL */ `
+  mutation Liquidate($input: LiquidateInstitutionInput!) { liquidateInstitution(input: $input) { institution { id status } } }`;
+
+describe('learner-count reports', () => {
+  let harness: ServiceHarness;
+  let recorder: TopicRecorder;
+
+  /** Calls the subgraph and fails the test on any error. */
+  const data = async (query: string, variables: Record<string, unknown>, caller?: Caller) => {
+    const response = await harness.request(query, variables, caller);
+    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    return response.data;
+  };
+  /** Calls the subgraph and returns the error code of a refused call. */
+  const refusal = async (query: string, variables: Record<string, unknown>, caller?: Caller) => {
+    const response = await harness.request(query, variables, caller);
+    assert.ok(response.errors?.length, `expected an error, got ${JSON.stringify(response.data)}`);
+    return { code: response.errors[0]!.extensions?.code, message: response.errors[0]!.message, extensions: response.errors[0]!.extensions };
+  };
+  const register = async (overrides: Record<string, unknown> = {}): Promise<string> =>
+    (await data(REGISTER, { input: institutionInput({ name: 'Rīgas 64. vidusskola', type: 'SECONDARY_SCHOOL', ...overrides }) }, OFFICER)).registerInstitution.institution.id;
+  const report = async (institutionId: string, schoolYear: string) => (await data(REPORT, { institutionId, schoolYear })).learnerCountReport;
+
+  before(async () => {
+    harness = await startServiceHarness(registry);
+    recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.registryLearnerCounts]);
+  });
+  after(async () => {
+    await recorder?.stop();
+    await harness?.close();
+  });
+
+  it('runs a report from preparation to lock and publishes its approval and lock; a locked report refuses every change', async () => {
+    const institutionId = await register();
+    const school = schoolOf(institutionId);
+    const save = (counts: Record<string, number>, caller: Caller = school) => harness.request(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts } }, caller);
+
+    // Only the institution itself prepares its report.
+    assert.equal((await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } })).code, 'FORBIDDEN');
+    assert.equal((await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } }, schoolOf(randomUUID()))).code, 'FORBIDDEN');
+    assert.equal((await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } }, RIGA)).code, 'FORBIDDEN');
+
+    const prepared = (await save({ ...COUNTS, grade1: 99 })).data!.saveLearnerCountReport.report;
+    assert.equal(prepared.status, 'DRAFT');
+    assert.equal(prepared.asOf, '2024-09-01');
+    assert.equal(prepared.institution.id, institutionId);
+    const corrected = (await save(COUNTS)).data!.saveLearnerCountReport.report;
+    assert.equal(corrected.id, prepared.id, 'a second save corrects the same draft');
+    assert.deepEqual(corrected.counts, COUNTS);
+    assert.equal(corrected.total, COUNTS_TOTAL);
+
+    // The founder cannot approve what the institution has not confirmed.
+    assert.equal((await refusal(APPROVE, { id: prepared.id }, RIGA)).code, 'CONFLICT');
+    const confirmed = (await data(CONFIRM, { id: prepared.id }, school)).confirmLearnerCountReport.report;
+    assert.equal(confirmed.status, 'CONFIRMED');
+    assert.ok(confirmed.confirmedAt);
+    assert.equal((await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } }, school)).code, 'CONFLICT');
+
+    // Approval belongs to the founding municipality: not another one, not the ministry.
+    const wrongMunicipality = await refusal(APPROVE, { id: prepared.id }, LIEPAJA);
+    assert.equal(wrongMunicipality.code, 'FORBIDDEN');
+    assert.match(wrongMunicipality.message, /municipality of Rīga/);
+    assert.equal((await refusal(APPROVE, { id: prepared.id }, OFFICER)).code, 'FORBIDDEN');
+    const approved = (await data(APPROVE, { id: prepared.id }, RIGA)).approveLearnerCountReport.report;
+    assert.equal(approved.status, 'APPROVED');
+    assert.ok(approved.approvedAt);
+    const approvedEdit = await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } }, school);
+    assert.equal(approvedEdit.code, 'CONFLICT');
+    assert.match(approvedEdit.message, /founder must reopen it/);
+
+    // Locking is the ministry's, and only after the deadline.
+    assert.equal((await refusal(LOCK, { schoolYear: PAST_YEAR }, RIGA)).code, 'FORBIDDEN');
+    const early = await refusal(LOCK, { schoolYear: FUTURE_YEAR }, OFFICER);
+    assert.equal(early.code, 'CONFLICT');
+    assert.match(early.message, /only after its deadline, \d{4}-09-05 23:59 Europe\/Riga/);
+    assert.equal(early.extensions?.deadline, `${thisYear + 1}-09-05T20:59:00.000Z`);
+    assert.equal((await refusal(LOCK, { schoolYear: '2024/2026' }, OFFICER)).code, 'VALIDATION_FAILED');
+
+    const locked = (await data(LOCK, { schoolYear: PAST_YEAR }, OFFICER)).lockSchoolYear;
+    assert.equal(locked.schoolYear, PAST_YEAR);
+    assert.equal(locked.deadline, '2024-09-05T20:59:00.000Z');
+    assert.equal(locked.lockedReportCount, 1);
+    const lockedReport = await report(institutionId, PAST_YEAR);
+    assert.equal(lockedReport.status, 'LOCKED');
+    assert.equal(lockedReport.approvedAt, approved.approvedAt, 'the lock keeps the approval');
+
+    // After the lock: every change is a CONFLICT, for anyone, and nothing changes.
+    const afterLock = await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: { ...COUNTS, grade5: 1 } } }, school);
+    assert.equal(afterLock.code, 'CONFLICT');
+    assert.match(afterLock.message, /locked/);
+    for (const [mutation, caller] of [[CONFIRM, school], [APPROVE, RIGA], [REOPEN, RIGA], [REOPEN, school]] as const) {
+      assert.equal((await refusal(mutation, { id: prepared.id }, caller)).code, 'CONFLICT');
+    }
+    assert.equal((await refusal(LOCK, { schoolYear: PAST_YEAR }, OFFICER)).code, 'CONFLICT', 'a year is locked once');
+    assert.deepEqual(await report(institutionId, PAST_YEAR), lockedReport);
+
+    // Counts are public, also through the institution.
+    const publicView = (await data(INSTITUTION_COUNTS, { id: institutionId, schoolYear: PAST_YEAR })).institution.learnerCounts;
+    assert.deepEqual(publicView, { status: 'LOCKED', total: COUNTS_TOTAL, counts: { grade1: COUNTS.grade1, grade12: COUNTS.grade12 } });
+    assert.equal((await data(INSTITUTION_COUNTS, { id: institutionId, schoolYear: OPEN_YEAR })).institution.learnerCounts, null);
+
+    const events = await eventually(
+      async () => recorder.messages.filter((m) => m.topic === Topics.registryLearnerCounts && m.event.subject === prepared.id),
+      (messages) => messages.length >= 2,
+      { what: 'approved and locked events' },
+    );
+    assert.deepEqual(events.map((m) => m.event.type), ['registry.learner-counts.approved', 'registry.learner-counts.locked']);
+    for (const { key, event } of events) {
+      assert.equal(key, prepared.id);
+      assert.equal(event.specversion, '1.0');
+      assert.deepEqual(
+        { institutionId: event.data.state.institutionId, schoolYear: event.data.state.schoolYear, counts: event.data.state.counts, total: event.data.state.total },
+        { institutionId, schoolYear: PAST_YEAR, counts: COUNTS, total: COUNTS_TOTAL },
+      );
+    }
+    assert.equal(events[0]!.event.data.state.status, 'APPROVED');
+    assert.deepEqual(events[0]!.event.data.changedFields, ['status', 'approvedAt']);
+    assert.equal(events[1]!.event.data.state.status, 'LOCKED');
+    assert.equal(events[1]!.event.data.state.approvedAt, approved.approvedAt);
+    assert.deepEqual(events[1]!.event.data.changedFields, ['status', 'lockedAt']);
+  });
+
+  it('refuses to start a report in a school year that is already locked', async () => {
+    const institutionId = await register();
+    const refused = await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } }, schoolOf(institutionId));
+    assert.equal(refused.code, 'CONFLICT');
+    assert.match(refused.message, /School year 2024\/2025 was locked/);
+    assert.equal(await report(institutionId, PAST_YEAR), null);
+  });
+
+  it('lets the founder reopen an approved report for correction, publishing the withdrawal of the approval', async () => {
+    const institutionId = await register();
+    const school = schoolOf(institutionId);
+    const { id } = (await data(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: COUNTS } }, school)).saveLearnerCountReport.report;
+    await data(CONFIRM, { id }, school);
+    await data(APPROVE, { id }, RIGA);
+
+    assert.equal((await refusal(REOPEN, { id }, school)).code, 'FORBIDDEN', 'the school cannot cancel the founder\'s approval');
+    const reopened = (await data(REOPEN, { id }, RIGA)).reopenLearnerCountReport.report;
+    assert.deepEqual([reopened.status, reopened.confirmedAt, reopened.approvedAt], ['DRAFT', null, null]);
+    const fixed = (await data(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: { ...COUNTS, grade9: 0 } } }, school)).saveLearnerCountReport.report;
+    assert.equal(fixed.total, COUNTS_TOTAL - COUNTS.grade9!);
+
+    // The school may also cancel its own confirmation before approval.
+    await data(CONFIRM, { id }, school);
+    assert.equal((await data(REOPEN, { id }, school)).reopenLearnerCountReport.report.status, 'DRAFT');
+
+    const types = await eventually(
+      async () => recorder.eventsFor(Topics.registryLearnerCounts, [id]).map((e) => e.type),
+      (seen) => seen.length >= 2,
+      { what: 'approved and reopened events' },
+    );
+    assert.deepEqual(types, ['registry.learner-counts.approved', 'registry.learner-counts.reopened']);
+  });
+
+  it('makes two simultaneous first saves one draft, the later one correcting it', async () => {
+    const institutionId = await register();
+    const school = schoolOf(institutionId);
+    const saves = await Promise.all(
+      [5, 6, 7, 8].map((grade1) => data(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: { ...COUNTS, grade1 } } }, school)),
+    );
+    const ids = new Set(saves.map((saved) => saved.saveLearnerCountReport.report.id));
+    assert.equal(ids.size, 1);
+    assert.ok([5, 6, 7, 8].includes((await report(institutionId, OPEN_YEAR)).counts.grade1));
+  });
+
+  it('has the ministry approve the report of a state-founded institution, not a municipality', async () => {
+    const institutionId = await register({ name: 'Rīgas Valsts 1. ģimnāzija', type: 'STATE_GYMNASIUM', founder: { kind: 'STATE', name: 'Izglītības un zinātnes ministrija' } });
+    const school = schoolOf(institutionId);
+    const { id } = (await data(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: COUNTS } }, school)).saveLearnerCountReport.report;
+    await data(CONFIRM, { id }, school);
+    assert.equal((await refusal(APPROVE, { id }, RIGA)).code, 'FORBIDDEN');
+    assert.equal((await data(APPROVE, { id }, OFFICER)).approveLearnerCountReport.report.status, 'APPROVED');
+  });
+
+  it('refuses bad input and unknown or liquidated institutions with a typed error, storing nothing', async () => {
+    const institutionId = await register();
+    const school = schoolOf(institutionId);
+    const save = (input: Record<string, unknown>, caller: Caller = school) => refusal(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: COUNTS, ...input } }, caller);
+
+    const negative = await save({ counts: { ...COUNTS, grade4: -1 } });
+    assert.deepEqual([negative.code, negative.extensions?.field], ['VALIDATION_FAILED', 'counts.grade4']);
+    assert.equal((await save({ counts: { ...COUNTS, grade4: 50_000 } })).code, 'VALIDATION_FAILED');
+    for (const schoolYear of ['2025-2026', '2025/2027', '1999/2000']) assert.equal((await save({ schoolYear })).code, 'VALIDATION_FAILED', schoolYear);
+    assert.equal((await save({ schoolYear: FUTURE_YEAR })).code, 'VALIDATION_FAILED', 'a school year that has not begun');
+    assert.equal((await refusal(REPORT, { institutionId: 'not-a-uuid', schoolYear: OPEN_YEAR })).code, 'VALIDATION_FAILED');
+    assert.equal((await refusal(CONFIRM, { id: randomUUID() }, school)).code, 'NOT_FOUND');
+    assert.equal(await report(institutionId, OPEN_YEAR), null);
+
+    const unknown = randomUUID();
+    assert.equal((await save({ institutionId: unknown }, schoolOf(unknown))).code, 'NOT_FOUND');
+
+    await data(LIQUIDATE, { input: { id: institutionId, decision: { number: 'IKVD-2025/77', date: '2025-10-01', reason: 'Reorganisation' } } }, OFFICER);
+    const liquidated = await save({});
+    assert.equal(liquidated.code, 'CONFLICT');
+    assert.match(liquidated.message, /liquidated/);
+    assert.equal(await report(institutionId, OPEN_YEAR), null);
+  });
+});

@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createRegistry } from '@eq/registry';
+import { Role, statementCounterOf, Topics } from '@eq/shared';
+import { eventually } from './support/eventually';
+import { institutionInput, LIQUIDATE, REGISTER } from './support/fixtures';
+import { startTestStack, type TestStack } from './support/testStack';
+import { TopicRecorder } from './support/topicRecorder';
+
+const AMEND = /* GraphQL */ `
+  mutation Amend($input: AmendInstitutionInput!) { amendInstitution(input: $input) { applied institution { id name } } }`;
+const REORGANISE = /* GraphQL */ `
+  mutation Reorganise($input: ReorganiseInstitutionsInput!) {
+    reorganiseInstitutions(input: $input) { applied predecessors { id status liquidationKind } successors { id } }
+  }`;
+const LIQUIDATE_LATER = /* GraphQL */ `
+  mutation Liquidate($input: LiquidateInstitutionInput!) { liquidateInstitution(input: $input) { applied institution { status } } }`;
+const AS_OF = /* GraphQL */ `
+  query AsOf($id: ID!, $asOf: Date) {
+    institution(id: $id, asOf: $asOf) { name status liquidatedOn implementationPlaces { address } }
+  }`;
+
+/** The register's clock, moved by the tests: decisions take effect on "today". */
+const clock = { date: '2024-10-01', today() { return this.date; } };
+
+describe('register of education institutions', () => {
+  let stack: TestStack;
+  let recorder: TopicRecorder;
+  let officer: string;
+  const register = async (overrides: Record<string, unknown> = {}) =>
+    (await stack.client.data(REGISTER, { input: institutionInput(overrides) }, officer)).registerInstitution.institution;
+
+  before(async () => {
+    stack = await startTestStack('registry', { definitions: { registry: createRegistry({ clock, scheduleIntervalMs: 100 }) as never } });
+    recorder = await new TopicRecorder(stack.infrastructure.kafkaBrokers).start([Topics.registryInstitution]);
+    officer = await stack.client.token({ role: Role.OFFICER, subject: 'officer-7' });
+  });
+  after(async () => {
+    await recorder?.stop();
+    await stack?.close();
+  });
+
+  it('answers asOf with the entry as it stood before and after an amendment, and keeps every change in the history', async () => {
+    const institution = await register({ name: 'Valmieras tehnikums', decision: { number: 'R-1', date: '2024-08-01' } });
+    const amended = await stack.client.data(AMEND, {
+      input: { id: institution.id, name: 'Valmieras Viesturs tehnikums', addImplementationPlaces: [{ address: 'Rīgas iela 1, Valmiera', municipality: 'valmieras NOVADS', planningRegion: 'VIDZEME' }], decision: { number: 'G-2', date: '2024-09-10', effectiveDate: '2024-09-15' } },
+    }, officer);
+    assert.equal(amended.amendInstitution.applied, true);
+
+    const before = await stack.client.data(AS_OF, { id: institution.id, asOf: '2024-09-14' });
+    const afterwards = await stack.client.data(AS_OF, { id: institution.id, asOf: '2024-09-15' });
+    const beforeRegistration = await stack.client.data(AS_OF, { id: institution.id, asOf: '2024-07-31' });
+    assert.equal(before.institution.name, 'Valmieras tehnikums');
+    assert.equal(before.institution.implementationPlaces.length, 2);
+    assert.equal(afterwards.institution.name, 'Valmieras Viesturs tehnikums');
+    assert.equal(afterwards.institution.implementationPlaces.length, 3);
+    assert.equal(beforeRegistration.institution, null);
+
+    const { institution: withHistory } = await stack.client.data(
+      'query($id: ID!) { institution(id: $id) { history { field oldValue newValue effectiveDate pending recordedBy decision { kind number } } } }',
+      { id: institution.id },
+      officer,
+    );
+    const nameChange = withHistory.history.find((entry: any) => entry.field === 'name' && entry.decision.kind === 'AMENDMENT');
+    assert.deepEqual(
+      { old: JSON.parse(nameChange.oldValue), new: JSON.parse(nameChange.newValue), effective: nameChange.effectiveDate, by: nameChange.recordedBy },
+      { old: 'Valmieras tehnikums', new: 'Valmieras Viesturs tehnikums', effective: '2024-09-15', by: 'officer-7' },
+    );
+    const placesChange = withHistory.history.find((entry: any) => entry.field === 'implementationPlaces' && entry.decision.kind === 'AMENDMENT');
+    assert.match(placesChange.newValue, /Valmieras novads/, 'the municipality is stored as the classifier spells it');
+    const publicView = await stack.client.data('query($id: ID!) { institution(id: $id) { history { recordedBy } } }', { id: institution.id });
+    assert.ok(publicView.institution.history.every((entry: any) => entry.recordedBy === null), 'who recorded a change is for officers only');
+  });
+
+  it('keeps a future-dated liquidation pending until its date, then applies and publishes it', async () => {
+    clock.date = '2024-10-01';
+    const institution = await register();
+    const scheduled = await stack.client.data(LIQUIDATE_LATER, { input: { id: institution.id, decision: { number: 'L-9', date: '2024-10-01', effectiveDate: '2024-12-31' } } }, officer);
+    assert.equal(scheduled.liquidateInstitution.applied, false);
+    assert.equal(scheduled.liquidateInstitution.institution.status, 'ACTIVE');
+    const future = await stack.client.data(AS_OF, { id: institution.id, asOf: '2025-01-01' });
+    assert.equal(future.institution.status, 'LIQUIDATED', 'asOf a later date shows the decision');
+    const again = await stack.client.request(LIQUIDATE, { input: { id: institution.id, decision: { number: 'L-10', date: '2024-10-02' } } }, officer);
+    assert.equal(again.errors?.[0]?.extensions?.code, 'CONFLICT', 'a second liquidation while one is pending');
+    assert.equal(recorder.eventsFor(Topics.registryInstitution, [institution.id]).some((e) => e.type === 'registry.institution.liquidated'), false);
+
+    clock.date = '2024-12-31';
+    const liquidated = await eventually(
+      () => stack.client.data(AS_OF, { id: institution.id }),
+      (d) => d.institution.status === 'LIQUIDATED',
+      { what: 'the scheduler to apply the liquidation on its date' },
+    );
+    assert.equal(liquidated.institution.liquidatedOn, '2024-12-31');
+    const events = await eventually(
+      async () => recorder.eventsFor(Topics.registryInstitution, [institution.id]).filter((e) => e.type === 'registry.institution.liquidated'),
+      (found) => found.length === 1,
+      { what: 'the liquidation event' },
+    );
+    assert.equal(events[0]!.data.state.status, 'LIQUIDATED');
+    clock.date = '2024-10-01';
+  });
+
+  it('merges two institutions into a successor that lists both, each linking to it', async () => {
+    const [first, second, successor] = [await register({ name: 'Pirmā skola' }), await register({ name: 'Otrā skola' }), await register({ name: 'Apvienotā skola' })];
+    const merged = await stack.client.data(REORGANISE, {
+      input: { kind: 'MERGER', predecessorIds: [first.id, second.id], successorIds: [successor.id], decision: { number: 'M-1', date: '2024-09-20' } },
+    }, officer);
+    assert.equal(merged.reorganiseInstitutions.applied, true);
+    assert.deepEqual(merged.reorganiseInstitutions.predecessors.map((p: any) => [p.status, p.liquidationKind]), [['LIQUIDATED', 'REORGANISATION'], ['LIQUIDATED', 'REORGANISATION']]);
+
+    const links = await stack.client.data(
+      `query($a: ID!, $b: ID!, $c: ID!) {
+        a: institution(id: $a) { successors { kind effectiveDate institution { id } } }
+        b: institution(id: $b) { successors { institution { id } } }
+        c: institution(id: $c) { predecessors { kind institution { name } } }
+      }`,
+      { a: first.id, b: second.id, c: successor.id },
+    );
+    assert.deepEqual(links.a.successors, [{ kind: 'MERGER', effectiveDate: '2024-09-20', institution: { id: successor.id } }]);
+    assert.deepEqual(links.b.successors, [{ institution: { id: successor.id } }]);
+    assert.deepEqual(links.c.predecessors.map((p: any) => p.institution.name).sort(), ['Otrā skola', 'Pirmā skola']);
+    const reorganised = await eventually(
+      async () => recorder.eventsFor(Topics.registryInstitution, [first.id]).filter((e) => e.type === 'registry.institution.reorganised'),
+      (found) => found.length === 1,
+      { what: 'the predecessor event' },
+    );
+    assert.deepEqual(reorganised[0]!.data.state.successors, [{ institutionId: successor.id, kind: 'MERGER', effectiveDate: '2024-09-20' }]);
+
+    const shape = await stack.client.request(REORGANISE, { input: { kind: 'MERGER', predecessorIds: [successor.id], successorIds: [first.id], decision: { number: 'M-2', date: '2024-09-21' } } }, officer);
+    assert.equal(shape.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+  });
+
+  it('finds institutions by name ignoring case and Latvian diacritics', async () => {
+    const institution = await register({ name: 'Rīgas Ķengaraga vidusskola' });
+    const found = await stack.client.data('{ institutions(filter: { search: "rigas kengaraga" }) { totalCount edges { node { id } } } }');
+    assert.ok(found.institutions.edges.some((edge: any) => edge.node.id === institution.id));
+    const none = await stack.client.data('{ institutions(filter: { search: "kengaraga%" }) { totalCount } }');
+    assert.equal(none.institutions.totalCount, 0, 'LIKE wildcards in the search are literal');
+  });
+
+  it('never shows a PUBLIC caller a natural-person founder’s personal code or internal notes', async () => {
+    const institution = await register({
+      type: 'INTEREST_EDUCATION',
+      founder: { kind: 'NATURAL_PERSON', name: 'Jānis Bērziņš', personalCode: '321234-56789' },
+      internalNotes: 'Founder asked for a visit in spring',
+    });
+    const query = 'query($id: ID!) { institution(id: $id) { founder { name personalCode } internalNotes } }';
+    const asPublic = await stack.client.data(query, { id: institution.id });
+    const asSchool = await stack.client.data(query, { id: institution.id }, await stack.client.token({ role: Role.SCHOOL, institutionId: institution.id }));
+    const asOfficer = await stack.client.data(query, { id: institution.id }, officer);
+    assert.deepEqual(asPublic.institution, { founder: { name: 'Jānis Bērziņš', personalCode: null }, internalNotes: null });
+    assert.deepEqual(asSchool.institution, asPublic.institution);
+    assert.deepEqual(asOfficer.institution, { founder: { name: 'Jānis Bērziņš', personalCode: '321234-56789' }, internalNotes: 'Founder asked for a visit in spring' });
+    const event = await eventually(async () => recorder.eventsFor(Topics.registryInstitution, [institution.id])[0], Boolean, { what: 'the registration event' });
+    assert.equal(JSON.stringify(event).includes('321234'), false, 'no personal code on the topic');
+  });
+
+  it('grants and revokes state significance by decision, and filters by it', async () => {
+    const institution = await register({ name: 'Tehniskās jaunrades nams', type: 'INTEREST_EDUCATION' });
+    const grant = 'mutation($input: StateSignificanceInput!) { grantStateSignificance(input: $input) { institution { stateSignificance } } }';
+    const granted = await stack.client.data(grant, { input: { id: institution.id, decision: { number: 'S-1', date: '2024-09-01' } } }, officer);
+    assert.equal(granted.grantStateSignificance.institution.stateSignificance, true);
+    const twice = await stack.client.request(grant, { input: { id: institution.id, decision: { number: 'S-2', date: '2024-09-02' } } }, officer);
+    assert.equal(twice.errors?.[0]?.extensions?.code, 'CONFLICT');
+    const filtered = await stack.client.data('{ institutions(filter: { stateSignificance: true, search: "jaunrades nams" }) { edges { node { id } } } }');
+    assert.deepEqual(filtered.institutions.edges.map((e: any) => e.node.id), [institution.id]);
+    const revoke = 'mutation($input: StateSignificanceInput!) { revokeStateSignificance(input: $input) { institution { stateSignificance } } }';
+    const revoked = await stack.client.data(revoke, { input: { id: institution.id, decision: { number: 'S-3', date: '2024-09-30' } } }, officer);
+    assert.equal(revoked.revokeStateSignificance.institution.stateSignificance, false);
+  });
+
+  it('lists changed institutions since a time, liquidated ones included, page by page', async () => {
+    const { time } = (await stack.services.registry!.db.query('SELECT now() AS time'))[0];
+    const since = new Date(time).toISOString();
+    const a = await register({ name: 'Changed A' });
+    const b = await register({ name: 'Changed B' });
+    await stack.client.data(LIQUIDATE, { input: { id: a.id, decision: { number: 'L-1', date: '2024-09-30' } } }, officer);
+    const query = 'query($since: DateTime!, $after: String) { institutionsChangedSince(since: $since, first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id status } } } }';
+    const seen: Array<{ id: string; status: string }> = [];
+    let after: string | null = null;
+    do {
+      const { institutionsChangedSince: page }: any = await stack.client.data(query, { since, after });
+      assert.equal(page.totalCount, 2);
+      seen.push(...page.edges.map((edge: any) => edge.node));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    assert.deepEqual(seen, [{ id: b.id, status: 'ACTIVE' }, { id: a.id, status: 'LIQUIDATED' }], 'oldest change first; the liquidation moved A last');
+  });
+
+  it('refuses bad input with a typed error and stores nothing', async () => {
+    const countDecisions = async () => Number((await stack.services.registry!.db.query('SELECT count(*) AS n FROM decision'))[0].n);
+    const existing = await register();
+    const before = await countDecisions();
+    const cases: Array<[string, Record<string, unknown>, string]> = [
+      ['duplicate registration number', { registrationNumber: (await stack.client.data('query($id: ID!) { institution(id: $id) { registrationNumber } }', { id: existing.id })).institution.registrationNumber }, 'CONFLICT'],
+      ['malformed registration number', { registrationNumber: '12345' }, 'VALIDATION_FAILED'],
+      ['unknown founder municipality', { founder: { kind: 'MUNICIPALITY', name: 'Atlantīdas pašvaldība', municipality: 'Atlantīda' } }, 'VALIDATION_FAILED'],
+      ['natural person without a personal code', { founder: { kind: 'NATURAL_PERSON', name: 'Anna' } }, 'VALIDATION_FAILED'],
+      ['malformed personal code', { founder: { kind: 'NATURAL_PERSON', name: 'Anna', personalCode: '010101-12345' } }, 'VALIDATION_FAILED'],
+    ];
+    for (const [what, overrides, code] of cases) {
+      const response = await stack.client.request(REGISTER, { input: institutionInput(overrides) }, officer);
+      assert.equal(response.errors?.[0]?.extensions?.code, code, what);
+    }
+    const early = await stack.client.request(AMEND, { input: { id: existing.id, name: 'Too early', decision: { number: 'A-0', date: '2024-07-01' } } }, officer);
+    assert.equal(early.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED', 'an effective date before registration');
+    assert.equal(await countDecisions(), before, 'no decision was stored');
+  });
+
+  it('reads 100 institutions with places and history in a bounded number of SQL statements', async () => {
+    for (let i = 0; i < 20; i++) await register({ name: `Skaitīšanas skola ${i}` });
+    const counter = statementCounterOf(stack.services.registry!.db);
+    const query = '{ institutions(first: 100) { edges { node { name implementationPlaces { address } decisions { number } history { field decision { kind } } successors { institution { name } } } } } }';
+    await stack.client.data(query); // warm the gateway's query plan
+    const start = counter.count;
+    const result = await stack.client.data(query);
+    // The outbox relay and the decision scheduler poll the same database in the background.
+    const background = /outbox_event|institution_change c JOIN decision|^(START TRANSACTION|COMMIT|ROLLBACK)/;
+    const statements = counter.recent.slice(-(counter.count - start)).filter((sql) => !background.test(sql));
+    assert.ok(result.institutions.edges.length >= 20);
+    assert.ok(statements.length <= 10, `expected at most 10 SQL statements, ran ${statements.length}:\n${statements.join('\n')}`);
+  });
+});
