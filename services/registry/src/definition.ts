@@ -35,20 +35,36 @@ export function createRegistry(options: RegistryOptions = {}): SubgraphDefinitio
   const clock = options.clock ?? systemClock;
   const municipalities = createMunicipalityClassifier(options.municipalities);
   return {
-  name: 'registry',
-  typeDefs: parse(readSubgraphSdl('registry')),
-  resolvers,
-  entities: [InstitutionEntity, ImplementationPlaceEntity, DecisionEntity, InstitutionChangeEntity, InstitutionLinkEntity, HigherEducationInstitutionEntity, HigherEducationBranchEntity, HigherEducationAmendmentEntity, LearnerCountReportEntity, LearnerCountYearLockEntity],
-  migrations: [CreateInstitutionRegister1732300000100, InstitutionHistoryAndLinks1732300001000, CreateLearnerCountReports1732300001100, CreateHigherEducationRegister1732300001200],
-  publishes: [Topics.registryInstitution, Topics.registryLearnerCounts, Topics.registryHigherEducation],
-  buildContext: (base, deps) => buildContext(base, deps, { clock, municipalities }),
-  jobs: [
-    {
-      name: 'apply-due-decisions',
-      intervalMs: options.scheduleIntervalMs ?? 60_000,
-      run: ({ db, logger }) => applyDueChanges(db, clock.today(), logger).then(() => undefined),
-    },
-  ],
+    name: 'registry',
+    typeDefs: parse(readSubgraphSdl('registry')),
+    resolvers,
+    entities: [
+      InstitutionEntity,
+      ImplementationPlaceEntity,
+      DecisionEntity,
+      InstitutionChangeEntity,
+      InstitutionLinkEntity,
+      HigherEducationInstitutionEntity,
+      HigherEducationBranchEntity,
+      HigherEducationAmendmentEntity,
+      LearnerCountReportEntity,
+      LearnerCountYearLockEntity,
+    ],
+    migrations: [
+      CreateInstitutionRegister1732300000100,
+      InstitutionHistoryAndLinks1732300001000,
+      CreateLearnerCountReports1732300001100,
+      CreateHigherEducationRegister1732300001200,
+    ],
+    publishes: [Topics.registryInstitution, Topics.registryLearnerCounts, Topics.registryHigherEducation],
+    buildContext: (base, deps) => buildContext(base, deps, { clock, municipalities }),
+    jobs: [
+      {
+        name: 'apply-due-decisions',
+        intervalMs: options.scheduleIntervalMs ?? 60_000,
+        run: ({ db, logger }) => applyDueChanges(db, clock.today(), logger).then(() => undefined),
+      },
+    ],
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: figures, not pass/fail. Starts the stack on its own embedded servers and
+ * Gateway bench: figures, not pass/fail. Starts the stack on its own embedded servers and
  * prints:
  *  1. gateway throughput and latency of a federated query (registry + licensing join), with
  *     bounded concurrency, request count and duration;
@@ -8,9 +8,9 @@
  * Options: BENCH_SECONDS (default 10), BENCH_CONCURRENCY (20), BENCH_INSTITUTIONS (50).
  */
 import { Role } from '@eq/shared';
-import { INSTITUTION_WITH_LICENCES, institutionInput, ISSUE_LICENCE, LIQUIDATE, REGISTER } from '../test/support/fixtures';
-import { eventually } from '../test/support/eventually';
-import { startTestStack } from '../test/support/testStack';
+import { INSTITUTION_WITH_LICENCES, institutionInput, ISSUE_LICENCE, LIQUIDATE, REGISTER } from '../../test/support/fixtures';
+import { eventually } from '../../test/support/eventually';
+import { startTestStack } from '../../test/support/testStack';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 20);
