@@ -130,6 +130,67 @@ describe('register of education institutions', () => {
     assert.equal(shape.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
   });
 
+  it('takes an application through postponement to registration, and refuses another with its reason', async () => {
+    const receive = 'mutation($input: RegistrationApplicationInput!) { receiveRegistrationApplication(input: $input) { institution { id status } } }';
+    const { decision: application, ...fields } = institutionInput({ name: 'Jauna privātskola' });
+    const received = await stack.client.data(receive, { input: { ...fields, application: { number: 'IES-1', date: '2024-08-20' } } }, officer);
+    const id = received.receiveRegistrationApplication.institution.id;
+    assert.equal(received.receiveRegistrationApplication.institution.status, 'PENDING');
+
+    const postpone = 'mutation($input: PostponeRegistrationInput!) { postponeRegistration(input: $input) { institution { status decisions { kind deadline } } } }';
+    const early = await stack.client.request(postpone, { input: { id, deadline: '2024-08-01', decision: { number: 'P-1', date: '2024-08-25' } } }, officer);
+    assert.equal(early.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED', 'a deadline before the decision');
+    const postponed = await stack.client.data(postpone, { input: { id, deadline: '2024-09-15', decision: { number: 'P-1', date: '2024-08-25', reason: 'Fire-safety report missing' } } }, officer);
+    assert.deepEqual(postponed.postponeRegistration.institution.decisions.map((d: any) => [d.kind, d.deadline]), [['APPLICATION', null], ['POSTPONEMENT', '2024-09-15']]);
+
+    const approve = 'mutation($input: RegistrationDecisionInput!) { approveRegistration(input: $input) { institution { status registeredOn } } }';
+    const approved = await stack.client.data(approve, { input: { id, decision: { number: 'R-77', date: '2024-09-10' } } }, officer);
+    assert.deepEqual(approved.approveRegistration.institution, { status: 'ACTIVE', registeredOn: '2024-09-10' });
+    const asOfApplication = await stack.client.data(AS_OF, { id, asOf: '2024-09-01' });
+    assert.equal(asOfApplication.institution.status, 'PENDING');
+
+    const refuse = 'mutation($input: RegistrationDecisionInput!) { refuseRegistration(input: $input) { institution { status } } }';
+    const again = await stack.client.request(refuse, { input: { id, decision: { number: 'X-1', date: '2024-09-11', reason: 'late' } } }, officer);
+    assert.equal(again.errors?.[0]?.extensions?.code, 'CONFLICT', 'a registered institution is no longer an application');
+    const { decision: _d, ...other } = institutionInput({ name: 'Cita privātskola' });
+    const second = await stack.client.data(receive, { input: { ...other, application: { number: 'IES-2', date: '2024-08-21' } } }, officer);
+    const otherId = second.receiveRegistrationApplication.institution.id;
+    const withoutReason = await stack.client.request(refuse, { input: { id: otherId, decision: { number: 'X-2', date: '2024-09-01' } } }, officer);
+    assert.equal(withoutReason.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    const refused = await stack.client.data(refuse, { input: { id: otherId, decision: { number: 'X-2', date: '2024-09-01', reason: 'The founder withdrew the premises' } } }, officer);
+    assert.equal(refused.refuseRegistration.institution.status, 'REFUSED');
+  });
+
+  it('revokes an amendment from the revocation date and cancels a pending liquidation', async () => {
+    clock.date = '2024-10-01';
+    const institution = await register({ name: 'Tukuma skola' });
+    await stack.client.data(AMEND, { input: { id: institution.id, name: 'Tukuma Raiņa skola', decision: { number: 'G-5', date: '2024-09-20' } } }, officer);
+    const decisions = async () =>
+      (await stack.client.data('query($id: ID!) { institution(id: $id) { name status decisions { id kind number revokedBy { number } } } }', { id: institution.id })).institution;
+    const amendment = (await decisions()).decisions.find((d: any) => d.kind === 'AMENDMENT');
+    const revoke = 'mutation($input: RevokeDecisionInput!) { revokeDecision(input: $input) { applied institution { name } } }';
+    const revoked = await stack.client.data(revoke, { input: { decisionId: amendment.id, decision: { number: 'V-1', date: '2024-09-25', reason: 'Decided on a wrong application' } } }, officer);
+    assert.deepEqual(revoked.revokeDecision, { applied: true, institution: { name: 'Tukuma skola' } });
+    assert.equal((await stack.client.data(AS_OF, { id: institution.id, asOf: '2024-09-22' })).institution.name, 'Tukuma Raiņa skola', 'asOf still shows the period it was in force');
+    assert.deepEqual((await decisions()).decisions.find((d: any) => d.id === amendment.id).revokedBy, { number: 'V-1' });
+    const twice = await stack.client.request(revoke, { input: { decisionId: amendment.id, decision: { number: 'V-2', date: '2024-09-26' } } }, officer);
+    assert.equal(twice.errors?.[0]?.extensions?.code, 'CONFLICT');
+    const registration = (await decisions()).decisions.find((d: any) => d.kind === 'REGISTRATION');
+    const notRevocable = await stack.client.request(revoke, { input: { decisionId: registration.id, decision: { number: 'V-3', date: '2024-09-26' } } }, officer);
+    assert.equal(notRevocable.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+
+    await stack.client.data(LIQUIDATE_LATER, { input: { id: institution.id, decision: { number: 'L-50', date: '2024-10-01', effectiveDate: '2024-11-30' } } }, officer);
+    const liquidation = (await decisions()).decisions.find((d: any) => d.kind === 'LIQUIDATION');
+    await stack.client.data(revoke, { input: { decisionId: liquidation.id, decision: { number: 'V-4', date: '2024-10-02' } } }, officer);
+    clock.date = '2024-12-01';
+    const applyRuns = await stack.services.registry!.db.query("SELECT count(*)::int AS n FROM institution_change WHERE institution_id = $1 AND cancelled_at IS NOT NULL", [institution.id]);
+    assert.ok(applyRuns[0].n >= 1, 'the pending changes are cancelled, not deleted');
+    // Give the scheduler a pass over 1 December, then check it left the institution alone.
+    await eventually(async () => (await stack.services.registry!.db.query('SELECT count(*)::int AS n FROM institution_change WHERE applied_at IS NULL AND cancelled_at IS NULL AND effective_date <= $1', ['2024-12-01']))[0].n, (n) => n === 0, { what: 'the scheduler to run' });
+    assert.equal((await decisions()).status, 'ACTIVE');
+    clock.date = '2024-10-01';
+  });
+
   it('finds institutions by name ignoring case and Latvian diacritics', async () => {
     const institution = await register({ name: 'Rīgas Ķengaraga vidusskola' });
     const found = await stack.client.data('{ institutions(filter: { search: "rigas kengaraga" }) { totalCount edges { node { id } } } }');

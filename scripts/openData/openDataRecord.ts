@@ -57,7 +57,8 @@ const institutionTypes: Record<InstitutionType, true> = {
   INTERNATIONAL_SCHOOL: true,
   EVENING_OR_DISTANCE_SCHOOL: true,
 };
-const statuses: Record<InstitutionStatus, true> = { ACTIVE: true, LIQUIDATED: true };
+/** Statuses of the register proper: pending and refused applications are not exported. */
+const statuses = { ACTIVE: true, LIQUIDATED: true } satisfies Partial<Record<InstitutionStatus, true>>;
 const founderKinds: Record<FounderKind, true> = { STATE: true, MUNICIPALITY: true, LEGAL_PERSON: true, NATURAL_PERSON: true };
 const planningRegions: Record<PlanningRegion, true> = { RIGA: true, VIDZEME: true, KURZEME: true, ZEMGALE: true, LATGALE: true };
 

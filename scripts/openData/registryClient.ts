@@ -1,4 +1,4 @@
-import type { InstitutionNode, OpenDataInstitution } from './openDataRecord';
+import { INSTITUTION_STATUSES, type InstitutionNode, type OpenDataInstitution } from './openDataRecord';
 
 /**
  * The registry as the open-data commands see it: the gateway's public GraphQL API and nothing
@@ -80,7 +80,7 @@ export async function* readRegister(client: RegistryClient, onPage?: (read: numb
   let read = 0;
   for (;;) {
     const page: Page<InstitutionNode> = await request(client, REGISTER_PAGE, { first: PAGE_SIZE, after });
-    for (const { node } of page.institutions.edges) yield node;
+    for (const { node } of page.institutions.edges) if (INSTITUTION_STATUSES.includes(node.status)) yield node;
     read += page.institutions.edges.length;
     onPage?.(read, page.institutions.totalCount);
     if (!page.institutions.pageInfo.hasNextPage || !page.institutions.pageInfo.endCursor) return;

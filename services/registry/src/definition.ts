@@ -9,6 +9,7 @@ import { InstitutionChangeEntity } from './entities/institutionChange';
 import { InstitutionLinkEntity } from './entities/institutionLink';
 import { CreateInstitutionRegister1732300000100 } from './migrations/1732300000100-CreateInstitutionRegister';
 import { InstitutionHistoryAndLinks1732300001000 } from './migrations/1732300001000-InstitutionHistoryAndLinks';
+import { ApplicationsAndRevocation1732300001010 } from './migrations/1732300001010-ApplicationsAndRevocation';
 import { HigherEducationAmendmentEntity } from './entities/higherEducationAmendment';
 import { HigherEducationBranchEntity } from './entities/higherEducationBranch';
 import { HigherEducationInstitutionEntity } from './entities/higherEducationInstitution';
@@ -53,6 +54,7 @@ export function createRegistry(options: RegistryOptions = {}): SubgraphDefinitio
     migrations: [
       CreateInstitutionRegister1732300000100,
       InstitutionHistoryAndLinks1732300001000,
+      ApplicationsAndRevocation1732300001010,
       CreateLearnerCountReports1732300001100,
       CreateHigherEducationRegister1732300001200,
     ],

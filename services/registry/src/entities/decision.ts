@@ -12,6 +12,10 @@ export interface DecisionRecord {
   /** Token subject of the officer who recorded it (internal; not in the public schema). */
   recordedBy: string | null;
   recordedAt: Date;
+  /** A postponement's deadline for the applicant. */
+  deadline: string | null;
+  /** The decision that revoked this one. */
+  revokedBy: string | null;
 }
 
 export const DecisionEntity = new EntitySchema<DecisionRecord>({
@@ -27,5 +31,7 @@ export const DecisionEntity = new EntitySchema<DecisionRecord>({
     reason: { type: 'text', nullable: true },
     recordedBy: { type: 'text', name: 'recorded_by', nullable: true },
     recordedAt: { type: 'timestamptz', name: 'recorded_at', createDate: true },
+    deadline: { type: 'date', nullable: true },
+    revokedBy: { type: 'uuid', name: 'revoked_by', nullable: true },
   },
 });

@@ -12,6 +12,8 @@ export interface InstitutionChangeRecord {
   recordedAt: Date;
   /** Null while the change waits for its effective date. */
   appliedAt: Date | null;
+  /** Set when the decision was revoked before this change took effect. */
+  cancelledAt: Date | null;
 }
 
 export const InstitutionChangeEntity = new EntitySchema<InstitutionChangeRecord>({
@@ -27,5 +29,6 @@ export const InstitutionChangeEntity = new EntitySchema<InstitutionChangeRecord>
     effectiveDate: { type: 'date', name: 'effective_date' },
     recordedAt: { type: 'timestamptz', name: 'recorded_at', createDate: true },
     appliedAt: { type: 'timestamptz', name: 'applied_at', nullable: true },
+    cancelledAt: { type: 'timestamptz', name: 'cancelled_at', nullable: true },
   },
 });

@@ -10,6 +10,10 @@ export type InstitutionState = RegistryInstitutionState;
 
 /** Event type for each kind of decision (`registry.institution.<past-tense verb>`). */
 export const INSTITUTION_EVENT_TYPE_BY_DECISION = {
+  APPLICATION: 'registry.institution.applied',
+  POSTPONEMENT: 'registry.institution.registration-postponed',
+  REFUSAL: 'registry.institution.registration-refused',
+  REVOCATION: 'registry.institution.decision-revoked',
   REGISTRATION: 'registry.institution.registered',
   AMENDMENT: 'registry.institution.amended',
   LIQUIDATION: 'registry.institution.liquidated',

@@ -101,10 +101,15 @@ export type ContactsInput = {
 export type Decision = {
   __typename?: 'Decision';
   date: Scalars['Date']['output'];
+  /** A postponement's deadline for the applicant. */
+  deadline: Maybe<Scalars['Date']['output']>;
   effectiveDate: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
   kind: DecisionKind;
   number: Scalars['String']['output'];
   reason: Maybe<Scalars['String']['output']>;
+  /** The decision that revoked this one. */
+  revokedBy: Maybe<Decision>;
 };
 
 export type DecisionInput = {
@@ -117,9 +122,13 @@ export type DecisionInput = {
 
 export type DecisionKind =
   | 'AMENDMENT'
+  | 'APPLICATION'
   | 'LIQUIDATION'
+  | 'POSTPONEMENT'
+  | 'REFUSAL'
   | 'REGISTRATION'
   | 'REORGANISATION'
+  | 'REVOCATION'
   | 'STATE_SIGNIFICANCE_GRANTED'
   | 'STATE_SIGNIFICANCE_REVOKED'
   | 'STRIKING_OFF';
@@ -279,6 +288,8 @@ export type HigherEducationKind =
 /** A change of one field of the entry. */
 export type HistoryEntry = {
   __typename?: 'HistoryEntry';
+  /** True when its decision was revoked before it took effect. */
+  cancelled: Scalars['Boolean']['output'];
   decision: Decision;
   effectiveDate: Scalars['Date']['output'];
   field: Scalars['String']['output'];
@@ -384,7 +395,11 @@ export type InstitutionLink = {
 
 export type InstitutionStatus =
   | 'ACTIVE'
-  | 'LIQUIDATED';
+  | 'LIQUIDATED'
+  /** Applied for registration; no decision to register yet. */
+  | 'PENDING'
+  /** The application was refused. */
+  | 'REFUSED';
 
 export type InstitutionType =
   | 'BASIC_SCHOOL'
@@ -512,6 +527,8 @@ export type Mutation = {
    * natural person. Publishes `registry.learner-counts.approved`.
    */
   approveLearnerCountReport: ApproveLearnerCountReportPayload;
+  /** Registers an institution that applied: it becomes ACTIVE from the decision's effective date (OFFICER). */
+  approveRegistration: RegistrationDecisionPayload;
   /** Confirms a draft report as correct (SCHOOL, for its own institution). */
   confirmLearnerCountReport: ConfirmLearnerCountReportPayload;
   /** Excludes a branch from the register by a reasoned decision; an excluded branch stays listed (OFFICER). */
@@ -528,6 +545,12 @@ export type Mutation = {
   lockSchoolYear: LockSchoolYearPayload;
   /** Enters a branch (filiāle) of an active institution in the register (OFFICER). */
   openBranch: OpenBranchPayload;
+  /** Postpones the decision on an application, giving the applicant a deadline (OFFICER). */
+  postponeRegistration: RegistrationDecisionPayload;
+  /** Records an application for registration: the institution is PENDING until a decision (OFFICER). */
+  receiveRegistrationApplication: RegisterInstitutionPayload;
+  /** Refuses an application; the reason is required (OFFICER). */
+  refuseRegistration: RegistrationDecisionPayload;
   /** Registers a university or college in the higher-education register (OFFICER). */
   registerHigherEducationInstitution: RegisterHigherEducationInstitutionPayload;
   /** Registers an education institution (OFFICER). */
@@ -540,6 +563,11 @@ export type Mutation = {
   reopenLearnerCountReport: ReopenLearnerCountReportPayload;
   /** Merger, division or attachment: predecessors end by reorganisation and link to their successors (OFFICER). */
   reorganiseInstitutions: ReorganiseInstitutionsPayload;
+  /**
+   * Revokes an earlier amendment, liquidation or state-significance decision: changes already in
+   * effect are reversed from the revocation's effective date, pending ones are cancelled (OFFICER).
+   */
+  revokeDecision: RevokeDecisionPayload;
   /** Revokes the state-significance status (OFFICER). */
   revokeStateSignificance: StateSignificancePayload;
   /**
@@ -562,6 +590,11 @@ export type MutationAmendInstitutionArgs = {
 
 export type MutationApproveLearnerCountReportArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationApproveRegistrationArgs = {
+  input: RegistrationDecisionInput;
 };
 
 
@@ -595,6 +628,21 @@ export type MutationOpenBranchArgs = {
 };
 
 
+export type MutationPostponeRegistrationArgs = {
+  input: PostponeRegistrationInput;
+};
+
+
+export type MutationReceiveRegistrationApplicationArgs = {
+  input: RegistrationApplicationInput;
+};
+
+
+export type MutationRefuseRegistrationArgs = {
+  input: RegistrationDecisionInput;
+};
+
+
 export type MutationRegisterHigherEducationInstitutionArgs = {
   input: RegisterHigherEducationInstitutionInput;
 };
@@ -612,6 +660,11 @@ export type MutationReopenLearnerCountReportArgs = {
 
 export type MutationReorganiseInstitutionsArgs = {
   input: ReorganiseInstitutionsInput;
+};
+
+
+export type MutationRevokeDecisionArgs = {
+  input: RevokeDecisionInput;
 };
 
 
@@ -650,6 +703,13 @@ export type PlanningRegion =
   | 'RIGA'
   | 'VIDZEME'
   | 'ZEMGALE';
+
+export type PostponeRegistrationInput = {
+  /** By when the applicant must put the application right. */
+  deadline: Scalars['Date']['input'];
+  decision: DecisionInput;
+  id: Scalars['ID']['input'];
+};
 
 export type Query = {
   __typename?: 'Query';
@@ -742,6 +802,31 @@ export type RegisterInstitutionPayload = {
   institution: Institution;
 };
 
+/** An application for registration: the entry's fields, received on a date. */
+export type RegistrationApplicationInput = {
+  /** The application's number and the date it was received. */
+  application: DecisionInput;
+  contacts?: InputMaybe<ContactsInput>;
+  founder: FounderInput;
+  headName?: InputMaybe<Scalars['String']['input']>;
+  implementationPlaces: Array<ImplementationPlaceInput>;
+  internalNotes?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  planningRegion: PlanningRegion;
+  registrationNumber: Scalars['String']['input'];
+  type: InstitutionType;
+};
+
+export type RegistrationDecisionInput = {
+  decision: DecisionInput;
+  id: Scalars['ID']['input'];
+};
+
+export type RegistrationDecisionPayload = {
+  __typename?: 'RegistrationDecisionPayload';
+  institution: Institution;
+};
+
 export type ReopenLearnerCountReportPayload = {
   __typename?: 'ReopenLearnerCountReportPayload';
   report: LearnerCountReport;
@@ -769,6 +854,18 @@ export type ReorganiseInstitutionsPayload = {
   applied: Scalars['Boolean']['output'];
   predecessors: Array<Institution>;
   successors: Array<Institution>;
+};
+
+export type RevokeDecisionInput = {
+  decision: DecisionInput;
+  /** The decision to revoke. */
+  decisionId: Scalars['ID']['input'];
+};
+
+export type RevokeDecisionPayload = {
+  __typename?: 'RevokeDecisionPayload';
+  applied: Scalars['Boolean']['output'];
+  institution: Institution;
 };
 
 export type SaveLearnerCountReportInput = {
@@ -955,15 +1052,21 @@ export type ResolversTypes = ResolversObject<{
   OpenBranchPayload: ResolverTypeWrapper<Omit<OpenBranchPayload, 'branch' | 'institution'> & { branch: ResolversTypes['HigherEducationBranch'], institution: ResolversTypes['HigherEducationInstitution'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PlanningRegion: PlanningRegion;
+  PostponeRegistrationInput: PostponeRegistrationInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterHigherEducationInstitutionInput: RegisterHigherEducationInstitutionInput;
   RegisterHigherEducationInstitutionPayload: ResolverTypeWrapper<Omit<RegisterHigherEducationInstitutionPayload, 'institution'> & { institution: ResolversTypes['HigherEducationInstitution'] }>;
   RegisterInstitutionInput: RegisterInstitutionInput;
   RegisterInstitutionPayload: ResolverTypeWrapper<Omit<RegisterInstitutionPayload, 'institution'> & { institution: ResolversTypes['Institution'] }>;
+  RegistrationApplicationInput: RegistrationApplicationInput;
+  RegistrationDecisionInput: RegistrationDecisionInput;
+  RegistrationDecisionPayload: ResolverTypeWrapper<Omit<RegistrationDecisionPayload, 'institution'> & { institution: ResolversTypes['Institution'] }>;
   ReopenLearnerCountReportPayload: ResolverTypeWrapper<Omit<ReopenLearnerCountReportPayload, 'report'> & { report: ResolversTypes['LearnerCountReport'] }>;
   ReorganisationKind: ReorganisationKind;
   ReorganiseInstitutionsInput: ReorganiseInstitutionsInput;
   ReorganiseInstitutionsPayload: ResolverTypeWrapper<Omit<ReorganiseInstitutionsPayload, 'predecessors' | 'successors'> & { predecessors: Array<ResolversTypes['Institution']>, successors: Array<ResolversTypes['Institution']> }>;
+  RevokeDecisionInput: RevokeDecisionInput;
+  RevokeDecisionPayload: ResolverTypeWrapper<Omit<RevokeDecisionPayload, 'institution'> & { institution: ResolversTypes['Institution'] }>;
   SaveLearnerCountReportInput: SaveLearnerCountReportInput;
   SaveLearnerCountReportPayload: ResolverTypeWrapper<Omit<SaveLearnerCountReportPayload, 'report'> & { report: ResolversTypes['LearnerCountReport'] }>;
   StateSignificanceInput: StateSignificanceInput;
@@ -1024,14 +1127,20 @@ export type ResolversParentTypes = ResolversObject<{
   OpenBranchInput: OpenBranchInput;
   OpenBranchPayload: Omit<OpenBranchPayload, 'branch' | 'institution'> & { branch: ResolversParentTypes['HigherEducationBranch'], institution: ResolversParentTypes['HigherEducationInstitution'] };
   PageInfo: PageInfo;
+  PostponeRegistrationInput: PostponeRegistrationInput;
   Query: Record<PropertyKey, never>;
   RegisterHigherEducationInstitutionInput: RegisterHigherEducationInstitutionInput;
   RegisterHigherEducationInstitutionPayload: Omit<RegisterHigherEducationInstitutionPayload, 'institution'> & { institution: ResolversParentTypes['HigherEducationInstitution'] };
   RegisterInstitutionInput: RegisterInstitutionInput;
   RegisterInstitutionPayload: Omit<RegisterInstitutionPayload, 'institution'> & { institution: ResolversParentTypes['Institution'] };
+  RegistrationApplicationInput: RegistrationApplicationInput;
+  RegistrationDecisionInput: RegistrationDecisionInput;
+  RegistrationDecisionPayload: Omit<RegistrationDecisionPayload, 'institution'> & { institution: ResolversParentTypes['Institution'] };
   ReopenLearnerCountReportPayload: Omit<ReopenLearnerCountReportPayload, 'report'> & { report: ResolversParentTypes['LearnerCountReport'] };
   ReorganiseInstitutionsInput: ReorganiseInstitutionsInput;
   ReorganiseInstitutionsPayload: Omit<ReorganiseInstitutionsPayload, 'predecessors' | 'successors'> & { predecessors: Array<ResolversParentTypes['Institution']>, successors: Array<ResolversParentTypes['Institution']> };
+  RevokeDecisionInput: RevokeDecisionInput;
+  RevokeDecisionPayload: Omit<RevokeDecisionPayload, 'institution'> & { institution: ResolversParentTypes['Institution'] };
   SaveLearnerCountReportInput: SaveLearnerCountReportInput;
   SaveLearnerCountReportPayload: Omit<SaveLearnerCountReportPayload, 'report'> & { report: ResolversParentTypes['LearnerCountReport'] };
   StateSignificanceInput: StateSignificanceInput;
@@ -1106,10 +1215,13 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type DecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Decision'] = ResolversParentTypes['Decision']> = ResolversObject<{
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  deadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   effectiveDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DecisionKind'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revokedBy?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType>;
 }>;
 
 export type ExcludeBranchPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExcludeBranchPayload'] = ResolversParentTypes['ExcludeBranchPayload']> = ResolversObject<{
@@ -1179,6 +1291,7 @@ export type HigherEducationInstitutionEdgeResolvers<ContextType = Context, Paren
 }>;
 
 export type HistoryEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HistoryEntry'] = ResolversParentTypes['HistoryEntry']> = ResolversObject<{
+  cancelled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   decision?: Resolver<ResolversTypes['Decision'], ParentType, ContextType>;
   effectiveDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1286,16 +1399,21 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   amendHigherEducationInstitution?: Resolver<ResolversTypes['AmendHigherEducationInstitutionPayload'], ParentType, ContextType, RequireFields<MutationAmendHigherEducationInstitutionArgs, 'input'>>;
   amendInstitution?: Resolver<ResolversTypes['AmendInstitutionPayload'], ParentType, ContextType, RequireFields<MutationAmendInstitutionArgs, 'input'>>;
   approveLearnerCountReport?: Resolver<ResolversTypes['ApproveLearnerCountReportPayload'], ParentType, ContextType, RequireFields<MutationApproveLearnerCountReportArgs, 'id'>>;
+  approveRegistration?: Resolver<ResolversTypes['RegistrationDecisionPayload'], ParentType, ContextType, RequireFields<MutationApproveRegistrationArgs, 'input'>>;
   confirmLearnerCountReport?: Resolver<ResolversTypes['ConfirmLearnerCountReportPayload'], ParentType, ContextType, RequireFields<MutationConfirmLearnerCountReportArgs, 'id'>>;
   excludeBranch?: Resolver<ResolversTypes['ExcludeBranchPayload'], ParentType, ContextType, RequireFields<MutationExcludeBranchArgs, 'input'>>;
   grantStateSignificance?: Resolver<ResolversTypes['StateSignificancePayload'], ParentType, ContextType, RequireFields<MutationGrantStateSignificanceArgs, 'input'>>;
   liquidateInstitution?: Resolver<ResolversTypes['LiquidateInstitutionPayload'], ParentType, ContextType, RequireFields<MutationLiquidateInstitutionArgs, 'input'>>;
   lockSchoolYear?: Resolver<ResolversTypes['LockSchoolYearPayload'], ParentType, ContextType, RequireFields<MutationLockSchoolYearArgs, 'schoolYear'>>;
   openBranch?: Resolver<ResolversTypes['OpenBranchPayload'], ParentType, ContextType, RequireFields<MutationOpenBranchArgs, 'input'>>;
+  postponeRegistration?: Resolver<ResolversTypes['RegistrationDecisionPayload'], ParentType, ContextType, RequireFields<MutationPostponeRegistrationArgs, 'input'>>;
+  receiveRegistrationApplication?: Resolver<ResolversTypes['RegisterInstitutionPayload'], ParentType, ContextType, RequireFields<MutationReceiveRegistrationApplicationArgs, 'input'>>;
+  refuseRegistration?: Resolver<ResolversTypes['RegistrationDecisionPayload'], ParentType, ContextType, RequireFields<MutationRefuseRegistrationArgs, 'input'>>;
   registerHigherEducationInstitution?: Resolver<ResolversTypes['RegisterHigherEducationInstitutionPayload'], ParentType, ContextType, RequireFields<MutationRegisterHigherEducationInstitutionArgs, 'input'>>;
   registerInstitution?: Resolver<ResolversTypes['RegisterInstitutionPayload'], ParentType, ContextType, RequireFields<MutationRegisterInstitutionArgs, 'input'>>;
   reopenLearnerCountReport?: Resolver<ResolversTypes['ReopenLearnerCountReportPayload'], ParentType, ContextType, RequireFields<MutationReopenLearnerCountReportArgs, 'id'>>;
   reorganiseInstitutions?: Resolver<ResolversTypes['ReorganiseInstitutionsPayload'], ParentType, ContextType, RequireFields<MutationReorganiseInstitutionsArgs, 'input'>>;
+  revokeDecision?: Resolver<ResolversTypes['RevokeDecisionPayload'], ParentType, ContextType, RequireFields<MutationRevokeDecisionArgs, 'input'>>;
   revokeStateSignificance?: Resolver<ResolversTypes['StateSignificancePayload'], ParentType, ContextType, RequireFields<MutationRevokeStateSignificanceArgs, 'input'>>;
   saveLearnerCountReport?: Resolver<ResolversTypes['SaveLearnerCountReportPayload'], ParentType, ContextType, RequireFields<MutationSaveLearnerCountReportArgs, 'input'>>;
 }>;
@@ -1327,6 +1445,10 @@ export type RegisterInstitutionPayloadResolvers<ContextType = Context, ParentTyp
   institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
 }>;
 
+export type RegistrationDecisionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistrationDecisionPayload'] = ResolversParentTypes['RegistrationDecisionPayload']> = ResolversObject<{
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+}>;
+
 export type ReopenLearnerCountReportPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReopenLearnerCountReportPayload'] = ResolversParentTypes['ReopenLearnerCountReportPayload']> = ResolversObject<{
   report?: Resolver<ResolversTypes['LearnerCountReport'], ParentType, ContextType>;
 }>;
@@ -1335,6 +1457,11 @@ export type ReorganiseInstitutionsPayloadResolvers<ContextType = Context, Parent
   applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   predecessors?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType>;
   successors?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType>;
+}>;
+
+export type RevokeDecisionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RevokeDecisionPayload'] = ResolversParentTypes['RevokeDecisionPayload']> = ResolversObject<{
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
 }>;
 
 export type SaveLearnerCountReportPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SaveLearnerCountReportPayload'] = ResolversParentTypes['SaveLearnerCountReportPayload']> = ResolversObject<{
@@ -1388,8 +1515,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   RegisterHigherEducationInstitutionPayload?: RegisterHigherEducationInstitutionPayloadResolvers<ContextType>;
   RegisterInstitutionPayload?: RegisterInstitutionPayloadResolvers<ContextType>;
+  RegistrationDecisionPayload?: RegistrationDecisionPayloadResolvers<ContextType>;
   ReopenLearnerCountReportPayload?: ReopenLearnerCountReportPayloadResolvers<ContextType>;
   ReorganiseInstitutionsPayload?: ReorganiseInstitutionsPayloadResolvers<ContextType>;
+  RevokeDecisionPayload?: RevokeDecisionPayloadResolvers<ContextType>;
   SaveLearnerCountReportPayload?: SaveLearnerCountReportPayloadResolvers<ContextType>;
   StateSignificancePayload?: StateSignificancePayloadResolvers<ContextType>;
   federation__FieldSet?: GraphQLScalarType;

@@ -20,6 +20,10 @@ export async function decideOnInstitution(
     kind: InstitutionDecisionKind;
     decision: DecisionDraft;
     decide: (loaded: LoadedInstitution, decision: ValidDecision, manager: EntityManager) => Promise<Partial<InstitutionSnapshot>> | Partial<InstitutionSnapshot>;
+    /** Rules on the institution before `decide`; by default it must be active and registered by then. */
+    check?: (institution: InstitutionRecord, decision: ValidDecision) => void;
+    /** A postponement's deadline. */
+    deadline?: string;
     manager?: EntityManager;
     /** Runs once the decision is recorded, before changes apply and publish (e.g. to add links). */
     onRecorded?: (decisionId: string) => Promise<void>;
@@ -28,9 +32,9 @@ export async function decideOnInstitution(
   const decision = normaliseDecision(args.decision);
   const run = async (manager: EntityManager) => {
     const loaded = await loadForUpdate(manager, args.id);
-    assertCanDecide(loaded.record, decision);
+    (args.check ?? assertCanDecide)(loaded.record, decision);
     const next = await args.decide(loaded, decision, manager);
-    const decisionId = await recordDecision(manager, args.id, args.kind, decision, context.caller.subject);
+    const decisionId = await recordDecision(manager, args.id, args.kind, decision, context.caller.subject, args.deadline ?? null);
     await args.onRecorded?.(decisionId);
     const { changes, applied } = await recordChanges(manager, {
       institutionId: args.id,
@@ -50,7 +54,7 @@ export async function decideOnInstitution(
 /** True when a status change (liquidation, reorganisation) waits for its effective date. */
 export async function hasPendingEnd(manager: EntityManager, institutionId: string): Promise<boolean> {
   const rows: unknown[] = await manager.query(
-    "SELECT 1 FROM institution_change WHERE institution_id = $1 AND field = 'status' AND applied_at IS NULL LIMIT 1",
+    "SELECT 1 FROM institution_change WHERE institution_id = $1 AND field = 'status' AND applied_at IS NULL AND cancelled_at IS NULL LIMIT 1",
     [institutionId],
   );
   return rows.length > 0;

@@ -1,6 +1,6 @@
 import { DateScalar, DateTimeScalar } from '@eq/shared';
 import type { Resolvers } from '../generated/resolvers';
-import { HistoryEntry, Institution, InstitutionLink } from './institution';
+import { Decision, HistoryEntry, Institution, InstitutionLink } from './institution';
 import { Mutation } from './mutation';
 import { Query } from './query';
 import { HigherEducationAmendment, HigherEducationBranch, HigherEducationInstitution } from './higherEducationInstitution';
@@ -17,6 +17,7 @@ export const resolvers: Resolvers = {
   Mutation: { ...Mutation, ...higherEducationMutation, ...learnerCounts.Mutation },
   Institution: { ...Institution, ...learnerCounts.Institution },
   HistoryEntry,
+  Decision,
   InstitutionLink,
   HigherEducationInstitution,
   HigherEducationBranch,

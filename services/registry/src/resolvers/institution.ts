@@ -1,5 +1,5 @@
 import { Role } from '@eq/shared';
-import type { HistoryEntryResolvers, InstitutionLinkResolvers, InstitutionResolvers } from '../generated/resolvers';
+import type { DecisionResolvers, HistoryEntryResolvers, InstitutionLinkResolvers, InstitutionResolvers } from '../generated/resolvers';
 
 const isOfficer = (role: Role) => role === Role.OFFICER;
 
@@ -26,7 +26,8 @@ export const HistoryEntry: HistoryEntryResolvers = {
   oldValue: (change) => (change.oldValue === null ? null : JSON.stringify(change.oldValue)),
   newValue: (change) => (change.newValue === null ? null : JSON.stringify(change.newValue)),
   recordedAt: (change) => change.recordedAt.toISOString(),
-  pending: (change) => change.appliedAt === null,
+  pending: (change) => change.appliedAt === null && change.cancelledAt === null,
+  cancelled: (change) => change.cancelledAt !== null,
   decision: async (change, _args, { loaders }) => (await loaders.decision.load(change.decisionId))!,
   recordedBy: async (change, _args, { caller, loaders }) =>
     isOfficer(caller.role) ? ((await loaders.decision.load(change.decisionId))?.recordedBy ?? null) : null,
@@ -35,4 +36,8 @@ export const HistoryEntry: HistoryEntryResolvers = {
 export const InstitutionLink: InstitutionLinkResolvers = {
   institution: async (link, _args, { loaders }) => (await loaders.institution.load(link.otherId))!,
   decision: async (link, _args, { loaders }) => (await loaders.decision.load(link.decisionId))!,
+};
+
+export const Decision: DecisionResolvers = {
+  revokedBy: (decision, _args, { loaders }) => (decision.revokedBy ? loaders.decision.load(decision.revokedBy) : null),
 };

@@ -1,7 +1,9 @@
 import type { MutationResolvers } from '../generated/resolvers';
 import { amendInstitution } from './amendInstitution';
 import { liquidateInstitution } from './liquidateInstitution';
-import { registerInstitution } from './registerInstitution';
+import { approveRegistration, postponeRegistration, refuseRegistration } from './applications';
+import { receiveRegistrationApplication, registerInstitution } from './registerInstitution';
+import { revokeDecision } from './revokeDecision';
 import { reorganiseInstitutions } from './reorganiseInstitutions';
 import { grantStateSignificance, revokeStateSignificance } from './stateSignificance';
 
@@ -12,4 +14,9 @@ export const Mutation: MutationResolvers = {
   reorganiseInstitutions,
   grantStateSignificance,
   revokeStateSignificance,
+  receiveRegistrationApplication,
+  postponeRegistration,
+  refuseRegistration,
+  approveRegistration,
+  revokeDecision,
 };

@@ -11,8 +11,9 @@ export async function recordDecision(
   kind: DecisionKind,
   decision: ValidDecision,
   recordedBy: string | undefined,
+  deadline: string | null = null,
 ): Promise<string> {
-  const record: Omit<DecisionRecord, 'recordedAt'> = { id: randomUUID(), institutionId, kind, ...decision, recordedBy: recordedBy ?? null };
+  const record: Omit<DecisionRecord, 'recordedAt'> = { id: randomUUID(), institutionId, kind, ...decision, recordedBy: recordedBy ?? null, deadline, revokedBy: null };
   await manager.getRepository(DecisionEntity).insert(record);
   return record.id;
 }

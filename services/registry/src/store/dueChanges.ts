@@ -27,7 +27,7 @@ export async function applyDueChanges(db: DataSource, today: string, logger: Log
       const rows: PendingRow[] = await manager.query(
         `SELECT c.seq, c.institution_id, c.decision_id, d.kind AS decision_kind, c.field, c.new_value
            FROM institution_change c JOIN decision d ON d.id = c.decision_id
-          WHERE c.applied_at IS NULL AND c.effective_date <= $1
+          WHERE c.applied_at IS NULL AND c.cancelled_at IS NULL AND c.effective_date <= $1
           ORDER BY c.effective_date, c.seq
           LIMIT $2
           FOR UPDATE OF c SKIP LOCKED`,

@@ -10,7 +10,7 @@ import type { InstitutionRecord } from '../entities/institution';
 export async function institutionAsOf(manager: EntityManager, current: InstitutionRecord, date: string): Promise<InstitutionRecord | null> {
   const changes: Array<{ field: string; newValue: unknown }> = await manager.query(
     `SELECT field, new_value AS "newValue" FROM institution_change
-      WHERE institution_id = $1 AND effective_date <= $2 ORDER BY effective_date, seq`,
+      WHERE institution_id = $1 AND effective_date <= $2 AND cancelled_at IS NULL ORDER BY effective_date, seq`,
     [current.id, date],
   );
   const snapshot = foldChanges(changes);

@@ -7,7 +7,11 @@ import { isIsoDate } from '../scalars';
  * registry adds a type, adding it here is all its subscribers need.
  */
 export const REGISTRY_INSTITUTION_EVENT_TYPES = [
+  'registry.institution.applied',
+  'registry.institution.registration-postponed',
+  'registry.institution.registration-refused',
   'registry.institution.registered',
+  'registry.institution.decision-revoked',
   'registry.institution.amended',
   'registry.institution.liquidated',
   'registry.institution.reorganised',
