@@ -20,3 +20,4 @@ export * from './ids';
 export * from './subgraphSdl';
 export * from './registryInstitutions';
 export * from './periodicJob';
+export * from './keysetPage';

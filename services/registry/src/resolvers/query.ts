@@ -1,5 +1,5 @@
-import { assertUuid, decodeCursor, encodeCursor, isIsoDate, likePattern, pageSize, validationFailed } from '@eq/shared';
-import { InstitutionEntity, type InstitutionRecord } from '../entities/institution';
+import { assertUuid, decodeCursor, encodeCursor, isIsoDate, keysetPage, pageSize, validationFailed, whereFolded } from '@eq/shared';
+import { InstitutionEntity } from '../entities/institution';
 import type { QueryResolvers } from '../generated/resolvers';
 import { institutionAsOf } from '../store/institutionAsOf';
 
@@ -13,9 +13,8 @@ export const Query: QueryResolvers = {
   },
 
   institutions: async (_parent, { filter, first, after }, { db }) => {
-    const limit = pageSize(first);
     const query = db.getRepository(InstitutionEntity).createQueryBuilder('i');
-    if (filter?.search) query.andWhere("i.search_name LIKE :search ESCAPE '\\'", { search: likePattern(filter.search) });
+    if (filter?.search) whereFolded(query, 'i.search_name', filter.search, 'filter.search', 'search');
     if (filter?.type) query.andWhere('i.type = :type', { type: filter.type });
     if (filter?.status) query.andWhere('i.status = :status', { status: filter.status });
     if (filter?.planningRegion) query.andWhere('i.planning_region = :region', { region: filter.planningRegion });
@@ -27,13 +26,7 @@ export const Query: QueryResolvers = {
         { municipality: filter.municipality },
       );
     }
-    const totalCount = await query.getCount();
-    if (after) {
-      const [name, id] = decodeCursor(after, 2);
-      query.andWhere('(i.name, i.id) > (:name, :id)', { name, id });
-    }
-    const rows = await query.orderBy('i.name', 'ASC').addOrderBy('i.id', 'ASC').take(limit + 1).getMany();
-    return page(rows, limit, totalCount, (node) => [node.name, node.id]);
+    return keysetPage(query, 'i', 'name', (node) => node.name, first, after);
   },
 
   institutionsChangedSince: async (_parent, { since, first, after }, { db, loaders }) => {
@@ -52,8 +45,3 @@ export const Query: QueryResolvers = {
     return { edges, totalCount: total, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
   },
 };
-
-function page(rows: InstitutionRecord[], limit: number, totalCount: number, key: (node: InstitutionRecord) => (string | number)[]) {
-  const edges = rows.slice(0, limit).map((node) => ({ cursor: encodeCursor(key(node)), node }));
-  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
-}
