@@ -191,6 +191,29 @@ describe('register of education institutions', () => {
     clock.date = '2024-10-01';
   });
 
+  it('takes a learner-count report from the school through the founder to a locked year that refuses every edit', async () => {
+    const institution = await register({ name: 'Skaitļu skola' });
+    const school = await stack.client.token({ role: Role.SCHOOL, institutionId: institution.id });
+    const municipality = await stack.client.token({ role: Role.MUNICIPALITY, municipality: 'Rīga' });
+    const counts = Object.fromEntries(['preschoolAge5', 'preschoolAge6', ...Array.from({ length: 12 }, (_, i) => `grade${i + 1}`)].map((key) => [key, 20]));
+    const save = 'mutation($input: SaveLearnerCountReportInput!) { saveLearnerCountReport(input: $input) { report { id status total } } }';
+    const saved = await stack.client.data(save, { input: { institutionId: institution.id, schoolYear: '2024/2025', counts } }, school);
+    const reportId = saved.saveLearnerCountReport.report.id;
+    assert.equal(saved.saveLearnerCountReport.report.total, 280);
+    await stack.client.data('mutation($id: ID!) { confirmLearnerCountReport(id: $id) { report { status } } }', { id: reportId }, school);
+    await stack.client.data('mutation($id: ID!) { approveLearnerCountReport(id: $id) { report { status } } }', { id: reportId }, municipality);
+    const locked = await stack.client.data('mutation { lockSchoolYear(schoolYear: "2024/2025") { lockedReportCount } }', {}, officer);
+    assert.ok(locked.lockSchoolYear.lockedReportCount >= 1);
+
+    const edit = await stack.client.request(save, { input: { institutionId: institution.id, schoolYear: '2024/2025', counts: { ...counts, grade1: 21 } } }, school);
+    assert.equal(edit.errors?.[0]?.extensions?.code, 'CONFLICT');
+    const { institution: read } = await stack.client.data(
+      'query($id: ID!) { institution(id: $id) { learnerCounts(schoolYear: "2024/2025") { status total } } }',
+      { id: institution.id },
+    );
+    assert.deepEqual(read.learnerCounts, { status: 'LOCKED', total: 280 }, 'nothing changed');
+  });
+
   it('finds institutions by name ignoring case and Latvian diacritics', async () => {
     const institution = await register({ name: 'Rīgas Ķengaraga vidusskola' });
     const found = await stack.client.data('{ institutions(filter: { search: "rigas kengaraga" }) { totalCount edges { node { id } } } }');
