@@ -65,8 +65,12 @@ describe('outbox durability across a Kafka outage', () => {
         (events) => events.some((e) => e.type === 'licensing.licence.lapsed'),
         { what: 'the lapse event' },
       );
-      // Read to the end of both topics: everything published so far is in by now.
-      const liquidations = recorder.eventsFor(Topics.registryInstitution, [institution.id]).filter((e) => e.type === 'registry.institution.liquidated');
+      // The recorder reads the two topics independently: wait for the liquidation on its own.
+      const liquidations = await eventually(
+        async () => recorder.eventsFor(Topics.registryInstitution, [institution.id]).filter((e) => e.type === 'registry.institution.liquidated'),
+        (events) => events.length > 0,
+        { what: 'the liquidation event' },
+      );
       assert.equal(liquidations.length, 1, 'the liquidation is published once');
       assert.equal(lapses.filter((e) => e.type === 'licensing.licence.lapsed').length, 1, 'and applied once');
     } finally {

@@ -1,6 +1,26 @@
 import { logLevelSchema, parseConfig } from '@eq/shared';
 import { z } from 'zod';
 
+/**
+ * Limits on what one operation may ask for. The defaults sit above the heaviest operation in
+ * the repository's tests (depth 6, 3 aliases, 77 tokens, cost 9 050 for `institutions(first:
+ * 100)` with places, decisions, history and successors) with room for the front ends' own, and
+ * refuse the shapes of known attacks: cyclic nesting (successors → institution → successors …),
+ * alias batching, huge documents, and whole registers in one request.
+ */
+export interface QueryLimits {
+  /** Nesting of selection sets, introspection excluded. */
+  maxDepth: number;
+  /** Aliased fields in one operation. */
+  maxAliases: number;
+  /** Lexical tokens in the document; checked while parsing, so huge documents cost little. */
+  maxTokens: number;
+  /** graphql-armor's cost: objects 2, scalars 1, ×1.5 per level, × a literal `first`. */
+  maxCost: number;
+}
+
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 8, maxAliases: 10, maxTokens: 1_000, maxCost: 20_000 };
+
 export const SUBGRAPH_NAMES = ['registry', 'licensing', 'accreditation', 'practitioners', 'catalogue'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
@@ -13,6 +33,11 @@ const gatewayEnvSchema = z.object({
   SUPERGRAPH_PATH: z.string().min(1).optional(),
   LOG_LEVEL: logLevelSchema.default('info'),
   NODE_ENV: z.string().default('development'),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(5_000),
+  GATEWAY_MAX_DEPTH: z.coerce.number().int().min(1).max(50).default(DEFAULT_LIMITS.maxDepth),
+  GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(DEFAULT_LIMITS.maxAliases),
+  GATEWAY_MAX_TOKENS: z.coerce.number().int().min(10).max(100_000).default(DEFAULT_LIMITS.maxTokens),
+  GATEWAY_MAX_COST: z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_LIMITS.maxCost),
   ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, z.string().url().optional()])),
 });
 
@@ -26,7 +51,11 @@ export interface GatewayConfig {
   /** Subgraph URL overrides by name; a subgraph without one uses the URL in the supergraph. */
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   logLevel: z.infer<typeof logLevelSchema>;
+  /** NODE_ENV=production: introspection and the landing page are off. */
   production: boolean;
+  /** How long one subgraph fetch may take before its part of the answer is given up. */
+  subgraphTimeoutMs: number;
+  limits: QueryLimits;
 }
 
 export const DEFAULT_SUPERGRAPH_PATH = new URL('../../schema/supergraph.graphql', import.meta.url).pathname;
@@ -47,5 +76,12 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
     subgraphUrls,
     logLevel: parsed.LOG_LEVEL,
     production: parsed.NODE_ENV === 'production',
+    subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+    limits: {
+      maxDepth: parsed.GATEWAY_MAX_DEPTH,
+      maxAliases: parsed.GATEWAY_MAX_ALIASES,
+      maxTokens: parsed.GATEWAY_MAX_TOKENS,
+      maxCost: parsed.GATEWAY_MAX_COST,
+    },
   };
 }

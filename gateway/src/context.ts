@@ -1,28 +1,32 @@
-import { randomUUID } from 'node:crypto';
-import { PUBLIC_CALLER, REQUEST_ID_HEADER, verifyCallerToken, type Caller, DomainError } from '@eq/shared';
+import { PUBLIC_CALLER, verifyCallerToken, type Caller, DomainError, ErrorCode } from '@eq/shared';
 import { GraphQLError } from 'graphql';
 import type { Request } from 'express';
+import type { AccessRecord } from './accessLog';
 
 export interface GatewayContext {
   caller: Caller;
+  /** Propagated to every subgraph (x-request-id) and in every log line about this request. */
   requestId: string;
+  access: AccessRecord;
 }
 
 /**
  * The caller comes from the bearer token alone: no token means PUBLIC; a token that fails
  * verification is refused with 401 rather than served as PUBLIC.
  */
-export async function gatewayContext(req: Request, jwtSecret: string): Promise<GatewayContext> {
-  const requestId = req.header(REQUEST_ID_HEADER)?.slice(0, 100) || randomUUID();
+export async function gatewayContext(req: Request, access: AccessRecord, jwtSecret: string): Promise<GatewayContext> {
+  const { requestId } = access;
   const authorization = req.header('authorization');
-  if (!authorization) return { caller: PUBLIC_CALLER, requestId };
+  if (!authorization) return { caller: PUBLIC_CALLER, requestId, access };
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   try {
     if (!match?.[1]) throw new Error('not a bearer token');
-    return { caller: await verifyCallerToken(match[1], jwtSecret), requestId };
+    return { caller: await verifyCallerToken(match[1], jwtSecret), requestId, access };
   } catch (error) {
+    // Apollo runs no plugin for a request whose context fails, so the access log learns the code here.
+    access.errorCodes.push(ErrorCode.UNAUTHENTICATED);
     throw new GraphQLError(error instanceof DomainError ? error.message : 'Authorization must be "Bearer <token>"', {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
     });
   }
 }

@@ -3,10 +3,15 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createHttpApp, listen, maskUnexpectedErrors, type Logger, type RunningHttpServer } from '@eq/shared';
+import { createHttpApp, listen, type Logger, type RunningHttpServer } from '@eq/shared';
 import express from 'express';
+import { accessLog, accessRecordOf, accessRecordPlugin } from './accessLog';
 import { gatewayContext, type GatewayContext } from './context';
 import type { GatewayConfig } from './config';
+import { malformedBodyAnswer } from './malformedBodyAnswer';
+import { gatewayErrorPolicy } from './maskGatewayErrors';
+import { GatewayMetrics } from './metrics';
+import { queryLimitOptions } from './queryLimits';
 import { SubgraphDataSource } from './subgraphDataSource';
 
 /** Reads subgraph URLs from the supergraph's `join__graph` directives. */
@@ -19,25 +24,41 @@ export function subgraphUrlsOf(supergraphSdl: string): Record<string, string> {
 }
 
 /**
- * The public door: an Apollo Gateway over the committed supergraph, with bearer-token auth and
- * liveness/readiness endpoints (readiness asks every subgraph's `/readyz`).
+ * The public door: an Apollo Gateway over the committed supergraph, with bearer-token auth,
+ * query limits, masked errors, a deadline on every subgraph fetch, an access log line per
+ * request, and the operational endpoints `/healthz`, `/readyz` (asks every subgraph's
+ * `/readyz`) and `/metrics` (Prometheus).
  */
 export async function startGatewayServer(config: GatewayConfig, logger: Logger): Promise<RunningHttpServer> {
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const urls: Record<string, string> = { ...subgraphUrlsOf(supergraphSdl), ...config.subgraphUrls };
+  const metrics = new GatewayMetrics();
+  const errorPolicy = gatewayErrorPolicy(logger);
+  const limits = queryLimitOptions(config.limits);
 
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(urls[name] ?? url!, config.gatewaySecret),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({ name, url: urls[name] ?? url!, gatewaySecret: config.gatewaySecret, timeoutMs: config.subgraphTimeoutMs, metrics, logger }),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: maskUnexpectedErrors(logger),
+    ...limits,
+    formatError: errorPolicy.formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
+    // Apollo's default, stated because the tests rely on it: a GET or a "simple" content type
+    // (the kinds a browser sends cross-site without a preflight) needs a non-simple header.
+    csrfPrevention: true,
+    // Automatic persisted queries are on by default, in a bounded in-memory LRU cache.
     // The process owns shutdown (onShutdownSignal): Apollo re-raising SIGTERM would cut it short.
     stopOnTerminationSignals: false,
-    plugins: config.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    plugins: [
+      ...(limits.plugins ?? []),
+      errorPolicy.plugin,
+      accessRecordPlugin(),
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   await apollo.start();
 
@@ -50,10 +71,13 @@ export async function startGatewayServer(config: GatewayConfig, logger: Logger):
       },
     })),
   );
+  app.get('/metrics', metrics.handler);
   app.use(
     '/graphql',
+    accessLog(logger, metrics),
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: ({ req }) => gatewayContext(req, config.jwtSecret) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => gatewayContext(req, accessRecordOf(res), config.jwtSecret) }),
+    malformedBodyAnswer,
   );
   const running = await listen(app, config.host, config.port);
   logger.info({ url: `${running.url}/graphql` }, 'gateway ready');

@@ -3,13 +3,19 @@ import type { DataSource } from 'typeorm';
 import type { TermPolicy } from './domain/termPolicy';
 import { createAccreditationLoaders, type AccreditationLoaders } from './resolvers/loaders';
 
+/** What decides "today" for decisions, expiry and deadlines: the system clock in Latvia, or a test's own. */
+export interface Clock {
+  today(): string;
+}
+
 export interface Context extends RequestContext {
   db: DataSource;
   loaders: AccreditationLoaders;
   /** The term policy the service was configured with (checked once, at start). */
   termPolicy: TermPolicy;
+  clock: Clock;
 }
 
-export function buildContext(base: RequestContext, { db }: { db: DataSource }, termPolicy: TermPolicy): Context {
-  return { ...base, db, loaders: createAccreditationLoaders(db), termPolicy };
+export function buildContext(base: RequestContext, { db }: { db: DataSource }, services: { termPolicy: TermPolicy; clock: Clock }): Context {
+  return { ...base, db, loaders: createAccreditationLoaders(db), ...services };
 }

@@ -1,2 +1,3 @@
 export { accreditation, defineAccreditation, type AccreditationOptions } from './definition';
+export type { Clock } from './context';
 export { DEFAULT_TERM_POLICY, type TermPolicy } from './domain/termPolicy';

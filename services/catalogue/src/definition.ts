@@ -4,26 +4,39 @@ import { DEFAULT_CATALOGUE_OPTIONS, type CatalogueOptions } from './catalogueOpt
 import { contextBuilder, type Context } from './context';
 import { ActivityEntity } from './entities/activity';
 import { ActivityProviderEntity } from './entities/activityProvider';
+import { ActivitySessionEntity } from './entities/activitySession';
+import { BookingEntity } from './entities/booking';
+import { learnerCountEventHandlers } from './events/learnerCountEvents';
 import { registryEventHandlers } from './events/registryEvents';
 import { CreateActivityCatalogue1732300000500 } from './migrations/1732300000500-CreateActivityCatalogue';
 import { MoveToRegistryInstitutionReplica1732300000550 } from './migrations/1732300000550-MoveToRegistryInstitutionReplica';
+import { CreateSessionsAndBookings1732300002500 } from './migrations/1732300002500-CreateSessionsAndBookings';
 import { resolvers } from './resolvers';
 
 const typeDefs = parse(readSubgraphSdl('catalogue'));
 
 /**
  * The catalogue subgraph: providers and their STEM and civic-participation activities under
- * ESF+ measure 4.2.2.1, with a replica of the register's institutions.
+ * ESF+ measure 4.2.2.1, their sessions and the schools' bookings with the fund's quota and
+ * budgets, with read models of the register's institutions and locked learner counts.
  */
 export function createCatalogue(options: CatalogueOptions): SubgraphDefinition<Context> {
   return {
     name: 'catalogue',
     typeDefs,
     resolvers,
-    entities: [ActivityProviderEntity, ActivityEntity],
-    migrations: [CreateRegistryInstitutionReplica1732300000050, CreateActivityCatalogue1732300000500, MoveToRegistryInstitutionReplica1732300000550],
-    publishes: [Topics.catalogueActivity],
-    consumes: { topics: [Topics.registryInstitution], handlers: registryEventHandlers },
+    entities: [ActivityProviderEntity, ActivityEntity, ActivitySessionEntity, BookingEntity],
+    migrations: [
+      CreateRegistryInstitutionReplica1732300000050,
+      CreateActivityCatalogue1732300000500,
+      MoveToRegistryInstitutionReplica1732300000550,
+      CreateSessionsAndBookings1732300002500,
+    ],
+    publishes: [Topics.catalogueActivity, Topics.catalogueBooking],
+    consumes: {
+      topics: [Topics.registryInstitution, Topics.registryLearnerCounts],
+      handlers: { ...registryEventHandlers(options), ...learnerCountEventHandlers },
+    },
     buildContext: contextBuilder(options),
   };
 }

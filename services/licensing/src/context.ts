@@ -1,23 +1,65 @@
 import type { RequestContext } from '@eq/shared';
 import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
+import { InterestProgrammeEntity, type InterestProgrammeRecord } from './entities/interestProgramme';
 import { LicenceEntity, type LicenceRecord } from './entities/licence';
+import { LicenceDecisionEntity, type LicenceDecisionRecord } from './entities/licenceDecision';
+import { LicencePlaceEntity, type LicencePlaceRecord } from './entities/licencePlace';
+
+/** What "today" is (tests pass their own). */
+export interface Clock {
+  today(): string;
+}
 
 export interface Context extends RequestContext {
   db: DataSource;
+  clock: Clock;
   /** Licences by institution id, newest first: one statement per request. */
   licencesByInstitution: DataLoader<string, LicenceRecord[]>;
+  licenceById: DataLoader<string, LicenceRecord | null>;
+  /** The places each licence covers now. */
+  placesByLicence: DataLoader<string, LicencePlaceRecord[]>;
+  /** Each licence's decision log, oldest first. */
+  decisionsByLicence: DataLoader<string, LicenceDecisionRecord[]>;
+  interestProgrammesByInstitution: DataLoader<string, InterestProgrammeRecord[]>;
 }
 
-export function buildContext(base: RequestContext, { db }: { db: DataSource }): Context {
+function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string): T[][] {
+  const byKey = new Map<string, T[]>();
+  for (const row of rows) byKey.set(key(row), [...(byKey.get(key(row)) ?? []), row]);
+  return ids.map((id) => byKey.get(id) ?? []);
+}
+
+export function buildContext(base: RequestContext, { db }: { db: DataSource }, { clock }: { clock: Clock }): Context {
   return {
     ...base,
     db,
+    clock,
     licencesByInstitution: new DataLoader(async (ids) => {
       const rows = await db
         .getRepository(LicenceEntity)
         .find({ where: { institutionId: In([...ids]) }, order: { issuedOn: 'DESC', createdAt: 'DESC' } });
-      return ids.map((id) => rows.filter((row) => row.institutionId === id));
+      return groupBy(ids, rows, (row) => row.institutionId);
+    }),
+    licenceById: new DataLoader(async (ids) => {
+      const rows = await db.getRepository(LicenceEntity).findBy({ id: In([...ids]) });
+      return ids.map((id) => rows.find((row) => row.id === id) ?? null);
+    }),
+    placesByLicence: new DataLoader(async (ids) => {
+      const rows = await db
+        .getRepository(LicencePlaceEntity)
+        .find({ where: { licenceId: In([...ids]), removedOn: IsNull() }, order: { addedOn: 'ASC', placeId: 'ASC' } });
+      return groupBy(ids, rows, (row) => row.licenceId);
+    }),
+    decisionsByLicence: new DataLoader(async (ids) => {
+      const rows = await db.getRepository(LicenceDecisionEntity).find({ where: { licenceId: In([...ids]) }, order: { seq: 'ASC' } });
+      return groupBy(ids, rows, (row) => row.licenceId);
+    }),
+    interestProgrammesByInstitution: new DataLoader(async (ids) => {
+      const rows = await db
+        .getRepository(InterestProgrammeEntity)
+        .find({ where: { institutionId: In([...ids]) }, order: { startsOn: 'DESC', name: 'ASC' } });
+      return groupBy(ids, rows, (row) => row.institutionId);
     }),
   };
 }

@@ -1,19 +1,60 @@
-import { readSubgraphSdl, type SubgraphDefinition, Topics } from '@eq/shared';
+import { readSubgraphSdl, type SubgraphDefinition, todayInLatvia, Topics } from '@eq/shared';
 import { parse } from 'graphql';
-import { buildContext, type Context } from './context';
+import { buildContext, type Clock, type Context } from './context';
+import { DEFAULT_STATUS_DECISION_POLICY, type StatusDecisionPolicy } from './domain/statusDecisions';
 import { CertificateEntity } from './entities/certificate';
+import { ChildcareAmendmentEntity, ChildcareProviderEntity } from './entities/childcareProvider';
+import { ForeignQualificationEntity } from './entities/foreignQualification';
+import { PrivatePracticeCertificateEntity, PrivatePracticeExtensionEntity } from './entities/privatePracticeCertificate';
 import { PsychologistEntity } from './entities/psychologist';
 import { StatusChangeEntity } from './entities/statusChange';
+import { SupervisorRightEntity } from './entities/supervisorRight';
 import { CreatePsychologistRegister1732300000400 } from './migrations/1732300000400-CreatePsychologistRegister';
+import { DecisionsChildcareAndPrivatePractice1732300002400 } from './migrations/1732300002400-DecisionsChildcareAndPrivatePractice';
 import { resolvers } from './resolvers';
+import { recordExpiries } from './store/recordExpiries';
 
-/** The practitioners subgraph: the register of psychologists (child-minders and private practice to follow). */
-export const practitioners: SubgraphDefinition<Context> = {
-  name: 'practitioners',
-  typeDefs: parse(readSubgraphSdl('practitioners')),
-  resolvers,
-  entities: [PsychologistEntity, CertificateEntity, StatusChangeEntity],
-  migrations: [CreatePsychologistRegister1732300000400],
-  publishes: [Topics.practitionersPsychologist],
-  buildContext,
-};
+export interface PractitionersOptions {
+  /** What "today" is for decisions, validity and expiry (tests pass their own). */
+  clock?: Clock;
+  /** How often certificates and supervisor rights past their last day are recorded as expired. */
+  expiryIntervalMs?: number;
+  /** Whether a RESTORE decision may reopen an excluded entry (default: no; see domain/statusDecisions). */
+  statusDecisionPolicy?: StatusDecisionPolicy;
+}
+
+const systemClock: Clock = { today: () => todayInLatvia() };
+
+/** The practitioners subgraph: psychologists, child-supervision service providers, teachers' private practice. */
+export function createPractitioners(options: PractitionersOptions = {}): SubgraphDefinition<Context> {
+  const clock = options.clock ?? systemClock;
+  const statusDecisionPolicy = options.statusDecisionPolicy ?? DEFAULT_STATUS_DECISION_POLICY;
+  return {
+    name: 'practitioners',
+    typeDefs: parse(readSubgraphSdl('practitioners')),
+    resolvers,
+    entities: [
+      PsychologistEntity,
+      CertificateEntity,
+      StatusChangeEntity,
+      SupervisorRightEntity,
+      ForeignQualificationEntity,
+      ChildcareProviderEntity,
+      ChildcareAmendmentEntity,
+      PrivatePracticeCertificateEntity,
+      PrivatePracticeExtensionEntity,
+    ],
+    migrations: [CreatePsychologistRegister1732300000400, DecisionsChildcareAndPrivatePractice1732300002400],
+    publishes: [Topics.practitionersPsychologist, Topics.practitionersChildcareProvider, Topics.practitionersPrivatePractice],
+    buildContext: (base, deps) => buildContext(base, deps, { clock, statusDecisionPolicy }),
+    jobs: [
+      {
+        name: 'record-expiries',
+        intervalMs: options.expiryIntervalMs ?? 60 * 60_000,
+        run: ({ db, logger }) => recordExpiries(db, clock.today(), logger).then(() => undefined),
+      },
+    ],
+  };
+}
+
+export const practitioners = createPractitioners();

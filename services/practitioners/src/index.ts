@@ -1,1 +1,2 @@
-export { practitioners } from './definition';
+export { createPractitioners, practitioners, type PractitionersOptions } from './definition';
+export { seedPractitionersDemo, type OfficerCall } from './demo/seedPractitionersDemo';

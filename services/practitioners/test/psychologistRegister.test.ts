@@ -1,42 +1,12 @@
 import assert from 'node:assert/strict';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { Role, Topics, type Caller } from '@eq/shared';
+import { Topics } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
-import { personalCodeCheckDigit } from '@eq/shared/personalCode';
 import { practitioners } from '../src/index';
-
-const OFFICER: Caller = { role: Role.OFFICER, subject: 'officer-7' };
-const PROVIDER: Caller = { role: Role.PROVIDER, providerId: randomUUID() };
-
-/** A fresh registration number (random, so reruns against a shared database never collide). */
-const registrationNumber = () => String(randomInt(1_000_000, 99_999_999));
-
-/** A fictitious dated personal code (born in the 1980s) with a correct check digit, written without the hyphen. */
-function personalCode(): string {
-  const birth = `${String(randomInt(1, 29)).padStart(2, '0')}${String(randomInt(1, 13)).padStart(2, '0')}8${randomInt(0, 10)}`;
-  const first10 = `${birth}1${String(randomInt(0, 1000)).padStart(3, '0')}`;
-  return `${first10}${personalCodeCheckDigit(first10)}`;
-}
-const hyphenated = (code: string) => `${code.slice(0, 6)}-${code.slice(6)}`;
-
-/** A unique ASCII surname, so that searches see only this test's rows. */
-const surname = () => `Testa${randomUUID().replace(/[^a-f]/g, '').slice(0, 8)}`;
-
-const REGISTER = /* GraphQL */ `
-  mutation Register($input: RegisterPsychologistInput!) {
-    registerPsychologist(input: $input) { psychologist { id registrationNumber name status personalCode } }
-  }`;
-
-const CERTIFY = /* GraphQL */ `
-  mutation Certify($input: CertifyPsychologistInput!) {
-    certifyPsychologist(input: $input) {
-      psychologist { id status }
-      certificate { number fieldOfPractice fieldOfPracticeLabelLv validFrom validUntil decision { number date } }
-    }
-  }`;
+import { CERTIFY, hyphenated, OFFICER, personalCode, PROVIDER, REGISTER, registerInput, registrationNumber, surname } from './fixtures';
 
 const VERIFY = /* GraphQL */ `
   query Verify($registrationNumber: String!) {
@@ -56,17 +26,6 @@ const LIST = /* GraphQL */ `
       edges { cursor node { name registrationNumber personalCode status } }
     }
   }`;
-
-function registerInput(overrides: Record<string, unknown> = {}) {
-  return {
-    registrationNumber: registrationNumber(),
-    name: `Anna Bērziņa-${surname()}`,
-    personalCode: personalCode(),
-    education: 'Latvijas Universitāte, profesionālais maģistra grāds psiholoģijā',
-    decision: { number: 'IKVD-PS-2023/41', date: '2023-05-10' },
-    ...overrides,
-  };
-}
 
 describe('register of psychologists', () => {
   let harness: ServiceHarness;
@@ -153,7 +112,7 @@ describe('register of psychologists', () => {
     assert.equal(certified!.data.state.status, 'CERTIFIED');
     assert.deepEqual(certified!.data.changedFields, ['certificates', 'status', 'statusHistory']);
     assert.deepEqual(certified!.data.state.certificates, [
-      { number: `C-${input.registrationNumber}`, fieldOfPractice: 'COUNSELLING', validFrom: '2024-06-01', validUntil: '2031-05-31', decision: { number: 'PSP-2024/9', date: '2024-06-01' } },
+      { number: `C-${input.registrationNumber}`, fieldOfPractice: 'COUNSELLING', validFrom: '2024-06-01', validUntil: '2031-05-31', expired: false, decision: { number: 'PSP-2024/9', date: '2024-06-01' } },
     ]);
     for (const event of events) {
       assert.equal(event.source, '/practitioners');
@@ -219,8 +178,12 @@ describe('register of psychologists', () => {
   it('refuses to certify an excluded psychologist with CONFLICT and stores nothing', async () => {
     const input = registerInput();
     const { id } = await register(input);
-    // No exclusion mutation yet: put the row in that state directly.
-    await harness.service.db.query(`UPDATE psychologist SET status = 'EXCLUDED' WHERE id = $1`, [id]);
+    const excluded = await harness.request(
+      'mutation($input: PsychologistStatusDecisionInput!) { excludePsychologist(input: $input) { psychologist { status } } }',
+      { input: { psychologistId: id, decision: { number: 'PSP-X/1', date: '2024-01-05' } } },
+      OFFICER,
+    );
+    assert.equal(excluded.data.excludePsychologist.psychologist.status, 'EXCLUDED');
     const outboxBefore = await count('SELECT count(*) FROM outbox_event');
     const response = await harness.request(
       CERTIFY,
@@ -229,6 +192,7 @@ describe('register of psychologists', () => {
     );
     assert.equal(response.errors?.[0]?.extensions?.code, 'CONFLICT');
     assert.match(response.errors![0]!.message, /excluded/);
+    assert.equal(response.errors?.[0]?.extensions?.reason, 'PERSON_EXCLUDED');
     assert.equal(await count('SELECT count(*) FROM certificate WHERE psychologist_id = $1', [id]), 0);
     assert.equal(await count('SELECT count(*) FROM outbox_event'), outboxBefore);
   });

@@ -9,6 +9,8 @@ export enum ErrorCode {
   VALIDATION_FAILED = 'VALIDATION_FAILED',
   CONFLICT = 'CONFLICT',
   QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
+  /** The gateway could not reach a subgraph in time; the fields it serves are missing (null). */
+  SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -42,7 +44,7 @@ export const forbidden = (message = 'You are not allowed to do this') => new Dom
  * Codes that reach clients as they are: ours (e.g. forwarded by a subgraph to the gateway) and
  * those Apollo Server gives to bad requests (the client caused them).
  */
-const REQUEST_ERROR_CODES = new Set([
+export const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set<string>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',

@@ -8,6 +8,7 @@ export * from './httpServer';
 export * from './jwt';
 export * from './kafka';
 export * from './logger';
+export * from './metrics';
 export * from './outbox';
 export * from './service';
 export * from './subgraphServer';

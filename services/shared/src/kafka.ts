@@ -17,21 +17,37 @@ export function createKafka(clientId: string, brokers: string[], logger: Logger)
 }
 
 /**
- * Creates the topics that are missing. The broker never auto-creates topics, so each service
- * ensures the topics it publishes and reads before it starts (idempotent, races are fine).
+ * Creates the topics that are missing and waits until every partition has a leader. The broker
+ * never auto-creates topics, so each service ensures the topics it publishes and reads before
+ * it starts (idempotent; a race with another service creating the same topic is fine).
+ * kafkajs' own `waitForLeaders` sometimes fails with UNKNOWN_TOPIC_OR_PARTITION while the new
+ * topic's metadata spreads, so we poll the metadata ourselves, with a deadline.
  */
-export async function ensureTopics(kafka: Kafka, topics: string[], replicationFactor: number, partitions = 3): Promise<void> {
+export async function ensureTopics(kafka: Kafka, topics: string[], replicationFactor: number, partitions = 3, deadlineMs = 30_000): Promise<void> {
+  const wanted = [...new Set(topics)];
   const admin: Admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const missing: ITopicConfig[] = [...new Set(topics)]
+    const missing: ITopicConfig[] = wanted
       .filter((topic) => !existing.has(topic))
       .map((topic) => ({ topic, numPartitions: partitions, replicationFactor }));
-    if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: true });
-  } catch (error) {
-    // Another service created the same topic between our list and create.
-    if ((error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw error;
+    // A concurrent creator makes createTopics fail (already exists, or the topic-partition is
+    // not hosted yet): either way the metadata poll below decides whether the topics are usable.
+    let createError: unknown;
+    if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: false }).catch((error: unknown) => (createError = error));
+    const giveUpAt = Date.now() + deadlineMs;
+    for (;;) {
+      const ready = await admin
+        .fetchTopicMetadata({ topics: wanted })
+        .then(({ topics: found }) => found.length === wanted.length && found.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
+        .catch(() => false);
+      if (ready) return;
+      if (Date.now() > giveUpAt) {
+        throw new Error(`Kafka topics have no leaders after ${deadlineMs} ms: ${wanted.join(', ')}${createError ? ` (create failed: ${String(createError)})` : ''}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   } finally {
     await admin.disconnect();
   }

@@ -96,6 +96,7 @@ export async function startService<TContext extends RequestContext>(
   const jobs = (definition.jobs ?? []).map((job) => startPeriodicJob(job, { db, logger }));
 
   const server = await startSubgraphServer({
+    name: definition.name,
     typeDefs: definition.typeDefs,
     resolvers: definition.resolvers,
     host: config.server.host,

@@ -7,10 +7,13 @@ export const Topics = {
   registryLearnerCounts: 'registry.learner-counts.v1',
   registryHigherEducation: 'registry.higher-education.v1',
   licensingLicence: 'licensing.licence.v1',
+  licensingInterestProgramme: 'licensing.interest-programme.v1',
   accreditationAccreditation: 'accreditation.accreditation.v1',
+  accreditationApplication: 'accreditation.application.v1',
   accreditationHeadEvaluation: 'accreditation.head-evaluation.v1',
   practitionersPsychologist: 'practitioners.psychologist.v1',
   practitionersChildcareProvider: 'practitioners.childcare-provider.v1',
+  practitionersPrivatePractice: 'practitioners.private-practice.v1',
   catalogueActivity: 'catalogue.activity.v1',
   catalogueBooking: 'catalogue.booking.v1',
 } as const;

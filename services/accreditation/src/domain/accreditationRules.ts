@@ -9,7 +9,7 @@ export interface InstitutionView {
 }
 
 /** Only an institution the register has told us about, and that it has not liquidated, is accredited. */
-export function assertCanAccredit(institution: InstitutionView | null, institutionId: string): InstitutionView {
+export function assertCanAccredit<T extends InstitutionView>(institution: T | null, institutionId: string): T {
   if (!institution) throw notFound('Institution', institutionId);
   if (institution.status !== 'ACTIVE') throw conflict(`${institution.name} is ${institution.status.toLowerCase()}: it cannot be accredited`);
   return institution;

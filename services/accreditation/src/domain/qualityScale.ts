@@ -46,6 +46,11 @@ export function levelRank(level: QualityLevel): number {
   return levelByCode.get(level)!.rank;
 }
 
+/** The levels ranked under `level`, lowest first. */
+export function levelsBelow(level: QualityLevel): QualityLevel[] {
+  return QUALITY_LEVELS.filter((candidate) => candidate.rank < levelRank(level)).map(({ code }) => code);
+}
+
 /** The lowest level among the results (the one a term policy looks at). */
 export function lowestLevel(results: readonly QualityResult[]): QualityLevel {
   if (results.length === 0) throw new RangeError('lowestLevel needs at least one result');

@@ -8,4 +8,6 @@ export const ACCREDITATION_REGULATION = Object.freeze({
   maximumTermYears: 6,
   /** The institution applies for its next accreditation at least this many months before expiry. */
   applicationDueMonthsBeforeExpiry: 4,
+  /** During reorganisation or building works a term may be extended by at most this many years. */
+  maximumExtensionYears: 2,
 });

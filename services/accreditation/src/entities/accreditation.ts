@@ -15,6 +15,13 @@ export interface AccreditationRecord {
   status: AccreditationStatus;
   endedOn: string | null;
   endReason: AccreditationEndReason | null;
+  /** For a programme accreditation: the licence (and its programme code) it was granted by. */
+  licenceId: string | null;
+  programmeCode: string | null;
+  /** The application it decided, when it was decided on one. */
+  applicationId: string | null;
+  /** When `accreditation.accreditation.expiring` went out for the current term end. */
+  expiringAnnouncedOn: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -35,6 +42,10 @@ export const AccreditationEntity = new EntitySchema<AccreditationRecord>({
     status: { type: 'text' },
     endedOn: { type: 'date', name: 'ended_on', nullable: true },
     endReason: { type: 'text', name: 'end_reason', nullable: true },
+    licenceId: { type: 'uuid', name: 'licence_id', nullable: true },
+    programmeCode: { type: 'text', name: 'programme_code', nullable: true },
+    applicationId: { type: 'uuid', name: 'application_id', nullable: true },
+    expiringAnnouncedOn: { type: 'date', name: 'expiring_announced_on', nullable: true },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
     updatedAt: { type: 'timestamptz', name: 'updated_at', updateDate: true },
   },

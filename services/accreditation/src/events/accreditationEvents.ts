@@ -2,11 +2,19 @@ import { enqueueEvent, makeCloudEvent, Topics, type StateChange } from '@eq/shar
 import type { EntityManager } from 'typeorm';
 import type { QualityResult } from '../domain/qualityScale';
 import type { AccreditationRecord } from '../entities/accreditation';
+import { AccreditationTaskEntity, type AccreditationTaskRecord } from '../entities/monitoring';
 
-export type AccreditationEventType = 'accreditation.accreditation.granted' | 'accreditation.accreditation.ended';
+export type AccreditationEventType =
+  | 'accreditation.accreditation.granted'
+  | 'accreditation.accreditation.ended'
+  | 'accreditation.accreditation.extended'
+  | 'accreditation.accreditation.expiring'
+  | 'accreditation.accreditation.expired'
+  | 'accreditation.accreditation.tasks-assigned'
+  | 'accreditation.accreditation.monitoring-visit-recorded';
 
 /** The public state of an accreditation as carried on `accreditation.accreditation.v1`. */
-export function accreditationState(accreditation: AccreditationRecord, results: readonly QualityResult[]) {
+export function accreditationState(accreditation: AccreditationRecord, results: readonly QualityResult[], tasks: readonly AccreditationTaskRecord[]) {
   return {
     id: accreditation.id,
     kind: accreditation.kind,
@@ -21,12 +29,16 @@ export function accreditationState(accreditation: AccreditationRecord, results: 
     status: accreditation.status,
     endedOn: accreditation.endedOn,
     endReason: accreditation.endReason,
+    licenceId: accreditation.licenceId,
+    programmeCode: accreditation.programmeCode,
+    applicationId: accreditation.applicationId,
+    tasks: tasks.map(({ id, category, description, assignedOn, deadline, status, completedOn }) => ({ id, category, description, assignedOn, deadline, status, completedOn })),
   };
 }
 
 export type AccreditationState = ReturnType<typeof accreditationState>;
 
-/** Writes the event to the outbox in the caller's transaction. */
+/** Writes the event to the outbox in the caller's transaction, with the tasks as stored there. */
 export async function recordAccreditationEvent(
   manager: EntityManager,
   type: AccreditationEventType,
@@ -34,7 +46,8 @@ export async function recordAccreditationEvent(
   results: readonly QualityResult[],
   changedFields: string[],
 ): Promise<void> {
-  const data: StateChange<AccreditationState> = { state: accreditationState(accreditation, results), changedFields };
+  const tasks = await manager.getRepository(AccreditationTaskEntity).find({ where: { accreditationId: accreditation.id }, order: { deadline: 'ASC', createdAt: 'ASC' } });
+  const data: StateChange<AccreditationState> = { state: accreditationState(accreditation, results, tasks), changedFields };
   await enqueueEvent(
     manager,
     Topics.accreditationAccreditation,

@@ -1,19 +1,21 @@
-import { randomUUID } from 'node:crypto';
-import { assertUuid, findRegistryInstitution, requireRole, Role, todayInLatvia } from '@eq/shared';
+import { assertUuid, findRegistryInstitution, requireRole, Role } from '@eq/shared';
 import { assertCanAccredit, assertNoOverlap, normaliseDecision } from '../domain/accreditationRules';
 import { assertCompleteResults } from '../domain/qualityResults';
 import { termFrom, termYearsFor } from '../domain/termPolicy';
-import { AccreditationEntity, type AccreditationRecord } from '../entities/accreditation';
-import { AccreditationResultEntity, type AccreditationResultRecord } from '../entities/accreditationResult';
-import { recordAccreditationEvent } from '../events/accreditationEvents';
+import { AccreditationEntity } from '../entities/accreditation';
 import type { MutationResolvers } from '../generated/resolvers';
-
+import { grantAccreditation } from '../store/grantAccreditation';
+import { applicationMutations } from './applicationMutations';
+import { headEvaluationMutations } from './headEvaluation';
+import { monitoringMutations } from './monitoring';
+import { termMutations } from './terms';
 
 export const Mutation: MutationResolvers = {
-  accreditInstitution: async (_parent, { input }, { db, caller, termPolicy }) => {
+  /** A decision recorded without an application (e.g. carried over from the paper register). */
+  accreditInstitution: async (_parent, { input }, { db, caller, termPolicy, clock }) => {
     requireRole(caller, Role.OFFICER);
     const institutionId = assertUuid(input.institutionId, 'institutionId');
-    const decision = normaliseDecision(input, todayInLatvia());
+    const decision = normaliseDecision(input, clock.today());
     const results = assertCompleteResults(input.results);
     const term = termFrom(decision.termStart, termYearsFor(results, termPolicy));
 
@@ -23,30 +25,23 @@ export const Mutation: MutationResolvers = {
       // for this commit and then ends this accreditation too, instead of racing past it.
       const institution = await findRegistryInstitution(manager, institutionId, { lock: 'pessimistic_write' });
       assertCanAccredit(institution, institutionId);
-      const accreditations = manager.getRepository(AccreditationEntity);
-      assertNoOverlap(await accreditations.findBy({ institutionId, kind: 'INSTITUTION', status: 'ACTIVE' }), term);
-
-      const record: Omit<AccreditationRecord, 'createdAt' | 'updatedAt'> = {
-        id: randomUUID(),
+      assertNoOverlap(await manager.getRepository(AccreditationEntity).findBy({ institutionId, kind: 'INSTITUTION', status: 'ACTIVE' }), term);
+      return grantAccreditation(manager, {
         kind: 'INSTITUTION',
         institutionId,
+        licenceId: null,
+        programmeCode: null,
+        applicationId: null,
         decisionNumber: decision.decisionNumber,
         decisionDate: decision.decisionDate,
-        termYears: term.years,
-        termStart: term.start,
-        termEnd: term.end,
-        applicationDueBy: term.applicationDueBy,
-        status: 'ACTIVE',
-        endedOn: null,
-        endReason: null,
-      };
-      await accreditations.insert(record);
-      const rows: AccreditationResultRecord[] = results.map((result, position) => ({ accreditationId: record.id, ...result, position }));
-      await manager.getRepository(AccreditationResultEntity).insert(rows);
-      const stored = await accreditations.findOneByOrFail({ id: record.id });
-      await recordAccreditationEvent(manager, 'accreditation.accreditation.granted', stored, results, [...Object.keys(record), 'results']);
-      return stored;
+        term,
+        results,
+      });
     });
     return { accreditation };
   },
+  ...applicationMutations,
+  ...termMutations,
+  ...headEvaluationMutations,
+  ...monitoringMutations,
 };

@@ -9,6 +9,8 @@ export interface FundPolicy {
   pricePerPupilCents: number;
   /** Funded activities per pupil per semester. */
   activitiesPerPupilPerSemester: number;
+  /** The fund's money for attendance over the whole period, in euro cents; never exceeded. */
+  attendanceBudgetCents: number;
 }
 
 /**
@@ -19,6 +21,8 @@ export interface FundPolicy {
 export const MEASURE_4221_POLICY: Readonly<FundPolicy> = Object.freeze({
   pricePerPupilCents: 10 * 100,
   activitiesPerPupilPerSemester: 4,
+  // `budgetEur.activityAttendance: 27000000`.
+  attendanceBudgetCents: 27_000_000 * 100,
 });
 
 /** Both figures are whole, positive numbers; anything else is a configuration mistake. */
@@ -28,6 +32,9 @@ export function assertFundPolicy(policy: FundPolicy): FundPolicy {
   }
   if (!Number.isSafeInteger(policy.activitiesPerPupilPerSemester) || policy.activitiesPerPupilPerSemester < 1) {
     throw validationFailed('Activities per pupil per semester must be a whole, positive number', 'activitiesPerPupilPerSemester');
+  }
+  if (!Number.isSafeInteger(policy.attendanceBudgetCents) || policy.attendanceBudgetCents < 1) {
+    throw validationFailed('The attendance budget must be a whole, positive number of cents', 'attendanceBudgetCents');
   }
   return policy;
 }

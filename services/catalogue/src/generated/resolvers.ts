@@ -3,6 +3,11 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { ActivityRecord } from '../entities/activity';
 import { ActivityProviderRecord } from '../entities/activityProvider';
 import { InstitutionReference } from '@eq/shared';
+import { ActivitySessionRecord } from '../entities/activitySession';
+import { BookingRecord } from '../entities/booking';
+import { SchoolBudgetRow } from '../bookings/budgetQueries';
+import { ActivityPage } from '../resolvers/activityCatalogue';
+import { ParticipationRowValue, AreaBudgetValue } from '../bookings/indicatorQueries';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -49,6 +54,8 @@ export type Activity = {
   provider: ActivityProvider;
   /** When it was (last) published. */
   publishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Sessions not cancelled, by start; `from`/`to` bound the start (inclusive). */
+  sessions: Array<ActivitySession>;
   status: ActivityStatus;
   /** Why the activity was last returned or withdrawn. */
   statusReason: Maybe<Scalars['String']['output']>;
@@ -56,9 +63,18 @@ export type Activity = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+
+/** A STEM or civic-participation activity ('norise') that schools can attend with a group of pupils. */
+export type ActivitySessionsArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 export type ActivityConnection = {
   __typename?: 'ActivityConnection';
   edges: Array<ActivityEdge>;
+  /** How many activities matching the whole filter have each field, grade band and region (for the site's filter counts). */
+  facets: ActivityFacets;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
 };
@@ -67,6 +83,13 @@ export type ActivityEdge = {
   __typename?: 'ActivityEdge';
   cursor: Scalars['String']['output'];
   node: Activity;
+};
+
+export type ActivityFacets = {
+  __typename?: 'ActivityFacets';
+  fields: Array<ActivityFieldCount>;
+  gradeBands: Array<GradeBandCount>;
+  planningRegions: Array<PlanningRegionCount>;
 };
 
 export type ActivityField =
@@ -80,17 +103,29 @@ export type ActivityField =
   | 'MATHEMATICS'
   | 'PHYSICS';
 
+export type ActivityFieldCount = {
+  __typename?: 'ActivityFieldCount';
+  count: Scalars['Int']['output'];
+  value: ActivityField;
+};
+
 export type ActivityFilter = {
   /** Activities in any of these fields. */
   fields?: InputMaybe<Array<ActivityField>>;
   format?: InputMaybe<ActivityFormat>;
   /** Activities suiting any of these grade bands. */
   gradeBands?: InputMaybe<Array<GradeBand>>;
+  /** Activities with a session (within sessionsFrom..sessionsTo, if given) that has at least this many free places. */
+  minFreePlaces?: InputMaybe<Scalars['Int']['input']>;
   /** Ignores case and diacritics. */
   municipality?: InputMaybe<Scalars['String']['input']>;
   planningRegion?: InputMaybe<PlanningRegion>;
   /** Part of the title or description; ignores case and Latvian diacritics ('kimija' finds 'Ķīmija'). */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** Activities with a session (scheduled, still to come) starting at or after this instant. */
+  sessionsFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Activities with a session starting at or before this instant. */
+  sessionsTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type ActivityFormat =
@@ -109,6 +144,32 @@ export type ActivityProvider = {
   registeredAt: Scalars['DateTime']['output'];
 };
 
+/** One date and place of an activity, with room for a number of pupils. */
+export type ActivitySession = {
+  __typename?: 'ActivitySession';
+  activity: Activity;
+  /** Pupils of confirmed bookings (attended bookings count the pupils booked). */
+  bookedPupils: Scalars['Int']['output'];
+  /** The day after which no more bookings are taken (`bookingDeadlineWorkingDays` working days before the session). */
+  bookingClosesOn: Scalars['String']['output'];
+  /** Pupils it takes in all. */
+  capacity: Scalars['Int']['output'];
+  endsAt: Scalars['DateTime']['output'];
+  freePlaces: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  place: Scalars['String']['output'];
+  startsAt: Scalars['DateTime']['output'];
+  status: SessionStatus;
+  /** Bookings waiting for seats, in the order they will be served. */
+  waitingBookings: Scalars['Int']['output'];
+};
+
+export type ActivitySort =
+  /** Most recently published first. */
+  | 'NEWEST'
+  /** By title, A to Z. */
+  | 'TITLE';
+
 /** DRAFT -> SUBMITTED -> PUBLISHED, or RETURNED (and submitted again); WITHDRAWN is final. */
 export type ActivityStatus =
   | 'DRAFT'
@@ -117,9 +178,79 @@ export type ActivityStatus =
   | 'SUBMITTED'
   | 'WITHDRAWN';
 
+export type AreaBudget = {
+  __typename?: 'AreaBudget';
+  allocationCents: Scalars['Float']['output'];
+  committedCents: Scalars['Float']['output'];
+  institution: Maybe<Institution>;
+  /** The school's id, the municipality's name or the planning region's code. */
+  key: Scalars['String']['output'];
+  leftCents: Scalars['Float']['output'];
+  semester: Scalars['String']['output'];
+  spentCents: Scalars['Float']['output'];
+};
+
+export type AreaLevel =
+  | 'MUNICIPALITY'
+  | 'PLANNING_REGION'
+  | 'SCHOOL';
+
+export type BookSessionInput = {
+  /** 0 for the pre-school group (age 5-6), else 1-12. */
+  grade: Scalars['Int']['input'];
+  pupils: Scalars['Int']['input'];
+  sessionId: Scalars['ID']['input'];
+};
+
+export type BookSessionPayload = {
+  __typename?: 'BookSessionPayload';
+  booking: Booking;
+};
+
+/** A school's booking of a session for a group of pupils of one grade. */
+export type Booking = {
+  __typename?: 'Booking';
+  attendedPupils: Maybe<Scalars['Int']['output']>;
+  /** Money held for the booking while it is confirmed (pupils x price), in euro cents. */
+  committedCents: Scalars['Int']['output'];
+  /** What the fund pays once attendance is recorded (attended pupils x price), in euro cents. */
+  costCents: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** 0 for the compulsory pre-school group (age 5-6), else 1-12. */
+  grade: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  institution: Institution;
+  pupils: Scalars['Int']['output'];
+  /** The semester the session falls in, e.g. `2025/2026-1` (autumn) or `2025/2026-2` (spring). */
+  semester: Scalars['String']['output'];
+  session: ActivitySession;
+  status: BookingStatus;
+  statusReason: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** Place on the session's waiting list (1 = next), while WAITING. */
+  waitingPosition: Maybe<Scalars['Int']['output']>;
+};
+
+export type BookingStatus =
+  | 'ATTENDED'
+  | 'CANCELLED'
+  | 'CONFIRMED'
+  | 'NO_SHOW'
+  | 'WAITING';
+
 export type CacheControlScope =
   | 'PRIVATE'
   | 'PUBLIC';
+
+export type CancelBookingInput = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CancelBookingPayload = {
+  __typename?: 'CancelBookingPayload';
+  booking: Booking;
+};
 
 export type CreateActivityInput = {
   accessibility?: InputMaybe<Scalars['String']['input']>;
@@ -143,6 +274,17 @@ export type CreateActivityPayload = {
   activity: Activity;
 };
 
+/** The fund's money for attendance, in euro cents. */
+export type FundBudget = {
+  __typename?: 'FundBudget';
+  committedCents: Scalars['Float']['output'];
+  leftCents: Scalars['Float']['output'];
+  /** Per school, for the semester asked for (none when no semester is given). */
+  schools: Array<SchoolBudget>;
+  spentCents: Scalars['Float']['output'];
+  totalCents: Scalars['Float']['output'];
+};
+
 export type GradeBand =
   | 'GRADES_1_3'
   | 'GRADES_4_6'
@@ -151,21 +293,37 @@ export type GradeBand =
   /** Compulsory pre-school age, 5-6 years. */
   | 'PRESCHOOL_5_6';
 
+export type GradeBandCount = {
+  __typename?: 'GradeBandCount';
+  count: Scalars['Int']['output'];
+  value: GradeBand;
+};
+
 export type Institution = {
   __typename?: 'Institution';
   /** Published activities of the provider that is this institution, by title. */
   activitiesOffered: Array<Activity>;
+  /** The institution's bookings, newest session first (the SCHOOL itself, OFFICER or FUND_ADMIN; empty for others). */
+  bookings: Array<Booking>;
   id: Scalars['ID']['output'];
 };
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Books a session for a group of pupils of one grade (SCHOOL, for its own institution). A full session puts the booking on its waiting list. */
+  bookSession: BookSessionPayload;
+  /** Cancels a confirmed or waiting booking before its session (the booking SCHOOL, or OFFICER); frees seats, quota and money and serves the waiting list. */
+  cancelBooking: CancelBookingPayload;
   /** Creates an activity as a draft (PROVIDER for its own provider, or OFFICER for any). */
   createActivity: CreateActivityPayload;
+  /** Records how many pupils of a confirmed booking came (the session's PROVIDER, once the session has begun). */
+  recordAttendance: RecordAttendancePayload;
   /** Registers an activity provider: an institution of the register or an outside organisation (OFFICER or FUND_ADMIN). */
   registerProvider: RegisterProviderPayload;
   /** Publishes a submitted activity or returns it to its provider with a reason (FUND_ADMIN or OFFICER). */
   reviewActivity: ReviewActivityPayload;
+  /** Schedules a session of an activity (the PROVIDER that owns it). The activity must not be withdrawn. */
+  scheduleSession: ScheduleSessionPayload;
   /** Sends a draft or returned activity for review (the PROVIDER that owns it). */
   submitActivity: SubmitActivityPayload;
   /** Takes an activity out of the catalogue for good (the PROVIDER that owns it, or OFFICER). */
@@ -173,8 +331,23 @@ export type Mutation = {
 };
 
 
+export type MutationBookSessionArgs = {
+  input: BookSessionInput;
+};
+
+
+export type MutationCancelBookingArgs = {
+  input: CancelBookingInput;
+};
+
+
 export type MutationCreateActivityArgs = {
   input: CreateActivityInput;
+};
+
+
+export type MutationRecordAttendanceArgs = {
+  input: RecordAttendanceInput;
 };
 
 
@@ -185,6 +358,11 @@ export type MutationRegisterProviderArgs = {
 
 export type MutationReviewActivityArgs = {
   input: ReviewActivityInput;
+};
+
+
+export type MutationScheduleSessionArgs = {
+  input: ScheduleSessionInput;
 };
 
 
@@ -203,12 +381,37 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+export type ParticipationRow = {
+  __typename?: 'ParticipationRow';
+  /** The school, when grouped by SCHOOL. */
+  institution: Maybe<Institution>;
+  /** The school's id, the municipality's name or the planning region's code. */
+  key: Scalars['String']['output'];
+  learners: Scalars['Int']['output'];
+  participantsAtLeast: Scalars['Int']['output'];
+  participantsAtMost: Scalars['Int']['output'];
+  /** Schools that had at least one group attend. */
+  participatingSchools: Scalars['Int']['output'];
+  rateAtLeast: Scalars['Float']['output'];
+  rateAtMost: Scalars['Float']['output'];
+  schools: Scalars['Int']['output'];
+  /** True when even the lower bound reaches the target. */
+  targetMet: Scalars['Boolean']['output'];
+  targetRate: Scalars['Float']['output'];
+};
+
 export type PlanningRegion =
   | 'KURZEME'
   | 'LATGALE'
   | 'RIGA'
   | 'VIDZEME'
   | 'ZEMGALE';
+
+export type PlanningRegionCount = {
+  __typename?: 'PlanningRegionCount';
+  count: Scalars['Int']['output'];
+  value: PlanningRegion;
+};
 
 export type ProviderKind =
   | 'ASSOCIATION'
@@ -220,12 +423,31 @@ export type ProviderKind =
 
 export type Query = {
   __typename?: 'Query';
-  /** The public catalogue: published activities, filtered and paged (ordered by title, then id). */
+  /** The public catalogue: published activities, filtered, sorted and paged (ties broken by id). */
   activities: ActivityConnection;
   /** One activity by id. The public sees only published activities; the owner, OFFICER and FUND_ADMIN see every status. Null when there is none you may see. */
   activity: Maybe<Activity>;
   /** One activity provider by id; null when there is none. */
   activityProvider: Maybe<ActivityProvider>;
+  /** One session by id; null when there is none (or its activity is not one you may see). */
+  activitySession: Maybe<ActivitySession>;
+  /** One booking by id: the booking school, the session's provider, OFFICER and FUND_ADMIN. Null otherwise. */
+  booking: Maybe<Booking>;
+  /** Money per school, municipality or planning region for one semester (FUND_ADMIN). */
+  budgetByArea: Array<AreaBudget>;
+  /** Money of the activity-attendance budget (FUND_ADMIN): the whole fund, and per school for one semester. */
+  fundBudget: FundBudget;
+  /**
+   * Participation against the measure's target (at least 85% of pupils take part), FUND_ADMIN only,
+   * for one school year (`2025/2026`), per school, municipality or planning region. Bookings are per
+   * group, not per named pupil, so participants are a range per grade: at least the largest group
+   * that attended one activity (those pupils are surely different), at most the pupil-attendances
+   * recorded (capped at the grade's learners). Learners are the locked learner counts; every
+   * school with locked counts for the year is included, booked or not.
+   */
+  participation: Array<ParticipationRow>;
+  /** A school's bookings as an iCalendar feed (text/calendar, RFC 5545): the SCHOOL itself, OFFICER or FUND_ADMIN. Every booking not cancelled, of sessions not cancelled; a waiting one is TENTATIVE. */
+  schoolBookingsCalendar: Scalars['String']['output'];
 };
 
 
@@ -233,6 +455,7 @@ export type QueryActivitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ActivityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ActivitySort>;
 };
 
 
@@ -243,6 +466,48 @@ export type QueryActivityArgs = {
 
 export type QueryActivityProviderArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryActivitySessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBookingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBudgetByAreaArgs = {
+  groupBy: AreaLevel;
+  semester: Scalars['String']['input'];
+};
+
+
+export type QueryFundBudgetArgs = {
+  semester?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryParticipationArgs = {
+  groupBy: AreaLevel;
+  schoolYear: Scalars['String']['input'];
+};
+
+
+export type QuerySchoolBookingsCalendarArgs = {
+  institutionId: Scalars['ID']['input'];
+};
+
+export type RecordAttendanceInput = {
+  attendedPupils: Scalars['Int']['input'];
+  bookingId: Scalars['ID']['input'];
+};
+
+export type RecordAttendancePayload = {
+  __typename?: 'RecordAttendancePayload';
+  booking: Booking;
 };
 
 export type RegisterProviderInput = {
@@ -273,6 +538,35 @@ export type ReviewActivityPayload = {
 export type ReviewDecision =
   | 'PUBLISH'
   | 'RETURN';
+
+export type ScheduleSessionInput = {
+  activityId: Scalars['ID']['input'];
+  capacity: Scalars['Int']['input'];
+  /** Where it takes place; defaults to nothing (required unless the activity is ONLINE). */
+  place?: InputMaybe<Scalars['String']['input']>;
+  startsAt: Scalars['DateTime']['input'];
+};
+
+export type ScheduleSessionPayload = {
+  __typename?: 'ScheduleSessionPayload';
+  session: ActivitySession;
+};
+
+/** A school's allocation for one semester: locked learner count x activities per pupil x price. */
+export type SchoolBudget = {
+  __typename?: 'SchoolBudget';
+  allocationCents: Scalars['Int']['output'];
+  committedCents: Scalars['Int']['output'];
+  institution: Institution;
+  learners: Scalars['Int']['output'];
+  leftCents: Scalars['Int']['output'];
+  semester: Scalars['String']['output'];
+  spentCents: Scalars['Int']['output'];
+};
+
+export type SessionStatus =
+  | 'CANCELLED'
+  | 'SCHEDULED';
 
 export type SubmitActivityInput = {
   id: Scalars['ID']['input'];
@@ -398,29 +692,52 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Activity: ResolverTypeWrapper<ActivityRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  ActivityConnection: ResolverTypeWrapper<Omit<ActivityConnection, 'edges'> & { edges: Array<ResolversTypes['ActivityEdge']> }>;
+  ActivityConnection: ResolverTypeWrapper<ActivityPage>;
   ActivityEdge: ResolverTypeWrapper<Omit<ActivityEdge, 'node'> & { node: ResolversTypes['Activity'] }>;
+  ActivityFacets: ResolverTypeWrapper<ActivityFacets>;
   ActivityField: ActivityField;
+  ActivityFieldCount: ResolverTypeWrapper<ActivityFieldCount>;
   ActivityFilter: ActivityFilter;
   ActivityFormat: ActivityFormat;
   ActivityProvider: ResolverTypeWrapper<ActivityProviderRecord>;
+  ActivitySession: ResolverTypeWrapper<ActivitySessionRecord>;
+  ActivitySort: ActivitySort;
   ActivityStatus: ActivityStatus;
+  AreaBudget: ResolverTypeWrapper<AreaBudgetValue>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AreaLevel: AreaLevel;
+  BookSessionInput: BookSessionInput;
+  BookSessionPayload: ResolverTypeWrapper<Omit<BookSessionPayload, 'booking'> & { booking: ResolversTypes['Booking'] }>;
+  Booking: ResolverTypeWrapper<BookingRecord>;
+  BookingStatus: BookingStatus;
   CacheControlScope: CacheControlScope;
+  CancelBookingInput: CancelBookingInput;
+  CancelBookingPayload: ResolverTypeWrapper<Omit<CancelBookingPayload, 'booking'> & { booking: ResolversTypes['Booking'] }>;
   CreateActivityInput: CreateActivityInput;
   CreateActivityPayload: ResolverTypeWrapper<Omit<CreateActivityPayload, 'activity'> & { activity: ResolversTypes['Activity'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FundBudget: ResolverTypeWrapper<Omit<FundBudget, 'schools'> & { schools: Array<ResolversTypes['SchoolBudget']> }>;
   GradeBand: GradeBand;
+  GradeBandCount: ResolverTypeWrapper<GradeBandCount>;
   Institution: ResolverTypeWrapper<InstitutionReference>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  ParticipationRow: ResolverTypeWrapper<ParticipationRowValue>;
   PlanningRegion: PlanningRegion;
+  PlanningRegionCount: ResolverTypeWrapper<PlanningRegionCount>;
   ProviderKind: ProviderKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordAttendanceInput: RecordAttendanceInput;
+  RecordAttendancePayload: ResolverTypeWrapper<Omit<RecordAttendancePayload, 'booking'> & { booking: ResolversTypes['Booking'] }>;
   RegisterProviderInput: RegisterProviderInput;
   RegisterProviderPayload: ResolverTypeWrapper<Omit<RegisterProviderPayload, 'provider'> & { provider: ResolversTypes['ActivityProvider'] }>;
   ReviewActivityInput: ReviewActivityInput;
   ReviewActivityPayload: ResolverTypeWrapper<Omit<ReviewActivityPayload, 'activity'> & { activity: ResolversTypes['Activity'] }>;
   ReviewDecision: ReviewDecision;
+  ScheduleSessionInput: ScheduleSessionInput;
+  ScheduleSessionPayload: ResolverTypeWrapper<Omit<ScheduleSessionPayload, 'session'> & { session: ResolversTypes['ActivitySession'] }>;
+  SchoolBudget: ResolverTypeWrapper<SchoolBudgetRow>;
+  SessionStatus: SessionStatus;
   SubmitActivityInput: SubmitActivityInput;
   SubmitActivityPayload: ResolverTypeWrapper<Omit<SubmitActivityPayload, 'activity'> & { activity: ResolversTypes['Activity'] }>;
   WithdrawActivityInput: WithdrawActivityInput;
@@ -437,21 +754,40 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Activity: ActivityRecord;
   ID: Scalars['ID']['output'];
-  ActivityConnection: Omit<ActivityConnection, 'edges'> & { edges: Array<ResolversParentTypes['ActivityEdge']> };
+  ActivityConnection: ActivityPage;
   ActivityEdge: Omit<ActivityEdge, 'node'> & { node: ResolversParentTypes['Activity'] };
+  ActivityFacets: ActivityFacets;
+  ActivityFieldCount: ActivityFieldCount;
   ActivityFilter: ActivityFilter;
   ActivityProvider: ActivityProviderRecord;
+  ActivitySession: ActivitySessionRecord;
+  AreaBudget: AreaBudgetValue;
+  Float: Scalars['Float']['output'];
+  BookSessionInput: BookSessionInput;
+  BookSessionPayload: Omit<BookSessionPayload, 'booking'> & { booking: ResolversParentTypes['Booking'] };
+  Booking: BookingRecord;
+  CancelBookingInput: CancelBookingInput;
+  CancelBookingPayload: Omit<CancelBookingPayload, 'booking'> & { booking: ResolversParentTypes['Booking'] };
   CreateActivityInput: CreateActivityInput;
   CreateActivityPayload: Omit<CreateActivityPayload, 'activity'> & { activity: ResolversParentTypes['Activity'] };
   DateTime: Scalars['DateTime']['output'];
+  FundBudget: Omit<FundBudget, 'schools'> & { schools: Array<ResolversParentTypes['SchoolBudget']> };
+  GradeBandCount: GradeBandCount;
   Institution: InstitutionReference;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  ParticipationRow: ParticipationRowValue;
+  PlanningRegionCount: PlanningRegionCount;
   Query: Record<PropertyKey, never>;
+  RecordAttendanceInput: RecordAttendanceInput;
+  RecordAttendancePayload: Omit<RecordAttendancePayload, 'booking'> & { booking: ResolversParentTypes['Booking'] };
   RegisterProviderInput: RegisterProviderInput;
   RegisterProviderPayload: Omit<RegisterProviderPayload, 'provider'> & { provider: ResolversParentTypes['ActivityProvider'] };
   ReviewActivityInput: ReviewActivityInput;
   ReviewActivityPayload: Omit<ReviewActivityPayload, 'activity'> & { activity: ResolversParentTypes['Activity'] };
+  ScheduleSessionInput: ScheduleSessionInput;
+  ScheduleSessionPayload: Omit<ScheduleSessionPayload, 'session'> & { session: ResolversParentTypes['ActivitySession'] };
+  SchoolBudget: SchoolBudgetRow;
   SubmitActivityInput: SubmitActivityInput;
   SubmitActivityPayload: Omit<SubmitActivityPayload, 'activity'> & { activity: ResolversParentTypes['Activity'] };
   WithdrawActivityInput: WithdrawActivityInput;
@@ -512,6 +848,7 @@ export type ActivityResolvers<ContextType = Context, ParentType extends Resolver
   pricePerPupilCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['ActivityProvider'], ParentType, ContextType>;
   publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  sessions?: Resolver<Array<ResolversTypes['ActivitySession']>, ParentType, ContextType, Partial<ActivitySessionsArgs>>;
   status?: Resolver<ResolversTypes['ActivityStatus'], ParentType, ContextType>;
   statusReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -520,6 +857,7 @@ export type ActivityResolvers<ContextType = Context, ParentType extends Resolver
 
 export type ActivityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivityConnection'] = ResolversParentTypes['ActivityConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['ActivityEdge']>, ParentType, ContextType>;
+  facets?: Resolver<ResolversTypes['ActivityFacets'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -527,6 +865,17 @@ export type ActivityConnectionResolvers<ContextType = Context, ParentType extend
 export type ActivityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivityEdge'] = ResolversParentTypes['ActivityEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Activity'], ParentType, ContextType>;
+}>;
+
+export type ActivityFacetsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivityFacets'] = ResolversParentTypes['ActivityFacets']> = ResolversObject<{
+  fields?: Resolver<Array<ResolversTypes['ActivityFieldCount']>, ParentType, ContextType>;
+  gradeBands?: Resolver<Array<ResolversTypes['GradeBandCount']>, ParentType, ContextType>;
+  planningRegions?: Resolver<Array<ResolversTypes['PlanningRegionCount']>, ParentType, ContextType>;
+}>;
+
+export type ActivityFieldCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivityFieldCount'] = ResolversParentTypes['ActivityFieldCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['ActivityField'], ParentType, ContextType>;
 }>;
 
 export type ActivityProviderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivityProvider'] = ResolversParentTypes['ActivityProvider']> = ResolversObject<{
@@ -537,6 +886,55 @@ export type ActivityProviderResolvers<ContextType = Context, ParentType extends 
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
+export type ActivitySessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivitySession'] = ResolversParentTypes['ActivitySession']> = ResolversObject<{
+  activity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType>;
+  bookedPupils?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bookingClosesOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  freePlaces?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SessionStatus'], ParentType, ContextType>;
+  waitingBookings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AreaBudgetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AreaBudget'] = ResolversParentTypes['AreaBudget']> = ResolversObject<{
+  allocationCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  committedCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  leftCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  semester?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  spentCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type BookSessionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BookSessionPayload'] = ResolversParentTypes['BookSessionPayload']> = ResolversObject<{
+  booking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType>;
+}>;
+
+export type BookingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Booking'] = ResolversParentTypes['Booking']> = ResolversObject<{
+  attendedPupils?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  committedCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  costCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  pupils?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  semester?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['ActivitySession'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
+  statusReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  waitingPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type CancelBookingPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CancelBookingPayload'] = ResolversParentTypes['CancelBookingPayload']> = ResolversObject<{
+  booking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType>;
+}>;
+
 export type CreateActivityPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateActivityPayload'] = ResolversParentTypes['CreateActivityPayload']> = ResolversObject<{
   activity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType>;
 }>;
@@ -545,16 +943,34 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type FundBudgetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundBudget'] = ResolversParentTypes['FundBudget']> = ResolversObject<{
+  committedCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  leftCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  schools?: Resolver<Array<ResolversTypes['SchoolBudget']>, ParentType, ContextType>;
+  spentCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  totalCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type GradeBandCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GradeBandCount'] = ResolversParentTypes['GradeBandCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['GradeBand'], ParentType, ContextType>;
+}>;
+
 export type InstitutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution'], FederationReferenceType extends FederationReferenceTypes['Institution'] = FederationReferenceTypes['Institution']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Institution']> | FederationReferenceType, FederationReferenceType, ContextType>;
   activitiesOffered?: Resolver<Array<ResolversTypes['Activity']>, ParentType, ContextType>;
+  bookings?: Resolver<Array<ResolversTypes['Booking']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  bookSession?: Resolver<ResolversTypes['BookSessionPayload'], ParentType, ContextType, RequireFields<MutationBookSessionArgs, 'input'>>;
+  cancelBooking?: Resolver<ResolversTypes['CancelBookingPayload'], ParentType, ContextType, RequireFields<MutationCancelBookingArgs, 'input'>>;
   createActivity?: Resolver<ResolversTypes['CreateActivityPayload'], ParentType, ContextType, RequireFields<MutationCreateActivityArgs, 'input'>>;
+  recordAttendance?: Resolver<ResolversTypes['RecordAttendancePayload'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
   registerProvider?: Resolver<ResolversTypes['RegisterProviderPayload'], ParentType, ContextType, RequireFields<MutationRegisterProviderArgs, 'input'>>;
   reviewActivity?: Resolver<ResolversTypes['ReviewActivityPayload'], ParentType, ContextType, RequireFields<MutationReviewActivityArgs, 'input'>>;
+  scheduleSession?: Resolver<ResolversTypes['ScheduleSessionPayload'], ParentType, ContextType, RequireFields<MutationScheduleSessionArgs, 'input'>>;
   submitActivity?: Resolver<ResolversTypes['SubmitActivityPayload'], ParentType, ContextType, RequireFields<MutationSubmitActivityArgs, 'input'>>;
   withdrawActivity?: Resolver<ResolversTypes['WithdrawActivityPayload'], ParentType, ContextType, RequireFields<MutationWithdrawActivityArgs, 'input'>>;
 }>;
@@ -564,10 +980,39 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type ParticipationRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ParticipationRow'] = ResolversParentTypes['ParticipationRow']> = ResolversObject<{
+  institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  learners?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  participantsAtLeast?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  participantsAtMost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  participatingSchools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rateAtLeast?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rateAtMost?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  schools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  targetMet?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  targetRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type PlanningRegionCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanningRegionCount'] = ResolversParentTypes['PlanningRegionCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['PlanningRegion'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  activities?: Resolver<ResolversTypes['ActivityConnection'], ParentType, ContextType, RequireFields<QueryActivitiesArgs, 'first'>>;
+  activities?: Resolver<ResolversTypes['ActivityConnection'], ParentType, ContextType, RequireFields<QueryActivitiesArgs, 'first' | 'sort'>>;
   activity?: Resolver<Maybe<ResolversTypes['Activity']>, ParentType, ContextType, RequireFields<QueryActivityArgs, 'id'>>;
   activityProvider?: Resolver<Maybe<ResolversTypes['ActivityProvider']>, ParentType, ContextType, RequireFields<QueryActivityProviderArgs, 'id'>>;
+  activitySession?: Resolver<Maybe<ResolversTypes['ActivitySession']>, ParentType, ContextType, RequireFields<QueryActivitySessionArgs, 'id'>>;
+  booking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QueryBookingArgs, 'id'>>;
+  budgetByArea?: Resolver<Array<ResolversTypes['AreaBudget']>, ParentType, ContextType, RequireFields<QueryBudgetByAreaArgs, 'groupBy' | 'semester'>>;
+  fundBudget?: Resolver<ResolversTypes['FundBudget'], ParentType, ContextType, Partial<QueryFundBudgetArgs>>;
+  participation?: Resolver<Array<ResolversTypes['ParticipationRow']>, ParentType, ContextType, RequireFields<QueryParticipationArgs, 'groupBy' | 'schoolYear'>>;
+  schoolBookingsCalendar?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QuerySchoolBookingsCalendarArgs, 'institutionId'>>;
+}>;
+
+export type RecordAttendancePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordAttendancePayload'] = ResolversParentTypes['RecordAttendancePayload']> = ResolversObject<{
+  booking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType>;
 }>;
 
 export type RegisterProviderPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegisterProviderPayload'] = ResolversParentTypes['RegisterProviderPayload']> = ResolversObject<{
@@ -576,6 +1021,20 @@ export type RegisterProviderPayloadResolvers<ContextType = Context, ParentType e
 
 export type ReviewActivityPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReviewActivityPayload'] = ResolversParentTypes['ReviewActivityPayload']> = ResolversObject<{
   activity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType>;
+}>;
+
+export type ScheduleSessionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScheduleSessionPayload'] = ResolversParentTypes['ScheduleSessionPayload']> = ResolversObject<{
+  session?: Resolver<ResolversTypes['ActivitySession'], ParentType, ContextType>;
+}>;
+
+export type SchoolBudgetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SchoolBudget'] = ResolversParentTypes['SchoolBudget']> = ResolversObject<{
+  allocationCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  committedCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  learners?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  leftCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  semester?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  spentCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type SubmitActivityPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubmitActivityPayload'] = ResolversParentTypes['SubmitActivityPayload']> = ResolversObject<{
@@ -598,15 +1057,29 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Activity?: ActivityResolvers<ContextType>;
   ActivityConnection?: ActivityConnectionResolvers<ContextType>;
   ActivityEdge?: ActivityEdgeResolvers<ContextType>;
+  ActivityFacets?: ActivityFacetsResolvers<ContextType>;
+  ActivityFieldCount?: ActivityFieldCountResolvers<ContextType>;
   ActivityProvider?: ActivityProviderResolvers<ContextType>;
+  ActivitySession?: ActivitySessionResolvers<ContextType>;
+  AreaBudget?: AreaBudgetResolvers<ContextType>;
+  BookSessionPayload?: BookSessionPayloadResolvers<ContextType>;
+  Booking?: BookingResolvers<ContextType>;
+  CancelBookingPayload?: CancelBookingPayloadResolvers<ContextType>;
   CreateActivityPayload?: CreateActivityPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  FundBudget?: FundBudgetResolvers<ContextType>;
+  GradeBandCount?: GradeBandCountResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  ParticipationRow?: ParticipationRowResolvers<ContextType>;
+  PlanningRegionCount?: PlanningRegionCountResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordAttendancePayload?: RecordAttendancePayloadResolvers<ContextType>;
   RegisterProviderPayload?: RegisterProviderPayloadResolvers<ContextType>;
   ReviewActivityPayload?: ReviewActivityPayloadResolvers<ContextType>;
+  ScheduleSessionPayload?: ScheduleSessionPayloadResolvers<ContextType>;
+  SchoolBudget?: SchoolBudgetResolvers<ContextType>;
   SubmitActivityPayload?: SubmitActivityPayloadResolvers<ContextType>;
   WithdrawActivityPayload?: WithdrawActivityPayloadResolvers<ContextType>;
   federation__FieldSet?: GraphQLScalarType;

@@ -10,6 +10,7 @@ import { ActivityProviderEntity, type ActivityProviderRecord } from '../entities
 import { activityState, recordActivityEvent, type ActivityEventType } from '../events/activityEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 import type { Context } from '../context';
+import { cancelFutureSessions } from '../bookings/providerWithdrawal';
 
 const EVENT_OF: Record<ActivityAction, ActivityEventType> = {
   SUBMIT: 'catalogue.activity.submitted',
@@ -35,6 +36,7 @@ async function transition(
   action: ActivityAction,
   reason: string | null,
   authorise: (activity: ActivityRecord) => void,
+  afterwards?: (manager: EntityManager, activity: ActivityRecord, provider: ActivityProviderRecord) => Promise<void>,
 ): Promise<ActivityRecord> {
   return db.transaction(async (manager) => {
     const activities = manager.getRepository(ActivityEntity);
@@ -44,7 +46,9 @@ async function transition(
     const { next, changedFields } = changeStatus(current, action, reason, new Date());
     await activities.update({ id }, next);
     const stored = await activities.findOneByOrFail({ id });
-    await recordActivityEvent(manager, EVENT_OF[action], stored, await providerOf(manager, stored.providerId), changedFields);
+    const provider = await providerOf(manager, stored.providerId);
+    await recordActivityEvent(manager, EVENT_OF[action], stored, provider, changedFields);
+    await afterwards?.(manager, stored, provider);
     return stored;
   });
 }
@@ -101,7 +105,10 @@ export const activityMutations: Pick<MutationResolvers, 'createActivity' | 'subm
     requireRole(context.caller, Role.PROVIDER, Role.OFFICER);
     const id = assertUuid(input.id);
     const reason = normaliseReason(input.reason);
-    const activity = await transition(context, id, 'WITHDRAW', reason, (current) => assertMayWithdraw(context.caller, current));
+    const activity = await transition(context, id, 'WITHDRAW', reason, (current) => assertMayWithdraw(context.caller, current), async (manager, stored, provider) =>
+      // A withdrawn offer is not held: its future sessions and their bookings are cancelled.
+      cancelFutureSessions(manager, context.options, stored, provider, reason ?? 'The activity was withdrawn'),
+    );
     return { activity };
   },
 };

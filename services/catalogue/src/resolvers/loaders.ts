@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { ActivityEntity, type ActivityRecord } from '../entities/activity';
 import { ActivityProviderEntity, type ActivityProviderRecord } from '../entities/activityProvider';
+import { ActivitySessionEntity, type ActivitySessionRecord } from '../entities/activitySession';
+import { BookingEntity, type BookingRecord } from '../entities/booking';
 import { isUuid } from '@eq/shared';
 
 /** Per-request batch loaders: one statement per kind of row however many entities a query touches. */
@@ -10,6 +12,13 @@ export interface CatalogueLoaders {
   provider: DataLoader<string, ActivityProviderRecord | null>;
   /** Published activities of the provider that is the institution, by title. */
   activitiesOffered: DataLoader<string, ActivityRecord[]>;
+  session: DataLoader<string, ActivitySessionRecord | null>;
+  /** Bookings waiting for seats, per session. */
+  waitingCount: DataLoader<string, number>;
+  /** Places on the waiting list, per waiting booking (1 = next). */
+  waitingPosition: DataLoader<string, number | null>;
+  /** An institution's bookings, latest session first. */
+  bookingsOfInstitution: DataLoader<string, BookingRecord[]>;
 }
 
 function byIdOf<T extends { id: string }>(rows: T[], ids: readonly string[]): Array<T | null> {
@@ -21,6 +30,37 @@ export function createCatalogueLoaders(db: DataSource): CatalogueLoaders {
   return {
     activity: new DataLoader(async (ids) => byIdOf(await db.getRepository(ActivityEntity).findBy({ id: In(ids.filter(isUuid)) }), ids)),
     provider: new DataLoader(async (ids) => byIdOf(await db.getRepository(ActivityProviderEntity).findBy({ id: In([...ids]) }), ids)),
+    session: new DataLoader(async (ids) => byIdOf(await db.getRepository(ActivitySessionEntity).findBy({ id: In(ids.filter(isUuid)) }), ids)),
+    waitingCount: new DataLoader(async (sessionIds) => {
+      const rows: Array<{ session_id: string; waiting: number }> = await db.query(
+        `SELECT session_id, COUNT(*)::int AS waiting FROM booking WHERE session_id = ANY($1) AND status = 'WAITING' GROUP BY session_id`,
+        [sessionIds],
+      );
+      const bySession = new Map(rows.map((row) => [row.session_id, row.waiting]));
+      return sessionIds.map((id) => bySession.get(id) ?? 0);
+    }),
+    waitingPosition: new DataLoader(async (bookingIds) => {
+      const rows: Array<{ id: string; position: number }> = await db.query(
+        `SELECT id, position FROM (
+           SELECT id, ROW_NUMBER() OVER (PARTITION BY session_id ORDER BY queue_seq)::int AS position FROM booking
+           WHERE status = 'WAITING' AND session_id IN (SELECT session_id FROM booking WHERE id = ANY($1))
+         ) ranked WHERE id = ANY($1)`,
+        [bookingIds],
+      );
+      const byId = new Map(rows.map((row) => [row.id, row.position]));
+      return bookingIds.map((id) => byId.get(id) ?? null);
+    }),
+    bookingsOfInstitution: new DataLoader(async (institutionIds) => {
+      const rows = await db
+        .getRepository(BookingEntity)
+        .createQueryBuilder('b')
+        .innerJoin('activity_session', 's', 's.id = b.session_id')
+        .where('b.institution_id IN (:...ids)', { ids: institutionIds.filter(isUuid).concat('00000000-0000-0000-0000-000000000000') })
+        .orderBy('s.starts_at', 'DESC')
+        .addOrderBy('b.queue_seq', 'ASC')
+        .getMany();
+      return institutionIds.map((id) => rows.filter((row) => row.institutionId === id.toLowerCase()));
+    }),
     activitiesOffered: new DataLoader(async (institutionIds) => {
       // Ids come from other subgraphs' entities: anything that is not a UUID is no provider of ours.
       const providers = await db.getRepository(ActivityProviderEntity).findBy({ institutionId: In(institutionIds.filter(isUuid)) });

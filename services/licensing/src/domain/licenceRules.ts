@@ -26,11 +26,16 @@ export function assertCanLicence(
   institutionId: string,
   placeId: string,
 ): { id: string; address: string } {
-  if (!institution) throw notFound('Institution', institutionId);
-  if (institution.status !== 'ACTIVE') throw conflict(`${institution.name} is ${institution.status.toLowerCase()}: no new licences`);
+  assertInstitutionActive(institution, institutionId);
   const place = institution.implementationPlaces.find((candidate) => candidate.id === placeId);
   if (!place) throw validationFailed(`${placeId} is not an implementation place of ${institution.name}`, 'implementationPlaceId');
   return place;
+}
+
+/** Licences are issued, restored and re-licensed only for an institution the register knows as active. */
+export function assertInstitutionActive(institution: InstitutionView | null, institutionId: string): asserts institution is InstitutionView {
+  if (!institution) throw notFound('Institution', institutionId);
+  if (institution.status !== 'ACTIVE') throw conflict(`${institution.name} is ${institution.status.toLowerCase()}: no new licences`);
 }
 
 export function assertIssueDate(issuedOn: string): string {

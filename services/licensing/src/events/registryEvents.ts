@@ -1,23 +1,26 @@
-import { registryInstitutionEventHandlers } from '@eq/shared';
+import { findRegistryInstitution, registryInstitutionEventHandlers, type RegistryInstitutionState } from '@eq/shared';
 import type { EntityManager } from 'typeorm';
-import { LicenceEntity, type LicenceRecord } from '../entities/licence';
-import { recordLicenceEvent } from './licenceEvents';
+import { lapseLicences } from './lapseLicences';
+import { transferLicences } from './transferLicences';
 
 /**
- * Every institution event updates the registry replica (shared kit). When the institution is
- * liquidated, its active licences lapse, each with its own `licensing.licence.lapsed` event, in
- * this same transaction. Replays are harmless: only ACTIVE licences lapse.
+ * Every institution event updates the registry replica (shared kit); the reaction reads the state
+ * now stored. An institution that ended by reorganisation, with successors, hands its in-force
+ * licences over to its successor; one that ended any other way (liquidation, striking off)
+ * lets them lapse. Each licence publishes its own event in this same transaction. Replays are
+ * harmless: only in-force licences are touched, and a transferred licence is no longer in force.
  */
 export const registryEventHandlers = registryInstitutionEventHandlers(async (institution, event, manager) => {
-  if (institution.status === 'LIQUIDATED') await lapseLicences(manager, institution.id, institution.liquidatedOn ?? event.time.slice(0, 10));
+  if (institution.status !== 'LIQUIDATED') return;
+  const endedOn = institution.liquidatedOn ?? event.time.slice(0, 10);
+  if (institution.liquidationKind === 'REORGANISATION' && institution.successors.length > 0) {
+    await transferLicences(manager, institution, endedOn, (id) => successorState(manager, id));
+  } else {
+    await lapseLicences(manager, institution.id, endedOn);
+  }
 });
 
-async function lapseLicences(manager: EntityManager, institutionId: string, lapsedOn: string): Promise<void> {
-  const licences = manager.getRepository(LicenceEntity);
-  const active = await licences.find({ where: { institutionId, status: 'ACTIVE' }, lock: { mode: 'pessimistic_write' } });
-  for (const licence of active) {
-    const lapsed: LicenceRecord = { ...licence, status: 'LAPSED', lapsedOn };
-    await licences.update({ id: licence.id }, { status: 'LAPSED', lapsedOn });
-    await recordLicenceEvent(manager, 'licensing.licence.lapsed', lapsed, ['status', 'lapsedOn']);
-  }
+/** A successor's replicated state, row-locked: licence writes of one institution queue behind each other. */
+function successorState(manager: EntityManager, id: string): Promise<RegistryInstitutionState | null> {
+  return findRegistryInstitution(manager, id, { lock: 'pessimistic_write' });
 }

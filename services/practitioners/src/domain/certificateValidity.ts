@@ -33,3 +33,8 @@ export function certificateValidity(validFrom: string, years: number = PSYCHOLOG
 export function isWithinValidity(period: ValidityPeriod, day: string): boolean {
   return period.validFrom <= day && day <= period.validUntil;
 }
+
+/** True once `day` is after the last day of validity: the register then records the expiry. */
+export function hasEnded(period: ValidityPeriod, day: string): boolean {
+  return period.validUntil < day;
+}

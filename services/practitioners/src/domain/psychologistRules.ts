@@ -2,6 +2,8 @@ import { conflict, validationFailed } from '@eq/shared/errors';
 import { certificateValidity, type ValidityPeriod } from './certificateValidity';
 import type { ValidDecision } from './decisions';
 import { fieldOfPracticeLabelLv, type FieldOfPracticeCode } from './fieldsOfPractice';
+import { boundedText } from './registerText';
+import { assertNotExcluded } from './statusDecisions';
 
 export type PsychologistStatusCode = 'REGISTERED' | 'CERTIFIED' | 'SUSPENDED' | 'CANCELLED' | 'TERMINATED' | 'EXCLUDED' | 'RESTORED';
 
@@ -12,11 +14,6 @@ export type PsychologistStatusCode = 'REGISTERED' | 'CERTIFIED' | 'SUSPENDED' | 
  */
 const NO_CERTIFICATION: ReadonlySet<PsychologistStatusCode> = new Set(['SUSPENDED', 'CANCELLED', 'TERMINATED', 'EXCLUDED']);
 
-function boundedText(value: string, field: string, min: number, max: number): string {
-  const trimmed = value.trim().replace(/\s+/g, ' ');
-  if (trimmed.length < min || trimmed.length > max) throw validationFailed(`${field} must be ${min}-${max} characters`, field);
-  return trimmed;
-}
 
 /** A person's full name as registered: what the public searches and reads. */
 export const assertPersonName = (name: string) => boundedText(name, 'name', 2, 200);
@@ -52,6 +49,7 @@ export interface CertificationDraft {
  *   starts the day after the previous certificate ends (CONFLICT).
  */
 export function assertCanCertify(psychologist: PsychologistView, held: readonly CertificateView[], draft: CertificationDraft): ValidityPeriod {
+  assertNotExcluded(psychologist);
   if (NO_CERTIFICATION.has(psychologist.status)) {
     throw conflict(`${psychologist.name} is ${psychologist.status.toLowerCase()}: no certification decision can be taken`);
   }

@@ -7,6 +7,6 @@
 export const PSYCHOLOGIST_FACTS = Object.freeze({
   /** A psychologist's certificate is valid for 7 years. */
   certificateValidityYears: 7,
-  /** Supervisor rights may be held in at most two fields of practice (not built yet). */
+  /** Supervisor rights may be held in at most two fields of practice, valid as long as the certificate. */
   supervisorRightsMaxFields: 2,
 });

@@ -11,6 +11,8 @@ export interface CertificateRecord {
   validUntil: string;
   decisionNumber: string;
   decisionDate: string;
+  /** The day the expiry job recorded the end of validity; null while not recorded. */
+  expiredOn: string | null;
   /** Token subject of the officer who recorded it (internal; not in the public schema). */
   recordedBy: string | null;
   createdAt: Date;
@@ -28,6 +30,7 @@ export const CertificateEntity = new EntitySchema<CertificateRecord>({
     validUntil: { type: 'date', name: 'valid_until' },
     decisionNumber: { type: 'text', name: 'decision_number' },
     decisionDate: { type: 'date', name: 'decision_date' },
+    expiredOn: { type: 'date', name: 'expired_on', nullable: true },
     recordedBy: { type: 'text', name: 'recorded_by', nullable: true },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
   },

@@ -1,8 +1,12 @@
 import { enqueueEvent, makeCloudEvent, Topics, type StateChange } from '@eq/shared';
 import type { EntityManager } from 'typeorm';
 import type { CertificateRecord } from '../entities/certificate';
+import type { ForeignQualificationRecord } from '../entities/foreignQualification';
 import type { PsychologistRecord } from '../entities/psychologist';
 import type { StatusChangeRecord } from '../entities/statusChange';
+import type { SupervisorRightRecord } from '../entities/supervisorRight';
+
+type Decision = { number: string; date: string };
 
 /**
  * The public state of a psychologist as carried on `practitioners.psychologist.v1`: what the
@@ -14,25 +18,37 @@ export interface PsychologistState {
   registrationNumber: string;
   name: string;
   education: string;
-  registrationDecision: { number: string; date: string };
+  registrationDecision: Decision;
   status: string;
-  certificates: Array<{
-    number: string;
-    fieldOfPractice: string;
-    validFrom: string;
-    validUntil: string;
-    decision: { number: string; date: string };
-  }>;
-  statusHistory: Array<{ status: string; decision: { number: string; date: string } }>;
+  certificates: Array<{ number: string; fieldOfPractice: string; validFrom: string; validUntil: string; expired: boolean; decision: Decision }>;
+  statusHistory: Array<{ status: string; decision: Decision }>;
+  supervisorRights: Array<{ fieldOfPractice: string; validFrom: string; validUntil: string; expired: boolean; decision: Decision }>;
+  foreignQualifications: Array<{ country: string; qualification: string; decision: Decision }>;
 }
 
-export type PsychologistEventType = 'practitioners.psychologist.registered' | 'practitioners.psychologist.certified';
+export type PsychologistEventType =
+  | 'practitioners.psychologist.registered'
+  | 'practitioners.psychologist.certified'
+  | 'practitioners.psychologist.suspended'
+  | 'practitioners.psychologist.cancelled'
+  | 'practitioners.psychologist.terminated'
+  | 'practitioners.psychologist.excluded'
+  | 'practitioners.psychologist.restored'
+  | 'practitioners.psychologist.supervisor-rights-granted'
+  | 'practitioners.psychologist.foreign-qualification-recognised'
+  /** A certificate (and the supervisor rights resting on it) reached the end of its validity. */
+  | 'practitioners.psychologist.certificate-expired';
 
-export function psychologistState(
-  psychologist: PsychologistRecord,
-  certificates: readonly CertificateRecord[],
-  statusHistory: readonly StatusChangeRecord[],
-): PsychologistState {
+export interface PsychologistParts {
+  certificates: readonly CertificateRecord[];
+  statusHistory: readonly StatusChangeRecord[];
+  supervisorRights: readonly SupervisorRightRecord[];
+  foreignQualifications: readonly ForeignQualificationRecord[];
+}
+
+const decisionOf = (row: { decisionNumber: string; decisionDate: string }): Decision => ({ number: row.decisionNumber, date: row.decisionDate });
+
+export function psychologistState(psychologist: PsychologistRecord, parts: PsychologistParts): PsychologistState {
   return {
     id: psychologist.id,
     registrationNumber: psychologist.registrationNumber,
@@ -40,14 +56,23 @@ export function psychologistState(
     education: psychologist.education,
     registrationDecision: { number: psychologist.registrationDecisionNumber, date: psychologist.registrationDecisionDate },
     status: psychologist.status,
-    certificates: certificates.map((c) => ({
+    certificates: parts.certificates.map((c) => ({
       number: c.number,
       fieldOfPractice: c.fieldOfPractice,
       validFrom: c.validFrom,
       validUntil: c.validUntil,
-      decision: { number: c.decisionNumber, date: c.decisionDate },
+      expired: c.expiredOn !== null,
+      decision: decisionOf(c),
     })),
-    statusHistory: statusHistory.map((s) => ({ status: s.status, decision: { number: s.decisionNumber, date: s.decisionDate } })),
+    statusHistory: parts.statusHistory.map((s) => ({ status: s.status, decision: decisionOf(s) })),
+    supervisorRights: parts.supervisorRights.map((r) => ({
+      fieldOfPractice: r.fieldOfPractice,
+      validFrom: r.validFrom,
+      validUntil: r.validUntil,
+      expired: r.expiredOn !== null,
+      decision: decisionOf(r),
+    })),
+    foreignQualifications: parts.foreignQualifications.map((f) => ({ country: f.country, qualification: f.qualification, decision: decisionOf(f) })),
   };
 }
 
@@ -56,14 +81,9 @@ export async function recordPsychologistEvent(
   manager: EntityManager,
   type: PsychologistEventType,
   psychologist: PsychologistRecord,
-  certificates: readonly CertificateRecord[],
-  statusHistory: readonly StatusChangeRecord[],
+  parts: PsychologistParts,
   changedFields: string[],
 ): Promise<void> {
-  const data: StateChange<PsychologistState> = { state: psychologistState(psychologist, certificates, statusHistory), changedFields };
-  await enqueueEvent(
-    manager,
-    Topics.practitionersPsychologist,
-    makeCloudEvent({ source: '/practitioners', type, subject: psychologist.id, data }),
-  );
+  const data: StateChange<PsychologistState> = { state: psychologistState(psychologist, parts), changedFields };
+  await enqueueEvent(manager, Topics.practitionersPsychologist, makeCloudEvent({ source: '/practitioners', type, subject: psychologist.id, data }));
 }

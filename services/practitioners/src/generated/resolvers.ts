@@ -3,6 +3,10 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { PsychologistRecord } from '../entities/psychologist';
 import { CertificateRecord } from '../entities/certificate';
 import { StatusChangeRecord } from '../entities/statusChange';
+import { SupervisorRightRecord } from '../entities/supervisorRight';
+import { ForeignQualificationRecord } from '../entities/foreignQualification';
+import { ChildcareProviderRecord } from '../entities/childcareProvider';
+import { PrivatePracticeCertificateRecord, PrivatePracticeExtensionRecord } from '../entities/privatePracticeCertificate';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -23,6 +27,16 @@ export type Scalars = {
   link__Import: { input: unknown; output: unknown; }
 };
 
+export type AmendChildcareProviderInput = {
+  decision: RegisterDecisionInput;
+  homeAddress?: InputMaybe<Scalars['String']['input']>;
+  homeAddressPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+  municipality?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  serviceAddress?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CacheControlScope =
   | 'PRIVATE'
   | 'PUBLIC';
@@ -32,10 +46,12 @@ export type Certificate = {
   __typename?: 'Certificate';
   /** The certification decision. */
   decision: PsychologistDecision;
+  /** True once the register has recorded the end of its validity (published as practitioners.psychologist.certificate-expired). */
+  expired: Scalars['Boolean']['output'];
   fieldOfPractice: FieldOfPractice;
   /** Official Latvian name of the field of practice. */
   fieldOfPracticeLabelLv: Scalars['String']['output'];
-  /** True when today lies within validFrom..validUntil. */
+  /** True when today lies within validFrom..validUntil and the psychologist may practise (not suspended, cancelled, terminated or excluded). */
   isCurrent: Scalars['Boolean']['output'];
   number: Scalars['String']['output'];
   /** First day of validity. */
@@ -59,6 +75,95 @@ export type CertifyPsychologistPayload = {
   psychologist: Psychologist;
 };
 
+/** A child-supervision service provider. */
+export type ChildcareProvider = {
+  __typename?: 'ChildcareProvider';
+  /** Decisions amending the entry, oldest first. */
+  amendments: Array<RegisterDecision>;
+  /** Legal persons only: number in the Register of Enterprises (11 digits); public. */
+  companyNumber: Maybe<Scalars['String']['output']>;
+  /** The registration (or refusal) decision. */
+  decision: RegisterDecision;
+  /** The exclusion decision; null unless excluded. */
+  exclusionDecision: Maybe<RegisterDecision>;
+  /** Why the provider was excluded (public). */
+  exclusionReason: Maybe<Scalars['String']['output']>;
+  /** Natural persons: the home address, public only with consent (OFFICERs always see it). Legal persons: the legal address. */
+  homeAddress: Maybe<Scalars['String']['output']>;
+  /** Whether a natural person consented to publishing the home address. */
+  homeAddressPublic: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  kind: ChildcareProviderKind;
+  municipality: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** Natural persons only. Null unless the caller may read personal data (OFFICER). */
+  personalCode: Maybe<Scalars['String']['output']>;
+  /** Why the application was refused (OFFICER only; null otherwise). */
+  refusalReason: Maybe<Scalars['String']['output']>;
+  /** Number in the register; for refused applications the application number. */
+  registrationNumber: Scalars['String']['output'];
+  /** Where the service is provided. */
+  serviceAddress: Scalars['String']['output'];
+  status: ChildcareProviderStatus;
+};
+
+export type ChildcareProviderConnection = {
+  __typename?: 'ChildcareProviderConnection';
+  edges: Array<ChildcareProviderEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ChildcareProviderEdge = {
+  __typename?: 'ChildcareProviderEdge';
+  cursor: Scalars['String']['output'];
+  node: ChildcareProvider;
+};
+
+export type ChildcareProviderFilter = {
+  kind?: InputMaybe<ChildcareProviderKind>;
+  /** The municipality of the service address; ignores case and diacritics. */
+  municipality?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the name; ignores case and Latvian diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<ChildcareProviderStatus>;
+};
+
+export type ChildcareProviderKind =
+  | 'LEGAL_PERSON'
+  | 'NATURAL_PERSON';
+
+export type ChildcareProviderPayload = {
+  __typename?: 'ChildcareProviderPayload';
+  childcareProvider: ChildcareProvider;
+};
+
+export type ChildcareProviderStatus =
+  | 'EXCLUDED'
+  /** The application was refused (visible to OFFICERs only). */
+  | 'REFUSED'
+  | 'REGISTERED';
+
+export type ExcludeChildcareProviderInput = {
+  decision: RegisterDecisionInput;
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+export type ExpiringCertificate = {
+  __typename?: 'ExpiringCertificate';
+  certificate: Certificate;
+  /** Days from today to the last day of validity. */
+  daysLeft: Scalars['Int']['output'];
+  psychologist: Psychologist;
+};
+
+export type ExtendPrivatePracticeCertificateInput = {
+  decision: RegisterDecisionInput;
+  id: Scalars['ID']['input'];
+  validUntil: Scalars['Date']['input'];
+};
+
 /** Fields of professional practice (Psihologu likums): a certificate is issued in one of them. */
 export type FieldOfPractice =
   /** Klīniskā un veselības psiholoģija */
@@ -80,12 +185,89 @@ export type FieldOfPracticeEntry = {
   labelLv: Scalars['String']['output'];
 };
 
+/** A decision recognising a professional qualification obtained abroad. */
+export type ForeignQualificationRecognition = {
+  __typename?: 'ForeignQualificationRecognition';
+  /** Country where the qualification was obtained (ISO 3166-1 alpha-2). */
+  country: Scalars['String']['output'];
+  decision: PsychologistDecision;
+  /** The qualification as the recognition decision names it. */
+  qualification: Scalars['String']['output'];
+};
+
+export type GrantSupervisorRightsInput = {
+  decision: PsychologistDecisionInput;
+  fieldOfPractice: FieldOfPractice;
+  psychologistId: Scalars['ID']['input'];
+};
+
+export type GrantSupervisorRightsPayload = {
+  __typename?: 'GrantSupervisorRightsPayload';
+  psychologist: Psychologist;
+  supervisorRight: SupervisorRight;
+};
+
+export type IssuePrivatePracticeCertificateInput = {
+  decision: RegisterDecisionInput;
+  municipality: Scalars['String']['input'];
+  number: Scalars['String']['input'];
+  personalCode: Scalars['String']['input'];
+  programmeKind: PrivatePracticeProgrammeKind;
+  programmeName: Scalars['String']['input'];
+  teacherName: Scalars['String']['input'];
+  /** Defaults to the decision date; cannot precede it. */
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Last day of validity; must not be before validFrom. */
+  validUntil: Scalars['Date']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Amends a registered provider's name, addresses, municipality or address consent (OFFICER). */
+  amendChildcareProvider: ChildcareProviderPayload;
+  /** Cancels a psychologist's registration; the certificates stop counting as current (OFFICER). */
+  cancelPsychologist: PsychologistStatusDecisionPayload;
   /** Records a certificate in one field of practice; it is valid for 7 years (OFFICER). */
   certifyPsychologist: CertifyPsychologistPayload;
+  /** Excludes a registered provider, with the reason (e.g. the legal person was liquidated or the service stopped) (OFFICER). */
+  excludeChildcareProvider: ChildcareProviderPayload;
+  /** Excludes a psychologist from the register. Final: no later decision is taken on the person (OFFICER). */
+  excludePsychologist: PsychologistStatusDecisionPayload;
+  /** Extends a valid certificate to a later end date (OFFICER). */
+  extendPrivatePracticeCertificate: PrivatePracticeCertificatePayload;
+  /**
+   * Grants supervisor rights in a field in which the psychologist holds a current certificate; they
+   * end with that certificate. At most two fields at a time: a third is refused with QUOTA_EXCEEDED (OFFICER).
+   */
+  grantSupervisorRights: GrantSupervisorRightsPayload;
+  /** Issues a certificate for a teacher's private practice (OFFICER). */
+  issuePrivatePracticeCertificate: PrivatePracticeCertificatePayload;
+  /** Records the recognition of a professional qualification obtained abroad (OFFICER). */
+  recogniseForeignQualification: RecogniseForeignQualificationPayload;
+  /** Refuses an application for registration, with the reason; the refusal is kept, not public (OFFICER). */
+  refuseChildcareProvider: ChildcareProviderPayload;
+  /** Registers a natural or legal person as a child-supervision service provider (OFFICER). */
+  registerChildcareProvider: ChildcareProviderPayload;
   /** Registers a psychologist in the register (OFFICER). */
   registerPsychologist: RegisterPsychologistPayload;
+  /** Restores a suspended, cancelled or terminated psychologist (OFFICER). */
+  restorePsychologist: PsychologistStatusDecisionPayload;
+  /** Revokes a certificate with the reason (e.g. insufficient state-language proficiency) (OFFICER). */
+  revokePrivatePracticeCertificate: PrivatePracticeCertificatePayload;
+  /** Suspends a registered, certified or restored psychologist (OFFICER). */
+  suspendPsychologist: PsychologistStatusDecisionPayload;
+  /** Terminates a psychologist's registration, e.g. at the psychologist's request (OFFICER). */
+  terminatePsychologist: PsychologistStatusDecisionPayload;
+};
+
+
+export type MutationAmendChildcareProviderArgs = {
+  input: AmendChildcareProviderInput;
+};
+
+
+export type MutationCancelPsychologistArgs = {
+  input: PsychologistStatusDecisionInput;
 };
 
 
@@ -94,8 +276,68 @@ export type MutationCertifyPsychologistArgs = {
 };
 
 
+export type MutationExcludeChildcareProviderArgs = {
+  input: ExcludeChildcareProviderInput;
+};
+
+
+export type MutationExcludePsychologistArgs = {
+  input: PsychologistStatusDecisionInput;
+};
+
+
+export type MutationExtendPrivatePracticeCertificateArgs = {
+  input: ExtendPrivatePracticeCertificateInput;
+};
+
+
+export type MutationGrantSupervisorRightsArgs = {
+  input: GrantSupervisorRightsInput;
+};
+
+
+export type MutationIssuePrivatePracticeCertificateArgs = {
+  input: IssuePrivatePracticeCertificateInput;
+};
+
+
+export type MutationRecogniseForeignQualificationArgs = {
+  input: RecogniseForeignQualificationInput;
+};
+
+
+export type MutationRefuseChildcareProviderArgs = {
+  input: RefuseChildcareProviderInput;
+};
+
+
+export type MutationRegisterChildcareProviderArgs = {
+  input: RegisterChildcareProviderInput;
+};
+
+
 export type MutationRegisterPsychologistArgs = {
   input: RegisterPsychologistInput;
+};
+
+
+export type MutationRestorePsychologistArgs = {
+  input: PsychologistStatusDecisionInput;
+};
+
+
+export type MutationRevokePrivatePracticeCertificateArgs = {
+  input: RevokePrivatePracticeCertificateInput;
+};
+
+
+export type MutationSuspendPsychologistArgs = {
+  input: PsychologistStatusDecisionInput;
+};
+
+
+export type MutationTerminatePsychologistArgs = {
+  input: PsychologistStatusDecisionInput;
 };
 
 export type PageInfo = {
@@ -104,6 +346,97 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+export type PractitionersAnnualReport = {
+  __typename?: 'PractitionersAnnualReport';
+  /** Child-supervision service providers excluded in the year. */
+  childcareProvidersExcluded: Scalars['Int']['output'];
+  /** Applications of child-supervision service providers refused in the year. */
+  childcareProvidersRefused: Scalars['Int']['output'];
+  /** Child-supervision service providers registered in the year. */
+  childcareProvidersRegistered: Scalars['Int']['output'];
+  /** Private-practice certificates issued in the year. */
+  privatePracticeCertificatesIssued: Scalars['Int']['output'];
+  /** Private-practice certificates revoked in the year. */
+  privatePracticeCertificatesRevoked: Scalars['Int']['output'];
+  /** Certificates issued in the year. */
+  psychologistsCertified: Scalars['Int']['output'];
+  /** Psychologists excluded in the year. */
+  psychologistsExcluded: Scalars['Int']['output'];
+  /** Psychologists registered in the year. */
+  psychologistsRegistered: Scalars['Int']['output'];
+  /** Supervisor rights granted in the year. */
+  supervisorRightsGranted: Scalars['Int']['output'];
+  /** Psychologists holding current supervisor rights on 31 December of the year (or today, for the current year). */
+  supervisors: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
+/** A certificate allowing a teacher to implement a programme in private practice. */
+export type PrivatePracticeCertificate = {
+  __typename?: 'PrivatePracticeCertificate';
+  decision: RegisterDecision;
+  /** Extension decisions, oldest first, each with the end date it set. */
+  extensions: Array<PrivatePracticeExtension>;
+  id: Scalars['ID']['output'];
+  /** True when today lies within validFrom..validUntil and the certificate is not revoked. */
+  isCurrent: Scalars['Boolean']['output'];
+  municipality: Scalars['String']['output'];
+  number: Scalars['String']['output'];
+  /** Null unless the caller may read personal data (OFFICER). */
+  personalCode: Maybe<Scalars['String']['output']>;
+  programmeKind: PrivatePracticeProgrammeKind;
+  programmeName: Scalars['String']['output'];
+  revocationDecision: Maybe<RegisterDecision>;
+  revocationReason: Maybe<Scalars['String']['output']>;
+  status: PrivatePracticeCertificateStatus;
+  teacherName: Scalars['String']['output'];
+  validFrom: Scalars['Date']['output'];
+  validUntil: Scalars['Date']['output'];
+};
+
+export type PrivatePracticeCertificateConnection = {
+  __typename?: 'PrivatePracticeCertificateConnection';
+  edges: Array<PrivatePracticeCertificateEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PrivatePracticeCertificateEdge = {
+  __typename?: 'PrivatePracticeCertificateEdge';
+  cursor: Scalars['String']['output'];
+  node: PrivatePracticeCertificate;
+};
+
+export type PrivatePracticeCertificateFilter = {
+  /** Ignores case and diacritics. */
+  municipality?: InputMaybe<Scalars['String']['input']>;
+  programmeKind?: InputMaybe<PrivatePracticeProgrammeKind>;
+  /** Part of the teacher's name; ignores case and diacritics. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<PrivatePracticeCertificateStatus>;
+};
+
+export type PrivatePracticeCertificatePayload = {
+  __typename?: 'PrivatePracticeCertificatePayload';
+  certificate: PrivatePracticeCertificate;
+};
+
+export type PrivatePracticeCertificateStatus =
+  | 'ISSUED'
+  | 'REVOKED';
+
+export type PrivatePracticeExtension = {
+  __typename?: 'PrivatePracticeExtension';
+  decision: RegisterDecision;
+  validUntil: Scalars['Date']['output'];
+};
+
+export type PrivatePracticeProgrammeKind =
+  /** Interešu izglītības programma */
+  | 'INTEREST_EDUCATION'
+  /** Neformālās izglītības programma */
+  | 'NON_FORMAL_EDUCATION';
+
 /** A psychologist in the register of psychologists. */
 export type Psychologist = {
   __typename?: 'Psychologist';
@@ -111,7 +444,11 @@ export type Psychologist = {
   certificates: Array<Certificate>;
   /** Education that qualifies for registration, as the decision states it. */
   education: Scalars['String']['output'];
+  /** Professional qualifications obtained abroad and recognised in Latvia. */
+  foreignQualifications: Array<ForeignQualificationRecognition>;
   id: Scalars['ID']['output'];
+  /** True when the psychologist holds supervisor rights that are current today. */
+  isSupervisor: Scalars['Boolean']['output'];
   /** Full name, as registered. */
   name: Scalars['String']['output'];
   /** Personal code (personas kods). Null unless the caller may read personal data (OFFICER). */
@@ -123,6 +460,8 @@ export type Psychologist = {
   status: PsychologistStatus;
   /** Every status the psychologist has had, with its decision, oldest first. */
   statusHistory: Array<PsychologistStatusChange>;
+  /** Supervisor rights (psihologs-pārraugs), newest first; each ends with the certificate it rests on. */
+  supervisorRights: Array<SupervisorRight>;
 };
 
 export type PsychologistConnection = {
@@ -153,9 +492,13 @@ export type PsychologistEdge = {
 export type PsychologistFilter = {
   /** Psychologists holding a certificate in this field (current or expired). */
   fieldOfPractice?: InputMaybe<FieldOfPractice>;
+  /** Exactly this registration number. */
+  registrationNumber?: InputMaybe<Scalars['String']['input']>;
   /** Part of the name; ignores case and Latvian diacritics ('berzina' finds 'Bērziņa'). */
   search?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<PsychologistStatus>;
+  /** True: only psychologists with current supervisor rights (in fieldOfPractice, when given); false: only those without. */
+  supervisor?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type PsychologistStatus =
@@ -176,14 +519,70 @@ export type PsychologistStatusChange = {
   status: PsychologistStatus;
 };
 
+export type PsychologistStatusDecisionInput = {
+  decision: PsychologistDecisionInput;
+  psychologistId: Scalars['ID']['input'];
+};
+
+export type PsychologistStatusDecisionPayload = {
+  __typename?: 'PsychologistStatusDecisionPayload';
+  psychologist: Psychologist;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** Psychologists' certificates whose last day falls within the next `withinDays` days (0-366), soonest first (OFFICER). */
+  certificatesExpiring: Array<ExpiringCertificate>;
+  /** A provider by its registration number; null when the register has none (refused applications: OFFICER only). */
+  childcareProvider: Maybe<ChildcareProvider>;
+  /** The register of child-supervision service providers, filtered and paged (ordered by name, then id). Refused applications are listed to OFFICERs only. */
+  childcareProviders: ChildcareProviderConnection;
   /** The fields of practice a psychologist can be certified in, with their official Latvian names. */
   fieldsOfPractice: Array<FieldOfPracticeEntry>;
+  /** Counts for the annual report of a calendar year, by decision dates in that year (OFFICER). */
+  practitionersAnnualReport: PractitionersAnnualReport;
+  /** A private-practice certificate by its number; null when the register has none. */
+  privatePracticeCertificate: Maybe<PrivatePracticeCertificate>;
+  /** Private-practice certificates, filtered and paged (ordered by teacher's name, then id). */
+  privatePracticeCertificates: PrivatePracticeCertificateConnection;
   /** Public verification: the psychologist with this registration number; null when the register has none. */
   psychologist: Maybe<Psychologist>;
   /** The register of psychologists, filtered and paged (ordered by name, then id). */
   psychologists: PsychologistConnection;
+};
+
+
+export type QueryCertificatesExpiringArgs = {
+  withinDays: Scalars['Int']['input'];
+};
+
+
+export type QueryChildcareProviderArgs = {
+  registrationNumber: Scalars['String']['input'];
+};
+
+
+export type QueryChildcareProvidersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ChildcareProviderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPractitionersAnnualReportArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+export type QueryPrivatePracticeCertificateArgs = {
+  number: Scalars['String']['input'];
+};
+
+
+export type QueryPrivatePracticeCertificatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PrivatePracticeCertificateFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -198,6 +597,61 @@ export type QueryPsychologistsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type RecogniseForeignQualificationInput = {
+  /** ISO 3166-1 alpha-2 code of the country, e.g. "LT". */
+  country: Scalars['String']['input'];
+  decision: PsychologistDecisionInput;
+  psychologistId: Scalars['ID']['input'];
+  qualification: Scalars['String']['input'];
+};
+
+export type RecogniseForeignQualificationPayload = {
+  __typename?: 'RecogniseForeignQualificationPayload';
+  psychologist: Psychologist;
+};
+
+export type RefuseChildcareProviderInput = {
+  /** The application number (kept in the register number's column). */
+  applicationNumber: Scalars['String']['input'];
+  companyNumber?: InputMaybe<Scalars['String']['input']>;
+  decision: RegisterDecisionInput;
+  homeAddress: Scalars['String']['input'];
+  kind: ChildcareProviderKind;
+  municipality: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  personalCode?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+  serviceAddress: Scalars['String']['input'];
+};
+
+export type RegisterChildcareProviderInput = {
+  /** Required for legal persons, refused for natural persons. */
+  companyNumber?: InputMaybe<Scalars['String']['input']>;
+  decision: RegisterDecisionInput;
+  homeAddress: Scalars['String']['input'];
+  /** Natural persons: consent to publishing the home address. Ignored for legal persons (their address is public). */
+  homeAddressPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  kind: ChildcareProviderKind;
+  municipality: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** Required for natural persons, refused for legal persons. */
+  personalCode?: InputMaybe<Scalars['String']['input']>;
+  registrationNumber: Scalars['String']['input'];
+  serviceAddress: Scalars['String']['input'];
+};
+
+/** A decision of the child-minder or private-practice register: public, number and date. */
+export type RegisterDecision = {
+  __typename?: 'RegisterDecision';
+  date: Scalars['Date']['output'];
+  number: Scalars['String']['output'];
+};
+
+export type RegisterDecisionInput = {
+  date: Scalars['Date']['input'];
+  number: Scalars['String']['input'];
+};
+
 export type RegisterPsychologistInput = {
   decision: PsychologistDecisionInput;
   education: Scalars['String']['input'];
@@ -210,6 +664,25 @@ export type RegisterPsychologistInput = {
 export type RegisterPsychologistPayload = {
   __typename?: 'RegisterPsychologistPayload';
   psychologist: Psychologist;
+};
+
+export type RevokePrivatePracticeCertificateInput = {
+  decision: RegisterDecisionInput;
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+/** Supervisor rights in one field of practice, valid as long as the certificate in that field. */
+export type SupervisorRight = {
+  __typename?: 'SupervisorRight';
+  decision: PsychologistDecision;
+  fieldOfPractice: FieldOfPractice;
+  fieldOfPracticeLabelLv: Scalars['String']['output'];
+  /** True when today lies within validFrom..validUntil and the psychologist may practise. */
+  isCurrent: Scalars['Boolean']['output'];
+  validFrom: Scalars['Date']['output'];
+  /** The last day of the certificate the rights rest on. */
+  validUntil: Scalars['Date']['output'];
 };
 
 export type Link__Purpose =
@@ -311,17 +784,41 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AmendChildcareProviderInput: AmendChildcareProviderInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CacheControlScope: CacheControlScope;
   Certificate: ResolverTypeWrapper<CertificateRecord>;
   CertifyPsychologistInput: CertifyPsychologistInput;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CertifyPsychologistPayload: ResolverTypeWrapper<Omit<CertifyPsychologistPayload, 'certificate' | 'psychologist'> & { certificate: ResolversTypes['Certificate'], psychologist: ResolversTypes['Psychologist'] }>;
+  ChildcareProvider: ResolverTypeWrapper<ChildcareProviderRecord>;
+  ChildcareProviderConnection: ResolverTypeWrapper<Omit<ChildcareProviderConnection, 'edges'> & { edges: Array<ResolversTypes['ChildcareProviderEdge']> }>;
+  ChildcareProviderEdge: ResolverTypeWrapper<Omit<ChildcareProviderEdge, 'node'> & { node: ResolversTypes['ChildcareProvider'] }>;
+  ChildcareProviderFilter: ChildcareProviderFilter;
+  ChildcareProviderKind: ChildcareProviderKind;
+  ChildcareProviderPayload: ResolverTypeWrapper<Omit<ChildcareProviderPayload, 'childcareProvider'> & { childcareProvider: ResolversTypes['ChildcareProvider'] }>;
+  ChildcareProviderStatus: ChildcareProviderStatus;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ExcludeChildcareProviderInput: ExcludeChildcareProviderInput;
+  ExpiringCertificate: ResolverTypeWrapper<Omit<ExpiringCertificate, 'certificate' | 'psychologist'> & { certificate: ResolversTypes['Certificate'], psychologist: ResolversTypes['Psychologist'] }>;
+  ExtendPrivatePracticeCertificateInput: ExtendPrivatePracticeCertificateInput;
   FieldOfPractice: FieldOfPractice;
   FieldOfPracticeEntry: ResolverTypeWrapper<FieldOfPracticeEntry>;
+  ForeignQualificationRecognition: ResolverTypeWrapper<ForeignQualificationRecord>;
+  GrantSupervisorRightsInput: GrantSupervisorRightsInput;
+  GrantSupervisorRightsPayload: ResolverTypeWrapper<Omit<GrantSupervisorRightsPayload, 'psychologist' | 'supervisorRight'> & { psychologist: ResolversTypes['Psychologist'], supervisorRight: ResolversTypes['SupervisorRight'] }>;
+  IssuePrivatePracticeCertificateInput: IssuePrivatePracticeCertificateInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PractitionersAnnualReport: ResolverTypeWrapper<PractitionersAnnualReport>;
+  PrivatePracticeCertificate: ResolverTypeWrapper<PrivatePracticeCertificateRecord>;
+  PrivatePracticeCertificateConnection: ResolverTypeWrapper<Omit<PrivatePracticeCertificateConnection, 'edges'> & { edges: Array<ResolversTypes['PrivatePracticeCertificateEdge']> }>;
+  PrivatePracticeCertificateEdge: ResolverTypeWrapper<Omit<PrivatePracticeCertificateEdge, 'node'> & { node: ResolversTypes['PrivatePracticeCertificate'] }>;
+  PrivatePracticeCertificateFilter: PrivatePracticeCertificateFilter;
+  PrivatePracticeCertificatePayload: ResolverTypeWrapper<Omit<PrivatePracticeCertificatePayload, 'certificate'> & { certificate: ResolversTypes['PrivatePracticeCertificate'] }>;
+  PrivatePracticeCertificateStatus: PrivatePracticeCertificateStatus;
+  PrivatePracticeExtension: ResolverTypeWrapper<PrivatePracticeExtensionRecord>;
+  PrivatePracticeProgrammeKind: PrivatePracticeProgrammeKind;
   Psychologist: ResolverTypeWrapper<PsychologistRecord>;
   PsychologistConnection: ResolverTypeWrapper<Omit<PsychologistConnection, 'edges'> & { edges: Array<ResolversTypes['PsychologistEdge']> }>;
   PsychologistDecision: ResolverTypeWrapper<PsychologistDecision>;
@@ -330,9 +827,19 @@ export type ResolversTypes = ResolversObject<{
   PsychologistFilter: PsychologistFilter;
   PsychologistStatus: PsychologistStatus;
   PsychologistStatusChange: ResolverTypeWrapper<StatusChangeRecord>;
+  PsychologistStatusDecisionInput: PsychologistStatusDecisionInput;
+  PsychologistStatusDecisionPayload: ResolverTypeWrapper<Omit<PsychologistStatusDecisionPayload, 'psychologist'> & { psychologist: ResolversTypes['Psychologist'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecogniseForeignQualificationInput: RecogniseForeignQualificationInput;
+  RecogniseForeignQualificationPayload: ResolverTypeWrapper<Omit<RecogniseForeignQualificationPayload, 'psychologist'> & { psychologist: ResolversTypes['Psychologist'] }>;
+  RefuseChildcareProviderInput: RefuseChildcareProviderInput;
+  RegisterChildcareProviderInput: RegisterChildcareProviderInput;
+  RegisterDecision: ResolverTypeWrapper<RegisterDecision>;
+  RegisterDecisionInput: RegisterDecisionInput;
   RegisterPsychologistInput: RegisterPsychologistInput;
   RegisterPsychologistPayload: ResolverTypeWrapper<Omit<RegisterPsychologistPayload, 'psychologist'> & { psychologist: ResolversTypes['Psychologist'] }>;
+  RevokePrivatePracticeCertificateInput: RevokePrivatePracticeCertificateInput;
+  SupervisorRight: ResolverTypeWrapper<SupervisorRightRecord>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   link__Purpose: Link__Purpose;
@@ -343,15 +850,35 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AmendChildcareProviderInput: AmendChildcareProviderInput;
+  ID: Scalars['ID']['output'];
   Certificate: CertificateRecord;
   CertifyPsychologistInput: CertifyPsychologistInput;
-  ID: Scalars['ID']['output'];
   CertifyPsychologistPayload: Omit<CertifyPsychologistPayload, 'certificate' | 'psychologist'> & { certificate: ResolversParentTypes['Certificate'], psychologist: ResolversParentTypes['Psychologist'] };
+  ChildcareProvider: ChildcareProviderRecord;
+  ChildcareProviderConnection: Omit<ChildcareProviderConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChildcareProviderEdge']> };
+  ChildcareProviderEdge: Omit<ChildcareProviderEdge, 'node'> & { node: ResolversParentTypes['ChildcareProvider'] };
+  ChildcareProviderFilter: ChildcareProviderFilter;
+  ChildcareProviderPayload: Omit<ChildcareProviderPayload, 'childcareProvider'> & { childcareProvider: ResolversParentTypes['ChildcareProvider'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  ExcludeChildcareProviderInput: ExcludeChildcareProviderInput;
+  ExpiringCertificate: Omit<ExpiringCertificate, 'certificate' | 'psychologist'> & { certificate: ResolversParentTypes['Certificate'], psychologist: ResolversParentTypes['Psychologist'] };
+  ExtendPrivatePracticeCertificateInput: ExtendPrivatePracticeCertificateInput;
   FieldOfPracticeEntry: FieldOfPracticeEntry;
+  ForeignQualificationRecognition: ForeignQualificationRecord;
+  GrantSupervisorRightsInput: GrantSupervisorRightsInput;
+  GrantSupervisorRightsPayload: Omit<GrantSupervisorRightsPayload, 'psychologist' | 'supervisorRight'> & { psychologist: ResolversParentTypes['Psychologist'], supervisorRight: ResolversParentTypes['SupervisorRight'] };
+  IssuePrivatePracticeCertificateInput: IssuePrivatePracticeCertificateInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  PractitionersAnnualReport: PractitionersAnnualReport;
+  PrivatePracticeCertificate: PrivatePracticeCertificateRecord;
+  PrivatePracticeCertificateConnection: Omit<PrivatePracticeCertificateConnection, 'edges'> & { edges: Array<ResolversParentTypes['PrivatePracticeCertificateEdge']> };
+  PrivatePracticeCertificateEdge: Omit<PrivatePracticeCertificateEdge, 'node'> & { node: ResolversParentTypes['PrivatePracticeCertificate'] };
+  PrivatePracticeCertificateFilter: PrivatePracticeCertificateFilter;
+  PrivatePracticeCertificatePayload: Omit<PrivatePracticeCertificatePayload, 'certificate'> & { certificate: ResolversParentTypes['PrivatePracticeCertificate'] };
+  PrivatePracticeExtension: PrivatePracticeExtensionRecord;
   Psychologist: PsychologistRecord;
   PsychologistConnection: Omit<PsychologistConnection, 'edges'> & { edges: Array<ResolversParentTypes['PsychologistEdge']> };
   PsychologistDecision: PsychologistDecision;
@@ -359,9 +886,19 @@ export type ResolversParentTypes = ResolversObject<{
   PsychologistEdge: Omit<PsychologistEdge, 'node'> & { node: ResolversParentTypes['Psychologist'] };
   PsychologistFilter: PsychologistFilter;
   PsychologistStatusChange: StatusChangeRecord;
+  PsychologistStatusDecisionInput: PsychologistStatusDecisionInput;
+  PsychologistStatusDecisionPayload: Omit<PsychologistStatusDecisionPayload, 'psychologist'> & { psychologist: ResolversParentTypes['Psychologist'] };
   Query: Record<PropertyKey, never>;
+  RecogniseForeignQualificationInput: RecogniseForeignQualificationInput;
+  RecogniseForeignQualificationPayload: Omit<RecogniseForeignQualificationPayload, 'psychologist'> & { psychologist: ResolversParentTypes['Psychologist'] };
+  RefuseChildcareProviderInput: RefuseChildcareProviderInput;
+  RegisterChildcareProviderInput: RegisterChildcareProviderInput;
+  RegisterDecision: RegisterDecision;
+  RegisterDecisionInput: RegisterDecisionInput;
   RegisterPsychologistInput: RegisterPsychologistInput;
   RegisterPsychologistPayload: Omit<RegisterPsychologistPayload, 'psychologist'> & { psychologist: ResolversParentTypes['Psychologist'] };
+  RevokePrivatePracticeCertificateInput: RevokePrivatePracticeCertificateInput;
+  SupervisorRight: SupervisorRightRecord;
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   link__Import: Scalars['link__Import']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -402,6 +939,7 @@ export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = T
 
 export type CertificateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Certificate'] = ResolversParentTypes['Certificate']> = ResolversObject<{
   decision?: Resolver<ResolversTypes['PsychologistDecision'], ParentType, ContextType>;
+  expired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   fieldOfPractice?: Resolver<ResolversTypes['FieldOfPractice'], ParentType, ContextType>;
   fieldOfPracticeLabelLv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   isCurrent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -415,6 +953,40 @@ export type CertifyPsychologistPayloadResolvers<ContextType = Context, ParentTyp
   psychologist?: Resolver<ResolversTypes['Psychologist'], ParentType, ContextType>;
 }>;
 
+export type ChildcareProviderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChildcareProvider'] = ResolversParentTypes['ChildcareProvider']> = ResolversObject<{
+  amendments?: Resolver<Array<ResolversTypes['RegisterDecision']>, ParentType, ContextType>;
+  companyNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['RegisterDecision'], ParentType, ContextType>;
+  exclusionDecision?: Resolver<Maybe<ResolversTypes['RegisterDecision']>, ParentType, ContextType>;
+  exclusionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  homeAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  homeAddressPublic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChildcareProviderKind'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refusalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registrationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serviceAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ChildcareProviderStatus'], ParentType, ContextType>;
+}>;
+
+export type ChildcareProviderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChildcareProviderConnection'] = ResolversParentTypes['ChildcareProviderConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ChildcareProviderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ChildcareProviderEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChildcareProviderEdge'] = ResolversParentTypes['ChildcareProviderEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ChildcareProvider'], ParentType, ContextType>;
+}>;
+
+export type ChildcareProviderPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChildcareProviderPayload'] = ResolversParentTypes['ChildcareProviderPayload']> = ResolversObject<{
+  childcareProvider?: Resolver<ResolversTypes['ChildcareProvider'], ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -423,14 +995,45 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type ExpiringCertificateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExpiringCertificate'] = ResolversParentTypes['ExpiringCertificate']> = ResolversObject<{
+  certificate?: Resolver<ResolversTypes['Certificate'], ParentType, ContextType>;
+  daysLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  psychologist?: Resolver<ResolversTypes['Psychologist'], ParentType, ContextType>;
+}>;
+
 export type FieldOfPracticeEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldOfPracticeEntry'] = ResolversParentTypes['FieldOfPracticeEntry']> = ResolversObject<{
   code?: Resolver<ResolversTypes['FieldOfPractice'], ParentType, ContextType>;
   labelLv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ForeignQualificationRecognitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ForeignQualificationRecognition'] = ResolversParentTypes['ForeignQualificationRecognition']> = ResolversObject<{
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['PsychologistDecision'], ParentType, ContextType>;
+  qualification?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type GrantSupervisorRightsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantSupervisorRightsPayload'] = ResolversParentTypes['GrantSupervisorRightsPayload']> = ResolversObject<{
+  psychologist?: Resolver<ResolversTypes['Psychologist'], ParentType, ContextType>;
+  supervisorRight?: Resolver<ResolversTypes['SupervisorRight'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  amendChildcareProvider?: Resolver<ResolversTypes['ChildcareProviderPayload'], ParentType, ContextType, RequireFields<MutationAmendChildcareProviderArgs, 'input'>>;
+  cancelPsychologist?: Resolver<ResolversTypes['PsychologistStatusDecisionPayload'], ParentType, ContextType, RequireFields<MutationCancelPsychologistArgs, 'input'>>;
   certifyPsychologist?: Resolver<ResolversTypes['CertifyPsychologistPayload'], ParentType, ContextType, RequireFields<MutationCertifyPsychologistArgs, 'input'>>;
+  excludeChildcareProvider?: Resolver<ResolversTypes['ChildcareProviderPayload'], ParentType, ContextType, RequireFields<MutationExcludeChildcareProviderArgs, 'input'>>;
+  excludePsychologist?: Resolver<ResolversTypes['PsychologistStatusDecisionPayload'], ParentType, ContextType, RequireFields<MutationExcludePsychologistArgs, 'input'>>;
+  extendPrivatePracticeCertificate?: Resolver<ResolversTypes['PrivatePracticeCertificatePayload'], ParentType, ContextType, RequireFields<MutationExtendPrivatePracticeCertificateArgs, 'input'>>;
+  grantSupervisorRights?: Resolver<ResolversTypes['GrantSupervisorRightsPayload'], ParentType, ContextType, RequireFields<MutationGrantSupervisorRightsArgs, 'input'>>;
+  issuePrivatePracticeCertificate?: Resolver<ResolversTypes['PrivatePracticeCertificatePayload'], ParentType, ContextType, RequireFields<MutationIssuePrivatePracticeCertificateArgs, 'input'>>;
+  recogniseForeignQualification?: Resolver<ResolversTypes['RecogniseForeignQualificationPayload'], ParentType, ContextType, RequireFields<MutationRecogniseForeignQualificationArgs, 'input'>>;
+  refuseChildcareProvider?: Resolver<ResolversTypes['ChildcareProviderPayload'], ParentType, ContextType, RequireFields<MutationRefuseChildcareProviderArgs, 'input'>>;
+  registerChildcareProvider?: Resolver<ResolversTypes['ChildcareProviderPayload'], ParentType, ContextType, RequireFields<MutationRegisterChildcareProviderArgs, 'input'>>;
   registerPsychologist?: Resolver<ResolversTypes['RegisterPsychologistPayload'], ParentType, ContextType, RequireFields<MutationRegisterPsychologistArgs, 'input'>>;
+  restorePsychologist?: Resolver<ResolversTypes['PsychologistStatusDecisionPayload'], ParentType, ContextType, RequireFields<MutationRestorePsychologistArgs, 'input'>>;
+  revokePrivatePracticeCertificate?: Resolver<ResolversTypes['PrivatePracticeCertificatePayload'], ParentType, ContextType, RequireFields<MutationRevokePrivatePracticeCertificateArgs, 'input'>>;
+  suspendPsychologist?: Resolver<ResolversTypes['PsychologistStatusDecisionPayload'], ParentType, ContextType, RequireFields<MutationSuspendPsychologistArgs, 'input'>>;
+  terminatePsychologist?: Resolver<ResolversTypes['PsychologistStatusDecisionPayload'], ParentType, ContextType, RequireFields<MutationTerminatePsychologistArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -438,17 +1041,72 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PractitionersAnnualReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PractitionersAnnualReport'] = ResolversParentTypes['PractitionersAnnualReport']> = ResolversObject<{
+  childcareProvidersExcluded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  childcareProvidersRefused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  childcareProvidersRegistered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  privatePracticeCertificatesIssued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  privatePracticeCertificatesRevoked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  psychologistsCertified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  psychologistsExcluded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  psychologistsRegistered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  supervisorRightsGranted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  supervisors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PrivatePracticeCertificateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PrivatePracticeCertificate'] = ResolversParentTypes['PrivatePracticeCertificate']> = ResolversObject<{
+  decision?: Resolver<ResolversTypes['RegisterDecision'], ParentType, ContextType>;
+  extensions?: Resolver<Array<ResolversTypes['PrivatePracticeExtension']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isCurrent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  programmeKind?: Resolver<ResolversTypes['PrivatePracticeProgrammeKind'], ParentType, ContextType>;
+  programmeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revocationDecision?: Resolver<Maybe<ResolversTypes['RegisterDecision']>, ParentType, ContextType>;
+  revocationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PrivatePracticeCertificateStatus'], ParentType, ContextType>;
+  teacherName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type PrivatePracticeCertificateConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PrivatePracticeCertificateConnection'] = ResolversParentTypes['PrivatePracticeCertificateConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PrivatePracticeCertificateEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PrivatePracticeCertificateEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PrivatePracticeCertificateEdge'] = ResolversParentTypes['PrivatePracticeCertificateEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PrivatePracticeCertificate'], ParentType, ContextType>;
+}>;
+
+export type PrivatePracticeCertificatePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PrivatePracticeCertificatePayload'] = ResolversParentTypes['PrivatePracticeCertificatePayload']> = ResolversObject<{
+  certificate?: Resolver<ResolversTypes['PrivatePracticeCertificate'], ParentType, ContextType>;
+}>;
+
+export type PrivatePracticeExtensionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PrivatePracticeExtension'] = ResolversParentTypes['PrivatePracticeExtension']> = ResolversObject<{
+  decision?: Resolver<ResolversTypes['RegisterDecision'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
 export type PsychologistResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Psychologist'] = ResolversParentTypes['Psychologist'], FederationReferenceType extends FederationReferenceTypes['Psychologist'] = FederationReferenceTypes['Psychologist']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Psychologist']> | FederationReferenceType, FederationReferenceType, ContextType>;
   certificates?: Resolver<Array<ResolversTypes['Certificate']>, ParentType, ContextType>;
   education?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  foreignQualifications?: Resolver<Array<ResolversTypes['ForeignQualificationRecognition']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isSupervisor?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   personalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   registrationDecision?: Resolver<ResolversTypes['PsychologistDecision'], ParentType, ContextType>;
   registrationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PsychologistStatus'], ParentType, ContextType>;
   statusHistory?: Resolver<Array<ResolversTypes['PsychologistStatusChange']>, ParentType, ContextType>;
+  supervisorRights?: Resolver<Array<ResolversTypes['SupervisorRight']>, ParentType, ContextType>;
 }>;
 
 export type PsychologistConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PsychologistConnection'] = ResolversParentTypes['PsychologistConnection']> = ResolversObject<{
@@ -472,14 +1130,42 @@ export type PsychologistStatusChangeResolvers<ContextType = Context, ParentType 
   status?: Resolver<ResolversTypes['PsychologistStatus'], ParentType, ContextType>;
 }>;
 
+export type PsychologistStatusDecisionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PsychologistStatusDecisionPayload'] = ResolversParentTypes['PsychologistStatusDecisionPayload']> = ResolversObject<{
+  psychologist?: Resolver<ResolversTypes['Psychologist'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  certificatesExpiring?: Resolver<Array<ResolversTypes['ExpiringCertificate']>, ParentType, ContextType, RequireFields<QueryCertificatesExpiringArgs, 'withinDays'>>;
+  childcareProvider?: Resolver<Maybe<ResolversTypes['ChildcareProvider']>, ParentType, ContextType, RequireFields<QueryChildcareProviderArgs, 'registrationNumber'>>;
+  childcareProviders?: Resolver<ResolversTypes['ChildcareProviderConnection'], ParentType, ContextType, RequireFields<QueryChildcareProvidersArgs, 'first'>>;
   fieldsOfPractice?: Resolver<Array<ResolversTypes['FieldOfPracticeEntry']>, ParentType, ContextType>;
+  practitionersAnnualReport?: Resolver<ResolversTypes['PractitionersAnnualReport'], ParentType, ContextType, RequireFields<QueryPractitionersAnnualReportArgs, 'year'>>;
+  privatePracticeCertificate?: Resolver<Maybe<ResolversTypes['PrivatePracticeCertificate']>, ParentType, ContextType, RequireFields<QueryPrivatePracticeCertificateArgs, 'number'>>;
+  privatePracticeCertificates?: Resolver<ResolversTypes['PrivatePracticeCertificateConnection'], ParentType, ContextType, RequireFields<QueryPrivatePracticeCertificatesArgs, 'first'>>;
   psychologist?: Resolver<Maybe<ResolversTypes['Psychologist']>, ParentType, ContextType, RequireFields<QueryPsychologistArgs, 'registrationNumber'>>;
   psychologists?: Resolver<ResolversTypes['PsychologistConnection'], ParentType, ContextType, RequireFields<QueryPsychologistsArgs, 'first'>>;
 }>;
 
+export type RecogniseForeignQualificationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecogniseForeignQualificationPayload'] = ResolversParentTypes['RecogniseForeignQualificationPayload']> = ResolversObject<{
+  psychologist?: Resolver<ResolversTypes['Psychologist'], ParentType, ContextType>;
+}>;
+
+export type RegisterDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegisterDecision'] = ResolversParentTypes['RegisterDecision']> = ResolversObject<{
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type RegisterPsychologistPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegisterPsychologistPayload'] = ResolversParentTypes['RegisterPsychologistPayload']> = ResolversObject<{
   psychologist?: Resolver<ResolversTypes['Psychologist'], ParentType, ContextType>;
+}>;
+
+export type SupervisorRightResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupervisorRight'] = ResolversParentTypes['SupervisorRight']> = ResolversObject<{
+  decision?: Resolver<ResolversTypes['PsychologistDecision'], ParentType, ContextType>;
+  fieldOfPractice?: Resolver<ResolversTypes['FieldOfPractice'], ParentType, ContextType>;
+  fieldOfPracticeLabelLv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  isCurrent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export interface Federation__FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__FieldSet'], any> {
@@ -493,18 +1179,35 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Certificate?: CertificateResolvers<ContextType>;
   CertifyPsychologistPayload?: CertifyPsychologistPayloadResolvers<ContextType>;
+  ChildcareProvider?: ChildcareProviderResolvers<ContextType>;
+  ChildcareProviderConnection?: ChildcareProviderConnectionResolvers<ContextType>;
+  ChildcareProviderEdge?: ChildcareProviderEdgeResolvers<ContextType>;
+  ChildcareProviderPayload?: ChildcareProviderPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  ExpiringCertificate?: ExpiringCertificateResolvers<ContextType>;
   FieldOfPracticeEntry?: FieldOfPracticeEntryResolvers<ContextType>;
+  ForeignQualificationRecognition?: ForeignQualificationRecognitionResolvers<ContextType>;
+  GrantSupervisorRightsPayload?: GrantSupervisorRightsPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PractitionersAnnualReport?: PractitionersAnnualReportResolvers<ContextType>;
+  PrivatePracticeCertificate?: PrivatePracticeCertificateResolvers<ContextType>;
+  PrivatePracticeCertificateConnection?: PrivatePracticeCertificateConnectionResolvers<ContextType>;
+  PrivatePracticeCertificateEdge?: PrivatePracticeCertificateEdgeResolvers<ContextType>;
+  PrivatePracticeCertificatePayload?: PrivatePracticeCertificatePayloadResolvers<ContextType>;
+  PrivatePracticeExtension?: PrivatePracticeExtensionResolvers<ContextType>;
   Psychologist?: PsychologistResolvers<ContextType>;
   PsychologistConnection?: PsychologistConnectionResolvers<ContextType>;
   PsychologistDecision?: PsychologistDecisionResolvers<ContextType>;
   PsychologistEdge?: PsychologistEdgeResolvers<ContextType>;
   PsychologistStatusChange?: PsychologistStatusChangeResolvers<ContextType>;
+  PsychologistStatusDecisionPayload?: PsychologistStatusDecisionPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecogniseForeignQualificationPayload?: RecogniseForeignQualificationPayloadResolvers<ContextType>;
+  RegisterDecision?: RegisterDecisionResolvers<ContextType>;
   RegisterPsychologistPayload?: RegisterPsychologistPayloadResolvers<ContextType>;
+  SupervisorRight?: SupervisorRightResolvers<ContextType>;
   federation__FieldSet?: GraphQLScalarType;
   link__Import?: GraphQLScalarType;
 }>;

@@ -20,6 +20,7 @@ describe('reference data copied into the service', () => {
     const facts = readJson('rules.json').accreditation;
     assert.equal(ACCREDITATION_REGULATION.maximumTermYears, facts.maximumTermYears);
     assert.equal(ACCREDITATION_REGULATION.applicationDueMonthsBeforeExpiry, facts.applicationDueMonthsBeforeExpiry);
+    assert.equal(ACCREDITATION_REGULATION.maximumExtensionYears, facts.extensionDuringReorganisationOrBuildingWorksMaxYears);
   });
 
   it('gives no default term longer than the regulation allows', () => {

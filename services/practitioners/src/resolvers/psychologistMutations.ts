@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { assertUuid, conflict, foldForSearch, notFound, requireRole, Role, todayInLatvia } from '@eq/shared';
-import type { EntityManager } from 'typeorm';
-import { normaliseDecision, type ValidDecision } from '../domain/decisions';
+import { assertUuid, conflict, foldForSearch, notFound, requireRole, Role } from '@eq/shared';
 import { parsePersonalCode } from '@eq/shared/personalCode';
+import { normaliseDecision } from '../domain/decisions';
 import { assertCanCertify, assertCertificateNumber, assertEducation, assertPersonName } from '../domain/psychologistRules';
 import { assertRegistrationNumber } from '../domain/registrationNumber';
 import { CertificateEntity, type CertificateRecord } from '../entities/certificate';
-import { PsychologistEntity, type PsychologistRecord } from '../entities/psychologist';
-import { StatusChangeEntity } from '../entities/statusChange';
-import { recordPsychologistEvent, type PsychologistEventType } from '../events/psychologistEvents';
-import type { MutationResolvers, PsychologistStatus } from '../generated/resolvers';
-import { findCertificates, findStatusHistory } from './loaders';
+import { PsychologistEntity } from '../entities/psychologist';
+import type { MutationResolvers } from '../generated/resolvers';
+import { lockPsychologist, publishPsychologist as publish, recordStatus } from '../store/psychologistStore';
+import { findCertificates } from './loaders';
 import { withUniqueViolationsAsConflicts } from './uniqueViolations';
 
 /** Messages for the unique indexes (PostgreSQL's default constraint names); none repeats a personal code. */
@@ -20,29 +18,11 @@ const UNIQUE_MESSAGES = {
   certificate_number_key: 'This certificate number is already in the register',
 };
 
-async function recordStatus(manager: EntityManager, psychologistId: string, status: PsychologistStatus, decision: ValidDecision, recordedBy: string | undefined) {
-  await manager.getRepository(StatusChangeEntity).insert({
-    id: randomUUID(),
-    psychologistId,
-    status,
-    decisionNumber: decision.number,
-    decisionDate: decision.date,
-    recordedBy: recordedBy ?? null,
-  });
-}
-
-/** Reads the psychologist back inside the transaction and writes the event with that state. */
-async function publish(manager: EntityManager, type: PsychologistEventType, id: string, changedFields: string[]): Promise<PsychologistRecord> {
-  const stored = await manager.getRepository(PsychologistEntity).findOneByOrFail({ id });
-  const [certificates, history] = await Promise.all([findCertificates(manager, [id]), findStatusHistory(manager, [id])]);
-  await recordPsychologistEvent(manager, type, stored, certificates, history, changedFields);
-  return stored;
-}
-
-export const Mutation: MutationResolvers = {
-  registerPsychologist: async (_parent, { input }, { db, caller }) => {
+/** Registration and certification; the later decisions are in psychologistDecisions.ts. */
+export const psychologistMutations: MutationResolvers = {
+  registerPsychologist: async (_parent, { input }, { db, caller, clock }) => {
     requireRole(caller, Role.OFFICER);
-    const day = todayInLatvia();
+    const day = clock.today();
     const registrationNumber = assertRegistrationNumber(input.registrationNumber);
     const name = assertPersonName(input.name);
     const personalCode = parsePersonalCode(input.personalCode, day).value;
@@ -82,9 +62,9 @@ export const Mutation: MutationResolvers = {
     return { psychologist };
   },
 
-  certifyPsychologist: async (_parent, { input }, { db, caller }) => {
+  certifyPsychologist: async (_parent, { input }, { db, caller, clock }) => {
     requireRole(caller, Role.OFFICER);
-    const day = todayInLatvia();
+    const day = clock.today();
     const id = assertUuid(input.psychologistId, 'psychologistId');
     const number = assertCertificateNumber(input.certificateNumber);
     const decision = normaliseDecision(input.decision, day);
@@ -93,7 +73,7 @@ export const Mutation: MutationResolvers = {
       db.transaction(async (manager) => {
         const psychologists = manager.getRepository(PsychologistEntity);
         // Row lock: two certifications of one person at once must not both pass the overlap check.
-        const current = await psychologists.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+        const current = await lockPsychologist(manager, id);
         if (!current) throw notFound('Psychologist', id);
         const held = await findCertificates(manager, [id]);
         const period = assertCanCertify(current, held, { fieldOfPractice: input.fieldOfPractice, decision, validFrom: input.validFrom });
@@ -107,6 +87,7 @@ export const Mutation: MutationResolvers = {
           ...period,
           decisionNumber: decision.number,
           decisionDate: decision.date,
+          expiredOn: null,
           recordedBy: caller.subject ?? null,
         };
         await certificates.insert(certificate);
@@ -121,4 +102,5 @@ export const Mutation: MutationResolvers = {
       }),
     );
   },
+
 };

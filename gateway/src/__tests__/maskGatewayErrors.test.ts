@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { createLogger, PUBLIC_CALLER } from '@eq/shared';
+import { GraphQLError } from 'graphql';
+import type { GatewayContext } from '../context';
+import { gatewayErrorPolicy } from '../maskGatewayErrors';
+
+/** The policy, the log lines it wrote, and a way to pass an error through it as Apollo does. */
+function policy() {
+  const lines: Array<Record<string, any>> = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  const { formatError, plugin } = gatewayErrorPolicy(createLogger('gateway-test', 'info', destination));
+  const contextValue: GatewayContext = { caller: PUBLIC_CALLER, requestId: 'req-42', access: { requestId: 'req-42', errorCodes: [] } };
+  const format = async (error: GraphQLError) => {
+    // Apollo calls didEncounterErrors with the raw errors, then formatError on each.
+    const listener = await plugin.requestDidStart!({ contextValue } as never);
+    await listener!.didEncounterErrors!({ errors: [error], contextValue } as never);
+    return formatError(error.toJSON(), error);
+  };
+  return { format, lines };
+}
+
+describe('gateway error policy', () => {
+  it('forwards a subgraph’s domain error with its code, message and details, without the subgraph’s name', async () => {
+    const { format } = policy();
+    const error = new GraphQLError('Decision reason is required', {
+      path: ['liquidateInstitution'],
+      extensions: { code: 'VALIDATION_FAILED', field: 'decision.reason', serviceName: 'registry', exception: { stacktrace: ['at x.ts:1'] } },
+    });
+    assert.deepEqual(await format(error), {
+      message: 'Decision reason is required',
+      path: ['liquidateInstitution'],
+      extensions: { field: 'decision.reason', code: 'VALIDATION_FAILED' },
+    });
+  });
+
+  it('masks an unexpected error as INTERNAL_SERVER_ERROR with the request id, and logs it with the same id', async () => {
+    const { format, lines } = policy();
+    const error = new GraphQLError('relation "licence" does not exist', { path: ['licence'], extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'licensing' } });
+    assert.deepEqual(await format(error), {
+      message: 'Internal server error',
+      path: ['licence'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-42' },
+    });
+    assert.equal(lines.length, 1);
+    assert.equal(lines[0]!.requestId, 'req-42');
+    assert.equal(lines[0]!.subgraph, 'licensing');
+    assert.match(JSON.stringify(lines[0]), /relation \\"licence\\" does not exist/);
+  });
+
+  it('strips a field suggestion that got past Apollo', async () => {
+    const { format } = policy();
+    const error = new GraphQLError('Cannot query field "nme" on type "Institution". Did you mean "name"?', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    assert.equal((await format(error)).message, 'Cannot query field "nme" on type "Institution".');
+  });
+});

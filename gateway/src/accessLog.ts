@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { REQUEST_ID_HEADER, type Logger } from '@eq/shared';
+import type { NextFunction, Request, Response } from 'express';
+import type { GatewayContext } from './context';
+import type { GatewayMetrics } from './metrics';
+
+/** What the access log and the metrics learn about one request while it is served. */
+export interface AccessRecord {
+  requestId: string;
+  /** Set once Apollo has resolved the operation; a client-chosen name, so only logged and bounded. */
+  operationName?: string;
+  errorCodes: string[];
+}
+
+/** The record of the current request, created by `accessLog`. */
+export function accessRecordOf(res: Response): AccessRecord {
+  return res.locals.access as AccessRecord;
+}
+
+/**
+ * Gives every request an id (the caller's `x-request-id`, bounded, or a new one), echoes it in
+ * the response, and when the response is finished writes one structured log line and the
+ * request metrics. Variables are never logged: they may carry natural persons' personal codes.
+ */
+export function accessLog(logger: Logger, metrics: GatewayMetrics) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const started = performance.now();
+    const requestId = req.header(REQUEST_ID_HEADER)?.slice(0, 100) || randomUUID();
+    const record: AccessRecord = { requestId, errorCodes: [] };
+    res.locals.access = record;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    res.on('finish', () => {
+      const durationMs = Math.round((performance.now() - started) * 10) / 10;
+      const errorCodes = [...new Set(record.errorCodes)];
+      metrics.recordRequest({ operationName: record.operationName, status: res.statusCode, durationMs, errorCodes: record.errorCodes });
+      logger.info(
+        { method: req.method, operationName: record.operationName, status: res.statusCode, durationMs, requestId, errorCodes },
+        'request',
+      );
+    });
+    next();
+  };
+}
+
+/** Fills the access record with what only Apollo knows: the operation and the error codes sent. */
+export function accessRecordPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operationName, contextValue }) {
+          contextValue.access.operationName = operationName ?? undefined;
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            contextValue.access.errorCodes.push(String(error.extensions?.code ?? 'UNKNOWN'));
+          }
+        },
+      };
+    },
+  };
+}

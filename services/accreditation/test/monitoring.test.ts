@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Role, Topics, type Caller } from '@eq/shared';
+import { eventually } from '../../../test/support/eventually';
+import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
+import { TopicRecorder } from '../../../test/support/topicRecorder';
+import { defineAccreditation } from '../src';
+import { RegistryFeed } from './registryFeed';
+
+const OFFICER: Caller = { role: Role.OFFICER, subject: 'officer-7' };
+const PUBLIC: Caller = { role: Role.PUBLIC };
+const clock = { date: '2025-03-01', today() { return this.date; } };
+
+const ACCREDIT = `mutation($input: AccreditInstitutionInput!) { accreditInstitution(input: $input) { accreditation { id } } }`;
+const ASSIGN = `mutation($input: AssignAccreditationTasksInput!) { assignAccreditationTasks(input: $input) { tasks { id category categoryLabelLv deadline status } } }`;
+const VISIT = `mutation($input: RecordMonitoringVisitInput!) { recordMonitoringVisit(input: $input) { monitoringVisit { id visitedOn progress { taskId progress note } } } }`;
+const TASKS = `query($id: ID!) { accreditation(id: $id) { tasks { id status completedOn overdue progress { visitedOn progress note } } monitoringVisits { visitedOn } } }`;
+
+describe('tasks and post-accreditation monitoring', () => {
+  let harness: ServiceHarness;
+  let feed: RegistryFeed;
+  let recorder: TopicRecorder;
+
+  before(async () => {
+    harness = await startServiceHarness(defineAccreditation({ clock }));
+    feed = await new RegistryFeed(harness.infrastructure.kafkaBrokers).start();
+    recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.accreditationAccreditation]);
+  });
+  after(async () => {
+    await recorder?.stop();
+    await feed?.stop();
+    await harness?.close();
+  });
+
+  it('assigns tasks per quality category and follows them up with a monitoring visit until they are completed', async () => {
+    const institution = RegistryFeed.institution();
+    await feed.send(RegistryFeed.event('registry.institution.registered', institution, Object.keys(institution)));
+    const results = [
+      { category: 'FITNESS_FOR_PURPOSE', level: 'GOOD' },
+      { category: 'QUALITY_TEACHING', level: 'NEEDS_IMPROVEMENT' },
+      { category: 'INCLUSIVE_ENVIRONMENT', level: 'GOOD' },
+      { category: 'GOOD_GOVERNANCE', level: 'NEEDS_IMPROVEMENT' },
+    ];
+    const granted = await eventually(
+      () => harness.request(ACCREDIT, { input: { institutionId: institution.id, decisionNumber: 'IKVD-A-2024/700', decisionDate: '2024-08-20', termStart: '2024-09-01', results } }, OFFICER),
+      (response) => !response.errors,
+      { what: 'the institution to be known' },
+    );
+    const id = granted.data.accreditInstitution.accreditation.id;
+
+    const beyondTerm = await harness.request(ASSIGN, { input: { accreditationId: id, assignedOn: '2024-09-01', tasks: [{ category: 'QUALITY_TEACHING', description: 'Too late', deadline: '2026-09-01' }] } }, OFFICER);
+    assert.equal(beyondTerm.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+
+    const assigned = await harness.request(ASSIGN, {
+      input: {
+        accreditationId: id,
+        assignedOn: '2024-09-01',
+        tasks: [
+          { category: 'GOOD_GOVERNANCE', description: 'Publish the self-assessment report by 1 October', deadline: '2024-10-01' },
+          { category: 'QUALITY_TEACHING', description: 'Differentiate tasks in mathematics lessons', deadline: '2025-06-30' },
+        ],
+      },
+    }, OFFICER);
+    assert.equal(assigned.errors, undefined);
+    const [governance, teaching] = assigned.data.assignAccreditationTasks.tasks;
+    assert.equal(governance.categoryLabelLv, 'Laba pārvaldība');
+
+    const partial = await harness.request(VISIT, { input: { accreditationId: id, visitedOn: '2025-02-10', progress: [{ taskId: governance.id, progress: 'COMPLETED' }] } }, OFFICER);
+    assert.equal(partial.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    assert.match(partial.errors![0]!.message, new RegExp(teaching.id));
+
+    const visit = await harness.request(VISIT, {
+      input: { accreditationId: id, visitedOn: '2025-02-10', progress: [{ taskId: governance.id, progress: 'COMPLETED' }, { taskId: teaching.id, progress: 'IN_PROGRESS', note: 'Two of five teachers differentiate.' }] },
+    }, OFFICER);
+    assert.equal(visit.errors, undefined);
+
+    // Tasks and progress are public; monitors' notes are OFFICER only.
+    const seen = await harness.request(TASKS, { id }, PUBLIC);
+    assert.deepEqual(seen.data.accreditation.tasks, [
+      { id: governance.id, status: 'COMPLETED', completedOn: '2025-02-10', overdue: false, progress: [{ visitedOn: '2025-02-10', progress: 'COMPLETED', note: null }] },
+      { id: teaching.id, status: 'OPEN', completedOn: null, overdue: false, progress: [{ visitedOn: '2025-02-10', progress: 'IN_PROGRESS', note: null }] },
+    ]);
+    const byOfficer = await harness.request(TASKS, { id }, OFFICER);
+    assert.equal(byOfficer.data.accreditation.tasks[1].progress[0].note, 'Two of five teachers differentiate.');
+
+    // After its deadline an open task is overdue; the next visit reports on it alone.
+    clock.date = '2025-07-01';
+    assert.equal((await harness.request(TASKS, { id })).data.accreditation.tasks[1].overdue, true);
+    const closedAgain = await harness.request(VISIT, { input: { accreditationId: id, visitedOn: '2025-07-01', progress: [{ taskId: governance.id, progress: 'COMPLETED' }, { taskId: teaching.id, progress: 'COMPLETED' }] } }, OFFICER);
+    assert.equal(closedAgain.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    assert.equal((await harness.request(VISIT, { input: { accreditationId: id, visitedOn: '2025-07-01', progress: [{ taskId: teaching.id, progress: 'COMPLETED' }] } }, OFFICER)).errors, undefined);
+    const done = await harness.request(TASKS, { id });
+    assert.deepEqual(done.data.accreditation.tasks.map((t: any) => [t.status, t.overdue]), [['COMPLETED', false], ['COMPLETED', false]]);
+    assert.deepEqual(done.data.accreditation.monitoringVisits, [{ visitedOn: '2025-02-10' }, { visitedOn: '2025-07-01' }]);
+
+    const events = await eventually(
+      async () => recorder.eventsFor(Topics.accreditationAccreditation, [id]),
+      (list) => list.length === 4,
+      { what: 'the task and visit events' },
+    );
+    assert.deepEqual(events.map((e) => e.type), [
+      'accreditation.accreditation.granted',
+      'accreditation.accreditation.tasks-assigned',
+      'accreditation.accreditation.monitoring-visit-recorded',
+      'accreditation.accreditation.monitoring-visit-recorded',
+    ]);
+    assert.deepEqual(events[3]!.data.state.tasks.map((t: any) => t.status), ['COMPLETED', 'COMPLETED']);
+    const rows = await harness.service.db.query('SELECT 1 FROM task_progress p JOIN accreditation_task t ON t.id = p.task_id WHERE t.accreditation_id = $1', [id]);
+    assert.equal(rows.length, 3);
+  });
+});

@@ -1,0 +1,48 @@
+import type { EntityManager } from 'typeorm';
+import { In, MoreThan, Not } from 'typeorm';
+import type { CatalogueOptions } from '../catalogueOptions';
+import { changeStatus } from '../domain/activityLifecycle';
+import { ActivityEntity, type ActivityRecord } from '../entities/activity';
+import type { ActivityProviderRecord } from '../entities/activityProvider';
+import { ActivitySessionEntity } from '../entities/activitySession';
+import { BookingEntity } from '../entities/booking';
+import { recordActivityEvent, recordSessionEvent } from '../events/activityEvents';
+import { cancelBookings } from './bookingMoves';
+
+/**
+ * Cancels an activity's sessions still to come and every booking on them (no waiting list is
+ * served: the session itself is gone). Each booking and session announces its cancellation.
+ */
+export async function cancelFutureSessions(
+  manager: EntityManager,
+  options: CatalogueOptions,
+  activity: ActivityRecord,
+  provider: ActivityProviderRecord,
+  reason: string,
+): Promise<void> {
+  const sessions = manager.getRepository(ActivitySessionEntity);
+  const future = await sessions.find({ where: { activityId: activity.id, status: 'SCHEDULED', startsAt: MoreThan(options.clock()) } });
+  if (future.length === 0) return;
+  const bookings = await manager.getRepository(BookingEntity).find({
+    where: { sessionId: In(future.map((session) => session.id)), status: In(['CONFIRMED', 'WAITING']) },
+    select: { id: true },
+  });
+  await cancelBookings(manager, options, bookings.map((booking) => booking.id), reason, { serveWaiting: false });
+  for (const session of future) {
+    await sessions.update({ id: session.id }, { status: 'CANCELLED' });
+    await recordSessionEvent(manager, 'catalogue.activity.session-cancelled', activity, provider, await sessions.findOneByOrFail({ id: session.id }));
+  }
+}
+
+/** A provider that can no longer offer anything: every activity withdrawn, future sessions cancelled. */
+export async function withdrawProviderOffer(manager: EntityManager, options: CatalogueOptions, provider: ActivityProviderRecord, reason: string): Promise<void> {
+  const activities = manager.getRepository(ActivityEntity);
+  const open = await activities.find({ where: { providerId: provider.id, status: Not('WITHDRAWN') }, lock: { mode: 'pessimistic_write' } });
+  for (const activity of open) {
+    const { next, changedFields } = changeStatus(activity, 'WITHDRAW', reason, options.clock());
+    await activities.update({ id: activity.id }, next);
+    const stored = await activities.findOneByOrFail({ id: activity.id });
+    await recordActivityEvent(manager, 'catalogue.activity.withdrawn', stored, provider, changedFields);
+    await cancelFutureSessions(manager, options, stored, provider, reason);
+  }
+}

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DomainError } from '@eq/shared/errors';
+import { icsCalendar } from '../icsCalendar';
+import { learnersInGrade } from '../learnerGroups';
+import { assertEligibleSchool } from '../schoolEligibility';
+import { validateSessionDraft } from '../sessionRules';
+
+const now = new Date('2025-10-01T08:00:00Z');
+const activity = { status: 'PUBLISHED', format: 'AT_PROVIDER', durationMinutes: 90 };
+
+describe('validateSessionDraft', () => {
+  it('ends a session after the activity duration', () => {
+    const draft = validateSessionDraft({ startsAt: new Date('2025-10-22T08:00:00Z'), place: '  Rīga,   Zinātnes iela 1 ', capacity: 25 }, activity, now);
+    assert.deepEqual(draft, { startsAt: new Date('2025-10-22T08:00:00Z'), endsAt: new Date('2025-10-22T09:30:00Z'), place: 'Rīga, Zinātnes iela 1', capacity: 25 });
+  });
+
+  it('refuses a session in the past, a capacity of zero, a missing place and a withdrawn activity', () => {
+    assert.throws(() => validateSessionDraft({ startsAt: new Date('2025-09-30T08:00:00Z'), place: 'Rīga', capacity: 25 }, activity, now), DomainError);
+    assert.throws(() => validateSessionDraft({ startsAt: new Date('2025-10-22T08:00:00Z'), place: 'Rīga', capacity: 0 }, activity, now), DomainError);
+    assert.throws(() => validateSessionDraft({ startsAt: new Date('2025-10-22T08:00:00Z'), place: ' ', capacity: 25 }, activity, now), DomainError);
+    assert.throws(() => validateSessionDraft({ startsAt: new Date('2025-10-22T08:00:00Z'), place: 'Rīga', capacity: 25 }, { ...activity, status: 'WITHDRAWN' }, now), DomainError);
+  });
+
+  it('lets an online session go without a place', () => {
+    assert.equal(validateSessionDraft({ startsAt: new Date('2025-10-22T08:00:00Z'), capacity: 25 }, { ...activity, format: 'ONLINE' }, now).place, 'Online');
+  });
+});
+
+describe('learnersInGrade', () => {
+  it('counts pre-school ages 5 and 6 together as grade 0', () => {
+    const counts = { preschoolAge5: 12, preschoolAge6: 14, grade7: 30 };
+    assert.equal(learnersInGrade(counts, 0), 26);
+    assert.equal(learnersInGrade(counts, 7), 30);
+    assert.equal(learnersInGrade(counts, 8), 0);
+  });
+});
+
+describe('assertEligibleSchool', () => {
+  it('takes active schools of the target group only', () => {
+    const school = { id: 'x', name: 'Skola', type: 'BASIC_SCHOOL', status: 'ACTIVE' };
+    assert.equal(assertEligibleSchool('x', school), school);
+    assert.throws(() => assertEligibleSchool('x', null), DomainError);
+    assert.throws(() => assertEligibleSchool('x', { ...school, status: 'LIQUIDATED' }), DomainError);
+    assert.throws(() => assertEligibleSchool('x', { ...school, type: 'INTEREST_EDUCATION' }), DomainError);
+  });
+});
+
+describe('icsCalendar', () => {
+  it('writes RFC 5545 text: CRLF lines, UTC times, escaped and folded text', () => {
+    const text = icsCalendar('Skola', [
+      {
+        uid: 'b1@catalogue',
+        startsAt: new Date('2025-10-22T08:00:00Z'),
+        endsAt: new Date('2025-10-22T09:30:00Z'),
+        summary: 'Ķīmija; skābes, sārmi',
+        location: 'Rīga',
+        description: 'x'.repeat(100),
+        status: 'CONFIRMED',
+        updatedAt: now,
+      },
+    ], now);
+    const lines = text.split('\r\n');
+    assert.equal(lines[0], 'BEGIN:VCALENDAR');
+    assert.ok(lines.includes('DTSTART:20251022T080000Z'));
+    assert.ok(lines.includes('SUMMARY:Ķīmija\\; skābes\\, sārmi'));
+    assert.ok(lines.every((line) => Buffer.byteLength(line, 'utf8') <= 75));
+    assert.ok(lines.some((line) => line.startsWith(' ')), 'the long description is folded');
+    assert.ok(text.endsWith('END:VCALENDAR\r\n'));
+  });
+});

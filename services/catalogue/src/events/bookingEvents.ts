@@ -1,0 +1,51 @@
+import { enqueueEvent, makeCloudEvent, Topics, type StateChange } from '@eq/shared';
+import type { EntityManager } from 'typeorm';
+import type { ActivitySessionRecord } from '../entities/activitySession';
+import type { BookingRecord } from '../entities/booking';
+
+export type BookingEventType =
+  | 'catalogue.booking.confirmed'
+  | 'catalogue.booking.waitlisted'
+  | 'catalogue.booking.promoted'
+  | 'catalogue.booking.cancelled'
+  | 'catalogue.booking.attended'
+  | 'catalogue.booking.no-show';
+
+/**
+ * The public state of a booking on `catalogue.booking.v1`, with its session's activity and
+ * start inline, so a subscriber (a school's calendar, the fund's reports) needs no call back.
+ */
+export function bookingState(booking: BookingRecord, session: ActivitySessionRecord) {
+  return {
+    id: booking.id,
+    sessionId: booking.sessionId,
+    activityId: session.activityId,
+    startsAt: session.startsAt.toISOString(),
+    institutionId: booking.institutionId,
+    grade: booking.grade,
+    pupils: booking.pupils,
+    status: booking.status,
+    semester: booking.semester,
+    pricePerPupilCents: booking.pricePerPupilCents,
+    committedCents: booking.committedCents,
+    costCents: booking.costCents,
+    attendedPupils: booking.attendedPupils,
+    statusReason: booking.statusReason,
+    createdAt: booking.createdAt.toISOString(),
+    updatedAt: booking.updatedAt.toISOString(),
+  };
+}
+
+export type BookingState = ReturnType<typeof bookingState>;
+
+/** Writes the event to the outbox in the caller's transaction; subject (and key) = booking id. */
+export async function recordBookingEvent(
+  manager: EntityManager,
+  type: BookingEventType,
+  booking: BookingRecord,
+  session: ActivitySessionRecord,
+  changedFields: string[],
+): Promise<void> {
+  const data: StateChange<BookingState> = { state: bookingState(booking, session), changedFields };
+  await enqueueEvent(manager, Topics.catalogueBooking, makeCloudEvent({ source: '/catalogue', type, subject: booking.id, data }));
+}

@@ -1,0 +1,470 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { makeCloudEvent, Role, Topics, todayInLatvia, type Caller } from '@eq/shared';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { eventually } from '../../../test/support/eventually';
+import { registryInstitutionState } from '../../../test/support/fixtures';
+import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
+import { TopicRecorder } from '../../../test/support/topicRecorder';
+import { createCatalogue, DEFAULT_CATALOGUE_OPTIONS, type CatalogueOptions } from '../src';
+import { semesterOf } from '../src/domain/semesters';
+
+const REGISTER_PROVIDER = `mutation R($input: RegisterProviderInput!) { registerProvider(input: $input) { provider { id } } }`;
+const CREATE = `mutation C($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }`;
+const SUBMIT = `mutation S($input: SubmitActivityInput!) { submitActivity(input: $input) { activity { id } } }`;
+const REVIEW = `mutation V($input: ReviewActivityInput!) { reviewActivity(input: $input) { activity { id status } } }`;
+const SCHEDULE = `mutation Sc($input: ScheduleSessionInput!) { scheduleSession(input: $input) { session { id capacity freePlaces bookingClosesOn endsAt } } }`;
+const BOOKING_FIELDS = 'id status grade pupils semester committedCents costCents attendedPupils waitingPosition statusReason session { id freePlaces bookedPupils waitingBookings }';
+const BOOK = `mutation B($input: BookSessionInput!) { bookSession(input: $input) { booking { ${BOOKING_FIELDS} } } }`;
+const CANCEL = `mutation X($input: CancelBookingInput!) { cancelBooking(input: $input) { booking { ${BOOKING_FIELDS} } } }`;
+const ATTEND = `mutation A($input: RecordAttendanceInput!) { recordAttendance(input: $input) { booking { ${BOOKING_FIELDS} } } }`;
+const BOOKING = `query G($id: ID!) { booking(id: $id) { ${BOOKING_FIELDS} } }`;
+const SESSION = `query Ss($id: ID!) { activitySession(id: $id) { id status freePlaces bookedPupils waitingBookings activity { id status } } }`;
+const CALENDAR = `query Cal($id: ID!) { schoolBookingsCalendar(institutionId: $id) }`;
+const BUDGET = `query F($semester: String) { fundBudget(semester: $semester) { totalCents committedCents spentCents leftCents schools { institution { id } learners allocationCents committedCents spentCents leftCents } } }`;
+
+const FUND_ADMIN: Caller = { role: Role.FUND_ADMIN, subject: 'fund-admin' };
+const OFFICER: Caller = { role: Role.OFFICER, subject: 'officer' };
+const providerCaller = (providerId: string): Caller => ({ role: Role.PROVIDER, providerId, subject: 'provider' });
+const schoolCaller = (institutionId: string): Caller => ({ role: Role.SCHOOL, institutionId, subject: `school-${institutionId.slice(0, 6)}` });
+
+const DAY = 24 * 60 * 60 * 1000;
+/** A Wednesday 10:00 in Riga about six weeks ahead, so the booking deadline is far off. */
+function futureWednesday(weeks = 6): Date {
+  const date = new Date(Date.now() + weeks * 7 * DAY);
+  date.setUTCDate(date.getUTCDate() + ((3 - date.getUTCDay() + 7) % 7));
+  date.setUTCHours(8, 0, 0, 0);
+  return date;
+}
+
+describe('catalogue: sessions, bookings, quota, money and attendance', () => {
+  let harness: ServiceHarness;
+  let recorder: TopicRecorder;
+  let producer: Producer;
+  let providerId: string;
+  let activityId: string;
+  let sessionStart: Date;
+  let schoolYear: string;
+  let semester: string;
+  let now = new Date();
+  // The options object the running service reads: tests move its clock and, for the budget
+  // refusal, its attendance budget (both are configuration).
+  const options: CatalogueOptions = {
+    ...DEFAULT_CATALOGUE_OPTIONS,
+    fund: { ...DEFAULT_CATALOGUE_OPTIONS.fund },
+    booking: { ...DEFAULT_CATALOGUE_OPTIONS.booking },
+    clock: () => now,
+  };
+
+  async function data<T = any>(query: string, variables: Record<string, unknown>, caller: Caller): Promise<T> {
+    const response = await harness.request<T>(query, variables, caller);
+    if (response.errors?.length || !response.data) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
+    return response.data;
+  }
+
+  async function refusal(query: string, variables: Record<string, unknown>, caller: Caller): Promise<Record<string, unknown>> {
+    const response = await harness.request(query, variables, caller);
+    assert.ok(response.errors?.length, `expected a refusal, got ${JSON.stringify(response.data)}`);
+    return response.errors[0]!.extensions as Record<string, unknown>;
+  }
+
+  async function send(topic: string, key: string, event: unknown): Promise<void> {
+    await producer.send({ topic, messages: [{ key, value: JSON.stringify(event) }] });
+  }
+
+  /** An institution as the registry announces it. */
+  async function announceInstitution(id: string, overrides: Record<string, unknown> = {}): Promise<void> {
+    const status = (overrides.status as string) ?? 'ACTIVE';
+    const type = status === 'ACTIVE' ? 'registry.institution.registered' : 'registry.institution.liquidated';
+    const state = registryInstitutionState({ id, name: `Skola ${id.slice(0, 4)}`, liquidatedOn: status === 'ACTIVE' ? null : '2025-06-30', ...overrides });
+    await send(Topics.registryInstitution, id, makeCloudEvent({ source: '/registry', type, subject: id, data: { state, changedFields: ['status'] } }));
+  }
+
+  /** A learner-count report as the registry publishes it; every grade but `grade7` empty unless given. */
+  async function announceLearnerCounts(institutionId: string, status: 'LOCKED' | 'APPROVED', counts: Record<string, number>, reportId: string = randomUUID()): Promise<string> {
+    const full: Record<string, number> = { preschoolAge5: 0, preschoolAge6: 0 };
+    for (let grade = 1; grade <= 12; grade += 1) full[`grade${grade}`] = 0;
+    Object.assign(full, counts);
+    const total = Object.values(full).reduce((sum, value) => sum + value, 0);
+    const type = status === 'LOCKED' ? 'registry.learner-counts.locked' : 'registry.learner-counts.reopened';
+    const state = { id: reportId, institutionId, schoolYear, asOf: `${schoolYear.slice(0, 4)}-09-01`, status, counts: full, total, approvedAt: null, lockedAt: null };
+    await send(Topics.registryLearnerCounts, reportId, makeCloudEvent({ source: '/registry', type, subject: reportId, data: { state, changedFields: ['status'] } }));
+    return reportId;
+  }
+
+  const lockedCount = async (institutionId: string) =>
+    (await harness.service.db.query(`SELECT COUNT(*)::int AS n FROM learner_count_report WHERE institution_id = $1 AND status = 'LOCKED'`, [institutionId]))[0].n;
+  const knownInstitution = async (id: string) =>
+    (await harness.service.db.query(`SELECT state->>'status' AS status FROM registry_institution WHERE id = $1`, [id]))[0]?.status ?? null;
+
+  /** A school known from the register, with locked learner counts for the sessions' school year. */
+  async function school(counts: Record<string, number> = { grade7: 50 }, overrides: Record<string, unknown> = {}): Promise<string> {
+    const id = randomUUID();
+    await announceInstitution(id, overrides);
+    await announceLearnerCounts(id, 'LOCKED', counts);
+    await eventually(async () => (await knownInstitution(id)) === 'ACTIVE' && (await lockedCount(id)) === 1, (ready) => ready, { what: 'school replicated' });
+    return id;
+  }
+
+  async function publishedActivity(owner: string, overrides: Record<string, unknown> = {}): Promise<string> {
+    const input = {
+      title: 'Robotika 7. klasei',
+      description: 'Programmējam robotus.',
+      fields: ['COMPUTING', 'ENGINEERING'],
+      gradeBands: ['GRADES_7_9'],
+      format: 'AT_PROVIDER',
+      durationMinutes: 90,
+      language: 'lv',
+      municipality: 'Rīga',
+      planningRegion: 'RIGA',
+      maxGroupSize: 30,
+      ...overrides,
+    };
+    const { createActivity } = await data(CREATE, { input }, providerCaller(owner));
+    await data(SUBMIT, { input: { id: createActivity.activity.id } }, providerCaller(owner));
+    await data(REVIEW, { input: { id: createActivity.activity.id, decision: 'PUBLISH' } }, FUND_ADMIN);
+    return createActivity.activity.id;
+  }
+
+  async function session(capacity: number, startsAt = sessionStart, activity = activityId, owner = providerId): Promise<string> {
+    const { scheduleSession } = await data(SCHEDULE, { input: { activityId: activity, startsAt: startsAt.toISOString(), place: 'Rīga, Zinātnes iela 1', capacity } }, providerCaller(owner));
+    return scheduleSession.session.id;
+  }
+
+  const book = (schoolId: string, sessionId: string, pupils: number, grade = 7) => data(BOOK, { input: { sessionId, grade, pupils } }, schoolCaller(schoolId)).then((result) => result.bookSession.booking);
+  const bookingCount = async () => (await harness.service.db.query('SELECT COUNT(*)::int AS n FROM booking'))[0].n as number;
+  const fundTotals = async () => (await data(BUDGET, {}, FUND_ADMIN)).fundBudget;
+
+  before(async () => {
+    sessionStart = futureWednesday();
+    ({ schoolYear, label: semester } = semesterOf(todayInLatvia(sessionStart)));
+    harness = await startServiceHarness(createCatalogue(options));
+    recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.catalogueBooking, Topics.catalogueActivity]);
+    producer = new Kafka({ clientId: 'catalogue-bookings-test', brokers: harness.infrastructure.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    providerId = (await data(REGISTER_PROVIDER, { input: { kind: 'MUSEUM', name: 'Zinātnes centrs' } }, FUND_ADMIN)).registerProvider.provider.id;
+    activityId = await publishedActivity(providerId);
+  });
+
+  after(async () => {
+    await producer?.disconnect();
+    await recorder?.stop();
+    await harness?.close();
+  });
+
+  it('books a session, holds €10 per pupil, and turns attendance into cost (attended × €10)', async () => {
+    const schoolId = await school();
+    const sessionId = await session(30);
+    const before = await fundTotals();
+    const booking = await book(schoolId, sessionId, 20);
+    assert.equal(booking.status, 'CONFIRMED');
+    assert.equal(booking.semester, semester);
+    assert.equal(booking.committedCents, 20 * 1000);
+    assert.deepEqual([booking.session.freePlaces, booking.session.bookedPupils], [10, 20]);
+    assert.equal((await fundTotals()).committedCents, before.committedCents + 20_000);
+
+    const early = await refusal(ATTEND, { input: { bookingId: booking.id, attendedPupils: 18 } }, providerCaller(providerId));
+    assert.equal(early.code, 'CONFLICT');
+    now = new Date(sessionStart.getTime() + 60 * 60 * 1000);
+    try {
+      const other = await refusal(ATTEND, { input: { bookingId: booking.id, attendedPupils: 18 } }, providerCaller(randomUUID()));
+      assert.equal(other.code, 'FORBIDDEN');
+      const tooMany = await refusal(ATTEND, { input: { bookingId: booking.id, attendedPupils: 21 } }, providerCaller(providerId));
+      assert.equal(tooMany.code, 'VALIDATION_FAILED');
+      const attended = (await data(ATTEND, { input: { bookingId: booking.id, attendedPupils: 18 } }, providerCaller(providerId))).recordAttendance.booking;
+      assert.deepEqual([attended.status, attended.attendedPupils, attended.costCents, attended.committedCents], ['ATTENDED', 18, 18_000, 0]);
+    } finally {
+      now = new Date();
+    }
+    const after = await fundTotals();
+    assert.equal(after.committedCents, before.committedCents);
+    assert.equal(after.spentCents, before.spentCents + 18_000);
+
+    const events = await eventually(async () => recorder.eventsFor(Topics.catalogueBooking, [booking.id]), (found) => found.length >= 2, { what: 'booking events' });
+    assert.deepEqual(events.map((event) => event.type), ['catalogue.booking.confirmed', 'catalogue.booking.attended']);
+    assert.equal(events[1]!.data.state.costCents, 18_000);
+    assert.equal(events[0]!.data.state.activityId, activityId);
+    const budgets = (await data(BUDGET, { semester }, FUND_ADMIN)).fundBudget.schools;
+    const mine = budgets.find((row: any) => row.institution.id === schoolId);
+    assert.deepEqual([mine.learners, mine.allocationCents, mine.spentCents, mine.leftCents], [50, 50 * 4 * 1000, 18_000, 50 * 4 * 1000 - 18_000]);
+  });
+
+  it('refuses bad input, a wrong grade band and a group larger than the session, storing nothing', async () => {
+    const schoolId = await school();
+    const sessionId = await session(12);
+    const stored = await bookingCount();
+    for (const [input, reason] of [
+      [{ sessionId, grade: 7, pupils: 0 }, undefined],
+      [{ sessionId, grade: 7, pupils: -3 }, undefined],
+      [{ sessionId, grade: 13, pupils: 5 }, undefined],
+      [{ sessionId, grade: 3, pupils: 5 }, 'GRADE_BAND_MISMATCH'],
+      [{ sessionId, grade: 7, pupils: 13 }, 'GROUP_TOO_LARGE'],
+    ] as const) {
+      const extensions = await refusal(BOOK, { input }, schoolCaller(schoolId));
+      assert.equal(extensions.code, 'VALIDATION_FAILED', JSON.stringify(input));
+      assert.equal(extensions.reason, reason);
+    }
+    assert.equal((await refusal(BOOK, { input: { sessionId: 'nope', grade: 7, pupils: 5 } }, schoolCaller(schoolId))).code, 'VALIDATION_FAILED');
+    assert.equal((await refusal(BOOK, { input: { sessionId, grade: 7, pupils: 5 } }, OFFICER)).code, 'FORBIDDEN');
+    const past = await refusal(SCHEDULE, { input: { activityId, startsAt: new Date(Date.now() - DAY).toISOString(), place: 'Rīga', capacity: 10 } }, providerCaller(providerId));
+    assert.equal(past.code, 'VALIDATION_FAILED');
+    assert.equal((await refusal(SCHEDULE, { input: { activityId, startsAt: sessionStart.toISOString(), place: 'Rīga', capacity: 0 } }, providerCaller(providerId))).code, 'VALIDATION_FAILED');
+    assert.equal(await bookingCount(), stored);
+  });
+
+  it('closes bookings five working days before the session', async () => {
+    const schoolId = await school();
+    const soon = new Date(Date.now() + 2 * DAY);
+    const sessionId = await session(30, soon);
+    const extensions = await refusal(BOOK, { input: { sessionId, grade: 7, pupils: 5 } }, schoolCaller(schoolId));
+    assert.equal(extensions.code, 'CONFLICT');
+    assert.equal(extensions.reason, 'BOOKING_CLOSED');
+  });
+
+  it('refuses a school that is not active or has no locked learner counts', async () => {
+    const unknown = await refusal(BOOK, { input: { sessionId: await session(10), grade: 7, pupils: 5 } }, schoolCaller(randomUUID()));
+    assert.equal(unknown.code, 'NOT_FOUND');
+    const noCounts = randomUUID();
+    await announceInstitution(noCounts);
+    await eventually(() => knownInstitution(noCounts), (status) => status === 'ACTIVE', { what: 'school replicated' });
+    const refused = await refusal(BOOK, { input: { sessionId: await session(10), grade: 7, pupils: 5 } }, schoolCaller(noCounts));
+    assert.equal(refused.reason, 'NO_LOCKED_LEARNER_COUNTS');
+    const interest = randomUUID();
+    await announceInstitution(interest, { type: 'INTEREST_EDUCATION' });
+    await eventually(() => knownInstitution(interest), (status) => status === 'ACTIVE', { what: 'interest school replicated' });
+    assert.equal((await refusal(BOOK, { input: { sessionId: await session(10), grade: 7, pupils: 5 } }, schoolCaller(interest))).code, 'CONFLICT');
+  });
+
+  it('keeps a grade within 4 funded activities per pupil per semester; cancellation gives the quota back', async () => {
+    // 5 pupils in grade 7: at most 20 funded pupil-attendances this semester.
+    const schoolId = await school({ grade7: 5, grade8: 40 });
+    const first = await book(schoolId, await session(30), 15);
+    const refused = await refusal(BOOK, { input: { sessionId: await session(30), grade: 7, pupils: 10 } }, schoolCaller(schoolId));
+    assert.equal(refused.code, 'QUOTA_EXCEEDED');
+    assert.equal(refused.reason, 'PUPIL_QUOTA_EXCEEDED');
+    assert.equal(refused.remaining, 5);
+    // Another grade of the same school has its own quota.
+    assert.equal((await book(schoolId, await session(30), 10, 8)).status, 'CONFIRMED');
+    await data(CANCEL, { input: { id: first.id } }, schoolCaller(schoolId));
+    assert.equal((await book(schoolId, await session(30), 10)).status, 'CONFIRMED');
+  });
+
+  it("refuses what exceeds the school's allocation or the fund's budget", async () => {
+    const schoolId = await school({ grade7: 10 });
+    const sessionId = await session(30);
+    // The activity keeps its €10 price; a later configuration of €5 halves the allocation
+    // (10 learners × 4 × €5 = €200), so a group of 25 (€250) no longer fits it.
+    options.fund.pricePerPupilCents = 500;
+    try {
+      const refused = await refusal(BOOK, { input: { sessionId, grade: 7, pupils: 25 } }, schoolCaller(schoolId));
+      assert.equal(refused.code, 'QUOTA_EXCEEDED');
+      assert.equal(refused.reason, 'SCHOOL_ALLOCATION_EXCEEDED');
+    } finally {
+      options.fund.pricePerPupilCents = 1000;
+    }
+    const totals = await fundTotals();
+    options.fund.attendanceBudgetCents = totals.committedCents + totals.spentCents + 5_000;
+    try {
+      const refused = await refusal(BOOK, { input: { sessionId, grade: 7, pupils: 6 } }, schoolCaller(schoolId));
+      assert.equal(refused.code, 'QUOTA_EXCEEDED');
+      assert.equal(refused.reason, 'FUND_BUDGET_EXCEEDED');
+      assert.equal((await book(schoolId, sessionId, 5)).status, 'CONFIRMED');
+      assert.equal((await fundTotals()).leftCents, 0);
+    } finally {
+      options.fund.attendanceBudgetCents = DEFAULT_CATALOGUE_OPTIONS.fund.attendanceBudgetCents;
+    }
+  });
+
+  it('puts groups that do not fit on a waiting list and serves it in order when seats free up', async () => {
+    const [a, b, c, d] = [await school(), await school(), await school(), await school()];
+    const sessionId = await session(25);
+    const first = await book(a, sessionId, 20);
+    const waitingB = await book(b, sessionId, 10);
+    const waitingC = await book(c, sessionId, 8);
+    // Seats are free for D's group, but B and C are ahead of it.
+    const waitingD = await book(d, sessionId, 3);
+    assert.deepEqual([first.status, waitingB.status, waitingC.status, waitingD.status], ['CONFIRMED', 'WAITING', 'WAITING', 'WAITING']);
+    assert.deepEqual([waitingB.waitingPosition, waitingC.waitingPosition, waitingD.waitingPosition], [1, 2, 3]);
+    assert.equal(waitingB.committedCents, 0);
+
+    const cancelled = (await data(CANCEL, { input: { id: first.id, reason: 'Klase slima' } }, schoolCaller(a))).cancelBooking.booking;
+    assert.equal(cancelled.status, 'CANCELLED');
+    assert.equal(cancelled.committedCents, 0);
+    const statuses = await Promise.all([waitingB, waitingC, waitingD].map(async (booking) => (await data(BOOKING, { id: booking.id }, OFFICER)).booking));
+    assert.deepEqual(statuses.map((booking) => booking.status), ['CONFIRMED', 'CONFIRMED', 'CONFIRMED']);
+    assert.equal(statuses[0].session.freePlaces, 4);
+    assert.equal((await refusal(CANCEL, { input: { id: waitingB.id } }, schoolCaller(a))).code, 'FORBIDDEN');
+
+    const events = await eventually(async () => recorder.eventsFor(Topics.catalogueBooking, [waitingB.id]), (found) => found.length >= 2, { what: 'promotion event' });
+    assert.deepEqual(events.map((event) => event.type), ['catalogue.booking.waitlisted', 'catalogue.booking.promoted']);
+  });
+
+  it('never overbooks: 200 simultaneous requests for the last 10 seats confirm exactly 10 pupils', async () => {
+    const schoolId = await school({ grade7: 200 });
+    const sessionId = await session(30);
+    await book(await school(), sessionId, 20);
+    const results = await Promise.all(
+      Array.from({ length: 200 }, () => harness.request(BOOK, { input: { sessionId, grade: 7, pupils: 1 } }, schoolCaller(schoolId))),
+    );
+    assert.deepEqual(results.filter((result) => result.errors?.length), []);
+    const statuses = results.map((result: any) => result.data.bookSession.booking.status);
+    assert.equal(statuses.filter((status) => status === 'CONFIRMED').length, 10);
+    assert.equal(statuses.filter((status) => status === 'WAITING').length, 190);
+    const [row] = await harness.service.db.query(
+      `SELECT s.booked_pupils, s.capacity, (SELECT COALESCE(SUM(pupils), 0)::int FROM booking WHERE session_id = s.id AND status = 'CONFIRMED') AS confirmed
+       FROM activity_session s WHERE s.id = $1`,
+      [sessionId],
+    );
+    assert.deepEqual(row, { booked_pupils: 30, capacity: 30, confirmed: 30 });
+  });
+
+  it("never overspends: concurrent requests for the last €100 of a school's allocation confirm exactly €100", async () => {
+    // 10 learners → €400 a semester; €300 already held; 50 requests of one pupil (€10 each) race for the last €100.
+    const schoolId = await school({ grade7: 10 });
+    await book(schoolId, await session(30), 30);
+    const sessionId = await session(200);
+    const results = await Promise.all(Array.from({ length: 50 }, () => harness.request(BOOK, { input: { sessionId, grade: 7, pupils: 1 } }, schoolCaller(schoolId))));
+    const confirmed = results.filter((result: any) => result.data?.bookSession?.booking?.status === 'CONFIRMED').length;
+    const refused = results.filter((result) => result.errors?.[0]?.extensions?.code === 'QUOTA_EXCEEDED').length;
+    assert.deepEqual([confirmed, refused], [10, 40]);
+    const [row] = await harness.service.db.query(`SELECT SUM(committed_cents)::int AS held FROM booking WHERE institution_id = $1`, [schoolId]);
+    assert.equal(row.held, 400 * 100);
+  });
+
+  it("cancels a liquidated school's future bookings, releases their money and serves the waiting list", async () => {
+    const [closing, waitingSchool] = [await school(), await school()];
+    const sessionId = await session(20);
+    const doomed = await book(closing, sessionId, 20);
+    const waiting = await book(waitingSchool, sessionId, 15);
+    const before = await fundTotals();
+    await announceInstitution(closing, { status: 'LIQUIDATED' });
+    const cancelled = await eventually(async () => (await data(BOOKING, { id: doomed.id }, OFFICER)).booking, (booking) => booking.status === 'CANCELLED', {
+      what: 'booking of the liquidated school cancelled',
+    });
+    assert.match(cancelled.statusReason, /liquidated/);
+    assert.equal((await data(BOOKING, { id: waiting.id }, OFFICER)).booking.status, 'CONFIRMED');
+    assert.equal((await fundTotals()).committedCents, before.committedCents - 20_000 + 15_000);
+    assert.equal((await refusal(BOOK, { input: { sessionId, grade: 7, pupils: 1 } }, schoolCaller(closing))).code, 'CONFLICT');
+    const events = await eventually(async () => recorder.eventsFor(Topics.catalogueBooking, [doomed.id]), (found) => found.length >= 2, { what: 'cancel event' });
+    assert.equal(events.at(-1)!.type, 'catalogue.booking.cancelled');
+  });
+
+  it("withdraws a liquidated provider's activities and cancels its future sessions and their bookings", async () => {
+    const institutionId = randomUUID();
+    await announceInstitution(institutionId, { type: 'SECONDARY_SCHOOL', name: 'Tehnikums' });
+    await eventually(() => knownInstitution(institutionId), (status) => status === 'ACTIVE', { what: 'provider institution replicated' });
+    const ownerId = (await data(REGISTER_PROVIDER, { input: { kind: 'INSTITUTION', institutionId } }, FUND_ADMIN)).registerProvider.provider.id;
+    const ownActivity = await publishedActivity(ownerId, { title: 'Inženierija' });
+    const sessionId = await session(25, sessionStart, ownActivity, ownerId);
+    const schoolId = await school();
+    const booking = await book(schoolId, sessionId, 10);
+    await announceInstitution(institutionId, { status: 'LIQUIDATED', type: 'SECONDARY_SCHOOL', name: 'Tehnikums' });
+    await eventually(async () => (await data(BOOKING, { id: booking.id }, OFFICER)).booking.status, (status) => status === 'CANCELLED', { what: 'booking cancelled' });
+    const seen = (await data(SESSION, { id: sessionId }, OFFICER)).activitySession;
+    assert.deepEqual([seen.status, seen.bookedPupils, seen.activity.status], ['CANCELLED', 0, 'WITHDRAWN']);
+    const activityEvents = await eventually(async () => recorder.eventsFor(Topics.catalogueActivity, [ownActivity]), (found) => found.some((event) => event.type === 'catalogue.activity.session-cancelled'), {
+      what: 'session-cancelled event',
+    });
+    assert.ok(activityEvents.some((event) => event.type === 'catalogue.activity.withdrawn'));
+    await eventually(async () => recorder.eventsFor(Topics.catalogueBooking, [booking.id]).map((event) => event.type), (types) => types.includes('catalogue.booking.cancelled'), {
+      what: 'booking cancelled event',
+    });
+  });
+
+  it("stops funding when a school's learner counts are reopened", async () => {
+    const schoolId = randomUUID();
+    await announceInstitution(schoolId);
+    const reportId = await announceLearnerCounts(schoolId, 'LOCKED', { grade7: 30 });
+    await eventually(() => lockedCount(schoolId), (count) => count === 1, { what: 'counts locked' });
+    await announceLearnerCounts(schoolId, 'APPROVED', { grade7: 30 }, reportId);
+    await eventually(() => lockedCount(schoolId), (count) => count === 0, { what: 'counts reopened' });
+    assert.equal((await refusal(BOOK, { input: { sessionId: await session(30), grade: 7, pupils: 5 } }, schoolCaller(schoolId))).reason, 'NO_LOCKED_LEARNER_COUNTS');
+  });
+
+  it('finds activities by session dates and free places, sorts them and counts facets over the filter', async () => {
+    const first = await publishedActivity(providerId, { title: 'Zvaigžņu fizika A', fields: ['PHYSICS'], gradeBands: ['GRADES_4_6', 'GRADES_7_9'], planningRegion: 'KURZEME', municipality: 'Liepāja' });
+    const second = await publishedActivity(providerId, { title: 'Zvaigžņu fizika B', fields: ['PHYSICS', 'MATHEMATICS'], gradeBands: ['GRADES_10_12'], planningRegion: 'LATGALE', municipality: 'Daugavpils' });
+    const fullSession = await session(10, sessionStart, first);
+    await session(30, new Date(sessionStart.getTime() + 14 * DAY), second);
+    await book(await school(), fullSession, 10);
+    const CATALOGUE = `query Q($filter: ActivityFilter, $sort: ActivitySort, $first: Int, $after: String) {
+      activities(filter: $filter, sort: $sort, first: $first, after: $after) {
+        totalCount edges { node { id } } pageInfo { hasNextPage endCursor }
+        facets { fields { value count } gradeBands { value count } planningRegions { value count } }
+      } }`;
+    const ids = (result: any) => result.activities.edges.map((edge: any) => edge.node.id);
+    const all = await data(CATALOGUE, { filter: { search: 'zvaigznu fizika' } }, { role: Role.PUBLIC });
+    assert.deepEqual(ids(all), [first, second]);
+    assert.deepEqual(all.activities.facets, {
+      fields: [{ value: 'PHYSICS', count: 2 }, { value: 'MATHEMATICS', count: 1 }],
+      gradeBands: [{ value: 'GRADES_10_12', count: 1 }, { value: 'GRADES_4_6', count: 1 }, { value: 'GRADES_7_9', count: 1 }],
+      planningRegions: [{ value: 'KURZEME', count: 1 }, { value: 'LATGALE', count: 1 }],
+    });
+    const withRoom = await data(CATALOGUE, { filter: { search: 'zvaigznu fizika', minFreePlaces: 5 } }, { role: Role.PUBLIC });
+    assert.deepEqual(ids(withRoom), [second]);
+    assert.deepEqual(withRoom.activities.facets.fields, [{ value: 'MATHEMATICS', count: 1 }, { value: 'PHYSICS', count: 1 }]);
+    const soon = await data(CATALOGUE, { filter: { search: 'zvaigznu fizika', sessionsTo: new Date(sessionStart.getTime() + DAY).toISOString() } }, { role: Role.PUBLIC });
+    assert.deepEqual(ids(soon), [first]);
+    const newest = await data(CATALOGUE, { filter: { search: 'zvaigznu fizika' }, sort: 'NEWEST', first: 1 }, { role: Role.PUBLIC });
+    assert.deepEqual(ids(newest), [second]);
+    const next = await data(CATALOGUE, { filter: { search: 'zvaigznu fizika' }, sort: 'NEWEST', first: 1, after: newest.activities.pageInfo.endCursor }, { role: Role.PUBLIC });
+    assert.deepEqual([ids(next), next.activities.pageInfo.hasNextPage], [[first], false]);
+    assert.equal((await refusal(CATALOGUE, { filter: { minFreePlaces: 0 } }, { role: Role.PUBLIC })).code, 'VALIDATION_FAILED');
+  });
+
+  it('reports participation against the 85% target and money per municipality for FUND_ADMIN', async () => {
+    const place = { id: randomUUID(), address: 'Skolas iela 1, Ventspils', municipality: 'Ventspils', planningRegion: 'KURZEME' };
+    const schoolId = await school({ grade7: 20 }, { planningRegion: 'KURZEME', implementationPlaces: [place] });
+    const booking = await book(schoolId, await session(30), 20);
+    now = new Date(sessionStart.getTime() + 2 * 60 * 60 * 1000);
+    try {
+      await data(ATTEND, { input: { bookingId: booking.id, attendedPupils: 18 } }, providerCaller(providerId));
+    } finally {
+      now = new Date();
+    }
+    const PARTICIPATION = `query P($year: String!, $by: AreaLevel!) { participation(schoolYear: $year, groupBy: $by) {
+      key institution { id } schools participatingSchools learners participantsAtLeast participantsAtMost rateAtLeast rateAtMost targetRate targetMet } }`;
+    const bySchool = (await data(PARTICIPATION, { year: schoolYear, by: 'SCHOOL' }, FUND_ADMIN)).participation;
+    const mine = bySchool.find((row: any) => row.key === schoolId);
+    assert.deepEqual(mine, {
+      key: schoolId, institution: { id: schoolId }, schools: 1, participatingSchools: 1, learners: 20,
+      participantsAtLeast: 18, participantsAtMost: 18, rateAtLeast: 0.9, rateAtMost: 0.9, targetRate: 0.85, targetMet: true,
+    });
+    const byMunicipality = (await data(PARTICIPATION, { year: schoolYear, by: 'MUNICIPALITY' }, FUND_ADMIN)).participation;
+    assert.equal(byMunicipality.find((row: any) => row.key === 'Ventspils').learners, 20);
+    const regions = (await data(PARTICIPATION, { year: schoolYear, by: 'PLANNING_REGION' }, FUND_ADMIN)).participation;
+    assert.ok(regions.some((row: any) => row.key === 'KURZEME'));
+    const BY_AREA = `query A($semester: String!, $by: AreaLevel!) { budgetByArea(semester: $semester, groupBy: $by) { key allocationCents committedCents spentCents leftCents } }`;
+    const ventspils = (await data(BY_AREA, { semester, by: 'MUNICIPALITY' }, FUND_ADMIN)).budgetByArea.find((row: any) => row.key === 'Ventspils');
+    assert.deepEqual(ventspils, { key: 'Ventspils', allocationCents: 80_000, committedCents: 0, spentCents: 18_000, leftCents: 62_000 });
+    assert.equal((await refusal(PARTICIPATION, { year: schoolYear, by: 'SCHOOL' }, schoolCaller(schoolId))).code, 'FORBIDDEN');
+    assert.equal((await refusal(PARTICIPATION, { year: '2025-2026', by: 'SCHOOL' }, FUND_ADMIN)).code, 'VALIDATION_FAILED');
+  });
+
+  it("gives a school its bookings as an iCalendar feed that parses", async () => {
+    const schoolId = await school();
+    const first = await book(schoolId, await session(30), 12);
+    const secondStart = new Date(sessionStart.getTime() + 7 * DAY);
+    await book(schoolId, await session(30, secondStart), 8);
+    const ics: string = (await data(CALENDAR, { id: schoolId }, schoolCaller(schoolId))).schoolBookingsCalendar;
+    // Unfold (RFC 5545 §3.1) and read it as content lines NAME:VALUE.
+    const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+    assert.equal(lines[0], 'BEGIN:VCALENDAR');
+    assert.equal(lines.at(-1), 'END:VCALENDAR');
+    assert.ok(lines.every((line) => /^[A-Z-]+[:;]/.test(line)), 'every line is a content line');
+    const events = lines.filter((line) => line === 'BEGIN:VEVENT').length;
+    assert.equal(events, 2);
+    const starts = lines.filter((line) => line.startsWith('DTSTART:')).map((line) => line.slice(8));
+    assert.deepEqual(starts, [sessionStart, secondStart].map((date) => date.toISOString().replace(/[-:]/g, '').replace('.000', '')));
+    assert.ok(lines.includes(`UID:${first.id}@catalogue`));
+    assert.ok(lines.includes('SUMMARY:Robotika 7. klasei'));
+    assert.equal((await refusal(CALENDAR, { id: schoolId }, schoolCaller(randomUUID()))).code, 'FORBIDDEN');
+
+    const ENTITIES = `query E($representations: [_Any!]!) { _entities(representations: $representations) { ... on Institution { id bookings { id pupils } } } }`;
+    const representations = [{ __typename: 'Institution', id: schoolId }];
+    const own = (await data(ENTITIES, { representations }, schoolCaller(schoolId)))._entities[0].bookings;
+    assert.deepEqual(own.map((booking: any) => booking.pupils), [8, 12]);
+    assert.deepEqual((await data(ENTITIES, { representations }, { role: Role.PUBLIC }))._entities[0].bookings, []);
+  });
+});

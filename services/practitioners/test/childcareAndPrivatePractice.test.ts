@@ -1,0 +1,212 @@
+import assert from 'node:assert/strict';
+import { randomInt } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { Topics } from '@eq/shared';
+import { eventually } from '../../../test/support/eventually';
+import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
+import { TopicRecorder } from '../../../test/support/topicRecorder';
+import { createPractitioners } from '../src/index';
+import { hyphenated, OFFICER, personalCode, PROVIDER, surname, testClock } from './fixtures';
+
+const PROVIDER_FIELDS = `id registrationNumber kind name personalCode companyNumber homeAddress homeAddressPublic serviceAddress municipality status
+  decision { number date } refusalReason exclusionDecision { number date } exclusionReason amendments { number date }`;
+const REGISTER = `mutation($input: RegisterChildcareProviderInput!) { registerChildcareProvider(input: $input) { childcareProvider { ${PROVIDER_FIELDS} } } }`;
+const REFUSE = `mutation($input: RefuseChildcareProviderInput!) { refuseChildcareProvider(input: $input) { childcareProvider { ${PROVIDER_FIELDS} } } }`;
+const AMEND = `mutation($input: AmendChildcareProviderInput!) { amendChildcareProvider(input: $input) { childcareProvider { ${PROVIDER_FIELDS} } } }`;
+const EXCLUDE = `mutation($input: ExcludeChildcareProviderInput!) { excludeChildcareProvider(input: $input) { childcareProvider { ${PROVIDER_FIELDS} } } }`;
+const PROVIDER_BY_NUMBER = `query($n: String!) { childcareProvider(registrationNumber: $n) { ${PROVIDER_FIELDS} } }`;
+
+const CERTIFICATE_FIELDS = `id number teacherName personalCode programmeKind programmeName municipality validFrom validUntil isCurrent status
+  decision { number date } extensions { validUntil decision { number date } } revocationDecision { number date } revocationReason`;
+const ISSUE = `mutation($input: IssuePrivatePracticeCertificateInput!) { issuePrivatePracticeCertificate(input: $input) { certificate { ${CERTIFICATE_FIELDS} } } }`;
+const EXTEND = `mutation($input: ExtendPrivatePracticeCertificateInput!) { extendPrivatePracticeCertificate(input: $input) { certificate { ${CERTIFICATE_FIELDS} } } }`;
+const REVOKE = `mutation($input: RevokePrivatePracticeCertificateInput!) { revokePrivatePracticeCertificate(input: $input) { certificate { ${CERTIFICATE_FIELDS} } } }`;
+
+const clock = testClock('2024-11-22');
+const number = (prefix: string) => `${prefix}-${randomInt(1_000_000, 9_999_999)}`;
+const companyNumber = () => `4000${randomInt(1_000_000, 9_999_999)}`;
+
+function naturalPerson(overrides: Record<string, unknown> = {}): Record<string, any> {
+  return {
+    registrationNumber: number('BU'),
+    kind: 'NATURAL_PERSON',
+    name: `Līga Auklīte-${surname()}`,
+    personalCode: personalCode(),
+    homeAddress: 'Liepu iela 3-7, Cēsis',
+    serviceAddress: 'Rīgas iela 12, Cēsis',
+    municipality: 'Cēsu novads',
+    decision: { number: 'BU-2024/1', date: '2024-03-01' },
+    ...overrides,
+  };
+}
+
+describe('child-supervision service providers and private-practice certificates', () => {
+  let harness: ServiceHarness;
+  let recorder: TopicRecorder;
+  const count = async (sql: string, params: unknown[] = []) => Number((await harness.service.db.query(sql, params))[0].count);
+  const ok = async (query: string, variables: Record<string, unknown>) => {
+    const response = await harness.request(query, variables, OFFICER);
+    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    return response.data;
+  };
+
+  before(async () => {
+    harness = await startServiceHarness(createPractitioners({ clock }));
+    recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.practitionersChildcareProvider, Topics.practitionersPrivatePractice]);
+  });
+  after(async () => {
+    await recorder?.stop();
+    await harness?.close();
+  });
+
+  it("registers a child-minder; the public sees neither the personal code nor, without consent, the home address", async () => {
+    const input = naturalPerson();
+    const { childcareProvider: registered } = (await ok(REGISTER, { input })).registerChildcareProvider;
+    assert.equal(registered.personalCode, hyphenated(input.personalCode));
+    assert.equal(registered.homeAddress, input.homeAddress, 'an officer sees the address');
+    for (const caller of [undefined, PROVIDER]) {
+      const seen = (await harness.request(PROVIDER_BY_NUMBER, { n: input.registrationNumber }, caller)).data.childcareProvider;
+      assert.equal(seen.personalCode, null);
+      assert.equal(seen.homeAddress, null);
+      assert.equal(seen.homeAddressPublic, false);
+      assert.equal(seen.serviceAddress, input.serviceAddress);
+    }
+    const [event] = await eventually(async () => recorder.eventsFor(Topics.practitionersChildcareProvider, [registered.id]), (found) => found.length >= 1, {
+      what: 'registered event',
+    });
+    assert.equal(event!.type, 'practitioners.childcare-provider.registered');
+    assert.equal(event!.data.state.homeAddress, null);
+    const raw = JSON.stringify(event);
+    assert.ok(!raw.includes(input.personalCode.slice(0, 6)) && !raw.includes(input.homeAddress), 'the event carries personal data');
+  });
+
+  it('shows the home address of a child-minder who consented, and a legal person’s address always', async () => {
+    const consenting = naturalPerson({ homeAddressPublic: true });
+    await ok(REGISTER, { input: consenting });
+    const legal = naturalPerson({ kind: 'LEGAL_PERSON', personalCode: null, companyNumber: companyNumber(), name: `SIA Bērnu prieks ${surname()}`, homeAddress: 'Brīvības iela 1, Rīga' });
+    await ok(REGISTER, { input: legal });
+    const seenConsenting = (await harness.request(PROVIDER_BY_NUMBER, { n: consenting.registrationNumber })).data.childcareProvider;
+    assert.equal(seenConsenting.homeAddress, consenting.homeAddress);
+    const seenLegal = (await harness.request(PROVIDER_BY_NUMBER, { n: legal.registrationNumber })).data.childcareProvider;
+    assert.deepEqual([seenLegal.homeAddress, seenLegal.companyNumber, seenLegal.personalCode], [legal.homeAddress, legal.companyNumber, null]);
+  });
+
+  it('amends and then excludes a provider with the reason; a decision on the excluded provider is refused', async () => {
+    const input = naturalPerson();
+    const { id } = (await ok(REGISTER, { input })).registerChildcareProvider.childcareProvider;
+    const amended = (await ok(AMEND, { input: { id, serviceAddress: 'Vaļņu iela 2, Cēsis', homeAddressPublic: true, decision: { number: 'BU-A/1', date: '2024-06-01' } } }))
+      .amendChildcareProvider.childcareProvider;
+    assert.equal(amended.serviceAddress, 'Vaļņu iela 2, Cēsis');
+    assert.deepEqual(amended.amendments, [{ number: 'BU-A/1', date: '2024-06-01' }]);
+    const excluded = (await ok(EXCLUDE, { input: { id, reason: 'Pakalpojuma sniegšana pārtraukta', decision: { number: 'BU-X/1', date: '2024-07-01' } } }))
+      .excludeChildcareProvider.childcareProvider;
+    assert.deepEqual([excluded.status, excluded.exclusionReason, excluded.exclusionDecision], ['EXCLUDED', 'Pakalpojuma sniegšana pārtraukta', { number: 'BU-X/1', date: '2024-07-01' }]);
+    const outboxBefore = await count('SELECT count(*) FROM outbox_event');
+    const again = await harness.request(AMEND, { input: { id, name: 'Cits vārds', decision: { number: 'BU-A/2', date: '2024-08-01' } } }, OFFICER);
+    assert.equal(again.errors?.[0]?.extensions?.code, 'CONFLICT');
+    assert.equal(await count('SELECT count(*) FROM outbox_event'), outboxBefore);
+    const events = await eventually(async () => recorder.eventsFor(Topics.practitionersChildcareProvider, [id]), (found) => found.length >= 3, { what: 'three events' });
+    assert.deepEqual(events.map((e) => e.type.split('.').at(-1)), ['registered', 'amended', 'excluded']);
+    assert.equal(events[2]!.data.state.exclusionReason, 'Pakalpojuma sniegšana pārtraukta');
+  });
+
+  it('records a refusal with its reason for officers only; the public register does not list it', async () => {
+    const { registrationNumber: _unused, ...applicant } = naturalPerson();
+    const input: Record<string, any> = { ...applicant, applicationNumber: number('PIET'), reason: 'Nav iesniegta izziņa par sodāmību' };
+    const refusal = input;
+    const { childcareProvider: refused } = (await ok(REFUSE, { input: refusal })).refuseChildcareProvider;
+    assert.deepEqual([refused.status, refused.refusalReason], ['REFUSED', 'Nav iesniegta izziņa par sodāmību']);
+    assert.equal((await harness.request(PROVIDER_BY_NUMBER, { n: input.applicationNumber })).data.childcareProvider, null);
+    const listed = await harness.request('query($f: ChildcareProviderFilter) { childcareProviders(filter: $f) { totalCount } }', { f: { search: input.name } });
+    assert.equal(listed.data.childcareProviders.totalCount, 0);
+    const [event] = await eventually(async () => recorder.eventsFor(Topics.practitionersChildcareProvider, [refused.id]), (found) => found.length >= 1, { what: 'refusal' });
+    assert.equal(event!.type, 'practitioners.childcare-provider.refused');
+    assert.ok(!JSON.stringify(event).includes(input.name), 'a refused applicant is named on the topic');
+  });
+
+  it('refuses a malformed personal code, a duplicate registration number and a legal person without a company number, storing nothing', async () => {
+    const good = naturalPerson();
+    await ok(REGISTER, { input: good });
+    const before = await count('SELECT count(*) FROM childcare_provider');
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [naturalPerson({ personalCode: '320000-0000' }), 'VALIDATION_FAILED'],
+      [naturalPerson({ personalCode: '311299-20000' }), 'VALIDATION_FAILED'],
+      [naturalPerson({ registrationNumber: good.registrationNumber }), 'CONFLICT'],
+      [naturalPerson({ kind: 'LEGAL_PERSON', personalCode: null }), 'VALIDATION_FAILED'],
+    ];
+    for (const [input, code] of cases) {
+      const response = await harness.request(REGISTER, { input }, OFFICER);
+      assert.equal(response.errors?.[0]?.extensions?.code, code, JSON.stringify(input));
+    }
+    assert.equal(await count('SELECT count(*) FROM childcare_provider'), before);
+  });
+
+  it('filters providers by municipality ignoring case and diacritics', async () => {
+    const town = `Ķeguma-${surname()}`;
+    await ok(REGISTER, { input: naturalPerson({ municipality: `${town} novads` }) });
+    const found = await harness.request('query($f: ChildcareProviderFilter) { childcareProviders(filter: $f) { totalCount edges { node { municipality } } } }', {
+      f: { municipality: town.toLowerCase().replace('ķ', 'k') },
+    });
+    assert.equal(found.data.childcareProviders.totalCount, 1);
+  });
+
+  it('issues, extends and revokes a private-practice certificate with reasons, publishing each decision without the personal code', async () => {
+    const code = personalCode();
+    const input = {
+      number: number('PP'),
+      teacherName: `Jānis Skolotājs-${surname()}`,
+      personalCode: code,
+      programmeKind: 'INTEREST_EDUCATION',
+      programmeName: 'Robotikas pulciņš',
+      municipality: 'Valmieras novads',
+      validUntil: '2026-02-28',
+      decision: { number: 'PP-2024/3', date: '2024-03-01' },
+    };
+    const issued = (await ok(ISSUE, { input })).issuePrivatePracticeCertificate.certificate;
+    assert.deepEqual([issued.validFrom, issued.validUntil, issued.isCurrent, issued.status, issued.personalCode], ['2024-03-01', '2026-02-28', true, 'ISSUED', hyphenated(code)]);
+    const publicView = (await harness.request(`query($n: String!) { privatePracticeCertificate(number: $n) { personalCode teacherName } }`, { n: input.number })).data;
+    assert.deepEqual(publicView.privatePracticeCertificate, { personalCode: null, teacherName: input.teacherName });
+
+    const extended = (await ok(EXTEND, { input: { id: issued.id, validUntil: '2029-02-28', decision: { number: 'PP-E/1', date: '2024-10-01' } } })).extendPrivatePracticeCertificate.certificate;
+    assert.deepEqual(extended.extensions, [{ validUntil: '2029-02-28', decision: { number: 'PP-E/1', date: '2024-10-01' } }]);
+    const shorter = await harness.request(EXTEND, { input: { id: issued.id, validUntil: '2028-01-01', decision: { number: 'PP-E/2', date: '2024-10-02' } } }, OFFICER);
+    assert.equal(shorter.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+
+    const revoked = (await ok(REVOKE, { input: { id: issued.id, reason: 'Nepietiekamas valsts valodas zināšanas', decision: { number: 'PP-R/1', date: '2024-11-01' } } }))
+      .revokePrivatePracticeCertificate.certificate;
+    assert.deepEqual([revoked.status, revoked.isCurrent, revoked.revocationReason], ['REVOKED', false, 'Nepietiekamas valsts valodas zināšanas']);
+    const twice = await harness.request(REVOKE, { input: { id: issued.id, reason: 'Atkārtoti', decision: { number: 'PP-R/2', date: '2024-11-02' } } }, OFFICER);
+    assert.equal(twice.errors?.[0]?.extensions?.code, 'CONFLICT');
+
+    const events = await eventually(async () => recorder.eventsFor(Topics.practitionersPrivatePractice, [issued.id]), (found) => found.length >= 3, { what: 'three events' });
+    assert.deepEqual(events.map((e) => e.type), ['practitioners.private-practice.issued', 'practitioners.private-practice.extended', 'practitioners.private-practice.revoked']);
+    assert.ok(events.every((e) => !JSON.stringify(e).includes(code.slice(0, 6))));
+  });
+
+  it('refuses a private-practice certificate ending before it starts, a duplicate number and a malformed personal code, storing nothing', async () => {
+    const base = {
+      number: number('PP'),
+      teacherName: 'Ilze Ozola',
+      personalCode: personalCode(),
+      programmeKind: 'NON_FORMAL_EDUCATION',
+      programmeName: 'Keramika pieaugušajiem',
+      municipality: 'Rīga',
+      validFrom: '2024-06-01',
+      validUntil: '2029-05-31',
+      decision: { number: 'PP-2024/9', date: '2024-05-20' },
+    };
+    await ok(ISSUE, { input: base });
+    const before = await count('SELECT count(*) FROM private_practice_certificate');
+    const cases: Array<[Record<string, unknown>, string, string]> = [
+      [{ ...base, number: number('PP'), validUntil: '2024-05-31' }, 'VALIDATION_FAILED', 'validUntil'],
+      [{ ...base }, 'CONFLICT', ''],
+      [{ ...base, number: number('PP'), personalCode: '123' }, 'VALIDATION_FAILED', 'personalCode'],
+    ];
+    for (const [input, code, field] of cases) {
+      const response = await harness.request(ISSUE, { input }, OFFICER);
+      assert.equal(response.errors?.[0]?.extensions?.code, code);
+      if (field) assert.equal(response.errors?.[0]?.extensions?.field, field);
+    }
+    assert.equal(await count('SELECT count(*) FROM private_practice_certificate'), before);
+  });
+});

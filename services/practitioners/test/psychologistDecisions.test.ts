@@ -1,0 +1,235 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Role, Topics } from '@eq/shared';
+import { eventually } from '../../../test/support/eventually';
+import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
+import { TopicRecorder } from '../../../test/support/topicRecorder';
+import { createPractitioners } from '../src/index';
+import { recordExpiries } from '../src/store/recordExpiries';
+import { CERTIFY, OFFICER, PROVIDER, REGISTER, registerInput, testClock } from './fixtures';
+
+const DECIDE = (mutation: string) => /* GraphQL */ `
+  mutation Decide($input: PsychologistStatusDecisionInput!) {
+    ${mutation}(input: $input) { psychologist { id status statusHistory { status decision { number date } } certificates { isCurrent } } }
+  }`;
+
+const GRANT = /* GraphQL */ `
+  mutation Grant($input: GrantSupervisorRightsInput!) {
+    grantSupervisorRights(input: $input) {
+      psychologist { isSupervisor }
+      supervisorRight { fieldOfPractice validFrom validUntil isCurrent decision { number date } }
+    }
+  }`;
+
+const RECOGNISE = /* GraphQL */ `
+  mutation Recognise($input: RecogniseForeignQualificationInput!) {
+    recogniseForeignQualification(input: $input) { psychologist { foreignQualifications { country qualification decision { number date } } } }
+  }`;
+
+const STATE = /* GraphQL */ `
+  query State($registrationNumber: String!) {
+    psychologist(registrationNumber: $registrationNumber) {
+      status isSupervisor
+      certificates { number validUntil isCurrent expired }
+      supervisorRights { fieldOfPractice validUntil isCurrent }
+    }
+  }`;
+
+/** "Today" for the service; moved forward by the expiry test. */
+const clock = testClock('2024-11-22');
+
+describe('decisions on psychologists, supervisor rights and expiry', () => {
+  let harness: ServiceHarness;
+  let recorder: TopicRecorder;
+  const count = async (sql: string, params: unknown[] = []) => Number((await harness.service.db.query(sql, params))[0].count);
+  const ok = async (query: string, variables: Record<string, unknown>) => {
+    const response = await harness.request(query, variables, OFFICER);
+    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    return response.data;
+  };
+  const register = async (overrides: Record<string, unknown> = {}) => {
+    const input = registerInput(overrides);
+    return { input, id: (await ok(REGISTER, { input })).registerPsychologist.psychologist.id as string };
+  };
+  const certify = (psychologistId: string, fieldOfPractice: string, decision: { number: string; date: string }) =>
+    ok(CERTIFY, { input: { psychologistId, certificateNumber: `C-${fieldOfPractice}-${psychologistId.slice(0, 8)}`, fieldOfPractice, decision } });
+
+  before(async () => {
+    harness = await startServiceHarness(createPractitioners({ clock, expiryIntervalMs: 100 }));
+    recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.practitionersPsychologist]);
+  });
+  after(async () => {
+    await recorder?.stop();
+    await harness?.close();
+  });
+
+  it('suspends, restores, cancels, terminates and excludes with decision numbers and dates, publishing each decision', async () => {
+    const { id } = await register({ decision: { number: 'R-1', date: '2024-01-10' } });
+    await certify(id, 'CLINICAL_AND_HEALTH', { number: 'S-1', date: '2024-02-01' });
+    const steps: Array<[string, string, string, boolean]> = [
+      ['suspendPsychologist', 'SUSPENDED', '2024-03-01', false],
+      ['restorePsychologist', 'RESTORED', '2024-04-01', true],
+      ['cancelPsychologist', 'CANCELLED', '2024-05-01', false],
+      ['restorePsychologist', 'RESTORED', '2024-06-01', true],
+      ['terminatePsychologist', 'TERMINATED', '2024-07-01', false],
+      ['restorePsychologist', 'RESTORED', '2024-08-01', true],
+      ['excludePsychologist', 'EXCLUDED', '2024-09-01', false],
+    ];
+    for (const [mutation, status, date, certificateCurrent] of steps) {
+      const { psychologist } = (await ok(DECIDE(mutation), { input: { psychologistId: id, decision: { number: `D-${date}`, date } } }))[mutation];
+      assert.equal(psychologist.status, status, mutation);
+      assert.deepEqual(psychologist.statusHistory.at(-1), { status, decision: { number: `D-${date}`, date } });
+      assert.equal(psychologist.certificates[0].isCurrent, certificateCurrent, `certificate current while ${status}`);
+    }
+    const events = await eventually(async () => recorder.eventsFor(Topics.practitionersPsychologist, [id]), (found) => found.length >= 9, {
+      what: 'every decision on the topic',
+    });
+    assert.deepEqual(
+      events.map((e) => e.type.replace('practitioners.psychologist.', '')),
+      ['registered', 'certified', 'suspended', 'restored', 'cancelled', 'restored', 'terminated', 'restored', 'excluded'],
+    );
+    assert.equal(events.at(-1)!.data.state.status, 'EXCLUDED');
+    assert.deepEqual(events.at(-1)!.data.changedFields, ['status', 'statusHistory']);
+  });
+
+  it('refuses any decision on an excluded person with CONFLICT (reason PERSON_EXCLUDED) and stores nothing', async () => {
+    const { id } = await register({ decision: { number: 'R-2', date: '2024-01-10' } });
+    await certify(id, 'LEGAL', { number: 'S-2', date: '2024-02-01' });
+    await ok(DECIDE('excludePsychologist'), { input: { psychologistId: id, decision: { number: 'X-2', date: '2024-03-01' } } });
+    const before = await Promise.all([count('SELECT count(*) FROM outbox_event'), count('SELECT count(*) FROM status_change')]);
+    const decision = { number: 'LATE-1', date: '2024-04-01' };
+    const attempts: Array<[string, Record<string, unknown>]> = [
+      ...['suspendPsychologist', 'cancelPsychologist', 'terminatePsychologist', 'excludePsychologist', 'restorePsychologist'].map(
+        (m) => [DECIDE(m), { input: { psychologistId: id, decision } }] as [string, Record<string, unknown>],
+      ),
+      [CERTIFY, { input: { psychologistId: id, certificateNumber: `LATE-${id}`, fieldOfPractice: 'COUNSELLING', decision } }],
+      [GRANT, { input: { psychologistId: id, fieldOfPractice: 'LEGAL', decision } }],
+      [RECOGNISE, { input: { psychologistId: id, country: 'LT', qualification: 'Psichologas', decision } }],
+    ];
+    for (const [query, variables] of attempts) {
+      const response = await harness.request(query, variables, OFFICER);
+      assert.equal(response.errors?.[0]?.extensions?.code, 'CONFLICT', query);
+      assert.equal(response.errors?.[0]?.extensions?.reason, 'PERSON_EXCLUDED', query);
+    }
+    assert.deepEqual(await Promise.all([count('SELECT count(*) FROM outbox_event'), count('SELECT count(*) FROM status_change')]), before);
+  });
+
+  it('refuses a decision from a status it does not apply to, one dated before the last, and a non-OFFICER', async () => {
+    const { id } = await register({ decision: { number: 'R-3', date: '2024-01-10' } });
+    const restore = await harness.request(DECIDE('restorePsychologist'), { input: { psychologistId: id, decision: { number: 'Q-1', date: '2024-02-01' } } }, OFFICER);
+    assert.equal(restore.errors?.[0]?.extensions?.code, 'CONFLICT');
+    const early = await harness.request(DECIDE('suspendPsychologist'), { input: { psychologistId: id, decision: { number: 'Q-2', date: '2024-01-09' } } }, OFFICER);
+    assert.equal(early.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    const asProvider = await harness.request(DECIDE('suspendPsychologist'), { input: { psychologistId: id, decision: { number: 'Q-3', date: '2024-02-01' } } }, PROVIDER);
+    assert.equal(asProvider.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    assert.equal(await count('SELECT count(*) FROM status_change WHERE psychologist_id = $1', [id]), 1);
+  });
+
+  it('grants supervisor rights in two fields for as long as each certificate, and refuses a third field with QUOTA_EXCEEDED', async () => {
+    const { id, input } = await register({ decision: { number: 'R-4', date: '2023-01-10' } });
+    await certify(id, 'CLINICAL_AND_HEALTH', { number: 'S-4a', date: '2023-02-01' });
+    await certify(id, 'COUNSELLING', { number: 'S-4b', date: '2024-03-15' });
+    await certify(id, 'LEGAL', { number: 'S-4c', date: '2024-04-01' });
+    const first = (await ok(GRANT, { input: { psychologistId: id, fieldOfPractice: 'CLINICAL_AND_HEALTH', decision: { number: 'P-1', date: '2024-05-02' } } })).grantSupervisorRights;
+    assert.deepEqual(first.supervisorRight, {
+      fieldOfPractice: 'CLINICAL_AND_HEALTH',
+      validFrom: '2024-05-02',
+      validUntil: '2030-01-31',
+      isCurrent: true,
+      decision: { number: 'P-1', date: '2024-05-02' },
+    });
+    assert.equal(first.psychologist.isSupervisor, true);
+    const second = (await ok(GRANT, { input: { psychologistId: id, fieldOfPractice: 'COUNSELLING', decision: { number: 'P-2', date: '2024-05-02' } } })).grantSupervisorRights;
+    assert.equal(second.supervisorRight.validUntil, '2031-03-14');
+
+    const third = await harness.request(GRANT, { input: { psychologistId: id, fieldOfPractice: 'LEGAL', decision: { number: 'P-3', date: '2024-05-03' } } }, OFFICER);
+    assert.equal(third.errors?.[0]?.extensions?.code, 'QUOTA_EXCEEDED');
+    assert.equal(await count('SELECT count(*) FROM supervisor_right WHERE psychologist_id = $1', [id]), 2);
+    const withoutCertificate = await harness.request(GRANT, { input: { psychologistId: id, fieldOfPractice: 'MILITARY', decision: { number: 'P-4', date: '2024-05-03' } } }, OFFICER);
+    assert.equal(withoutCertificate.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+
+    const supervisors = await harness.request('query($f: PsychologistFilter) { psychologists(filter: $f) { totalCount edges { node { id } } } }', {
+      f: { registrationNumber: input.registrationNumber, supervisor: true, fieldOfPractice: 'COUNSELLING' },
+    });
+    assert.deepEqual(supervisors.data.psychologists.edges, [{ node: { id } }]);
+    const events = await eventually(async () => recorder.eventsFor(Topics.practitionersPsychologist, [id]), (found) => found.length >= 6, { what: 'grant events' });
+    assert.deepEqual(events.at(-1)!.data.state.supervisorRights.map((r: { fieldOfPractice: string }) => r.fieldOfPractice).sort(), ['CLINICAL_AND_HEALTH', 'COUNSELLING']);
+    assert.equal(events.at(-1)!.type, 'practitioners.psychologist.supervisor-rights-granted');
+  });
+
+  it('records foreign-qualification recognition with its decision and refuses a malformed country', async () => {
+    const { id } = await register({ decision: { number: 'R-5', date: '2024-01-10' } });
+    const recognised = await ok(RECOGNISE, { input: { psychologistId: id, country: 'de', qualification: 'Diplom-Psychologin', decision: { number: 'AK-9', date: '2024-02-02' } } });
+    assert.deepEqual(recognised.recogniseForeignQualification.psychologist.foreignQualifications, [
+      { country: 'DE', qualification: 'Diplom-Psychologin', decision: { number: 'AK-9', date: '2024-02-02' } },
+    ]);
+    const bad = await harness.request(RECOGNISE, { input: { psychologistId: id, country: 'Germany', qualification: 'X y', decision: { number: 'AK-10', date: '2024-02-02' } } }, OFFICER);
+    assert.equal(bad.errors?.[0]?.extensions?.field, 'country');
+  });
+
+  it('lists certificates expiring within N days to OFFICERs only, then expires them and the supervisor rights resting on them by themselves', async () => {
+    const { id, input } = await register({ decision: { number: 'R-6', date: '2017-06-01' } });
+    await certify(id, 'EDUCATION_AND_SCHOOL', { number: 'S-6', date: '2017-12-01' });
+    await ok(GRANT, { input: { psychologistId: id, fieldOfPractice: 'EDUCATION_AND_SCHOOL', decision: { number: 'P-6', date: '2018-01-10' } } });
+
+    const expiring = await ok('query { certificatesExpiring(withinDays: 30) { daysLeft psychologist { id } certificate { validUntil } } }', {});
+    assert.deepEqual(
+      expiring.certificatesExpiring.filter((e: any) => e.psychologist.id === id),
+      [{ daysLeft: 8, psychologist: { id }, certificate: { validUntil: '2024-11-30' } }],
+    );
+    const notYet = await ok('query { certificatesExpiring(withinDays: 7) { psychologist { id } } }', {});
+    assert.ok(!notYet.certificatesExpiring.some((e: any) => e.psychologist.id === id));
+    const asPublic = await harness.request('query { certificatesExpiring(withinDays: 30) { daysLeft } }');
+    assert.equal(asPublic.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+
+    const state = async () => (await harness.request(STATE, { registrationNumber: input.registrationNumber })).data.psychologist;
+    assert.deepEqual(await state(), {
+      status: 'CERTIFIED',
+      isSupervisor: true,
+      certificates: [{ number: `C-EDUCATION_AND_SCHOOL-${id.slice(0, 8)}`, validUntil: '2024-11-30', isCurrent: true, expired: false }],
+      supervisorRights: [{ fieldOfPractice: 'EDUCATION_AND_SCHOOL', validUntil: '2024-11-30', isCurrent: true }],
+    });
+
+    clock.date = '2024-11-30';
+    assert.equal(await recordExpiries(harness.service.db, clock.today(), harness.service.logger), 0, 'still valid on its last day');
+    clock.date = '2024-12-01';
+    const expired = await eventually(state, (found) => found.certificates[0].expired === true, { what: 'the expiry job to record the end' });
+    assert.deepEqual(expired, {
+      status: 'CERTIFIED',
+      isSupervisor: false,
+      certificates: [{ number: `C-EDUCATION_AND_SCHOOL-${id.slice(0, 8)}`, validUntil: '2024-11-30', isCurrent: false, expired: true }],
+      supervisorRights: [{ fieldOfPractice: 'EDUCATION_AND_SCHOOL', validUntil: '2024-11-30', isCurrent: false }],
+    });
+    const events = await eventually(
+      async () => recorder.eventsFor(Topics.practitionersPsychologist, [id]).filter((e) => e.type === 'practitioners.psychologist.certificate-expired'),
+      (found) => found.length >= 1,
+      { what: 'the expiry event' },
+    );
+    assert.equal(events.length, 1);
+    assert.deepEqual(events[0]!.data.changedFields, ['certificates', 'supervisorRights']);
+    assert.equal(events[0]!.data.state.certificates[0].expired, true);
+    assert.equal(events[0]!.data.state.supervisorRights[0].expired, true);
+    assert.equal(await recordExpiries(harness.service.db, clock.today(), harness.service.logger), 0, 'an expiry is recorded once');
+  });
+
+  it("counts the annual report's registrations, certifications, supervisors and exclusions by decision dates", async () => {
+    const year = { number: 'Y', date: '2016-03-01' };
+    const a = await register({ decision: { ...year, number: 'Y-1' } });
+    const b = await register({ decision: { ...year, number: 'Y-2' } });
+    await certify(a.id, 'MILITARY', { number: 'Y-3', date: '2016-04-01' });
+    await ok(GRANT, { input: { psychologistId: a.id, fieldOfPractice: 'MILITARY', decision: { number: 'Y-4', date: '2016-05-01' } } });
+    await ok(DECIDE('excludePsychologist'), { input: { psychologistId: b.id, decision: { number: 'Y-5', date: '2016-06-01' } } });
+    const report = await ok('query { practitionersAnnualReport(year: 2016) { year psychologistsRegistered psychologistsCertified supervisorRightsGranted supervisors psychologistsExcluded childcareProvidersRefused } }', {});
+    assert.deepEqual(report.practitionersAnnualReport, {
+      year: 2016,
+      psychologistsRegistered: 2,
+      psychologistsCertified: 1,
+      supervisorRightsGranted: 1,
+      supervisors: 1,
+      psychologistsExcluded: 1,
+      childcareProvidersRefused: 0,
+    });
+    const asProvider = await harness.request('query { practitionersAnnualReport(year: 2016) { year } }', {}, { role: Role.PROVIDER, providerId: 'x' });
+    assert.equal(asProvider.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+  });
+});
