@@ -6,7 +6,7 @@ import { startServiceHarness, type ServiceHarness } from '../../../test/support/
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { defineAccreditation } from '../src';
 import { LicensingFeed } from './licensingFeed';
-import { RegistryFeed } from './registryFeed';
+import { RegistryFeed } from '../../../test/support/registryFeed';
 
 const OFFICER: Caller = { role: Role.OFFICER, subject: 'officer-7' };
 const PUBLIC: Caller = { role: Role.PUBLIC };

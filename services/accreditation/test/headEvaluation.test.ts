@@ -5,7 +5,7 @@ import { eventually } from '../../../test/support/eventually';
 import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { accreditation } from '../src';
-import { RegistryFeed } from './registryFeed';
+import { RegistryFeed } from '../../../test/support/registryFeed';
 
 const OFFICER: Caller = { role: Role.OFFICER, subject: 'officer-7' };
 const PUBLIC: Caller = { role: Role.PUBLIC };

@@ -5,7 +5,7 @@ import { eventually } from '../../../test/support/eventually';
 import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { createLicensing } from '../src/definition';
-import { RegistryFeed } from './registryFeed';
+import { RegistryFeed } from '../../../test/support/registryFeed';
 
 const VALMIERA: Caller = { role: Role.MUNICIPALITY, municipality: 'Valmieras novads', subject: 'valmiera-1' };
 const CESIS: Caller = { role: Role.MUNICIPALITY, municipality: 'Cēsu novads', subject: 'cesis-1' };

@@ -1,9 +1,8 @@
-import { mayReadPersonalData } from '@eq/shared';
+import { keysetPage, mayReadPersonalData, whereFolded } from '@eq/shared';
 import { isPublicEntry, visibleHomeAddress } from '../domain/childcareProviders';
 import { assertRegisterNumber } from '../domain/registerText';
 import { ChildcareProviderEntity } from '../entities/childcareProvider';
 import type { ChildcareProviderResolvers, QueryResolvers } from '../generated/resolvers';
-import { keysetPage, whereFolded } from './keysetPage';
 
 export const childcareQueries: QueryResolvers = {
   childcareProvider: async (_parent, { registrationNumber }, { db, caller }) => {

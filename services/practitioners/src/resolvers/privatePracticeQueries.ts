@@ -1,9 +1,8 @@
-import { mayReadPersonalData } from '@eq/shared';
+import { keysetPage, mayReadPersonalData, whereFolded } from '@eq/shared';
 import { isPrivatePracticeCurrent } from '../domain/privatePractice';
 import { assertRegisterNumber } from '../domain/registerText';
 import { PrivatePracticeCertificateEntity } from '../entities/privatePracticeCertificate';
 import type { PrivatePracticeCertificateResolvers, PrivatePracticeExtensionResolvers, QueryResolvers } from '../generated/resolvers';
-import { keysetPage, whereFolded } from './keysetPage';
 
 export const privatePracticeQueries: QueryResolvers = {
   privatePracticeCertificate: (_parent, { number }, { db }) =>

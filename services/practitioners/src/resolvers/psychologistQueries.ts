@@ -1,9 +1,9 @@
+import { keysetPage, whereFolded } from '@eq/shared';
 import { FIELDS_OF_PRACTICE, type FieldOfPracticeCode } from '../domain/fieldsOfPractice';
 import { assertRegistrationNumber } from '../domain/registrationNumber';
 import { PRACTISING } from '../domain/statusDecisions';
 import { PsychologistEntity } from '../entities/psychologist';
 import type { QueryResolvers } from '../generated/resolvers';
-import { keysetPage, whereFolded } from './keysetPage';
 
 export const psychologistQueries: QueryResolvers = {
   psychologist: (_parent, { registrationNumber }, { db }) =>

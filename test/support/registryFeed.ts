@@ -1,9 +1,9 @@
 import { makeCloudEvent, Topics, type CloudEvent, type RegistryInstitutionEventType, type RegistryInstitutionState } from '@eq/shared';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { registryInstitutionState } from '../../../test/support/fixtures';
+import { registryInstitutionState } from './fixtures';
 
 /**
- * Plays the registry's part in licensing's integration tests: produces institution events to
+ * Plays the registry's part in services' integration tests: produces institution events to
  * `registry.institution.v1` exactly as the registry's outbox relay would (CloudEvent JSON,
  * key = institution id), without starting the registry.
  */
@@ -18,6 +18,7 @@ export class RegistryFeed {
     return this;
   }
 
+  /** The full state the registry publishes for an institution (as `institutionState` builds it). */
   static institution(overrides: Partial<RegistryInstitutionState> = {}): RegistryInstitutionState {
     return registryInstitutionState(overrides);
   }
