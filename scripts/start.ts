@@ -45,7 +45,13 @@ const infrastructure = await startInfrastructure({
   postgresPort: env.EMBEDDED_POSTGRES_PORT,
   kafkaPort: env.EMBEDDED_KAFKA_PORT,
 });
-onShutdownSignal(() => infrastructure.stop());
+// One shutdown path: it stops whatever has started by the time the signal comes.
+let stopStack = async () => {};
+onShutdownSignal(async () => {
+  console.log('\nStopping…');
+  await stopStack();
+  await infrastructure.stop();
+});
 
 console.log('Starting the five subgraphs and the gateway…');
 const stack = await startStack({
@@ -60,13 +66,7 @@ const stack = await startStack({
   await infrastructure.stop();
   process.exit(1);
 });
-process.removeAllListeners('SIGINT');
-process.removeAllListeners('SIGTERM');
-onShutdownSignal(async () => {
-  console.log('\nStopping…');
-  await stack.stop();
-  await infrastructure.stop();
-});
+stopStack = () => stack.stop();
 
 if (env.DEMO_DATA === 'true') {
   const { created } = await seedDemoData(stack.gatewayUrl, jwtSecret);

@@ -91,11 +91,20 @@ export async function recordChanges(
 ): Promise<{ changes: FieldChange[]; applied: boolean }> {
   const changes = diffSnapshot(args.current, args.next);
   const applied = args.effectiveDate <= args.today;
-  for (const change of changes) {
+  if (changes.length > 0) {
+    // One statement for the whole decision, however many fields it changes.
     await manager.query(
       `INSERT INTO institution_change (institution_id, decision_id, field, old_value, new_value, effective_date, applied_at)
-       VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7 THEN now() END)`,
-      [args.institutionId, args.decisionId, change.field, JSON.stringify(change.oldValue), JSON.stringify(change.newValue), args.effectiveDate, applied],
+       SELECT $1::uuid, $2::uuid, c.value->>'field', c.value->'old_value', c.value->'new_value', $3::date, CASE WHEN $4::boolean THEN now() END
+         FROM jsonb_array_elements($5::jsonb) WITH ORDINALITY AS c(value, position)
+        ORDER BY c.position`,
+      [
+        args.institutionId,
+        args.decisionId,
+        args.effectiveDate,
+        applied,
+        JSON.stringify(changes.map((c) => ({ field: c.field, old_value: c.oldValue ?? null, new_value: c.newValue ?? null }))),
+      ],
     );
   }
   if (applied && changes.length > 0) {
