@@ -58,17 +58,20 @@ export async function startServiceHarness<T extends RequestContext>(definition: 
   return {
     service,
     infrastructure,
-    request: async (query, variables = {}, caller = PUBLIC_CALLER) => {
-      const response = await fetch(service.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: TEST_GATEWAY_SECRET, [CALLER_HEADER]: encodeCaller(caller) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as object) };
-    },
+    request: (query, variables = {}, caller = PUBLIC_CALLER) => requestSubgraph(service.url, query, variables, caller),
     close: async () => {
       await service.stop();
       await infrastructure.stop();
     },
   };
+}
+
+/** Posts to a subgraph as the gateway does: with the gateway's secret and the caller header. */
+export async function requestSubgraph<T = any>(url: string, query: string, variables: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: TEST_GATEWAY_SECRET, [CALLER_HEADER]: encodeCaller(caller) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, ...((await response.json()) as object) };
 }

@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Topics } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
-import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
+import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { createPractitioners } from '../src/index';
 import { hyphenated, OFFICER, personalCode, PROVIDER, surname, testClock } from './fixtures';
@@ -41,7 +41,7 @@ function naturalPerson(overrides: Record<string, unknown> = {}): Record<string, 
 }
 
 describe('child-supervision service providers and private-practice certificates', () => {
-  let harness: ServiceHarness;
+  let harness: GatewayHarness;
   let recorder: TopicRecorder;
   const count = async (sql: string, params: unknown[] = []) => Number((await harness.service.db.query(sql, params))[0].count);
   const ok = async (query: string, variables: Record<string, unknown>) => {
@@ -51,7 +51,7 @@ describe('child-supervision service providers and private-practice certificates'
   };
 
   before(async () => {
-    harness = await startServiceHarness(createPractitioners({ clock }));
+    harness = await startGatewayHarness(createPractitioners({ clock }));
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.practitionersChildcareProvider, Topics.practitionersPrivatePractice]);
   });
   after(async () => {

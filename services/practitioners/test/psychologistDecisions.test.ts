@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Role, Topics } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
-import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
+import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { createPractitioners } from '../src/index';
 import { recordExpiries } from '../src/store/recordExpiries';
@@ -39,7 +39,7 @@ const STATE = /* GraphQL */ `
 const clock = testClock('2024-11-22');
 
 describe('decisions on psychologists, supervisor rights and expiry', () => {
-  let harness: ServiceHarness;
+  let harness: GatewayHarness;
   let recorder: TopicRecorder;
   const count = async (sql: string, params: unknown[] = []) => Number((await harness.service.db.query(sql, params))[0].count);
   const ok = async (query: string, variables: Record<string, unknown>) => {
@@ -55,7 +55,7 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
     ok(CERTIFY, { input: { psychologistId, certificateNumber: `C-${fieldOfPractice}-${psychologistId.slice(0, 8)}`, fieldOfPractice, decision } });
 
   before(async () => {
-    harness = await startServiceHarness(createPractitioners({ clock, expiryIntervalMs: 100 }));
+    harness = await startGatewayHarness(createPractitioners({ clock, expiryIntervalMs: 100 }));
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.practitionersPsychologist]);
   });
   after(async () => {
@@ -229,7 +229,7 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
       psychologistsExcluded: 1,
       childcareProvidersRefused: 0,
     });
-    const asProvider = await harness.request('query { practitionersAnnualReport(year: 2016) { year } }', {}, { role: Role.PROVIDER, providerId: 'x' });
+    const asProvider = await harness.request('query { practitionersAnnualReport(year: 2016) { year } }', {}, PROVIDER);
     assert.equal(asProvider.errors?.[0]?.extensions?.code, 'FORBIDDEN');
   });
 });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Topics } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
-import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
+import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { practitioners } from '../src/index';
 import { CERTIFY, hyphenated, OFFICER, personalCode, PROVIDER, REGISTER, registerInput, registrationNumber, surname } from './fixtures';
@@ -28,7 +28,7 @@ const LIST = /* GraphQL */ `
   }`;
 
 describe('register of psychologists', () => {
-  let harness: ServiceHarness;
+  let harness: GatewayHarness;
   let recorder: TopicRecorder;
 
   const count = async (sql: string, params: unknown[] = []) => Number((await harness.service.db.query(sql, params))[0].count);
@@ -39,7 +39,7 @@ describe('register of psychologists', () => {
   };
 
   before(async () => {
-    harness = await startServiceHarness(practitioners);
+    harness = await startGatewayHarness(practitioners);
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.practitionersPsychologist]);
   });
   after(async () => {
