@@ -6,9 +6,9 @@
  */
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { parseConfig, logLevelSchema, onShutdownSignal, signCallerToken, Role } from '@eq/shared';
+import { parseConfig, logLevelSchema, onShutdownSignal, signCallerToken, Role, todayInLatvia } from '@eq/shared';
 import { z } from 'zod';
-import { seedDemoData } from './demo/seed';
+import { seedDemoData, seedPractitionersRegisters } from './demo/seed';
 import { DEV_GATEWAY_SECRET, DEV_JWT_SECRET } from './stack/devSecrets';
 import { startInfrastructure } from './stack/infrastructure';
 import { DATA_DIR } from './stack/paths';
@@ -71,6 +71,8 @@ stopStack = () => stack.stop();
 if (env.DEMO_DATA === 'true') {
   const { created } = await seedDemoData(stack.gatewayUrl, jwtSecret);
   console.log(created > 0 ? `Demo data: registered ${created} institutions and their first records.` : 'Demo data already present.');
+  const registers = await seedPractitionersRegisters(stack.gatewayUrl, jwtSecret, todayInLatvia());
+  if (registers.created > 0) console.log(`Demo data: ${registers.created} entries in the registers of psychologists, child-minders and private-practice teachers.`);
 }
 
 const officerToken = await signCallerToken({ role: Role.OFFICER, subject: 'dev-officer' }, jwtSecret);
