@@ -11,6 +11,7 @@ import { StatusChangeEntity } from './entities/statusChange';
 import { SupervisorRightEntity } from './entities/supervisorRight';
 import { CreatePsychologistRegister1732300000400 } from './migrations/1732300000400-CreatePsychologistRegister';
 import { DecisionsChildcareAndPrivatePractice1732300002400 } from './migrations/1732300002400-DecisionsChildcareAndPrivatePractice';
+import { PsychologistPracticeMunicipality1732300003400 } from './migrations/1732300003400-PsychologistPracticeMunicipality';
 import { resolvers } from './resolvers';
 import { recordExpiries } from './store/recordExpiries';
 
@@ -44,7 +45,7 @@ export function createPractitioners(options: PractitionersOptions = {}): Subgrap
       PrivatePracticeCertificateEntity,
       PrivatePracticeExtensionEntity,
     ],
-    migrations: [CreatePsychologistRegister1732300000400, DecisionsChildcareAndPrivatePractice1732300002400],
+    migrations: [CreatePsychologistRegister1732300000400, DecisionsChildcareAndPrivatePractice1732300002400, PsychologistPracticeMunicipality1732300003400],
     publishes: [Topics.practitionersPsychologist, Topics.practitionersChildcareProvider, Topics.practitionersPrivatePractice],
     buildContext: (base, deps) => buildContext(base, deps, { clock, statusDecisionPolicy }),
     jobs: [

@@ -217,11 +217,12 @@ describe('register of psychologists', () => {
     assert.equal((await harness.request(CERTIFY, { input: { ...input, psychologistId: 'nope' } }, OFFICER)).errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
   });
 
-  it('searches names ignoring case and diacritics, filters by field and status, and pages with a cursor', async () => {
+  it('searches names ignoring case and diacritics, filters by field, status and municipality of practice, and pages with a cursor', async () => {
     const family = surname();
     const people = [`Ēriks Ļaviņš-${family}`, `Anna Bērziņa-${family}`, `Čaba Ozoliņa-${family}`];
     const ids: string[] = [];
-    for (const name of people) ids.push((await register(registerInput({ name }))).id);
+    const municipalities = ['Cēsu novads', 'Rīga', 'Cēsu novads'];
+    for (const [i, name] of people.entries()) ids.push((await register(registerInput({ name, practiceMunicipality: municipalities[i] }))).id);
     await harness.request(
       CERTIFY,
       { input: { psychologistId: ids[1], certificateNumber: `W-${family}`, fieldOfPractice: 'WORK_AND_ORGANISATIONAL', decision: { number: 'PSP-4', date: '2024-05-05' } } },
@@ -242,6 +243,8 @@ describe('register of psychologists', () => {
     assert.deepEqual(folded.edges.map((e: any) => e.node.name), [people[0]]);
     const byField = (await harness.request(LIST, { filter: { search: family, fieldOfPractice: 'WORK_AND_ORGANISATIONAL' } })).data.psychologists;
     assert.deepEqual(byField.edges.map((e: any) => [e.node.name, e.node.status]), [[people[1], 'CERTIFIED']]);
+    const byMunicipality = (await harness.request(LIST, { filter: { search: family, municipality: 'CESU' } })).data.psychologists;
+    assert.deepEqual(byMunicipality.edges.map((e: any) => e.node.name).sort(), [people[0], people[2]].sort());
     const byStatus = (await harness.request(LIST, { filter: { search: family, status: 'REGISTERED' } })).data.psychologists;
     assert.equal(byStatus.totalCount, 2);
 

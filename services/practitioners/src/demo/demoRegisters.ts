@@ -40,6 +40,7 @@ export interface DemoPsychologist {
   name: string;
   personalCode: string;
   education: string;
+  practiceMunicipality: string;
   decision: { number: string; date: string };
   certificate: { certificateNumber: string; fieldOfPractice: FieldOfPracticeCode; decision: { number: string; date: string } } | null;
   supervisorDecision: { number: string; date: string } | null;
@@ -106,6 +107,7 @@ export function generateDemoRegisters(today: string, seed = 2024): DemoRegisters
       name: person(),
       personalCode: demoPersonalCode((serial += 1)),
       education: 'Profesionālais maģistra grāds psiholoģijā (demo)',
+      practiceMunicipality: random.pick(MUNICIPALITIES),
       decision: { number: `DEMO-PS-${i + 1}`, date: registered },
       certificate: isCertified
         ? { certificateNumber: `DEMO-SERT-${i + 1}`, fieldOfPractice: random.pick(FIELDS), decision: { number: `DEMO-PSP-${i + 1}`, date: certifiedOn } }

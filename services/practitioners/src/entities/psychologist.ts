@@ -10,6 +10,9 @@ export interface PsychologistRecord {
   /** Personal data: resolves only for callers who may read it, never goes on a topic or in a log. */
   personalCode: string;
   education: string;
+  /** Where the psychologist practises: public, a place of work. Null for registrations that did not record it. */
+  practiceMunicipality: string | null;
+  searchPracticeMunicipality: string | null;
   registrationDecisionNumber: string;
   registrationDecisionDate: string;
   status: PsychologistStatus;
@@ -27,6 +30,8 @@ export const PsychologistEntity = new EntitySchema<PsychologistRecord>({
     searchName: { type: 'text', name: 'search_name' },
     personalCode: { type: 'text', name: 'personal_code', unique: true },
     education: { type: 'text' },
+    practiceMunicipality: { type: 'text', name: 'practice_municipality', nullable: true },
+    searchPracticeMunicipality: { type: 'text', name: 'search_practice_municipality', nullable: true },
     registrationDecisionNumber: { type: 'text', name: 'registration_decision_number' },
     registrationDecisionDate: { type: 'date', name: 'registration_decision_date' },
     status: { type: 'text' },

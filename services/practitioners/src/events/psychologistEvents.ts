@@ -18,6 +18,7 @@ export interface PsychologistState {
   registrationNumber: string;
   name: string;
   education: string;
+  practiceMunicipality: string | null;
   registrationDecision: Decision;
   status: string;
   certificates: Array<{ number: string; fieldOfPractice: string; validFrom: string; validUntil: string; expired: boolean; decision: Decision }>;
@@ -54,6 +55,7 @@ export function psychologistState(psychologist: PsychologistRecord, parts: Psych
     registrationNumber: psychologist.registrationNumber,
     name: psychologist.name,
     education: psychologist.education,
+    practiceMunicipality: psychologist.practiceMunicipality,
     registrationDecision: { number: psychologist.registrationDecisionNumber, date: psychologist.registrationDecisionDate },
     status: psychologist.status,
     certificates: parts.certificates.map((c) => ({

@@ -453,6 +453,8 @@ export type Psychologist = {
   name: Scalars['String']['output'];
   /** Personal code (personas kods). Null unless the caller may read personal data (OFFICER). */
   personalCode: Maybe<Scalars['String']['output']>;
+  /** Municipality where the psychologist practises: public, a place of work (never a home address). Null when not recorded. */
+  practiceMunicipality: Maybe<Scalars['String']['output']>;
   /** The decision that entered the psychologist in the register. */
   registrationDecision: PsychologistDecision;
   /** Number in the register of psychologists: 1-8 digits, no leading zero. */
@@ -492,6 +494,8 @@ export type PsychologistEdge = {
 export type PsychologistFilter = {
   /** Psychologists holding a certificate in this field (current or expired). */
   fieldOfPractice?: InputMaybe<FieldOfPractice>;
+  /** Municipality of practice; ignores case and diacritics ('cesu' finds 'Cēsu novads'). */
+  municipality?: InputMaybe<Scalars['String']['input']>;
   /** Exactly this registration number. */
   registrationNumber?: InputMaybe<Scalars['String']['input']>;
   /** Part of the name; ignores case and Latvian diacritics ('berzina' finds 'Bērziņa'). */
@@ -658,6 +662,8 @@ export type RegisterPsychologistInput = {
   name: Scalars['String']['input'];
   /** Personal code, DDMMYY-CNNNN (dated) or 32NNNN-NNNNN (issued since July 2017); the hyphen is optional. */
   personalCode: Scalars['String']['input'];
+  /** Municipality where the psychologist practises (public). */
+  practiceMunicipality?: InputMaybe<Scalars['String']['input']>;
   registrationNumber: Scalars['String']['input'];
 };
 
@@ -1102,6 +1108,7 @@ export type PsychologistResolvers<ContextType = Context, ParentType extends Reso
   isSupervisor?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   personalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  practiceMunicipality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   registrationDecision?: Resolver<ResolversTypes['PsychologistDecision'], ParentType, ContextType>;
   registrationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PsychologistStatus'], ParentType, ContextType>;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { assertUuid, conflict, foldForSearch, notFound, requireRole, Role } from '@eq/shared';
 import { parsePersonalCode } from '@eq/shared/personalCode';
 import { normaliseDecision } from '../domain/decisions';
+import { assertMunicipality } from '../domain/childcareProviders';
 import { assertCanCertify, assertCertificateNumber, assertEducation, assertPersonName } from '../domain/psychologistRules';
 import { assertRegistrationNumber } from '../domain/registrationNumber';
 import { CertificateEntity, type CertificateRecord } from '../entities/certificate';
@@ -27,6 +28,7 @@ export const psychologistMutations: MutationResolvers = {
     const name = assertPersonName(input.name);
     const personalCode = parsePersonalCode(input.personalCode, day).value;
     const education = assertEducation(input.education);
+    const practiceMunicipality = input.practiceMunicipality == null ? null : assertMunicipality(input.practiceMunicipality);
     const decision = normaliseDecision(input.decision, day);
 
     const psychologist = await withUniqueViolationsAsConflicts(UNIQUE_MESSAGES, () =>
@@ -44,6 +46,8 @@ export const psychologistMutations: MutationResolvers = {
           searchName: foldForSearch(name),
           personalCode,
           education,
+          practiceMunicipality,
+          searchPracticeMunicipality: practiceMunicipality && foldForSearch(practiceMunicipality),
           registrationDecisionNumber: decision.number,
           registrationDecisionDate: decision.date,
           status: 'REGISTERED',
@@ -53,6 +57,7 @@ export const psychologistMutations: MutationResolvers = {
           'registrationNumber',
           'name',
           'education',
+          'practiceMunicipality',
           'registrationDecision',
           'status',
           'statusHistory',

@@ -12,6 +12,9 @@ export const psychologistQueries: QueryResolvers = {
   psychologists: async (_parent, { filter, first, after }, { db, clock }) => {
     const query = db.getRepository(PsychologistEntity).createQueryBuilder('p');
     if (filter?.search) whereFolded(query, 'p.search_name', filter.search, 'filter.search', 'search');
+    if (filter?.municipality) {
+      whereFolded(query, 'p.search_practice_municipality', filter.municipality, 'filter.municipality', 'municipality');
+    }
     if (filter?.status) query.andWhere('p.status = :status', { status: filter.status });
     if (filter?.registrationNumber) {
       query.andWhere('p.registration_number = :registrationNumber', { registrationNumber: assertRegistrationNumber(filter.registrationNumber) });
