@@ -21,8 +21,11 @@ export interface GatewayHarness {
  * subgraph (so a test can give it a clock of its own), for services' tests that must go through
  * the gateway exactly as clients do. Same `request` shape as the service harness.
  */
-export async function startGatewayHarness<T extends RequestContext>(definition: SubgraphDefinition<T>): Promise<GatewayHarness> {
-  const stack = await startTestStack(definition.name, { definitions: { [definition.name]: definition as unknown as SubgraphDefinition<RequestContext> } });
+export async function startGatewayHarness<T extends RequestContext>(
+  definition: SubgraphDefinition<T>,
+  { logLevel }: { logLevel?: string } = {},
+): Promise<GatewayHarness> {
+  const stack = await startTestStack(definition.name, { definitions: { [definition.name]: definition as unknown as SubgraphDefinition<RequestContext> }, logLevel });
   const service = stack.services[definition.name]!;
   const tokens = new Map<string, Promise<string>>();
   const tokenFor = (caller: Caller) => {

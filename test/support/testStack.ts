@@ -12,6 +12,8 @@ export const TEST_GATEWAY_SECRET = 'test-gateway-secret';
 export interface TestStack extends RunningStack {
   infrastructure: Infrastructure;
   client: GraphQLClient;
+  /** Where the services and the gateway write their log lines (JSON, one per line). */
+  logFile: string;
   /** Stops the stack, and the infrastructure when this test started its own. */
   close(): Promise<void>;
 }
@@ -23,11 +25,12 @@ export interface TestStack extends RunningStack {
  */
 export async function startTestStack(
   name: string,
-  { ownInfrastructure = false, definitions }: { ownInfrastructure?: boolean; definitions?: StackOptions['definitions'] } = {},
+  { ownInfrastructure = false, definitions, logLevel }: { ownInfrastructure?: boolean; definitions?: StackOptions['definitions']; logLevel?: string } = {},
 ): Promise<TestStack> {
   const runId = `${name.replace(/[^a-z0-9]/gi, '').toLowerCase()}_${randomBytes(3).toString('hex')}`;
   const runDir = path.join(DATA_DIR, 'test-runs', runId);
   mkdirSync(runDir, { recursive: true });
+  const logFile = path.join(runDir, 'services.log');
   const shared = !ownInfrastructure && process.env.DATABASE_URL && process.env.KAFKA_BROKERS;
   const infrastructure = await startInfrastructure({
     dataDir: runDir,
@@ -41,14 +44,15 @@ export async function startTestStack(
       jwtSecret: TEST_JWT_SECRET,
       databasePrefix: runId,
       consumerGroupSuffix: runId,
-      logLevel: process.env.TEST_LOG_LEVEL ?? 'info',
-      logDestination: createWriteStream(path.join(runDir, 'services.log')),
+      logLevel: logLevel ?? process.env.TEST_LOG_LEVEL ?? 'info',
+      logDestination: createWriteStream(logFile),
       definitions,
     });
     return {
       ...stack,
       infrastructure,
       client: new GraphQLClient(stack.gatewayUrl, TEST_JWT_SECRET),
+      logFile,
       close: async () => {
         await stack.stop();
         await infrastructure.stop();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { Topics } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
@@ -39,7 +40,8 @@ describe('register of psychologists', () => {
   };
 
   before(async () => {
-    harness = await startGatewayHarness(practitioners);
+    // Debug level: the log check at the end must see everything the services could write.
+    harness = await startGatewayHarness(practitioners, { logLevel: 'debug' });
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.practitionersPsychologist]);
   });
   after(async () => {
@@ -250,5 +252,12 @@ describe('register of psychologists', () => {
 
     const badCursor = await harness.request(LIST, { filter: { search }, after: 'not-a-cursor' });
     assert.equal(badCursor.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+  });
+
+  // Last in the file: by now registrations, refusals of malformed and duplicate codes and searches have all been logged.
+  it('never writes a personal code to the services\' or the gateway\'s log', async () => {
+    const log = await readFile(harness.stack.logFile, 'utf8');
+    assert.match(log, /"operationName":"Register"/, 'the log records the registrations');
+    assert.deepEqual(log.match(/\b\d{6}-?\d{5}\b/g), null);
   });
 });
