@@ -65,6 +65,7 @@ export const TOPIC_CONTRACTS = {
     'accreditation.accreditation.expiring',
     'accreditation.accreditation.expired',
     'accreditation.accreditation.ended',
+    'accreditation.accreditation.transferred',
     'accreditation.accreditation.tasks-assigned',
     'accreditation.accreditation.monitoring-visit-recorded',
   ]),

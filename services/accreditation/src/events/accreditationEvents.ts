@@ -7,6 +7,7 @@ import { AccreditationTaskEntity, type AccreditationTaskRecord } from '../entiti
 export type AccreditationEventType =
   | 'accreditation.accreditation.granted'
   | 'accreditation.accreditation.ended'
+  | 'accreditation.accreditation.transferred'
   | 'accreditation.accreditation.extended'
   | 'accreditation.accreditation.expiring'
   | 'accreditation.accreditation.expired'

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { endReasonForLicenceStatus } from '../domain/licenceEnding';
 import type { KnownLicenceRecord } from '../entities/knownLicence';
 import { closeOpenApplications, endActiveAccreditations } from './endings';
+import { followLicenceTransfer } from './transferAccreditations';
 
 /**
  * The event types licensing publishes on `licensing.licence.v1` (services/licensing/src/events/
@@ -60,13 +61,18 @@ async function applyLicenceEvent(event: CloudEvent, manager: EntityManager): Pro
 
 /**
  * A revoked or lapsed licence ends the programme accreditations granted by it and closes the open
- * applications for it. Replays change nothing: only ACTIVE accreditations and open applications
- * are touched.
+ * applications for it; a licence transferred to a reorganised institution's successor takes its
+ * programme accreditation along. Replays change nothing: only ACTIVE accreditations and open
+ * applications are touched, and a moved accreditation no longer names the predecessor's licence.
  */
 const handleLicenceEvent: EventHandler = async (event, manager) => {
   const licence = await applyLicenceEvent(event, manager);
   const endReason = endReasonForLicenceStatus(licence.status);
-  if (!endReason) return;
+  if (!endReason) {
+    const links = licence.state as { continuesId?: string | null; continuedById?: string | null };
+    await followLicenceTransfer(manager, { id: licence.id, status: licence.status, continuesId: links.continuesId, continuedById: links.continuedById });
+    return;
+  }
   const state = licence.state as { revokedOn?: string | null; lapsedOn?: string | null; endedOn?: string | null };
   const endedOn = (endReason === 'LICENCE_REVOKED' ? state.revokedOn : state.lapsedOn) ?? state.endedOn ?? event.time.slice(0, 10);
   await closeOpenApplications(manager, { licenceId: licence.id }, endedOn, 'LICENCE_ENDED');

@@ -140,7 +140,12 @@ export type AccreditationEndReason =
   /** The programme's licence lapsed (its institution was liquidated). */
   | 'LICENCE_LAPSED'
   /** The programme's licence was revoked. */
-  | 'LICENCE_REVOKED';
+  | 'LICENCE_REVOKED'
+  /**
+   * The programme's licence was transferred to a reorganised institution's successor whose
+   * licence for it was accredited already: that accreditation stands instead.
+   */
+  | 'LICENCE_TRANSFERRED';
 
 /** The evaluation of an application: results per category and the evaluators' notes. */
 export type AccreditationEvaluation = {
