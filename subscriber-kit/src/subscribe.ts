@@ -5,7 +5,7 @@ import { ensureTopic } from './ensureTopic';
 import { decodeData, decodeEnvelope, InvalidMessageError } from './invalidMessage';
 import { seekGroup } from './replay';
 import { validateSubscribeOptions, type SubscribeOptions, type ValidatedSubscribeOptions } from './subscribeOptions';
-import { deadLetterTopic, topicContract, type TopicName } from './topicContracts';
+import { dataSchemaOf, deadLetterTopic, topicContract, type TopicName } from './topicContracts';
 
 /** A running subscription. */
 export interface Subscription {
@@ -56,7 +56,7 @@ export async function subscribe<T extends TopicName, Tx>(input: SubscribeOptions
 function messageProcessor<T extends TopicName, Tx>(options: ValidatedSubscribeOptions<T, Tx>, consumer: Consumer, producer: Producer) {
   const { groupId, store, logger } = options;
   const handlers = options.handlers as Record<string, ((event: CloudEvent<any>, tx: Tx) => Promise<void>) | undefined>;
-  const dataSchema = topicContract(options.topic)!.data;
+  const contract = topicContract(options.topic)!;
   const attempts = new Map<string, number>();
 
   return async ({ topic, partition, message }: EachMessagePayload): Promise<void> => {
@@ -65,7 +65,7 @@ function messageProcessor<T extends TopicName, Tx>(options: ValidatedSubscribeOp
       const envelope = decodeEnvelope(message);
       const handler = handlers[envelope.type];
       if (handler) {
-        const event = decodeData(envelope, dataSchema);
+        const event = decodeData(envelope, dataSchemaOf(contract, envelope.type));
         try {
           const applied = await store.processOnce({ id: event.id, topic, type: event.type }, (tx) => handler(event, tx));
           if (!applied) logger.info({ eventId: event.id, position }, 'event already processed; skipped');

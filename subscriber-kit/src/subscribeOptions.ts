@@ -5,8 +5,8 @@ import type { ProcessedEventStore } from './processedEventStore';
 import type { ReplayFrom } from './replay';
 import { TOPIC_CONTRACTS, type EventDataOf, type EventTypeOf, type TopicName } from './topicContracts';
 
-/** An event of `topic` with type `type`, its `data` validated against the topic's schema. */
-export type TopicEvent<T extends TopicName, K extends EventTypeOf<T> = EventTypeOf<T>> = CloudEvent<EventDataOf<T>, K>;
+/** An event of `topic` with type `K`, its `data` validated against that type's schema. */
+export type TopicEvent<T extends TopicName, K extends EventTypeOf<T> = EventTypeOf<T>> = CloudEvent<EventDataOf<T, K>, K>;
 
 /** Handles one event inside the store's transaction `tx`; throwing rolls it back and retries. */
 export type TopicEventHandler<T extends TopicName, K extends EventTypeOf<T>, Tx> = (event: TopicEvent<T, K>, tx: Tx) => Promise<void>;

@@ -1,5 +1,23 @@
 import type { z } from 'zod';
-import { coarseStateChangeSchema } from './contracts/common';
+import {
+  ACCREDITATION_APPLICATION_EVENTS,
+  ACCREDITATION_EVENTS,
+  ACCREDITATION_HEAD_EVALUATION_EVENTS,
+  accreditationApplicationChangeSchema,
+  accreditationChangeSchema,
+  headEvaluationChangeSchema,
+} from './contracts/accreditation';
+import { CATALOGUE_ACTIVITY_EVENTS, CATALOGUE_BOOKING_EVENTS, activityChangeSchema, activitySessionChangeSchema, bookingChangeSchema } from './contracts/catalogue';
+import { LICENSING_INTEREST_PROGRAMME_EVENTS, LICENSING_LICENCE_EVENTS, interestProgrammeChangeSchema, licenceChangeSchema } from './contracts/licensing';
+import {
+  PRACTITIONERS_CHILDCARE_PROVIDER_EVENTS,
+  PRACTITIONERS_PRIVATE_PRACTICE_EVENTS,
+  PRACTITIONERS_PSYCHOLOGIST_EVENTS,
+  childcareProviderChangeSchema,
+  privatePracticeChangeSchema,
+  psychologistChangeSchema,
+  refusedChildcareApplicationChangeSchema,
+} from './contracts/practitioners';
 import { REGISTRY_HIGHER_EDUCATION_EVENTS, higherEducationChangeSchema } from './contracts/registryHigherEducation';
 import { REGISTRY_INSTITUTION_EVENTS, registryInstitutionChangeSchema } from './contracts/registryInstitution';
 import { REGISTRY_LEARNER_COUNTS_EVENTS, learnerCountChangeSchema } from './contracts/registryLearnerCounts';
@@ -10,20 +28,18 @@ export interface TopicContract {
   source: string;
   description: string;
   events: Readonly<Record<string, string>>;
+  /** The `data` of every event type on the topic, but those in `dataOf`. */
   data: z.ZodType;
+  /** Event types whose `data` has a shape of its own. */
+  dataOf?: Readonly<Record<string, z.ZodType>>;
 }
-
-const coarse = <const Types extends readonly string[]>(source: string, description: string, types: Types) => ({
-  source,
-  description: `${description} The data schema is coarse for now ({ state, changedFields }).`,
-  events: Object.fromEntries(types.map((type) => [type, ''])) as Record<Types[number], string>,
-  data: coarseStateChangeSchema,
-});
 
 /**
  * The single source of truth for the topics' contract: the AsyncAPI document
  * (`schema/asyncapi.json`) is generated from it, and the subscriber validates with it.
  * Topic names: `<service>.<aggregate>.v<major>`; the Kafka key is the CloudEvent subject.
+ * Every schema is closed (no members beyond those listed), so a field a service starts to
+ * publish, such as a personal code, fails the published-events test until it is documented.
  */
 export const TOPIC_CONTRACTS = {
   'registry.institution.v1': {
@@ -44,81 +60,71 @@ export const TOPIC_CONTRACTS = {
     events: REGISTRY_HIGHER_EDUCATION_EVENTS,
     data: higherEducationChangeSchema,
   },
-  'licensing.licence.v1': coarse('/licensing', 'Licences of education programmes. Key: licence id.', [
-    'licensing.licence.issued',
-    'licensing.licence.amended',
-    'licensing.licence.place-added',
-    'licensing.licence.place-removed',
-    'licensing.licence.relicensed',
-    'licensing.licence.suspended',
-    'licensing.licence.restored',
-    'licensing.licence.revoked',
-    'licensing.licence.transferred',
-    'licensing.licence.lapsed',
-  ]),
-  'licensing.interest-programme.v1': coarse('/licensing', 'Registered interest-education programmes. Key: programme id.', [
-    'licensing.interest-programme.registered',
-  ]),
-  'accreditation.accreditation.v1': coarse('/accreditation', 'Accreditations of institutions and programmes. Key: accreditation id.', [
-    'accreditation.accreditation.granted',
-    'accreditation.accreditation.extended',
-    'accreditation.accreditation.expiring',
-    'accreditation.accreditation.expired',
-    'accreditation.accreditation.ended',
-    'accreditation.accreditation.transferred',
-    'accreditation.accreditation.tasks-assigned',
-    'accreditation.accreditation.monitoring-visit-recorded',
-  ]),
-  'accreditation.application.v1': coarse('/accreditation', 'Accreditation applications. Key: application id.', [
-    'accreditation.application.submitted',
-    'accreditation.application.evaluated',
-    'accreditation.application.decided',
-    'accreditation.application.refused',
-    'accreditation.application.closed',
-  ]),
-  'accreditation.head-evaluation.v1': coarse('/accreditation', 'Evaluations of institution heads. Key: evaluation id.', [
-    'accreditation.head-evaluation.recorded',
-  ]),
-  'practitioners.psychologist.v1': coarse('/practitioners', 'The public register of psychologists (no personal codes). Key: psychologist id.', [
-    'practitioners.psychologist.registered',
-    'practitioners.psychologist.certified',
-    'practitioners.psychologist.foreign-qualification-recognised',
-    'practitioners.psychologist.supervisor-rights-granted',
-    'practitioners.psychologist.certificate-expired',
-    'practitioners.psychologist.suspended',
-    'practitioners.psychologist.restored',
-    'practitioners.psychologist.cancelled',
-    'practitioners.psychologist.excluded',
-    'practitioners.psychologist.terminated',
-  ]),
-  'practitioners.childcare-provider.v1': coarse('/practitioners', 'The register of childcare providers. Key: provider id.', [
-    'practitioners.childcare-provider.registered',
-    'practitioners.childcare-provider.amended',
-    'practitioners.childcare-provider.refused',
-    'practitioners.childcare-provider.excluded',
-  ]),
-  'practitioners.private-practice.v1': coarse('/practitioners', 'Private-practice certificates. Key: certificate id.', [
-    'practitioners.private-practice.issued',
-    'practitioners.private-practice.extended',
-    'practitioners.private-practice.revoked',
-  ]),
-  'catalogue.activity.v1': coarse('/catalogue', 'Catalogue activities with their provider; session events also carry `session`. Key: activity id.', [
-    'catalogue.activity.created',
-    'catalogue.activity.submitted',
-    'catalogue.activity.published',
-    'catalogue.activity.returned',
-    'catalogue.activity.withdrawn',
-    'catalogue.activity.session-scheduled',
-    'catalogue.activity.session-cancelled',
-  ]),
-  'catalogue.booking.v1': coarse('/catalogue', 'Bookings of catalogue sessions. Key: booking id.', [
-    'catalogue.booking.confirmed',
-    'catalogue.booking.waitlisted',
-    'catalogue.booking.promoted',
-    'catalogue.booking.cancelled',
-    'catalogue.booking.attended',
-    'catalogue.booking.no-show',
-  ]),
+  'licensing.licence.v1': {
+    source: '/licensing',
+    description: 'Licences of education programmes per implementation place. Key: licence id.',
+    events: LICENSING_LICENCE_EVENTS,
+    data: licenceChangeSchema,
+  },
+  'licensing.interest-programme.v1': {
+    source: '/licensing',
+    description: 'Registered interest-education programmes. Key: programme id.',
+    events: LICENSING_INTEREST_PROGRAMME_EVENTS,
+    data: interestProgrammeChangeSchema,
+  },
+  'accreditation.accreditation.v1': {
+    source: '/accreditation',
+    description: 'Accreditations of institutions and programmes. Key: accreditation id.',
+    events: ACCREDITATION_EVENTS,
+    data: accreditationChangeSchema,
+  },
+  'accreditation.application.v1': {
+    source: '/accreditation',
+    description: 'Accreditation applications. Key: application id.',
+    events: ACCREDITATION_APPLICATION_EVENTS,
+    data: accreditationApplicationChangeSchema,
+  },
+  'accreditation.head-evaluation.v1': {
+    source: '/accreditation',
+    description: 'Evaluations of institution heads. Key: evaluation id.',
+    events: ACCREDITATION_HEAD_EVALUATION_EVENTS,
+    data: headEvaluationChangeSchema,
+  },
+  'practitioners.psychologist.v1': {
+    source: '/practitioners',
+    description: 'The public register of psychologists (no personal codes). Key: psychologist id.',
+    events: PRACTITIONERS_PSYCHOLOGIST_EVENTS,
+    data: psychologistChangeSchema,
+  },
+  'practitioners.childcare-provider.v1': {
+    source: '/practitioners',
+    description: 'The register of child-supervision service providers (no personal codes). Key: provider id.',
+    events: PRACTITIONERS_CHILDCARE_PROVIDER_EVENTS,
+    data: childcareProviderChangeSchema,
+    dataOf: { 'practitioners.childcare-provider.refused': refusedChildcareApplicationChangeSchema },
+  },
+  'practitioners.private-practice.v1': {
+    source: '/practitioners',
+    description: 'Private-practice certificates of teachers (no personal codes). Key: certificate id.',
+    events: PRACTITIONERS_PRIVATE_PRACTICE_EVENTS,
+    data: privatePracticeChangeSchema,
+  },
+  'catalogue.activity.v1': {
+    source: '/catalogue',
+    description: 'Catalogue activities with their provider; session events also carry `session`. Key: activity id.',
+    events: CATALOGUE_ACTIVITY_EVENTS,
+    data: activityChangeSchema,
+    dataOf: {
+      'catalogue.activity.session-scheduled': activitySessionChangeSchema,
+      'catalogue.activity.session-cancelled': activitySessionChangeSchema,
+    },
+  },
+  'catalogue.booking.v1': {
+    source: '/catalogue',
+    description: 'Bookings of catalogue sessions. Key: booking id.',
+    events: CATALOGUE_BOOKING_EVENTS,
+    data: bookingChangeSchema,
+  },
 } as const satisfies Record<string, TopicContract>;
 
 type Contracts = typeof TOPIC_CONTRACTS;
@@ -129,13 +135,20 @@ export type TopicName = keyof Contracts;
 /** The event types published on a topic. */
 export type EventTypeOf<T extends TopicName> = keyof Contracts[T]['events'] & string;
 
-/** The validated `data` of every event on a topic. */
-export type EventDataOf<T extends TopicName> = z.output<Contracts[T]['data']>;
+/** The validated `data` of an event of type `K` on a topic (of any of its events by default). */
+export type EventDataOf<T extends TopicName, K extends EventTypeOf<T> = EventTypeOf<T>> = Contracts[T] extends { dataOf: infer Own }
+  ? K extends keyof Own
+    ? Own[K] extends z.ZodType ? z.output<Own[K]> : never
+    : z.output<Contracts[T]['data']>
+  : z.output<Contracts[T]['data']>;
 
 /** The topic's contract, or undefined for a topic this kit does not know. */
 export function topicContract(topic: string): TopicContract | undefined {
   return (TOPIC_CONTRACTS as Record<string, TopicContract>)[topic];
 }
+
+/** The schema of the `data` of events of `type` under a topic's contract. */
+export const dataSchemaOf = (contract: TopicContract, type: string): z.ZodType => contract.dataOf?.[type] ?? contract.data;
 
 /** The dead-letter topic of a consumer group: where its invalid messages are parked. */
 export const deadLetterTopic = (groupId: string) => `${groupId}.dead-letter.v1`;

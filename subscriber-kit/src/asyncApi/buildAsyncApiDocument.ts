@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CLOUD_EVENTS_CONTENT_TYPE } from '../cloudEvent';
 import { COMPONENT_SCHEMAS } from '../contracts';
-import { TOPIC_CONTRACTS, type TopicContract } from '../topicContracts';
+import { TOPIC_CONTRACTS, dataSchemaOf, type TopicContract } from '../topicContracts';
 import { channelId, messageId } from './asyncApiIds';
 
 const KAFKA_BINDING_VERSION = '0.5.0';
@@ -10,7 +10,8 @@ const SCHEMA_REF = (id: string) => `#/components/schemas/${id}`;
 /** JSON Schema (draft-07, AsyncAPI's default schema format) of every component schema, cross-referenced. */
 function componentSchemas(): Record<string, unknown> {
   const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(COMPONENT_SCHEMAS)) registry.add(schema, { id });
+  // Schemas carry their id in their own `.meta()`, which z.toJSONSchema reads from the global registry.
+  for (const [id, schema] of Object.entries(COMPONENT_SCHEMAS)) if (!registry.has(schema)) registry.add(schema, { id });
   const { schemas } = z.toJSONSchema(registry, { target: 'draft-7', uri: SCHEMA_REF });
   // `$schema`/`$id` per component would make each a separate resource; the document is one.
   return Object.fromEntries(
@@ -18,9 +19,9 @@ function componentSchemas(): Record<string, unknown> {
   );
 }
 
-function dataSchemaId(contract: TopicContract): string {
-  const entry = Object.entries(COMPONENT_SCHEMAS).find(([, schema]) => schema === contract.data);
-  if (!entry) throw new Error(`the data schema of ${contract.source} is not a component schema`);
+function dataSchemaId(contract: TopicContract, type: string): string {
+  const entry = Object.entries(COMPONENT_SCHEMAS).find(([, schema]) => schema === dataSchemaOf(contract, type));
+  if (!entry) throw new Error(`the data schema of ${type} is not a component schema`);
   return entry[0];
 }
 
@@ -42,7 +43,7 @@ function message(topic: string, contract: TopicContract, type: string, summary: 
           properties: {
             type: { const: type },
             source: { const: contract.source },
-            data: { $ref: SCHEMA_REF(dataSchemaId(contract)) },
+            data: { $ref: SCHEMA_REF(dataSchemaId(contract, type)) },
           },
         },
       ],
@@ -97,8 +98,9 @@ export function buildAsyncApiDocument() {
         'the aggregate\'s full public state after the change (event-carried state transfer) and the names of the',
         'fields that changed. Delivery is at least once: deduplicate by the CloudEvent `id`.',
         '',
-        'The `data` schemas of the registry topics are precise. Those of the other topics are coarse for now',
-        '(`CoarseStateChange`: `state` is an object whose fields are not yet described).',
+        'Every `data` schema is closed (`additionalProperties: false`): the services\' published events are checked',
+        'against this document in CI, so a member not listed here is never published. A new optional member is a',
+        'minor change of the document; removing or renaming one needs a new topic version.',
         '',
         'Generated from `subscriber-kit/src/topicContracts.ts`: `npm run -w @eq/subscriber-kit generate:asyncapi`.',
       ].join('\n'),

@@ -8,15 +8,14 @@ export const isoDateTime = z.iso.datetime({ offset: true });
 
 export const planningRegion = z.enum(['RIGA', 'VIDZEME', 'KURZEME', 'ZEMGALE', 'LATGALE']);
 
-/**
- * The coarse `data` shape of topics whose state is not yet described field by field:
- * `{ state, changedFields }`, extra members allowed.
- */
-export const coarseStateChangeSchema = z
-  .looseObject({ state: z.looseObject({}), changedFields: z.array(z.string()) })
-  .meta({
-    id: 'CoarseStateChange',
-    description: 'Coarse for now: the aggregate\'s full public state (fields not yet described) and the names of the fields that changed.',
-  });
+/** A decision by its number and date (decisions are public; the people behind them are not). */
+export const decisionSchema = z
+  .object({ number: z.string().min(1), date: isoDate })
+  .meta({ id: 'Decision', description: 'A decision by its number and date.' });
 
-export type CoarseStateChange = z.output<typeof coarseStateChangeSchema>;
+/**
+ * The `data` of an event-carried state transfer: the aggregate's full public state after the
+ * change and the names of the fields that changed.
+ */
+export const stateChange = <S extends z.ZodType>(state: S, id: string, topic: string) =>
+  z.object({ state, changedFields: z.array(z.string()) }).meta({ id, description: `\`data\` of every ${topic} event.` });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, planningRegion } from './common';
+import { decisionSchema, isoDate, planningRegion } from './common';
 
 /** Every event type on `registry.higher-education.v1`; each carries the institution's full state. */
 export const REGISTRY_HIGHER_EDUCATION_EVENTS = {
@@ -9,9 +9,8 @@ export const REGISTRY_HIGHER_EDUCATION_EVENTS = {
   'registry.higher-education.branch-excluded': 'A branch was excluded.',
 } as const;
 
-export const registryDecisionReferenceSchema = z
-  .object({ number: z.string().min(1), date: isoDate })
-  .meta({ id: 'RegistryDecisionReference', description: 'A decision by its number and date.' });
+/** Kept under its first name for subscribers that import it. */
+export const registryDecisionReferenceSchema = decisionSchema;
 
 export const higherEducationStateSchema = z
   .object({

@@ -1,0 +1,115 @@
+import { Role, Topics } from '@eq/shared';
+import { institutionInput, LIQUIDATE, REGISTER } from '../fixtures';
+import type { EventScenario, ScenarioContext } from './scenario';
+
+const AMEND = /* GraphQL */ `mutation($input: AmendInstitutionInput!) { amendInstitution(input: $input) { applied } }`;
+export const REORGANISE = /* GraphQL */ `mutation($input: ReorganiseInstitutionsInput!) { reorganiseInstitutions(input: $input) { applied } }`;
+const GRANT = /* GraphQL */ `mutation($input: StateSignificanceInput!) { grantStateSignificance(input: $input) { institution { stateSignificance } } }`;
+const REVOKE_SIGNIFICANCE = /* GraphQL */ `mutation($input: StateSignificanceInput!) { revokeStateSignificance(input: $input) { institution { stateSignificance } } }`;
+const RECEIVE = /* GraphQL */ `mutation($input: RegistrationApplicationInput!) { receiveRegistrationApplication(input: $input) { institution { id } } }`;
+const POSTPONE = /* GraphQL */ `mutation($input: PostponeRegistrationInput!) { postponeRegistration(input: $input) { institution { status } } }`;
+const APPROVE = /* GraphQL */ `mutation($input: RegistrationDecisionInput!) { approveRegistration(input: $input) { institution { status } } }`;
+const REFUSE = /* GraphQL */ `mutation($input: RegistrationDecisionInput!) { refuseRegistration(input: $input) { institution { status } } }`;
+const REVOKE_DECISION = /* GraphQL */ `mutation($input: RevokeDecisionInput!) { revokeDecision(input: $input) { applied } }`;
+const DECISIONS = /* GraphQL */ `query($id: ID!) { institution(id: $id) { decisions { id kind } } }`;
+
+const GROUPS = ['preschoolAge5', 'preschoolAge6', ...Array.from({ length: 12 }, (_, i) => `grade${i + 1}`)];
+const SAVE_COUNTS = /* GraphQL */ `mutation($input: SaveLearnerCountReportInput!) { saveLearnerCountReport(input: $input) { report { id } } }`;
+const CONFIRM_COUNTS = /* GraphQL */ `mutation($id: ID!) { confirmLearnerCountReport(id: $id) { report { id } } }`;
+const APPROVE_COUNTS = /* GraphQL */ `mutation($id: ID!) { approveLearnerCountReport(id: $id) { report { id } } }`;
+const REOPEN_COUNTS = /* GraphQL */ `mutation($id: ID!) { reopenLearnerCountReport(id: $id) { report { id } } }`;
+const LOCK_YEAR = /* GraphQL */ `mutation($schoolYear: String!) { lockSchoolYear(schoolYear: $schoolYear) { lockedReportCount } }`;
+
+const REGISTER_HIGHER = /* GraphQL */ `
+  mutation($input: RegisterHigherEducationInstitutionInput!) { registerHigherEducationInstitution(input: $input) { institution { id } } }`;
+const AMEND_HIGHER = /* GraphQL */ `
+  mutation($input: AmendHigherEducationInstitutionInput!) { amendHigherEducationInstitution(input: $input) { institution { id } } }`;
+const OPEN_BRANCH = /* GraphQL */ `mutation($input: OpenBranchInput!) { openBranch(input: $input) { branch { id } } }`;
+const EXCLUDE_BRANCH = /* GraphQL */ `mutation($input: ExcludeBranchInput!) { excludeBranch(input: $input) { branch { id } } }`;
+
+/** Registers an institution in the registry (as an OFFICER) and returns it with its places. */
+export async function registerInstitution(context: ScenarioContext, overrides: Record<string, unknown> = {}) {
+  return (await context.data(REGISTER, { input: institutionInput(overrides) }, context.officer)).registerInstitution.institution as {
+    id: string;
+    implementationPlaces: Array<{ id: string; address: string }>;
+  };
+}
+
+/**
+ * Learner counts of `schoolYear` for each school: saved and confirmed by the school, approved by
+ * its founder (Rīga, as `institutionInput` founds them), then the year locked by an OFFICER.
+ * Returns the reports' ids; the first is also reopened and approved again on the way.
+ */
+export async function lockLearnerCounts(context: ScenarioContext, schoolYear: string, institutionIds: string[]): Promise<string[]> {
+  const founder = await context.tokenFor({ role: Role.MUNICIPALITY, municipality: 'Rīga', subject: 'riga-asyncapi' });
+  const counts = Object.fromEntries(GROUPS.map((group, i) => [group, 40 + i]));
+  const reports: string[] = [];
+  for (const [index, institutionId] of institutionIds.entries()) {
+    const school = await context.tokenFor({ role: Role.SCHOOL, institutionId, subject: `school-${institutionId.slice(0, 8)}` });
+    const id = (await context.data(SAVE_COUNTS, { input: { institutionId, schoolYear, counts } }, school)).saveLearnerCountReport.report.id as string;
+    await context.data(CONFIRM_COUNTS, { id }, school);
+    await context.data(APPROVE_COUNTS, { id }, founder);
+    if (index === 0) {
+      await context.data(REOPEN_COUNTS, { id }, founder);
+      await context.data(CONFIRM_COUNTS, { id }, school);
+      await context.data(APPROVE_COUNTS, { id }, founder);
+    }
+    reports.push(id);
+  }
+  await context.data(LOCK_YEAR, { schoolYear }, context.officer);
+  return reports;
+}
+
+export const registryScenario: EventScenario = async (context) => {
+  const data = (query: string, input: Record<string, unknown>) => context.data(query, { input }, context.officer);
+  const register = async (overrides: Record<string, unknown> = {}) => (await registerInstitution(context, overrides)).id;
+
+  // State significance is for interest-education institutions only.
+  const amended = await register({ name: 'Shēmas pārbaudes skola', type: 'INTEREST_EDUCATION' });
+  await data(AMEND, { id: amended, name: 'Shēmas pārbaudes pamatskola', decision: { number: 'A-1', date: '2024-09-10' } });
+  await data(AMEND, { id: amended, headName: 'Anna Ozola', decision: { number: 'A-2', date: '2024-09-11' } });
+  const amendment = (await context.data(DECISIONS, { id: amended })).institution.decisions.find((d: any) => d.kind === 'AMENDMENT');
+  await data(REVOKE_DECISION, { decisionId: amendment.id, decision: { number: 'V-1', date: '2024-09-20', reason: 'Decided on a wrong application' } });
+  await data(GRANT, { id: amended, decision: { number: 'S-1', date: '2024-09-21' } });
+  await data(REVOKE_SIGNIFICANCE, { id: amended, decision: { number: 'S-2', date: '2024-09-22' } });
+
+  const liquidated = await register();
+  await data(LIQUIDATE, { id: liquidated, decision: { number: 'L-1', date: '2024-09-30' } });
+
+  const [first, second, successor] = [await register(), await register(), await register({ name: 'Apvienotā skola' })];
+  await data(REORGANISE, { kind: 'MERGER', predecessorIds: [first, second], successorIds: [successor], decision: { number: 'M-1', date: '2024-09-20' } });
+
+  const { decision: _unused, ...fields } = institutionInput({ name: 'Jauna privātskola' });
+  const applied = (await data(RECEIVE, { ...fields, application: { number: 'IES-1', date: '2024-08-20' } })).receiveRegistrationApplication.institution.id;
+  await data(POSTPONE, { id: applied, deadline: '2024-09-15', decision: { number: 'P-1', date: '2024-08-25', reason: 'Fire-safety report missing' } });
+  await data(APPROVE, { id: applied, decision: { number: 'R-7', date: '2024-09-10' } });
+  const { decision: _other, ...otherFields } = institutionInput({ name: 'Cita privātskola' });
+  const refused = (await data(RECEIVE, { ...otherFields, application: { number: 'IES-2', date: '2024-08-21' } })).receiveRegistrationApplication.institution.id;
+  await data(REFUSE, { id: refused, decision: { number: 'X-1', date: '2024-09-01', reason: 'The founder withdrew the premises' } });
+
+  const school = await register();
+  const reports = await lockLearnerCounts(context, '2024/2025', [school]);
+
+  const higher = (await data(REGISTER_HIGHER, {
+    registrationNumber: institutionInput().registrationNumber,
+    name: 'Shēmas pārbaudes akadēmija',
+    kind: 'ACADEMY',
+    founder: { kind: 'STATE', name: 'Izglītības un zinātnes ministrija' },
+    decision: { number: 'AR-1', date: '2024-01-15' },
+  })).registerHigherEducationInstitution.institution.id;
+  const branch = await data(OPEN_BRANCH, {
+    institutionId: higher,
+    address: 'Atbrīvošanas aleja 115, Rēzekne',
+    municipality: 'Rēzekne',
+    planningRegion: 'LATGALE',
+    decision: { number: 'AR-2', date: '2024-02-01' },
+  });
+  await data(EXCLUDE_BRANCH, { branchId: branch.openBranch.branch.id, decision: { number: 'AR-3', date: '2024-03-20', reason: 'No programmes are run there any more' } });
+  await data(AMEND_HIGHER, { id: higher, name: 'Shēmas pārbaudes universitāte', decision: { number: 'AR-4', date: '2024-05-01' } });
+
+  return {
+    [Topics.registryInstitution]: [amended, liquidated, first, second, successor, applied, refused],
+    [Topics.registryLearnerCounts]: reports,
+    [Topics.registryHigherEducation]: [higher],
+  };
+};
