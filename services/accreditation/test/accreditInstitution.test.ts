@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Role, Topics, type Caller } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
-import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
+import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { accreditation } from '../src';
 import { RegistryFeed } from '../../../test/support/registryFeed';
@@ -49,7 +49,7 @@ const accreditInput = (institutionId: string, results = allGood) => ({
 });
 
 describe('accreditation of institutions', () => {
-  let harness: ServiceHarness;
+  let harness: GatewayHarness;
   let feed: RegistryFeed;
   let recorder: TopicRecorder;
 
@@ -77,7 +77,7 @@ describe('accreditation of institutions', () => {
   };
 
   before(async () => {
-    harness = await startServiceHarness(accreditation);
+    harness = await startGatewayHarness(accreditation);
     feed = await new RegistryFeed(harness.infrastructure.kafkaBrokers).start();
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.accreditationAccreditation]);
   });
@@ -121,7 +121,7 @@ describe('accreditation of institutions', () => {
     assert.equal(overlapping.errors?.[0]?.extensions?.code, 'CONFLICT');
 
     // The registry's Institution entity carries its accreditations (published results are public).
-    const entities = await harness.request(INSTITUTION_ACCREDITATIONS, { representations: [{ __typename: 'Institution', id: institution.id }] }, PUBLIC);
+    const entities = await harness.direct(INSTITUTION_ACCREDITATIONS, { representations: [{ __typename: 'Institution', id: institution.id }] }, PUBLIC);
     assert.equal(entities.errors, undefined);
     assert.deepEqual(entities.data._entities[0].accreditations.map((a: any) => [a.id, a.status, a.results.length]), [[accredited.id, 'ACTIVE', 4]]);
 

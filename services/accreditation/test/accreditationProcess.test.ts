@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Role, Topics, type Caller, type RegistryInstitutionState } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
-import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
+import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { defineAccreditation } from '../src';
 import { LicensingFeed } from './licensingFeed';
@@ -47,7 +47,7 @@ const results = (level = 'GOOD') => [
 ];
 
 describe('the accreditation process', () => {
-  let harness: ServiceHarness;
+  let harness: GatewayHarness;
   let registry: RegistryFeed;
   let licensing: LicensingFeed;
   let recorder: TopicRecorder;
@@ -89,7 +89,7 @@ describe('the accreditation process', () => {
   };
 
   before(async () => {
-    harness = await startServiceHarness(defineAccreditation({ clock, expiryIntervalMs: 100, expiringNoticeDays: 180 }));
+    harness = await startGatewayHarness(defineAccreditation({ clock, expiryIntervalMs: 100, expiringNoticeDays: 180 }));
     registry = await new RegistryFeed(harness.infrastructure.kafkaBrokers).start();
     licensing = await new LicensingFeed(harness.infrastructure.kafkaBrokers).start();
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.accreditationAccreditation, Topics.accreditationApplication]);
@@ -154,7 +154,7 @@ describe('the accreditation process', () => {
     assert.deepEqual({ ...accreditation, application: accreditation.application.id }, {
       id: accreditation.id, status: 'ACTIVE', termYears: 6, termEnd: '2030-08-31', applicationDueBy: '2030-04-30', application: application.id,
     });
-    const current = ok(await harness.request(ENTITIES, { representations: [{ __typename: 'Institution', id: institution.id }] })) as any;
+    const current = ok(await harness.direct(ENTITIES, { representations: [{ __typename: 'Institution', id: institution.id }] })) as any;
     assert.equal(current._entities[0].currentAccreditation.id, accreditation.id);
 
     // A decided application is final.
@@ -225,12 +225,12 @@ describe('the accreditation process', () => {
     assert.deepEqual(application.accreditation.licence, { id: licence.id });
 
     // Licence.accreditation: accreditation extends licensing's entity.
-    const entity = ok(await harness.request(ENTITIES, { representations: [{ __typename: 'Licence', id: licence.id }] })) as any;
+    const entity = ok(await harness.direct(ENTITIES, { representations: [{ __typename: 'Licence', id: licence.id }] })) as any;
     assert.equal(entity._entities[0].accreditation.id, accreditation.id);
     assert.equal(entity._entities[0].accreditation.status, 'ACTIVE');
     assert.equal(entity._entities[0].accreditation.results.length, 4);
     // A programme accreditation is not the institution's own.
-    const inst = ok(await harness.request(ENTITIES, { representations: [{ __typename: 'Institution', id: institution.id }] })) as any;
+    const inst = ok(await harness.direct(ENTITIES, { representations: [{ __typename: 'Institution', id: institution.id }] })) as any;
     assert.equal(inst._entities[0].currentAccreditation, null);
 
     // An open application for the same licence closes with the licence too.
@@ -241,7 +241,7 @@ describe('the accreditation process', () => {
     const revocation = LicensingFeed.event('licensing.licence.revoked', revoked, ['status', 'revokedOn', 'endedOn']);
     await licensing.send(revocation);
     const ended = await eventually(
-      () => harness.request(ENTITIES, { representations: [{ __typename: 'Licence', id: licence.id }] }),
+      () => harness.direct(ENTITIES, { representations: [{ __typename: 'Licence', id: licence.id }] }),
       (response) => response.data?._entities[0].accreditation?.status === 'ENDED',
       { what: 'the programme accreditation to end' },
     );
@@ -364,7 +364,7 @@ describe('the accreditation process', () => {
     );
     assert.deepEqual(published.map((e) => e.type), ['accreditation.accreditation.granted', 'accreditation.accreditation.expiring', 'accreditation.accreditation.expired']);
     assert.equal(published[2]!.data.state.status, 'EXPIRED');
-    const inst = ok(await harness.request(ENTITIES, { representations: [{ __typename: 'Institution', id: institution.id }] })) as any;
+    const inst = ok(await harness.direct(ENTITIES, { representations: [{ __typename: 'Institution', id: institution.id }] })) as any;
     assert.equal(inst._entities[0].currentAccreditation, null);
     clock.date = '2024-10-01';
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Role, Topics, type Caller } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
-import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
+import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { accreditation } from '../src';
 import { RegistryFeed } from '../../../test/support/registryFeed';
@@ -42,12 +42,12 @@ const STATISTICS = /* GraphQL */ `
 const ACCREDIT = /* GraphQL */ `mutation($input: AccreditInstitutionInput!) { accreditInstitution(input: $input) { accreditation { id } } }`;
 
 describe('evaluation of heads of institutions', () => {
-  let harness: ServiceHarness;
+  let harness: GatewayHarness;
   let feed: RegistryFeed;
   let recorder: TopicRecorder;
 
   before(async () => {
-    harness = await startServiceHarness(accreditation);
+    harness = await startGatewayHarness(accreditation);
     feed = await new RegistryFeed(harness.infrastructure.kafkaBrokers).start();
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.accreditationHeadEvaluation]);
   });
@@ -81,7 +81,7 @@ describe('evaluation of heads of institutions', () => {
     assert.equal(evaluation.evaluatorsNotes, 'No plan for staff development.');
 
     // Published results are public; the notes are OFFICER only.
-    const seen = await harness.request(HEADS, { representations: [{ __typename: 'Institution', id: institution.id }] }, PUBLIC);
+    const seen = await harness.direct(HEADS, { representations: [{ __typename: 'Institution', id: institution.id }] }, PUBLIC);
     assert.deepEqual(seen.data._entities[0].headEvaluations, [{ id: evaluation.id, outcome: 'MUST_IMPROVE', evaluatorsNotes: null }]);
 
     const [event] = await eventually(

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Role, Topics, type Caller } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
-import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
+import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { defineAccreditation } from '../src';
 import { RegistryFeed } from '../../../test/support/registryFeed';
@@ -17,12 +17,12 @@ const VISIT = `mutation($input: RecordMonitoringVisitInput!) { recordMonitoringV
 const TASKS = `query($id: ID!) { accreditation(id: $id) { tasks { id status completedOn overdue progress { visitedOn progress note } } monitoringVisits { visitedOn } } }`;
 
 describe('tasks and post-accreditation monitoring', () => {
-  let harness: ServiceHarness;
+  let harness: GatewayHarness;
   let feed: RegistryFeed;
   let recorder: TopicRecorder;
 
   before(async () => {
-    harness = await startServiceHarness(defineAccreditation({ clock }));
+    harness = await startGatewayHarness(defineAccreditation({ clock }));
     feed = await new RegistryFeed(harness.infrastructure.kafkaBrokers).start();
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.accreditationAccreditation]);
   });

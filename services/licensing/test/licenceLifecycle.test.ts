@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Role, Topics, type Caller, type RegistryInstitutionState } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
-import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
+import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { licensing } from '../src';
 import { RegistryFeed } from '../../../test/support/registryFeed';
@@ -33,7 +33,7 @@ const place = (address: string, municipality = 'Valmieras novads') => ({ id: ran
 const decision = (number: string, date: string) => ({ number, date });
 
 describe('licence kinds and lifecycle', () => {
-  let harness: ServiceHarness;
+  let harness: GatewayHarness;
   let feed: RegistryFeed;
   let recorder: TopicRecorder;
 
@@ -76,7 +76,7 @@ describe('licence kinds and lifecycle', () => {
   };
 
   before(async () => {
-    harness = await startServiceHarness(licensing);
+    harness = await startGatewayHarness(licensing);
     feed = await new RegistryFeed(harness.infrastructure.kafkaBrokers).start();
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.licensingLicence]);
   });
@@ -208,5 +208,18 @@ describe('licence kinds and lifecycle', () => {
     assert.equal(lapses[0].n, 2);
     const refused = await harness.request(RESTORE, { input: { licenceId: suspended.id, decision: decision('V-2025/50', '2025-07-01') } }, OFFICER);
     assert.equal(refused.errors?.[0]?.extensions?.code, 'CONFLICT');
+  });
+
+  it('refuses a licence for a liquidated institution with CONFLICT and stores nothing', async () => {
+    const institution = await announce();
+    await feed.send(RegistryFeed.event('registry.institution.liquidated', { ...institution, status: 'LIQUIDATED', liquidatedOn: '2025-06-30', liquidationKind: 'LIQUIDATION' }, ['status', 'liquidatedOn']));
+    const input = { institutionId: institution.id, implementationPlaceId: institution.implementationPlaces[0]!.id, programmeCode: '21011111', programmeName: 'Pamatizglītības programma', level: 'BASIC', decisionNumber: 'V-2025/60', issuedOn: '2025-07-01' };
+    const refused = await eventually(
+      () => harness.request(ISSUE, { input }, OFFICER),
+      (r) => r.errors?.[0]?.extensions?.code === 'CONFLICT',
+      { what: 'licensing to learn of the liquidation' },
+    );
+    assert.match(refused.errors![0]!.message, /liquidated/);
+    assert.deepEqual(await storedFor(institution.id), { licences: 0, events: 0 });
   });
 });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Role, Topics, type Caller, type RegistryInstitutionState } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
-import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
+import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { licensing } from '../src';
 import { RegistryFeed } from '../../../test/support/registryFeed';
@@ -19,7 +19,7 @@ const INSTITUTION_LICENCES = `query($representations: [_Any!]!) { _entities(repr
 const place = (address: string) => ({ id: randomUUID(), address, municipality: 'Valmieras novads', planningRegion: 'VIDZEME' });
 
 describe('licences follow a reorganised institution to its successor (registry.institution.reorganised on Kafka)', () => {
-  let harness: ServiceHarness;
+  let harness: GatewayHarness;
   let feed: RegistryFeed;
   let recorder: TopicRecorder;
 
@@ -62,7 +62,7 @@ describe('licences follow a reorganised institution to its successor (registry.i
     }, ['status', 'liquidatedOn', 'liquidationKind']);
 
   before(async () => {
-    harness = await startServiceHarness(licensing);
+    harness = await startGatewayHarness(licensing);
     feed = await new RegistryFeed(harness.infrastructure.kafkaBrokers).start();
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.licensingLicence]);
   });
@@ -85,7 +85,7 @@ describe('licences follow a reorganised institution to its successor (registry.i
     assert.equal(transferred.data.licence.endedOn, '2025-09-01');
     assert.equal(transferred.data.licence.decisions.at(-1).kind, 'TRANSFERRED');
 
-    const entities = await harness.request(INSTITUTION_LICENCES, { representations: [{ __typename: 'Institution', id: successor.id }] });
+    const entities = await harness.direct(INSTITUTION_LICENCES, { representations: [{ __typename: 'Institution', id: successor.id }] });
     const taken = entities.data._entities[0].licences;
     assert.equal(taken.length, 2);
     const takenGeneral = taken.find((l: any) => l.programmeCode === '21011111');
