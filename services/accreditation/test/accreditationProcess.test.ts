@@ -210,6 +210,49 @@ describe('the accreditation process', () => {
     ok(await harness.request(APPLY, { input: { institutionId: institution.id } }, OFFICER));
   });
 
+  it('moves a programme accreditation to the successor\'s licence on a transfer, whichever event comes first, and ends it when that licence is accredited already', async () => {
+    clock.date = '2024-10-01';
+    const predecessor = await registerInstitution();
+    const successor = await registerInstitution();
+    const place = { id: predecessor.implementationPlaces[0]!.id, address: predecessor.implementationPlaces[0]!.address };
+    const moving = await issueLicence(predecessor);
+    const linked = await issueLicence(predecessor);
+    const successorsOwn = await issueLicence(successor);
+    const moved = (await accreditThroughApplication(predecessor.id, { licenceId: moving.id })).accreditation;
+    const superseded = (await accreditThroughApplication(predecessor.id, { licenceId: linked.id })).accreditation;
+    const standing = (await accreditThroughApplication(successor.id, { licenceId: successorsOwn.id })).accreditation;
+    const read = async (id: string) => (ok(await harness.request(`query($id: ID!) { accreditation(id: $id) { status endedOn endReason institution { id } licence { id } } }`, { id })) as any).accreditation;
+
+    // The registry ends the predecessor by reorganisation: its programmes wait for their licences.
+    const reorganised = { ...predecessor, status: 'LIQUIDATED', liquidatedOn: '2025-03-20', liquidationKind: 'REORGANISATION', successors: [{ institutionId: successor.id, kind: 'MERGER', effectiveDate: '2025-03-20' }] };
+    const registryEvent = RegistryFeed.event('registry.institution.reorganised', reorganised as RegistryInstitutionState, ['status', 'liquidatedOn', 'liquidationKind', 'successors']);
+    await registry.send(registryEvent);
+    await eventually(() => count('SELECT 1 FROM processed_event WHERE event_id = $1', [registryEvent.id]), (rows) => rows === 1, { what: 'the reorganisation to be handled' });
+    assert.deepEqual((await read(moved.id)).status, 'ACTIVE');
+
+    // Transferred first, then the successor's new licence: the move waits until both are known.
+    const takenOver = LicensingFeed.licence(successor.id, place, { continuesId: moving.id, issuedOn: '2025-03-20' });
+    const transferred = { ...moving, status: 'TRANSFERRED', endedOn: '2025-03-20', continuedById: takenOver.id };
+    await licensing.send(LicensingFeed.event('licensing.licence.transferred', transferred, ['status', 'endedOn', 'continuedById']));
+    await licensing.send(LicensingFeed.event('licensing.licence.issued', takenOver, Object.keys(takenOver)));
+    const followed = await eventually(() => read(moved.id), (a) => a.licence.id === takenOver.id, { what: 'the accreditation to follow its licence' });
+    assert.deepEqual(followed, { status: 'ACTIVE', endedOn: null, endReason: null, institution: { id: successor.id }, licence: { id: takenOver.id } });
+
+    // Linked to a licence the successor already held, and accredited: that accreditation stands.
+    const linkedTransfer = { ...linked, status: 'TRANSFERRED', endedOn: '2025-03-20', continuedById: successorsOwn.id };
+    await licensing.send(LicensingFeed.event('licensing.licence.transferred', linkedTransfer, ['status', 'endedOn', 'continuedById']));
+    const ended = await eventually(() => read(superseded.id), (a) => a.status === 'ENDED', { what: 'the superseded accreditation to end' });
+    assert.deepEqual(ended, { status: 'ENDED', endedOn: '2025-03-20', endReason: 'LICENCE_TRANSFERRED', institution: { id: predecessor.id }, licence: { id: linked.id } });
+    assert.equal((await read(standing.id)).status, 'ACTIVE');
+
+    const types = await eventually(
+      async () => recorder.eventsFor(Topics.accreditationAccreditation, [moved.id, superseded.id]).map((e) => e.type),
+      (list) => list.length === 4,
+      { what: 'the transferred and ended events' },
+    );
+    assert.deepEqual([...types].sort(), ['accreditation.accreditation.ended', 'accreditation.accreditation.granted', 'accreditation.accreditation.granted', 'accreditation.accreditation.transferred']);
+  });
+
   it('accredits a programme by its licence and ends that accreditation when licensing revokes the licence', async () => {
     clock.date = '2024-10-01';
     const institution = await registerInstitution();
