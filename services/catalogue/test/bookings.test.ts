@@ -320,14 +320,14 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
   });
 
   it("never overspends: concurrent requests for the last €100 of a school's allocation confirm exactly €100", async () => {
-    // 10 learners → €400 a semester; €300 already held; 50 requests of one pupil (€10 each) race for the last €100.
+    // 10 learners → €400 a semester; €300 already held; 200 requests of one pupil (€10 each) race for the last €100.
     const schoolId = await school({ grade7: 10 });
     await book(schoolId, await session(30), 30);
-    const sessionId = await session(200);
-    const results = await Promise.all(Array.from({ length: 50 }, () => harness.request(BOOK, { input: { sessionId, grade: 7, pupils: 1 } }, schoolCaller(schoolId))));
+    const sessionId = await session(300);
+    const results = await Promise.all(Array.from({ length: 200 }, () => harness.request(BOOK, { input: { sessionId, grade: 7, pupils: 1 } }, schoolCaller(schoolId))));
     const confirmed = results.filter((result: any) => result.data?.bookSession?.booking?.status === 'CONFIRMED').length;
     const refused = results.filter((result) => result.errors?.[0]?.extensions?.code === 'QUOTA_EXCEEDED').length;
-    assert.deepEqual([confirmed, refused], [10, 40]);
+    assert.deepEqual([confirmed, refused], [10, 190]);
     const [row] = await harness.service.db.query(`SELECT SUM(committed_cents)::int AS held FROM booking WHERE institution_id = $1`, [schoolId]);
     assert.equal(row.held, 400 * 100);
   });
@@ -414,7 +414,10 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
   });
 
   it('reports participation against the 85% target and money per municipality for FUND_ADMIN', async () => {
-    const place = { id: randomUUID(), address: 'Skolas iela 1, Ventspils', municipality: 'Ventspils', planningRegion: 'KURZEME' };
+    // A municipality name of this test's own: other test files' schools reach this read model
+    // through the shared registry topics, and would add to a real municipality's figures.
+    const municipality = `Ventspils ${randomUUID().slice(0, 8)}`;
+    const place = { id: randomUUID(), address: 'Skolas iela 1, Ventspils', municipality, planningRegion: 'KURZEME' };
     const schoolId = await school({ grade7: 20 }, { planningRegion: 'KURZEME', implementationPlaces: [place] });
     const booking = await book(schoolId, await session(30), 20);
     now = new Date(sessionStart.getTime() + 2 * 60 * 60 * 1000);
@@ -432,12 +435,12 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
       participantsAtLeast: 18, participantsAtMost: 18, rateAtLeast: 0.9, rateAtMost: 0.9, targetRate: 0.85, targetMet: true,
     });
     const byMunicipality = (await data(PARTICIPATION, { year: schoolYear, by: 'MUNICIPALITY' }, FUND_ADMIN)).participation;
-    assert.equal(byMunicipality.find((row: any) => row.key === 'Ventspils').learners, 20);
+    assert.equal(byMunicipality.find((row: any) => row.key === municipality).learners, 20);
     const regions = (await data(PARTICIPATION, { year: schoolYear, by: 'PLANNING_REGION' }, FUND_ADMIN)).participation;
     assert.ok(regions.some((row: any) => row.key === 'KURZEME'));
     const BY_AREA = `query A($semester: String!, $by: AreaLevel!) { budgetByArea(semester: $semester, groupBy: $by) { key allocationCents committedCents spentCents leftCents } }`;
-    const ventspils = (await data(BY_AREA, { semester, by: 'MUNICIPALITY' }, FUND_ADMIN)).budgetByArea.find((row: any) => row.key === 'Ventspils');
-    assert.deepEqual(ventspils, { key: 'Ventspils', allocationCents: 80_000, committedCents: 0, spentCents: 18_000, leftCents: 62_000 });
+    const ventspils = (await data(BY_AREA, { semester, by: 'MUNICIPALITY' }, FUND_ADMIN)).budgetByArea.find((row: any) => row.key === municipality);
+    assert.deepEqual(ventspils, { key: municipality, allocationCents: 80_000, committedCents: 0, spentCents: 18_000, leftCents: 62_000 });
     assert.equal((await refusal(PARTICIPATION, { year: schoolYear, by: 'SCHOOL' }, schoolCaller(schoolId))).code, 'FORBIDDEN');
     assert.equal((await refusal(PARTICIPATION, { year: '2025-2026', by: 'SCHOOL' }, FUND_ADMIN)).code, 'VALIDATION_FAILED');
   });

@@ -13,10 +13,13 @@ export function assertUuid(id: string, field = 'id'): string {
   return id.toLowerCase();
 }
 
+// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it.
+const RIGA_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Riga' });
+
 /**
  * Today's calendar date in Latvia, YYYY-MM-DD: the day decisions and validity are judged
  * against. A decision made just after midnight in Riga is not yet "today" in UTC.
  */
 export function todayInLatvia(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Riga' }).format(now);
+  return RIGA_DATE.format(now);
 }

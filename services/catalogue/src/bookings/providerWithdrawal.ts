@@ -8,10 +8,13 @@ import { ActivitySessionEntity } from '../entities/activitySession';
 import { BookingEntity } from '../entities/booking';
 import { recordActivityEvent, recordSessionEvent } from '../events/activityEvents';
 import { cancelBookings } from './bookingMoves';
+import { noFundMoves, settleFund, type FundMoves } from './fundLedger';
 
 /**
  * Cancels an activity's sessions still to come and every booking on them (no waiting list is
  * served: the session itself is gone). Each booking and session announces its cancellation.
+ * The money released joins `moves` when given (the caller settles it once, last); otherwise it
+ * is settled here.
  */
 export async function cancelFutureSessions(
   manager: EntityManager,
@@ -19,6 +22,7 @@ export async function cancelFutureSessions(
   activity: ActivityRecord,
   provider: ActivityProviderRecord,
   reason: string,
+  moves?: FundMoves,
 ): Promise<void> {
   const sessions = manager.getRepository(ActivitySessionEntity);
   const future = await sessions.find({ where: { activityId: activity.id, status: 'SCHEDULED', startsAt: MoreThan(options.clock()) } });
@@ -27,15 +31,17 @@ export async function cancelFutureSessions(
     where: { sessionId: In(future.map((session) => session.id)), status: In(['CONFIRMED', 'WAITING']) },
     select: { id: true },
   });
-  await cancelBookings(manager, options, bookings.map((booking) => booking.id), reason, { serveWaiting: false });
+  const released = moves ?? noFundMoves();
+  await cancelBookings(manager, options, bookings.map((booking) => booking.id), reason, { serveWaiting: false }, released);
   for (const session of future) {
     await sessions.update({ id: session.id }, { status: 'CANCELLED' });
     await recordSessionEvent(manager, 'catalogue.activity.session-cancelled', activity, provider, await sessions.findOneByOrFail({ id: session.id }));
   }
+  if (!moves) await settleFund(manager, options.fund, released);
 }
 
 /** A provider that can no longer offer anything: every activity withdrawn, future sessions cancelled. */
-export async function withdrawProviderOffer(manager: EntityManager, options: CatalogueOptions, provider: ActivityProviderRecord, reason: string): Promise<void> {
+export async function withdrawProviderOffer(manager: EntityManager, options: CatalogueOptions, provider: ActivityProviderRecord, reason: string, moves: FundMoves): Promise<void> {
   const activities = manager.getRepository(ActivityEntity);
   const open = await activities.find({ where: { providerId: provider.id, status: Not('WITHDRAWN') }, lock: { mode: 'pessimistic_write' } });
   for (const activity of open) {
@@ -43,6 +49,6 @@ export async function withdrawProviderOffer(manager: EntityManager, options: Cat
     await activities.update({ id: activity.id }, next);
     const stored = await activities.findOneByOrFail({ id: activity.id });
     await recordActivityEvent(manager, 'catalogue.activity.withdrawn', stored, provider, changedFields);
-    await cancelFutureSessions(manager, options, stored, provider, reason);
+    await cancelFutureSessions(manager, options, stored, provider, reason, moves);
   }
 }

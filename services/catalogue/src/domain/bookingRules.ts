@@ -93,6 +93,12 @@ export interface MoneyPosition {
 
 /** Neither the school's semester allocation nor the fund's budget may be exceeded. */
 export function assertMoneyAvailable(position: MoneyPosition): void {
+  assertSchoolAllocation(position);
+  assertFundBudget(position);
+}
+
+/** The school's semester allocation may be spent to the last cent, never beyond. */
+export function assertSchoolAllocation(position: Pick<MoneyPosition, 'neededCents' | 'allocationCents' | 'schoolUsedCents'>): void {
   const schoolLeft = position.allocationCents - position.schoolUsedCents;
   if (position.neededCents > schoolLeft) {
     throw new DomainError(ErrorCode.QUOTA_EXCEEDED, `The school's allocation for this semester has ${Math.max(0, schoolLeft) / 100} € left; the booking needs ${position.neededCents / 100} €`, {
@@ -101,6 +107,10 @@ export function assertMoneyAvailable(position: MoneyPosition): void {
       neededCents: position.neededCents,
     });
   }
+}
+
+/** The fund's attendance budget may be spent to the last cent, never beyond. */
+export function assertFundBudget(position: Pick<MoneyPosition, 'neededCents' | 'fundBudgetCents' | 'fundUsedCents'>): void {
   const fundLeft = position.fundBudgetCents - position.fundUsedCents;
   if (position.neededCents > fundLeft) {
     throw new DomainError(ErrorCode.QUOTA_EXCEEDED, `The fund's attendance budget has ${Math.max(0, fundLeft) / 100} € left; the booking needs ${position.neededCents / 100} €`, {

@@ -3,16 +3,17 @@ import type { EntityManager } from 'typeorm';
 import type { CatalogueOptions } from '../catalogueOptions';
 import { withdrawProviderOffer } from '../bookings/providerWithdrawal';
 import { cancelBookings } from '../bookings/bookingMoves';
+import { noFundMoves, settleFund, type FundMoves } from '../bookings/fundLedger';
 import { ActivityProviderEntity } from '../entities/activityProvider';
 
 /** Cancels the ended school's bookings of sessions still to come; their seats go to the waiting lists. */
-async function cancelSchoolBookings(institution: RegistryInstitutionState, manager: EntityManager, options: CatalogueOptions): Promise<void> {
+async function cancelSchoolBookings(institution: RegistryInstitutionState, manager: EntityManager, options: CatalogueOptions, moves: FundMoves): Promise<void> {
   const rows: Array<{ id: string }> = await manager.query(
     `SELECT b.id FROM booking b JOIN activity_session s ON s.id = b.session_id
      WHERE b.institution_id = $1 AND b.status IN ('CONFIRMED', 'WAITING') AND s.starts_at > $2`,
     [institution.id, options.clock()],
   );
-  await cancelBookings(manager, options, rows.map((row) => row.id), `${institution.name} is ${institution.status.toLowerCase()} in the register`, { serveWaiting: true });
+  await cancelBookings(manager, options, rows.map((row) => row.id), `${institution.name} is ${institution.status.toLowerCase()} in the register`, { serveWaiting: true }, moves);
 }
 
 /**
@@ -25,8 +26,10 @@ async function cancelSchoolBookings(institution: RegistryInstitutionState, manag
 export function registryEventHandlers(options: CatalogueOptions): EventHandlers {
   return registryInstitutionEventHandlers(async (institution, _event, manager) => {
     if (institution.status === 'ACTIVE') return;
-    await cancelSchoolBookings(institution, manager, options);
+    const moves = noFundMoves();
+    await cancelSchoolBookings(institution, manager, options, moves);
     const provider = await manager.getRepository(ActivityProviderEntity).findOneBy({ institutionId: institution.id });
-    if (provider) await withdrawProviderOffer(manager, options, provider, `${institution.name} is ${institution.status.toLowerCase()} in the register`);
+    if (provider) await withdrawProviderOffer(manager, options, provider, `${institution.name} is ${institution.status.toLowerCase()} in the register`, moves);
+    await settleFund(manager, options.fund, moves);
   });
 }

@@ -9,17 +9,26 @@ import { assertCancellable, assertGroupFits, assertSessionOpen, attendanceOutcom
 import { attendanceCostCents } from '../domain/fundQuota';
 import { assertEligibleSchool } from '../domain/schoolEligibility';
 import { semesterOf } from '../domain/semesters';
-import { cancelBookingRecord, lockSession, serveWaitingList, takeSeatsAndMoney } from '../bookings/bookingMoves';
-import { adjustFund, assertFundable, lockFund } from '../bookings/fundLedger';
+import { cancelBookingRecord, insertBooking, lockSession, lockSessionForBooking, serveWaitingLists } from '../bookings/bookingMoves';
+import { lockSchoolSemesters, noFundMoves, readFundingPosition, settleFund } from '../bookings/fundLedger';
+import { assertFundingAllows } from '../domain/bookingFunding';
 import { ActivityEntity } from '../entities/activity';
+import type { ActivitySessionRecord } from '../entities/activitySession';
 import { BookingEntity, type BookingRecord } from '../entities/booking';
 import { recordBookingEvent } from '../events/bookingEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 
-async function lockBooking(manager: EntityManager, id: string): Promise<BookingRecord> {
-  const booking = await manager.getRepository(BookingEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!booking) throw notFound('Booking', id);
-  return booking;
+/**
+ * The booking with its session locked first, then the booking's own row: the lock order of
+ * every booking write (fundLedger.ts), so a cancellation and a promotion never deadlock.
+ */
+async function lockBookingAndSession(manager: EntityManager, id: string): Promise<{ booking: BookingRecord; session: ActivitySessionRecord }> {
+  const bookings = manager.getRepository(BookingEntity);
+  const seen = await bookings.findOne({ where: { id }, select: { id: true, sessionId: true } });
+  if (!seen) throw notFound('Booking', id);
+  const session = (await lockSession(manager, seen.sessionId))!;
+  const booking = (await bookings.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }))!;
+  return { booking, session };
 }
 
 export const bookingMutations: Pick<MutationResolvers, 'bookSession' | 'cancelBooking' | 'recordAttendance'> = {
@@ -29,51 +38,50 @@ export const bookingMutations: Pick<MutationResolvers, 'bookSession' | 'cancelBo
     const request = validateBookingRequest({ grade: input.grade, pupils: input.pupils });
 
     const booking = await db.transaction(async (manager) => {
-      // Lock order, everywhere: the school's replica row (shared), the fund, the session. The
-      // share lock makes a liquidation applied meanwhile wait and then cancel this booking too.
+      // The school's replica row is share-locked first: a liquidation applied meanwhile waits
+      // and then cancels this booking too. Then the session (its seats), then the school's
+      // semester (its quota and allocation), and the fund's row last, in settleFund. Each
+      // step is one statement: the transaction is short, so locks are held briefly.
       const school = assertEligibleSchool(institutionId, await findRegistryInstitution(manager, institutionId, { lock: 'pessimistic_read' }));
-      const fund = await lockFund(manager);
-      const session = await lockSession(manager, sessionId);
-      if (!session) throw notFound('Session', sessionId);
-      const activity = await manager.getRepository(ActivityEntity).findOneByOrFail({ id: session.activityId });
-      const now = options.clock();
+      const locked = await lockSessionForBooking(manager, sessionId);
+      if (!locked) throw notFound('Session', sessionId);
+      const { session, terms } = locked;
       const sessionDate = todayInLatvia(session.startsAt);
-      assertSessionOpen(activity, session, todayInLatvia(now), bookingClosesOn(sessionDate, options.booking));
-      assertGroupFits(request, activity, session);
+      assertSessionOpen(terms, session, todayInLatvia(options.clock()), bookingClosesOn(sessionDate, options.booking));
+      assertGroupFits(request, terms, session);
 
       const semester = semesterOf(sessionDate);
+      const ask = { institutionId: school.id, schoolYear: semester.schoolYear, semester: semester.label, ...request, pricePerPupilCents: terms.pricePerPupilCents };
+      await lockSchoolSemesters(manager, [ask]);
+      const position = await readFundingPosition(manager, ask, sessionId);
+      const placement = placementOf(session.capacity - session.bookedPupils, request.pupils, position.waiting);
       // Quota and money are checked for a waiting group too: a group that could never be funded
-      // is refused now rather than left waiting for nothing.
-      await assertFundable(manager, options.fund, fund, {
-        institutionId: school.id,
-        schoolYear: semester.schoolYear,
-        semester: semester.label,
-        ...request,
-        pricePerPupilCents: activity.pricePerPupilCents,
-      });
-      const bookings = manager.getRepository(BookingEntity);
-      const waiting = await bookings.countBy({ sessionId, status: 'WAITING' });
-      const placement = placementOf(session.capacity - session.bookedPupils, request.pupils, waiting);
-      const id = randomUUID();
-      const committedCents = placement === 'CONFIRMED' ? request.pupils * activity.pricePerPupilCents : 0;
-      await bookings.insert({
-        id,
-        sessionId,
-        institutionId: school.id,
-        ...request,
-        status: placement,
-        semester: semester.label,
-        pricePerPupilCents: activity.pricePerPupilCents,
-        committedCents,
-        costCents: 0,
-        attendedPupils: null,
-        statusReason: null,
-        createdBy: caller.subject ?? null,
-      });
-      if (placement === 'CONFIRMED') await takeSeatsAndMoney(manager, session, request.pupils, committedCents);
-      const stored = await bookings.findOneByOrFail({ id });
+      // is refused now rather than left waiting for nothing. A confirmed group's fund money is
+      // decided by settleFund, in the same statement that takes it.
+      assertFundingAllows(options.fund, position, ask, placement === 'CONFIRMED' ? null : position.fundUsedCents);
+      const moves = noFundMoves();
+      const stored = await insertBooking(
+        manager,
+        {
+          id: randomUUID(),
+          sessionId,
+          institutionId: school.id,
+          ...request,
+          status: placement,
+          semester: semester.label,
+          pricePerPupilCents: terms.pricePerPupilCents,
+          committedCents: placement === 'CONFIRMED' ? request.pupils * terms.pricePerPupilCents : 0,
+          costCents: 0,
+          attendedPupils: null,
+          statusReason: null,
+          createdBy: caller.subject ?? null,
+        },
+        session,
+        moves,
+      );
       const changedFields = ['sessionId', 'institutionId', 'grade', 'pupils', 'status', 'semester', 'committedCents'];
       await recordBookingEvent(manager, placement === 'CONFIRMED' ? 'catalogue.booking.confirmed' : 'catalogue.booking.waitlisted', stored, session, changedFields);
+      await settleFund(manager, options.fund, moves);
       return stored;
     });
     return { booking };
@@ -83,14 +91,13 @@ export const bookingMutations: Pick<MutationResolvers, 'bookSession' | 'cancelBo
     const id = assertUuid(input.id);
     const reason = normaliseReason(input.reason);
     const booking = await db.transaction(async (manager) => {
-      const fund = await lockFund(manager);
-      const current = await lockBooking(manager, id);
+      const { booking: current, session } = await lockBookingAndSession(manager, id);
       assertMayCancel(caller, current);
-      const session = (await lockSession(manager, current.sessionId))!;
       assertCancellable(current, session.startsAt, options.clock());
-      if (current.status === 'CONFIRMED') fund.committedCents -= current.committedCents;
-      const cancelled = await cancelBookingRecord(manager, current, session, reason);
-      await serveWaitingList(manager, options, session, fund);
+      const moves = noFundMoves();
+      const cancelled = await cancelBookingRecord(manager, current, session, reason, moves);
+      await serveWaitingLists(manager, options, [session], moves);
+      await settleFund(manager, options.fund, moves);
       return cancelled;
     });
     return { booking };
@@ -100,17 +107,13 @@ export const bookingMutations: Pick<MutationResolvers, 'bookSession' | 'cancelBo
     const id = assertUuid(input.bookingId, 'bookingId');
     if (caller.role !== 'PROVIDER') throw forbidden(`Only the session's PROVIDER records attendance; you are ${caller.role}`);
     const booking = await db.transaction(async (manager) => {
-      await lockFund(manager);
-      const current = await lockBooking(manager, id);
-      const session = (await lockSession(manager, current.sessionId))!;
+      const { booking: current, session } = await lockBookingAndSession(manager, id);
       const activity = await manager.getRepository(ActivityEntity).findOneByOrFail({ id: session.activityId });
       if (!ownsActivity(caller, activity)) throw forbidden("Only the provider of this booking's activity records its attendance");
       if (current.status !== 'CONFIRMED') throw conflict(`Attendance is recorded for a confirmed booking; this one is ${current.status.toLowerCase()}`);
       if (session.startsAt > options.clock()) throw conflict('The session has not begun yet');
       const status = attendanceOutcome(current.pupils, input.attendedPupils);
       const costCents = attendanceCostCents(input.attendedPupils, current.pricePerPupilCents);
-      // The held money becomes what was spent: attended pupils × price; the rest goes back.
-      await adjustFund(manager, -current.committedCents, costCents);
       const bookings = manager.getRepository(BookingEntity);
       await bookings.update({ id }, { status, attendedPupils: input.attendedPupils, costCents, committedCents: 0 });
       const stored = await bookings.findOneByOrFail({ id });
@@ -120,6 +123,8 @@ export const bookingMutations: Pick<MutationResolvers, 'bookSession' | 'cancelBo
         'costCents',
         'committedCents',
       ]);
+      // The held money becomes what was spent: attended pupils × price; the rest goes back.
+      await settleFund(manager, options.fund, { committedCents: -current.committedCents, spentCents: costCents });
       return stored;
     });
     return { booking };

@@ -1,3 +1,4 @@
+import { readFundTotals } from '../bookings/fundLedger';
 import { assertUuid, forbidden, requireRole, Role, todayInLatvia, validationFailed } from '@eq/shared';
 import { In } from 'typeorm';
 import { mayViewActivity } from '../domain/activityAccess';
@@ -58,9 +59,7 @@ export const bookingQueries: Pick<QueryResolvers, 'activitySession' | 'booking' 
     requireRole(caller, Role.FUND_ADMIN);
     const parsed = semester ? parseSemesterLabel(semester) : null;
     if (semester && !parsed) throw validationFailed('A semester is written "2025/2026-1" (autumn) or "2025/2026-2" (spring)', 'semester');
-    const [totals]: Array<{ committed_cents: string; spent_cents: string }> = await db.query(`SELECT committed_cents, spent_cents FROM fund_ledger WHERE id = 'attendance'`);
-    const committedCents = Number(totals!.committed_cents);
-    const spentCents = Number(totals!.spent_cents);
+    const { committedCents, spentCents } = await readFundTotals(db.manager);
     const totalCents = options.fund.attendanceBudgetCents;
     return {
       totalCents,
