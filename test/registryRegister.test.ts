@@ -295,9 +295,10 @@ describe('register of education institutions', () => {
     for (let i = 0; i < 20; i++) await register({ name: `Skaitīšanas skola ${i}` });
     const counter = statementCounterOf(stack.services.registry!.db);
     const query = '{ institutions(first: 100) { edges { node { name implementationPlaces { address } decisions { number } history { field decision { kind } } successors { institution { name } } } } } }';
-    await stack.client.data(query); // warm the gateway's query plan
+    // As an OFFICER: the gateway's response cache serves PUBLIC callers, and this measures the registry.
+    await stack.client.data(query, {}, officer); // warm the gateway's query plan
     const start = counter.count;
-    const result = await stack.client.data(query);
+    const result = await stack.client.data(query, {}, officer);
     // The outbox relay and the decision scheduler poll the same database in the background.
     const background = /outbox_event|institution_change c JOIN decision|^(START TRANSACTION|COMMIT|ROLLBACK)/;
     const statements = counter.recent.slice(-(counter.count - start)).filter((sql) => !background.test(sql));

@@ -1,5 +1,6 @@
 import { logLevelSchema, parseConfig } from '@eq/shared';
 import { z } from 'zod';
+import { DEFAULT_RESPONSE_CACHE, type ResponseCacheOptions } from './responseCache';
 
 /**
  * Limits on what one operation may ask for. The defaults sit above the heaviest operation in
@@ -38,6 +39,8 @@ const gatewayEnvSchema = z.object({
   GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(DEFAULT_LIMITS.maxAliases),
   GATEWAY_MAX_TOKENS: z.coerce.number().int().min(10).max(100_000).default(DEFAULT_LIMITS.maxTokens),
   GATEWAY_MAX_COST: z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_LIMITS.maxCost),
+  GATEWAY_RESPONSE_CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(DEFAULT_RESPONSE_CACHE.maxAgeSeconds),
+  GATEWAY_RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().min(1_024).max(4 * 1024 ** 3).default(DEFAULT_RESPONSE_CACHE.maxBytes),
   ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, z.string().url().optional()])),
 });
 
@@ -56,6 +59,8 @@ export interface GatewayConfig {
   /** How long one subgraph fetch may take before its part of the answer is given up. */
   subgraphTimeoutMs: number;
   limits: QueryLimits;
+  /** Caching of PUBLIC callers' cacheable answers (see responseCache.ts). */
+  responseCache: ResponseCacheOptions;
 }
 
 export const DEFAULT_SUPERGRAPH_PATH = new URL('../../schema/supergraph.graphql', import.meta.url).pathname;
@@ -83,5 +88,6 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
       maxTokens: parsed.GATEWAY_MAX_TOKENS,
       maxCost: parsed.GATEWAY_MAX_COST,
     },
+    responseCache: { maxAgeSeconds: parsed.GATEWAY_RESPONSE_CACHE_MAX_AGE, maxBytes: parsed.GATEWAY_RESPONSE_CACHE_MAX_BYTES },
   };
 }

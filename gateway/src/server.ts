@@ -12,6 +12,7 @@ import { malformedBodyAnswer } from './malformedBodyAnswer';
 import { gatewayErrorPolicy } from './maskGatewayErrors';
 import { GatewayMetrics } from './metrics';
 import { queryLimitOptions } from './queryLimits';
+import { responseCachePlugins } from './responseCache';
 import { SubgraphDataSource } from './subgraphDataSource';
 
 /** Reads subgraph URLs from the supergraph's `join__graph` directives. */
@@ -25,8 +26,8 @@ export function subgraphUrlsOf(supergraphSdl: string): Record<string, string> {
 
 /**
  * The public door: an Apollo Gateway over the committed supergraph, with bearer-token auth,
- * query limits, masked errors, a deadline on every subgraph fetch, an access log line per
- * request, and the operational endpoints `/healthz`, `/readyz` (asks every subgraph's
+ * query limits, masked errors, a deadline on every subgraph fetch, a response cache for PUBLIC
+ * callers' cacheable answers, an access log line per request, and the operational endpoints `/healthz`, `/readyz` (asks every subgraph's
  * `/readyz`) and `/metrics` (Prometheus).
  */
 export async function startGatewayServer(config: GatewayConfig, logger: Logger): Promise<RunningHttpServer> {
@@ -57,6 +58,7 @@ export async function startGatewayServer(config: GatewayConfig, logger: Logger):
       ...(limits.plugins ?? []),
       errorPolicy.plugin,
       accessRecordPlugin(),
+      ...responseCachePlugins(config.responseCache),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });

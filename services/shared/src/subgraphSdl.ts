@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CACHE_CONTROL_SDL } from './cacheControl';
 
 /** The repository's `schema/` folder, where every subgraph's SDL lives. */
 export const SCHEMA_DIR = path.resolve(new URL('../../../schema', import.meta.url).pathname);
@@ -16,9 +17,7 @@ export function subgraphSdlFiles(name: string, dir = SCHEMA_DIR): string[] {
   return [`${name}.graphql`, ...parts].map((file) => path.join(dir, file));
 }
 
-/** The subgraph's whole SDL, its files joined in order. */
+/** The subgraph's whole SDL, its files joined in order, with the `@cacheControl` definitions its hints use. */
 export function readSubgraphSdl(name: string, dir = SCHEMA_DIR): string {
-  return subgraphSdlFiles(name, dir)
-    .map((file) => readFileSync(file, 'utf8'))
-    .join('\n');
+  return [...subgraphSdlFiles(name, dir).map((file) => readFileSync(file, 'utf8')), CACHE_CONTROL_SDL].join('\n');
 }

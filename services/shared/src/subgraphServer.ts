@@ -6,6 +6,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DocumentNode } from 'graphql';
+import { cacheControlPlugins } from './cacheControl';
 import { CALLER_HEADER, decodeCaller, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, type Caller } from './auth';
 import { ErrorCode, maskUnexpectedErrors } from './errors';
 import { createHttpApp, listen, type ReadinessCheck, type RunningHttpServer } from './httpServer';
@@ -42,7 +43,8 @@ function secretMatches(expected: Buffer, given: string | undefined): boolean {
 /**
  * Serves a federation subgraph at `/graphql` with the operational endpoints beside it:
  * `/healthz`, `/readyz` and `/metrics` (Prometheus: requests, latency by operation, errors by
- * code). Requests without the gateway's shared secret are refused before GraphQL sees them, so
+ * code). Answers carry `Cache-Control` from the SDL's `@cacheControl` hints, for PUBLIC
+ * callers only (see cacheControl.ts); the gateway's response cache reads it. Requests without the gateway's shared secret are refused before GraphQL sees them, so
  * a subgraph cannot be queried around the gateway's authentication.
  */
 export async function startSubgraphServer<TContext extends RequestContext>(
@@ -51,7 +53,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   const metrics = new GraphQLMetrics('subgraph', options.name ? { service: options.name } : {});
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), requestMetricsPlugin<TContext>(metrics)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), requestMetricsPlugin<TContext>(metrics), ...cacheControlPlugins<TContext>()],
     formatError: maskUnexpectedErrors(options.logger),
     includeStacktraceInErrorResponses: false,
     // The process owns shutdown (onShutdownSignal): Apollo re-raising SIGTERM would cut it short.

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Role } from '@eq/shared';
+import { eventually } from './support/eventually';
+import { institutionInput, REGISTER } from './support/fixtures';
+import { startGatewayUnderTest, type GatewayUnderTest } from './support/gatewayUnderTest';
+import { startTestStack, type TestStack } from './support/testStack';
+import { REGISTER as REGISTER_PSYCHOLOGIST, registerInput } from '../services/practitioners/test/fixtures';
+
+const INSTITUTION = /* GraphQL */ `
+  query Institution($id: ID!) { institution(id: $id) { id name registrationNumber founder { kind name } implementationPlaces { address } } }`;
+const WITH_LICENCES = /* GraphQL */ `query WithLicences($id: ID!) { institution(id: $id) { name licences { id } } }`;
+const ACTIVITIES = /* GraphQL */ `query Listing { activities(first: 5) { totalCount edges { node { title provider { name } } } } }`;
+const PSYCHOLOGIST = /* GraphQL */ `
+  query Verify($n: String!) { psychologist(registrationNumber: $n) { name status registrationDecision { number } certificates { number } } }`;
+const AMEND = /* GraphQL */ `mutation Amend($input: AmendInstitutionInput!) { amendInstitution(input: $input) { applied } }`;
+
+interface Answer {
+  body: { data?: any; errors?: Array<{ extensions?: { code?: string } }> };
+  cacheControl: string | null;
+  /** Set only on an answer served from the response cache: seconds since it was stored. */
+  age: string | null;
+}
+
+describe('gateway response cache: public, hinted answers only', () => {
+  let stack: TestStack;
+  /** Keeps answers as long as the hints allow (60 s), so hits do not depend on the machine's speed. */
+  let gateway: GatewayUnderTest;
+  /** Caps every entry at one second, to watch one expire. */
+  let shortLived: GatewayUnderTest;
+  let officer: string;
+  let institutionId: string;
+  let psychologistNumber: string;
+
+  before(async () => {
+    stack = await startTestStack('gatewaycache');
+    gateway = await startGatewayUnderTest(stack, { GATEWAY_RESPONSE_CACHE_MAX_AGE: '3600' });
+    shortLived = await startGatewayUnderTest(stack, { GATEWAY_RESPONSE_CACHE_MAX_AGE: '1' });
+    officer = await stack.client.token({ role: Role.OFFICER, subject: 'officer-cache' });
+    institutionId = (await stack.client.data(REGISTER, { input: institutionInput({ name: 'Kešatmiņas skola' }) }, officer)).registerInstitution.institution.id;
+    const psychologist = registerInput();
+    await stack.client.data(REGISTER_PSYCHOLOGIST, { input: psychologist }, officer);
+    psychologistNumber = psychologist.registrationNumber;
+  });
+  after(async () => {
+    await shortLived?.close();
+    await gateway?.close();
+    await stack?.close();
+  });
+
+  async function ask(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Answer> {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { body: (await response.json()) as Answer['body'], cacheControl: response.headers.get('cache-control'), age: response.headers.get('age') };
+  }
+
+  /** GraphQL requests a subgraph has answered, from its own Prometheus counter. */
+  async function served(subgraph: string): Promise<number> {
+    const text = await (await fetch(stack.services[subgraph]!.url.replace(/\/graphql$/, '/metrics'))).text();
+    return [...text.matchAll(/^subgraph_requests_total\{[^}]*\} (\d+)$/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+  }
+
+  it('answers a repeated public register lookup from the cache: the registry is not asked again', async () => {
+    const before = await served('registry');
+    const first = await ask(gateway.url, INSTITUTION, { id: institutionId });
+    assert.equal(first.body.errors, undefined);
+    assert.equal(first.body.data.institution.name, 'Kešatmiņas skola');
+    assert.equal(first.cacheControl, 'max-age=60, public');
+    assert.equal(first.age, null);
+    assert.equal(await served('registry'), before + 1);
+
+    const second = await ask(gateway.url, INSTITUTION, { id: institutionId });
+    assert.deepEqual(second.body, first.body);
+    assert.notEqual(second.age, null, 'served from the cache');
+    assert.equal(await served('registry'), before + 1, 'the registry was not asked again');
+
+    // Other variables are another entry.
+    await ask(gateway.url, INSTITUTION, { id: crypto.randomUUID() });
+    assert.equal(await served('registry'), before + 2);
+  });
+
+  it('caches the catalogue listing and the psychologist lookup the same way', async () => {
+    for (const [subgraph, query, variables] of [
+      ['catalogue', ACTIVITIES, {}],
+      ['practitioners', PSYCHOLOGIST, { n: psychologistNumber }],
+    ] as const) {
+      const before = await served(subgraph);
+      const first = await ask(gateway.url, query, variables);
+      assert.equal(first.body.errors, undefined, subgraph);
+      assert.ok(first.body.data.activities ?? first.body.data.psychologist, subgraph);
+      const second = await ask(gateway.url, query, variables);
+      assert.deepEqual(second.body, first.body);
+      assert.notEqual(second.age, null, `${subgraph}: served from the cache`);
+      assert.equal(await served(subgraph), before + 1, `${subgraph} was asked once`);
+    }
+  });
+
+  it('never caches for a caller with a token, nor serves one a public entry', async () => {
+    await ask(gateway.url, INSTITUTION, { id: institutionId }); // cached for PUBLIC by now
+    const before = await served('registry');
+    for (let i = 0; i < 2; i += 1) {
+      const answer = await ask(gateway.url, INSTITUTION, { id: institutionId }, officer);
+      assert.equal(answer.body.errors, undefined);
+      assert.equal(answer.age, null);
+      // The registry marks an answer to a role uncacheable, so no proxy keeps it either.
+      assert.equal(answer.cacheControl, 'no-store');
+    }
+    assert.equal(await served('registry'), before + 2, 'each authenticated request reached the registry');
+  });
+
+  it('does not cache an answer that needs an unhinted subgraph (licences), nor one with errors', async () => {
+    const before = await served('registry');
+    for (let i = 0; i < 2; i += 1) {
+      const answer = await ask(gateway.url, WITH_LICENCES, { id: institutionId });
+      assert.equal(answer.body.errors, undefined);
+      assert.equal(answer.cacheControl, 'no-store');
+      assert.equal(answer.age, null);
+    }
+    const failed = [await ask(gateway.url, INSTITUTION, { id: 'not-an-id' }), await ask(gateway.url, INSTITUTION, { id: 'not-an-id' })];
+    assert.ok(failed.every((answer) => answer.body.errors?.length && answer.age === null), JSON.stringify(failed.map((a) => a.body)));
+    assert.equal(await served('registry'), before + 4);
+  });
+
+  it('clears the cache on a mutation through the gateway: the next public read is fresh', async () => {
+    assert.equal((await ask(gateway.url, INSTITUTION, { id: institutionId })).body.data.institution.name, 'Kešatmiņas skola');
+    const amended = await ask(gateway.url, AMEND, { input: { id: institutionId, name: 'Kešatmiņas pamatskola', decision: { number: 'K-1', date: '2024-09-10' } } }, officer);
+    assert.equal(amended.body.errors, undefined, JSON.stringify(amended.body.errors));
+    const after = await ask(gateway.url, INSTITUTION, { id: institutionId });
+    assert.equal(after.age, null);
+    assert.equal(after.body.data.institution.name, 'Kešatmiņas pamatskola');
+  });
+
+  it('lets an entry live no longer than GATEWAY_RESPONSE_CACHE_MAX_AGE, whatever the hint says', async () => {
+    const before = await served('registry');
+    await ask(shortLived.url, INSTITUTION, { id: institutionId });
+    assert.equal(await served('registry'), before + 1);
+    // Served from the cache until the one-second cap ends, then fetched again.
+    const refetched = await eventually(
+      async () => ({ answer: await ask(shortLived.url, INSTITUTION, { id: institutionId }), count: await served('registry') }),
+      ({ count }) => count === before + 2,
+      { what: 'the entry to expire and the registry to be asked again' },
+    );
+    assert.equal(refetched.answer.age, null);
+  });
+});
