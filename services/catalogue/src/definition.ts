@@ -11,6 +11,7 @@ import { registryEventHandlers } from './events/registryEvents';
 import { CreateActivityCatalogue1732300000500 } from './migrations/1732300000500-CreateActivityCatalogue';
 import { MoveToRegistryInstitutionReplica1732300000550 } from './migrations/1732300000550-MoveToRegistryInstitutionReplica';
 import { CreateSessionsAndBookings1732300002500 } from './migrations/1732300002500-CreateSessionsAndBookings';
+import { SpeedUpCatalogueQueries1732300003500 } from './migrations/1732300003500-SpeedUpCatalogueQueries';
 import { resolvers } from './resolvers';
 
 const typeDefs = parse(readSubgraphSdl('catalogue'));
@@ -31,6 +32,7 @@ export function createCatalogue(options: CatalogueOptions): SubgraphDefinition<C
       CreateActivityCatalogue1732300000500,
       MoveToRegistryInstitutionReplica1732300000550,
       CreateSessionsAndBookings1732300002500,
+      SpeedUpCatalogueQueries1732300003500,
     ],
     publishes: [Topics.catalogueActivity, Topics.catalogueBooking],
     consumes: {

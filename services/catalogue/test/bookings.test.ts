@@ -404,6 +404,11 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     const withRoom = await data(CATALOGUE, { filter: { search: 'zvaigznu fizika', minFreePlaces: 5 } }, { role: Role.PUBLIC });
     assert.deepEqual(ids(withRoom), [second]);
     assert.deepEqual(withRoom.activities.facets.fields, [{ value: 'MATHEMATICS', count: 1 }, { value: 'PHYSICS', count: 1 }]);
+    // A facet filter narrows the page and the other facets, not its own facet's counts.
+    const inLatgale = await data(CATALOGUE, { filter: { search: 'zvaigznu fizika', planningRegion: 'LATGALE' } }, { role: Role.PUBLIC });
+    assert.deepEqual([ids(inLatgale), inLatgale.activities.totalCount], [[second], 1]);
+    assert.deepEqual(inLatgale.activities.facets.planningRegions, [{ value: 'KURZEME', count: 1 }, { value: 'LATGALE', count: 1 }]);
+    assert.deepEqual(inLatgale.activities.facets.gradeBands, [{ value: 'GRADES_10_12', count: 1 }]);
     const soon = await data(CATALOGUE, { filter: { search: 'zvaigznu fizika', sessionsTo: new Date(sessionStart.getTime() + DAY).toISOString() } }, { role: Role.PUBLIC });
     assert.deepEqual(ids(soon), [first]);
     const newest = await data(CATALOGUE, { filter: { search: 'zvaigznu fizika' }, sort: 'NEWEST', first: 1 }, { role: Role.PUBLIC });

@@ -1,24 +1,30 @@
 import { decodeCursor, encodeCursor, foldForSearch, likePattern, pageSize, validationFailed } from '@eq/shared';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { ActivityEntity, type ActivityRecord } from '../entities/activity';
-import type { ActivityConnectionResolvers, ActivityFilter, ActivitySort, QueryResolvers } from '../generated/resolvers';
+import { summariseFacets, type CatalogueFacets } from '../domain/catalogueFacets';
+import type { ActivityConnectionResolvers, ActivityFilter, ActivitySort, QueryResolvers, ResolversTypes } from '../generated/resolvers';
 
 const SEARCH_MAX_LENGTH = 200;
 
-/** A page of the catalogue, with the filtered query kept for the facets (counted only when asked for). */
+/** A page of the catalogue; its total and facets come from one statement, run when asked for. */
 export interface ActivityPage {
   edges: Array<{ cursor: string; node: ActivityRecord }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
-  filtered: SelectQueryBuilder<ActivityRecord>;
+  summary: () => Promise<CatalogueFacets>;
 }
 
-/** Published activities matching the filter; every filter narrows (AND), list filters match any value (OR). */
-function filteredActivities(db: DataSource, filter: ActivityFilter | null | undefined, now: Date): SelectQueryBuilder<ActivityRecord> {
+/** The filters that are also facets: the page applies them, the facet counts look past their own (catalogueFacets.ts). */
+function facetConditions(filter: ActivityFilter | null | undefined): Array<{ sql: string; parameters: Record<string, unknown> }> {
+  const conditions: Array<{ sql: string; parameters: Record<string, unknown> }> = [];
+  if (filter?.fields?.length) conditions.push({ sql: 'a.fields && CAST(:fields AS text[])', parameters: { fields: filter.fields } });
+  if (filter?.gradeBands?.length) conditions.push({ sql: 'a.grade_bands && CAST(:gradeBands AS text[])', parameters: { gradeBands: filter.gradeBands } });
+  if (filter?.planningRegion) conditions.push({ sql: 'a.planning_region = :region', parameters: { region: filter.planningRegion } });
+  return conditions;
+}
+
+/** Published activities matching every filter that is not a facet; every filter narrows (AND), list filters match any value (OR). */
+function baseActivities(db: DataSource, filter: ActivityFilter | null | undefined, now: Date): SelectQueryBuilder<ActivityRecord> {
   const query = db.getRepository(ActivityEntity).createQueryBuilder('a').where("a.status = 'PUBLISHED'");
-  if (filter?.fields?.length) query.andWhere('a.fields && CAST(:fields AS text[])', { fields: filter.fields });
-  if (filter?.gradeBands?.length) query.andWhere('a.grade_bands && CAST(:gradeBands AS text[])', { gradeBands: filter.gradeBands });
-  if (filter?.planningRegion) query.andWhere('a.planning_region = :region', { region: filter.planningRegion });
   if (filter?.format) query.andWhere('a.format = :format', { format: filter.format });
   if (filter?.municipality?.trim()) query.andWhere('a.municipality_key = :municipality', { municipality: foldForSearch(filter.municipality) });
   if (filter?.search?.trim()) {
@@ -71,29 +77,46 @@ const SORTS: Record<ActivitySort, { apply: (query: SelectQueryBuilder<ActivityRe
 
 export const activities: QueryResolvers['activities'] = async (_parent, { filter, sort, first, after }, { db, options }) => {
   const limit = pageSize(first);
-  const filtered = filteredActivities(db, filter, options.clock());
-  const totalCount = await filtered.clone().getCount();
+  const base = baseActivities(db, filter, options.clock());
+  const conditions = facetConditions(filter);
+  const page = base.clone();
+  for (const condition of conditions) page.andWhere(condition.sql, condition.parameters);
   const order = SORTS[sort ?? 'TITLE'];
-  const page = filtered.clone();
   order.apply(page, after ?? null);
   const rows = await page.take(limit + 1).getMany();
   const edges = rows.slice(0, limit).map((node) => ({ cursor: order.cursor(node), node }));
-  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, filtered };
+  let summary: Promise<CatalogueFacets> | null = null;
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+    summary: () => (summary ??= summarise(base, filter)),
+  };
 };
 
+/**
+ * The total and the facet counts from one statement and one pass over the activities matching
+ * the filters that are not facets, grouped by their facet values (a few dozen rows).
+ */
+async function summarise(base: SelectQueryBuilder<ActivityRecord>, filter: ActivityFilter | null | undefined): Promise<CatalogueFacets> {
+  const rows: Array<{ fields: string[]; grade_bands: string[]; planning_region: string | null; count: number }> = await base
+    .clone()
+    .select('a.fields', 'fields')
+    .addSelect('a.grade_bands', 'grade_bands')
+    .addSelect('a.planning_region', 'planning_region')
+    .addSelect('COUNT(*)::int', 'count')
+    .groupBy('a.fields')
+    .addGroupBy('a.grade_bands')
+    .addGroupBy('a.planning_region')
+    .getRawMany();
+  const groups = rows.map((row) => ({ fields: row.fields, gradeBands: row.grade_bands, planningRegion: row.planning_region, count: row.count }));
+  return summariseFacets(groups, { fields: filter?.fields, gradeBands: filter?.gradeBands, planningRegion: filter?.planningRegion });
+}
+
 export const ActivityConnection: ActivityConnectionResolvers = {
-  // One statement over the filtered set: each activity counts once per field, band and region it has.
-  facets: async ({ filtered }, _args, { db }) => {
-    const [sql, parameters] = filtered.clone().select('a.fields', 'fields').addSelect('a.grade_bands', 'grade_bands').addSelect('a.planning_region', 'planning_region').getQueryAndParameters();
-    const rows: Array<{ facet: string; value: string; count: number }> = await db.query(
-      `WITH m AS (${sql})
-       SELECT 'FIELD' AS facet, value, COUNT(*)::int AS count FROM m, unnest(m.fields) AS value GROUP BY value
-       UNION ALL SELECT 'BAND', value, COUNT(*)::int FROM m, unnest(m.grade_bands) AS value GROUP BY value
-       UNION ALL SELECT 'REGION', planning_region, COUNT(*)::int FROM m WHERE planning_region IS NOT NULL GROUP BY planning_region
-       ORDER BY 1, 3 DESC, 2`,
-      parameters,
-    );
-    const of = (facet: string) => rows.filter((row) => row.facet === facet).map(({ value, count }) => ({ value, count })) as any[];
-    return { fields: of('FIELD'), gradeBands: of('BAND'), planningRegions: of('REGION') };
+  totalCount: async ({ summary }) => (await summary()).totalCount,
+  facets: async ({ summary }) => {
+    const { fields, gradeBands, planningRegions } = await summary();
+    // The values are the schema's enums: they come from activities the schema validated.
+    return { fields, gradeBands, planningRegions } as ResolversTypes['ActivityFacets'];
   },
 };
