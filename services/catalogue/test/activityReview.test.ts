@@ -5,7 +5,7 @@ import { makeCloudEvent, Role, Topics, type Caller } from '@eq/shared';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { eventually } from '../../../test/support/eventually';
 import { registryInstitutionState } from '../../../test/support/fixtures';
-import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
+import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { catalogue } from '../src';
 
@@ -58,7 +58,7 @@ function activityInput(overrides: Record<string, unknown> = {}) {
 }
 
 describe('catalogue: providers and the review of activities', () => {
-  let harness: ServiceHarness;
+  let harness: GatewayHarness;
   let recorder: TopicRecorder;
   let producer: Producer;
   let museumId: string;
@@ -108,7 +108,7 @@ describe('catalogue: providers and the review of activities', () => {
     );
 
   before(async () => {
-    harness = await startServiceHarness(catalogue);
+    harness = await startGatewayHarness(catalogue);
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.catalogueActivity]);
     producer = new Kafka({ clientId: 'catalogue-test', brokers: harness.infrastructure.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
@@ -270,7 +270,8 @@ describe('catalogue: providers and the review of activities', () => {
 
     const published = await publishedActivity(provider.id, { title: 'Robotika ģimnāzijā', fields: ['COMPUTING', 'ENGINEERING'] });
     await createActivity(provider.id, { title: 'Vēl melnraksts' });
-    const { _entities } = await data(ACTIVITIES_OFFERED, { representations: [{ __typename: 'Institution', id: institutionId }, { __typename: 'Institution', id: randomUUID() }] }, PUBLIC);
+    // `_entities` is the subgraph's own federation entry point: asked directly, as the gateway does.
+    const { _entities } = (await harness.direct(ACTIVITIES_OFFERED, { representations: [{ __typename: 'Institution', id: institutionId }, { __typename: 'Institution', id: randomUUID() }] }, PUBLIC)).data;
     assert.deepEqual(_entities, [
       { id: institutionId, activitiesOffered: [{ id: published.id, title: 'Robotika ģimnāzijā', status: 'PUBLISHED' }] },
       { id: _entities[1].id, activitiesOffered: [] },
