@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { CALLER_HEADER, decodeCaller, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, Role } from '@eq/shared';
+import { startGatewayUnderTest, type GatewayUnderTest } from './support/gatewayUnderTest';
+import { startTestStack, TEST_GATEWAY_SECRET, type TestStack } from './support/testStack';
+
+const SUBGRAPHS = ['registry', 'licensing', 'accreditation', 'practitioners', 'catalogue'];
+
+/** Passes requests on to a subgraph unchanged and keeps the headers the gateway sent. */
+async function startRecordingProxy(target: string): Promise<{ url: string; seen: IncomingHttpHeaders[]; close(): Promise<void> }> {
+  const seen: IncomingHttpHeaders[] = [];
+  const server: Server = createServer(async (req, res) => {
+    seen.push(req.headers);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name))) as Record<string, string>;
+    const answer = await fetch(target, { method: req.method, headers, body: Buffer.concat(chunks) });
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    seen,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('operational endpoints and request-id propagation', () => {
+  let stack: TestStack;
+  let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
+  let recorded: GatewayUnderTest;
+
+  before(async () => {
+    stack = await startTestStack('gatewayoperations');
+    proxy = await startRecordingProxy(stack.services.registry!.url);
+    recorded = await startGatewayUnderTest(stack, { SUBGRAPH_REGISTRY_URL: proxy.url, GATEWAY_RESPONSE_CACHE_MAX_AGE: '0' });
+  });
+  after(async () => {
+    await recorded?.close();
+    await proxy?.close();
+    await stack?.close();
+  });
+
+  it('serves /healthz, /readyz (with its checks) and /metrics on the gateway and on every subgraph', async () => {
+    const base = (url: string) => url.replace(/\/graphql$/, '');
+    for (const [name, url] of [['gateway', stack.gatewayUrl], ...SUBGRAPHS.map((subgraph) => [subgraph, stack.services[subgraph]!.url])] as const) {
+      assert.deepEqual(await (await fetch(`${base(url)}/healthz`)).json(), { status: 'ok' }, name);
+      const ready = await fetch(`${base(url)}/readyz`);
+      assert.equal(ready.status, 200, name);
+      const body = (await ready.json()) as { status: string; checks: Array<{ name: string; ok: boolean }> };
+      assert.equal(body.status, 'ready', name);
+      assert.ok(body.checks.length > 0 && body.checks.every((check) => check.ok), `${name}: ${JSON.stringify(body.checks)}`);
+      if (name === 'gateway') assert.deepEqual(body.checks.map((check) => check.name).sort(), [...SUBGRAPHS].sort(), 'the gateway checks every subgraph');
+      const metrics = await fetch(`${base(url)}/metrics`);
+      assert.equal(metrics.status, 200, name);
+      assert.match(await metrics.text(), name === 'gateway' ? /^# TYPE gateway_requests_total counter$/m : /^# TYPE subgraph_requests_total counter$/m, name);
+    }
+  });
+
+  it('forwards the client\'s request id, the caller and the gateway secret to the subgraph, and makes up an id when there is none', async () => {
+    const officer = await recorded.client.token({ role: Role.OFFICER, subject: 'officer-probe' });
+    const given = await fetch(recorded.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}`, [REQUEST_ID_HEADER]: 'propagation-probe-1' },
+      body: JSON.stringify({ query: 'query Probe { institutions(first: 1) { totalCount } }' }),
+    });
+    assert.equal(given.status, 200);
+    assert.equal(given.headers.get(REQUEST_ID_HEADER), 'propagation-probe-1');
+    const forwarded = proxy.seen.find((headers) => headers[REQUEST_ID_HEADER] === 'propagation-probe-1');
+    assert.ok(forwarded, 'the registry received the request id');
+    assert.equal(forwarded[GATEWAY_SECRET_HEADER], TEST_GATEWAY_SECRET);
+    assert.deepEqual(decodeCaller(forwarded[CALLER_HEADER] as string), { role: Role.OFFICER, subject: 'officer-probe' });
+
+    const made = await fetch(recorded.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query Probe { institutions(first: 1) { totalCount } }' }),
+    });
+    const id = made.headers.get(REQUEST_ID_HEADER);
+    assert.ok(id && id !== 'propagation-probe-1');
+    assert.ok(proxy.seen.some((headers) => headers[REQUEST_ID_HEADER] === id), 'the id the gateway made up reached the registry');
+    const line = recorded.log.lines.find((entry) => entry.msg === 'request' && entry.requestId === id);
+    assert.equal(line?.operationName, 'Probe');
+  });
+});
