@@ -77,6 +77,10 @@ describe('gateway response cache: public, hinted answers only', () => {
     assert.notEqual(second.age, null, 'served from the cache');
     assert.equal(await served('registry'), before + 1, 'the registry was not asked again');
 
+    const metrics = await (await fetch(gateway.url.replace(/\/graphql$/, '/metrics'))).text();
+    assert.match(metrics, /^gateway_response_cache_total\{result="hit"\} [1-9]\d*$/m);
+    assert.match(metrics, /^gateway_response_cache_total\{result="miss"\} [1-9]\d*$/m);
+
     // Other variables are another entry.
     await ask(gateway.url, INSTITUTION, { id: crypto.randomUUID() });
     assert.equal(await served('registry'), before + 2);

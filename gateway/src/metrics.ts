@@ -1,11 +1,15 @@
 import { GraphQLMetrics } from '@eq/shared';
-import { Histogram } from 'prom-client';
+import { Counter, Histogram } from 'prom-client';
 
 export type SubgraphFetchOutcome = 'ok' | 'error' | 'timeout' | 'unreachable';
 
+/** A query's encounter with the response cache: served from it, or executed (and perhaps stored). */
+export type ResponseCacheResult = 'hit' | 'miss';
+
 /**
  * The gateway's Prometheus metrics: requests, latency by operation and errors by code
- * (`gateway_*`, see GraphQLMetrics), and the time of each subgraph fetch by outcome.
+ * (`gateway_*`, see GraphQLMetrics), the time of each subgraph fetch by outcome, and the
+ * response cache's hits and misses (queries by PUBLIC callers only).
  */
 export class GatewayMetrics extends GraphQLMetrics {
   private readonly subgraphFetchDuration = new Histogram({
@@ -16,11 +20,22 @@ export class GatewayMetrics extends GraphQLMetrics {
     registers: [this.registry],
   });
 
+  private readonly responseCache = new Counter({
+    name: 'gateway_response_cache_total',
+    help: 'PUBLIC callers\' queries answered from the response cache (hit) or executed (miss)',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     super('gateway');
   }
 
   recordSubgraphFetch(subgraph: string, outcome: SubgraphFetchOutcome, durationMs: number): void {
     this.subgraphFetchDuration.observe({ subgraph, outcome }, durationMs / 1000);
+  }
+
+  recordResponseCache(result: ResponseCacheResult): void {
+    this.responseCache.inc({ result });
   }
 }

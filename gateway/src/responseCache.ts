@@ -3,6 +3,7 @@ import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
 import { Role } from '@eq/shared';
 import type { GatewayContext } from './context';
+import type { GatewayMetrics } from './metrics';
 
 export interface ResponseCacheOptions {
   /** Longest time an answer is kept, whatever the subgraphs' hints allow; 0 turns the cache off. */
@@ -54,7 +55,7 @@ const isPublic = (context: GatewayContext) => context.caller.role === Role.PUBLI
  * read from nor written to the cache: what they see depends on their role. There are no
  * sessions, so an answer a subgraph marks PRIVATE is never kept either.
  */
-export function responseCachePlugins(options: ResponseCacheOptions): ApolloServerPlugin<GatewayContext>[] {
+export function responseCachePlugins(options: ResponseCacheOptions, metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext>[] {
   if (options.maxAgeSeconds === 0) return [];
   const cache = new CappedLruCache(options);
   return [
@@ -67,8 +68,10 @@ export function responseCachePlugins(options: ResponseCacheOptions): ApolloServe
     {
       async requestDidStart() {
         return {
-          async willSendResponse({ operation }) {
+          // Runs after the response cache's own hook, which marks a hit with an `age` header.
+          async willSendResponse({ operation, contextValue, response }) {
             if (operation?.operation === 'mutation') cache.clear();
+            if (operation?.operation === 'query' && isPublic(contextValue)) metrics.recordResponseCache(response.http.headers.has('age') ? 'hit' : 'miss');
           },
         };
       },

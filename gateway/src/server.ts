@@ -58,7 +58,7 @@ export async function startGatewayServer(config: GatewayConfig, logger: Logger):
       ...(limits.plugins ?? []),
       errorPolicy.plugin,
       accessRecordPlugin(),
-      ...responseCachePlugins(config.responseCache),
+      ...responseCachePlugins(config.responseCache, metrics),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
