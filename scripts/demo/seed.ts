@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { Role, signCallerToken } from '@eq/shared';
+import { Role, signCallerToken, type Caller } from '@eq/shared';
 import { seedPractitionersDemo } from '@eq/practitioners';
+import { seedLicensingAccreditationDemo } from './licensingAccreditationDemo';
 
 /**
  * Demo data, entered through the gateway like any client would, so every record also travels
  * as an event: the seven interest-education centres holding state-significance status
- * (reference data), a licence, an accreditation, a psychologist and a published activity.
+ * (reference data), a licence, an accreditation, a psychologist and a published activity; and
+ * schools with licences, accreditations, heads' evaluations and interest-education programmes
+ * sized from the 2024 figures (licensingAccreditationDemo.ts).
  * Registration numbers, addresses and decision numbers are made up and marked as demo.
  * Idempotent: institutions already present (by name) are left alone, and the rest is only
  * added on the first run.
@@ -49,7 +52,8 @@ async function whenKnown<T>(attempt: () => Promise<T>, deadlineMs = 30_000): Pro
 export async function seedDemoData(gatewayUrl: string, jwtSecret: string): Promise<{ created: number }> {
   const officer = await signCallerToken({ role: Role.OFFICER, subject: 'demo-seed' }, jwtSecret);
   const fundAdmin = await signCallerToken({ role: Role.FUND_ADMIN, subject: 'demo-seed' }, jwtSecret);
-  const existing = await call(gatewayUrl, undefined, '{ institutions(first: 100) { totalCount edges { node { id name } } } }');
+  // The centres are the register's only state-significant institutions: other demo institutions never hide them past the first page.
+  const existing = await call(gatewayUrl, undefined, '{ institutions(filter: { stateSignificance: true }, first: 100) { totalCount edges { node { id name } } } }');
   const known = new Set(existing.institutions.edges.map((edge: any) => edge.node.name));
   const firstRun = existing.institutions.totalCount === 0;
 
@@ -75,6 +79,19 @@ export async function seedDemoData(gatewayUrl: string, jwtSecret: string): Promi
     });
     created.push({ id, placeId: data.registerInstitution.institution.implementationPlaces[0].id });
   }
+  const tokens = new Map<string, Promise<string>>();
+  const tokenFor = (caller: Caller) => {
+    const key = JSON.stringify(caller);
+    if (!tokens.has(key)) tokens.set(key, signCallerToken(caller, jwtSecret));
+    return tokens.get(key)!;
+  };
+  // A minute for Kafka to bring licensing and accreditation up to date: with a broker shared by
+  // earlier runs, a fresh consumer group first reads the topics' history.
+  const sized = await seedLicensingAccreditationDemo({
+    call: async (caller, query, variables) => call(gatewayUrl, await tokenFor(caller), query, variables),
+    whenKnown: (attempt) => whenKnown(attempt, 60_000),
+  });
+  if (sized.institutions > 0) console.log(`Demo data: ${sized.institutions} schools, ${sized.licences} licences, ${sized.accreditations} accreditations, ${sized.headEvaluations} heads evaluated, ${sized.interestProgrammes} interest-education programmes (2024 figures).`);
   if (!firstRun || created.length === 0) return { created: created.length };
 
   const [first] = created;
