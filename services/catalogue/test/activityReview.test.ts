@@ -8,6 +8,7 @@ import { registryInstitutionState } from '../../../test/support/fixtures';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { catalogue } from '../src';
+import { answers } from './catalogueOperations';
 
 const REGISTER_PROVIDER = /* GraphQL */ `
   mutation Register($input: RegisterProviderInput!) {
@@ -64,12 +65,7 @@ describe('catalogue: providers and the review of activities', () => {
   let museumId: string;
   let companyId: string;
 
-  /** Calls the subgraph and fails the test on any GraphQL error. */
-  async function data<T = any>(query: string, variables: Record<string, unknown>, caller: Caller): Promise<T> {
-    const response = await harness.request<T>(query, variables, caller);
-    if (response.errors?.length || !response.data) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
-    return response.data;
-  }
+  const { data } = answers(() => harness);
 
   async function registerOutsideProvider(kind: string, name: string, caller: Caller = FUND_ADMIN): Promise<string> {
     const { registerProvider } = await data(REGISTER_PROVIDER, { input: { kind, name } }, caller);
@@ -112,6 +108,16 @@ describe('catalogue: providers and the review of activities', () => {
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.catalogueActivity]);
     producer = new Kafka({ clientId: 'catalogue-test', brokers: harness.infrastructure.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
+    // The consumer first replays the shared registry topics from their beginning (every test
+    // file's events): wait for that once, with room for a loaded machine, so that each test's
+    // own waits cover only its own events.
+    const sentinel = randomUUID();
+    await announceInstitution(sentinel, 'Replay sentinel');
+    await eventually(
+      async () => (await harness.service.db.query('SELECT COUNT(*)::int AS n FROM registry_institution WHERE id = $1', [sentinel]))[0].n,
+      (n) => n === 1,
+      { what: 'the registry topics replayed', timeoutMs: 180_000 },
+    );
     museumId = await registerOutsideProvider('MUSEUM', 'Latvijas Dabas muzejs');
     companyId = await registerOutsideProvider('COMPANY', 'SIA Robotu darbnīca', OFFICER);
   });
