@@ -398,6 +398,16 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     assert.deepEqual(ids(newest), [second]);
     const next = await data(CATALOGUE, { filter: { search: 'zvaigznu fizika' }, sort: 'NEWEST', first: 1, after: newest.activities.pageInfo.endCursor }, { role: Role.PUBLIC });
     assert.deepEqual([ids(next), next.activities.pageInfo.hasNextPage], [[first], false]);
+    // Soonest session first, an activity with nothing scheduled last; the cursor pages through all three.
+    const unscheduled = await publishedActivity(providerId, { title: 'Zvaigžņu fizika C', fields: ['PHYSICS'] });
+    const bySession: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = await data(CATALOGUE, { filter: { search: 'zvaigznu fizika' }, sort: 'NEXT_SESSION', first: 1, after: cursor }, { role: Role.PUBLIC });
+      bySession.push(...ids(page));
+      cursor = page.activities.pageInfo.hasNextPage ? page.activities.pageInfo.endCursor : null;
+    } while (cursor);
+    assert.deepEqual(bySession, [first, second, unscheduled]);
     assert.equal((await refusal(CATALOGUE, { filter: { minFreePlaces: 0 } }, { role: Role.PUBLIC })).code, 'VALIDATION_FAILED');
   });
 

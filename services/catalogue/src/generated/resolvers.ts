@@ -73,7 +73,11 @@ export type ActivitySessionsArgs = {
 export type ActivityConnection = {
   __typename?: 'ActivityConnection';
   edges: Array<ActivityEdge>;
-  /** How many activities matching the whole filter have each field, grade band and region (for the site's filter counts). */
+  /**
+   * How many activities have each field, grade band and region, for the site's filter counts.
+   * Each facet counts the activities matching every other filter but its own (standard faceted
+   * search: with PHYSICS chosen, the fields still show how many CHEMISTRY activities there are).
+   */
   facets: ActivityFacets;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
@@ -167,6 +171,8 @@ export type ActivitySession = {
 export type ActivitySort =
   /** Most recently published first. */
   | 'NEWEST'
+  /** Soonest upcoming scheduled session first; activities with none come last. */
+  | 'NEXT_SESSION'
   /** By title, A to Z. */
   | 'TITLE';
 

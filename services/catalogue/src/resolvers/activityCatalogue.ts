@@ -49,8 +49,22 @@ function baseActivities(db: DataSource, filter: ActivityFilter | null | undefine
   return query;
 }
 
+/** The start of an activity's next scheduled session (null: none to come). */
+const NEXT_START = `(SELECT MIN(s.starts_at) FROM activity_session s WHERE s.activity_id = a.id AND s.status = 'SCHEDULED' AND s.starts_at > :nextFrom)`;
+
+interface Sort {
+  apply: (query: SelectQueryBuilder<ActivityRecord>, after: string | null, now: Date) => void;
+  cursor: (row: ActivityRecord, raw: Record<string, unknown>) => string;
+}
+
+const cursorInstant = (value: unknown): Date => {
+  const at = new Date(String(value ?? ''));
+  if (Number.isNaN(at.getTime())) throw validationFailed('The cursor is not one of this sort', 'after');
+  return at;
+};
+
 /** Keyset paging per sort: the cursor holds the sort key and the id. */
-const SORTS: Record<ActivitySort, { apply: (query: SelectQueryBuilder<ActivityRecord>, after: string | null) => void; cursor: (row: ActivityRecord) => string }> = {
+const SORTS: Record<ActivitySort, Sort> = {
   TITLE: {
     apply: (query, after) => {
       if (after) {
@@ -65,13 +79,24 @@ const SORTS: Record<ActivitySort, { apply: (query: SelectQueryBuilder<ActivityRe
     apply: (query, after) => {
       if (after) {
         const [publishedAt, id] = decodeCursor(after, 2);
-        const at = new Date(publishedAt!);
-        if (Number.isNaN(at.getTime())) throw validationFailed('The cursor is not one of this sort', 'after');
-        query.andWhere('(a.published_at, a.id) < (:publishedAt, :id)', { publishedAt: at, id });
+        query.andWhere('(a.published_at, a.id) < (:publishedAt, :id)', { publishedAt: cursorInstant(publishedAt), id });
       }
       query.orderBy('a.published_at', 'DESC').addOrderBy('a.id', 'DESC');
     },
     cursor: (row) => encodeCursor([row.publishedAt!.toISOString(), row.id]),
+  },
+  NEXT_SESSION: {
+    // Activities with nothing scheduled come last (NULLS LAST); the cursor's empty start marks that tail.
+    apply: (query, after, now) => {
+      query.addSelect(NEXT_START, 'next_start').setParameter('nextFrom', now);
+      if (after) {
+        const [start, id] = decodeCursor(after, 2);
+        if (start === '') query.andWhere(`${NEXT_START} IS NULL AND a.id > :id`, { id });
+        else query.andWhere(`(${NEXT_START} > :start OR (${NEXT_START} = :start AND a.id > :id) OR ${NEXT_START} IS NULL)`, { start: cursorInstant(start), id });
+      }
+      query.orderBy('next_start', 'ASC', 'NULLS LAST').addOrderBy('a.id', 'ASC');
+    },
+    cursor: (row, raw) => encodeCursor([raw.next_start ? new Date(raw.next_start as string).toISOString() : '', row.id]),
   },
 };
 
@@ -82,9 +107,9 @@ export const activities: QueryResolvers['activities'] = async (_parent, { filter
   const page = base.clone();
   for (const condition of conditions) page.andWhere(condition.sql, condition.parameters);
   const order = SORTS[sort ?? 'TITLE'];
-  order.apply(page, after ?? null);
-  const rows = await page.take(limit + 1).getMany();
-  const edges = rows.slice(0, limit).map((node) => ({ cursor: order.cursor(node), node }));
+  order.apply(page, after ?? null, options.clock());
+  const { entities: rows, raw } = await page.take(limit + 1).getRawAndEntities();
+  const edges = rows.slice(0, limit).map((node, index) => ({ cursor: order.cursor(node, raw[index]), node }));
   let summary: Promise<CatalogueFacets> | null = null;
   return {
     edges,
