@@ -17,6 +17,8 @@ export interface StackOptions {
   logLevel?: string;
   /** Where service logs go; defaults to stdout. */
   logDestination?: NodeJS.WritableStream;
+  /** Where the services' new consumer groups start (tests: `latest`, so they skip earlier runs' events). */
+  newConsumerGroupsStart?: 'earliest' | 'latest';
   /** Replaces services by name (tests run the registry with a clock of their own). */
   definitions?: Record<string, SubgraphDefinition<RequestContext>>;
 }
@@ -47,6 +49,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         GATEWAY_SECRET: options.gatewaySecret,
         LOG_LEVEL: logLevel,
         OUTBOX_POLL_MS: '500',
+        KAFKA_NEW_GROUP_START: options.newConsumerGroupsStart,
       });
       services[definition.name] = await startService(definition, config, createLogger(definition.name, logLevel, options.logDestination));
     }

@@ -49,6 +49,8 @@ export async function startServiceHarness<T extends RequestContext>(definition: 
     KAFKA_CONSUMER_GROUP: runId,
     GATEWAY_SECRET: TEST_GATEWAY_SECRET,
     OUTBOX_POLL_MS: '500',
+    // A fresh group reads only what this test produces, not every earlier run's events on the shared broker.
+    KAFKA_NEW_GROUP_START: 'latest',
   });
   const logger = createLogger(definition.name, process.env.TEST_LOG_LEVEL ?? 'info', createWriteStream(path.join(runDir, 'service.log')));
   const service = await startService(definition, config, logger).catch(async (error) => {

@@ -44,6 +44,7 @@ export async function startTestStack(
       jwtSecret: TEST_JWT_SECRET,
       databasePrefix: runId,
       consumerGroupSuffix: runId,
+      newConsumerGroupsStart: 'latest',
       logLevel: logLevel ?? process.env.TEST_LOG_LEVEL ?? 'info',
       logDestination: createWriteStream(logFile),
       definitions,

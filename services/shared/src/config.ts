@@ -38,6 +38,10 @@ export const serviceEnvSchema = z.object({
   KAFKA_BROKERS: commaList,
   KAFKA_CONSUMER_GROUP: z.string().min(1).optional(),
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(5).default(1),
+  KAFKA_NEW_GROUP_START: z
+    .enum(['earliest', 'latest'])
+    .default('earliest')
+    .describe('where a consumer group with no committed offsets starts: earliest rebuilds read models from the whole history'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(0),
   GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters'),
@@ -51,7 +55,7 @@ export type ServiceEnv = z.input<typeof serviceEnvSchema>;
 export interface ServiceConfig {
   name: string;
   database: { serverUrl: string; name: string };
-  kafka: { brokers: string[]; consumerGroup: string; replicationFactor: number };
+  kafka: { brokers: string[]; consumerGroup: string; replicationFactor: number; newGroupStart: 'earliest' | 'latest' };
   server: { host: string; port: number };
   gatewaySecret: string;
   logLevel: z.infer<typeof logLevelSchema>;
@@ -67,6 +71,7 @@ export function loadServiceConfig(name: string, env: Record<string, string | und
       brokers: parsed.KAFKA_BROKERS,
       consumerGroup: parsed.KAFKA_CONSUMER_GROUP ?? name,
       replicationFactor: parsed.KAFKA_REPLICATION_FACTOR,
+      newGroupStart: parsed.KAFKA_NEW_GROUP_START,
     },
     server: { host: parsed.HOST, port: parsed.PORT },
     gatewaySecret: parsed.GATEWAY_SECRET,

@@ -35,6 +35,12 @@ export interface ConsumerOptions {
   logger: Logger;
   /** Failed attempts of one message before it is dead-lettered (transient errors retry until then). */
   maxAttempts?: number;
+  /**
+   * Where a group with no committed offsets starts. `earliest` (the default) is what a service
+   * needs: its read models are built from the whole history. `latest` is for short-lived test
+   * stacks sharing one broker, which would otherwise replay every earlier run's events.
+   */
+  newGroupStart?: 'earliest' | 'latest';
 }
 
 /**
@@ -51,6 +57,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<Consumer>
   const maxAttempts = options.maxAttempts ?? 5;
   const attempts = new Map<string, number>();
   const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, retry: { retries: 10 } });
+  if (options.newGroupStart === 'latest') await commitEndOffsetsOfNewGroup(kafka, groupId, options.topics);
   await consumer.connect();
   await consumer.subscribe({ topics: options.topics, fromBeginning: true });
 
@@ -131,4 +138,25 @@ function decodeEvent(message: KafkaMessage): CloudEvent {
     throw new PoisonMessageError(`not a CloudEvents 1.0 envelope: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   return parsed.data as CloudEvent;
+}
+
+/**
+ * Commits the topics' current end offsets for a group that has none, before it first joins: the
+ * group then reads exactly what is produced from now on. Committing (rather than subscribing with
+ * fromBeginning: false) leaves no window between joining and the first fetch in which an event
+ * could be skipped.
+ */
+async function commitEndOffsetsOfNewGroup(kafka: Kafka, groupId: string, topics: string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const committed = await admin.fetchOffsets({ groupId, topics });
+    for (const { topic, partitions } of committed) {
+      if (partitions.some((p) => p.offset !== '-1')) continue;
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
+    }
+  } finally {
+    await admin.disconnect();
+  }
 }

@@ -90,6 +90,7 @@ export async function startService<TContext extends RequestContext>(
       topics: definition.consumes.topics,
       handlers: definition.consumes.handlers,
       logger,
+      newGroupStart: config.kafka.newGroupStart,
     });
   }
 

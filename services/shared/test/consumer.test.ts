@@ -154,6 +154,25 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
     await eventually(() => committedCount(groupId, topic), (n) => n === 4, { what: 'the offset to move past all four messages' });
   });
 
+  it('starts a new group at the end of its topics when asked (test stacks on a shared broker), and only then', async () => {
+    const suffix = randomBytes(4).toString('hex');
+    const topic = `kit-test.latest-${suffix}.v1`;
+    const groupId = `kit-test-latest-${suffix}`;
+    await ensureTopics(kafka, [topic, deadLetterTopic(groupId)], 1);
+    const send = (event: CloudEvent) => producer.send({ topic, acks: -1, messages: [{ key: 'one-partition', value: JSON.stringify(event) }] });
+    const before = thing('institution-before');
+    await send(before);
+    const handlers: EventHandlers = { [HAPPENED]: (event, manager) => recordEffect(event, manager) };
+    consumers.push(await startConsumer({ kafka, producer, dataSource: db, groupId, topics: [topic], handlers, logger, newGroupStart: 'latest' }));
+    const after = thing('institution-after');
+    await send(after);
+
+    // Same key, same partition: had the group started at the beginning, `before` would have been handled first.
+    await handledOnce(after.id);
+    assert.deepEqual(await effects(before.id), []);
+    assert.deepEqual(await processed([before.id, after.id]), [after.id]);
+  });
+
   it('dead-letters malformed and poison messages with the error and goes on with the next good one', async () => {
     const { topic, groupId, send } = await scenario('poison', {
       [HAPPENED]: (event, manager) => recordEffect(event, manager),
