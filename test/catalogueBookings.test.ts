@@ -144,7 +144,7 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
     const registered = await eventually(
       () => harness.request(REGISTER_PROVIDER, { input: { kind: 'INSTITUTION', institutionId } }, FUND_ADMIN),
       (response) => !response.errors,
-      { what: 'the catalogue to learn of the provider institution', timeoutMs: 60_000 },
+      { what: 'the catalogue to learn of the provider institution' },
     );
     return registered.data.registerProvider.provider.id;
   }
@@ -168,8 +168,7 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
     await eventually(
       async () => (await catalogueDb().query(`SELECT COUNT(DISTINCT institution_id)::int AS n FROM learner_count_report WHERE status = 'LOCKED' AND institution_id = ANY($1)`, [ids]))[0].n,
       (locked) => locked === ids.length,
-      // The catalogue's consumer first replays the shared registry topics from their beginning.
-      { what: 'the locked learner counts to reach the catalogue', timeoutMs: 180_000 },
+      { what: 'the locked learner counts to reach the catalogue' },
     );
     providerId = await institutionProvider(providerInstitutionId);
     activityId = await publish(providerId);

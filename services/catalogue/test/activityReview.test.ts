@@ -108,16 +108,6 @@ describe('catalogue: providers and the review of activities', () => {
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.catalogueActivity]);
     producer = new Kafka({ clientId: 'catalogue-test', brokers: harness.infrastructure.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
-    // The consumer first replays the shared registry topics from their beginning (every test
-    // file's events): wait for that once, with room for a loaded machine, so that each test's
-    // own waits cover only its own events.
-    const sentinel = randomUUID();
-    await announceInstitution(sentinel, 'Replay sentinel');
-    await eventually(
-      async () => (await harness.service.db.query('SELECT COUNT(*)::int AS n FROM registry_institution WHERE id = $1', [sentinel]))[0].n,
-      (n) => n === 1,
-      { what: 'the registry topics replayed', timeoutMs: 180_000 },
-    );
     museumId = await registerOutsideProvider('MUSEUM', 'Latvijas Dabas muzejs');
     companyId = await registerOutsideProvider('COMPANY', 'SIA Robotu darbnīca', OFFICER);
   });

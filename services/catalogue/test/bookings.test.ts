@@ -117,12 +117,6 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.catalogueBooking, Topics.catalogueActivity]);
     producer = new Kafka({ clientId: 'catalogue-bookings-test', brokers: harness.infrastructure.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
-    // The consumer first replays the shared registry topics from their beginning (every test
-    // file's events): wait for that once, with room for a loaded machine, so that each test's
-    // own waits cover only its own events.
-    const sentinel = randomUUID();
-    await announceInstitution(sentinel);
-    await eventually(() => knownInstitution(sentinel), (status) => status === 'ACTIVE', { what: 'the registry topics replayed', timeoutMs: 180_000 });
     providerId = (await data(REGISTER_PROVIDER, { input: { kind: 'MUSEUM', name: 'Zinātnes centrs' } }, FUND_ADMIN)).registerProvider.provider.id;
     activityId = await publishedActivity(providerId);
   });
