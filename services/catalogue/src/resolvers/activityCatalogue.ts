@@ -1,4 +1,5 @@
 import { decodeCursor, encodeCursor, foldForSearch, likePattern, pageSize, validationFailed } from '@eq/shared';
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { ActivityEntity, type ActivityRecord } from '../entities/activity';
 import { summariseFacets, type CatalogueFacets } from '../domain/catalogueFacets';
@@ -100,7 +101,7 @@ const SORTS: Record<ActivitySort, Sort> = {
   },
 };
 
-export const activities: QueryResolvers['activities'] = async (_parent, { filter, sort, first, after }, { db, options }) => {
+export const activities: QueryResolvers['activities'] = async (_parent, { filter, sort, first, after }, { db, options }, info) => {
   const limit = pageSize(first);
   const base = baseActivities(db, filter, options.clock());
   const conditions = facetConditions(filter);
@@ -108,15 +109,26 @@ export const activities: QueryResolvers['activities'] = async (_parent, { filter
   for (const condition of conditions) page.andWhere(condition.sql, condition.parameters);
   const order = SORTS[sort ?? 'TITLE'];
   order.apply(page, after ?? null, options.clock());
+  let summary: Promise<CatalogueFacets> | null = null;
+  const summarised = () => (summary ??= summarise(base, filter));
+  // Asked for, the total and facets run beside the page (another pooled connection), not after it.
+  if (selectsAny(info, ['totalCount', 'facets'])) summarised().catch(() => {});
   const { entities: rows, raw } = await page.take(limit + 1).getRawAndEntities();
   const edges = rows.slice(0, limit).map((node, index) => ({ cursor: order.cursor(node, raw[index]), node }));
-  let summary: Promise<CatalogueFacets> | null = null;
-  return {
-    edges,
-    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-    summary: () => (summary ??= summarise(base, filter)),
-  };
+  return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, summary: summarised };
 };
+
+/** Whether the field's selection (through fragments too) names any of `names` directly. */
+function selectsAny(info: GraphQLResolveInfo, names: string[]): boolean {
+  const visit = (selections: readonly SelectionNode[]): boolean =>
+    selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return names.includes(selection.name.value);
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet.selections);
+      const fragment = info.fragments[selection.name.value];
+      return fragment ? visit(fragment.selectionSet.selections) : false;
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet?.selections ?? []));
+}
 
 /**
  * The total and the facet counts from one statement and one pass over the activities matching
