@@ -309,6 +309,43 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     assert.equal(row.held, 400 * 100);
   });
 
+  it('keeps seats, waiting lists and the fund ledger consistent when bookings, cancellations and promotions race', async () => {
+    // Several schools book and cancel on three small sessions at once: cancellations promote
+    // waiting groups of other schools, so every lock of the booking paths is taken in every
+    // interleaving. None may deadlock (an unexpected error), and the totals must add up.
+    const schoolIds = await Promise.all(Array.from({ length: 6 }, () => school({ grade7: 100 })));
+    const sessionIds = [await session(12), await session(12), await session(12)];
+    const first = await Promise.all(schoolIds.map((id, index) => book(id, sessionIds[index % 3]!, 4)));
+    const requests = [
+      ...first.map((booking, index) => harness.direct(CANCEL, { input: { id: booking.id } }, schoolCaller(schoolIds[index]!))),
+      ...Array.from({ length: 60 }, (_, index) =>
+        harness.direct(BOOK, { input: { sessionId: sessionIds[index % 3]!, grade: 7, pupils: 1 + (index % 4) } }, schoolCaller(schoolIds[index % schoolIds.length]!)),
+      ),
+    ];
+    const results = await Promise.all(requests);
+    assert.deepEqual(results.filter((result) => result.errors?.length), [], 'no refusal and no deadlock');
+
+    const sessions = await harness.service.db.query(
+      `SELECT s.booked_pupils, s.capacity,
+              (SELECT COALESCE(SUM(pupils), 0)::int FROM booking WHERE session_id = s.id AND status = 'CONFIRMED') AS confirmed,
+              (SELECT MIN(queue_seq) FROM booking WHERE session_id = s.id AND status = 'WAITING') AS first_waiting,
+              (SELECT pupils FROM booking WHERE session_id = s.id AND status = 'WAITING' ORDER BY queue_seq LIMIT 1) AS first_waiting_pupils
+       FROM activity_session s WHERE s.id = ANY($1)`,
+      [sessionIds],
+    );
+    for (const row of sessions) {
+      assert.equal(row.booked_pupils, row.confirmed, 'seats taken = confirmed pupils');
+      assert.ok(row.booked_pupils <= row.capacity);
+      // Nobody waits for seats that are free: the first waiting group is larger than what is left.
+      if (row.first_waiting !== null) assert.ok(row.first_waiting_pupils > row.capacity - row.booked_pupils);
+    }
+    const [ledger] = await harness.service.db.query(
+      `SELECT (SELECT committed_cents + spent_cents FROM fund_ledger WHERE id = 'attendance')::bigint AS ledger,
+              (SELECT COALESCE(SUM(committed_cents + cost_cents), 0) FROM booking)::bigint AS held`,
+    );
+    assert.equal(ledger.ledger, ledger.held, "the fund's ledger equals the money its bookings hold and spent");
+  });
+
   it("cancels a liquidated school's future bookings, releases their money and serves the waiting list", async () => {
     const [closing, waitingSchool] = [await school(), await school()];
     const sessionId = await session(20);
