@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Role, Topics, todayInLatvia, type Caller } from '@eq/shared';
-import { createCatalogue, DEFAULT_CATALOGUE_OPTIONS, type CatalogueOptions } from '@eq/catalogue';
+import { createCatalogue, DEFAULT_CATALOGUE_OPTIONS } from '@eq/catalogue';
 import { semesterOf } from '../services/catalogue/src/domain/semesters';
 import {
   activityInput,
   answers,
+  mutableOptions,
   BOOK_SESSION,
   BOOKING,
   CALENDAR,
@@ -91,12 +92,7 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
   let harness: GatewayHarness;
   let recorder: TopicRecorder;
   let now = new Date();
-  const options: CatalogueOptions = {
-    ...DEFAULT_CATALOGUE_OPTIONS,
-    fund: { ...DEFAULT_CATALOGUE_OPTIONS.fund },
-    booking: { ...DEFAULT_CATALOGUE_OPTIONS.booking },
-    clock: () => now,
-  };
+  const options = mutableOptions(() => now);
   const sessionStart = futureWednesday();
   const { schoolYear, label: semester } = semesterOf(todayInLatvia(sessionStart));
   const schools: Record<'main' | 'second' | 'third' | 'small' | 'closing' | 'calendar', string> = {} as never;

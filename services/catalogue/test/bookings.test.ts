@@ -7,11 +7,12 @@ import { eventually } from '../../../test/support/eventually';
 import { registryInstitutionState } from '../../../test/support/fixtures';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
-import { createCatalogue, DEFAULT_CATALOGUE_OPTIONS, type CatalogueOptions } from '../src';
+import { createCatalogue, DEFAULT_CATALOGUE_OPTIONS } from '../src';
 import { semesterOf } from '../src/domain/semesters';
 import {
   activityInput,
   answers,
+  mutableOptions,
   BOOK_SESSION as BOOK,
   BOOKING,
   CALENDAR,
@@ -46,12 +47,7 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
   let now = new Date();
   // The options object the running service reads: tests move its clock and, for the budget
   // refusal, its attendance budget (both are configuration).
-  const options: CatalogueOptions = {
-    ...DEFAULT_CATALOGUE_OPTIONS,
-    fund: { ...DEFAULT_CATALOGUE_OPTIONS.fund },
-    booking: { ...DEFAULT_CATALOGUE_OPTIONS.booking },
-    clock: () => now,
-  };
+  const options = mutableOptions(() => now);
 
   const { data, refusal } = answers(() => harness);
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Caller } from '@eq/shared';
+import { DEFAULT_CATALOGUE_OPTIONS, type CatalogueOptions } from '../src';
 import type { GatewayHarness } from '../../../test/support/gatewayHarness';
 
 /** The catalogue's GraphQL operations and answer helpers, shared by its integration and end-to-end tests. */
@@ -52,6 +53,14 @@ export function activityInput(overrides: Record<string, unknown> = {}): Record<s
     maxGroupSize: 30,
     ...overrides,
   };
+}
+
+/**
+ * Options a test hands to the running service and may change while it runs: its clock, and its
+ * fund figures (the budget, to reach the end of it). Copies, so the defaults stay untouched.
+ */
+export function mutableOptions(clock: () => Date): CatalogueOptions {
+  return { ...DEFAULT_CATALOGUE_OPTIONS, fund: { ...DEFAULT_CATALOGUE_OPTIONS.fund }, booking: { ...DEFAULT_CATALOGUE_OPTIONS.booking }, clock };
 }
 
 const DAY = 24 * 60 * 60 * 1000;
