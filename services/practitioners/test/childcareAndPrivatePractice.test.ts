@@ -6,7 +6,7 @@ import { eventually } from '../../../test/support/eventually';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { createPractitioners } from '../src/index';
-import { hyphenated, OFFICER, personalCode, PROVIDER, surname, testClock } from './fixtures';
+import { childMinderInput, hyphenated, OFFICER, personalCode, PROVIDER, surname, testClock } from './fixtures';
 
 const PROVIDER_FIELDS = `id registrationNumber kind name personalCode companyNumber homeAddress homeAddressPublic serviceAddress municipality status
   decision { number date } refusalReason exclusionDecision { number date } exclusionReason amendments { number date }`;
@@ -27,17 +27,7 @@ const number = (prefix: string) => `${prefix}-${randomInt(1_000_000, 9_999_999)}
 const companyNumber = () => `4000${randomInt(1_000_000, 9_999_999)}`;
 
 function naturalPerson(overrides: Record<string, unknown> = {}): Record<string, any> {
-  return {
-    registrationNumber: number('BU'),
-    kind: 'NATURAL_PERSON',
-    name: `Līga Auklīte-${surname()}`,
-    personalCode: personalCode(),
-    homeAddress: 'Liepu iela 3-7, Cēsis',
-    serviceAddress: 'Rīgas iela 12, Cēsis',
-    municipality: 'Cēsu novads',
-    decision: { number: 'BU-2024/1', date: '2024-03-01' },
-    ...overrides,
-  };
+  return childMinderInput({ registrationNumber: number('BU'), ...overrides });
 }
 
 describe('child-supervision service providers and private-practice certificates', () => {

@@ -51,3 +51,17 @@ export function registerInput(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A child-minder who is a natural person, without a registration number (refusals take an application number instead). */
+export function childMinderInput(overrides: Record<string, unknown> = {}): Record<string, any> {
+  return {
+    kind: 'NATURAL_PERSON',
+    name: `Līga Auklīte-${surname()}`,
+    personalCode: personalCode(),
+    homeAddress: 'Liepu iela 3-7, Cēsis',
+    serviceAddress: 'Rīgas iela 12, Cēsis',
+    municipality: 'Cēsu novads',
+    decision: { number: 'BU-2024/1', date: '2024-03-01' },
+    ...overrides,
+  };
+}

@@ -1,4 +1,5 @@
 import { Role, Topics } from '@eq/shared';
+import { activityInput } from '../../../services/catalogue/test/catalogueOperations';
 import { eventually } from '../eventually';
 import { lockLearnerCounts, registerInstitution } from './registry';
 import type { EventScenario } from './scenario';
@@ -30,20 +31,7 @@ export const catalogueScenario: EventScenario = async (context) => {
 
   const providerId = (await context.data(REGISTER_PROVIDER, { input: { kind: 'MUSEUM', name: 'Zinātnes centrs' } }, fundAdmin)).registerProvider.provider.id as string;
   const provider = await context.tokenFor({ role: Role.PROVIDER, providerId, subject: 'provider-asyncapi' });
-  const activity = (await context.data(CREATE, {
-    input: {
-      title: 'Robotika 7. klasei',
-      description: 'Programmējam robotus.',
-      fields: ['COMPUTING', 'ENGINEERING'],
-      gradeBands: ['GRADES_7_9'],
-      format: 'AT_PROVIDER',
-      durationMinutes: 90,
-      language: 'lv',
-      municipality: 'Rīga',
-      planningRegion: 'RIGA',
-      maxGroupSize: 30,
-    },
-  }, provider)).createActivity.activity.id as string;
+  const activity = (await context.data(CREATE, { input: activityInput() }, provider)).createActivity.activity.id as string;
   await context.data(SUBMIT, { input: { id: activity } }, provider);
   await context.data(REVIEW, { input: { id: activity, decision: 'RETURN', reason: 'Name the equipment the school must bring' } }, fundAdmin);
   await context.data(SUBMIT, { input: { id: activity } }, provider);

@@ -1,5 +1,5 @@
 import { Topics } from '@eq/shared';
-import { CERTIFY, personalCode, REGISTER, registerInput } from '../../../services/practitioners/test/fixtures';
+import { CERTIFY, childMinderInput, personalCode, REGISTER, registerInput } from '../../../services/practitioners/test/fixtures';
 import { eventually } from '../eventually';
 import type { EventScenario } from './scenario';
 
@@ -62,16 +62,7 @@ export const practitionersScenario: EventScenario = async (context) => {
     what: 'the expiry job',
   });
 
-  const person = (overrides: Record<string, unknown> = {}) => ({
-    kind: 'NATURAL_PERSON',
-    name: 'Līga Auklīte',
-    personalCode: personalCode(),
-    homeAddress: 'Liepu iela 3-7, Cēsis',
-    serviceAddress: 'Rīgas iela 12, Cēsis',
-    municipality: 'Cēsu novads',
-    decision: { number: 'BU-2024/1', date: '2024-03-01' },
-    ...overrides,
-  });
+  const person = childMinderInput;
   const provider = (await data(REGISTER_PROVIDER, person({ registrationNumber: `BU-${unique()}` }))).registerChildcareProvider.childcareProvider.id as string;
   await data(AMEND_PROVIDER, { id: provider, serviceAddress: 'Vaļņu iela 2, Cēsis', homeAddressPublic: true, decision: { number: 'BU-A/1', date: '2024-06-01' } });
   await data(EXCLUDE_PROVIDER, { id: provider, reason: 'Pakalpojuma sniegšana pārtraukta', decision: { number: 'BU-X/1', date: '2024-07-01' } });
