@@ -38,11 +38,11 @@ describe('parseConfig', () => {
 describe('loadServiceConfig', () => {
   it('lists every bad variable of a service in one error', () => {
     assert.throws(
-      () => loadServiceConfig('registry', { PORT: 'eighty', GATEWAY_SECRET: 'short', LOG_LEVEL: 'loud', OUTBOX_POLL_MS: '10', DATABASE_NAME: 'Eq-Registry' }),
+      () => loadServiceConfig('registry', { PORT: 'eighty', GATEWAY_SECRET: 'short', LOG_LEVEL: 'loud', OUTBOX_POLL_MS: '10', DATABASE_NAME: 'Eq-Registry', KAFKA_NEW_GROUP_START: 'middle' }),
       (error: unknown) => {
         assert.ok(error instanceof ConfigError);
         assert.match(error.message, /^Invalid configuration for registry:/);
-        for (const variable of ['DATABASE_URL', 'DATABASE_NAME', 'KAFKA_BROKERS', 'PORT', 'GATEWAY_SECRET', 'LOG_LEVEL', 'OUTBOX_POLL_MS']) {
+        for (const variable of ['DATABASE_URL', 'DATABASE_NAME', 'KAFKA_BROKERS', 'PORT', 'GATEWAY_SECRET', 'LOG_LEVEL', 'OUTBOX_POLL_MS', 'KAFKA_NEW_GROUP_START']) {
           assert.match(error.message, new RegExp(`  - ${variable}: `), variable);
         }
         assert.match(error.message, /GATEWAY_SECRET: must be at least 16 characters/);
@@ -55,7 +55,7 @@ describe('loadServiceConfig', () => {
     assert.deepEqual(loadServiceConfig('registry', VALID_ENV), {
       name: 'registry',
       database: { serverUrl: VALID_ENV.DATABASE_URL, name: 'eq_registry' },
-      kafka: { brokers: ['127.0.0.1:9092'], consumerGroup: 'registry', replicationFactor: 1 },
+      kafka: { brokers: ['127.0.0.1:9092'], consumerGroup: 'registry', replicationFactor: 1, newGroupStart: 'earliest' },
       server: { host: '127.0.0.1', port: 0 },
       gatewaySecret: VALID_ENV.GATEWAY_SECRET,
       logLevel: 'info',
@@ -70,13 +70,14 @@ describe('loadServiceConfig', () => {
       KAFKA_BROKERS: ' k1:9092, k2:9092 ,',
       KAFKA_CONSUMER_GROUP: 'licensing-blue',
       KAFKA_REPLICATION_FACTOR: '3',
+      KAFKA_NEW_GROUP_START: 'latest',
       HOST: '0.0.0.0',
       PORT: '4002',
       LOG_LEVEL: 'debug',
       OUTBOX_POLL_MS: '250',
     });
     assert.deepEqual(config.database, { serverUrl: VALID_ENV.DATABASE_URL, name: 'licensing_test_1' });
-    assert.deepEqual(config.kafka, { brokers: ['k1:9092', 'k2:9092'], consumerGroup: 'licensing-blue', replicationFactor: 3 });
+    assert.deepEqual(config.kafka, { brokers: ['k1:9092', 'k2:9092'], consumerGroup: 'licensing-blue', replicationFactor: 3, newGroupStart: 'latest' });
     assert.deepEqual(config.server, { host: '0.0.0.0', port: 4002 });
     assert.equal(config.logLevel, 'debug');
     assert.equal(config.outboxPollMs, 250);
