@@ -34,8 +34,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const { infrastructure } = options;
   const logLevel = options.logLevel ?? 'info';
   const services: Record<string, RunningService> = {};
+  // Services share nothing but the broker and the database server: they stop side by side.
   const stopAll = async () => {
-    for (const service of Object.values(services).reverse()) await service.stop();
+    await Promise.all(Object.values(services).map((service) => service.stop()));
   };
   try {
     for (const standard of SERVICES) {
