@@ -212,13 +212,15 @@ describe('licence kinds and lifecycle', () => {
 
   it('refuses a licence for a liquidated institution with CONFLICT and stores nothing', async () => {
     const institution = await announce();
-    await feed.send(RegistryFeed.event('registry.institution.liquidated', { ...institution, status: 'LIQUIDATED', liquidatedOn: '2025-06-30', liquidationKind: 'LIQUIDATION' }, ['status', 'liquidatedOn']));
+    const liquidation = RegistryFeed.event('registry.institution.liquidated', { ...institution, status: 'LIQUIDATED', liquidatedOn: '2025-06-30', liquidationKind: 'LIQUIDATION' }, ['status', 'liquidatedOn']);
+    await feed.send(liquidation);
+    // Wait for the event itself, not for a refusal: retrying the issue would store a licence if it came first.
+    await eventually(async () => (await harness.service.db.query('SELECT 1 FROM processed_event WHERE event_id = $1', [liquidation.id])).length, (rows) => rows === 1, {
+      what: 'licensing to learn of the liquidation',
+    });
     const input = { institutionId: institution.id, implementationPlaceId: institution.implementationPlaces[0]!.id, programmeCode: '21011111', programmeName: 'Pamatizglītības programma', level: 'BASIC', decisionNumber: 'V-2025/60', issuedOn: '2025-07-01' };
-    const refused = await eventually(
-      () => harness.request(ISSUE, { input }, OFFICER),
-      (r) => r.errors?.[0]?.extensions?.code === 'CONFLICT',
-      { what: 'licensing to learn of the liquidation' },
-    );
+    const refused = await harness.request(ISSUE, { input }, OFFICER);
+    assert.equal(refused.errors?.[0]?.extensions?.code, 'CONFLICT');
     assert.match(refused.errors![0]!.message, /liquidated/);
     assert.deepEqual(await storedFor(institution.id), { licences: 0, events: 0 });
   });
