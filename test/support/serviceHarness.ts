@@ -68,11 +68,18 @@ export async function startServiceHarness<T extends RequestContext>(definition: 
   };
 }
 
+/** The headers the gateway sends a subgraph: its secret and the caller. */
+export const subgraphHeaders = (caller: Caller): Record<string, string> => ({
+  'content-type': 'application/json',
+  [GATEWAY_SECRET_HEADER]: TEST_GATEWAY_SECRET,
+  [CALLER_HEADER]: encodeCaller(caller),
+});
+
 /** Posts to a subgraph as the gateway does: with the gateway's secret and the caller header. */
 export async function requestSubgraph<T = any>(url: string, query: string, variables: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: TEST_GATEWAY_SECRET, [CALLER_HEADER]: encodeCaller(caller) },
+    headers: subgraphHeaders(caller),
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, ...((await response.json()) as object) };

@@ -11,10 +11,13 @@
  * Prints figures; fails only on an overbooking or a ledger mismatch. Options: BENCH_ACTIVITIES (10000),
  * BENCH_SESSIONS_PER_ACTIVITY (10), BENCH_READS (300), BENCH_CLIENTS (100), BENCH_BOOKINGS (3000).
  */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Role } from '@eq/shared';
-import { startServiceHarness } from '../../../test/support/serviceHarness';
+import { startServiceHarness, subgraphHeaders } from '../../../test/support/serviceHarness';
 import { catalogue } from '../src';
 import { semesterOf } from '../src/domain/semesters';
+import type { BookingLoadPlan, BookingLoadResult } from './bookingLoad';
 
 const activities = Number(process.env.BENCH_ACTIVITIES ?? 10_000);
 const sessionsPerActivity = Number(process.env.BENCH_SESSIONS_PER_ACTIVITY ?? 10);
@@ -103,33 +106,24 @@ try {
   // 2. Bookings: 100 clients, each a school, booking groups of 1-5 on sessions of the first week.
   const schools: string[] = (await db.query(`SELECT id FROM registry_institution WHERE state->>'name' LIKE 'Bench skola %'`)).map((row: { id: string }) => row.id);
   const sessions: string[] = (await db.query(`SELECT id FROM activity_session ORDER BY starts_at LIMIT 2000`)).map((row: { id: string }) => row.id);
-  const BOOK = `mutation B($input: BookSessionInput!) { bookSession(input: $input) { booking { id status } } }`;
-  let issued = 0;
-  let confirmed = 0;
-  let waiting = 0;
-  let refused = 0;
-  const refusals = new Map<string, number>();
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async (_, client) => {
-      const caller = { role: Role.SCHOOL, institutionId: schools[client % schools.length]!, subject: `bench-${client}` };
-      while (issued < bookings) {
-        issued += 1;
-        const sessionId = sessions[Math.floor(Math.random() * sessions.length)]!;
-        const response: any = await harness.request(BOOK, { input: { sessionId, grade: 7, pupils: 1 + Math.floor(Math.random() * 5) } }, caller);
-        const status = response.data?.bookSession?.booking?.status;
-        if (status === 'CONFIRMED') confirmed += 1;
-        else if (status === 'WAITING') waiting += 1;
-        else {
-          refused += 1;
-          const error = response.errors?.[0]?.extensions;
-          const why = `${error?.code ?? 'NO_ANSWER'}${error?.reason ? `/${error.reason}` : ''}: ${response.errors?.[0]?.message ?? ''}`;
-          refusals.set(why, (refusals.get(why) ?? 0) + 1);
-        }
-      }
-    }),
-  );
-  const seconds = (performance.now() - start) / 1000;
+  const plan: BookingLoadPlan = {
+    url: harness.service.url,
+    clients: Array.from({ length: clients }, (_, client) =>
+      subgraphHeaders({ role: Role.SCHOOL, institutionId: schools[client % schools.length]!, subject: `bench-${client}` }),
+    ),
+    sessions,
+    bookings,
+  };
+  const load = fork(fileURLToPath(new URL('./bookingLoad.ts', import.meta.url)), { execArgv: ['--import', 'tsx'] });
+  const result = await new Promise<BookingLoadResult>((resolve, reject) => {
+    load.once('message', (message) => resolve(message as BookingLoadResult));
+    load.once('error', reject);
+    load.once('exit', (code) => reject(new Error(`the booking load process exited with ${code} before reporting`)));
+    load.send(plan);
+  });
+  const { issued, confirmed, waiting, seconds } = result;
+  const refusals = new Map(result.refusals);
+  const refused = [...refusals.values()].reduce((sum, n) => sum + n, 0);
   const [{ overbooked }] = await db.query(
     `SELECT COUNT(*)::int AS overbooked FROM activity_session s
      WHERE s.booked_pupils > s.capacity
