@@ -47,6 +47,7 @@ export const serviceEnvSchema = z.object({
   GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters'),
   LOG_LEVEL: logLevelSchema.default('info'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(168),
 });
 
 export type ServiceEnv = z.input<typeof serviceEnvSchema>;
@@ -60,6 +61,7 @@ export interface ServiceConfig {
   gatewaySecret: string;
   logLevel: z.infer<typeof logLevelSchema>;
   outboxPollMs: number;
+  outboxRetentionHours: number;
 }
 
 export function loadServiceConfig(name: string, env: Record<string, string | undefined>): ServiceConfig {
@@ -77,5 +79,6 @@ export function loadServiceConfig(name: string, env: Record<string, string | und
     gatewaySecret: parsed.GATEWAY_SECRET,
     logLevel: parsed.LOG_LEVEL,
     outboxPollMs: parsed.OUTBOX_POLL_MS,
+    outboxRetentionHours: parsed.OUTBOX_RETENTION_HOURS,
   };
 }

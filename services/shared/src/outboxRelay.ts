@@ -13,7 +13,15 @@ export interface OutboxRelayOptions {
   /** Fallback poll, for rows written while LISTEN was down and for retries after a Kafka error. */
   pollMs: number;
   batchSize?: number;
+  /** How long sent rows stay in the outbox (for inspection and replays by hand) before they are deleted; default 7 days. */
+  retentionMs?: number;
+  /** How often the relay deletes sent rows past their retention; default every 10 minutes. */
+  pruneEveryMs?: number;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Rows deleted per statement, so a first prune of a long history never holds a long lock. */
+const PRUNE_BATCH = 10_000;
 
 interface OutboxRow {
   seq: string;
@@ -36,6 +44,9 @@ const MAX_BACKOFF_MS = 5_000;
  */
 export class OutboxRelay {
   private readonly batchSize: number;
+  private readonly retentionMs: number;
+  private readonly pruneEveryMs: number;
+  private lastPruneAt = 0;
   private listener?: pg.Client;
   private timer?: NodeJS.Timeout;
   private running = false;
@@ -47,6 +58,8 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
+    this.retentionMs = options.retentionMs ?? 7 * DAY_MS;
+    this.pruneEveryMs = options.pruneEveryMs ?? 10 * 60 * 1000;
   }
 
   async start(): Promise<void> {
@@ -100,6 +113,11 @@ export class OutboxRelay {
           this.wakeRequested = false;
           published = await this.publishBatch();
         } while ((published > 0 || this.wakeRequested) && this.running);
+        if (Date.now() - this.lastPruneAt >= this.pruneEveryMs) {
+          this.lastPruneAt = Date.now();
+          const pruned = await this.prune();
+          if (pruned > 0) this.options.logger.info({ pruned }, 'deleted sent outbox rows past their retention');
+        }
         this.failures = 0;
         this.lastError = undefined;
       } catch (error) {
@@ -113,6 +131,24 @@ export class OutboxRelay {
     if (!this.running) return;
     const backoff = this.failures === 0 ? this.options.pollMs : Math.min(MAX_BACKOFF_MS, 200 * 2 ** this.failures);
     this.schedule(this.wakeRequested ? 0 : backoff);
+  }
+
+  /**
+   * Deletes sent rows older than the retention: they are on Kafka, and an outbox that only
+   * grows (1.8 million bookings a year) would slow every relay scan and backup. Unsent rows
+   * are never deleted, however old. Returns how many rows went.
+   */
+  async prune(): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const [, count]: [unknown, number] = await this.options.dataSource.query(
+        `DELETE FROM outbox_event WHERE seq IN (
+           SELECT seq FROM outbox_event WHERE sent_at < now() - $1 * interval '1 millisecond' LIMIT $2)`,
+        [this.retentionMs, PRUNE_BATCH],
+      );
+      deleted += count;
+      if (count < PRUNE_BATCH) return deleted;
+    }
   }
 
   /** Claims, publishes and marks one batch; returns how many rows it published. */

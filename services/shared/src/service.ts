@@ -77,6 +77,7 @@ export async function startService<TContext extends RequestContext>(
     producer,
     logger,
     pollMs: config.outboxPollMs,
+    retentionMs: config.outboxRetentionHours * 60 * 60 * 1000,
   });
   await relay.start();
 

@@ -122,6 +122,25 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
     assert.deepEqual((await outboxRows(db, events.map((e) => e.id))).map((row) => row.attempts), [1, 1]);
   });
 
+  it('deletes sent rows past their retention, and never an unsent one', async () => {
+    const db = await database('retention');
+    const relay = new OutboxRelay({ dataSource: db, databaseUrl: databaseUrls.get(db)!, producer, logger, pollMs: 200, retentionMs: 24 * 60 * 60 * 1000 });
+    const [oldSent, recentSent, oldUnsent] = [thing('institution-r1', 1), thing('institution-r2', 1), thing('institution-r3', 1)];
+    const insert = (event: CloudEvent, sentAgo: string | null, createdAgo: string) =>
+      db.query(
+        `INSERT INTO outbox_event (id, topic, key, payload, created_at, sent_at)
+         VALUES ($1, $2, $3, $4, now() - $5::interval, now() - $6::interval)`,
+        [event.id, topics.committed, event.subject, event, createdAgo, sentAgo],
+      );
+    await insert(oldSent, '2 days', '2 days');
+    await insert(recentSent, '1 hour', '2 days');
+    await insert(oldUnsent, null, '30 days');
+
+    assert.equal(await relay.prune(), 1);
+    assert.deepEqual((await outboxRows(db, [oldSent, recentSent, oldUnsent].map((e) => e.id))).map((row) => row.id), [recentSent.id, oldUnsent.id]);
+    assert.equal(await relay.prune(), 0);
+  });
+
   it('publishes nothing from a transaction that rolled back', async () => {
     const db = await database('rolled_back');
     await startRelay(db);

@@ -60,6 +60,7 @@ describe('loadServiceConfig', () => {
       gatewaySecret: VALID_ENV.GATEWAY_SECRET,
       logLevel: 'info',
       outboxPollMs: 1000,
+      outboxRetentionHours: 168,
     });
   });
 
