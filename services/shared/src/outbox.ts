@@ -10,11 +10,10 @@ export const OUTBOX_CHANNEL = 'outbox_event';
  * CloudEvent subject (the aggregate id), which keeps one aggregate's events in order.
  */
 export async function enqueueEvent(manager: EntityManager, topic: string, event: CloudEvent): Promise<void> {
-  await manager.query('INSERT INTO outbox_event (id, topic, key, payload) VALUES ($1, $2, $3, $4)', [
-    event.id,
-    topic,
-    event.subject,
-    JSON.stringify(event),
-  ]);
-  await manager.query(`NOTIFY ${OUTBOX_CHANNEL}`);
+  // The row and the wake-up call in one statement: one round trip fewer on every write.
+  await manager.query(
+    `WITH inserted AS (INSERT INTO outbox_event (id, topic, key, payload) VALUES ($1, $2, $3, $4) RETURNING seq)
+     SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM inserted`,
+    [event.id, topic, event.subject, JSON.stringify(event)],
+  );
 }
