@@ -16,7 +16,7 @@ export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = { maxAgeSeconds: 5, 
 
 /**
  * An in-memory LRU whose entries live as long as the answer's cache policy allows, but never
- * longer than the cap. A successful mutation through this gateway clears it (`clear`), so a
+ * longer than the cap. Any mutation through this gateway clears it (`clear`), so a
  * client reads its own writes; changes made elsewhere (Kafka reactions, scheduled decisions)
  * show after at most the cap.
  */

@@ -46,7 +46,8 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly retentionMs: number;
   private readonly pruneEveryMs: number;
-  private lastPruneAt = 0;
+  private pruneTimer?: NodeJS.Timeout;
+  private pruning?: Promise<unknown>;
   private listener?: pg.Client;
   private timer?: NodeJS.Timeout;
   private running = false;
@@ -66,12 +67,25 @@ export class OutboxRelay {
     this.running = true;
     await this.listen();
     this.schedule(0);
+    // On a timer of its own, not in the drain: deleting old rows never delays publishing new ones.
+    this.pruneTimer = setInterval(() => void (this.pruning ??= this.pruneAndLog().finally(() => (this.pruning = undefined))), this.pruneEveryMs);
+    this.pruneTimer.unref();
+  }
+
+  private async pruneAndLog(): Promise<void> {
+    try {
+      const pruned = await this.prune();
+      if (pruned > 0) this.options.logger.info({ pruned }, 'deleted sent outbox rows past their retention');
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'could not delete sent outbox rows; will try again');
+    }
   }
 
   async stop(): Promise<void> {
     this.running = false;
     clearTimeout(this.timer);
-    await this.draining;
+    clearInterval(this.pruneTimer);
+    await Promise.all([this.draining, this.pruning]);
     await this.listener?.end().catch(() => undefined);
   }
 
@@ -113,11 +127,6 @@ export class OutboxRelay {
           this.wakeRequested = false;
           published = await this.publishBatch();
         } while ((published > 0 || this.wakeRequested) && this.running);
-        if (Date.now() - this.lastPruneAt >= this.pruneEveryMs) {
-          this.lastPruneAt = Date.now();
-          const pruned = await this.prune();
-          if (pruned > 0) this.options.logger.info({ pruned }, 'deleted sent outbox rows past their retention');
-        }
         this.failures = 0;
         this.lastError = undefined;
       } catch (error) {
@@ -135,8 +144,8 @@ export class OutboxRelay {
 
   /**
    * Deletes sent rows older than the retention: they are on Kafka, and an outbox that only
-   * grows (1.8 million bookings a year) would slow every relay scan and backup. Unsent rows
-   * are never deleted, however old. Returns how many rows went.
+   * grows (1.8 million bookings a year) would swell the database and its backups for nothing.
+   * Unsent rows are never deleted, however old. Returns how many rows went.
    */
   async prune(): Promise<number> {
     let deleted = 0;

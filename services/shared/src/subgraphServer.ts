@@ -44,8 +44,9 @@ function secretMatches(expected: Buffer, given: string | undefined): boolean {
  * Serves a federation subgraph at `/graphql` with the operational endpoints beside it:
  * `/healthz`, `/readyz` and `/metrics` (Prometheus: requests, latency by operation, errors by
  * code). Answers carry `Cache-Control` from the SDL's `@cacheControl` hints, for PUBLIC
- * callers only (see cacheControl.ts); the gateway's response cache reads it. Requests without the gateway's shared secret are refused before GraphQL sees them, so
- * a subgraph cannot be queried around the gateway's authentication.
+ * callers only (see cacheControl.ts); the gateway's response cache reads it. Requests without
+ * the gateway's shared secret are refused before GraphQL sees them, so a subgraph cannot be
+ * queried around the gateway's authentication.
  */
 export async function startSubgraphServer<TContext extends RequestContext>(
   options: SubgraphServerOptions<TContext>,

@@ -73,7 +73,10 @@ export async function lockSessions(manager: EntityManager, ids: string[]): Promi
   return sessions;
 }
 
-/** Takes a confirmed group's seats in the session and adds its money to the transaction's moves. */
+/**
+ * Takes a confirmed group's seats in the (locked) session and adds its money to the
+ * transaction's moves; negative numbers give them back.
+ */
 export async function takeSeatsAndMoney(manager: EntityManager, session: ActivitySessionRecord, pupils: number, committedCents: number, moves: FundMoves): Promise<void> {
   await manager.query('UPDATE activity_session SET booked_pupils = booked_pupils + $2, updated_at = now() WHERE id = $1', [session.id, pupils]);
   session.bookedPupils += pupils;
@@ -93,11 +96,7 @@ export async function cancelBookingRecord(
   moves: FundMoves,
 ): Promise<BookingRecord> {
   const bookings = manager.getRepository(BookingEntity);
-  if (booking.status === 'CONFIRMED') {
-    await manager.getRepository(ActivitySessionEntity).update({ id: session.id }, { bookedPupils: session.bookedPupils - booking.pupils });
-    session.bookedPupils -= booking.pupils;
-    moves.committedCents -= booking.committedCents;
-  }
+  if (booking.status === 'CONFIRMED') await takeSeatsAndMoney(manager, session, -booking.pupils, -booking.committedCents, moves);
   const changedFields = booking.status === 'CONFIRMED' ? ['status', 'committedCents', 'statusReason'] : ['status', 'statusReason'];
   await bookings.update({ id: booking.id }, { status: 'CANCELLED', committedCents: 0, statusReason: reason });
   const stored = await bookings.findOneByOrFail({ id: booking.id });
