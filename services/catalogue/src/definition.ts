@@ -12,6 +12,7 @@ import { CreateActivityCatalogue1732300000500 } from './migrations/1732300000500
 import { MoveToRegistryInstitutionReplica1732300000550 } from './migrations/1732300000550-MoveToRegistryInstitutionReplica';
 import { CreateSessionsAndBookings1732300002500 } from './migrations/1732300002500-CreateSessionsAndBookings';
 import { SpeedUpCatalogueQueries1732300003500 } from './migrations/1732300003500-SpeedUpCatalogueQueries';
+import { BookInFewerRoundTrips1732300003700 } from './migrations/1732300003700-BookInFewerRoundTrips';
 import { resolvers } from './resolvers';
 
 const typeDefs = parse(readSubgraphSdl('catalogue'));
@@ -33,6 +34,7 @@ export function createCatalogue(options: CatalogueOptions): SubgraphDefinition<C
       MoveToRegistryInstitutionReplica1732300000550,
       CreateSessionsAndBookings1732300002500,
       SpeedUpCatalogueQueries1732300003500,
+      BookInFewerRoundTrips1732300003700,
     ],
     publishes: [Topics.catalogueActivity, Topics.catalogueBooking],
     consumes: {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
 import type { Logger } from './logger';
-import { CreateEventTables1732300000000 } from './eventTablesMigration';
+import { CreateEventTables1732300000000, CreateOutboxEnqueueFunction1732300003600 } from './eventTablesMigration';
 import { StatementCounter } from './statementCounter';
 
 type MigrationClass = new () => MigrationInterface;
@@ -51,7 +51,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     type: 'postgres',
     url: withDatabase(options.serverUrl, options.name),
     entities: options.entities,
-    migrations: [CreateEventTables1732300000000, ...options.migrations],
+    migrations: [CreateEventTables1732300000000, CreateOutboxEnqueueFunction1732300003600, ...options.migrations],
     migrationsTableName: 'schema_migration',
     synchronize: false,
     migrationsRun: false,

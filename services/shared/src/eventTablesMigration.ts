@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { OUTBOX_CHANNEL } from './outbox';
 
 /**
  * The tables every service needs for reliable events: `outbox_event` (written in the same
@@ -34,5 +35,27 @@ export class CreateEventTables1732300000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE processed_event');
     await q.query('DROP TABLE outbox_event');
+  }
+}
+
+/**
+ * `outbox_enqueue(id, topic, key, payload)`: what recording an event means (the outbox row and
+ * the relay's wake-up), once, in the database. `enqueueEvent` calls it, and so can a service's
+ * hand-written statement that makes a change and records its event in one round trip.
+ */
+export class CreateOutboxEnqueueFunction1732300003600 implements MigrationInterface {
+  name = 'CreateOutboxEnqueueFunction1732300003600';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE FUNCTION outbox_enqueue(p_id uuid, p_topic text, p_key text, p_payload jsonb) RETURNS void
+      LANGUAGE sql VOLATILE AS $$
+        INSERT INTO outbox_event (id, topic, key, payload) VALUES (p_id, p_topic, p_key, p_payload);
+        SELECT pg_notify('${OUTBOX_CHANNEL}', '');
+      $$`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP FUNCTION outbox_enqueue(uuid, text, text, jsonb)');
   }
 }

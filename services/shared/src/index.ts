@@ -10,6 +10,7 @@ export * from './kafka';
 export * from './logger';
 export * from './metrics';
 export * from './outbox';
+export * from './pipelinedTransaction';
 export * from './service';
 export * from './subgraphServer';
 export * from './topics';

@@ -10,10 +10,13 @@ export const OUTBOX_CHANNEL = 'outbox_event';
  * CloudEvent subject (the aggregate id), which keeps one aggregate's events in order.
  */
 export async function enqueueEvent(manager: EntityManager, topic: string, event: CloudEvent): Promise<void> {
-  // The row and the wake-up call in one statement: one round trip fewer on every write.
-  await manager.query(
-    `WITH inserted AS (INSERT INTO outbox_event (id, topic, key, payload) VALUES ($1, $2, $3, $4) RETURNING seq)
-     SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM inserted`,
-    [event.id, topic, event.subject, JSON.stringify(event)],
-  );
+  await manager.query('SELECT outbox_enqueue($1, $2, $3, $4)', outboxEnqueueArgs(topic, event));
+}
+
+/**
+ * The arguments of the database's `outbox_enqueue(id, topic, key, payload)`, for a statement
+ * that records an event along with its change (one round trip on a hot path).
+ */
+export function outboxEnqueueArgs(topic: string, event: CloudEvent): [string, string, string, string] {
+  return [event.id, topic, event.subject, JSON.stringify(event)];
 }

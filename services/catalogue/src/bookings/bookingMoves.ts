@@ -1,14 +1,17 @@
-import { DomainError } from '@eq/shared';
-import type { EntityManager } from 'typeorm';
+import { DomainError, outboxEnqueueArgs, Topics, type CloudEvent, type PipelinedTransaction, type RegistryInstitutionState } from '@eq/shared';
+import { FUND_REFUSED_SQLSTATE } from '../migrations/1732300003700-BookInFewerRoundTrips';
+import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import type { CatalogueOptions } from '../catalogueOptions';
 import type { ActivityRecord } from '../entities/activity';
 import { ActivitySessionEntity, type ActivitySessionRecord } from '../entities/activitySession';
-import { recordFromRow } from '../entities/recordFromRow';
+import { recordFromJson } from '../entities/recordFromJson';
 import { BookingEntity, type BookingRecord } from '../entities/booking';
 import { recordBookingEvent } from '../events/bookingEvents';
-import { assertFundingAllows } from '../domain/bookingFunding';
-import { lockSchoolSemesters, readFundingPosition, type FundMoves } from './fundLedger';
+import { assertFundingAllows, type SchoolLedger } from '../domain/bookingFunding';
+import type { FundPolicy } from '../domain/fundPolicy';
+import type { Semester } from '../domain/semesters';
+import { lockSchoolFunding, readFundingPosition, refuseFundMoves, type FundMoves } from './fundLedger';
 
 /*
  * The moves of a booking that hold or release seats and money. Callers hold the session's row
@@ -23,44 +26,75 @@ export async function lockSession(manager: EntityManager, id: string): Promise<A
 /** The activity's terms a booking is decided on. */
 export type BookingTerms = Pick<ActivityRecord, 'status' | 'gradeBands' | 'maxGroupSize' | 'pricePerPupilCents'>;
 
-/** Locks the session's row and reads its activity's booking terms, in one statement. */
-export async function lockSessionForBooking(manager: EntityManager, id: string): Promise<{ session: ActivitySessionRecord; terms: BookingTerms } | null> {
-  const [row]: Array<Record<string, any>> = await manager.query(
-    `SELECT s.*, a.status AS activity_status, a.grade_bands AS activity_grade_bands, a.max_group_size AS activity_max_group_size,
-            a.price_per_pupil_cents AS activity_price_per_pupil_cents
-     FROM activity_session s JOIN activity a ON a.id = s.activity_id WHERE s.id = $1 FOR UPDATE OF s`,
-    [id],
-  );
-  if (!row) return null;
+/** Everything a booking is decided on, read under its locks by `lockBookingContext`. */
+export interface BookingContext {
+  /** The school's replicated state, share-locked (null: the registry never announced it). */
+  school: RegistryInstitutionState | null;
+  /** The session, locked (null: no such session; then nothing below is read). */
+  session: ActivitySessionRecord | null;
+  terms: BookingTerms;
+  ledger: SchoolLedger;
+  /** Bookings on the session's waiting list. */
+  waiting: number;
+  /** The fund's committed and spent money, as committed so far (no lock). */
+  fundUsedCents: number;
+  /** The transaction's time: what the database writes as the new booking's created_at. */
+  now: Date;
+}
+
+/**
+ * Takes a booking's locks in the documented order (the school's replica row, the session, the
+ * school's funding lock) and reads, under them, what the decision needs: one round trip, the
+ * database's `catalogue_booking_context`. Usage is read from the semester `from` on (the
+ * session's semester is not known before its row is read, and is never earlier than today's).
+ */
+export async function lockBookingContext(tx: PipelinedTransaction, db: DataSource, schoolId: string, sessionId: string, from: Semester): Promise<BookingContext> {
+  const [row] = await tx.query<{ context: Record<string, any> }>('SELECT catalogue_booking_context($1, $2, $3, $4) AS context', [
+    schoolId,
+    sessionId,
+    from.label,
+    from.schoolYear,
+  ]);
+  const context = row!.context;
   return {
-    session: recordFromRow(manager, ActivitySessionEntity, row),
-    terms: { status: row.activity_status, gradeBands: row.activity_grade_bands, maxGroupSize: row.activity_max_group_size, pricePerPupilCents: row.activity_price_per_pupil_cents },
+    school: context.school,
+    session: context.session ? recordFromJson(db, ActivitySessionEntity, context.session) : null,
+    terms: context.terms,
+    ledger: { usage: context.usage ?? [], learnerCounts: context.learnerCounts ?? [] },
+    waiting: Number(context.waiting ?? 0),
+    fundUsedCents: Number(context.fundUsedCents ?? 0),
+    now: new Date(context.now),
   };
 }
 
-export type NewBooking = Omit<BookingRecord, 'queueSeq' | 'createdAt' | 'updatedAt'>;
-
 /**
- * Stores a new booking and, when it is confirmed, takes its seats in the (locked) session, in
- * one statement; its money joins `moves`. Returns the stored record.
+ * Stores a new booking and commits, in one round trip: its row, the session's seats when it
+ * is confirmed, its event in the outbox, and its money in the fund's row as the last write,
+ * then COMMIT. When the fund cannot pay, nothing is stored and the answer is a refusal
+ * (FUND_BUDGET_EXCEEDED, or CONFLICT when money came back meanwhile). The caller holds the
+ * booking's locks (`lockBookingContext`) and decided `booking` under them; its created_at is
+ * the transaction's time, as the column's default would have written it.
  */
-export async function insertBooking(manager: EntityManager, booking: NewBooking, session: ActivitySessionRecord, moves: FundMoves): Promise<BookingRecord> {
+export async function storeNewBooking(tx: PipelinedTransaction, db: DataSource, policy: FundPolicy, booking: BookingRecord, event: CloudEvent): Promise<BookingRecord> {
   const confirmed = booking.status === 'CONFIRMED';
-  const [row]: Array<Record<string, unknown>> = await manager.query(
-    `WITH seats AS (UPDATE activity_session SET booked_pupils = booked_pupils + $5, updated_at = now() WHERE id = $2 AND $13::boolean)
-     INSERT INTO booking (id, session_id, institution_id, grade, pupils, status, semester, price_per_pupil_cents, committed_cents, cost_cents,
-                          attended_pupils, status_reason, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14) RETURNING *`,
-    [
-      booking.id, booking.sessionId, booking.institutionId, booking.grade, booking.pupils, booking.status, booking.semester,
-      booking.pricePerPupilCents, booking.committedCents, booking.costCents, booking.attendedPupils, booking.statusReason, confirmed, booking.createdBy,
-    ],
-  );
-  if (confirmed) {
-    session.bookedPupils += booking.pupils;
-    moves.committedCents += booking.committedCents;
+  try {
+    const [row] = await tx.commitWith<{ queue_seq: string }>(
+      `WITH seats AS (UPDATE activity_session SET booked_pupils = booked_pupils + $5, updated_at = now() WHERE id = $2 AND $13::boolean),
+            stored AS (INSERT INTO booking (id, session_id, institution_id, grade, pupils, status, semester, price_per_pupil_cents, committed_cents,
+                                            cost_cents, attended_pupils, status_reason, created_by, created_at, updated_at)
+                       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15, $15) RETURNING queue_seq)
+       SELECT (SELECT queue_seq FROM stored) AS queue_seq, outbox_enqueue($16, $17, $18, $19) AS enqueued, catalogue_settle_fund($9, 0, $20, true) AS settled`,
+      [
+        booking.id, booking.sessionId, booking.institutionId, booking.grade, booking.pupils, booking.status, booking.semester,
+        booking.pricePerPupilCents, booking.committedCents, booking.costCents, booking.attendedPupils, booking.statusReason, confirmed,
+        booking.createdBy, booking.createdAt, ...outboxEnqueueArgs(Topics.catalogueBooking, event), policy.attendanceBudgetCents,
+      ],
+    );
+    return { ...booking, queueSeq: String(row!.queue_seq) };
+  } catch (error) {
+    if ((error as { code?: string }).code !== FUND_REFUSED_SQLSTATE) throw error;
+    return refuseFundMoves(db.manager, policy, { committedCents: booking.committedCents, spentCents: 0 });
   }
-  return recordFromRow(manager, BookingEntity, row!);
 }
 
 /** Locks several sessions in id order, so two transactions locking overlapping sets cannot deadlock. */
@@ -108,15 +142,15 @@ export async function cancelBookingRecord(
  * Serves the sessions' waiting lists in order when seats free up. First come, first served for
  * seats: when the next group does not fit the free places, nobody behind it jumps ahead. A
  * group whose school has no quota or money left cannot be served at all and keeps waiting
- * (its school may free money by cancelling); the list moves on past it. The schools' semester
- * locks of every waiting group are taken up front, in one order, before any is promoted.
+ * (its school may free money by cancelling); the list moves on past it. The funding locks of
+ * every waiting group's school are taken up front, in one order, before any is promoted.
  */
 export async function serveWaitingLists(manager: EntityManager, options: CatalogueOptions, sessions: ActivitySessionRecord[], moves: FundMoves): Promise<BookingRecord[]> {
   const open = sessions.filter((session) => session.status === 'SCHEDULED' && session.startsAt > options.clock());
   if (open.length === 0) return [];
   const waiting = await manager.getRepository(BookingEntity).find({ where: { sessionId: In(open.map((session) => session.id)), status: 'WAITING' }, order: { queueSeq: 'ASC' } });
   if (waiting.length === 0) return [];
-  await lockSchoolSemesters(manager, waiting);
+  await lockSchoolFunding(manager, waiting.map((booking) => booking.institutionId));
   const promoted: BookingRecord[] = [];
   for (const session of open) {
     for (const booking of waiting.filter((candidate) => candidate.sessionId === session.id)) {
@@ -124,7 +158,7 @@ export async function serveWaitingLists(manager: EntityManager, options: Catalog
       const committedCents = booking.pupils * booking.pricePerPupilCents;
       try {
         const ask = { ...booking, schoolYear: booking.semester.slice(0, 9) };
-        const position = await readFundingPosition(manager, ask, null);
+        const position = await readFundingPosition(manager, ask);
         // The fund's row is settled last: add what this transaction has moved so far.
         assertFundingAllows(options.fund, position, ask, position.fundUsedCents + moves.committedCents + moves.spentCents);
       } catch (error) {

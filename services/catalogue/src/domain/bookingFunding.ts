@@ -15,6 +15,29 @@ export interface SchoolFunding {
   schoolUsedCents: number;
 }
 
+/**
+ * A school's bookings summed per semester and grade, and its latest locked learner counts per
+ * school year, as the database's `school_semester_usage` and `locked_learner_counts` give them
+ * (for the semesters and years a decision may look at).
+ */
+export interface SchoolLedger {
+  usage: Array<{ semester: string; grade: number; funded_pupils: number; used_cents: number | string }>;
+  learnerCounts: Array<{ school_year: string; counts: LearnerCountsByGroup; total: number }>;
+}
+
+/** What the school has and uses in the ask's semester, from its ledger. */
+export function schoolFundingIn(ledger: SchoolLedger, ask: { semester: string; schoolYear: string; grade: number }): SchoolFunding {
+  const report = ledger.learnerCounts.find((candidate) => candidate.school_year === ask.schoolYear);
+  let gradeFunded = 0;
+  let schoolUsedCents = 0;
+  for (const row of ledger.usage) {
+    if (row.semester !== ask.semester) continue;
+    schoolUsedCents += Number(row.used_cents);
+    if (row.grade === ask.grade) gradeFunded += row.funded_pupils;
+  }
+  return { counts: report?.counts ?? null, learners: report?.total ?? null, gradeFunded, schoolUsedCents };
+}
+
 export interface FundingAsk {
   schoolYear: string;
   grade: number;

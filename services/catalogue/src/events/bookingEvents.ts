@@ -1,4 +1,4 @@
-import { enqueueEvent, makeCloudEvent, Topics, type StateChange } from '@eq/shared';
+import { enqueueEvent, makeCloudEvent, Topics, type CloudEvent, type StateChange } from '@eq/shared';
 import type { EntityManager } from 'typeorm';
 import type { ActivitySessionRecord } from '../entities/activitySession';
 import type { BookingRecord } from '../entities/booking';
@@ -38,7 +38,13 @@ export function bookingState(booking: BookingRecord, session: ActivitySessionRec
 
 export type BookingState = ReturnType<typeof bookingState>;
 
-/** Writes the event to the outbox in the caller's transaction; subject (and key) = booking id. */
+/** The event of a booking's change on `catalogue.booking.v1`; subject (and key) = booking id. */
+export function bookingEvent(type: BookingEventType, booking: BookingRecord, session: ActivitySessionRecord, changedFields: string[]): CloudEvent {
+  const data: StateChange<BookingState> = { state: bookingState(booking, session), changedFields };
+  return makeCloudEvent({ source: '/catalogue', type, subject: booking.id, data });
+}
+
+/** Writes the event to the outbox in the caller's transaction. */
 export async function recordBookingEvent(
   manager: EntityManager,
   type: BookingEventType,
@@ -46,6 +52,5 @@ export async function recordBookingEvent(
   session: ActivitySessionRecord,
   changedFields: string[],
 ): Promise<void> {
-  const data: StateChange<BookingState> = { state: bookingState(booking, session), changedFields };
-  await enqueueEvent(manager, Topics.catalogueBooking, makeCloudEvent({ source: '/catalogue', type, subject: booking.id, data }));
+  await enqueueEvent(manager, Topics.catalogueBooking, bookingEvent(type, booking, session, changedFields));
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assertUuid, conflict, findRegistryInstitution, forbidden, notFound, todayInLatvia } from '@eq/shared';
+import { assertUuid, conflict, forbidden, pipelinedTransaction, notFound, todayInLatvia } from '@eq/shared';
 import type { EntityManager } from 'typeorm';
 import { ownsActivity } from '../domain/activityAccess';
 import { normaliseReason } from '../domain/activityLifecycle';
@@ -9,13 +9,13 @@ import { assertCancellable, assertGroupFits, assertSessionOpen, attendanceOutcom
 import { attendanceCostCents } from '../domain/fundQuota';
 import { assertEligibleSchool } from '../domain/schoolEligibility';
 import { semesterOf } from '../domain/semesters';
-import { cancelBookingRecord, insertBooking, lockSession, lockSessionForBooking, serveWaitingLists } from '../bookings/bookingMoves';
-import { lockSchoolSemesters, noFundMoves, readFundingPosition, settleFund } from '../bookings/fundLedger';
-import { assertFundingAllows } from '../domain/bookingFunding';
+import { cancelBookingRecord, lockBookingContext, lockSession, serveWaitingLists, storeNewBooking } from '../bookings/bookingMoves';
+import { noFundMoves, settleFund } from '../bookings/fundLedger';
+import { assertFundingAllows, schoolFundingIn } from '../domain/bookingFunding';
 import { ActivityEntity } from '../entities/activity';
 import type { ActivitySessionRecord } from '../entities/activitySession';
 import { BookingEntity, type BookingRecord } from '../entities/booking';
-import { recordBookingEvent } from '../events/bookingEvents';
+import { bookingEvent, recordBookingEvent } from '../events/bookingEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 
 /**
@@ -37,52 +37,50 @@ export const bookingMutations: Pick<MutationResolvers, 'bookSession' | 'cancelBo
     const sessionId = assertUuid(input.sessionId, 'sessionId');
     const request = validateBookingRequest({ grade: input.grade, pupils: input.pupils });
 
-    const booking = await db.transaction(async (manager) => {
-      // The school's replica row is share-locked first: a liquidation applied meanwhile waits
-      // and then cancels this booking too. Then the session (its seats), then the school's
-      // semester (its quota and allocation), and the fund's row last, in settleFund. Each
-      // step is one statement: the transaction is short, so locks are held briefly.
-      const school = assertEligibleSchool(institutionId, await findRegistryInstitution(manager, institutionId, { lock: 'pessimistic_read' }));
-      const locked = await lockSessionForBooking(manager, sessionId);
-      if (!locked) throw notFound('Session', sessionId);
-      const { session, terms } = locked;
+    const today = todayInLatvia(options.clock());
+
+    const booking = await pipelinedTransaction(db, async (tx) => {
+      // Two round trips. The first takes the locks (the school's replica row, so a liquidation
+      // applied meanwhile waits and then cancels this booking too; the session, its seats; the
+      // school's funding lock, its quota and allocation) and reads what the rules below decide
+      // on. The second writes the booking, its seats, its event and, last, the fund's money,
+      // and commits in the same message, so the fund's row is never locked across a turn of
+      // this event loop (see pipelinedTransaction).
+      const context = await lockBookingContext(tx, db, institutionId, sessionId, semesterOf(today));
+      const school = assertEligibleSchool(institutionId, context.school);
+      if (!context.session) throw notFound('Session', sessionId);
+      const { session, terms } = context;
       const sessionDate = todayInLatvia(session.startsAt);
-      assertSessionOpen(terms, session, todayInLatvia(options.clock()), bookingClosesOn(sessionDate, options.booking));
+      assertSessionOpen(terms, session, today, bookingClosesOn(sessionDate, options.booking));
       assertGroupFits(request, terms, session);
 
       const semester = semesterOf(sessionDate);
       const ask = { institutionId: school.id, schoolYear: semester.schoolYear, semester: semester.label, ...request, pricePerPupilCents: terms.pricePerPupilCents };
-      await lockSchoolSemesters(manager, [ask]);
-      const position = await readFundingPosition(manager, ask, sessionId);
-      const placement = placementOf(session.capacity - session.bookedPupils, request.pupils, position.waiting);
+      const placement = placementOf(session.capacity - session.bookedPupils, request.pupils, context.waiting);
       // Quota and money are checked for a waiting group too: a group that could never be funded
       // is refused now rather than left waiting for nothing. A confirmed group's fund money is
-      // decided by settleFund, in the same statement that takes it.
-      assertFundingAllows(options.fund, position, ask, placement === 'CONFIRMED' ? null : position.fundUsedCents);
-      const moves = noFundMoves();
-      const stored = await insertBooking(
-        manager,
-        {
-          id: randomUUID(),
-          sessionId,
-          institutionId: school.id,
-          ...request,
-          status: placement,
-          semester: semester.label,
-          pricePerPupilCents: terms.pricePerPupilCents,
-          committedCents: placement === 'CONFIRMED' ? request.pupils * terms.pricePerPupilCents : 0,
-          costCents: 0,
-          attendedPupils: null,
-          statusReason: null,
-          createdBy: caller.subject ?? null,
-        },
-        session,
-        moves,
-      );
+      // decided by the statement that takes it.
+      assertFundingAllows(options.fund, schoolFundingIn(context.ledger, ask), ask, placement === 'CONFIRMED' ? null : context.fundUsedCents);
+      const decided: BookingRecord = {
+        id: randomUUID(),
+        sessionId,
+        institutionId: school.id,
+        ...request,
+        status: placement,
+        semester: semester.label,
+        pricePerPupilCents: terms.pricePerPupilCents,
+        committedCents: placement === 'CONFIRMED' ? request.pupils * terms.pricePerPupilCents : 0,
+        costCents: 0,
+        attendedPupils: null,
+        statusReason: null,
+        queueSeq: '',
+        createdBy: caller.subject ?? null,
+        createdAt: context.now,
+        updatedAt: context.now,
+      };
       const changedFields = ['sessionId', 'institutionId', 'grade', 'pupils', 'status', 'semester', 'committedCents'];
-      await recordBookingEvent(manager, placement === 'CONFIRMED' ? 'catalogue.booking.confirmed' : 'catalogue.booking.waitlisted', stored, session, changedFields);
-      await settleFund(manager, options.fund, moves);
-      return stored;
+      const event = bookingEvent(placement === 'CONFIRMED' ? 'catalogue.booking.confirmed' : 'catalogue.booking.waitlisted', decided, session, changedFields);
+      return storeNewBooking(tx, db, options.fund, decided, event);
     });
     return { booking };
   },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DomainError } from '@eq/shared/errors';
-import { assertFundingAllows, type SchoolFunding } from '../bookingFunding';
+import { assertFundingAllows, schoolFundingIn, type SchoolFunding } from '../bookingFunding';
 import { MEASURE_4221_POLICY } from '../fundPolicy';
 
 const policy = { ...MEASURE_4221_POLICY, attendanceBudgetCents: 1_000_000 };
@@ -30,5 +30,41 @@ describe('assertFundingAllows', () => {
     assert.equal(reasonOf(() => assertFundingAllows(policy, { ...funding, gradeFunded: 31 }, ask, null)), 'PUPIL_QUOTA_EXCEEDED');
     assert.equal(reasonOf(() => assertFundingAllows(policy, { ...funding, schoolUsedCents: 110_001 }, ask, null)), 'SCHOOL_ALLOCATION_EXCEEDED');
     assert.equal(reasonOf(() => assertFundingAllows(policy, funding, ask, 990_001)), 'FUND_BUDGET_EXCEEDED');
+  });
+});
+
+describe('schoolFundingIn', () => {
+  const ledger = {
+    usage: [
+      { semester: '2025/2026-2', grade: 7, funded_pupils: 12, used_cents: '12000' },
+      { semester: '2025/2026-2', grade: 8, funded_pupils: 5, used_cents: 7000 },
+      { semester: '2026/2027-1', grade: 7, funded_pupils: 30, used_cents: 30000 },
+    ],
+    learnerCounts: [
+      { school_year: '2025/2026', counts: { grade7: 10 }, total: 10 },
+      { school_year: '2026/2027', counts: { grade7: 11 }, total: 11 },
+    ],
+  };
+
+  it("sums the grade's funded pupils and all the school's money in the ask's semester only", () => {
+    assert.deepEqual(schoolFundingIn(ledger, { semester: '2025/2026-2', schoolYear: '2025/2026', grade: 7 }), {
+      counts: { grade7: 10 },
+      learners: 10,
+      gradeFunded: 12,
+      schoolUsedCents: 19_000,
+    });
+    assert.deepEqual(schoolFundingIn(ledger, { semester: '2026/2027-1', schoolYear: '2026/2027', grade: 8 }), {
+      counts: { grade7: 11 },
+      learners: 11,
+      gradeFunded: 0,
+      schoolUsedCents: 30_000,
+    });
+  });
+
+  it('has no counts for a school year whose learner counts are not locked', () => {
+    const funding = schoolFundingIn(ledger, { semester: '2027/2028-1', schoolYear: '2027/2028', grade: 7 });
+    assert.equal(funding.counts, null);
+    assert.equal(funding.learners, null);
+    assert.equal(funding.schoolUsedCents, 0);
   });
 });
