@@ -4,12 +4,12 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
 import type { DocumentNode } from 'graphql';
 import { cacheControlPlugins } from './cacheControl';
 import { CALLER_HEADER, decodeCaller, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, type Caller } from './auth';
 import { ErrorCode, maskUnexpectedErrors } from './errors';
 import { createHttpApp, listen, type ReadinessCheck, type RunningHttpServer } from './httpServer';
+import { jsonBody } from './jsonBody';
 import type { Logger } from './logger';
 import { GraphQLMetrics, requestMetricsPlugin } from './metrics';
 
@@ -73,7 +73,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
         errors: [{ message: 'Subgraphs answer only the gateway', extensions: { code: ErrorCode.UNAUTHENTICATED } }],
       });
     },
-    express.json({ limit: '1mb' }),
+    jsonBody({ limitBytes: 1024 * 1024 }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = req.header(REQUEST_ID_HEADER) ?? randomUUID();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import pg from 'pg';
 import { inlineParameters } from '../pipelinedTransaction';
 
 describe('inlineParameters', () => {
@@ -7,6 +8,16 @@ describe('inlineParameters', () => {
     assert.equal(inlineParameters('SELECT $1', ["O'Brien"]), "SELECT 'O''Brien'");
     // pg's escapeLiteral writes a backslash-bearing string as E'…' with a space before it.
     assert.equal(inlineParameters('SELECT $1', ["a\\'); DROP TABLE booking; --"]), "SELECT  E'a\\\\''); DROP TABLE booking; --'");
+  });
+
+  it("escapes exactly as pg's escapeLiteral does", () => {
+    const alphabet = ["'", '\\', '"', '$', ';', '-', 'a', 'ū', '\n', ' ', '😀'];
+    for (let n = 0; n < 2000; n++) {
+      const length = n % 12;
+      let text = '';
+      for (let i = 0; i < length; i++) text += alphabet[(n * 7 + i * 13 + (n >> 3)) % alphabet.length];
+      assert.equal(inlineParameters('$1', [text]), pg.escapeLiteral(text), JSON.stringify(text));
+    }
   });
 
   it('inlines numbers in parentheses (a negative one stays one operand), booleans, NULL, bigints and dates', () => {
