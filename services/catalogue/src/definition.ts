@@ -13,6 +13,7 @@ import { MoveToRegistryInstitutionReplica1732300000550 } from './migrations/1732
 import { CreateSessionsAndBookings1732300002500 } from './migrations/1732300002500-CreateSessionsAndBookings';
 import { SpeedUpCatalogueQueries1732300003500 } from './migrations/1732300003500-SpeedUpCatalogueQueries';
 import { BookInFewerRoundTrips1732300003700 } from './migrations/1732300003700-BookInFewerRoundTrips';
+import { GroupFacetsByKey1732300003800 } from './migrations/1732300003800-GroupFacetsByKey';
 import { resolvers } from './resolvers';
 
 const typeDefs = parse(readSubgraphSdl('catalogue'));
@@ -35,6 +36,7 @@ export function createCatalogue(options: CatalogueOptions): SubgraphDefinition<C
       CreateSessionsAndBookings1732300002500,
       SpeedUpCatalogueQueries1732300003500,
       BookInFewerRoundTrips1732300003700,
+      GroupFacetsByKey1732300003800,
     ],
     publishes: [Topics.catalogueActivity, Topics.catalogueBooking],
     consumes: {

@@ -2,7 +2,7 @@ import { decodeCursor, encodeCursor, foldForSearch, likePattern, pageSize, valid
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { ActivityEntity, type ActivityRecord } from '../entities/activity';
-import { summariseFacets, type CatalogueFacets } from '../domain/catalogueFacets';
+import { decodeFacetKey, summariseFacets, type CatalogueFacets } from '../domain/catalogueFacets';
 import type { ActivityConnectionResolvers, ActivityFilter, ActivitySort, QueryResolvers, ResolversTypes } from '../generated/resolvers';
 
 const SEARCH_MAX_LENGTH = 200;
@@ -132,20 +132,16 @@ function selectsAny(info: GraphQLResolveInfo, names: string[]): boolean {
 
 /**
  * The total and the facet counts from one statement and one pass over the activities matching
- * the filters that are not facets, grouped by their facet values (a few dozen rows).
+ * the filters that are not facets, grouped by their facet key (a few dozen rows).
  */
 async function summarise(base: SelectQueryBuilder<ActivityRecord>, filter: ActivityFilter | null | undefined): Promise<CatalogueFacets> {
-  const rows: Array<{ fields: string[]; grade_bands: string[]; planning_region: string | null; count: number }> = await base
+  const rows: Array<{ facet_key: number; count: number }> = await base
     .clone()
-    .select('a.fields', 'fields')
-    .addSelect('a.grade_bands', 'grade_bands')
-    .addSelect('a.planning_region', 'planning_region')
+    .select('a.facet_key', 'facet_key')
     .addSelect('COUNT(*)::int', 'count')
-    .groupBy('a.fields')
-    .addGroupBy('a.grade_bands')
-    .addGroupBy('a.planning_region')
+    .groupBy('a.facet_key')
     .getRawMany();
-  const groups = rows.map((row) => ({ fields: row.fields, gradeBands: row.grade_bands, planningRegion: row.planning_region, count: row.count }));
+  const groups = rows.map((row) => ({ ...decodeFacetKey(row.facet_key), count: row.count }));
   return summariseFacets(groups, { fields: filter?.fields, gradeBands: filter?.gradeBands, planningRegion: filter?.planningRegion });
 }
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { summariseFacets, type FacetGroup } from '../catalogueFacets';
+import { ACTIVITY_FIELDS, PLANNING_REGIONS } from '../activityDraft';
+import { decodeFacetKey, encodeFacetKey, summariseFacets, type FacetGroup } from '../catalogueFacets';
+import { GRADE_BANDS } from '../gradeBands';
 
 const groups: FacetGroup[] = [
   { fields: ['PHYSICS'], gradeBands: ['GRADES_7_9'], planningRegion: 'RIGA', count: 5 },
@@ -34,5 +36,26 @@ describe('summariseFacets', () => {
     assert.equal(facets.totalCount, 5);
     assert.deepEqual(facets.fields, [{ value: 'PHYSICS', count: 5 }]);
     assert.deepEqual(facets.planningRegions, [{ value: 'RIGA', count: 5 }, { value: 'KURZEME', count: 2 }]);
+  });
+});
+
+describe('facet keys', () => {
+  it('decode to the values they were encoded from, for every field, band and region', () => {
+    for (const group of groups) {
+      const key = encodeFacetKey(group.fields, group.gradeBands, group.planningRegion);
+      const decoded = decodeFacetKey(key);
+      assert.deepEqual(new Set(decoded.fields), new Set(group.fields));
+      assert.deepEqual(new Set(decoded.gradeBands), new Set(group.gradeBands));
+      assert.equal(decoded.planningRegion, group.planningRegion);
+    }
+    const everything = decodeFacetKey(encodeFacetKey(ACTIVITY_FIELDS, GRADE_BANDS, 'LATGALE'));
+    assert.deepEqual(everything, { fields: [...ACTIVITY_FIELDS], gradeBands: [...GRADE_BANDS], planningRegion: 'LATGALE' });
+    for (const region of [...PLANNING_REGIONS, null]) assert.equal(decodeFacetKey(encodeFacetKey(['MATHEMATICS'], ['GRADES_1_3'], region)).planningRegion, region);
+  });
+
+  it('give different keys to different groups', () => {
+    const keys = new Set<number>();
+    for (const field of ACTIVITY_FIELDS) for (const band of GRADE_BANDS) for (const region of [...PLANNING_REGIONS, null]) keys.add(encodeFacetKey([field], [band], region));
+    assert.equal(keys.size, ACTIVITY_FIELDS.length * GRADE_BANDS.length * (PLANNING_REGIONS.length + 1));
   });
 });
