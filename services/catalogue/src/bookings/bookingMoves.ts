@@ -1,5 +1,4 @@
 import { DomainError, outboxEnqueueArgs, Topics, type CloudEvent, type PipelinedTransaction, type RegistryInstitutionState } from '@eq/shared';
-import { FUND_REFUSED_SQLSTATE } from '../migrations/1732300003700-BookInFewerRoundTrips';
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import type { CatalogueOptions } from '../catalogueOptions';
@@ -11,7 +10,7 @@ import { recordBookingEvent } from '../events/bookingEvents';
 import { assertFundingAllows, type SchoolLedger } from '../domain/bookingFunding';
 import type { FundPolicy } from '../domain/fundPolicy';
 import type { Semester } from '../domain/semesters';
-import { lockSchoolFunding, readFundingPosition, refuseFundMoves, type FundMoves } from './fundLedger';
+import { FUND_REFUSED_SQLSTATE, lockSchoolFunding, readFundingPosition, refuseFundMoves, type FundMoves } from './fundLedger';
 
 /*
  * The moves of a booking that hold or release seats and money. Callers hold the session's row

@@ -22,6 +22,9 @@ export interface FundMoves {
   spentCents: number;
 }
 
+/** What `catalogue_settle_fund(…, true)` raises on a refusal (migration 1732300003700). */
+export const FUND_REFUSED_SQLSTATE = 'EQ001';
+
 export const noFundMoves = (): FundMoves => ({ committedCents: 0, spentCents: 0 });
 
 /** The fund's totals as committed so far (no lock: reports, and a first look before a promotion). */

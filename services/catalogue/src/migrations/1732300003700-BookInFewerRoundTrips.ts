@@ -1,12 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The SQLSTATE `catalogue_settle_fund` raises when asked to, on a refusal. */
-export const FUND_REFUSED_SQLSTATE = 'EQ001';
-
 /**
- * A booking in two round trips instead of eleven (bench: 100 concurrent schools). On this
- * machine a round trip to PostgreSQL costs more CPU in socket writes than the statement costs
- * to run, so the booking path now asks once for everything it decides on and writes once:
+ * A booking in two round trips instead of eleven (bench: 100 concurrent schools). Each round
+ * trip costs the subgraph CPU and, worse, stretches how long the booking holds its locks; the
+ * fund's row is locked by every confirmed booking until its COMMIT. So the booking path now
+ * asks once for everything it decides on, and writes once, COMMIT included
+ * (pipelinedTransaction in the shared kit):
  * - `school_semester_usage` and `locked_learner_counts`: a school's funded pupils and money per
  *   semester and grade, and its latest locked learner counts per school year. The booking path
  *   and the waiting-list promotions read these, so the sums exist once.
@@ -16,7 +15,7 @@ export const FUND_REFUSED_SQLSTATE = 'EQ001';
  *   It decides nothing: every rule stays in TypeScript (domain/).
  * - `catalogue_settle_fund(committed, spent, budget[, raise])`: the fund's conditional update,
  *   the one place its budget is enforced; true when applied, or (with raise) an error
- *   FUND_REFUSED_SQLSTATE instead of false.
+ *   EQ001 instead of false (FUND_REFUSED_SQLSTATE in bookings/fundLedger.ts).
  * The funding lock is now per school rather than per school and semester: the booking path
  *   takes it before it knows the semester, and a school rarely books two semesters at once.
  */
@@ -76,7 +75,7 @@ export class BookInFewerRoundTrips1732300003700 implements MigrationInterface {
          WHERE id = 'attendance' AND (p_committed + p_spent <= 0 OR committed_cents + spent_cents + p_committed + p_spent <= p_budget);
         IF NOT FOUND AND p_raise_when_refused THEN
           -- For a statement sent together with its COMMIT: only an error stops that COMMIT.
-          RAISE EXCEPTION 'the fund cannot pay % cents', p_committed + p_spent USING ERRCODE = '${FUND_REFUSED_SQLSTATE}';
+          RAISE EXCEPTION 'the fund cannot pay % cents', p_committed + p_spent USING ERRCODE = 'EQ001';
         END IF;
         RETURN FOUND;
       END $$`);
