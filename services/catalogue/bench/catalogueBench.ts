@@ -76,6 +76,10 @@ try {
   // What autovacuum does after a bulk load: statistics, and the visibility map that lets the
   // session filter answer from its covering index alone.
   await db.query('VACUUM ANALYZE');
+  // And what the checkpointer would do a little later: write the load's pages out now, rather
+  // than in the middle of the booking load (a checkpoint there made runs differ by a sixth).
+  // Needs a superuser or pg_checkpoint: on a server given by DATABASE_URL it may be refused.
+  await db.query('CHECKPOINT').catch(() => console.log('  (CHECKPOINT refused: figures may include one)'));
   console.log(`\nCatalogue bench: ${activities} activities, ${activities * sessionsPerActivity} sessions, ${SCHOOLS} schools, loaded in ${((performance.now() - loadStart) / 1000).toFixed(1)} s (Node ${process.version})`);
 
   // 1. A catalogue page with facets, under a rotation of the site's filters.

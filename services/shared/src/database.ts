@@ -2,6 +2,7 @@ import pg from 'pg';
 import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
 import type { Logger } from './logger';
 import { CreateEventTables1732300000000, CreateOutboxEnqueueFunction1732300003600 } from './eventTablesMigration';
+import { OutboxCommitSubscriber } from './outbox';
 import { StatementCounter } from './statementCounter';
 
 type MigrationClass = new () => MigrationInterface;
@@ -57,6 +58,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     migrationsRun: false,
     logging: false,
     logger: new StatementCounter(),
+    subscribers: [OutboxCommitSubscriber],
     extra: { max: options.poolSize ?? 10 },
   });
   await dataSource.initialize();

@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { OUTBOX_CHANNEL } from './outbox';
 
 /**
  * The tables every service needs for reliable events: `outbox_event` (written in the same
@@ -39,9 +38,9 @@ export class CreateEventTables1732300000000 implements MigrationInterface {
 }
 
 /**
- * `outbox_enqueue(id, topic, key, payload)`: what recording an event means (the outbox row and
- * the relay's wake-up), once, in the database. `enqueueEvent` calls it, and so can a service's
- * hand-written statement that makes a change and records its event in one round trip.
+ * `outbox_enqueue(id, topic, key, payload)`: what recording an event means, once, in the
+ * database. `enqueueEvent` calls it, and so can a service's hand-written statement that makes a
+ * change and records its event in one round trip.
  */
 export class CreateOutboxEnqueueFunction1732300003600 implements MigrationInterface {
   name = 'CreateOutboxEnqueueFunction1732300003600';
@@ -51,7 +50,6 @@ export class CreateOutboxEnqueueFunction1732300003600 implements MigrationInterf
       CREATE FUNCTION outbox_enqueue(p_id uuid, p_topic text, p_key text, p_payload jsonb) RETURNS void
       LANGUAGE sql VOLATILE AS $$
         INSERT INTO outbox_event (id, topic, key, payload) VALUES (p_id, p_topic, p_key, p_payload);
-        SELECT pg_notify('${OUTBOX_CHANNEL}', '');
       $$`);
   }
 

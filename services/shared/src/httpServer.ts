@@ -14,6 +14,8 @@ export type ReadinessCheck = { name: string; check: () => Promise<void> | void }
 export function createHttpApp(checks: ReadinessCheck[]): Express {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag: res.send would hash every answer for it, and nobody revalidates a POSTed query.
+  app.set('etag', false);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -1,16 +1,13 @@
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Producer } from 'kafkajs';
 import type { Logger } from './logger';
-import { OUTBOX_CHANNEL } from './outbox';
+import { onOutboxCommit } from './outbox';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
-  /** Server URL of the service's own database, for the LISTEN connection. */
-  databaseUrl: string;
   producer: Producer;
   logger: Logger;
-  /** Fallback poll, for rows written while LISTEN was down and for retries after a Kafka error. */
+  /** Poll, for rows this process did not write (another instance's, a script's) and retries after a Kafka error. */
   pollMs: number;
   batchSize?: number;
   /** How long sent rows stay in the outbox (for inspection and replays by hand) before they are deleted; default 7 days. */
@@ -49,7 +46,7 @@ export class OutboxRelay {
   private readonly pruneEveryMs: number;
   private pruneTimer?: NodeJS.Timeout;
   private pruning?: Promise<unknown>;
-  private listener?: pg.Client;
+  private stopListening?: () => void;
   private timer?: NodeJS.Timeout;
   private running = false;
   private draining?: Promise<void>;
@@ -66,7 +63,8 @@ export class OutboxRelay {
 
   async start(): Promise<void> {
     this.running = true;
-    await this.listen();
+    // Woken in this process after every commit that recorded events (outbox.ts), not by NOTIFY.
+    this.stopListening = onOutboxCommit(this.options.dataSource, () => this.wake());
     this.schedule(0);
     // On a timer of its own, not in the drain: deleting old rows never delays publishing new ones.
     this.pruneTimer = setInterval(() => void (this.pruning ??= this.pruneAndLog().finally(() => (this.pruning = undefined))), this.pruneEveryMs);
@@ -86,11 +84,11 @@ export class OutboxRelay {
     this.running = false;
     clearTimeout(this.timer);
     clearInterval(this.pruneTimer);
+    this.stopListening?.();
     await Promise.all([this.draining, this.pruning]);
-    await this.listener?.end().catch(() => undefined);
   }
 
-  /** Requests a drain now (called on NOTIFY; safe to call any time). */
+  /** Requests a drain now (called after a commit that recorded events; safe to call any time). */
   wake(): void {
     if (!this.running) return;
     if (this.draining) {
@@ -98,19 +96,6 @@ export class OutboxRelay {
       return;
     }
     this.schedule(0);
-  }
-
-  private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.databaseUrl });
-    client.on('notification', () => this.wake());
-    client.on('error', (error) => {
-      // Losing LISTEN only costs latency: the poll still finds the rows. Reconnect on next poll.
-      this.options.logger.warn({ err: error }, 'outbox LISTEN connection lost');
-      this.listener = undefined;
-    });
-    await client.connect();
-    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    this.listener = client;
   }
 
   private schedule(delayMs: number): void {
@@ -122,7 +107,6 @@ export class OutboxRelay {
     if (this.draining || !this.running) return;
     this.draining = (async () => {
       try {
-        if (!this.listener) await this.listen().catch(() => undefined);
         let published: number;
         do {
           this.wakeRequested = false;

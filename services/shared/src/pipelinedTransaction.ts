@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
+import { outboxCommitted } from './outbox';
 
 /** A value a pipelined statement may carry, inlined as an SQL literal. */
 export type InlineValue = string | number | bigint | boolean | Date | null | undefined;
@@ -60,6 +61,7 @@ export interface PipelinedTransaction {
  * back. A last statement that must not commit on some outcome has to raise an error in SQL
  * (a result row arrives only after COMMIT has run). The statements bypass TypeORM (no entity
  * hooks, no statement counting): use it for a few hand-written statements, not as a habit.
+ * After its commit the outbox relay is woken, as after any transaction that recorded events.
  */
 export async function pipelinedTransaction<T>(db: DataSource, work: (tx: PipelinedTransaction) => Promise<T>): Promise<T> {
   const pool = (db.driver as unknown as { master: pg.Pool }).master;
@@ -82,6 +84,7 @@ export async function pipelinedTransaction<T>(db: DataSource, work: (tx: Pipelin
       begun = open = true;
       const result = await client.query(text);
       open = false;
+      outboxCommitted(db);
       // The result of `COMMIT` comes last; the statement's rows are the one before it.
       return (result as unknown as pg.QueryResult[]).at(-2)!.rows;
     },

@@ -4,7 +4,7 @@ import type { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
 import type { ServiceConfig } from './config';
 import type { EventHandlers } from './consumer';
 import { startConsumer } from './consumer';
-import { openDatabase, withDatabase } from './database';
+import { openDatabase } from './database';
 import { createKafka, ensureTopics } from './kafka';
 import { createLogger, type Logger } from './logger';
 import { OutboxRelay } from './outboxRelay';
@@ -73,7 +73,6 @@ export async function startService<TContext extends RequestContext>(
 
   const relay = new OutboxRelay({
     dataSource: db,
-    databaseUrl: withDatabase(config.database.serverUrl, config.database.name),
     producer,
     logger,
     pollMs: config.outboxPollMs,

@@ -10,7 +10,7 @@ import { DATA_DIR } from '../../../scripts/stack/paths';
 import { eventually } from '../../../test/support/eventually';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { makeCloudEvent, type CloudEvent } from '../src/cloudEvent';
-import { openDatabase, withDatabase } from '../src/database';
+import { openDatabase } from '../src/database';
 import { createKafka, ensureTopics } from '../src/kafka';
 import { createLogger, type Logger } from '../src/logger';
 import { enqueueEvent } from '../src/outbox';
@@ -33,19 +33,16 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
   const relays: OutboxRelay[] = [];
   const topics = { committed: uniqueTopic('committed'), rolledBack: uniqueTopic('rolled-back'), concurrent: uniqueTopic('concurrent') };
 
-  const databaseUrls = new Map<DataSource, string>();
-
   /** A database of this run's own, with the kit's outbox table. */
   async function database(name: string): Promise<DataSource> {
     const databaseName = `${runId}_${name}`;
     const dataSource = await openDatabase({ serverUrl: infrastructure.databaseUrl, name: databaseName, entities: [], migrations: [], logger });
     dataSources.push(dataSource);
-    databaseUrls.set(dataSource, withDatabase(infrastructure.databaseUrl, databaseName));
     return dataSource;
   }
 
   async function startRelay(dataSource: DataSource, batchSize?: number): Promise<OutboxRelay> {
-    const relay = new OutboxRelay({ dataSource, databaseUrl: databaseUrls.get(dataSource)!, producer, logger, pollMs: 200, batchSize });
+    const relay = new OutboxRelay({ dataSource, producer, logger, pollMs: 200, batchSize });
     relays.push(relay);
     await relay.start();
     return relay;
@@ -122,9 +119,32 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
     assert.deepEqual((await outboxRows(db, events.map((e) => e.id))).map((row) => row.attempts), [1, 1]);
   });
 
+  it('is woken by the commit itself, in a transaction or not, and not by a rollback', async () => {
+    const db = await database('woken');
+    // A poll of a minute: anything published within the test's patience came from the wake-up.
+    const relay = new OutboxRelay({ dataSource: db, producer, logger, pollMs: 60_000 });
+    relays.push(relay);
+    await relay.start();
+    const inTransaction = thing('institution-w1', 1);
+    await db.transaction((manager) => enqueueEvent(manager, topics.committed, inTransaction));
+    await allSent(db, [inTransaction.id]);
+    const onItsOwn = thing('institution-w2', 1);
+    await enqueueEvent(db.manager, topics.committed, onItsOwn);
+    await allSent(db, [onItsOwn.id]);
+    const rolledBack = thing('institution-w3', 1);
+    await assert.rejects(
+      db.transaction(async (manager) => {
+        await enqueueEvent(manager, topics.committed, rolledBack);
+        throw new Error('changed my mind');
+      }),
+      /changed my mind/,
+    );
+    assert.deepEqual(await outboxRows(db, [rolledBack.id]), []);
+  });
+
   it('deletes sent rows past their retention, and never an unsent one', async () => {
     const db = await database('retention');
-    const relay = new OutboxRelay({ dataSource: db, databaseUrl: databaseUrls.get(db)!, producer, logger, pollMs: 200, retentionMs: 24 * 60 * 60 * 1000 });
+    const relay = new OutboxRelay({ dataSource: db, producer, logger, pollMs: 200, retentionMs: 24 * 60 * 60 * 1000 });
     const [oldSent, recentSent, oldUnsent] = [thing('institution-r1', 1), thing('institution-r2', 1), thing('institution-r3', 1)];
     const insert = (event: CloudEvent, sentAgo: string | null, createdAgo: string) =>
       db.query(
