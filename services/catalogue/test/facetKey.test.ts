@@ -17,6 +17,24 @@ describe("the database's facet key and the code's", () => {
     await harness?.close();
   });
 
+  it('refuses to store a value the key has no bit for, rather than leaving it out of the counts', async () => {
+    const db = harness.service.db;
+    const [{ id: providerId }] = await db.query(`INSERT INTO activity_provider (id, name, kind) VALUES (gen_random_uuid(), 'Facet test', 'MUSEUM') RETURNING id`);
+    const insert = (fields: string[], gradeBands: string[], region: string | null) =>
+      db.query(
+        `INSERT INTO activity (id, provider_id, title, description, search_text, fields, grade_bands, format, duration_minutes, language,
+                               planning_region, max_group_size, price_per_pupil_cents, status)
+         VALUES (gen_random_uuid(), $1, 'Facet', 'Facet', 'facet', $2::text[], $3::text[], 'ONLINE', 60, 'lv', $4, 30, 1000, 'DRAFT')
+         RETURNING facet_key`,
+        [providerId, fields, gradeBands, region],
+      );
+    const [stored] = await insert(['PHYSICS'], ['GRADES_7_9'], 'KURZEME');
+    assert.equal(stored.facet_key, encodeFacetKey(['PHYSICS'], ['GRADES_7_9'], 'KURZEME'));
+    for (const [fields, bands, region] of [[['ASTRONOMY'], ['GRADES_7_9'], null], [['PHYSICS'], ['GRADES_13_14'], null], [['PHYSICS'], ['GRADES_7_9'], 'ATLANTIS']] as const) {
+      await assert.rejects(insert([...fields], [...bands], region), (error: { driverError?: { code?: string } }) => error.driverError?.code === '23514');
+    }
+  });
+
   it('agree for every single value and for groups of several', async () => {
     const cases: Array<[string[], string[], string | null]> = [
       ...ACTIVITY_FIELDS.map((field): [string[], string[], string | null] => [[field], ['GRADES_7_9'], null]),
