@@ -44,8 +44,8 @@ export interface RunningHttpServer {
 }
 
 /** Listens on host:port (port 0 picks a free one) and returns the real URL. */
-export async function listen(app: Express, host: string, port: number): Promise<RunningHttpServer> {
-  const server = http.createServer(app);
+export async function listen(handler: http.RequestListener, host: string, port: number): Promise<RunningHttpServer> {
+  const server = http.createServer(handler);
   // Keep-alive longer than typical proxies' idle timeout so the gateway's pooled
   // connections are not closed under it mid-request.
   server.keepAliveTimeout = 65_000;

@@ -1,15 +1,15 @@
 import { timingSafeEqual, randomUUID } from 'node:crypto';
+import type { IncomingMessage, RequestListener } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { DocumentNode } from 'graphql';
 import { cacheControlPlugins } from './cacheControl';
 import { CALLER_HEADER, decodeCaller, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, type Caller } from './auth';
 import { ErrorCode, maskUnexpectedErrors } from './errors';
 import { createHttpApp, listen, type ReadinessCheck, type RunningHttpServer } from './httpServer';
-import { jsonBody } from './jsonBody';
+import { graphqlRequestHandler } from './graphqlRequestHandler';
 import type { Logger } from './logger';
 import { GraphQLMetrics, requestMetricsPlugin } from './metrics';
 
@@ -32,6 +32,13 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   readiness: ReadinessCheck[];
   /** Adds the service's dependencies (database, loaders) to the request context. */
   buildContext: (base: RequestContext) => TContext;
+}
+
+const isGraphqlPath = (url: string | undefined) => url === '/graphql' || url?.startsWith('/graphql?') === true;
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
 }
 
 function secretMatches(expected: Buffer, given: string | undefined): boolean {
@@ -65,24 +72,19 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   const secret = Buffer.from(options.gatewaySecret);
   const app = createHttpApp(options.readiness);
   app.get('/metrics', metrics.handler);
-  app.use(
-    '/graphql',
-    (req, res, next) => {
-      if (secretMatches(secret, req.header(GATEWAY_SECRET_HEADER))) return next();
-      res.status(401).json({
-        errors: [{ message: 'Subgraphs answer only the gateway', extensions: { code: ErrorCode.UNAUTHENTICATED } }],
-      });
+  const graphql = graphqlRequestHandler(apollo, {
+    admit: (req) => secretMatches(secret, headerValue(req, GATEWAY_SECRET_HEADER)),
+    context: async (req) => {
+      const requestId = headerValue(req, REQUEST_ID_HEADER) ?? randomUUID();
+      const caller = decodeCaller(headerValue(req, CALLER_HEADER));
+      return options.buildContext({ caller, requestId, log: options.logger.child({ requestId }) });
     },
-    jsonBody({ limitBytes: 1024 * 1024 }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = req.header(REQUEST_ID_HEADER) ?? randomUUID();
-        const caller = decodeCaller(req.header(CALLER_HEADER));
-        return options.buildContext({ caller, requestId, log: options.logger.child({ requestId }) });
-      },
-    }),
-  );
-  const running = await listen(app, options.host, options.port);
+    limitBytes: 1024 * 1024,
+    logger: options.logger,
+  });
+  // GraphQL on plain node:http (graphqlRequestHandler.ts); Express serves the operational endpoints.
+  const serve: RequestListener = (req, res) => (isGraphqlPath(req.url) ? void graphql(req, res) : app(req, res));
+  const running = await listen(serve, options.host, options.port);
   return {
     ...running,
     apollo,
