@@ -58,10 +58,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     migrationsRun: false,
     logging: false,
     logger: new StatementCounter(),
-    subscribers: [OutboxCommitSubscriber],
     extra: { max: options.poolSize ?? 10 },
   });
   await dataSource.initialize();
+  // An instance, not the class in `subscribers`: TypeORM keeps only classes registered with its
+  // @EventSubscriber decorator from that list, and silently drops the rest.
+  dataSource.subscribers.push(new OutboxCommitSubscriber());
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   if (applied.length > 0) {
     options.logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');

@@ -13,7 +13,7 @@ import { makeCloudEvent, type CloudEvent } from '../src/cloudEvent';
 import { openDatabase } from '../src/database';
 import { createKafka, ensureTopics } from '../src/kafka';
 import { createLogger, type Logger } from '../src/logger';
-import { enqueueEvent } from '../src/outbox';
+import { enqueueEvent, onOutboxCommit } from '../src/outbox';
 import { OutboxRelay } from '../src/outboxRelay';
 
 const runId = `kit_outbox_${randomBytes(3).toString('hex')}`;
@@ -117,6 +117,35 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
     assert.deepEqual(received.find((m) => m.event.id === later.id)?.event, later);
     assert.equal(await messageCount(topics.committed), 3);
     assert.deepEqual((await outboxRows(db, events.map((e) => e.id))).map((row) => row.attempts), [1, 1]);
+  });
+
+  it('tells its commit listeners after each commit that recorded events, and only then', async () => {
+    const db = await database('listeners');
+    let told = 0;
+    const stop = onOutboxCommit(db, () => (told += 1));
+    await db.transaction((manager) => enqueueEvent(manager, topics.committed, thing('institution-l1', 1)));
+    assert.equal(told, 1, 'after a transaction that recorded an event');
+    await db.transaction(async (manager) => {
+      await enqueueEvent(manager, topics.committed, thing('institution-l2', 1));
+      await enqueueEvent(manager, topics.committed, thing('institution-l2', 2));
+      assert.equal(told, 1, 'not before the commit');
+    });
+    assert.equal(told, 2, 'once per transaction');
+    await enqueueEvent(db.manager, topics.committed, thing('institution-l3', 1));
+    assert.equal(told, 3, 'after a statement of its own');
+    await db.transaction((manager) => manager.query('SELECT 1'));
+    assert.equal(told, 3, 'not after a transaction without events');
+    await assert.rejects(
+      db.transaction(async (manager) => {
+        await enqueueEvent(manager, topics.committed, thing('institution-l4', 1));
+        throw new Error('changed my mind');
+      }),
+    );
+    await db.transaction((manager) => manager.query('SELECT 1'));
+    assert.equal(told, 3, 'not after a rollback, nor after the next transaction on that connection');
+    stop();
+    await db.transaction((manager) => enqueueEvent(manager, topics.committed, thing('institution-l5', 1)));
+    assert.equal(told, 3, 'not once stopped');
   });
 
   it('is woken by the commit itself, in a transaction or not, and not by a rollback', async () => {
