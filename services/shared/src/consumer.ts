@@ -57,7 +57,22 @@ export async function startConsumer(options: ConsumerOptions): Promise<Consumer>
   const maxAttempts = options.maxAttempts ?? 5;
   const attempts = new Map<string, number>();
   // A short fetch wait: an idle consumer then stops within half a second instead of five.
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, retry: { retries: 10 }, maxWaitTimeInMs: 500 });
+  // After a crash (the broker went away) kafkajs restarts the consumer after a backoff, unless
+  // restartOnFailure says no: once we are disconnecting, it says no, or a restart scheduled
+  // during our disconnect would bring the consumer back, polling a broker that is gone and
+  // keeping the process alive.
+  let stopping = false;
+  const consumer = kafka.consumer({
+    groupId,
+    allowAutoTopicCreation: false,
+    retry: { retries: 10, restartOnFailure: async () => !stopping },
+    maxWaitTimeInMs: 500,
+  });
+  const disconnect = consumer.disconnect.bind(consumer);
+  consumer.disconnect = async () => {
+    stopping = true;
+    await disconnect();
+  };
   const skipBelow = options.newGroupStart === 'latest' ? await endOffsetsOfNewPartitions(kafka, groupId, options.topics) : new Map<string, bigint>();
   await consumer.connect();
   await consumer.subscribe({ topics: options.topics, fromBeginning: true });
