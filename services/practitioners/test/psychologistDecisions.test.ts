@@ -212,6 +212,20 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
     assert.equal(await recordExpiries(harness.service.db, clock.today(), harness.service.logger), 0, 'an expiry is recorded once');
   });
 
+  it('grants supervisor rights on a lapsed certificate while expiries are being recorded, without a deadlock', async () => {
+    // The job used to lock certificates before the psychologist, a grant the other way round.
+    for (let round = 0; round < 12; round++) {
+      const { id } = await register({ decision: { number: `R-${round}`, date: '2005-02-01' } });
+      await certify(id, 'MILITARY', { number: `RC-${round}`, date: '2005-03-01' });
+      const [granted] = await Promise.all([
+        harness.request(GRANT, { input: { psychologistId: id, fieldOfPractice: 'MILITARY', decision: { number: `RG-${round}`, date: '2005-04-01' } } }, OFFICER),
+        recordExpiries(harness.service.db, clock.today(), harness.service.logger),
+        recordExpiries(harness.service.db, clock.today(), harness.service.logger),
+      ]);
+      assert.equal(granted.errors, undefined, JSON.stringify(granted.errors));
+    }
+  });
+
   it("counts the annual report's registrations, certifications, supervisors and exclusions by decision dates", async () => {
     const year = { number: 'Y', date: '2016-03-01' };
     const a = await register({ decision: { ...year, number: 'Y-1' } });
