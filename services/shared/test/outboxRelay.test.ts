@@ -41,6 +41,17 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
     return dataSource;
   }
 
+  /** Records an event in a transaction that then fails, so both roll back. */
+  async function enqueueThenRollBack(db: DataSource, topic: string, event: CloudEvent): Promise<void> {
+    await assert.rejects(
+      db.transaction(async (manager) => {
+        await enqueueEvent(manager, topic, event);
+        throw new Error('the change failed after its event was enqueued');
+      }),
+      /the change failed/,
+    );
+  }
+
   async function startRelay(dataSource: DataSource, batchSize?: number): Promise<OutboxRelay> {
     const relay = new OutboxRelay({ dataSource, producer, logger, pollMs: 200, batchSize });
     relays.push(relay);
@@ -135,12 +146,7 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
     assert.equal(told, 3, 'after a statement of its own');
     await db.transaction((manager) => manager.query('SELECT 1'));
     assert.equal(told, 3, 'not after a transaction without events');
-    await assert.rejects(
-      db.transaction(async (manager) => {
-        await enqueueEvent(manager, topics.committed, thing('institution-l4', 1));
-        throw new Error('changed my mind');
-      }),
-    );
+    await enqueueThenRollBack(db, topics.committed, thing('institution-l4', 1));
     await db.transaction((manager) => manager.query('SELECT 1'));
     assert.equal(told, 3, 'not after a rollback, nor after the next transaction on that connection');
     stop();
@@ -161,13 +167,7 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
     await enqueueEvent(db.manager, topics.committed, onItsOwn);
     await allSent(db, [onItsOwn.id]);
     const rolledBack = thing('institution-w3', 1);
-    await assert.rejects(
-      db.transaction(async (manager) => {
-        await enqueueEvent(manager, topics.committed, rolledBack);
-        throw new Error('changed my mind');
-      }),
-      /changed my mind/,
-    );
+    await enqueueThenRollBack(db, topics.committed, rolledBack);
     assert.deepEqual(await outboxRows(db, [rolledBack.id]), []);
   });
 
@@ -194,13 +194,7 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
     const db = await database('rolled_back');
     await startRelay(db);
     const doomed = thing('institution-3', 1);
-    await assert.rejects(
-      db.transaction(async (manager) => {
-        await enqueueEvent(manager, topics.rolledBack, doomed);
-        throw new Error('the change failed after its event was enqueued');
-      }),
-      /the change failed/,
-    );
+    await enqueueThenRollBack(db, topics.rolledBack, doomed);
     const committed = thing('institution-3', 2);
     await db.transaction((manager) => enqueueEvent(manager, topics.rolledBack, committed));
     await allSent(db, [committed.id]);

@@ -59,12 +59,6 @@ export async function refuseFundMoves(manager: EntityManager, policy: FundPolicy
   throw new DomainError(ErrorCode.CONFLICT, "The fund's budget changed while this was decided; please try again", { reason: BookingRefusal.FUND_BUDGET });
 }
 
-/** A school's semester, the scope of its allocation and its grades' quota. */
-export interface SchoolSemester {
-  institutionId: string;
-  semester: string;
-}
-
 /** Advisory-lock namespace of the schools' funding locks (the measure's number). */
 const SCHOOL_FUNDING_LOCK_SPACE = 4221;
 
@@ -103,13 +97,10 @@ export interface FundingPosition extends SchoolFunding {
  * lock, so the first two cannot move until it commits.
  */
 export async function readFundingPosition(manager: EntityManager, request: FundingRequest): Promise<FundingPosition> {
-  const [row]: Array<{ usage: SchoolLedger['usage']; learner_counts: SchoolLedger['learnerCounts']; fund_used: string }> = await manager.query(
-    `SELECT (SELECT COALESCE(jsonb_agg(u), '[]') FROM (SELECT semester, grade, funded_pupils, used_cents FROM school_semester_usage
-                                                       WHERE institution_id = $1 AND semester = $2) u) AS usage,
-            (SELECT COALESCE(jsonb_agg(c), '[]') FROM (SELECT school_year, counts, total FROM locked_learner_counts
-                                                       WHERE institution_id = $1 AND school_year = $3) c) AS learner_counts,
+  const [row]: Array<{ ledger: SchoolLedger; fund_used: string }> = await manager.query(
+    `SELECT catalogue_school_ledger($1, $2, $3) AS ledger,
             (SELECT committed_cents + spent_cents FROM fund_ledger WHERE id = 'attendance') AS fund_used`,
     [request.institutionId, request.semester, request.schoolYear],
   );
-  return { ...schoolFundingIn({ usage: row!.usage, learnerCounts: row!.learner_counts }, request), fundUsedCents: Number(row!.fund_used) };
+  return { ...schoolFundingIn(row!.ledger, request), fundUsedCents: Number(row!.fund_used) };
 }

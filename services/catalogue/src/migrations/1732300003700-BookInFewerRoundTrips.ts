@@ -8,7 +8,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (pipelinedTransaction in the shared kit):
  * - `school_semester_usage` and `locked_learner_counts`: a school's funded pupils and money per
  *   semester and grade, and its latest locked learner counts per school year. The booking path
- *   and the waiting-list promotions read these, so the sums exist once.
+ *   and the waiting-list promotions read these through `catalogue_school_ledger` (the
+ *   `SchoolLedger` of domain/bookingFunding.ts), so the sums and their shape exist once.
  * - `catalogue_booking_context(school, session, from_semester, from_school_year)` takes the
  *   booking's locks in the documented order (bookings/fundLedger.ts: the school's replica row,
  *   the session, the school's funding lock) and then reads, under them, what the decision needs.
@@ -35,6 +36,17 @@ export class BookInFewerRoundTrips1732300003700 implements MigrationInterface {
         FROM learner_count_report WHERE status = 'LOCKED'
        ORDER BY institution_id, school_year, state_at DESC`);
     await q.query(`
+      CREATE FUNCTION catalogue_school_ledger(p_school uuid, p_from_semester text, p_from_school_year text) RETURNS jsonb
+      LANGUAGE sql STABLE AS $$
+        SELECT jsonb_build_object(
+          'usage', (SELECT COALESCE(jsonb_agg(u), '[]') FROM (
+                      SELECT semester, grade, funded_pupils, used_cents FROM school_semester_usage
+                       WHERE institution_id = p_school AND semester >= p_from_semester) u),
+          'learnerCounts', (SELECT COALESCE(jsonb_agg(c), '[]') FROM (
+                      SELECT school_year, counts, total FROM locked_learner_counts
+                       WHERE institution_id = p_school AND school_year >= p_from_school_year) c))
+      $$`);
+    await q.query(`
       CREATE FUNCTION catalogue_booking_context(p_school uuid, p_session uuid, p_from_semester text, p_from_school_year text) RETURNS jsonb
       LANGUAGE plpgsql VOLATILE AS $$
       DECLARE
@@ -55,14 +67,9 @@ export class BookInFewerRoundTrips1732300003700 implements MigrationInterface {
         -- booking committed before the lock was granted.
         RETURN jsonb_build_object(
           'school', v_school, 'session', v_session, 'terms', v_terms, 'now', now(),
-          'usage', (SELECT COALESCE(jsonb_agg(u), '[]') FROM (
-                      SELECT semester, grade, funded_pupils, used_cents FROM school_semester_usage
-                       WHERE institution_id = p_school AND semester >= p_from_semester) u),
-          'learnerCounts', (SELECT COALESCE(jsonb_agg(c), '[]') FROM (
-                      SELECT school_year, counts, total FROM locked_learner_counts
-                       WHERE institution_id = p_school AND school_year >= p_from_school_year) c),
           'waiting', (SELECT COUNT(*) FROM booking WHERE session_id = p_session AND status = 'WAITING'),
-          'fundUsedCents', (SELECT committed_cents + spent_cents FROM fund_ledger WHERE id = 'attendance'));
+          'fundUsedCents', (SELECT committed_cents + spent_cents FROM fund_ledger WHERE id = 'attendance'))
+          || catalogue_school_ledger(p_school, p_from_semester, p_from_school_year);
       END $$`);
     await q.query(`
       CREATE FUNCTION catalogue_settle_fund(p_committed bigint, p_spent bigint, p_budget bigint, p_raise_when_refused boolean DEFAULT false)
@@ -84,6 +91,7 @@ export class BookInFewerRoundTrips1732300003700 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP FUNCTION catalogue_settle_fund(bigint, bigint, bigint, boolean)');
     await q.query('DROP FUNCTION catalogue_booking_context(uuid, uuid, text, text)');
+    await q.query('DROP FUNCTION catalogue_school_ledger(uuid, text, text)');
     await q.query('DROP VIEW locked_learner_counts');
     await q.query('DROP VIEW school_semester_usage');
   }
