@@ -1,6 +1,7 @@
-import type { KafkaMessage, Producer } from 'kafkajs';
+import type { KafkaMessage } from 'kafkajs';
 import type { DeadLetterKind } from './invalidMessage';
 import { deadLetterTopic } from './topicContracts';
+import type { Publisher } from './runtime/recoveringProducer';
 
 export interface DeadLetterContext {
   groupId: string;
@@ -16,7 +17,7 @@ export interface DeadLetterContext {
  * it came from and who gave up on it in headers. The caller commits the offset afterwards, so
  * one bad message never blocks its partition.
  */
-export async function sendToDeadLetter(producer: Producer, context: DeadLetterContext): Promise<void> {
+export async function sendToDeadLetter(producer: Publisher, context: DeadLetterContext): Promise<void> {
   const { groupId, topic, partition, message, kind, error } = context;
   await producer.send({
     topic: deadLetterTopic(groupId),

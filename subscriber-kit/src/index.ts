@@ -13,3 +13,5 @@ export { CLOUD_EVENTS_CONTENT_TYPE, cloudEventEnvelopeSchema, type CloudEvent } 
 export { TOPIC_CONTRACTS, dataSchemaOf, deadLetterTopic, topicContract, type EventDataOf, type EventTypeOf, type TopicContract, type TopicName } from './topicContracts';
 export * from './contracts';
 export { buildAsyncApiDocument } from './asyncApi/buildAsyncApiDocument';
+export { InvalidMessageError, decodeEnvelope } from './invalidMessage';
+export * from './runtime';

@@ -1,14 +1,18 @@
-import { Kafka, logLevel, type Consumer, type EachMessagePayload, type Producer } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import type { CloudEvent } from './cloudEvent';
-import { sendToDeadLetter } from './deadLetter';
 import { ensureTopic } from './ensureTopic';
-import { decodeData, decodeEnvelope, InvalidMessageError } from './invalidMessage';
+import { decodeData, decodeEnvelope } from './invalidMessage';
 import { seekGroup } from './replay';
+import { createMessageProcessor, type ProcessOutcome } from './runtime/messageProcessor';
+import { RecoveringProducer } from './runtime/recoveringProducer';
+import { SupervisedConsumer, type ConsumerHealth } from './runtime/supervisedConsumer';
 import { validateSubscribeOptions, type SubscribeOptions, type ValidatedSubscribeOptions } from './subscribeOptions';
 import { dataSchemaOf, deadLetterTopic, topicContract, type TopicName } from './topicContracts';
 
 /** A running subscription. */
 export interface Subscription {
+  /** How its consumer is doing: joined or restarting, when the broker last heard from it, restarts. */
+  health(): ConsumerHealth;
   /** Leaves the group after the message in progress; offsets of processed messages are committed. */
   stop(): Promise<void>;
 }
@@ -20,7 +24,9 @@ export interface Subscription {
  * schema) go to `<groupId>.dead-letter.v1`; a valid event runs its handler inside
  * `store.processOnce`, which records the event id in the handler's transaction, so a
  * redelivered event is skipped. The offset is committed only after that transaction commits:
- * a crash in between means redelivery (and a skip), never loss.
+ * a crash in between means redelivery (and a skip), never loss. The consumer is supervised: a
+ * crash, a lost group membership or a broker outage leads to a new consumer, for as long as the
+ * subscription runs.
  */
 export async function subscribe<T extends TopicName, Tx>(input: SubscribeOptions<T, Tx>): Promise<Subscription> {
   const options = validateSubscribeOptions(input);
@@ -33,65 +39,51 @@ export async function subscribe<T extends TopicName, Tx>(input: SubscribeOptions
   } finally {
     await admin.disconnect();
   }
-  const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
-  const consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
+  const producer = new RecoveringProducer(kafka, { allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
+  const consumer = new SupervisedConsumer({
+    kafka,
+    groupId: options.groupId,
+    // A new group starts at the beginning: every topic carries full state, so a new subscriber wants all of it.
+    topics: [options.address],
+    fromBeginning: true,
+    logger: options.logger,
+    consumer: options.consumer,
+    supervision: options.supervision,
+    eachMessage: createMessageProcessor({
+      groupId: options.groupId,
+      deadLetters: producer,
+      logger: options.logger,
+      maxAttempts: options.maxAttempts,
+      apply: eventApplier(options),
+    }),
+  });
   try {
     await producer.connect();
-    await consumer.connect();
-    // A new group starts at the beginning: every topic carries full state, so a new subscriber wants all of it.
-    await consumer.subscribe({ topics: [options.address], fromBeginning: true });
-    await consumer.run({ autoCommit: false, eachMessage: messageProcessor(options, consumer, producer) });
+    await consumer.start();
   } catch (error) {
-    await Promise.allSettled([consumer.disconnect(), producer.disconnect()]);
+    await Promise.allSettled([consumer.stop(), producer.disconnect()]);
     throw error;
   }
   return {
+    health: () => consumer.health(),
     stop: async () => {
-      await consumer.disconnect();
+      await consumer.stop();
       await producer.disconnect();
     },
   };
 }
 
-function messageProcessor<T extends TopicName, Tx>(options: ValidatedSubscribeOptions<T, Tx>, consumer: Consumer, producer: Producer) {
-  const { groupId, store, logger } = options;
+function eventApplier<T extends TopicName, Tx>(options: ValidatedSubscribeOptions<T, Tx>) {
+  const { store, logger } = options;
   const handlers = options.handlers as Record<string, ((event: CloudEvent<any>, tx: Tx) => Promise<void>) | undefined>;
   const contract = topicContract(options.topic)!;
-  const attempts = new Map<string, number>();
-
-  return async ({ topic, partition, message }: EachMessagePayload): Promise<void> => {
-    const position = `${topic}/${partition}/${message.offset}`;
-    try {
-      const envelope = decodeEnvelope(message);
-      const handler = handlers[envelope.type];
-      if (handler) {
-        const event = decodeData(envelope, dataSchemaOf(contract, envelope.type));
-        try {
-          const applied = await store.processOnce({ id: event.id, topic, type: event.type }, (tx) => handler(event, tx));
-          if (!applied) logger.info({ eventId: event.id, position }, 'event already processed; skipped');
-        } catch (error) {
-          // An unreachable database says nothing about the event: retry for as long as the outage lasts.
-          const failures = isConnectionError(error) ? 0 : (attempts.get(position) ?? 0) + 1;
-          if (failures < options.maxAttempts) {
-            attempts.set(position, failures);
-            logger.warn({ err: error, position, failures }, 'event handler failed; will retry');
-            throw error; // kafkajs backs off and redelivers from the last committed offset
-          }
-          throw new InvalidMessageError('handler-failed', `handler failed ${failures} times: ${(error as Error).message}`);
-        }
-      }
-    } catch (error) {
-      if (!(error instanceof InvalidMessageError)) throw error;
-      logger.warn({ position, kind: error.kind, error: error.message }, 'dead-lettering message');
-      await sendToDeadLetter(producer, { groupId, topic, partition, message, kind: error.kind, error: error.message });
-    }
-    attempts.delete(position);
-    await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+  return async (message: Parameters<typeof decodeEnvelope>[0], topic: string): Promise<ProcessOutcome> => {
+    const envelope = decodeEnvelope(message);
+    const handler = handlers[envelope.type];
+    if (!handler) return 'ignored';
+    const event = decodeData(envelope, dataSchemaOf(contract, envelope.type));
+    const applied = await store.processOnce({ id: event.id, topic, type: event.type }, (tx) => handler(event, tx));
+    if (!applied) logger.info({ eventId: event.id, offset: message.offset }, 'event already processed; skipped');
+    return applied ? 'processed' : 'duplicate';
   };
-}
-
-/** PostgreSQL connection-class errors (SQLSTATE 08xxx, 57P0x shutdown) and socket errors. */
-function isConnectionError(error: unknown): boolean {
-  const code = String((error as { code?: unknown })?.code ?? '');
-  return /^(08|57P0)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) || /Connection terminated/i.test(String((error as Error)?.message));
 }

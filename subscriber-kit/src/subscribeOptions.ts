@@ -1,8 +1,9 @@
-import type { KafkaConfig } from 'kafkajs';
+import type { ConsumerConfig, KafkaConfig } from 'kafkajs';
 import { z } from 'zod';
 import type { CloudEvent } from './cloudEvent';
 import type { ProcessedEventStore } from './processedEventStore';
 import type { ReplayFrom } from './replay';
+import type { SupervisionOptions } from './runtime/supervisedConsumer';
 import { TOPIC_CONTRACTS, type EventDataOf, type EventTypeOf, type TopicName } from './topicContracts';
 
 /** An event of `topic` with type `K`, its `data` validated against that type's schema. */
@@ -40,6 +41,10 @@ export interface SubscribeOptions<T extends TopicName, Tx> {
   /** Extra kafkajs client settings (ssl, sasl, logLevel, ...). */
   kafka?: Omit<KafkaConfig, 'brokers' | 'clientId'>;
   logger?: SubscriberLogger;
+  /** kafkajs consumer settings, e.g. `sessionTimeout` (how long the broker waits before it drops a silent member). */
+  consumer?: Omit<ConsumerConfig, 'groupId' | 'retry' | 'allowAutoTopicCreation'>;
+  /** How a lost consumer is replaced: backoff, stall timeout (defaults in DEFAULT_SUPERVISION). */
+  supervision?: Partial<SupervisionOptions>;
 }
 
 const optionsSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EventReadinessLimits } from './eventHealth';
 
 /** Thrown at start when the environment does not describe a runnable component. */
 export class ConfigError extends Error {
@@ -38,6 +39,15 @@ export const serviceEnvSchema = z.object({
   KAFKA_BROKERS: commaList,
   KAFKA_CONSUMER_GROUP: z.string().min(1).optional(),
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(5).default(1),
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(3).describe('partitions of each topic this service creates'),
+  KAFKA_MIN_INSYNC_REPLICAS: z.coerce.number().int().min(1).max(5).optional().describe('min.insync.replicas of created topics; default min(2, replication factor)'),
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(30_000),
+  CONSUMER_RESTART_MAX_BACKOFF_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  CONSUMER_STALL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  READY_CONSUMER_GRACE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(15_000),
+  READY_MAX_LAG: z.coerce.number().int().min(0).default(10_000),
+  READY_LAG_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  READY_OUTBOX_MAX_AGE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(15_000),
   KAFKA_NEW_GROUP_START: z
     .enum(['earliest', 'latest'])
     .default('earliest')
@@ -56,7 +66,17 @@ export type ServiceEnv = z.input<typeof serviceEnvSchema>;
 export interface ServiceConfig {
   name: string;
   database: { serverUrl: string; name: string };
-  kafka: { brokers: string[]; consumerGroup: string; replicationFactor: number; newGroupStart: 'earliest' | 'latest' };
+  kafka: {
+    brokers: string[];
+    consumerGroup: string;
+    replicationFactor: number;
+    partitions: number;
+    minInSyncReplicas: number;
+    newGroupStart: 'earliest' | 'latest';
+    sessionTimeoutMs: number;
+  };
+  consumerSupervision: { maxBackoffMs: number; stallTimeoutMs: number };
+  readiness: EventReadinessLimits;
   server: { host: string; port: number };
   gatewaySecret: string;
   logLevel: z.infer<typeof logLevelSchema>;
@@ -73,7 +93,17 @@ export function loadServiceConfig(name: string, env: Record<string, string | und
       brokers: parsed.KAFKA_BROKERS,
       consumerGroup: parsed.KAFKA_CONSUMER_GROUP ?? name,
       replicationFactor: parsed.KAFKA_REPLICATION_FACTOR,
+      partitions: parsed.KAFKA_TOPIC_PARTITIONS,
+      minInSyncReplicas: parsed.KAFKA_MIN_INSYNC_REPLICAS ?? Math.min(2, parsed.KAFKA_REPLICATION_FACTOR),
       newGroupStart: parsed.KAFKA_NEW_GROUP_START,
+      sessionTimeoutMs: parsed.KAFKA_SESSION_TIMEOUT_MS,
+    },
+    consumerSupervision: { maxBackoffMs: parsed.CONSUMER_RESTART_MAX_BACKOFF_MS, stallTimeoutMs: parsed.CONSUMER_STALL_TIMEOUT_MS },
+    readiness: {
+      consumerGraceMs: parsed.READY_CONSUMER_GRACE_MS,
+      maxLag: parsed.READY_MAX_LAG,
+      lagGraceMs: parsed.READY_LAG_GRACE_MS,
+      outboxMaxUnsentAgeMs: parsed.READY_OUTBOX_MAX_AGE_MS,
     },
     server: { host: parsed.HOST, port: parsed.PORT },
     gatewaySecret: parsed.GATEWAY_SECRET,

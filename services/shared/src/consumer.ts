@@ -1,9 +1,19 @@
-import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { ConsumerConfig, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import { cloudEventSchema, type CloudEvent } from './cloudEvent';
+import {
+  createMessageProcessor,
+  decodeEnvelope,
+  InvalidMessageError,
+  SupervisedConsumer,
+  type ConsumerObserver,
+  type ProcessOutcome,
+  type Publisher,
+  type SkipDecision,
+  type SupervisionOptions,
+} from '@eq/subscriber-kit';
+import type { CloudEvent } from './cloudEvent';
 import type { Logger } from './logger';
-import { deadLetterTopic } from './topics';
 
 /** Handles one event inside the consumer's transaction; throw PoisonMessageError for bad data. */
 export type EventHandler = (event: CloudEvent, manager: EntityManager) => Promise<void>;
@@ -11,9 +21,13 @@ export type EventHandler = (event: CloudEvent, manager: EntityManager) => Promis
 /** Handlers by CloudEvent `type`. Types without a handler are acknowledged and skipped. */
 export type EventHandlers = Record<string, EventHandler>;
 
-/** A message that can never succeed (malformed, fails its schema): it goes to the dead-letter topic. */
-export class PoisonMessageError extends Error {
+/** A message whose data can never succeed (it fails its schema): it goes to the dead-letter topic. */
+export class PoisonMessageError extends InvalidMessageError {
   override name = 'PoisonMessageError';
+
+  constructor(message: string) {
+    super('invalid-data', message);
+  }
 }
 
 /** Validates an event's data against its schema; a mismatch is a poison message, not a retry. */
@@ -27,7 +41,8 @@ export function parseEventData<S extends z.ZodType>(schema: S, event: CloudEvent
 
 export interface ConsumerOptions {
   kafka: Kafka;
-  producer: Producer;
+  /** Dead letters are published with it. */
+  producer: Publisher;
   dataSource: DataSource;
   groupId: string;
   topics: string[];
@@ -41,126 +56,74 @@ export interface ConsumerOptions {
    * stacks sharing one broker, which would otherwise replay every earlier run's events.
    */
   newGroupStart?: 'earliest' | 'latest';
+  /** kafkajs consumer settings (e.g. sessionTimeout). */
+  consumer?: Omit<ConsumerConfig, 'groupId' | 'retry' | 'allowAutoTopicCreation'>;
+  supervision?: Partial<SupervisionOptions>;
+  observer?: ConsumerObserver;
 }
 
 /**
- * Runs a consumer group whose handlers write to the service's database.
+ * Runs a supervised consumer group whose handlers write to the service's database (the runtime
+ * is the subscriber kit's, shared with internal subscribers).
  *
  * Exactly-once effect on our side: the event id goes into `processed_event` in the same
  * transaction as the handler's writes, so a redelivered event is a no-op. The offset is
- * committed only after that transaction commits; a crash in between means redelivery, never
- * loss. Poison messages are dead-lettered with the error in headers and the offset moves on,
- * so one bad message never blocks its partition.
+ * committed only after that transaction commits. Poison messages are dead-lettered with the
+ * error in headers and the offset moves on. A consumer that crashes or loses its group
+ * membership is replaced, for as long as the service runs.
  */
-export async function startConsumer(options: ConsumerOptions): Promise<Consumer> {
-  const { kafka, producer, dataSource, groupId, logger } = options;
-  const maxAttempts = options.maxAttempts ?? 5;
-  const attempts = new Map<string, number>();
-  // A short fetch wait: an idle consumer then stops within half a second instead of five.
-  // After a crash (the broker went away) kafkajs restarts the consumer after a backoff, unless
-  // restartOnFailure says no: once we are disconnecting, it says no, or a restart scheduled
-  // during our disconnect would bring the consumer back, polling a broker that is gone and
-  // keeping the process alive.
-  let stopping = false;
-  const consumer = kafka.consumer({
-    groupId,
-    allowAutoTopicCreation: false,
-    retry: { retries: 10, restartOnFailure: async () => !stopping },
-    maxWaitTimeInMs: 500,
-  });
-  const disconnect = consumer.disconnect.bind(consumer);
-  consumer.disconnect = async () => {
-    stopping = true;
-    await disconnect();
-  };
+export async function startConsumer(options: ConsumerOptions): Promise<SupervisedConsumer> {
+  const { kafka, dataSource, groupId, logger } = options;
   const skipBelow = options.newGroupStart === 'latest' ? await endOffsetsOfNewPartitions(kafka, groupId, options.topics) : new Map<string, bigint>();
-  await consumer.connect();
-  await consumer.subscribe({ topics: options.topics, fromBeginning: true });
 
-  const deadLetter = async (topic: string, partition: number, message: KafkaMessage, error: Error) => {
-    logger.warn({ topic, partition, offset: message.offset, error: error.message }, 'dead-lettering message');
-    await producer.send({
-      topic: deadLetterTopic(groupId),
-      acks: -1,
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: {
-            'x-error': error.message.slice(0, 2000),
-            'x-error-kind': error.name,
-            'x-original-topic': topic,
-            'x-original-partition': String(partition),
-            'x-original-offset': message.offset,
-            'x-consumer-group': groupId,
-          },
-        },
-      ],
+  const apply = async (message: KafkaMessage, topic: string): Promise<ProcessOutcome> => {
+    const event = decodeEnvelope(message);
+    const handler = options.handlers[event.type];
+    return dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        'INSERT INTO processed_event (event_id, topic) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
+        [event.id, topic],
+      );
+      if (inserted.length === 0) {
+        logger.debug({ eventId: event.id }, 'event already processed; skipping');
+        return 'duplicate';
+      }
+      if (!handler) return 'ignored';
+      await handler(event, manager);
+      return 'processed';
     });
   };
 
-  await consumer.run({
-    autoCommit: false,
-    eachMessage: async ({ topic, partition, message }) => {
-      const position = `${topic}/${partition}/${message.offset}`;
-      const start = skipBelow.get(`${topic}/${partition}`);
-      if (start !== undefined && BigInt(message.offset) < start) {
-        // Produced before this group started at the end: not ours. Committing only the last of
-        // them keeps the skip cheap and lets a restart resume after it.
-        if (BigInt(message.offset) === start - 1n) await consumer.commitOffsets([{ topic, partition, offset: start.toString() }]);
-        return;
-      }
-      try {
-        const event = decodeEvent(message);
-        const handler = options.handlers[event.type];
-        await dataSource.transaction(async (manager) => {
-          const inserted: unknown[] = await manager.query(
-            'INSERT INTO processed_event (event_id, topic) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
-            [event.id, topic],
-          );
-          if (inserted.length === 0) {
-            logger.debug({ eventId: event.id }, 'event already processed; skipping');
-            return;
-          }
-          if (handler) await handler(event, manager);
-        });
-      } catch (error) {
-        const poison = error instanceof PoisonMessageError;
-        // An unreachable database says nothing about the message: retry it for as long as the
-        // outage lasts instead of using up its attempts and dead-lettering a good event.
-        const failures = isConnectionError(error) ? 0 : (attempts.get(position) ?? 0) + 1;
-        if (!poison && failures < maxAttempts) {
-          attempts.set(position, failures);
-          logger.warn({ err: error, position, failures }, 'event handling failed; will retry');
-          throw error; // kafkajs backs off and redelivers this message
-        }
-        await deadLetter(topic, partition, message, error as Error);
-      }
-      attempts.delete(position);
-      await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
-    },
+  const consumer = new SupervisedConsumer({
+    kafka,
+    groupId,
+    topics: options.topics,
+    fromBeginning: true,
+    logger,
+    consumer: options.consumer,
+    supervision: options.supervision,
+    observer: options.observer,
+    eachMessage: createMessageProcessor({
+      groupId,
+      deadLetters: options.producer,
+      logger,
+      maxAttempts: options.maxAttempts ?? 5,
+      apply,
+      skip: (topic, partition, offset) => skipDecision(skipBelow.get(`${topic}/${partition}`), offset),
+      observer: options.observer,
+    }),
   });
+  await consumer.start();
   return consumer;
 }
 
-/** PostgreSQL connection-class errors (SQLSTATE 08xxx, 57P0x shutdown) and socket errors. */
-function isConnectionError(error: unknown): boolean {
-  const code = String((error as { code?: unknown })?.code ?? '');
-  return /^(08|57P0)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) || /Connection terminated/i.test(String((error as Error)?.message));
-}
-
-function decodeEvent(message: KafkaMessage): CloudEvent {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(message.value?.toString('utf8') ?? '');
-  } catch {
-    throw new PoisonMessageError('message value is not JSON');
-  }
-  const parsed = cloudEventSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new PoisonMessageError(`not a CloudEvents 1.0 envelope: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data as CloudEvent;
+/**
+ * Messages produced before a group that starts at `latest` existed are not its own. Committing
+ * only past the last of them keeps the skip cheap and lets a restart resume after it.
+ */
+function skipDecision(start: bigint | undefined, offset: bigint): SkipDecision {
+  if (start === undefined || offset >= start) return { skip: false };
+  return offset === start - 1n ? { skip: true, commitOffset: start.toString() } : { skip: true };
 }
 
 /**

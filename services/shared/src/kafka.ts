@@ -23,7 +23,15 @@ export function createKafka(clientId: string, brokers: string[], logger: Logger)
  * kafkajs' own `waitForLeaders` sometimes fails with UNKNOWN_TOPIC_OR_PARTITION while the new
  * topic's metadata spreads, so we poll the metadata ourselves, with a deadline.
  */
-export async function ensureTopics(kafka: Kafka, topics: string[], replicationFactor: number, partitions = 3, deadlineMs = 30_000): Promise<void> {
+export interface TopicSettings {
+  replicationFactor: number;
+  partitions: number;
+  /** With acks=all, how many replicas must have a message before it counts as written. */
+  minInSyncReplicas: number;
+}
+
+export async function ensureTopics(kafka: Kafka, topics: string[], settings: TopicSettings, deadlineMs = 30_000): Promise<void> {
+  const { replicationFactor, partitions, minInSyncReplicas } = settings;
   const wanted = [...new Set(topics)];
   const admin: Admin = kafka.admin();
   await admin.connect();
@@ -31,7 +39,12 @@ export async function ensureTopics(kafka: Kafka, topics: string[], replicationFa
     const existing = new Set(await admin.listTopics());
     const missing: ITopicConfig[] = wanted
       .filter((topic) => !existing.has(topic))
-      .map((topic) => ({ topic, numPartitions: partitions, replicationFactor }));
+      .map((topic) => ({
+        topic,
+        numPartitions: partitions,
+        replicationFactor,
+        configEntries: [{ name: 'min.insync.replicas', value: String(minInSyncReplicas) }],
+      }));
     // A concurrent creator makes createTopics fail (already exists, or the topic-partition is
     // not hosted yet): either way the metadata poll below decides whether the topics are usable.
     let createError: unknown;

@@ -1,11 +1,18 @@
 import type { DataSource } from 'typeorm';
-import type { Producer } from 'kafkajs';
+import type { Publisher } from '@eq/subscriber-kit';
 import type { Logger } from './logger';
 import { onOutboxCommit } from './outbox';
 
+/** Hooks for metrics; they must not throw. */
+export interface OutboxObserver {
+  onPublished?(count: number): void;
+  onPublishError?(): void;
+}
+
 export interface OutboxRelayOptions {
   dataSource: DataSource;
-  producer: Producer;
+  /** A RecoveringProducer replaces itself after a failed send, so the relay recovers after a broker outage. */
+  producer: Publisher;
   logger: Logger;
   /** Poll, for rows this process did not write (another instance's, a script's) and retries after a Kafka error. */
   pollMs: number;
@@ -14,6 +21,7 @@ export interface OutboxRelayOptions {
   retentionMs?: number;
   /** How often the relay deletes sent rows past their retention; default every 10 minutes. */
   pruneEveryMs?: number;
+  observer?: OutboxObserver;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -111,12 +119,14 @@ export class OutboxRelay {
         do {
           this.wakeRequested = false;
           published = await this.publishBatch();
+          if (published > 0) this.options.observer?.onPublished?.(published);
         } while ((published > 0 || this.wakeRequested) && this.running);
         this.failures = 0;
         this.lastError = undefined;
       } catch (error) {
         this.failures += 1;
         this.lastError = (error as Error).message;
+        this.options.observer?.onPublishError?.();
         this.options.logger.warn({ err: error, failures: this.failures }, 'outbox relay could not publish; will retry');
       }
     })();
@@ -129,7 +139,7 @@ export class OutboxRelay {
 
   /**
    * Deletes sent rows older than the retention: they are on Kafka, and an outbox that only
-   * grows (1.8 million bookings a year) would swell the database and its backups for nothing.
+   * grows (every booking and register change adds a row) would swell the database and its backups for nothing.
    * Unsent rows are never deleted, however old. Returns how many rows went.
    */
   async prune(): Promise<number> {

@@ -1,10 +1,12 @@
-import { Partitioners, type Consumer, type Producer } from 'kafkajs';
+import { Partitioners } from 'kafkajs';
+import { ConsumerLagMonitor, RecoveringProducer, type SupervisedConsumer } from '@eq/subscriber-kit';
 import type { DocumentNode } from 'graphql';
 import type { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
 import type { ServiceConfig } from './config';
 import type { EventHandlers } from './consumer';
 import { startConsumer } from './consumer';
 import { openDatabase } from './database';
+import { EventMetrics, eventReadinessChecks, type EventFlow } from './eventHealth';
 import { createKafka, ensureTopics } from './kafka';
 import { createLogger, type Logger } from './logger';
 import { OutboxRelay } from './outboxRelay';
@@ -59,10 +61,14 @@ export async function startService<TContext extends RequestContext>(
   const kafka = createKafka(`eq-${definition.name}`, config.kafka.brokers, logger);
   const consumed = definition.consumes?.topics ?? [];
   const deadLetters = consumed.length > 0 ? [deadLetterTopic(config.kafka.consumerGroup)] : [];
-  await ensureTopics(kafka, [...definition.publishes, ...consumed, ...deadLetters], config.kafka.replicationFactor);
+  await ensureTopics(kafka, [...definition.publishes, ...consumed, ...deadLetters], config.kafka);
 
-  // Idempotent producer: a retried send after a lost ack is not written twice.
-  const producer: Producer = kafka.producer({
+  let flow: EventFlow | undefined;
+  const metrics = new EventMetrics(() => flow, { service: definition.name });
+
+  // Idempotent producer with acks=all (the relay's sends): a retried send after a lost ack is not
+  // written twice. It replaces itself after a failed send, so publishing resumes after an outage.
+  const producer = new RecoveringProducer(kafka, {
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
@@ -77,10 +83,12 @@ export async function startService<TContext extends RequestContext>(
     logger,
     pollMs: config.outboxPollMs,
     retentionMs: config.outboxRetentionHours * 60 * 60 * 1000,
+    observer: metrics.outboxObserver,
   });
   await relay.start();
 
-  let consumer: Consumer | undefined;
+  let consumer: SupervisedConsumer | undefined;
+  let lag: ConsumerLagMonitor | undefined;
   if (definition.consumes) {
     consumer = await startConsumer({
       kafka,
@@ -91,8 +99,17 @@ export async function startService<TContext extends RequestContext>(
       handlers: definition.consumes.handlers,
       logger,
       newGroupStart: config.kafka.newGroupStart,
+      consumer: { sessionTimeout: config.kafka.sessionTimeoutMs },
+      supervision: {
+        backoff: { initialMs: 500, maxMs: config.consumerSupervision.maxBackoffMs },
+        stallTimeoutMs: config.consumerSupervision.stallTimeoutMs,
+      },
+      observer: metrics.consumerObserver,
     });
+    lag = new ConsumerLagMonitor(kafka, config.kafka.consumerGroup, definition.consumes.topics, { maxLag: config.readiness.maxLag });
+    lag.start();
   }
+  flow = { db, relay, consumer, lag };
 
   const jobs = (definition.jobs ?? []).map((job) => startPeriodicJob(job, { db, logger }));
 
@@ -104,7 +121,8 @@ export async function startService<TContext extends RequestContext>(
     port: config.server.port,
     gatewaySecret: config.gatewaySecret,
     logger,
-    readiness: [{ name: 'database', check: async () => void (await db.query('SELECT 1')) }],
+    readiness: [{ name: 'database', check: async () => void (await db.query('SELECT 1')) }, ...eventReadinessChecks(flow, config.readiness)],
+    metricsRegistries: [metrics.registry],
     buildContext: (base) => definition.buildContext(base, { db }),
   });
   logger.info({ url: `${server.url}/graphql` }, `${definition.name} subgraph ready`);
@@ -116,7 +134,7 @@ export async function startService<TContext extends RequestContext>(
     logger,
     stop: async () => {
       await server.close();
-      await consumer?.disconnect();
+      await Promise.all([consumer?.stop(), lag?.stop()]);
       await Promise.all(jobs.map((job) => job.stop()));
       await relay.stop();
       await producer.disconnect();

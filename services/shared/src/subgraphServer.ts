@@ -5,6 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
+import { Registry } from 'prom-client';
 import { cacheControlPlugins } from './cacheControl';
 import { CALLER_HEADER, decodeCaller, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, type Caller } from './auth';
 import { ErrorCode, maskUnexpectedErrors } from './errors';
@@ -30,6 +31,8 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   gatewaySecret: string;
   logger: Logger;
   readiness: ReadinessCheck[];
+  /** More metrics served on `/metrics` beside the GraphQL ones (the event backbone's). */
+  metricsRegistries?: Registry[];
   /** Adds the service's dependencies (database, loaders) to the request context. */
   buildContext: (base: RequestContext) => TContext;
 }
@@ -71,7 +74,10 @@ export async function startSubgraphServer<TContext extends RequestContext>(
 
   const secret = Buffer.from(options.gatewaySecret);
   const app = createHttpApp(options.readiness);
-  app.get('/metrics', metrics.handler);
+  const scraped = Registry.merge([metrics.registry, ...(options.metricsRegistries ?? [])]);
+  app.get('/metrics', async (_req, res) => {
+    res.type(scraped.contentType).send(await scraped.metrics());
+  });
   const graphql = graphqlRequestHandler(apollo, {
     admit: (req) => secretMatches(secret, headerValue(req, GATEWAY_SECRET_HEADER)),
     context: async (req) => {

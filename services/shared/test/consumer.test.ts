@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Consumer, Kafka, Producer } from 'kafkajs';
+import type { Kafka, Producer } from 'kafkajs';
+import type { SupervisedConsumer } from '@eq/subscriber-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { startInfrastructure, type Infrastructure } from '../../../scripts/stack/infrastructure';
 import { DATA_DIR } from '../../../scripts/stack/paths';
@@ -12,6 +13,8 @@ import { makeCloudEvent, type CloudEvent } from '../src/cloudEvent';
 import { PoisonMessageError, startConsumer, type EventHandlers } from '../src/consumer';
 import { openDatabase } from '../src/database';
 import { createKafka, ensureTopics } from '../src/kafka';
+
+const TOPIC_SETTINGS = { replicationFactor: 1, partitions: 3, minInSyncReplicas: 1 };
 import { createLogger, type Logger } from '../src/logger';
 import { deadLetterTopic } from '../src/topics';
 
@@ -34,14 +37,14 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
   let kafka: Kafka;
   let producer: Producer;
   let db: DataSource;
-  const consumers: Consumer[] = [];
+  const consumers: SupervisedConsumer[] = [];
 
   /** A topic and consumer group of their own, with the group's dead-letter topic. */
   async function scenario(name: string, handlers: EventHandlers, maxAttempts?: number) {
     const suffix = `${name}-${randomBytes(4).toString('hex')}`;
     const topic = `kit-test.${suffix}.v1`;
     const groupId = `kit-test-${suffix}`;
-    await ensureTopics(kafka, [topic, deadLetterTopic(groupId)], 1);
+    await ensureTopics(kafka, [topic, deadLetterTopic(groupId)], TOPIC_SETTINGS);
     consumers.push(await startConsumer({ kafka, producer, dataSource: db, groupId, topics: [topic], handlers, logger, maxAttempts }));
     // One key keeps the scenario's messages on one partition, so they are consumed in order.
     const send = (...values: Array<string | null>) => producer.send({ topic, acks: -1, messages: values.map((value) => ({ key: name, value })) });
@@ -125,7 +128,7 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
   });
 
   after(async () => {
-    await Promise.all(consumers.map((consumer) => consumer.disconnect()));
+    await Promise.all(consumers.map((consumer) => consumer.stop()));
     await producer?.disconnect();
     await db?.destroy();
     await infrastructure?.stop();
@@ -158,7 +161,7 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
     const suffix = randomBytes(4).toString('hex');
     const topic = `kit-test.latest-${suffix}.v1`;
     const groupId = `kit-test-latest-${suffix}`;
-    await ensureTopics(kafka, [topic, deadLetterTopic(groupId)], 1);
+    await ensureTopics(kafka, [topic, deadLetterTopic(groupId)], TOPIC_SETTINGS);
     const send = (event: CloudEvent) => producer.send({ topic, acks: -1, messages: [{ key: 'one-partition', value: JSON.stringify(event) }] });
     const before = thing('institution-before');
     await send(before);
@@ -198,7 +201,7 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
     assert.equal(dead[3]!.headers['x-error'], `${poisoned.id} carries data no retry can fix`);
     dead.forEach((message, index) => {
       assert.equal(message.key, 'poison');
-      assert.equal(message.headers['x-error-kind'], 'PoisonMessageError');
+      assert.equal(message.headers['x-error-kind'], ['not-json', 'not-cloudevent', 'not-json', 'invalid-data'][index]);
       assert.equal(message.headers['x-original-topic'], topic);
       assert.equal(message.headers['x-original-offset'], String(index));
       assert.equal(message.headers['x-consumer-group'], groupId);
@@ -252,8 +255,8 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
     assert.equal(stuckAttempts, 3);
     const [dead] = await readTopic(deadLetterTopic(groupId), 1);
     assert.equal(dead?.value, JSON.stringify(stuck));
-    assert.equal(dead?.headers['x-error'], 'the registry row this needs is locked');
-    assert.equal(dead?.headers['x-error-kind'], 'Error');
+    assert.equal(dead?.headers['x-error'], 'handler failed 3 times: the registry row this needs is locked');
+    assert.equal(dead?.headers['x-error-kind'], 'handler-failed');
     assert.deepEqual(await processed([stuck.id]), []);
   });
 });

@@ -12,6 +12,8 @@ import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { makeCloudEvent, type CloudEvent } from '../src/cloudEvent';
 import { openDatabase } from '../src/database';
 import { createKafka, ensureTopics } from '../src/kafka';
+
+const TOPIC_SETTINGS = { replicationFactor: 1, partitions: 3, minInSyncReplicas: 1 };
 import { createLogger, type Logger } from '../src/logger';
 import { enqueueEvent, onOutboxCommit } from '../src/outbox';
 import { OutboxRelay } from '../src/outboxRelay';
@@ -90,7 +92,7 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
     });
     logger = createLogger('kit-outbox-test', process.env.TEST_LOG_LEVEL ?? 'info', createWriteStream(path.join(runDir, 'kit.log')));
     kafka = createKafka('kit-outbox-test', infrastructure.kafkaBrokers, logger);
-    await ensureTopics(kafka, Object.values(topics), 1);
+    await ensureTopics(kafka, Object.values(topics), TOPIC_SETTINGS);
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     await producer.connect();
     recorder = await new TopicRecorder(infrastructure.kafkaBrokers).start(Object.values(topics));
