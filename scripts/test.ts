@@ -21,7 +21,7 @@ function findTests(dir: string, found: string[] = []): string[] {
 }
 
 const filters = process.argv.slice(2);
-const files = ['services', 'gateway', 'test']
+const files = ['services', 'gateway', 'subscriber-kit', 'scripts', 'test']
   .flatMap((dir) => findTests(path.join(ROOT, dir)))
   .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
   .sort();

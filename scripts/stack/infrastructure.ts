@@ -18,6 +18,8 @@ export interface InfrastructureOptions {
 
 /** A Kafka broker we started, with the means to stop and start it again on the same ports. */
 export interface OwnedKafka {
+  /** The running broker's pid, for fault tests (SIGSTOP, SIGKILL); undefined while stopped. */
+  pid(): number | undefined;
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -68,6 +70,7 @@ async function startOwnedKafka(dataDir: string, port: number | undefined, log: (
   return {
     brokers: broker.brokers,
     owned: {
+      pid: () => broker?.pid,
       stop: async () => {
         await broker?.stop();
         broker = undefined;

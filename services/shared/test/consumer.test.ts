@@ -3,14 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Kafka, Producer } from 'kafkajs';
+import kafkajs, { type Kafka, type Producer } from 'kafkajs';
 import type { SupervisedConsumer } from '@eq/subscriber-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { startInfrastructure, type Infrastructure } from '../../../scripts/stack/infrastructure';
 import { DATA_DIR } from '../../../scripts/stack/paths';
 import { eventually } from '../../../test/support/eventually';
 import { makeCloudEvent, type CloudEvent } from '../src/cloudEvent';
-import { PoisonMessageError, startConsumer, type EventHandlers } from '../src/consumer';
+import { PoisonMessageError, startConsumer, type ConsumerOptions, type EventHandlers } from '../src/consumer';
 import { openDatabase } from '../src/database';
 import { createKafka, ensureTopics } from '../src/kafka';
 
@@ -40,15 +40,16 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
   const consumers: SupervisedConsumer[] = [];
 
   /** A topic and consumer group of their own, with the group's dead-letter topic. */
-  async function scenario(name: string, handlers: EventHandlers, maxAttempts?: number) {
+  async function scenario(name: string, handlers: EventHandlers, maxAttempts?: number, extra: Partial<ConsumerOptions> = {}) {
     const suffix = `${name}-${randomBytes(4).toString('hex')}`;
     const topic = `kit-test.${suffix}.v1`;
     const groupId = `kit-test-${suffix}`;
     await ensureTopics(kafka, [topic, deadLetterTopic(groupId)], TOPIC_SETTINGS);
-    consumers.push(await startConsumer({ kafka, producer, dataSource: db, groupId, topics: [topic], handlers, logger, maxAttempts }));
+    const consumer = await startConsumer({ kafka, producer, dataSource: db, groupId, topics: [topic], handlers, logger, maxAttempts, ...extra });
+    consumers.push(consumer);
     // One key keeps the scenario's messages on one partition, so they are consumed in order.
     const send = (...values: Array<string | null>) => producer.send({ topic, acks: -1, messages: values.map((value) => ({ key: name, value })) });
-    return { topic, groupId, send };
+    return { topic, groupId, send, consumer };
   }
 
   /** The effect a handler writes in the consumer's transaction. */
@@ -258,5 +259,80 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
     assert.equal(dead?.headers['x-error'], 'handler failed 3 times: the registry row this needs is locked');
     assert.equal(dead?.headers['x-error-kind'], 'handler-failed');
     assert.deepEqual(await processed([stuck.id]), []);
+  });
+
+  it('replaces a consumer that crashed with a non-retriable error (kafkajs never restarts those), and applies the message once', async () => {
+    const fatal = thing('institution-5');
+    const next = thing('institution-5');
+    let crashes = 0;
+    const { send, consumer } = await scenario(
+      'crash',
+      {
+        [HAPPENED]: async (event, manager) => {
+          await recordEffect(event, manager);
+          if (event.id === fatal.id && crashes === 0) {
+            crashes += 1;
+            throw new kafkajs.KafkaJSNonRetriableError('injected: the coordinator is not aware of this member');
+          }
+        },
+      },
+      undefined,
+      { supervision: { backoff: { initialMs: 100, maxMs: 500 } } },
+    );
+    await send(JSON.stringify(fatal), JSON.stringify(next));
+
+    await handledOnce(next.id);
+    assert.equal(crashes, 1);
+    const health = consumer.health();
+    assert.ok(health.restarts >= 1, 'the crashed consumer was replaced');
+    assert.match(health.lastRestartReason ?? '', /crashed: KafkaJSNonRetriableError/);
+    assert.equal(health.state, 'joined');
+    assert.deepEqual(await effects(fatal.id), [''], 'the crashed attempt rolled back; the redelivery applied it once');
+    assert.deepEqual(await processed([fatal.id, next.id]), [fatal.id, next.id].sort());
+  });
+
+  it('recovers a consumer whose group membership the broker revoked, and applies the message once', async () => {
+    const slow = thing('institution-6');
+    const next = thing('institution-6');
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const handlerStarted = new Promise<void>((resolve) => (started = resolve));
+    let slowCalls = 0;
+    const { send, groupId, consumer } = await scenario(
+      'revoked',
+      {
+        [HAPPENED]: async (event, manager) => {
+          if (event.id === slow.id && ++slowCalls === 1) {
+            started();
+            await released; // silent past the session timeout: the broker drops the member
+          }
+          await recordEffect(event, manager);
+        },
+      },
+      undefined,
+      // The broker's minimum session: it drops a silent member after 6 s.
+      { consumer: { sessionTimeout: 6_000, heartbeatInterval: 1_000 }, supervision: { backoff: { initialMs: 100, maxMs: 500 } } },
+    );
+    await send(JSON.stringify(slow), JSON.stringify(next));
+    await handlerStarted;
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await eventually(
+        async () => (await admin.describeGroups([groupId])).groups[0]!,
+        (group) => group.members.length === 0,
+        { timeoutMs: 30_000, what: 'the broker to drop the silent member' },
+      );
+    } finally {
+      await admin.disconnect();
+    }
+    release();
+
+    await handledOnce(next.id);
+    const health = await eventually(() => Promise.resolve(consumer.health()), (h) => h.state === 'joined', { what: 'the consumer to be a member again' });
+    assert.ok(health.restarts >= 1, 'the consumer that lost its membership was replaced');
+    assert.deepEqual(await effects(slow.id), [''], 'applied once, though delivered again after the membership was lost');
+    assert.deepEqual(await processed([slow.id, next.id]), [slow.id, next.id].sort());
   });
 });

@@ -37,6 +37,8 @@ export interface KafkaBrokerOptions {
 export interface KafkaBroker {
   /** Bootstrap addresses for kafkajs, e.g. `['127.0.0.1:40123']`. */
   brokers: string[];
+  /** The broker JVM's pid (fault tests pause and kill it by pid). */
+  pid: number;
   /** Graceful shutdown (SIGTERM, then SIGKILL if it hangs); safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -225,7 +227,7 @@ async function launchBroker(p: {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Kafka broker in ${dataDir} ${reason}; see ${dataDir}/broker.log:\n${output.tail()}`);
   }
-  return { brokers, stop };
+  return { brokers, pid: jvm.pid!, stop };
 }
 
 /**
