@@ -3,10 +3,14 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { CALLER_HEADER, decodeCaller, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, Role } from '@eq/shared';
+import { eventually } from './support/eventually';
+import { institutionInput, REGISTER } from './support/fixtures';
 import { startGatewayUnderTest, type GatewayUnderTest } from './support/gatewayUnderTest';
 import { startTestStack, TEST_GATEWAY_SECRET, type TestStack } from './support/testStack';
 
 const SUBGRAPHS = ['registry', 'licensing', 'accreditation', 'practitioners', 'catalogue'];
+/** The subgraphs that read other services' topics. */
+const CONSUMING: readonly string[] = ['licensing', 'accreditation', 'catalogue'];
 
 /** Passes requests on to a subgraph unchanged and keeps the headers the gateway sent. */
 async function startRecordingProxy(target: string): Promise<{ url: string; seen: IncomingHttpHeaders[]; close(): Promise<void> }> {
@@ -54,10 +58,33 @@ describe('operational endpoints and request-id propagation', () => {
       assert.equal(body.status, 'ready', name);
       assert.ok(body.checks.length > 0 && body.checks.every((check) => check.ok), `${name}: ${JSON.stringify(body.checks)}`);
       if (name === 'gateway') assert.deepEqual(body.checks.map((check) => check.name).sort(), [...SUBGRAPHS].sort(), 'the gateway checks every subgraph');
+      else {
+        const expected = CONSUMING.includes(name) ? ['consumer', 'consumer-lag', 'database', 'outbox'] : ['database', 'outbox'];
+        assert.deepEqual(body.checks.map((check) => check.name).sort(), expected, `${name}: events are part of readiness`);
+      }
       const metrics = await fetch(`${base(url)}/metrics`);
       assert.equal(metrics.status, 200, name);
       assert.match(await metrics.text(), name === 'gateway' ? /^# TYPE gateway_requests_total counter$/m : /^# TYPE subgraph_requests_total counter$/m, name);
     }
+  });
+
+  it('counts the event backbone on /metrics: events published from the outbox, consumed by each reader, lag and backlog', async () => {
+    const officer = await stack.client.token({ role: Role.OFFICER, subject: 'officer-metrics' });
+    await stack.client.data(REGISTER, { input: institutionInput() }, officer);
+    const scrape = async (service: string) => (await fetch(stack.services[service]!.url.replace(/\/graphql$/, '/metrics'))).text();
+    const value = (text: string, series: RegExp) => Number(series.exec(text)?.[1] ?? 0);
+    await eventually(() => scrape('registry'), (text) => value(text, /^outbox_published_events_total\{service="registry"\} (\d+)$/m) >= 1, {
+      what: 'the registry to count the published registration',
+    });
+    const licensing = await eventually(
+      () => scrape('licensing'),
+      (text) => value(text, /^kafka_consumer_messages_total\{topic="registry\.institution\.v1",result="processed",service="licensing"\} (\d+)$/m) >= 1,
+      { what: 'licensing to count the consumed registration' },
+    );
+    for (const series of ['kafka_consumer_lag gauge', 'kafka_consumer_restarts_total counter', 'kafka_consumer_last_contact_age_seconds gauge', 'outbox_unsent_events gauge', 'outbox_oldest_unsent_age_seconds gauge', 'outbox_publish_errors_total counter']) {
+      assert.match(licensing, new RegExp(`^# TYPE ${series}$`, 'm'), series);
+    }
+    assert.match(licensing, /^outbox_unsent_events\{service="licensing"\} \d+$/m, 'the backlog is read when scraped');
   });
 
   it('forwards the client\'s request id, the caller and the gateway secret to the subgraph, and makes up an id when there is none', async () => {

@@ -96,30 +96,10 @@ export class EventMetrics {
   readonly consumerObserver: ConsumerObserver;
   readonly outboxObserver: OutboxObserver;
 
-  constructor(flow: () => EventFlow | undefined, defaultLabels: Record<string, string> = {}) {
+  /** `consumes`: whether the service reads topics (only then are there consumer metrics). */
+  constructor(flow: () => EventFlow | undefined, consumes: boolean, defaultLabels: Record<string, string> = {}) {
     this.registry.setDefaultLabels(defaultLabels);
     const registers = [this.registry];
-    const messages = new Counter({ name: 'kafka_consumer_messages_total', help: 'Consumed messages by topic and result (processed, duplicate, ignored, failed, dead-lettered)', labelNames: ['topic', 'result'], registers });
-    const restarts = new Counter({ name: 'kafka_consumer_restarts_total', help: 'Consumers replaced after a crash, lost membership or stall', registers });
-    new Gauge({
-      name: 'kafka_consumer_lag',
-      help: 'Messages not yet consumed, per topic and partition (end offset less committed offset)',
-      labelNames: ['topic', 'partition'],
-      registers,
-      collect() {
-        this.reset();
-        for (const { topic, partition, lag } of flow()?.lag?.latest()?.partitions ?? []) this.set({ topic, partition: String(partition) }, lag);
-      },
-    });
-    new Gauge({
-      name: 'kafka_consumer_last_contact_age_seconds',
-      help: 'Seconds since the broker last confirmed the consumer (join, heartbeat or fetch)',
-      registers,
-      collect() {
-        const contact = flow()?.consumer?.health().lastContactAt;
-        if (contact !== undefined) this.set((Date.now() - contact) / 1000);
-      },
-    });
     const published = new Counter({ name: 'outbox_published_events_total', help: 'Outbox events published to Kafka', registers });
     const publishErrors = new Counter({ name: 'outbox_publish_errors_total', help: 'Failed attempts to publish a batch of outbox events', registers });
     const backlog = async () => {
@@ -144,13 +124,38 @@ export class EventMetrics {
         if (read) this.set(read.oldestAgeMs / 1000);
       },
     });
-    this.consumerObserver = {
-      onMessage: (topic, result) => messages.inc({ topic, result }),
-      onRestart: () => restarts.inc(),
-    };
+    this.consumerObserver = consumes ? this.consumerMetrics(flow) : {};
     this.outboxObserver = {
       onPublished: (count) => published.inc(count),
       onPublishError: () => publishErrors.inc(),
+    };
+  }
+
+  private consumerMetrics(flow: () => EventFlow | undefined): ConsumerObserver {
+    const messages = new Counter({ name: 'kafka_consumer_messages_total', help: 'Consumed messages by topic and result (processed, duplicate, ignored, failed, dead-lettered)', labelNames: ['topic', 'result'], registers: [this.registry] });
+    const restarts = new Counter({ name: 'kafka_consumer_restarts_total', help: 'Consumers replaced after a crash, lost membership or stall', registers: [this.registry] });
+    new Gauge({
+      name: 'kafka_consumer_lag',
+      help: 'Messages not yet consumed, per topic and partition (end offset less committed offset)',
+      labelNames: ['topic', 'partition'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const { topic, partition, lag } of flow()?.lag?.latest()?.partitions ?? []) this.set({ topic, partition: String(partition) }, lag);
+      },
+    });
+    new Gauge({
+      name: 'kafka_consumer_last_contact_age_seconds',
+      help: 'Seconds since the broker last confirmed the consumer (join, heartbeat or fetch)',
+      registers: [this.registry],
+      collect() {
+        const contact = flow()?.consumer?.health().lastContactAt;
+        if (contact !== undefined) this.set((Date.now() - contact) / 1000);
+      },
+    });
+    return {
+      onMessage: (topic, result) => messages.inc({ topic, result }),
+      onRestart: () => restarts.inc(),
     };
   }
 }

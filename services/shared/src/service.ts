@@ -64,7 +64,7 @@ export async function startService<TContext extends RequestContext>(
   await ensureTopics(kafka, [...definition.publishes, ...consumed, ...deadLetters], config.kafka);
 
   let flow: EventFlow | undefined;
-  const metrics = new EventMetrics(() => flow, { service: definition.name });
+  const metrics = new EventMetrics(() => flow, consumed.length > 0, { service: definition.name });
 
   // Idempotent producer with acks=all (the relay's sends): a retried send after a lost ack is not
   // written twice. It replaces itself after a failed send, so publishing resumes after an outage.

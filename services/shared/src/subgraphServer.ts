@@ -5,7 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
-import { Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 import { cacheControlPlugins } from './cacheControl';
 import { CALLER_HEADER, decodeCaller, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, type Caller } from './auth';
 import { ErrorCode, maskUnexpectedErrors } from './errors';
@@ -74,9 +74,11 @@ export async function startSubgraphServer<TContext extends RequestContext>(
 
   const secret = Buffer.from(options.gatewaySecret);
   const app = createHttpApp(options.readiness);
-  const scraped = Registry.merge([metrics.registry, ...(options.metricsRegistries ?? [])]);
+  // Each registry keeps its own default labels (the service name), which Registry.merge drops.
+  const registries = [metrics.registry, ...(options.metricsRegistries ?? [])];
   app.get('/metrics', async (_req, res) => {
-    res.type(scraped.contentType).send(await scraped.metrics());
+    const texts = await Promise.all(registries.map((registry) => registry.metrics()));
+    res.type(metrics.registry.contentType).send(texts.join('\n'));
   });
   const graphql = graphqlRequestHandler(apollo, {
     admit: (req) => secretMatches(secret, headerValue(req, GATEWAY_SECRET_HEADER)),
