@@ -55,7 +55,17 @@ describe('loadServiceConfig', () => {
     assert.deepEqual(loadServiceConfig('registry', VALID_ENV), {
       name: 'registry',
       database: { serverUrl: VALID_ENV.DATABASE_URL, name: 'eq_registry' },
-      kafka: { brokers: ['127.0.0.1:9092'], consumerGroup: 'registry', replicationFactor: 1, newGroupStart: 'earliest' },
+      kafka: {
+        brokers: ['127.0.0.1:9092'],
+        consumerGroup: 'registry',
+        replicationFactor: 1,
+        partitions: 3,
+        minInSyncReplicas: 1,
+        newGroupStart: 'earliest',
+        sessionTimeoutMs: 30_000,
+      },
+      consumerSupervision: { maxBackoffMs: 10_000, stallTimeoutMs: 60_000 },
+      readiness: { consumerGraceMs: 15_000, maxLag: 10_000, lagGraceMs: 60_000, outboxMaxUnsentAgeMs: 15_000 },
       server: { host: '127.0.0.1', port: 0 },
       gatewaySecret: VALID_ENV.GATEWAY_SECRET,
       logLevel: 'info',
@@ -76,9 +86,27 @@ describe('loadServiceConfig', () => {
       PORT: '4002',
       LOG_LEVEL: 'debug',
       OUTBOX_POLL_MS: '250',
+      KAFKA_TOPIC_PARTITIONS: '6',
+      KAFKA_SESSION_TIMEOUT_MS: '10000',
+      CONSUMER_RESTART_MAX_BACKOFF_MS: '2000',
+      CONSUMER_STALL_TIMEOUT_MS: '20000',
+      READY_CONSUMER_GRACE_MS: '5000',
+      READY_MAX_LAG: '50',
+      READY_LAG_GRACE_MS: '1000',
+      READY_OUTBOX_MAX_AGE_MS: '3000',
     });
     assert.deepEqual(config.database, { serverUrl: VALID_ENV.DATABASE_URL, name: 'licensing_test_1' });
-    assert.deepEqual(config.kafka, { brokers: ['k1:9092', 'k2:9092'], consumerGroup: 'licensing-blue', replicationFactor: 3, newGroupStart: 'latest' });
+    assert.deepEqual(config.kafka, {
+      brokers: ['k1:9092', 'k2:9092'],
+      consumerGroup: 'licensing-blue',
+      replicationFactor: 3,
+      partitions: 6,
+      minInSyncReplicas: 2,
+      newGroupStart: 'latest',
+      sessionTimeoutMs: 10_000,
+    });
+    assert.deepEqual(config.consumerSupervision, { maxBackoffMs: 2000, stallTimeoutMs: 20_000 });
+    assert.deepEqual(config.readiness, { consumerGraceMs: 5000, maxLag: 50, lagGraceMs: 1000, outboxMaxUnsentAgeMs: 3000 });
     assert.deepEqual(config.server, { host: '0.0.0.0', port: 4002 });
     assert.equal(config.logLevel, 'debug');
     assert.equal(config.outboxPollMs, 250);
