@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
 import { defineAccreditation } from '@eq/accreditation';
 import { createCatalogue, DEFAULT_CATALOGUE_OPTIONS } from '@eq/catalogue';
@@ -46,23 +46,23 @@ function publishedEventTypesInSource(): Map<string, string> {
 
 describe('AsyncAPI document of the topics', () => {
   it('is exactly what the kit\'s topic contracts generate (run `npm run -w @eq/subscriber-kit generate:asyncapi` after changing them)', () => {
-    assert.deepEqual(document, JSON.parse(JSON.stringify(buildAsyncApiDocument())));
-    assert.equal(document.asyncapi, '3.0.0');
+    expect(document).toStrictEqual(JSON.parse(JSON.stringify(buildAsyncApiDocument())));
+    expect(document.asyncapi).toBe('3.0.0');
   });
 
   it('has a channel for every topic in the shared topic list', () => {
     const addresses = Object.values<any>(document.channels).map((channel) => channel.address).sort();
-    assert.deepEqual(addresses, [...Object.values(Topics)].sort());
+    expect(addresses).toStrictEqual([...Object.values(Topics)].sort());
   });
 
   it('has a message for every event type a service publishes, on the topic of its aggregate', () => {
     const documented = messagesByType(document);
     const missing = [...publishedEventTypesInSource()].filter(([type]) => !documented.has(type)).map(([type, file]) => `${type} (${file})`);
-    assert.deepEqual(missing, [], 'published event types without a message in schema/asyncapi.json');
-    for (const type of REGISTRY_INSTITUTION_EVENT_TYPES) assert.equal(documented.get(type)?.address, Topics.registryInstitution, type);
+    expect(missing).toStrictEqual([]);
+    for (const type of REGISTRY_INSTITUTION_EVENT_TYPES) expect(documented.get(type)?.address).toBe(Topics.registryInstitution);
     for (const [type, { address }] of documented) {
       const [service, aggregate] = type.split('.');
-      assert.match(address, new RegExp(`^${service}\\.${aggregate}\\.v\\d+$`), `${type} is on ${address}`);
+      expect(address).toMatch(new RegExp(`^${service}\\.${aggregate}\\.v\\d+$`));
     }
   });
 
@@ -78,7 +78,7 @@ describe('AsyncAPI document of the topics', () => {
       datacontenttype: 'application/json' as const,
       data: {},
     };
-    assert.deepEqual(validator.problems(Topics.registryInstitution, event), ['registry.institution.teleported has no message in schema/asyncapi.json']);
+    expect(validator.problems(Topics.registryInstitution, event)).toStrictEqual(['registry.institution.teleported has no message in schema/asyncapi.json']);
     const problems = validator.problems(Topics.registryInstitution, { ...event, type: 'registry.institution.amended', data: { state: { id: 'x' }, changedFields: [] } });
     assert.ok(problems.some((p) => p.includes('/data/state')), problems.join('\n'));
   });
@@ -91,7 +91,7 @@ describe('AsyncAPI document of the topics', () => {
       for (const [key, value] of Object.entries(schema)) visit(value, `${where}/${key}`);
     };
     for (const [id, schema] of Object.entries<any>(document.components.schemas)) if (id !== 'CloudEvent') visit(schema, id);
-    assert.deepEqual(open, [], 'object schemas that allow members they do not list');
+    expect(open).toStrictEqual([]);
   });
 });
 
@@ -108,7 +108,7 @@ describe('published events of every type on every topic, against the AsyncAPI do
   const validator = new AsyncApiValidator(document);
   const validated = new Set<string>();
 
-  before(async () => {
+  beforeAll(async () => {
     const definitions: Record<string, SubgraphDefinition<any>> = {
       // Fixed "todays" and a fast expiry job, so expiring and expired events come from the services' own jobs.
       accreditation: defineAccreditation({ clock: { today: () => ACCREDITATION_TODAY }, expiryIntervalMs: 100, expiringNoticeDays: 180 }),
@@ -125,7 +125,7 @@ describe('published events of every type on every topic, against the AsyncAPI do
       data: (query, variables, token) => stack.client.data(query, variables, token),
     };
   });
-  after(async () => {
+  afterAll(async () => {
     await recorder?.stop();
     await stack?.close();
   });
@@ -141,7 +141,7 @@ describe('published events of every type on every topic, against the AsyncAPI do
         { what: `every type on ${topic}: ${types.join(', ')}` },
       );
       const problems = events.flatMap((event) => validator.problems(topic, event));
-      assert.deepEqual(problems, [], `events on ${topic} that do not match schema/asyncapi.json`);
+      expect(problems).toStrictEqual([]);
       const messages = recorder.messages.filter((m) => m.topic === topic && subjects.includes(m.event.subject));
       assert.ok(messages.every((m) => m.key === m.event.subject), `the Kafka key is the CloudEvent subject on ${topic}`);
       for (const event of events) validated.add(event.type);
@@ -156,6 +156,6 @@ describe('published events of every type on every topic, against the AsyncAPI do
 
   it('has validated a real event of every event type the document declares', () => {
     const missing = [...validator.byType.keys()].filter((type) => !validated.has(type));
-    assert.deepEqual(missing, [], 'declared event types no scenario published');
+    expect(missing).toStrictEqual([]);
   });
 });

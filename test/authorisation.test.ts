@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CALLER_HEADER, encodeCaller, GATEWAY_SECRET_HEADER, Role, signCallerToken } from '@eq/shared';
 import { institutionInput, LIQUIDATE, REGISTER } from './support/fixtures';
 import { startTestStack, type TestStack } from './support/testStack';
@@ -8,34 +7,34 @@ describe('authorisation at the gateway and the subgraphs', () => {
   let stack: TestStack;
   let institutionId: string;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack('auth');
     const officer = await stack.client.token({ role: Role.OFFICER });
     const { registerInstitution } = await stack.client.data(REGISTER, { input: institutionInput() }, officer);
     institutionId = registerInstitution.institution.id;
   });
-  after(async () => stack?.close());
+  afterAll(async () => stack?.close());
 
   const liquidation = () => ({ input: { id: institutionId, decision: { number: 'D-1', date: '2024-10-01' } } });
 
   it('refuses a PUBLIC caller liquidating an institution with FORBIDDEN and changes nothing', async () => {
     const response = await stack.client.request(LIQUIDATE, liquidation());
-    assert.equal(response.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const { institution } = await stack.client.data('query($id: ID!) { institution(id: $id) { status } }', { id: institutionId });
-    assert.equal(institution.status, 'ACTIVE');
+    expect(institution.status).toBe('ACTIVE');
   });
 
   it('refuses a SCHOOL caller registering an institution', async () => {
     const school = await stack.client.token({ role: Role.SCHOOL, institutionId });
     const response = await stack.client.request(REGISTER, { input: institutionInput() }, school);
-    assert.equal(response.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('answers 401 UNAUTHENTICATED to a token signed with another secret, instead of serving it as PUBLIC', async () => {
     const forged = await signCallerToken({ role: Role.OFFICER }, 'some-other-secret-that-is-also-long-enough');
     const response = await stack.client.request(LIQUIDATE, liquidation(), forged);
-    assert.equal(response.status, 401);
-    assert.equal(response.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+    expect(response.status).toBe(401);
+    expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('has every subgraph refuse a request that lacks the gateway secret, even with a forged OFFICER caller', async () => {
@@ -45,9 +44,9 @@ describe('authorisation at the gateway and the subgraphs', () => {
         headers: { 'content-type': 'application/json', [CALLER_HEADER]: encodeCaller({ role: Role.OFFICER }) },
         body: JSON.stringify({ query: '{ _service { sdl } }' }),
       });
-      assert.equal(response.status, 401, `${service.name} must refuse`);
+      expect(response.status).toBe(401);
       const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
-      assert.equal(body.errors[0]!.extensions.code, 'UNAUTHENTICATED');
+      expect(body.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
     }
   });
 
@@ -57,12 +56,12 @@ describe('authorisation at the gateway and the subgraphs', () => {
       headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: 'not-the-gateway-secret' },
       body: JSON.stringify({ query: '{ _service { sdl } }' }),
     });
-    assert.equal(response.status, 401);
+    expect(response.status).toBe(401);
   });
 
   it('answers an out-of-range page size with VALIDATION_FAILED and no stack trace', async () => {
     const response = await stack.client.request('query { institutions(first: 1000) { totalCount } }');
-    assert.equal(response.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
-    assert.equal(JSON.stringify(response).includes('stacktrace'), false);
+    expect(response.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(response).includes('stacktrace')).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { ensureDatabase, Role, withDatabase } from '@eq/shared';
 import type { Subscription } from '@eq/subscriber-kit';
@@ -29,14 +29,14 @@ describe('a broker paused for longer than a consumer session', () => {
   let subscription: Subscription | undefined;
   const groupId = `municipality-pause-${randomUUID().slice(0, 8)}`;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack('brokerpause', { ownInfrastructure: true });
     officer = await stack.client.token({ role: Role.OFFICER, subject: 'officer-broker-pause' });
     const database = `pause_${randomUUID().slice(0, 8)}`;
     await ensureDatabase(stack.infrastructure.databaseUrl, database);
     pool = new pg.Pool({ connectionString: withDatabase(stack.infrastructure.databaseUrl, database), max: 4 });
   });
-  after(async () => {
+  afterAll(async () => {
     const pid = stack?.infrastructure.kafka?.pid();
     if (pid) process.kill(pid, 'SIGCONT');
     await subscription?.stop();
@@ -58,7 +58,7 @@ describe('a broker paused for longer than a consumer session', () => {
     subscription = await startMunicipalitySchools({ brokers: stack.infrastructure.kafkaBrokers, groupId, municipality: MUNICIPALITY, pool });
     const before = await Promise.all(Array.from({ length: 10 }, register));
     await eventually(() => listSchools(pool), (rows) => before.every((id) => rows.some((row) => row.id === id)), { what: 'the subscriber to know the first schools' });
-    for (const name of ['registry', ...CONSUMING, 'gateway']) assert.equal((await readiness(name)).status, 200, `${name} ready before the pause`);
+    for (const name of ['registry', ...CONSUMING, 'gateway']) expect((await readiness(name)).status).toBe(200);
 
     const pid = stack.infrastructure.kafka!.pid()!;
     process.kill(pid, 'SIGSTOP');
@@ -72,8 +72,8 @@ describe('a broker paused for longer than a consumer session', () => {
         (answers) => Object.values(answers).every((answer) => answer.status === 503),
         { timeoutMs: PAUSE_MS - 5_000, intervalMs: 500, what: 'every component to report not ready during the pause' },
       );
-      assert.match(notReady.registry!.body, /outbox/);
-      for (const name of CONSUMING) assert.match(notReady[name]!.body, /no contact with the broker/, name);
+      expect(notReady.registry!.body).toMatch(/outbox/);
+      for (const name of CONSUMING) expect(notReady[name]!.body).toMatch(/no contact with the broker/);
       // The fault itself lasts a fixed time; nothing waits on it for readiness.
       await delay(Math.max(0, PAUSE_MS - (Date.now() - pausedAt)));
     } finally {
@@ -95,10 +95,10 @@ describe('a broker paused for longer than a consumer session', () => {
     }
     assert.ok(Date.now() - resumedAt < 60_000, 'converged within a minute of the broker coming back');
     // Exactly once: one registration event per school, each applied once.
-    for (const id of all) assert.equal(rows.find((row) => row.id === id)!.appliedEvents, 1, `school ${id} applied once`);
+    for (const id of all) expect(rows.find((row) => row.id === id)!.appliedEvents).toBe(1);
     for (const service of CONSUMING) {
       const [counts] = await stack.services[service]!.db.query('SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS distinct FROM processed_event');
-      assert.equal(counts.n, counts.distinct, `${service} recorded no event twice`);
+      expect(counts.n).toBe(counts.distinct);
     }
     assert.ok(subscription.health().restarts >= 1, 'the example subscriber lost its consumer and replaced it');
   });

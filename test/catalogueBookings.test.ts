@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, Topics, todayInLatvia, type Caller } from '@eq/shared';
 import { createCatalogue, DEFAULT_CATALOGUE_OPTIONS } from '@eq/catalogue';
 import { semesterOf } from '../services/catalogue/src/domain/semesters';
@@ -69,14 +69,14 @@ function parseIcs(text: string): IcsComponent {
       current.components.push(component);
       open.push(component);
     } else if (name === 'END') {
-      assert.equal(value, current.name, 'END matches its BEGIN');
+      expect(value).toBe(current.name);
       open.pop();
     } else {
       current.properties.set(name!, [...(current.properties.get(name!) ?? []), value!]);
     }
   }
-  assert.equal(open.length, 1, 'every component is closed');
-  assert.equal(root.components.length, 1, 'one VCALENDAR');
+  expect(open.length).toBe(1);
+  expect(root.components.length).toBe(1);
   return root.components[0]!;
 }
 
@@ -131,7 +131,7 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
   async function publish(owner: string, overrides: Record<string, unknown> = {}): Promise<string> {
     const id = (await data(CREATE_ACTIVITY, { input: activityInput(overrides) }, providerCaller(owner))).createActivity.activity.id;
     await data(SUBMIT_ACTIVITY, { input: { id } }, providerCaller(owner));
-    assert.equal((await data(REVIEW_ACTIVITY, { input: { id, decision: 'PUBLISH' } }, FUND_ADMIN)).reviewActivity.activity.status, 'PUBLISHED');
+    expect((await data(REVIEW_ACTIVITY, { input: { id, decision: 'PUBLISH' } }, FUND_ADMIN)).reviewActivity.activity.status).toBe('PUBLISHED');
     return id;
   }
 
@@ -150,7 +150,7 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
   const fund = async () => (await data(FUND_BUDGET, { semester }, FUND_ADMIN)).fundBudget;
   const bookingEvents = (ids: string[]) => recorder.eventsFor(Topics.catalogueBooking, ids);
 
-  before(async () => {
+  beforeAll(async () => {
     harness = await startGatewayHarness(createCatalogue(options));
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.catalogueBooking, Topics.catalogueActivity]);
     for (const key of Object.keys({ main: 0, second: 0, third: 0, small: 0, closing: 0, calendar: 0 }) as Array<keyof typeof schools>) {
@@ -170,7 +170,7 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
     activityId = await publish(providerId);
   });
 
-  after(async () => {
+  afterAll(async () => {
     await recorder?.stop();
     await harness?.close();
   });
@@ -179,28 +179,28 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
     const sessionId = await schedule(30);
     const before = await fund();
     const booking = await book(schools.main, sessionId, 25);
-    assert.deepEqual([booking.status, booking.committedCents, booking.semester], ['CONFIRMED', 25_000, semester]);
-    assert.equal((await fund()).committedCents, before.committedCents + 25_000);
+    expect([booking.status, booking.committedCents, booking.semester]).toStrictEqual(['CONFIRMED', 25_000, semester]);
+    expect((await fund()).committedCents).toBe(before.committedCents + 25_000);
 
     // The registry's Institution carries the catalogue's bookings: one query, two subgraphs.
     const institution = (await data('query($id: ID!) { institution(id: $id) { name bookings { id status } } }', { id: schools.main }, schoolCaller(schools.main))).institution;
-    assert.equal(institution.name, 'E2E skola main');
+    expect(institution.name).toBe('E2E skola main');
     assert.ok(institution.bookings.some((row: any) => row.id === booking.id && row.status === 'CONFIRMED'));
 
     now = new Date(sessionStart.getTime() + 2 * 60 * 60 * 1000);
     try {
       const attended = (await data(RECORD_ATTENDANCE, { input: { bookingId: booking.id, attendedPupils: 23 } }, providerCaller(providerId))).recordAttendance.booking;
-      assert.deepEqual([attended.status, attended.attendedPupils, attended.costCents, attended.committedCents], ['ATTENDED', 23, 23_000, 0]);
+      expect([attended.status, attended.attendedPupils, attended.costCents, attended.committedCents]).toStrictEqual(['ATTENDED', 23, 23_000, 0]);
     } finally {
       now = new Date();
     }
     const after = await fund();
-    assert.deepEqual([after.committedCents, after.spentCents], [before.committedCents, before.spentCents + 23_000]);
+    expect([after.committedCents, after.spentCents]).toStrictEqual([before.committedCents, before.spentCents + 23_000]);
     const mine = after.schools.find((row: any) => row.institution.id === schools.main);
-    assert.deepEqual([mine.learners, mine.allocationCents, mine.spentCents], [80, 80 * 4 * 1000, 23_000]);
+    expect([mine.learners, mine.allocationCents, mine.spentCents]).toStrictEqual([80, 80 * 4 * 1000, 23_000]);
     const events = await eventually(() => Promise.resolve(bookingEvents([booking.id])), (found) => found.length === 2, { what: 'booking events' });
-    assert.deepEqual(events.map((event) => event.type), ['catalogue.booking.confirmed', 'catalogue.booking.attended']);
-    assert.equal(events[1]!.data.state.costCents, 23_000);
+    expect(events.map((event) => event.type)).toStrictEqual(['catalogue.booking.confirmed', 'catalogue.booking.attended']);
+    expect(events[1]!.data.state.costCents).toBe(23_000);
   });
 
   it('refuses the grade quota, a group larger than the session, a wrong grade band, a closed session and an exhausted fund, each with its reason, storing nothing', async () => {
@@ -216,42 +216,42 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
     for (const [input, code, reason] of refusals) {
       const school = reason === 'PUPIL_QUOTA_EXCEEDED' ? schools.small : schools.second;
       const extensions = await refusal(BOOK_SESSION, { input }, schoolCaller(school));
-      assert.deepEqual([extensions.code, extensions.reason], [code, reason], JSON.stringify(input));
+      expect([extensions.code, extensions.reason]).toStrictEqual([code, reason]);
     }
     // Bookings close 5 working days before the session (the head's approval deadline).
     const soon = await schedule(30, new Date(Date.now() + 2 * DAY));
     const closed = await refusal(BOOK_SESSION, { input: { sessionId: soon, grade: 7, pupils: 5 } }, schoolCaller(schools.second));
-    assert.deepEqual([closed.code, closed.reason], ['CONFLICT', 'BOOKING_CLOSED']);
+    expect([closed.code, closed.reason]).toStrictEqual(['CONFLICT', 'BOOKING_CLOSED']);
     // The fund's budget is never exceeded: with €50 left, a group of 6 (€60) is refused.
     const roomy = await schedule(30);
     const { committedCents, spentCents } = await fund();
     options.fund.attendanceBudgetCents = committedCents + spentCents + 5_000;
     try {
       const broke = await refusal(BOOK_SESSION, { input: { sessionId: roomy, grade: 7, pupils: 6 } }, schoolCaller(schools.second));
-      assert.deepEqual([broke.code, broke.reason], ['QUOTA_EXCEEDED', 'FUND_BUDGET_EXCEEDED']);
-      assert.equal((await book(schools.second, roomy, 5)).status, 'CONFIRMED', 'the last €50 can be spent');
+      expect([broke.code, broke.reason]).toStrictEqual(['QUOTA_EXCEEDED', 'FUND_BUDGET_EXCEEDED']);
+      expect((await book(schools.second, roomy, 5)).status).toBe('CONFIRMED');
     } finally {
       options.fund.attendanceBudgetCents = DEFAULT_CATALOGUE_OPTIONS.fund.attendanceBudgetCents;
     }
-    assert.equal(await count('booking'), stored + 1);
+    expect(await count('booking')).toBe(stored + 1);
   });
 
   it('refuses bad input with a typed error and stores nothing', async () => {
     const sessionId = await schedule(30);
     const [bookings, activities, sessions] = [await count('booking'), await count('activity'), await count('activity_session')];
     for (const pupils of [0, -4]) {
-      assert.equal((await refusal(BOOK_SESSION, { input: { sessionId, grade: 7, pupils } }, schoolCaller(schools.second))).code, 'VALIDATION_FAILED', `pupils ${pupils}`);
+      expect((await refusal(BOOK_SESSION, { input: { sessionId, grade: 7, pupils } }, schoolCaller(schools.second))).code).toBe('VALIDATION_FAILED');
     }
     // Grade 13 is in no grade band (pre-school 0 to grade 12).
-    assert.equal((await refusal(BOOK_SESSION, { input: { sessionId, grade: 13, pupils: 5 } }, schoolCaller(schools.second))).code, 'VALIDATION_FAILED');
+    expect((await refusal(BOOK_SESSION, { input: { sessionId, grade: 13, pupils: 5 } }, schoolCaller(schools.second))).code).toBe('VALIDATION_FAILED');
     const past = { activityId, startsAt: new Date(Date.now() - DAY).toISOString(), place: 'Rīga', capacity: 20 };
-    assert.equal((await refusal(SCHEDULE_SESSION, { input: past }, providerCaller(providerId))).code, 'VALIDATION_FAILED');
-    assert.equal((await refusal(CREATE_ACTIVITY, { input: activityInput({ fields: [] }) }, providerCaller(providerId))).code, 'VALIDATION_FAILED');
+    expect((await refusal(SCHEDULE_SESSION, { input: past }, providerCaller(providerId))).code).toBe('VALIDATION_FAILED');
+    expect((await refusal(CREATE_ACTIVITY, { input: activityInput({ fields: [] }) }, providerCaller(providerId))).code).toBe('VALIDATION_FAILED');
     // An unknown grade band is not a value of the schema's enum: refused before any resolver runs.
     const unknownBand = await harness.request(CREATE_ACTIVITY, { input: activityInput({ gradeBands: ['GRADES_13_15'] }) }, providerCaller(providerId));
     assert.ok(unknownBand.errors?.length);
     assert.ok(['BAD_USER_INPUT', 'VALIDATION_FAILED'].includes(unknownBand.errors[0]!.extensions?.code as string), JSON.stringify(unknownBand.errors));
-    assert.deepEqual([await count('booking'), await count('activity'), await count('activity_session')], [bookings, activities, sessions]);
+    expect([await count('booking'), await count('activity'), await count('activity_session')]).toStrictEqual([bookings, activities, sessions]);
   });
 
   it('serves the waiting list in order when a confirmed booking is cancelled', async () => {
@@ -259,15 +259,15 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
     const first = await book(schools.main, sessionId, 20);
     const waitingA = await book(schools.second, sessionId, 12);
     const waitingB = await book(schools.third, sessionId, 9);
-    assert.deepEqual([first.status, waitingA.status, waitingA.waitingPosition, waitingB.status, waitingB.waitingPosition], ['CONFIRMED', 'WAITING', 1, 'WAITING', 2]);
+    expect([first.status, waitingA.status, waitingA.waitingPosition, waitingB.status, waitingB.waitingPosition]).toStrictEqual(['CONFIRMED', 'WAITING', 1, 'WAITING', 2]);
 
     const cancelled = (await data(CANCEL_BOOKING, { input: { id: first.id, reason: 'Ekskursija pārcelta' } }, schoolCaller(schools.main))).cancelBooking.booking;
-    assert.deepEqual([cancelled.status, cancelled.committedCents], ['CANCELLED', 0]);
+    expect([cancelled.status, cancelled.committedCents]).toStrictEqual(['CANCELLED', 0]);
     const [a, b] = await Promise.all([waitingA, waitingB].map(async (booking) => (await data(BOOKING, { id: booking.id }, schoolCaller(booking === waitingA ? schools.second : schools.third))).booking));
-    assert.deepEqual([a.status, a.committedCents, b.status, b.committedCents], ['CONFIRMED', 12_000, 'CONFIRMED', 9_000]);
-    assert.equal(a.session.freePlaces, 30 - 21);
+    expect([a.status, a.committedCents, b.status, b.committedCents]).toStrictEqual(['CONFIRMED', 12_000, 'CONFIRMED', 9_000]);
+    expect(a.session.freePlaces).toBe(30 - 21);
     const promoted = await eventually(() => Promise.resolve(bookingEvents([waitingA.id])), (found) => found.length === 2, { what: 'promotion event' });
-    assert.deepEqual(promoted.map((event) => event.type), ['catalogue.booking.waitlisted', 'catalogue.booking.promoted']);
+    expect(promoted.map((event) => event.type)).toStrictEqual(['catalogue.booking.waitlisted', 'catalogue.booking.promoted']);
   });
 
   it("liquidating a school cancels its future bookings, releases their money, serves the waiting list and announces each booking", async () => {
@@ -283,14 +283,14 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
       { what: "the liquidated school's bookings cancelled" },
     );
     assert.ok(cancelled.every((row) => /liquidated/.test(row.statusReason)));
-    assert.equal((await data(BOOKING, { id: waiting.id }, OFFICER)).booking.status, 'CONFIRMED');
-    assert.equal((await fund()).committedCents, before.committedCents - 28_000 + 15_000);
+    expect((await data(BOOKING, { id: waiting.id }, OFFICER)).booking.status).toBe('CONFIRMED');
+    expect((await fund()).committedCents).toBe(before.committedCents - 28_000 + 15_000);
     const events = await eventually(() => Promise.resolve(bookingEvents(doomed.map((booking) => booking.id))), (found) => found.filter((event) => event.type === 'catalogue.booking.cancelled').length === 2, {
       what: 'a cancellation event per booking',
     });
-    assert.deepEqual(new Set(events.filter((event) => event.type === 'catalogue.booking.cancelled').map((event) => event.subject)), new Set(doomed.map((booking) => booking.id)));
+    expect(new Set(events.filter((event) => event.type === 'catalogue.booking.cancelled').map((event) => event.subject))).toStrictEqual(new Set(doomed.map((booking) => booking.id)));
     const again = await refusal(BOOK_SESSION, { input: { sessionId: two, grade: 7, pupils: 1 } }, schoolCaller(schools.closing));
-    assert.equal(again.code, 'CONFLICT');
+    expect(again.code).toBe('CONFLICT');
   });
 
   it("liquidating a provider institution withdraws its activities, cancels its future sessions and announces every booking affected", async () => {
@@ -307,20 +307,20 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
       (sessions) => sessions.every((session) => session.status === 'CANCELLED' && session.bookedPupils === 0 && session.activity.status === 'WITHDRAWN'),
       { what: "the provider's sessions cancelled" },
     );
-    for (const booking of affected) assert.equal((await data(BOOKING, { id: booking.id }, OFFICER)).booking.status, 'CANCELLED');
-    assert.equal((await fund()).committedCents, before.committedCents - 25_000);
+    for (const booking of affected) expect((await data(BOOKING, { id: booking.id }, OFFICER)).booking.status).toBe('CANCELLED');
+    expect((await fund()).committedCents).toBe(before.committedCents - 25_000);
     const events = await eventually(
       () => Promise.resolve(bookingEvents(affected.map((booking) => booking.id)).filter((event) => event.type === 'catalogue.booking.cancelled')),
       (found) => found.length === affected.length,
       { what: 'a cancellation event per booking' },
     );
-    assert.deepEqual(new Set(events.map((event) => event.subject)), new Set(affected.map((booking) => booking.id)));
+    expect(new Set(events.map((event) => event.subject))).toStrictEqual(new Set(affected.map((booking) => booking.id)));
     const activityEvents = await eventually(() => Promise.resolve(recorder.eventsFor(Topics.catalogueActivity, [activity])), (found) => found.filter((event) => event.type === 'catalogue.activity.session-cancelled').length === 2, {
       what: 'session-cancelled events',
     });
     assert.ok(activityEvents.some((event) => event.type === 'catalogue.activity.withdrawn'));
     const catalogue = await data('query($search: String) { activities(filter: { search: $search }) { totalCount } }', { search: 'kimijas laboratorija' }, FUND_ADMIN);
-    assert.equal(catalogue.activities.totalCount, 0, 'gone from the public catalogue');
+    expect(catalogue.activities.totalCount).toBe(0);
   });
 
   it("gives a school its bookings as an iCalendar feed that parses", async () => {
@@ -328,22 +328,22 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
     const bookings = [await book(schools.calendar, await schedule(30), 12), await book(schools.calendar, await schedule(30, later), 8)];
     const ics: string = (await data(CALENDAR, { id: schools.calendar }, schoolCaller(schools.calendar))).schoolBookingsCalendar;
     const calendar = parseIcs(ics);
-    assert.equal(calendar.name, 'VCALENDAR');
-    assert.deepEqual(calendar.properties.get('VERSION'), ['2.0']);
+    expect(calendar.name).toBe('VCALENDAR');
+    expect(calendar.properties.get('VERSION')).toStrictEqual(['2.0']);
     assert.ok(calendar.properties.get('PRODID')?.[0]);
     const events = calendar.components.filter((component) => component.name === 'VEVENT');
-    assert.equal(events.length, 2);
+    expect(events.length).toBe(2);
     for (const event of events) {
-      for (const property of ['UID', 'DTSTAMP', 'DTSTART', 'DTEND', 'SUMMARY']) assert.equal(event.properties.get(property)?.length, 1, `${property} once`);
+      for (const property of ['UID', 'DTSTAMP', 'DTSTART', 'DTEND', 'SUMMARY']) expect(event.properties.get(property)?.length).toBe(1);
       assert.ok(icsInstant(event.properties.get('DTEND')![0]!) > icsInstant(event.properties.get('DTSTART')![0]!));
     }
     const byUid = new Map(events.map((event) => [event.properties.get('UID')![0], event]));
     for (const [booking, start] of [[bookings[0], sessionStart], [bookings[1], later]] as const) {
       const event = byUid.get(`${booking.id}@catalogue`);
       assert.ok(event, `an event for booking ${booking.id}`);
-      assert.equal(icsInstant(event.properties.get('DTSTART')![0]!).getTime(), start.getTime());
-      assert.equal(event.properties.get('SUMMARY')![0], 'Robotika 7. klasei');
+      expect(icsInstant(event.properties.get('DTSTART')![0]!).getTime()).toBe(start.getTime());
+      expect(event.properties.get('SUMMARY')![0]).toBe('Robotika 7. klasei');
     }
-    assert.equal((await refusal(CALENDAR, { id: schools.calendar }, schoolCaller(schools.main))).code, 'FORBIDDEN');
+    expect((await refusal(CALENDAR, { id: schools.calendar }, schoolCaller(schools.main))).code).toBe('FORBIDDEN');
   });
 });

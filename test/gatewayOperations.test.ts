@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CALLER_HEADER, decodeCaller, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, Role } from '@eq/shared';
 import { eventually } from './support/eventually';
 import { institutionInput, REGISTER } from './support/fixtures';
@@ -37,12 +37,12 @@ describe('operational endpoints and request-id propagation', () => {
   let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
   let recorded: GatewayUnderTest;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack('gatewayoperations');
     proxy = await startRecordingProxy(stack.services.registry!.url);
     recorded = await startGatewayUnderTest(stack, { SUBGRAPH_REGISTRY_URL: proxy.url, GATEWAY_RESPONSE_CACHE_MAX_AGE: '0' });
   });
-  after(async () => {
+  afterAll(async () => {
     await recorded?.close();
     await proxy?.close();
     await stack?.close();
@@ -51,20 +51,20 @@ describe('operational endpoints and request-id propagation', () => {
   it('serves /healthz, /readyz (with its checks) and /metrics on the gateway and on every subgraph', async () => {
     const base = (url: string) => url.replace(/\/graphql$/, '');
     for (const [name, url] of [['gateway', stack.gatewayUrl], ...SUBGRAPHS.map((subgraph) => [subgraph, stack.services[subgraph]!.url])] as const) {
-      assert.deepEqual(await (await fetch(`${base(url)}/healthz`)).json(), { status: 'ok' }, name);
+      expect(await (await fetch(`${base(url)}/healthz`)).json()).toStrictEqual({ status: 'ok' });
       const ready = await fetch(`${base(url)}/readyz`);
-      assert.equal(ready.status, 200, name);
+      expect(ready.status).toBe(200);
       const body = (await ready.json()) as { status: string; checks: Array<{ name: string; ok: boolean }> };
-      assert.equal(body.status, 'ready', name);
+      expect(body.status).toBe('ready');
       assert.ok(body.checks.length > 0 && body.checks.every((check) => check.ok), `${name}: ${JSON.stringify(body.checks)}`);
-      if (name === 'gateway') assert.deepEqual(body.checks.map((check) => check.name).sort(), [...SUBGRAPHS].sort(), 'the gateway checks every subgraph');
+      if (name === 'gateway') expect(body.checks.map((check) => check.name).sort()).toStrictEqual([...SUBGRAPHS].sort());
       else {
         const expected = CONSUMING.includes(name) ? ['consumer', 'consumer-lag', 'database', 'outbox'] : ['database', 'outbox'];
-        assert.deepEqual(body.checks.map((check) => check.name).sort(), expected, `${name}: events are part of readiness`);
+        expect(body.checks.map((check) => check.name).sort()).toStrictEqual(expected);
       }
       const metrics = await fetch(`${base(url)}/metrics`);
-      assert.equal(metrics.status, 200, name);
-      assert.match(await metrics.text(), name === 'gateway' ? /^# TYPE gateway_requests_total counter$/m : /^# TYPE subgraph_requests_total counter$/m, name);
+      expect(metrics.status).toBe(200);
+      expect(await metrics.text()).toMatch(name === 'gateway' ? /^# TYPE gateway_requests_total counter$/m : /^# TYPE subgraph_requests_total counter$/m);
     }
   });
 
@@ -82,9 +82,9 @@ describe('operational endpoints and request-id propagation', () => {
       { what: 'licensing to count the consumed registration' },
     );
     for (const series of ['kafka_consumer_lag gauge', 'kafka_consumer_restarts_total counter', 'kafka_consumer_last_contact_age_seconds gauge', 'outbox_unsent_events gauge', 'outbox_oldest_unsent_age_seconds gauge', 'outbox_publish_errors_total counter']) {
-      assert.match(licensing, new RegExp(`^# TYPE ${series}$`, 'm'), series);
+      expect(licensing).toMatch(new RegExp(`^# TYPE ${series}$`, 'm'));
     }
-    assert.match(licensing, /^outbox_unsent_events\{service="licensing"\} \d+$/m, 'the backlog is read when scraped');
+    expect(licensing).toMatch(/^outbox_unsent_events\{service="licensing"\} \d+$/m);
   });
 
   it('forwards the client\'s request id, the caller and the gateway secret to the subgraph, and makes up an id when there is none', async () => {
@@ -94,12 +94,12 @@ describe('operational endpoints and request-id propagation', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}`, [REQUEST_ID_HEADER]: 'propagation-probe-1' },
       body: JSON.stringify({ query: 'query Probe { institutions(first: 1) { totalCount } }' }),
     });
-    assert.equal(given.status, 200);
-    assert.equal(given.headers.get(REQUEST_ID_HEADER), 'propagation-probe-1');
+    expect(given.status).toBe(200);
+    expect(given.headers.get(REQUEST_ID_HEADER)).toBe('propagation-probe-1');
     const forwarded = proxy.seen.find((headers) => headers[REQUEST_ID_HEADER] === 'propagation-probe-1');
     assert.ok(forwarded, 'the registry received the request id');
-    assert.equal(forwarded[GATEWAY_SECRET_HEADER], TEST_GATEWAY_SECRET);
-    assert.deepEqual(decodeCaller(forwarded[CALLER_HEADER] as string), { role: Role.OFFICER, subject: 'officer-probe' });
+    expect(forwarded[GATEWAY_SECRET_HEADER]).toBe(TEST_GATEWAY_SECRET);
+    expect(decodeCaller(forwarded[CALLER_HEADER] as string)).toStrictEqual({ role: Role.OFFICER, subject: 'officer-probe' });
 
     const made = await fetch(recorded.url, {
       method: 'POST',
@@ -110,6 +110,6 @@ describe('operational endpoints and request-id propagation', () => {
     assert.ok(id && id !== 'propagation-probe-1');
     assert.ok(proxy.seen.some((headers) => headers[REQUEST_ID_HEADER] === id), 'the id the gateway made up reached the registry');
     const line = recorded.log.lines.find((entry) => entry.msg === 'request' && entry.requestId === id);
-    assert.equal(line?.operationName, 'Probe');
+    expect(line?.operationName).toBe('Probe');
   });
 });

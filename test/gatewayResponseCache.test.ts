@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@eq/shared';
 import { eventually } from './support/eventually';
 import { institutionInput, REGISTER } from './support/fixtures';
@@ -32,7 +32,7 @@ describe('gateway response cache: public, hinted answers only', () => {
   let institutionId: string;
   let psychologistNumber: string;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack('gatewaycache');
     gateway = await startGatewayUnderTest(stack, { GATEWAY_RESPONSE_CACHE_MAX_AGE: '3600' });
     shortLived = await startGatewayUnderTest(stack, { GATEWAY_RESPONSE_CACHE_MAX_AGE: '1' });
@@ -42,7 +42,7 @@ describe('gateway response cache: public, hinted answers only', () => {
     await stack.client.data(REGISTER_PSYCHOLOGIST, { input: psychologist }, officer);
     psychologistNumber = psychologist.registrationNumber;
   });
-  after(async () => {
+  afterAll(async () => {
     await shortLived?.close();
     await gateway?.close();
     await stack?.close();
@@ -66,24 +66,24 @@ describe('gateway response cache: public, hinted answers only', () => {
   it('answers a repeated public register lookup from the cache: the registry is not asked again', async () => {
     const before = await served('registry');
     const first = await ask(gateway.url, INSTITUTION, { id: institutionId });
-    assert.equal(first.body.errors, undefined);
-    assert.equal(first.body.data.institution.name, 'Kešatmiņas skola');
-    assert.equal(first.cacheControl, 'max-age=60, public');
-    assert.equal(first.age, null);
-    assert.equal(await served('registry'), before + 1);
+    expect(first.body.errors).toBe(undefined);
+    expect(first.body.data.institution.name).toBe('Kešatmiņas skola');
+    expect(first.cacheControl).toBe('max-age=60, public');
+    expect(first.age).toBe(null);
+    expect(await served('registry')).toBe(before + 1);
 
     const second = await ask(gateway.url, INSTITUTION, { id: institutionId });
-    assert.deepEqual(second.body, first.body);
-    assert.notEqual(second.age, null, 'served from the cache');
-    assert.equal(await served('registry'), before + 1, 'the registry was not asked again');
+    expect(second.body).toStrictEqual(first.body);
+    expect(second.age).not.toBe(null);
+    expect(await served('registry')).toBe(before + 1);
 
     const metrics = await (await fetch(gateway.url.replace(/\/graphql$/, '/metrics'))).text();
-    assert.match(metrics, /^gateway_response_cache_total\{result="hit"\} [1-9]\d*$/m);
-    assert.match(metrics, /^gateway_response_cache_total\{result="miss"\} [1-9]\d*$/m);
+    expect(metrics).toMatch(/^gateway_response_cache_total\{result="hit"\} [1-9]\d*$/m);
+    expect(metrics).toMatch(/^gateway_response_cache_total\{result="miss"\} [1-9]\d*$/m);
 
     // Other variables are another entry.
     await ask(gateway.url, INSTITUTION, { id: crypto.randomUUID() });
-    assert.equal(await served('registry'), before + 2);
+    expect(await served('registry')).toBe(before + 2);
   });
 
   it('caches the catalogue listing and the psychologist lookup the same way', async () => {
@@ -93,12 +93,12 @@ describe('gateway response cache: public, hinted answers only', () => {
     ] as const) {
       const before = await served(subgraph);
       const first = await ask(gateway.url, query, variables);
-      assert.equal(first.body.errors, undefined, subgraph);
+      expect(first.body.errors).toBe(undefined);
       assert.ok(first.body.data.activities ?? first.body.data.psychologist, subgraph);
       const second = await ask(gateway.url, query, variables);
-      assert.deepEqual(second.body, first.body);
-      assert.notEqual(second.age, null, `${subgraph}: served from the cache`);
-      assert.equal(await served(subgraph), before + 1, `${subgraph} was asked once`);
+      expect(second.body).toStrictEqual(first.body);
+      expect(second.age).not.toBe(null);
+      expect(await served(subgraph)).toBe(before + 1);
     }
   });
 
@@ -107,46 +107,46 @@ describe('gateway response cache: public, hinted answers only', () => {
     const before = await served('registry');
     for (let i = 0; i < 2; i += 1) {
       const answer = await ask(gateway.url, INSTITUTION, { id: institutionId }, officer);
-      assert.equal(answer.body.errors, undefined);
-      assert.equal(answer.age, null);
+      expect(answer.body.errors).toBe(undefined);
+      expect(answer.age).toBe(null);
       // The registry marks an answer to a role uncacheable, so no proxy keeps it either.
-      assert.equal(answer.cacheControl, 'no-store');
+      expect(answer.cacheControl).toBe('no-store');
     }
-    assert.equal(await served('registry'), before + 2, 'each authenticated request reached the registry');
+    expect(await served('registry')).toBe(before + 2);
   });
 
   it('does not cache an answer that needs an unhinted subgraph (licences), nor one with errors', async () => {
     const before = await served('registry');
     for (let i = 0; i < 2; i += 1) {
       const answer = await ask(gateway.url, WITH_LICENCES, { id: institutionId });
-      assert.equal(answer.body.errors, undefined);
-      assert.equal(answer.cacheControl, 'no-store');
-      assert.equal(answer.age, null);
+      expect(answer.body.errors).toBe(undefined);
+      expect(answer.cacheControl).toBe('no-store');
+      expect(answer.age).toBe(null);
     }
     const failed = [await ask(gateway.url, INSTITUTION, { id: 'not-an-id' }), await ask(gateway.url, INSTITUTION, { id: 'not-an-id' })];
     assert.ok(failed.every((answer) => answer.body.errors?.length && answer.age === null), JSON.stringify(failed.map((a) => a.body)));
-    assert.equal(await served('registry'), before + 4);
+    expect(await served('registry')).toBe(before + 4);
   });
 
   it('clears the cache on a mutation through the gateway: the next public read is fresh', async () => {
-    assert.equal((await ask(gateway.url, INSTITUTION, { id: institutionId })).body.data.institution.name, 'Kešatmiņas skola');
+    expect((await ask(gateway.url, INSTITUTION, { id: institutionId })).body.data.institution.name).toBe('Kešatmiņas skola');
     const amended = await ask(gateway.url, AMEND, { input: { id: institutionId, name: 'Kešatmiņas pamatskola', decision: { number: 'K-1', date: '2024-09-10' } } }, officer);
-    assert.equal(amended.body.errors, undefined, JSON.stringify(amended.body.errors));
+    expect(amended.body.errors).toBe(undefined);
     const after = await ask(gateway.url, INSTITUTION, { id: institutionId });
-    assert.equal(after.age, null);
-    assert.equal(after.body.data.institution.name, 'Kešatmiņas pamatskola');
+    expect(after.age).toBe(null);
+    expect(after.body.data.institution.name).toBe('Kešatmiņas pamatskola');
   });
 
   it('lets an entry live no longer than GATEWAY_RESPONSE_CACHE_MAX_AGE, whatever the hint says', async () => {
     const before = await served('registry');
     await ask(shortLived.url, INSTITUTION, { id: institutionId });
-    assert.equal(await served('registry'), before + 1);
+    expect(await served('registry')).toBe(before + 1);
     // Served from the cache until the one-second cap ends, then fetched again.
     const refetched = await eventually(
       async () => ({ answer: await ask(shortLived.url, INSTITUTION, { id: institutionId }), count: await served('registry') }),
       ({ count }) => count === before + 2,
       { what: 'the entry to expire and the registry to be asked again' },
     );
-    assert.equal(refetched.answer.age, null);
+    expect(refetched.answer.age).toBe(null);
   });
 });

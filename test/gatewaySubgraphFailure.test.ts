@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { licensing } from '@eq/licensing';
 import { createLogger, loadServiceConfig, Role, startService, type RunningService } from '@eq/shared';
 import { eventually } from './support/eventually';
@@ -40,7 +40,7 @@ describe('gateway when a subgraph is down, slow or failing', () => {
   let fake: Awaited<ReturnType<typeof startFakeSubgraph>>;
   let impatient: GatewayUnderTest;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack('gatewayfailure');
     const officer = await stack.client.token({ role: Role.OFFICER });
     const institution = (await stack.client.data(REGISTER, { input: institutionInput() }, officer)).registerInstitution.institution;
@@ -54,7 +54,7 @@ describe('gateway when a subgraph is down, slow or failing', () => {
     fake = await startFakeSubgraph();
     impatient = await startGatewayUnderTest(stack, { SUBGRAPH_TIMEOUT_MS: '300', SUBGRAPH_LICENSING_URL: fake.url });
   });
-  after(async () => {
+  afterAll(async () => {
     await impatient?.close();
     await fake?.close();
     await stack?.close();
@@ -62,25 +62,25 @@ describe('gateway when a subgraph is down, slow or failing', () => {
 
   it('answers with the registry’s data and SUBGRAPH_UNAVAILABLE for licensing while it is stopped, and in full once it is back', async () => {
     const readyz = stack.gatewayUrl.replace(/\/graphql$/, '/readyz');
-    assert.deepEqual((await stack.client.data(BOTH, { id: institutionId, licenceId })).licence, { status: 'ACTIVE' });
+    expect((await stack.client.data(BOTH, { id: institutionId, licenceId })).licence).toStrictEqual({ status: 'ACTIVE' });
 
     const running = stack.services.licensing!;
     await running.stop();
     const started = Date.now();
     const partial = await stack.client.request(BOTH, { id: institutionId, licenceId });
     assert.ok(Date.now() - started < 5_000, 'answers within the subgraph timeout');
-    assert.equal(partial.status, 200);
-    assert.deepEqual(partial.data, { institution: { name: 'Rīgas Valsts tehnikums' }, licence: null });
-    assert.equal(partial.errors?.length, 1);
-    assert.deepEqual(partial.errors![0]!.extensions, { code: 'SUBGRAPH_UNAVAILABLE', service: 'licensing' });
-    assert.match(partial.errors![0]!.message, /licensing service could not be reached/);
+    expect(partial.status).toBe(200);
+    expect(partial.data).toStrictEqual({ institution: { name: 'Rīgas Valsts tehnikums' }, licence: null });
+    expect(partial.errors?.length).toBe(1);
+    expect(partial.errors![0]!.extensions).toStrictEqual({ code: 'SUBGRAPH_UNAVAILABLE', service: 'licensing' });
+    expect(partial.errors![0]!.message).toMatch(/licensing service could not be reached/);
     const notReady = await fetch(readyz);
-    assert.equal(notReady.status, 503);
-    assert.deepEqual(((await notReady.json()) as any).checks.filter((c: any) => !c.ok).map((c: any) => c.name), ['licensing']);
+    expect(notReady.status).toBe(503);
+    expect(((await notReady.json()) as any).checks.filter((c: any) => !c.ok).map((c: any) => c.name)).toStrictEqual(['licensing']);
 
     stack.services.licensing = await restart(stack, running);
-    assert.deepEqual(await stack.client.data(BOTH, { id: institutionId, licenceId }), { institution: { name: 'Rīgas Valsts tehnikums' }, licence: { status: 'ACTIVE' } });
-    assert.equal((await fetch(readyz)).status, 200);
+    expect(await stack.client.data(BOTH, { id: institutionId, licenceId })).toStrictEqual({ institution: { name: 'Rīgas Valsts tehnikums' }, licence: { status: 'ACTIVE' } });
+    expect((await fetch(readyz)).status).toBe(200);
   });
 
   it('gives up on a subgraph slower than SUBGRAPH_TIMEOUT_MS and answers with the rest', async () => {
@@ -89,22 +89,22 @@ describe('gateway when a subgraph is down, slow or failing', () => {
     const partial = await impatient.client.request(BOTH, { id: institutionId, licenceId });
     const took = Date.now() - started;
     assert.ok(took >= 300 && took < 2_000, `answered in ${took} ms`);
-    assert.deepEqual(partial.data, { institution: { name: 'Rīgas Valsts tehnikums' }, licence: null });
-    assert.equal(partial.errors?.[0]?.extensions?.code, 'SUBGRAPH_UNAVAILABLE');
-    assert.match(partial.errors![0]!.message, /did not answer within 300 ms/);
+    expect(partial.data).toStrictEqual({ institution: { name: 'Rīgas Valsts tehnikums' }, licence: null });
+    expect(partial.errors?.[0]?.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
+    expect(partial.errors![0]!.message).toMatch(/did not answer within 300 ms/);
     const metrics = await (await fetch(impatient.url.replace(/\/graphql$/, '/metrics'))).text();
-    assert.match(metrics, /^gateway_subgraph_fetch_duration_seconds_count\{subgraph="licensing",outcome="timeout"\} [1-9]\d*$/m);
+    expect(metrics).toMatch(/^gateway_subgraph_fetch_duration_seconds_count\{subgraph="licensing",outcome="timeout"\} [1-9]\d*$/m);
   });
 
   it('masks a subgraph’s unexpected error as INTERNAL_SERVER_ERROR with a request id that is in the gateway’s log', async () => {
     fake.state.mode = 'internal-error';
     const response = await impatient.client.request(BOTH, { id: institutionId, licenceId }, undefined, { 'x-request-id': 'masking-probe-1' });
-    assert.equal(response.data?.institution?.name, 'Rīgas Valsts tehnikums');
-    assert.deepEqual(response.errors?.map((e) => [e.message, e.extensions]), [['Internal server error', { code: 'INTERNAL_SERVER_ERROR', requestId: 'masking-probe-1' }]]);
-    assert.doesNotMatch(JSON.stringify(response), /relation|stacktrace|licenceRepository/);
+    expect(response.data?.institution?.name).toBe('Rīgas Valsts tehnikums');
+    expect(response.errors?.map((e) => [e.message, e.extensions])).toStrictEqual([['Internal server error', { code: 'INTERNAL_SERVER_ERROR', requestId: 'masking-probe-1' }]]);
+    expect(JSON.stringify(response)).not.toMatch(/relation|stacktrace|licenceRepository/);
     const logged = impatient.log.lines.find((line) => line.msg === 'unexpected error' && line.requestId === 'masking-probe-1');
     assert.ok(logged, 'the unexpected error is logged with the request id');
-    assert.match(JSON.stringify(logged), /relation \\"licence\\" does not exist/);
+    expect(JSON.stringify(logged)).toMatch(/relation \\"licence\\" does not exist/);
   });
 });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, Topics, type CloudEvent } from '@eq/shared';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { eventually } from './support/eventually';
@@ -116,7 +116,7 @@ describe('licensing and accreditation react to register events, through the gate
     accreditationEvents: await outboxCount('accreditation'),
   });
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack('licaccreactions');
     recorder = await new TopicRecorder(stack.infrastructure.kafkaBrokers).start([
       Topics.registryInstitution,
@@ -127,7 +127,7 @@ describe('licensing and accreditation react to register events, through the gate
     await producer.connect();
     officer = await stack.client.token({ role: Role.OFFICER, subject: 'officer-5' });
   });
-  after(async () => {
+  afterAll(async () => {
     await producer?.disconnect();
     await recorder?.stop();
     await stack?.close();
@@ -142,21 +142,21 @@ describe('licensing and accreditation react to register events, through the gate
     const programme = await accreditProgramme(school.id, basic);
     // The institution has applied for its next accreditation: an open process liquidation must close.
     const open = (await data(APPLY, { input: { institutionId: school.id } })).applyForAccreditation.application;
-    assert.equal(open.status, 'SUBMITTED');
+    expect(open.status).toBe('SUBMITTED');
 
     const before = await institution(school.id);
-    assert.equal(before.name, 'Cēsu Jaunā pamatskola');
-    assert.equal(before.currentAccreditation.id, current);
-    assert.deepEqual(before.currentAccreditation.results.map((r: any) => [r.category, r.level]), RESULTS.map((r) => [r.category, r.level]));
-    assert.equal(before.currentAccreditation.results[1].levelLabelLv, 'Labi');
+    expect(before.name).toBe('Cēsu Jaunā pamatskola');
+    expect(before.currentAccreditation.id).toBe(current);
+    expect(before.currentAccreditation.results.map((r: any) => [r.category, r.level])).toStrictEqual(RESULTS.map((r) => [r.category, r.level]));
+    expect(before.currentAccreditation.results[1].levelLabelLv).toBe('Labi');
     const byCode = new Map(before.licences.map((l: any) => [l.programmeCode, l]));
     const accredited = (byCode.get('21011111') as any).accreditation;
-    assert.deepEqual([accredited.id, accredited.kind, accredited.status, accredited.termStart, accredited.termEnd], [programme, 'PROGRAMME', 'ACTIVE', '2024-12-01', '2030-11-30']);
-    assert.deepEqual(accredited.results.map((r: any) => [r.category, r.level, r.levelRank]), [
+    expect([accredited.id, accredited.kind, accredited.status, accredited.termStart, accredited.termEnd]).toStrictEqual([programme, 'PROGRAMME', 'ACTIVE', '2024-12-01', '2030-11-30']);
+    expect(accredited.results.map((r: any) => [r.category, r.level, r.levelRank])).toStrictEqual([
       ['FITNESS_FOR_PURPOSE', 'VERY_GOOD', 4], ['QUALITY_TEACHING', 'GOOD', 3], ['INCLUSIVE_ENVIRONMENT', 'EXCELLENT', 5], ['GOOD_GOVERNANCE', 'GOOD', 3],
     ]);
-    assert.equal(accredited.results[3].categoryLabelLv, 'Laba pārvaldība');
-    assert.equal((byCode.get('31011011') as any).accreditation, null);
+    expect(accredited.results[3].categoryLabelLv).toBe('Laba pārvaldība');
+    expect((byCode.get('31011011') as any).accreditation).toBe(null);
 
     await data(LIQUIDATE, { input: { id: school.id, decision: { number: 'IKVD-2025/90', date: '2025-06-30' } } });
 
@@ -165,17 +165,17 @@ describe('licensing and accreditation react to register events, through the gate
       (i) => i.licences.every((l: any) => l.status === 'LAPSED') && i.accreditations.every((a: any) => a.status === 'ENDED'),
       { what: 'licences to lapse and accreditations to end' },
     );
-    assert.equal(after.status, 'LIQUIDATED');
-    assert.equal(after.currentAccreditation, null);
-    assert.deepEqual(after.licences.map((l: any) => l.lapsedOn), ['2025-06-30', '2025-06-30']);
+    expect(after.status).toBe('LIQUIDATED');
+    expect(after.currentAccreditation).toBe(null);
+    expect(after.licences.map((l: any) => l.lapsedOn)).toStrictEqual(['2025-06-30', '2025-06-30']);
     const ended = new Map(after.accreditations.map((a: any) => [a.id, a]));
-    assert.deepEqual([(ended.get(current) as any).endedOn, (ended.get(current) as any).endReason], ['2025-06-30', 'INSTITUTION_LIQUIDATED']);
+    expect([(ended.get(current) as any).endedOn, (ended.get(current) as any).endReason]).toStrictEqual(['2025-06-30', 'INSTITUTION_LIQUIDATED']);
     // The programme's accreditation ends with its institution or with its lapsed licence, whichever
     // event accreditation handles first (two topics, no order between them); either way, on that day.
-    assert.equal((ended.get(programme) as any).endedOn, '2025-06-30');
+    expect((ended.get(programme) as any).endedOn).toBe('2025-06-30');
     assert.ok(['INSTITUTION_LIQUIDATED', 'LICENCE_LAPSED'].includes((ended.get(programme) as any).endReason));
     const closed = (await data(APPLICATION, { id: open.id })).accreditationApplication;
-    assert.deepEqual(closed, { id: open.id, status: 'CLOSED', closedOn: '2025-06-30', closeReason: 'INSTITUTION_LIQUIDATED' });
+    expect(closed).toStrictEqual({ id: open.id, status: 'CLOSED', closedOn: '2025-06-30', closeReason: 'INSTITUTION_LIQUIDATED' });
     await published(Topics.accreditationAccreditation, current, 'accreditation.accreditation.ended');
     await published(Topics.accreditationAccreditation, programme, 'accreditation.accreditation.ended');
     await published(Topics.licensingLicence, basic, 'licensing.licence.lapsed');
@@ -184,7 +184,7 @@ describe('licensing and accreditation react to register events, through the gate
     const liquidated = await published(Topics.registryInstitution, school.id, 'registry.institution.liquidated');
     const settled = await snapshot([school.id]);
     await replay(Topics.registryInstitution, liquidated, ['licensing', 'accreditation']);
-    assert.deepEqual(await snapshot([school.id]), settled);
+    expect(await snapshot([school.id])).toStrictEqual(settled);
   });
 
   it('a revoked licence ends that programme\'s accreditation only; a replay changes nothing', async () => {
@@ -204,19 +204,16 @@ describe('licensing and accreditation react to register events, through the gate
       { what: 'the revoked programme\'s accreditation to end' },
     );
     const licences = new Map(after.licences.map((l: any) => [l.id, l]));
-    assert.deepEqual(
-      (({ id, status, endedOn, endReason }) => ({ id, status, endedOn, endReason }))((licences.get(revoked) as any).accreditation),
-      { id: revokedProgramme, status: 'ENDED', endedOn: '2025-02-01', endReason: 'LICENCE_REVOKED' },
-    );
-    assert.deepEqual([(licences.get(kept) as any).accreditation.id, (licences.get(kept) as any).accreditation.status], [keptProgramme, 'ACTIVE']);
-    assert.deepEqual([after.currentAccreditation.id, after.status], [current, 'ACTIVE']);
+    expect((({ id, status, endedOn, endReason }) => ({ id, status, endedOn, endReason }))((licences.get(revoked) as any).accreditation)).toStrictEqual({ id: revokedProgramme, status: 'ENDED', endedOn: '2025-02-01', endReason: 'LICENCE_REVOKED' });
+    expect([(licences.get(kept) as any).accreditation.id, (licences.get(kept) as any).accreditation.status]).toStrictEqual([keptProgramme, 'ACTIVE']);
+    expect([after.currentAccreditation.id, after.status]).toStrictEqual([current, 'ACTIVE']);
     const endedEvent = await published(Topics.accreditationAccreditation, revokedProgramme, 'accreditation.accreditation.ended');
-    assert.equal(endedEvent.data.state.endReason, 'LICENCE_REVOKED');
+    expect(endedEvent.data.state.endReason).toBe('LICENCE_REVOKED');
 
     const revocation = await published(Topics.licensingLicence, revoked, 'licensing.licence.revoked');
     const settled = await snapshot([school.id]);
     await replay(Topics.licensingLicence, revocation, ['accreditation']);
-    assert.deepEqual(await snapshot([school.id]), settled);
+    expect(await snapshot([school.id])).toStrictEqual(settled);
   });
 
   it('reorganisation transfers the licence to the successor, the programme\'s accreditation follows it there, and replays change nothing', async () => {
@@ -240,31 +237,28 @@ describe('licensing and accreditation react to register events, through the gate
       { what: 'the successor\'s licence to carry the programme\'s accreditation' },
     );
     const [continuing] = taken.licences;
-    assert.deepEqual([continuing.programmeCode, continuing.status, continuing.continues.id], ['33481011', 'ACTIVE', licence]);
+    expect([continuing.programmeCode, continuing.status, continuing.continues.id]).toStrictEqual(['33481011', 'ACTIVE', licence]);
     // The same accreditation (decision, results and term) now names the successor.
-    assert.deepEqual(
-      [continuing.accreditation.status, continuing.accreditation.termEnd, continuing.accreditation.institution.id, continuing.accreditation.results.length],
-      ['ACTIVE', '2030-11-30', successor.id, 4],
-    );
-    assert.deepEqual(taken.accreditations.map((a: any) => [a.id, a.kind, a.licence.id]), [[programme, 'PROGRAMME', continuing.id]]);
+    expect([continuing.accreditation.status, continuing.accreditation.termEnd, continuing.accreditation.institution.id, continuing.accreditation.results.length]).toStrictEqual(['ACTIVE', '2030-11-30', successor.id, 4]);
+    expect(taken.accreditations.map((a: any) => [a.id, a.kind, a.licence.id])).toStrictEqual([[programme, 'PROGRAMME', continuing.id]]);
 
     const ended = await institution(predecessor.id);
-    assert.equal(ended.status, 'LIQUIDATED');
-    assert.deepEqual(ended.licences.map((l: any) => [l.status, l.endedOn, l.continuedBy.id, l.accreditation]), [['TRANSFERRED', '2025-03-20', continuing.id, null]]);
+    expect(ended.status).toBe('LIQUIDATED');
+    expect(ended.licences.map((l: any) => [l.status, l.endedOn, l.continuedBy.id, l.accreditation])).toStrictEqual([['TRANSFERRED', '2025-03-20', continuing.id, null]]);
     // The predecessor's own accreditation ends with it; the programme's left with its licence.
-    assert.equal(ended.currentAccreditation, null);
-    assert.deepEqual(ended.accreditations.map((a: any) => [a.id, a.status, a.endReason]), [[current, 'ENDED', 'INSTITUTION_LIQUIDATED']]);
+    expect(ended.currentAccreditation).toBe(null);
+    expect(ended.accreditations.map((a: any) => [a.id, a.status, a.endReason])).toStrictEqual([[current, 'ENDED', 'INSTITUTION_LIQUIDATED']]);
 
     const moved = await published(Topics.accreditationAccreditation, programme, 'accreditation.accreditation.transferred');
-    assert.deepEqual(moved.data.changedFields, ['institutionId', 'licenceId']);
-    assert.deepEqual([moved.data.state.institutionId, moved.data.state.licenceId, moved.data.state.status], [successor.id, continuing.id, 'ACTIVE']);
-    assert.equal(recorder.eventsFor(Topics.accreditationAccreditation, [programme]).some((e) => e.type === 'accreditation.accreditation.ended'), false);
+    expect(moved.data.changedFields).toStrictEqual(['institutionId', 'licenceId']);
+    expect([moved.data.state.institutionId, moved.data.state.licenceId, moved.data.state.status]).toStrictEqual([successor.id, continuing.id, 'ACTIVE']);
+    expect(recorder.eventsFor(Topics.accreditationAccreditation, [programme]).some((e) => e.type === 'accreditation.accreditation.ended')).toBe(false);
 
     const reorganised = await published(Topics.registryInstitution, predecessor.id, 'registry.institution.reorganised');
     const transferred = await published(Topics.licensingLicence, licence, 'licensing.licence.transferred');
     const settled = await snapshot([predecessor.id, successor.id]);
     await replay(Topics.registryInstitution, reorganised, ['licensing', 'accreditation']);
     await replay(Topics.licensingLicence, transferred, ['accreditation']);
-    assert.deepEqual(await snapshot([predecessor.id, successor.id]), settled);
+    expect(await snapshot([predecessor.id, successor.id])).toStrictEqual(settled);
   });
 });

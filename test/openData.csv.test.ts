@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { formatCsv, parseCsv } from '../scripts/openData/csv';
 import { formatPlaceList, parsePlaceList } from '../scripts/openData/placeList';
 
@@ -12,7 +11,7 @@ describe('open-data CSV (RFC 4180)', () => {
       ['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\rhere', ''],
       ['Rīgas Ābeles sākumskola', 'x'],
     ]);
-    assert.equal(text, 'plain,"a,b","say ""hi""","two\nlines","cr\rhere",\r\nRīgas Ābeles sākumskola,x\r\n');
+    expect(text).toBe('plain,"a,b","say ""hi""","two\nlines","cr\rhere",\r\nRīgas Ābeles sākumskola,x\r\n');
   });
 
   it('reads back exactly what it writes, diacritics and multi-line fields included', () => {
@@ -22,29 +21,29 @@ describe('open-data CSV (RFC 4180)', () => {
       ['2', '', '"'],
       ['3', ',', '\n'],
     ];
-    assert.deepEqual(parseCsv(formatCsv(records)).map((r) => r.fields), records);
+    expect(parseCsv(formatCsv(records)).map((r) => r.fields)).toStrictEqual(records);
   });
 
   it('accepts LF line ends, a UTF-8 BOM, blank lines and a missing final line break', () => {
     const parsed = parseCsv('\uFEFFa,b\n\n1,2\n3,"4\n5"\n6,7');
-    assert.deepEqual(parsed.map((r) => r.fields), [['a', 'b'], ['1', '2'], ['3', '4\n5'], ['6', '7']]);
-    assert.deepEqual(parsed.map((r) => r.line), [1, 3, 4, 6]);
+    expect(parsed.map((r) => r.fields)).toStrictEqual([['a', 'b'], ['1', '2'], ['3', '4\n5'], ['6', '7']]);
+    expect(parsed.map((r) => r.line)).toStrictEqual([1, 3, 4, 6]);
   });
 
   it('keeps empty fields, including a trailing one', () => {
-    assert.deepEqual(parseCsv('a,,c,\r\n,,,\r\n').map((r) => r.fields), [['a', '', 'c', ''], ['', '', '', '']]);
+    expect(parseCsv('a,,c,\r\n,,,\r\n').map((r) => r.fields)).toStrictEqual([['a', '', 'c', ''], ['', '', '', '']]);
   });
 
   it('reports a stray quote in its own record and reads the records around it', () => {
     const parsed = parseCsv('a,b\r\n1,x"y\r\n"2"z,3\r\n4,5\r\n');
-    assert.deepEqual(parsed.map((r) => r.error), [undefined, 'a quote inside unquoted field 2 (quote the field and double the quote)', 'text after a closing quote in field 1', undefined]);
-    assert.deepEqual(parsed[3]!.fields, ['4', '5']);
+    expect(parsed.map((r) => r.error)).toStrictEqual([undefined, 'a quote inside unquoted field 2 (quote the field and double the quote)', 'text after a closing quote in field 1', undefined]);
+    expect(parsed[3]!.fields).toStrictEqual(['4', '5']);
   });
 
   it('reports a quote that is never closed', () => {
     const parsed = parseCsv('a,b\r\n1,"open\r\n2,3\r\n');
-    assert.equal(parsed.length, 2);
-    assert.match(parsed[1]!.error!, /field 2 opens a quote that is never closed/);
+    expect(parsed.length).toBe(2);
+    expect(parsed[1]!.error!).toMatch(/field 2 opens a quote that is never closed/);
   });
 });
 
@@ -54,18 +53,18 @@ describe('implementation places in one cell', () => {
       { address: 'Braslas iela 16, Rīga', municipality: 'Rīga', planningRegion: 'RIGA' },
       { address: 'Rīgas iela 1, Cēsis', municipality: 'Cēsu novads', planningRegion: 'VIDZEME' },
     ]);
-    assert.equal(cell, 'Braslas iela 16, Rīga|Rīga|RIGA;Rīgas iela 1, Cēsis|Cēsu novads|VIDZEME');
-    assert.deepEqual(parsePlaceList(cell), [['Braslas iela 16, Rīga', 'Rīga', 'RIGA'], ['Rīgas iela 1, Cēsis', 'Cēsu novads', 'VIDZEME']]);
+    expect(cell).toBe('Braslas iela 16, Rīga|Rīga|RIGA;Rīgas iela 1, Cēsis|Cēsu novads|VIDZEME');
+    expect(parsePlaceList(cell)).toStrictEqual([['Braslas iela 16, Rīga', 'Rīga', 'RIGA'], ['Rīgas iela 1, Cēsis', 'Cēsu novads', 'VIDZEME']]);
   });
 
   it('escapes "\\", "|" and ";" inside values so any address survives', () => {
     const places = [{ address: 'Ēkas 1|2; korpuss \\B', municipality: 'Rīga', planningRegion: 'RIGA' }];
     const cell = formatPlaceList(places);
-    assert.equal(cell, 'Ēkas 1\\|2\\; korpuss \\\\B|Rīga|RIGA');
-    assert.deepEqual(parsePlaceList(cell), [['Ēkas 1|2; korpuss \\B', 'Rīga', 'RIGA']]);
+    expect(cell).toBe('Ēkas 1\\|2\\; korpuss \\\\B|Rīga|RIGA');
+    expect(parsePlaceList(cell)).toStrictEqual([['Ēkas 1|2; korpuss \\B', 'Rīga', 'RIGA']]);
   });
 
   it('reads an empty cell as no places', () => {
-    assert.deepEqual(parsePlaceList('  '), []);
+    expect(parsePlaceList('  ')).toStrictEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { HEADER, toCsvCells } from '../scripts/openData/columns';
 import { formatCsv } from '../scripts/openData/csv';
 import { progressBar } from '../scripts/openData/progressBar';
@@ -41,16 +41,16 @@ describe('open-data rows', () => {
   it('reads back every column of an exported record', () => {
     const file = readImportFile(csvOf(toCsvCells(record)));
     assert.ok(!('error' in file));
-    assert.deepEqual(file.rows[0]!.record, record);
+    expect(file.rows[0]!.record).toStrictEqual(record);
   });
 
   it('rejects a bad row with every reason and its row number, and reads the rows around it', () => {
     const bad = cellsWith({ registrationNumber: '123456789', type: 'SCHOOL', registrationDecisionDate: '2020-02-30', implementationPlaces: 'Pils iela 1|Cēsis' });
     const file = readImportFile(csvOf(toCsvCells(record), bad, cellsWith({ registrationNumber: '0123456780' })));
     assert.ok(!('error' in file));
-    assert.deepEqual(file.rows.map((row) => row.row), [2, 3, 4]);
+    expect(file.rows.map((row) => row.row)).toStrictEqual([2, 3, 4]);
     assert.ok(file.rows[0]!.record && file.rows[2]!.record);
-    assert.deepEqual(file.rows[1]!.reasons, [
+    expect(file.rows[1]!.reasons).toStrictEqual([
       'registrationNumber "123456789" is not 10 digits (a spreadsheet may have dropped its leading zeros)',
       'type "SCHOOL" is not one of PRESCHOOL, PRIMARY_SCHOOL, BASIC_SCHOOL, SECONDARY_SCHOOL, GYMNASIUM, STATE_GYMNASIUM, SPECIAL_SCHOOL, VOCATIONAL_SCHOOL, INTEREST_EDUCATION, PROFESSIONAL_ORIENTATION_MUSIC, PROFESSIONAL_ORIENTATION_ART, PROFESSIONAL_ORIENTATION_DANCE, PROFESSIONAL_ORIENTATION_SPORT, INTERNATIONAL_SCHOOL, EVENING_OR_DISTANCE_SCHOOL',
       'implementationPlaces: place 1 is not address|municipality|PLANNING_REGION',
@@ -61,8 +61,8 @@ describe('open-data rows', () => {
   it('rejects a row with the wrong number of fields and a repeated registration number', () => {
     const file = readImportFile(csvOf(toCsvCells(record), ['only', 'three', 'fields'], toCsvCells(record)));
     assert.ok(!('error' in file));
-    assert.deepEqual(file.rows[1]!.reasons, [`has 3 fields, the header has ${HEADER.length}`]);
-    assert.deepEqual(file.rows[2]!.reasons, ['registrationNumber 0123456789 is already on row 2']);
+    expect(file.rows[1]!.reasons).toStrictEqual([`has 3 fields, the header has ${HEADER.length}`]);
+    expect(file.rows[2]!.reasons).toStrictEqual(['registrationNumber 0123456789 is already on row 2']);
   });
 
   it('checks that a liquidation is complete and dated after the registration', () => {
@@ -71,8 +71,8 @@ describe('open-data rows', () => {
       cellsWith({ status: 'LIQUIDATED', liquidatedOn: '', liquidationKind: '', liquidationDecisionNumber: '', liquidationDecisionDate: '', liquidationReason: '' }),
     ));
     assert.ok(!('error' in file));
-    assert.deepEqual(file.rows[0]!.reasons, ['liquidationDecisionNumber is empty, but the row has a liquidation', 'liquidatedOn 2019-01-01 is before registeredOn 2020-09-01']);
-    assert.deepEqual(file.rows[1]!.reasons, ['status is LIQUIDATED, but the row has no liquidation decision']);
+    expect(file.rows[0]!.reasons).toStrictEqual(['liquidationDecisionNumber is empty, but the row has a liquidation', 'liquidatedOn 2019-01-01 is before registeredOn 2020-09-01']);
+    expect(file.rows[1]!.reasons).toStrictEqual(['status is LIQUIDATED, but the row has no liquidation decision']);
   });
 
   it('takes a minimal hand-made file: optional columns default, unknown columns are ignored', () => {
@@ -82,13 +82,13 @@ describe('open-data rows', () => {
     ].join('\n');
     const file = readImportFile(text);
     assert.ok(!('error' in file));
-    assert.equal(file.rows[0]!.record?.registeredOn, '2024-01-02');
-    assert.equal(file.rows[0]!.record?.status, 'ACTIVE');
-    assert.equal(file.rows[0]!.record?.liquidationKind, null);
+    expect(file.rows[0]!.record?.registeredOn).toBe('2024-01-02');
+    expect(file.rows[0]!.record?.status).toBe('ACTIVE');
+    expect(file.rows[0]!.record?.liquidationKind).toBe(null);
   });
 
   it('refuses a file whose header lacks a required column', () => {
-    assert.deepEqual(readImportFile('registrationNumber,name\r\n1111111111,x\r\n'), {
+    expect(readImportFile('registrationNumber,name\r\n1111111111,x\r\n')).toStrictEqual({
       error: 'the header lacks required columns type, founderKind, founderName, planningRegion, implementationPlaces, registrationDecisionNumber, registrationDecisionDate',
     });
   });
@@ -96,7 +96,7 @@ describe('open-data rows', () => {
   it('documents exactly the columns it writes, in order', () => {
     const doc = readFileSync(new URL('../docs/open-data.md', import.meta.url), 'utf8');
     const documented = [...doc.matchAll(/^\| \d+ \| `(\w+)` \|/gm)].map((match) => match[1]);
-    assert.deepEqual(documented, HEADER);
+    expect(documented).toStrictEqual(HEADER);
   });
 });
 
@@ -111,9 +111,9 @@ describe('import progress bar', () => {
     const bar = progressBar('rows imported', 4, stream);
     bar.update(4);
     bar.finish();
-    assert.match(written[0]!, /^\r\[·+\] 0\/4 {3}0% {2}rows imported$/);
-    assert.match(written.at(-2)!, /^\r\[#+\] 4\/4 100% {2}rows imported$/);
-    assert.equal(written.at(-1), '\n');
+    expect(written[0]!).toMatch(/^\r\[·+\] 0\/4 {3}0% {2}rows imported$/);
+    expect(written.at(-2)!).toMatch(/^\r\[#+\] 4\/4 100% {2}rows imported$/);
+    expect(written.at(-1)).toBe('\n');
   });
 
   it('draws nothing when the stream is not a terminal', () => {
@@ -121,6 +121,6 @@ describe('import progress bar', () => {
     const bar = progressBar('rows imported', 4, stream);
     bar.update(2);
     bar.finish();
-    assert.deepEqual(written, []);
+    expect(written).toStrictEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@eq/shared';
 import { HEADER, toCsvCells } from '../scripts/openData/columns';
 import { formatCsv, parseCsv } from '../scripts/openData/csv';
@@ -77,7 +77,7 @@ describe('open data: export and import of the public register through the gatewa
   let csvFile: string;
   let exported: OpenDataInstitution[];
 
-  before(async () => {
+  beforeAll(async () => {
     [source, target] = await Promise.all([startTestStack('opendatasource'), startTestStack('opendatatarget')]);
     dir = mkdtempSync(path.join(tmpdir(), 'open-data-'));
     csvFile = path.join(dir, 'institutions.csv');
@@ -86,22 +86,22 @@ describe('open data: export and import of the public register through the gatewa
     for (const input of institutions) ids.push((await source.client.data(REGISTER, { input }, officer)).registerInstitution.institution.id);
     await source.client.data(LIQUIDATE, { input: { id: ids[2], decision: liquidation } }, officer);
   });
-  after(async () => {
+  afterAll(async () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
     await Promise.all([source?.close(), target?.close()]);
   });
 
   it('exports the public register as CSV and as JSON, with the same records', async () => {
     const csv = await run('export', ['--url', source.gatewayUrl, '--format', 'csv', '--out', csvFile]);
-    assert.equal(csv.code, 0, csv.stderr);
+    expect(csv.code).toBe(0);
     const json = await run('export', ['--url', source.gatewayUrl, '--format', 'json']);
-    assert.equal(json.code, 0, json.stderr);
+    expect(json.code).toBe(0);
     exported = JSON.parse(json.stdout);
 
     const byNumber = new Map(exported.map((record) => [record.registrationNumber, record]));
     const [first, second, third] = institutions.map((input) => byNumber.get(input.registrationNumber)!);
-    assert.equal(exported.length, 3);
-    assert.deepEqual({ ...first, id: undefined }, {
+    expect(exported.length).toBe(3);
+    expect({ ...first, id: undefined }).toStrictEqual({
       id: undefined,
       registrationNumber: institutions[0]!.registrationNumber,
       name: 'Rīgas "Ābeles" sākumskola, filiāle',
@@ -121,38 +121,35 @@ describe('open data: export and import of the public register through the gatewa
       liquidationDecisionDate: null,
       liquidationReason: null,
     });
-    assert.equal(second!.founderMunicipality, null);
-    assert.deepEqual(
-      [third!.status, third!.liquidatedOn, third!.liquidationKind, third!.liquidationDecisionNumber, third!.liquidationDecisionDate, third!.liquidationReason],
-      ['LIQUIDATED', '2024-09-30', 'LIQUIDATION', 'IKVD-2024/900', '2024-09-30', liquidation.reason],
-    );
+    expect(second!.founderMunicipality).toBe(null);
+    expect([third!.status, third!.liquidatedOn, third!.liquidationKind, third!.liquidationDecisionNumber, third!.liquidationDecisionDate, third!.liquidationReason]).toStrictEqual(['LIQUIDATED', '2024-09-30', 'LIQUIDATION', 'IKVD-2024/900', '2024-09-30', liquidation.reason]);
 
     // The CSV holds the same records, cell for cell, under the documented header.
     const text = readFileSync(csvFile, 'utf8');
-    assert.equal(text, formatCsv([HEADER, ...exported.map(toCsvCells)]));
+    expect(text).toBe(formatCsv([HEADER, ...exported.map(toCsvCells)]));
     const [header, ...rows] = parseCsv(text);
-    assert.deepEqual(header!.fields, HEADER);
-    assert.equal(rows.length, 3);
+    expect(header!.fields).toStrictEqual(HEADER);
+    expect(rows.length).toBe(3);
     assert.ok(text.includes('"Ābeļu iela 3, Rīga|Rīga|RIGA;Ķiršu iela 5\\; korpuss 2\\|A, Rīga|Rīga|RIGA"'));
   });
 
   it('imports the CSV into another deployment, which then exports the same public fields', async () => {
     const imported = await run('import', ['--url', target.gatewayUrl, '--file', csvFile]);
-    assert.equal(imported.code, 0, imported.stdout + imported.stderr);
-    assert.deepEqual(summaryOf(imported.stdout), [3, 0, 0, 0, 0]);
+    expect(imported.code).toBe(0);
+    expect(summaryOf(imported.stdout)).toStrictEqual([3, 0, 0, 0, 0]);
     assert.ok(!imported.stderr.includes('\r'), 'no progress bar when stderr is not a terminal');
 
     const again = await run('export', ['--url', target.gatewayUrl, '--format', 'json']);
-    assert.equal(again.code, 0, again.stderr);
-    assert.deepEqual(withoutId(JSON.parse(again.stdout)), withoutId(exported));
+    expect(again.code).toBe(0);
+    expect(withoutId(JSON.parse(again.stdout))).toStrictEqual(withoutId(exported));
   });
 
   it('creates nothing and skips every row when the same file is imported again', async () => {
     const rerun = await run('import', ['--url', target.gatewayUrl, '--file', csvFile]);
-    assert.equal(rerun.code, 0, rerun.stdout + rerun.stderr);
-    assert.deepEqual(summaryOf(rerun.stdout), [0, 3, 0, 0, 0]);
+    expect(rerun.code).toBe(0);
+    expect(summaryOf(rerun.stdout)).toStrictEqual([0, 3, 0, 0, 0]);
     const { institutions: page } = await target.client.data('{ institutions { totalCount } }');
-    assert.equal(page.totalCount, 3);
+    expect(page.totalCount).toBe(3);
   });
 
   it('completes a liquidation that an interrupted run did not get to, and counts the row as completed', async () => {
@@ -164,11 +161,11 @@ describe('open data: export and import of the public register through the gatewa
     writeFileSync(file, formatCsv([HEADER, toCsvCells({ ...liquidated, registrationNumber: fresh })]));
 
     const result = await run('import', ['--url', target.gatewayUrl, '--file', file]);
-    assert.equal(result.code, 0, result.stdout + result.stderr);
-    assert.deepEqual(summaryOf(result.stdout), [0, 0, 1, 0, 0]);
+    expect(result.code).toBe(0);
+    expect(summaryOf(result.stdout)).toStrictEqual([0, 0, 1, 0, 0]);
     const reexported = await run('export', ['--url', target.gatewayUrl, '--format', 'json']);
     const record = (JSON.parse(reexported.stdout) as OpenDataInstitution[]).find((r) => r.registrationNumber === fresh)!;
-    assert.deepEqual([record.status, record.liquidatedOn, record.liquidationDecisionNumber], ['LIQUIDATED', '2024-09-30', 'IKVD-2024/900']);
+    expect([record.status, record.liquidatedOn, record.liquidationDecisionNumber]).toStrictEqual(['LIQUIDATED', '2024-09-30', 'IKVD-2024/900']);
   });
 
   it('rejects exactly the malformed rows, with row number and reason, imports the rest and exits 2', async () => {
@@ -194,17 +191,17 @@ describe('open data: export and import of the public register through the gatewa
 
     // Rows count as a spreadsheet counts them; the liquidation reason's line break shifts lines.
     const result = await run('import', ['--url', target.gatewayUrl, '--file', file]);
-    assert.equal(result.code, 2, result.stdout + result.stderr);
-    assert.deepEqual(summaryOf(result.stdout), [1, 3, 0, 2, 0]);
-    assert.match(result.stdout, /^ {2}row 6 \(line 7\): type "SCHOOL" is not one of PRESCHOOL, .*; registeredOn "2024-02-30" is not a calendar date YYYY-MM-DD$/m);
-    assert.match(result.stdout, /^ {2}row 7 \(line 8\): Name must be 2-300 characters$/m);
+    expect(result.code).toBe(2);
+    expect(summaryOf(result.stdout)).toStrictEqual([1, 3, 0, 2, 0]);
+    expect(result.stdout).toMatch(/^ {2}row 6 \(line 7\): type "SCHOOL" is not one of PRESCHOOL, .*; registeredOn "2024-02-30" is not a calendar date YYYY-MM-DD$/m);
+    expect(result.stdout).toMatch(/^ {2}row 7 \(line 8\): Name must be 2-300 characters$/m);
 
     const rejected = parseCsv(readFileSync(`${file}.rejected.csv`, 'utf8')).map((record) => record.fields);
-    assert.deepEqual(rejected[0], ['rejectedRow', 'rejectionReason', ...header!]);
-    assert.deepEqual(rejected.slice(1).map((fields) => fields[0]), ['6', '7']);
-    assert.equal(rejected[2]![2 + column('name')], 'X');
+    expect(rejected[0]).toStrictEqual(['rejectedRow', 'rejectionReason', ...header!]);
+    expect(rejected.slice(1).map((fields) => fields[0])).toStrictEqual(['6', '7']);
+    expect(rejected[2]![2 + column('name')]).toBe('X');
 
     const { institutions: page } = await target.client.data('{ institutions(filter: {search: "valmieras"}) { totalCount edges { node { registrationNumber } } } }');
-    assert.deepEqual(page.edges.map((edge: any) => edge.node.registrationNumber), [fresh]);
+    expect(page.edges.map((edge: any) => edge.node.registrationNumber)).toStrictEqual([fresh]);
   });
 });

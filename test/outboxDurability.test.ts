@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, Topics } from '@eq/shared';
 import { eventually } from './support/eventually';
 import { INSTITUTION_WITH_LICENCES, institutionInput, ISSUE_LICENCE, LIQUIDATE, REGISTER } from './support/fixtures';
@@ -14,11 +13,11 @@ describe('outbox durability across a Kafka outage', () => {
   let stack: TestStack;
   let officer: string;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack('durability', { ownInfrastructure: true });
     officer = await stack.client.token({ role: Role.OFFICER });
   });
-  after(async () => stack?.close());
+  afterAll(async () => stack?.close());
 
   it('accepts a mutation while the broker is down and delivers its event exactly once when it is back', async () => {
     const { client, services, infrastructure } = stack;
@@ -40,15 +39,15 @@ describe('outbox durability across a Kafka outage', () => {
 
     await infrastructure.kafka!.stop();
     const liquidated = await client.request(LIQUIDATE, { input: { id: institution.id, decision: { number: 'D-9', date: '2024-10-01' } } }, officer);
-    assert.equal(liquidated.errors, undefined, 'the mutation must not depend on Kafka');
-    assert.equal(liquidated.data.liquidateInstitution.institution.status, 'LIQUIDATED');
+    expect(liquidated.errors).toBe(undefined);
+    expect(liquidated.data.liquidateInstitution.institution.status).toBe('LIQUIDATED');
     const [pending] = await services.registry!.db.query(
       'SELECT count(*)::int AS n FROM outbox_event WHERE key = $1 AND sent_at IS NULL',
       [institution.id],
     );
-    assert.equal(pending.n, 1, 'the liquidation event waits in the outbox');
+    expect(pending.n).toBe(1);
     const beforeRecovery = await client.data(INSTITUTION_WITH_LICENCES, { id: institution.id });
-    assert.equal(beforeRecovery.institution.licences[0].status, 'ACTIVE');
+    expect(beforeRecovery.institution.licences[0].status).toBe('ACTIVE');
 
     await infrastructure.kafka!.start();
     const recovered = await eventually(
@@ -56,7 +55,7 @@ describe('outbox durability across a Kafka outage', () => {
       (d) => d.institution.licences[0]?.status === 'LAPSED',
       { timeoutMs: 90_000, what: 'the licence to lapse after the broker is back' },
     );
-    assert.equal(recovered.institution.licences[0].lapsedOn, '2024-10-01');
+    expect(recovered.institution.licences[0].lapsedOn).toBe('2024-10-01');
 
     const recorder = await new TopicRecorder(infrastructure.kafkaBrokers).start([Topics.registryInstitution, Topics.licensingLicence]);
     try {
@@ -71,14 +70,14 @@ describe('outbox durability across a Kafka outage', () => {
         (events) => events.length > 0,
         { what: 'the liquidation event' },
       );
-      assert.equal(liquidations.length, 1, 'the liquidation is published once');
-      assert.equal(lapses.filter((e) => e.type === 'licensing.licence.lapsed').length, 1, 'and applied once');
+      expect(liquidations.length).toBe(1);
+      expect(lapses.filter((e) => e.type === 'licensing.licence.lapsed').length).toBe(1);
     } finally {
       await recorder.stop();
     }
     const [processed] = await services.licensing!.db.query(
       "SELECT count(*)::int AS n FROM processed_event WHERE topic = $1", [Topics.registryInstitution],
     );
-    assert.equal(processed.n, 2, 'registered and liquidated, each processed once');
+    expect(processed.n).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createRegistry } from '@eq/registry';
 import { Role, statementCounterOf, Topics } from '@eq/shared';
 import { eventually } from './support/eventually';
@@ -30,12 +30,12 @@ describe('register of education institutions', () => {
   const register = async (overrides: Record<string, unknown> = {}) =>
     (await stack.client.data(REGISTER, { input: institutionInput(overrides) }, officer)).registerInstitution.institution;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack('registry', { definitions: { registry: createRegistry({ clock, scheduleIntervalMs: 100 }) as never } });
     recorder = await new TopicRecorder(stack.infrastructure.kafkaBrokers).start([Topics.registryInstitution]);
     officer = await stack.client.token({ role: Role.OFFICER, subject: 'officer-7' });
   });
-  after(async () => {
+  afterAll(async () => {
     await recorder?.stop();
     await stack?.close();
   });
@@ -45,16 +45,16 @@ describe('register of education institutions', () => {
     const amended = await stack.client.data(AMEND, {
       input: { id: institution.id, name: 'Valmieras Viesturs tehnikums', addImplementationPlaces: [{ address: 'Rīgas iela 1, Valmiera', municipality: 'valmieras NOVADS', planningRegion: 'VIDZEME' }], decision: { number: 'G-2', date: '2024-09-10', effectiveDate: '2024-09-15' } },
     }, officer);
-    assert.equal(amended.amendInstitution.applied, true);
+    expect(amended.amendInstitution.applied).toBe(true);
 
     const before = await stack.client.data(AS_OF, { id: institution.id, asOf: '2024-09-14' });
     const afterwards = await stack.client.data(AS_OF, { id: institution.id, asOf: '2024-09-15' });
     const beforeRegistration = await stack.client.data(AS_OF, { id: institution.id, asOf: '2024-07-31' });
-    assert.equal(before.institution.name, 'Valmieras tehnikums');
-    assert.equal(before.institution.implementationPlaces.length, 2);
-    assert.equal(afterwards.institution.name, 'Valmieras Viesturs tehnikums');
-    assert.equal(afterwards.institution.implementationPlaces.length, 3);
-    assert.equal(beforeRegistration.institution, null);
+    expect(before.institution.name).toBe('Valmieras tehnikums');
+    expect(before.institution.implementationPlaces.length).toBe(2);
+    expect(afterwards.institution.name).toBe('Valmieras Viesturs tehnikums');
+    expect(afterwards.institution.implementationPlaces.length).toBe(3);
+    expect(beforeRegistration.institution).toBe(null);
 
     const { institution: withHistory } = await stack.client.data(
       'query($id: ID!) { institution(id: $id) { history { field oldValue newValue effectiveDate pending recordedBy decision { kind number } } } }',
@@ -62,12 +62,9 @@ describe('register of education institutions', () => {
       officer,
     );
     const nameChange = withHistory.history.find((entry: any) => entry.field === 'name' && entry.decision.kind === 'AMENDMENT');
-    assert.deepEqual(
-      { old: JSON.parse(nameChange.oldValue), new: JSON.parse(nameChange.newValue), effective: nameChange.effectiveDate, by: nameChange.recordedBy },
-      { old: 'Valmieras tehnikums', new: 'Valmieras Viesturs tehnikums', effective: '2024-09-15', by: 'officer-7' },
-    );
+    expect({ old: JSON.parse(nameChange.oldValue), new: JSON.parse(nameChange.newValue), effective: nameChange.effectiveDate, by: nameChange.recordedBy }).toStrictEqual({ old: 'Valmieras tehnikums', new: 'Valmieras Viesturs tehnikums', effective: '2024-09-15', by: 'officer-7' });
     const placesChange = withHistory.history.find((entry: any) => entry.field === 'implementationPlaces' && entry.decision.kind === 'AMENDMENT');
-    assert.match(placesChange.newValue, /Valmieras novads/, 'the municipality is stored as the classifier spells it');
+    expect(placesChange.newValue).toMatch(/Valmieras novads/);
     const publicView = await stack.client.data('query($id: ID!) { institution(id: $id) { history { recordedBy } } }', { id: institution.id });
     assert.ok(publicView.institution.history.every((entry: any) => entry.recordedBy === null), 'who recorded a change is for officers only');
   });
@@ -76,13 +73,13 @@ describe('register of education institutions', () => {
     clock.date = '2024-10-01';
     const institution = await register();
     const scheduled = await stack.client.data(LIQUIDATE_LATER, { input: { id: institution.id, decision: { number: 'L-9', date: '2024-10-01', effectiveDate: '2024-12-31' } } }, officer);
-    assert.equal(scheduled.liquidateInstitution.applied, false);
-    assert.equal(scheduled.liquidateInstitution.institution.status, 'ACTIVE');
+    expect(scheduled.liquidateInstitution.applied).toBe(false);
+    expect(scheduled.liquidateInstitution.institution.status).toBe('ACTIVE');
     const future = await stack.client.data(AS_OF, { id: institution.id, asOf: '2025-01-01' });
-    assert.equal(future.institution.status, 'LIQUIDATED', 'asOf a later date shows the decision');
+    expect(future.institution.status).toBe('LIQUIDATED');
     const again = await stack.client.request(LIQUIDATE, { input: { id: institution.id, decision: { number: 'L-10', date: '2024-10-02' } } }, officer);
-    assert.equal(again.errors?.[0]?.extensions?.code, 'CONFLICT', 'a second liquidation while one is pending');
-    assert.equal(recorder.eventsFor(Topics.registryInstitution, [institution.id]).some((e) => e.type === 'registry.institution.liquidated'), false);
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(recorder.eventsFor(Topics.registryInstitution, [institution.id]).some((e) => e.type === 'registry.institution.liquidated')).toBe(false);
 
     clock.date = '2024-12-31';
     const liquidated = await eventually(
@@ -90,13 +87,13 @@ describe('register of education institutions', () => {
       (d) => d.institution.status === 'LIQUIDATED',
       { what: 'the scheduler to apply the liquidation on its date' },
     );
-    assert.equal(liquidated.institution.liquidatedOn, '2024-12-31');
+    expect(liquidated.institution.liquidatedOn).toBe('2024-12-31');
     const events = await eventually(
       async () => recorder.eventsFor(Topics.registryInstitution, [institution.id]).filter((e) => e.type === 'registry.institution.liquidated'),
       (found) => found.length === 1,
       { what: 'the liquidation event' },
     );
-    assert.equal(events[0]!.data.state.status, 'LIQUIDATED');
+    expect(events[0]!.data.state.status).toBe('LIQUIDATED');
     clock.date = '2024-10-01';
   });
 
@@ -105,8 +102,8 @@ describe('register of education institutions', () => {
     const merged = await stack.client.data(REORGANISE, {
       input: { kind: 'MERGER', predecessorIds: [first.id, second.id], successorIds: [successor.id], decision: { number: 'M-1', date: '2024-09-20' } },
     }, officer);
-    assert.equal(merged.reorganiseInstitutions.applied, true);
-    assert.deepEqual(merged.reorganiseInstitutions.predecessors.map((p: any) => [p.status, p.liquidationKind]), [['LIQUIDATED', 'REORGANISATION'], ['LIQUIDATED', 'REORGANISATION']]);
+    expect(merged.reorganiseInstitutions.applied).toBe(true);
+    expect(merged.reorganiseInstitutions.predecessors.map((p: any) => [p.status, p.liquidationKind])).toStrictEqual([['LIQUIDATED', 'REORGANISATION'], ['LIQUIDATED', 'REORGANISATION']]);
 
     const links = await stack.client.data(
       `query($a: ID!, $b: ID!, $c: ID!) {
@@ -116,18 +113,18 @@ describe('register of education institutions', () => {
       }`,
       { a: first.id, b: second.id, c: successor.id },
     );
-    assert.deepEqual(links.a.successors, [{ kind: 'MERGER', effectiveDate: '2024-09-20', institution: { id: successor.id } }]);
-    assert.deepEqual(links.b.successors, [{ institution: { id: successor.id } }]);
-    assert.deepEqual(links.c.predecessors.map((p: any) => p.institution.name).sort(), ['Otrā skola', 'Pirmā skola']);
+    expect(links.a.successors).toStrictEqual([{ kind: 'MERGER', effectiveDate: '2024-09-20', institution: { id: successor.id } }]);
+    expect(links.b.successors).toStrictEqual([{ institution: { id: successor.id } }]);
+    expect(links.c.predecessors.map((p: any) => p.institution.name).sort()).toStrictEqual(['Otrā skola', 'Pirmā skola']);
     const reorganised = await eventually(
       async () => recorder.eventsFor(Topics.registryInstitution, [first.id]).filter((e) => e.type === 'registry.institution.reorganised'),
       (found) => found.length === 1,
       { what: 'the predecessor event' },
     );
-    assert.deepEqual(reorganised[0]!.data.state.successors, [{ institutionId: successor.id, kind: 'MERGER', effectiveDate: '2024-09-20' }]);
+    expect(reorganised[0]!.data.state.successors).toStrictEqual([{ institutionId: successor.id, kind: 'MERGER', effectiveDate: '2024-09-20' }]);
 
     const shape = await stack.client.request(REORGANISE, { input: { kind: 'MERGER', predecessorIds: [successor.id], successorIds: [first.id], decision: { number: 'M-2', date: '2024-09-21' } } }, officer);
-    assert.equal(shape.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect(shape.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
   });
 
   it('takes an application through postponement to registration, and refuses another with its reason', async () => {
@@ -135,30 +132,30 @@ describe('register of education institutions', () => {
     const { decision: application, ...fields } = institutionInput({ name: 'Jauna privātskola' });
     const received = await stack.client.data(receive, { input: { ...fields, application: { number: 'IES-1', date: '2024-08-20' } } }, officer);
     const id = received.receiveRegistrationApplication.institution.id;
-    assert.equal(received.receiveRegistrationApplication.institution.status, 'PENDING');
+    expect(received.receiveRegistrationApplication.institution.status).toBe('PENDING');
 
     const postpone = 'mutation($input: PostponeRegistrationInput!) { postponeRegistration(input: $input) { institution { status decisions { kind deadline } } } }';
     const early = await stack.client.request(postpone, { input: { id, deadline: '2024-08-01', decision: { number: 'P-1', date: '2024-08-25' } } }, officer);
-    assert.equal(early.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED', 'a deadline before the decision');
+    expect(early.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     const postponed = await stack.client.data(postpone, { input: { id, deadline: '2024-09-15', decision: { number: 'P-1', date: '2024-08-25', reason: 'Fire-safety report missing' } } }, officer);
-    assert.deepEqual(postponed.postponeRegistration.institution.decisions.map((d: any) => [d.kind, d.deadline]), [['APPLICATION', null], ['POSTPONEMENT', '2024-09-15']]);
+    expect(postponed.postponeRegistration.institution.decisions.map((d: any) => [d.kind, d.deadline])).toStrictEqual([['APPLICATION', null], ['POSTPONEMENT', '2024-09-15']]);
 
     const approve = 'mutation($input: RegistrationDecisionInput!) { approveRegistration(input: $input) { institution { status registeredOn } } }';
     const approved = await stack.client.data(approve, { input: { id, decision: { number: 'R-77', date: '2024-09-10' } } }, officer);
-    assert.deepEqual(approved.approveRegistration.institution, { status: 'ACTIVE', registeredOn: '2024-09-10' });
+    expect(approved.approveRegistration.institution).toStrictEqual({ status: 'ACTIVE', registeredOn: '2024-09-10' });
     const asOfApplication = await stack.client.data(AS_OF, { id, asOf: '2024-09-01' });
-    assert.equal(asOfApplication.institution.status, 'PENDING');
+    expect(asOfApplication.institution.status).toBe('PENDING');
 
     const refuse = 'mutation($input: RegistrationDecisionInput!) { refuseRegistration(input: $input) { institution { status } } }';
     const again = await stack.client.request(refuse, { input: { id, decision: { number: 'X-1', date: '2024-09-11', reason: 'late' } } }, officer);
-    assert.equal(again.errors?.[0]?.extensions?.code, 'CONFLICT', 'a registered institution is no longer an application');
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const { decision: _d, ...other } = institutionInput({ name: 'Cita privātskola' });
     const second = await stack.client.data(receive, { input: { ...other, application: { number: 'IES-2', date: '2024-08-21' } } }, officer);
     const otherId = second.receiveRegistrationApplication.institution.id;
     const withoutReason = await stack.client.request(refuse, { input: { id: otherId, decision: { number: 'X-2', date: '2024-09-01' } } }, officer);
-    assert.equal(withoutReason.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect(withoutReason.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     const refused = await stack.client.data(refuse, { input: { id: otherId, decision: { number: 'X-2', date: '2024-09-01', reason: 'The founder withdrew the premises' } } }, officer);
-    assert.equal(refused.refuseRegistration.institution.status, 'REFUSED');
+    expect(refused.refuseRegistration.institution.status).toBe('REFUSED');
   });
 
   it('revokes an amendment from the revocation date and cancels a pending liquidation', async () => {
@@ -170,14 +167,14 @@ describe('register of education institutions', () => {
     const amendment = (await decisions()).decisions.find((d: any) => d.kind === 'AMENDMENT');
     const revoke = 'mutation($input: RevokeDecisionInput!) { revokeDecision(input: $input) { applied institution { name } } }';
     const revoked = await stack.client.data(revoke, { input: { decisionId: amendment.id, decision: { number: 'V-1', date: '2024-09-25', reason: 'Decided on a wrong application' } } }, officer);
-    assert.deepEqual(revoked.revokeDecision, { applied: true, institution: { name: 'Tukuma skola' } });
-    assert.equal((await stack.client.data(AS_OF, { id: institution.id, asOf: '2024-09-22' })).institution.name, 'Tukuma Raiņa skola', 'asOf still shows the period it was in force');
-    assert.deepEqual((await decisions()).decisions.find((d: any) => d.id === amendment.id).revokedBy, { number: 'V-1' });
+    expect(revoked.revokeDecision).toStrictEqual({ applied: true, institution: { name: 'Tukuma skola' } });
+    expect((await stack.client.data(AS_OF, { id: institution.id, asOf: '2024-09-22' })).institution.name).toBe('Tukuma Raiņa skola');
+    expect((await decisions()).decisions.find((d: any) => d.id === amendment.id).revokedBy).toStrictEqual({ number: 'V-1' });
     const twice = await stack.client.request(revoke, { input: { decisionId: amendment.id, decision: { number: 'V-2', date: '2024-09-26' } } }, officer);
-    assert.equal(twice.errors?.[0]?.extensions?.code, 'CONFLICT');
+    expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const registration = (await decisions()).decisions.find((d: any) => d.kind === 'REGISTRATION');
     const notRevocable = await stack.client.request(revoke, { input: { decisionId: registration.id, decision: { number: 'V-3', date: '2024-09-26' } } }, officer);
-    assert.equal(notRevocable.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect(notRevocable.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
 
     await stack.client.data(LIQUIDATE_LATER, { input: { id: institution.id, decision: { number: 'L-50', date: '2024-10-01', effectiveDate: '2024-11-30' } } }, officer);
     const liquidation = (await decisions()).decisions.find((d: any) => d.kind === 'LIQUIDATION');
@@ -187,7 +184,7 @@ describe('register of education institutions', () => {
     assert.ok(applyRuns[0].n >= 1, 'the pending changes are cancelled, not deleted');
     // Give the scheduler a pass over 1 December, then check it left the institution alone.
     await eventually(async () => (await stack.services.registry!.db.query('SELECT count(*)::int AS n FROM institution_change WHERE applied_at IS NULL AND cancelled_at IS NULL AND effective_date <= $1', ['2024-12-01']))[0].n, (n) => n === 0, { what: 'the scheduler to run' });
-    assert.equal((await decisions()).status, 'ACTIVE');
+    expect((await decisions()).status).toBe('ACTIVE');
     clock.date = '2024-10-01';
   });
 
@@ -199,19 +196,19 @@ describe('register of education institutions', () => {
     const save = 'mutation($input: SaveLearnerCountReportInput!) { saveLearnerCountReport(input: $input) { report { id status total } } }';
     const saved = await stack.client.data(save, { input: { institutionId: institution.id, schoolYear: '2024/2025', counts } }, school);
     const reportId = saved.saveLearnerCountReport.report.id;
-    assert.equal(saved.saveLearnerCountReport.report.total, 280);
+    expect(saved.saveLearnerCountReport.report.total).toBe(280);
     await stack.client.data('mutation($id: ID!) { confirmLearnerCountReport(id: $id) { report { status } } }', { id: reportId }, school);
     await stack.client.data('mutation($id: ID!) { approveLearnerCountReport(id: $id) { report { status } } }', { id: reportId }, municipality);
     const locked = await stack.client.data('mutation { lockSchoolYear(schoolYear: "2024/2025") { lockedReportCount } }', {}, officer);
     assert.ok(locked.lockSchoolYear.lockedReportCount >= 1);
 
     const edit = await stack.client.request(save, { input: { institutionId: institution.id, schoolYear: '2024/2025', counts: { ...counts, grade1: 21 } } }, school);
-    assert.equal(edit.errors?.[0]?.extensions?.code, 'CONFLICT');
+    expect(edit.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const { institution: read } = await stack.client.data(
       'query($id: ID!) { institution(id: $id) { learnerCounts(schoolYear: "2024/2025") { status total } } }',
       { id: institution.id },
     );
-    assert.deepEqual(read.learnerCounts, { status: 'LOCKED', total: 280 }, 'nothing changed');
+    expect(read.learnerCounts).toStrictEqual({ status: 'LOCKED', total: 280 });
   });
 
   it('finds institutions by name ignoring case and Latvian diacritics', async () => {
@@ -219,7 +216,7 @@ describe('register of education institutions', () => {
     const found = await stack.client.data('{ institutions(filter: { search: "rigas kengaraga" }) { totalCount edges { node { id } } } }');
     assert.ok(found.institutions.edges.some((edge: any) => edge.node.id === institution.id));
     const none = await stack.client.data('{ institutions(filter: { search: "kengaraga%" }) { totalCount } }');
-    assert.equal(none.institutions.totalCount, 0, 'LIKE wildcards in the search are literal');
+    expect(none.institutions.totalCount).toBe(0);
   });
 
   it('never shows a PUBLIC caller a natural-person founder’s personal code or internal notes', async () => {
@@ -232,25 +229,25 @@ describe('register of education institutions', () => {
     const asPublic = await stack.client.data(query, { id: institution.id });
     const asSchool = await stack.client.data(query, { id: institution.id }, await stack.client.token({ role: Role.SCHOOL, institutionId: institution.id }));
     const asOfficer = await stack.client.data(query, { id: institution.id }, officer);
-    assert.deepEqual(asPublic.institution, { founder: { name: 'Jānis Bērziņš', personalCode: null }, internalNotes: null });
-    assert.deepEqual(asSchool.institution, asPublic.institution);
-    assert.deepEqual(asOfficer.institution, { founder: { name: 'Jānis Bērziņš', personalCode: '321234-56789' }, internalNotes: 'Founder asked for a visit in spring' });
+    expect(asPublic.institution).toStrictEqual({ founder: { name: 'Jānis Bērziņš', personalCode: null }, internalNotes: null });
+    expect(asSchool.institution).toStrictEqual(asPublic.institution);
+    expect(asOfficer.institution).toStrictEqual({ founder: { name: 'Jānis Bērziņš', personalCode: '321234-56789' }, internalNotes: 'Founder asked for a visit in spring' });
     const event = await eventually(async () => recorder.eventsFor(Topics.registryInstitution, [institution.id])[0], Boolean, { what: 'the registration event' });
-    assert.equal(JSON.stringify(event).includes('321234'), false, 'no personal code on the topic');
+    expect(JSON.stringify(event).includes('321234')).toBe(false);
   });
 
   it('grants and revokes state significance by decision, and filters by it', async () => {
     const institution = await register({ name: 'Tehniskās jaunrades nams', type: 'INTEREST_EDUCATION' });
     const grant = 'mutation($input: StateSignificanceInput!) { grantStateSignificance(input: $input) { institution { stateSignificance } } }';
     const granted = await stack.client.data(grant, { input: { id: institution.id, decision: { number: 'S-1', date: '2024-09-01' } } }, officer);
-    assert.equal(granted.grantStateSignificance.institution.stateSignificance, true);
+    expect(granted.grantStateSignificance.institution.stateSignificance).toBe(true);
     const twice = await stack.client.request(grant, { input: { id: institution.id, decision: { number: 'S-2', date: '2024-09-02' } } }, officer);
-    assert.equal(twice.errors?.[0]?.extensions?.code, 'CONFLICT');
+    expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const filtered = await stack.client.data('{ institutions(filter: { stateSignificance: true, search: "jaunrades nams" }) { edges { node { id } } } }');
-    assert.deepEqual(filtered.institutions.edges.map((e: any) => e.node.id), [institution.id]);
+    expect(filtered.institutions.edges.map((e: any) => e.node.id)).toStrictEqual([institution.id]);
     const revoke = 'mutation($input: StateSignificanceInput!) { revokeStateSignificance(input: $input) { institution { stateSignificance } } }';
     const revoked = await stack.client.data(revoke, { input: { id: institution.id, decision: { number: 'S-3', date: '2024-09-30' } } }, officer);
-    assert.equal(revoked.revokeStateSignificance.institution.stateSignificance, false);
+    expect(revoked.revokeStateSignificance.institution.stateSignificance).toBe(false);
   });
 
   it('lists changed institutions since a time, liquidated ones included, page by page', async () => {
@@ -264,11 +261,11 @@ describe('register of education institutions', () => {
     let after: string | null = null;
     do {
       const { institutionsChangedSince: page }: any = await stack.client.data(query, { since, after });
-      assert.equal(page.totalCount, 2);
+      expect(page.totalCount).toBe(2);
       seen.push(...page.edges.map((edge: any) => edge.node));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
-    assert.deepEqual(seen, [{ id: b.id, status: 'ACTIVE' }, { id: a.id, status: 'LIQUIDATED' }], 'oldest change first; the liquidation moved A last');
+    expect(seen).toStrictEqual([{ id: b.id, status: 'ACTIVE' }, { id: a.id, status: 'LIQUIDATED' }]);
   });
 
   it('refuses bad input with a typed error and stores nothing', async () => {
@@ -284,11 +281,11 @@ describe('register of education institutions', () => {
     ];
     for (const [what, overrides, code] of cases) {
       const response = await stack.client.request(REGISTER, { input: institutionInput(overrides) }, officer);
-      assert.equal(response.errors?.[0]?.extensions?.code, code, what);
+      expect(response.errors?.[0]?.extensions?.code).toBe(code);
     }
     const early = await stack.client.request(AMEND, { input: { id: existing.id, name: 'Too early', decision: { number: 'A-0', date: '2024-07-01' } } }, officer);
-    assert.equal(early.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED', 'an effective date before registration');
-    assert.equal(await countDecisions(), before, 'no decision was stored');
+    expect(early.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(await countDecisions()).toBe(before);
   });
 
   it('reads 100 institutions with places and history in a bounded number of SQL statements', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import pg from 'pg';
 import { ensureDatabase, Role, Topics, withDatabase } from '@eq/shared';
@@ -78,7 +78,7 @@ describe('subscriber kit and the example municipality subscriber, on a real brok
     return rows.map((row) => row.event_id as string).sort();
   };
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack('subscriberkit');
     brokers = stack.infrastructure.kafkaBrokers;
     recorder = await new TopicRecorder(brokers).start([Topics.registryInstitution]);
@@ -89,7 +89,7 @@ describe('subscriber kit and the example municipality subscriber, on a real brok
     admin = new Kafka({ clientId: 'subscriber-kit-test', brokers, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
   });
-  after(async () => {
+  afterAll(async () => {
     for (const subscription of subscriptions) await subscription.stop().catch(() => undefined);
     await admin?.disconnect();
     await pool?.end();
@@ -119,9 +119,9 @@ describe('subscriber kit and the example municipality subscriber, on a real brok
         .map(({ school, name, type, status, liquidatedOn, appliedEvents }) => ({ school, name, type, status, liquidatedOn, appliedEvents }))
         .sort((a, b) => a.school!.localeCompare(b.school!));
     const converged = await eventually(summary, (rows) => JSON.stringify(rows) === JSON.stringify(expected), { what: 'the municipality to hold its two schools' });
-    assert.deepEqual(converged, expected);
+    expect(converged).toStrictEqual(expected);
     await caughtUp(groupId);
-    assert.deepEqual(await processedIds(Object.values(ours)), recordedFor(Object.values(ours)).map((e) => e.id).sort(), 'every event recorded as processed, once');
+    expect(await processedIds(Object.values(ours))).toStrictEqual(recordedFor(Object.values(ours)).map((e) => e.id).sort());
   });
 
   it('restarted mid-stream, applies the new events and none of the old ones twice', async () => {
@@ -142,29 +142,30 @@ describe('subscriber kit and the example municipality subscriber, on a real brok
     await caughtUp(groupId);
     const rows = await municipalityState();
     const row = (school: string) => rows.find((r) => r.school === school);
-    assert.equal(row('applicant')?.status, 'ACTIVE', 'the approved application is now a school');
-    assert.equal(row('gymnasium')?.status, 'LIQUIDATED');
-    assert.deepEqual(row('gymnasium')?.successorIds, [ours.merged]);
-    assert.equal(row('merged')?.status, 'ACTIVE');
-    assert.equal(row('elsewhere')?.name, 'Rīgas skola', 'a school moved to the municipality joins its list');
+    expect(row('applicant')?.status).toBe('ACTIVE');
+    expect(row('gymnasium')?.status).toBe('LIQUIDATED');
+    expect(row('gymnasium')?.successorIds).toStrictEqual([ours.merged]);
+    expect(row('merged')?.status).toBe('ACTIVE');
+    expect(row('elsewhere')?.name).toBe('Rīgas skola');
     // Each school's row was changed exactly once per event the registry published about it as the municipality's school.
-    for (const r of rows) assert.equal(r.appliedEvents, relevantEvents(r.id), `${r.school}: events applied vs published`);
-    assert.deepEqual(rows.map((r) => r.school).sort(), ['applicant', 'basic', 'closed', 'elsewhere', 'gymnasium', 'merged']);
-    assert.deepEqual(await processedIds(ids), recordedFor(ids).map((e) => e.id).sort());
+    for (const r of rows) expect(r.appliedEvents).toBe(relevantEvents(r.id));
+    expect(rows.map((r) => r.school).sort()).toStrictEqual(['applicant', 'basic', 'closed', 'elsewhere', 'gymnasium', 'merged']);
+    expect(await processedIds(ids)).toStrictEqual(recordedFor(ids).map((e) => e.id).sort());
 
     // A crash between the database commit and the offset commit redelivers events: replaying
     // the whole topic into the same store is the extreme case, and must change nothing.
     await subscriptions.pop()!.stop();
     subscriptions.push(await startMunicipalitySchools({ brokers, groupId, municipality: MUNICIPALITY, pool, replay: { from: 'beginning' } }));
     await caughtUp(groupId);
-    assert.deepEqual(await municipalityState(), rows, 'a full replay applies nothing twice');
+    expect(await municipalityState()).toStrictEqual(rows);
   });
 
   it('replays from a timestamp: a new group starting at time T receives only the events published since T', async () => {
     const before = await register({ name: 'Pirms laika skola' });
     await published([before], 1);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const at = new Date();
+    // T is just after the broker stamped the earlier event; wait until the clock has passed it.
+    const at = new Date(recorder.messagesFor(Topics.registryInstitution, [before])[0]!.timestamp + 1);
+    await eventually(async () => Date.now(), (now) => now > at.getTime(), { intervalMs: 1, what: 'the clock to pass T' });
     const afterwards = await register({ name: 'Pēc laika skola' });
     await published([afterwards], 1);
 
@@ -227,7 +228,7 @@ describe('subscriber kit and the example municipality subscriber, on a real brok
       }),
     );
     await caughtUp(group, topic);
-    assert.deepEqual(handled, [valid!.id], 'only the valid event reached its handler; the unknown type was skipped');
+    expect(handled).toStrictEqual([valid!.id]);
 
     const dead: Array<{ key: string; kind: string; offset: string; origin: string }> = [];
     const reader = new Kafka({ clientId: 'subscriber-kit-test', brokers, logLevel: logLevel.NOTHING }).consumer({ groupId: `dlq-reader-${randomUUID()}` });
@@ -242,7 +243,7 @@ describe('subscriber kit and the example municipality subscriber, on a real brok
     await eventually(async () => dead.length, (n) => n >= 4, { what: 'four dead letters' });
     await reader.disconnect();
     // The dead-letter topic keeps the original keys, so its order holds per key, not across keys.
-    assert.deepEqual(dead.sort((a, b) => Number(a.offset) - Number(b.offset)), [
+    expect(dead.sort((a, b) => Number(a.offset) - Number(b.offset))).toStrictEqual([
       { key: 'a', kind: 'not-json', offset: '0', origin: topic },
       { key: 'b', kind: 'not-cloudevent', offset: '1', origin: topic },
       { key: 'c', kind: 'invalid-data', offset: '2', origin: topic },

@@ -1,6 +1,5 @@
-import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import type { KafkaMessage } from 'kafkajs';
 import { registryInstitutionChangeSchema, type RegistryInstitutionState } from '@eq/subscriber-kit';
 import { decodeData, decodeEnvelope, InvalidMessageError } from '../subscriber-kit/src/invalidMessage';
@@ -29,18 +28,18 @@ const kindOf = (run: () => unknown) => {
 
 describe('subscriber kit: telling valid events from dead letters', () => {
   it('names why a message is invalid: not JSON, not a CloudEvent, or data that breaks its schema', () => {
-    assert.equal(kindOf(() => decodeEnvelope(message('{ nope'))), 'not-json');
-    assert.equal(kindOf(() => decodeEnvelope(message(null))), 'not-json');
-    assert.equal(kindOf(() => decodeEnvelope(message(JSON.stringify({ ...event({}), specversion: '0.3' })))), 'not-cloudevent');
+    expect(kindOf(() => decodeEnvelope(message('{ nope')))).toBe('not-json');
+    expect(kindOf(() => decodeEnvelope(message(null)))).toBe('not-json');
+    expect(kindOf(() => decodeEnvelope(message(JSON.stringify({ ...event({}), specversion: '0.3' }))))).toBe('not-cloudevent');
     const envelope = decodeEnvelope(message(JSON.stringify(event({ state: { id: 'x' }, changedFields: [] }))));
-    assert.equal(kindOf(() => decodeData(envelope, registryInstitutionChangeSchema)), 'invalid-data');
+    expect(kindOf(() => decodeData(envelope, registryInstitutionChangeSchema))).toBe('invalid-data');
   });
 
   it('reads tolerantly: a field the registry adds later is dropped, not a dead letter', () => {
     const state = { ...registryInstitutionState(), addedLater: 'x' };
     const decoded = decodeData(decodeEnvelope(message(JSON.stringify(event({ state, changedFields: ['name'] })))), registryInstitutionChangeSchema);
-    assert.equal(decoded.data.state.name, state.name);
-    assert.equal('addedLater' in decoded.data.state, false);
+    expect(decoded.data.state.name).toBe(state.name);
+    expect('addedLater' in decoded.data.state).toBe(false);
   });
 });
 
@@ -49,11 +48,11 @@ describe('example municipality subscriber: which institutions are its schools', 
   const ours = { ...(registryInstitutionState() as unknown as RegistryInstitutionState), founder: { kind: 'MUNICIPALITY' as const, name: 'Cēsu novada pašvaldība', municipality: 'Cēsu novads' } };
 
   it('lists registered and liquidated schools the municipality founds, and nothing else', () => {
-    assert.equal(schoolRowFor(ours, 'Cēsu novads')?.id, ours.id);
-    assert.equal(schoolRowFor({ ...ours, status: 'LIQUIDATED', liquidatedOn: '2024-09-30' }, 'Cēsu novads')?.liquidatedOn, '2024-09-30');
-    assert.equal(schoolRowFor({ ...ours, status: 'PENDING' }, 'Cēsu novads'), null, 'an application is not a school yet');
-    assert.equal(schoolRowFor({ ...ours, status: 'REFUSED' }, 'Cēsu novads'), null);
-    assert.equal(schoolRowFor(ours, 'Rīga'), null, 'another municipality\'s school');
-    assert.equal(schoolRowFor({ ...ours, founder: { kind: 'STATE', name: 'IZM', municipality: null } }, 'Cēsu novads'), null, 'a state school');
+    expect(schoolRowFor(ours, 'Cēsu novads')?.id).toBe(ours.id);
+    expect(schoolRowFor({ ...ours, status: 'LIQUIDATED', liquidatedOn: '2024-09-30' }, 'Cēsu novads')?.liquidatedOn).toBe('2024-09-30');
+    expect(schoolRowFor({ ...ours, status: 'PENDING' }, 'Cēsu novads')).toBe(null);
+    expect(schoolRowFor({ ...ours, status: 'REFUSED' }, 'Cēsu novads')).toBe(null);
+    expect(schoolRowFor(ours, 'Rīga')).toBe(null);
+    expect(schoolRowFor({ ...ours, founder: { kind: 'STATE', name: 'IZM', municipality: null } }, 'Cēsu novads')).toBe(null);
   });
 });

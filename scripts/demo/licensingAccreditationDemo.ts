@@ -2,7 +2,7 @@ import { Role, type Caller } from '@eq/shared';
 
 /**
  * Demo licences, interest-education programmes and accreditations, sized from the 2024 figures of
- * /work/shared/reference/registers-2024.json (copied below, so the demo needs nothing outside the
+ * docs/reference/registers-2024.json (copied below, so the demo needs nothing outside the
  * repository). Everything else is generated and clearly fictitious: institution names end in
  * "(fictitious demo)", addresses in "(demo)", decision numbers start with DEMO-, registration
  * numbers come from the 91… range, subsidy amounts and quality levels follow fixed patterns.

@@ -5,6 +5,8 @@ import type { CloudEvent } from '@eq/shared';
 export interface RecordedMessage {
   topic: string;
   key: string | null;
+  /** The broker's timestamp of the message (ms since the epoch). */
+  timestamp: number;
   event: CloudEvent<any>;
 }
 
@@ -25,7 +27,7 @@ export class TopicRecorder {
     await this.consumer.subscribe({ topics, fromBeginning: true });
     await this.consumer.run({
       eachMessage: async ({ topic, message }) => {
-        this.messages.push({ topic, key: message.key?.toString() ?? null, event: JSON.parse(message.value!.toString()) });
+        this.messages.push({ topic, key: message.key?.toString() ?? null, timestamp: Number(message.timestamp), event: JSON.parse(message.value!.toString()) });
       },
     });
     return this;
@@ -33,7 +35,12 @@ export class TopicRecorder {
 
   /** Events on `topic` whose subject (the aggregate id) is one of `subjects`. */
   eventsFor(topic: string, subjects: string[]): CloudEvent<any>[] {
-    return this.messages.filter((m) => m.topic === topic && subjects.includes(m.event.subject)).map((m) => m.event);
+    return this.messagesFor(topic, subjects).map((m) => m.event);
+  }
+
+  /** Messages on `topic` whose subject (the aggregate id) is one of `subjects`. */
+  messagesFor(topic: string, subjects: string[]): RecordedMessage[] {
+    return this.messages.filter((m) => m.topic === topic && subjects.includes(m.event.subject));
   }
 
   async stop(): Promise<void> {

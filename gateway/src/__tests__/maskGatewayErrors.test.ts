@@ -1,6 +1,5 @@
-import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { createLogger, PUBLIC_CALLER } from '@eq/shared';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../context';
@@ -33,7 +32,7 @@ describe('gateway error policy', () => {
       path: ['liquidateInstitution'],
       extensions: { code: 'VALIDATION_FAILED', field: 'decision.reason', serviceName: 'registry', exception: { stacktrace: ['at x.ts:1'] } },
     });
-    assert.deepEqual(await format(error), {
+    expect(await format(error)).toStrictEqual({
       message: 'Decision reason is required',
       path: ['liquidateInstitution'],
       extensions: { field: 'decision.reason', code: 'VALIDATION_FAILED' },
@@ -43,20 +42,20 @@ describe('gateway error policy', () => {
   it('masks an unexpected error as INTERNAL_SERVER_ERROR with the request id, and logs it with the same id', async () => {
     const { format, lines } = policy();
     const error = new GraphQLError('relation "licence" does not exist', { path: ['licence'], extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'licensing' } });
-    assert.deepEqual(await format(error), {
+    expect(await format(error)).toStrictEqual({
       message: 'Internal server error',
       path: ['licence'],
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-42' },
     });
-    assert.equal(lines.length, 1);
-    assert.equal(lines[0]!.requestId, 'req-42');
-    assert.equal(lines[0]!.subgraph, 'licensing');
-    assert.match(JSON.stringify(lines[0]), /relation \\"licence\\" does not exist/);
+    expect(lines.length).toBe(1);
+    expect(lines[0]!.requestId).toBe('req-42');
+    expect(lines[0]!.subgraph).toBe('licensing');
+    expect(JSON.stringify(lines[0])).toMatch(/relation \\"licence\\" does not exist/);
   });
 
   it('strips a field suggestion that got past Apollo', async () => {
     const { format } = policy();
     const error = new GraphQLError('Cannot query field "nme" on type "Institution". Did you mean "name"?', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
-    assert.equal((await format(error)).message, 'Cannot query field "nme" on type "Institution".');
+    expect((await format(error)).message).toBe('Cannot query field "nme" on type "Institution".');
   });
 });

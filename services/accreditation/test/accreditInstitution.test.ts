@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, Topics, type Caller } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
@@ -76,12 +75,12 @@ describe('accreditation of institutions', () => {
     return state;
   };
 
-  before(async () => {
+  beforeAll(async () => {
     harness = await startGatewayHarness(accreditation);
     feed = await new RegistryFeed(harness.infrastructure.kafkaBrokers).start();
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.accreditationAccreditation]);
   });
-  after(async () => {
+  afterAll(async () => {
     await recorder?.stop();
     await feed?.stop();
     await harness?.close();
@@ -98,18 +97,18 @@ describe('accreditation of institutions', () => {
       { what: 'accreditation to know the institution' },
     );
     const accredited = granted.data.accreditInstitution.accreditation;
-    assert.equal(accredited.kind, 'INSTITUTION');
-    assert.equal(accredited.status, 'ACTIVE');
-    assert.equal(accredited.institution.id, institution.id);
-    assert.equal(accredited.decisionNumber, 'IKVD-A-2024/311');
-    assert.equal(accredited.decisionDate, '2024-08-20');
+    expect(accredited.kind).toBe('INSTITUTION');
+    expect(accredited.status).toBe('ACTIVE');
+    expect(accredited.institution.id).toBe(institution.id);
+    expect(accredited.decisionNumber).toBe('IKVD-A-2024/311');
+    expect(accredited.decisionDate).toBe('2024-08-20');
     // Every category GOOD or better: the full six years, applications due four months before the end.
-    assert.equal(accredited.termYears, 6);
-    assert.equal(accredited.termStart, '2024-09-01');
-    assert.equal(accredited.termEnd, '2030-08-31');
-    assert.equal(accredited.applicationDueBy, '2030-04-30');
-    assert.equal(accredited.endedOn, null);
-    assert.deepEqual(accredited.results, [
+    expect(accredited.termYears).toBe(6);
+    expect(accredited.termStart).toBe('2024-09-01');
+    expect(accredited.termEnd).toBe('2030-08-31');
+    expect(accredited.applicationDueBy).toBe('2030-04-30');
+    expect(accredited.endedOn).toBe(null);
+    expect(accredited.results).toStrictEqual([
       { category: 'FITNESS_FOR_PURPOSE', categoryLabelLv: 'Atbilstība mērķiem', level: 'VERY_GOOD', levelLabelLv: 'Ļoti labi', levelRank: 4 },
       { category: 'QUALITY_TEACHING', categoryLabelLv: 'Kvalitatīvas mācības', level: 'GOOD', levelLabelLv: 'Labi', levelRank: 3 },
       { category: 'INCLUSIVE_ENVIRONMENT', categoryLabelLv: 'Iekļaujoša vide', level: 'EXCELLENT', levelLabelLv: 'Izcili', levelRank: 5 },
@@ -118,12 +117,12 @@ describe('accreditation of institutions', () => {
 
     // A second accreditation overlapping the first is a conflict, not a copy.
     const overlapping = await harness.request(ACCREDIT, { input: { ...accreditInput(institution.id), termStart: '2025-09-01', decisionDate: '2025-08-20' } }, OFFICER);
-    assert.equal(overlapping.errors?.[0]?.extensions?.code, 'CONFLICT');
+    expect(overlapping.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
     // The registry's Institution entity carries its accreditations (published results are public).
     const entities = await harness.direct(INSTITUTION_ACCREDITATIONS, { representations: [{ __typename: 'Institution', id: institution.id }] }, PUBLIC);
-    assert.equal(entities.errors, undefined);
-    assert.deepEqual(entities.data._entities[0].accreditations.map((a: any) => [a.id, a.status, a.results.length]), [[accredited.id, 'ACTIVE', 4]]);
+    expect(entities.errors).toBe(undefined);
+    expect(entities.data._entities[0].accreditations.map((a: any) => [a.id, a.status, a.results.length])).toStrictEqual([[accredited.id, 'ACTIVE', 4]]);
 
     const liquidation = RegistryFeed.event('registry.institution.liquidated', { ...institution, status: 'LIQUIDATED', liquidatedOn: '2025-03-31' }, ['status', 'liquidatedOn']);
     await feed.send(liquidation);
@@ -132,26 +131,26 @@ describe('accreditation of institutions', () => {
       (response) => response.data?.accreditation?.status === 'ENDED',
       { what: 'the accreditation to end' },
     );
-    assert.deepEqual(ended.data.accreditation, { id: accredited.id, status: 'ENDED', endedOn: '2025-03-31', endReason: 'INSTITUTION_LIQUIDATED', termEnd: '2030-08-31' });
+    expect(ended.data.accreditation).toStrictEqual({ id: accredited.id, status: 'ENDED', endedOn: '2025-03-31', endReason: 'INSTITUTION_LIQUIDATED', termEnd: '2030-08-31' });
 
     const published = await eventually(
       async () => recorder.eventsFor(Topics.accreditationAccreditation, [accredited.id]),
       (events) => events.some((event) => event.type === 'accreditation.accreditation.ended'),
       { what: 'the ended event on the topic' },
     );
-    assert.deepEqual(published.map((event) => event.type), ['accreditation.accreditation.granted', 'accreditation.accreditation.ended']);
+    expect(published.map((event) => event.type)).toStrictEqual(['accreditation.accreditation.granted', 'accreditation.accreditation.ended']);
     const [grantedEvent, endedEvent] = published;
-    assert.equal(grantedEvent!.data.state.termEnd, '2030-08-31');
-    assert.equal(grantedEvent!.data.state.results.length, 4);
-    assert.equal(endedEvent!.source, '/accreditation');
-    assert.equal(endedEvent!.data.state.status, 'ENDED');
-    assert.equal(endedEvent!.data.state.endReason, 'INSTITUTION_LIQUIDATED');
-    assert.deepEqual(endedEvent!.data.changedFields, ['status', 'endedOn', 'endReason']);
+    expect(grantedEvent!.data.state.termEnd).toBe('2030-08-31');
+    expect(grantedEvent!.data.state.results.length).toBe(4);
+    expect(endedEvent!.source).toBe('/accreditation');
+    expect(endedEvent!.data.state.status).toBe('ENDED');
+    expect(endedEvent!.data.state.endReason).toBe('INSTITUTION_LIQUIDATED');
+    expect(endedEvent!.data.changedFields).toStrictEqual(['status', 'endedOn', 'endReason']);
 
     // A liquidated institution is not accredited again.
     const refused = await harness.request(ACCREDIT, { input: { ...accreditInput(institution.id), termStart: '2030-09-01' } }, OFFICER);
-    assert.equal(refused.errors?.[0]?.extensions?.code, 'CONFLICT');
-    assert.match(refused.errors![0]!.message, /liquidated/);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(refused.errors![0]!.message).toMatch(/liquidated/);
 
     // Replays change nothing: the same event again (deduplicated by id), then a second
     // liquidation event (finds no active accreditation). Waiting for the second one proves
@@ -168,28 +167,28 @@ describe('accreditation of institutions', () => {
       `SELECT 1 FROM outbox_event WHERE key = $1 AND payload->>'type' = 'accreditation.accreditation.ended'`,
       [accredited.id],
     );
-    assert.equal(endedInOutbox.length, 1);
+    expect(endedInOutbox.length).toBe(1);
   });
 
   it('refuses accreditation to a PUBLIC caller with FORBIDDEN and stores nothing', async () => {
     const institution = await registerInstitution();
     const response = await harness.request(ACCREDIT, { input: accreditInput(institution.id) }, PUBLIC);
-    assert.equal(response.errors?.[0]?.extensions?.code, 'FORBIDDEN');
-    assert.deepEqual(await storedFor(institution.id), { accreditations: 0, results: 0, events: 0 });
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await storedFor(institution.id)).toStrictEqual({ accreditations: 0, results: 0, events: 0 });
   });
 
   it('refuses an institution the registry has not announced with NOT_FOUND', async () => {
     const response = await harness.request(ACCREDIT, { input: accreditInput('00000000-0000-4000-8000-000000000000') }, OFFICER);
-    assert.equal(response.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('refuses results with a missing category with VALIDATION_FAILED and stores nothing', async () => {
     const institution = await registerInstitution();
     const response = await harness.request(ACCREDIT, { input: accreditInput(institution.id, allGood.slice(0, 3)) }, OFFICER);
-    assert.equal(response.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
-    assert.equal(response.errors?.[0]?.extensions?.field, 'results');
-    assert.match(response.errors![0]!.message, /GOOD_GOVERNANCE/);
-    assert.deepEqual(await storedFor(institution.id), { accreditations: 0, results: 0, events: 0 });
+    expect(response.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(response.errors?.[0]?.extensions?.field).toBe('results');
+    expect(response.errors![0]!.message).toMatch(/GOOD_GOVERNANCE/);
+    expect(await storedFor(institution.id)).toStrictEqual({ accreditations: 0, results: 0, events: 0 });
   });
 
   it('gives a shorter term when a category needs improvement and refuses an insufficient one', async () => {
@@ -197,17 +196,17 @@ describe('accreditation of institutions', () => {
     const withLevel = (level: string) => allGood.map((result) => (result.category === 'QUALITY_TEACHING' ? { ...result, level } : result));
 
     const refused = await harness.request(ACCREDIT, { input: accreditInput(institution.id, withLevel('INSUFFICIENT')) }, OFFICER);
-    assert.equal(refused.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
-    assert.deepEqual(await storedFor(institution.id), { accreditations: 0, results: 0, events: 0 });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(await storedFor(institution.id)).toStrictEqual({ accreditations: 0, results: 0, events: 0 });
 
     const shorter = await harness.request(ACCREDIT, { input: accreditInput(institution.id, withLevel('NEEDS_IMPROVEMENT')) }, OFFICER);
-    assert.equal(shorter.errors, undefined);
+    expect(shorter.errors).toBe(undefined);
     const { termYears, termEnd, applicationDueBy } = shorter.data.accreditInstitution.accreditation;
-    assert.deepEqual({ termYears, termEnd, applicationDueBy }, { termYears: 2, termEnd: '2026-08-31', applicationDueBy: '2026-04-30' });
+    expect({ termYears, termEnd, applicationDueBy }).toStrictEqual({ termYears: 2, termEnd: '2026-08-31', applicationDueBy: '2026-04-30' });
   });
 
   it('refuses an id that is not a UUID before it reaches the database', async () => {
     const response = await harness.request(ACCREDITATION, { id: 'not-a-uuid' });
-    assert.equal(response.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect(response.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
   });
 });

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, Topics, type Caller, type RegistryInstitutionState } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
@@ -75,7 +74,7 @@ describe('the accreditation process', () => {
   };
 
   const ok = <T>(response: { data?: T; errors?: unknown }): T => {
-    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    expect(response.errors).toBe(undefined);
     return response.data!;
   };
 
@@ -88,13 +87,13 @@ describe('the accreditation process', () => {
     return decided.decideAccreditation;
   };
 
-  before(async () => {
+  beforeAll(async () => {
     harness = await startGatewayHarness(defineAccreditation({ clock, expiryIntervalMs: 100, expiringNoticeDays: 180 }));
     registry = await new RegistryFeed(harness.infrastructure.kafkaBrokers).start();
     licensing = await new LicensingFeed(harness.infrastructure.kafkaBrokers).start();
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.accreditationAccreditation, Topics.accreditationApplication]);
   });
-  after(async () => {
+  afterAll(async () => {
     await recorder?.stop();
     await licensing?.stop();
     await registry?.stop();
@@ -107,75 +106,75 @@ describe('the accreditation process', () => {
 
     // An application lists every implementation place: leaving one out is refused and stores nothing.
     const partial = await harness.request(APPLY, { input: { institutionId: institution.id, implementationPlaceIds: [institution.implementationPlaces[0]!.id] } }, school(institution.id));
-    assert.equal(partial.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
-    assert.match(partial.errors![0]!.message, /Rīgas iela 10, Valmiera/);
-    assert.equal(await count('SELECT 1 FROM accreditation_application WHERE institution_id = $1', [institution.id]), 0);
+    expect(partial.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(partial.errors![0]!.message).toMatch(/Rīgas iela 10, Valmiera/);
+    expect(await count('SELECT 1 FROM accreditation_application WHERE institution_id = $1', [institution.id])).toBe(0);
 
     // A school applies for its own institution only.
     const other = await harness.request(APPLY, { input: { institutionId: institution.id } }, school(crypto.randomUUID()));
-    assert.equal(other.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const applied = ok(await harness.request(APPLY, {
       input: { institutionId: institution.id, implementationPlaceIds: institution.implementationPlaces.map((p) => p.id).reverse(), submittedOn: '2024-05-02' },
     }, school(institution.id))) as any;
     const application = applied.applyForAccreditation.application;
-    assert.equal(application.status, 'SUBMITTED');
-    assert.equal(application.kind, 'INSTITUTION');
-    assert.deepEqual(application.implementationPlaces, institution.implementationPlaces.map(({ id, address }) => ({ id, address })));
+    expect(application.status).toBe('SUBMITTED');
+    expect(application.kind).toBe('INSTITUTION');
+    expect(application.implementationPlaces).toStrictEqual(institution.implementationPlaces.map(({ id, address }) => ({ id, address })));
 
     // One open application at a time; a decision needs an evaluation first.
     const twice = await harness.request(APPLY, { input: { institutionId: institution.id } }, OFFICER);
-    assert.equal(twice.errors?.[0]?.extensions?.code, 'CONFLICT');
+    expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const early = await harness.request(DECIDE, { input: { applicationId: application.id, decisionNumber: 'X-1', decisionDate: '2024-08-20' } }, OFFICER);
-    assert.equal(early.errors?.[0]?.extensions?.code, 'CONFLICT');
-    assert.match(early.errors![0]!.message, /evaluation first/);
+    expect(early.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(early.errors![0]!.message).toMatch(/evaluation first/);
 
     const missing = await harness.request(EVALUATE, { input: { applicationId: application.id, evaluatedOn: '2024-06-10', results: results().slice(1) } }, OFFICER);
-    assert.equal(missing.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect(missing.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     const evaluated = ok(await harness.request(EVALUATE, {
       input: { applicationId: application.id, evaluatedOn: '2024-06-10', results: results(), evaluatorsNotes: 'The head keeps no minutes of council meetings.' },
     }, OFFICER)) as any;
-    assert.equal(evaluated.recordAccreditationEvaluation.application.status, 'EVALUATED');
-    assert.equal(evaluated.recordAccreditationEvaluation.application.evaluation.evaluatorsNotes, 'The head keeps no minutes of council meetings.');
+    expect(evaluated.recordAccreditationEvaluation.application.status).toBe('EVALUATED');
+    expect(evaluated.recordAccreditationEvaluation.application.evaluation.evaluatorsNotes).toBe('The head keeps no minutes of council meetings.');
 
     // The school sees its results, not the evaluators' notes; the public sees no application.
     const bySchool = ok(await harness.request(APPLICATION, { id: application.id }, school(institution.id))) as any;
-    assert.equal(bySchool.accreditationApplication.evaluation.results.length, 4);
-    assert.equal(bySchool.accreditationApplication.evaluation.evaluatorsNotes, null);
-    assert.equal((ok(await harness.request(APPLICATION, { id: application.id }, PUBLIC)) as any).accreditationApplication, null);
+    expect(bySchool.accreditationApplication.evaluation.results.length).toBe(4);
+    expect(bySchool.accreditationApplication.evaluation.evaluatorsNotes).toBe(null);
+    expect((ok(await harness.request(APPLICATION, { id: application.id }, PUBLIC)) as any).accreditationApplication).toBe(null);
 
     const decided = ok(await harness.request(DECIDE, {
       input: { applicationId: application.id, decisionNumber: 'IKVD-A-2024/400', decisionDate: '2024-08-20', termStart: '2024-09-01' },
     }, OFFICER)) as any;
     const { application: decidedApplication, accreditation } = decided.decideAccreditation;
-    assert.equal(decidedApplication.status, 'ACCREDITED');
-    assert.deepEqual(decidedApplication.decision, { outcome: 'ACCREDITED', number: 'IKVD-A-2024/400', date: '2024-08-20', refusalReason: null });
-    assert.equal(decidedApplication.accreditation.id, accreditation.id);
-    assert.deepEqual({ ...accreditation, application: accreditation.application.id }, {
+    expect(decidedApplication.status).toBe('ACCREDITED');
+    expect(decidedApplication.decision).toStrictEqual({ outcome: 'ACCREDITED', number: 'IKVD-A-2024/400', date: '2024-08-20', refusalReason: null });
+    expect(decidedApplication.accreditation.id).toBe(accreditation.id);
+    expect({ ...accreditation, application: accreditation.application.id }).toStrictEqual({
       id: accreditation.id, status: 'ACTIVE', termYears: 6, termEnd: '2030-08-31', applicationDueBy: '2030-04-30', application: application.id,
     });
     const current = ok(await harness.direct(ENTITIES, { representations: [{ __typename: 'Institution', id: institution.id }] })) as any;
-    assert.equal(current._entities[0].currentAccreditation.id, accreditation.id);
+    expect(current._entities[0].currentAccreditation.id).toBe(accreditation.id);
 
     // A decided application is final.
     const again = await harness.request(REFUSE, { input: { applicationId: application.id, decisionNumber: 'X-2', decisionDate: '2024-08-21', reason: 'second thoughts' } }, OFFICER);
-    assert.equal(again.errors?.[0]?.extensions?.code, 'CONFLICT');
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
     const steps = await eventually(
       async () => recorder.eventsFor(Topics.accreditationApplication, [application.id]),
       (events) => events.length === 3,
       { what: 'the application events' },
     );
-    assert.deepEqual(steps.map((e) => e.type), ['accreditation.application.submitted', 'accreditation.application.evaluated', 'accreditation.application.decided']);
-    assert.equal('evaluatorsNotes' in steps[1]!.data.state, false, 'evaluators\' notes never travel on the topic');
-    assert.equal(steps[2]!.data.state.accreditationId, accreditation.id);
+    expect(steps.map((e) => e.type)).toStrictEqual(['accreditation.application.submitted', 'accreditation.application.evaluated', 'accreditation.application.decided']);
+    expect('evaluatorsNotes' in steps[1]!.data.state).toBe(false);
+    expect(steps[2]!.data.state.accreditationId).toBe(accreditation.id);
     const granted = await eventually(
       async () => recorder.eventsFor(Topics.accreditationAccreditation, [accreditation.id]),
       (events) => events.length === 1,
       { what: 'the granted event' },
     );
-    assert.equal(granted[0]!.type, 'accreditation.accreditation.granted');
-    assert.equal(granted[0]!.data.state.applicationId, application.id);
+    expect(granted[0]!.type).toBe('accreditation.accreditation.granted');
+    expect(granted[0]!.data.state.applicationId).toBe(application.id);
   });
 
   it('records a refusal as a decision with its reason', async () => {
@@ -187,24 +186,24 @@ describe('the accreditation process', () => {
 
     // Results the term policy refuses cannot be accredited; they are refused by decision.
     const decide = await harness.request(DECIDE, { input: { applicationId: id, decisionNumber: 'IKVD-A-2024/401', decisionDate: '2024-08-20' } }, OFFICER);
-    assert.equal(decide.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
-    assert.equal(await count('SELECT 1 FROM accreditation WHERE institution_id = $1', [institution.id]), 0);
+    expect(decide.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(await count('SELECT 1 FROM accreditation WHERE institution_id = $1', [institution.id])).toBe(0);
     const noReason = await harness.request(REFUSE, { input: { applicationId: id, decisionNumber: 'IKVD-A-2024/401', decisionDate: '2024-08-20', reason: ' ' } }, OFFICER);
-    assert.equal(noReason.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect(noReason.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
 
     const refused = ok(await harness.request(REFUSE, {
       input: { applicationId: id, decisionNumber: 'IKVD-A-2024/401', decisionDate: '2024-08-20', reason: 'Quality teaching assessed insufficient' },
     }, OFFICER)) as any;
     const application = refused.refuseAccreditation.application;
-    assert.equal(application.status, 'REFUSED');
-    assert.deepEqual(application.decision, { outcome: 'REFUSED', number: 'IKVD-A-2024/401', date: '2024-08-20', refusalReason: 'Quality teaching assessed insufficient' });
-    assert.equal(application.accreditation, null);
+    expect(application.status).toBe('REFUSED');
+    expect(application.decision).toStrictEqual({ outcome: 'REFUSED', number: 'IKVD-A-2024/401', date: '2024-08-20', refusalReason: 'Quality teaching assessed insufficient' });
+    expect(application.accreditation).toBe(null);
     const events = await eventually(
       async () => recorder.eventsFor(Topics.accreditationApplication, [id]),
       (list) => list.some((e) => e.type === 'accreditation.application.refused'),
       { what: 'the refusal event' },
     );
-    assert.equal(events.at(-1)!.data.state.decision.refusalReason, 'Quality teaching assessed insufficient');
+    expect(events.at(-1)!.data.state.decision.refusalReason).toBe('Quality teaching assessed insufficient');
 
     // After a refusal the institution may apply again.
     ok(await harness.request(APPLY, { input: { institutionId: institution.id } }, OFFICER));
@@ -228,7 +227,7 @@ describe('the accreditation process', () => {
     const registryEvent = RegistryFeed.event('registry.institution.reorganised', reorganised as RegistryInstitutionState, ['status', 'liquidatedOn', 'liquidationKind', 'successors']);
     await registry.send(registryEvent);
     await eventually(() => count('SELECT 1 FROM processed_event WHERE event_id = $1', [registryEvent.id]), (rows) => rows === 1, { what: 'the reorganisation to be handled' });
-    assert.deepEqual((await read(moved.id)).status, 'ACTIVE');
+    expect((await read(moved.id)).status).toStrictEqual('ACTIVE');
 
     // Transferred first, then the successor's new licence: the move waits until both are known.
     const takenOver = LicensingFeed.licence(successor.id, place, { continuesId: moving.id, issuedOn: '2025-03-20' });
@@ -236,21 +235,21 @@ describe('the accreditation process', () => {
     await licensing.send(LicensingFeed.event('licensing.licence.transferred', transferred, ['status', 'endedOn', 'continuedById']));
     await licensing.send(LicensingFeed.event('licensing.licence.issued', takenOver, Object.keys(takenOver)));
     const followed = await eventually(() => read(moved.id), (a) => a.licence.id === takenOver.id, { what: 'the accreditation to follow its licence' });
-    assert.deepEqual(followed, { status: 'ACTIVE', endedOn: null, endReason: null, institution: { id: successor.id }, licence: { id: takenOver.id } });
+    expect(followed).toStrictEqual({ status: 'ACTIVE', endedOn: null, endReason: null, institution: { id: successor.id }, licence: { id: takenOver.id } });
 
     // Linked to a licence the successor already held, and accredited: that accreditation stands.
     const linkedTransfer = { ...linked, status: 'TRANSFERRED', endedOn: '2025-03-20', continuedById: successorsOwn.id };
     await licensing.send(LicensingFeed.event('licensing.licence.transferred', linkedTransfer, ['status', 'endedOn', 'continuedById']));
     const ended = await eventually(() => read(superseded.id), (a) => a.status === 'ENDED', { what: 'the superseded accreditation to end' });
-    assert.deepEqual(ended, { status: 'ENDED', endedOn: '2025-03-20', endReason: 'LICENCE_TRANSFERRED', institution: { id: predecessor.id }, licence: { id: linked.id } });
-    assert.equal((await read(standing.id)).status, 'ACTIVE');
+    expect(ended).toStrictEqual({ status: 'ENDED', endedOn: '2025-03-20', endReason: 'LICENCE_TRANSFERRED', institution: { id: predecessor.id }, licence: { id: linked.id } });
+    expect((await read(standing.id)).status).toBe('ACTIVE');
 
     const types = await eventually(
       async () => recorder.eventsFor(Topics.accreditationAccreditation, [moved.id, superseded.id]).map((e) => e.type),
       (list) => list.length === 4,
       { what: 'the transferred and ended events' },
     );
-    assert.deepEqual([...types].sort(), ['accreditation.accreditation.ended', 'accreditation.accreditation.granted', 'accreditation.accreditation.granted', 'accreditation.accreditation.transferred']);
+    expect([...types].sort()).toStrictEqual(['accreditation.accreditation.ended', 'accreditation.accreditation.granted', 'accreditation.accreditation.granted', 'accreditation.accreditation.transferred']);
   });
 
   it('accredits a programme by its licence and ends that accreditation when licensing revokes the licence', async () => {
@@ -259,22 +258,22 @@ describe('the accreditation process', () => {
     const licence = await issueLicence(institution);
 
     const unknown = await harness.request(APPLY, { input: { institutionId: institution.id, licenceId: crypto.randomUUID() } }, OFFICER);
-    assert.equal(unknown.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
     const { application, accreditation } = await accreditThroughApplication(institution.id, { licenceId: licence.id });
-    assert.equal(application.kind, 'PROGRAMME');
-    assert.equal(application.programmeCode, '21011111');
-    assert.deepEqual(application.implementationPlaces, [licence.implementationPlace]);
-    assert.deepEqual(application.accreditation.licence, { id: licence.id });
+    expect(application.kind).toBe('PROGRAMME');
+    expect(application.programmeCode).toBe('21011111');
+    expect(application.implementationPlaces).toStrictEqual([licence.implementationPlace]);
+    expect(application.accreditation.licence).toStrictEqual({ id: licence.id });
 
     // Licence.accreditation: accreditation extends licensing's entity.
     const entity = ok(await harness.direct(ENTITIES, { representations: [{ __typename: 'Licence', id: licence.id }] })) as any;
-    assert.equal(entity._entities[0].accreditation.id, accreditation.id);
-    assert.equal(entity._entities[0].accreditation.status, 'ACTIVE');
-    assert.equal(entity._entities[0].accreditation.results.length, 4);
+    expect(entity._entities[0].accreditation.id).toBe(accreditation.id);
+    expect(entity._entities[0].accreditation.status).toBe('ACTIVE');
+    expect(entity._entities[0].accreditation.results.length).toBe(4);
     // A programme accreditation is not the institution's own.
     const inst = ok(await harness.direct(ENTITIES, { representations: [{ __typename: 'Institution', id: institution.id }] })) as any;
-    assert.equal(inst._entities[0].currentAccreditation, null);
+    expect(inst._entities[0].currentAccreditation).toBe(null);
 
     // An open application for the same licence closes with the licence too.
     const next = ok(await harness.request(APPLY, { input: { institutionId: institution.id, licenceId: licence.id } }, OFFICER)) as any;
@@ -288,31 +287,28 @@ describe('the accreditation process', () => {
       (response) => response.data?._entities[0].accreditation?.status === 'ENDED',
       { what: 'the programme accreditation to end' },
     );
-    assert.deepEqual(
-      { endReason: ended.data._entities[0].accreditation.endReason, endedOn: ended.data._entities[0].accreditation.endedOn },
-      { endReason: 'LICENCE_REVOKED', endedOn: '2025-02-14' },
-    );
+    expect({ endReason: ended.data._entities[0].accreditation.endReason, endedOn: ended.data._entities[0].accreditation.endedOn }).toStrictEqual({ endReason: 'LICENCE_REVOKED', endedOn: '2025-02-14' });
     const closed = ok(await harness.request(APPLICATION, { id: nextId }, OFFICER)) as any;
-    assert.deepEqual([closed.accreditationApplication.status, closed.accreditationApplication.closeReason], ['CLOSED', 'LICENCE_ENDED']);
+    expect([closed.accreditationApplication.status, closed.accreditationApplication.closeReason]).toStrictEqual(['CLOSED', 'LICENCE_ENDED']);
 
     // The revoked licence accredits nothing more.
     const refused = await harness.request(APPLY, { input: { institutionId: institution.id, licenceId: licence.id } }, OFFICER);
-    assert.equal(refused.errors?.[0]?.extensions?.code, 'CONFLICT');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
     // Replays change nothing: the same event again, then a second revocation event.
     await licensing.send(revocation);
     const repeat = LicensingFeed.event('licensing.licence.revoked', revoked, ['status']);
     await licensing.send(repeat);
     await eventually(() => count('SELECT 1 FROM processed_event WHERE event_id = $1', [repeat.id]), (rows) => rows === 1, { what: 'the repeated revocation' });
-    assert.equal(await count(`SELECT 1 FROM outbox_event WHERE key = $1 AND payload->>'type' = 'accreditation.accreditation.ended'`, [accreditation.id]), 1);
+    expect(await count(`SELECT 1 FROM outbox_event WHERE key = $1 AND payload->>'type' = 'accreditation.accreditation.ended'`, [accreditation.id])).toBe(1);
     const published = await eventually(
       async () => recorder.eventsFor(Topics.accreditationAccreditation, [accreditation.id]),
       (events) => events.length === 2,
       { what: 'the ended event' },
     );
-    assert.deepEqual(published.map((e) => e.type), ['accreditation.accreditation.granted', 'accreditation.accreditation.ended']);
-    assert.equal(published[1]!.data.state.licenceId, licence.id);
-    assert.equal(published[1]!.data.state.endReason, 'LICENCE_REVOKED');
+    expect(published.map((e) => e.type)).toStrictEqual(['accreditation.accreditation.granted', 'accreditation.accreditation.ended']);
+    expect(published[1]!.data.state.licenceId).toBe(licence.id);
+    expect(published[1]!.data.state.endReason).toBe('LICENCE_REVOKED');
   });
 
   it('closes open applications when the institution is liquidated', async () => {
@@ -326,7 +322,7 @@ describe('the accreditation process', () => {
       (response) => response.data?.accreditationApplication?.status === 'CLOSED',
       { what: 'the application to close' },
     );
-    assert.deepEqual([closed.data.accreditationApplication.closedOn, closed.data.accreditationApplication.closeReason], ['2024-09-30', 'INSTITUTION_LIQUIDATED']);
+    expect([closed.data.accreditationApplication.closedOn, closed.data.accreditationApplication.closeReason]).toStrictEqual(['2024-09-30', 'INSTITUTION_LIQUIDATED']);
   });
 
   it('extends a term during building works by at most two years past the term granted', async () => {
@@ -338,30 +334,30 @@ describe('the accreditation process', () => {
       harness.request(EXTEND, { input: { accreditationId: id, reason: 'BUILDING_WORKS', decisionNumber, decisionDate: '2024-09-30', termEnd } }, OFFICER);
 
     const tooFar = await extend('2032-09-01', 'IKVD-E-1');
-    assert.equal(tooFar.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
-    assert.match(tooFar.errors![0]!.message, /2032-08-31/);
-    assert.equal(await count('SELECT 1 FROM accreditation_extension WHERE accreditation_id = $1', [id]), 0);
+    expect(tooFar.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(tooFar.errors![0]!.message).toMatch(/2032-08-31/);
+    expect(await count('SELECT 1 FROM accreditation_extension WHERE accreditation_id = $1', [id])).toBe(0);
 
     const once = ok(await extend('2031-08-31', 'IKVD-E-1')) as any;
-    assert.deepEqual(once.extendAccreditation.accreditation, {
+    expect(once.extendAccreditation.accreditation).toStrictEqual({
       id, termEnd: '2031-08-31', applicationDueBy: '2031-04-30',
       extensions: [{ reason: 'BUILDING_WORKS', previousTermEnd: '2030-08-31', termEnd: '2031-08-31' }],
     });
     // A second extension still counts from the term granted: one year more is the ceiling.
     const pastCeiling = await extend('2032-12-31', 'IKVD-E-2');
-    assert.equal(pastCeiling.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect(pastCeiling.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     const twice = ok(await extend('2032-08-31', 'IKVD-E-2')) as any;
-    assert.equal(twice.extendAccreditation.accreditation.extensions.length, 2);
+    expect(twice.extendAccreditation.accreditation.extensions.length).toBe(2);
 
     const forbidden = await harness.request(EXTEND, { input: { accreditationId: id, reason: 'REORGANISATION', decisionNumber: 'X', decisionDate: '2024-09-30', termEnd: '2032-08-31' } }, PUBLIC);
-    assert.equal(forbidden.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const events = await eventually(
       async () => recorder.eventsFor(Topics.accreditationAccreditation, [id]),
       (list) => list.length === 3,
       { what: 'the extended events' },
     );
-    assert.deepEqual(events.map((e) => e.type), ['accreditation.accreditation.granted', 'accreditation.accreditation.extended', 'accreditation.accreditation.extended']);
-    assert.equal(events[2]!.data.state.termEnd, '2032-08-31');
+    expect(events.map((e) => e.type)).toStrictEqual(['accreditation.accreditation.granted', 'accreditation.accreditation.extended', 'accreditation.accreditation.extended']);
+    expect(events[2]!.data.state.termEnd).toBe('2032-08-31');
   });
 
   it('flags an overdue application, announces the expiry and expires the accreditation after its term by the clock', async () => {
@@ -372,28 +368,28 @@ describe('the accreditation process', () => {
     const id = granted.accreditInstitution.accreditation.id;
     const awaiting = async (withinDays?: number) => (ok(await harness.request(AWAITING, { withinDays }, OFFICER)) as any).accreditationsAwaitingApplication as Array<{ id: string; applicationOverdue: boolean }>;
 
-    assert.equal((await awaiting()).some((a) => a.id === id), false);
-    assert.deepEqual((await awaiting(600)).find((a) => a.id === id), { id, applicationDueBy: '2026-04-30', applicationOverdue: false });
+    expect((await awaiting()).some((a) => a.id === id)).toBe(false);
+    expect((await awaiting(600)).find((a) => a.id === id)).toStrictEqual({ id, applicationDueBy: '2026-04-30', applicationOverdue: false });
 
     clock.date = '2026-05-01';
-    assert.deepEqual((await awaiting()).find((a) => a.id === id), { id, applicationDueBy: '2026-04-30', applicationOverdue: true });
-    assert.equal((await harness.request(AWAITING, {}, PUBLIC)).errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expect((await awaiting()).find((a) => a.id === id)).toStrictEqual({ id, applicationDueBy: '2026-04-30', applicationOverdue: true });
+    expect((await harness.request(AWAITING, {}, PUBLIC)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // 2026-05-01 is within 180 days of 2026-08-31: the expiry is announced, once.
     const expiring = await eventually(
       async () => recorder.eventsFor(Topics.accreditationAccreditation, [id]),
       (events) => events.some((e) => e.type === 'accreditation.accreditation.expiring'),
       { what: 'the expiring event' },
     );
-    assert.equal(expiring.at(-1)!.data.state.termEnd, '2026-08-31');
+    expect(expiring.at(-1)!.data.state.termEnd).toBe('2026-08-31');
 
     // Applying takes the institution off the list.
     ok(await harness.request(APPLY, { input: { institutionId: institution.id } }, OFFICER));
-    assert.equal((await awaiting()).some((a) => a.id === id), false);
-    assert.equal((ok(await harness.request(ACCREDITATION, { id }, OFFICER)) as any).accreditation.applicationOverdue, false);
+    expect((await awaiting()).some((a) => a.id === id)).toBe(false);
+    expect((ok(await harness.request(ACCREDITATION, { id }, OFFICER)) as any).accreditation.applicationOverdue).toBe(false);
 
     // The last day of the term it is still active; the day after, it has expired.
     clock.date = '2026-08-31';
-    assert.equal((ok(await harness.request(ACCREDITATION, { id })) as any).accreditation.status, 'ACTIVE');
+    expect((ok(await harness.request(ACCREDITATION, { id })) as any).accreditation.status).toBe('ACTIVE');
     clock.date = '2026-09-01';
     await eventually(
       () => harness.request(ACCREDITATION, { id }),
@@ -405,10 +401,10 @@ describe('the accreditation process', () => {
       (events) => events.some((e) => e.type === 'accreditation.accreditation.expired'),
       { what: 'the expired event' },
     );
-    assert.deepEqual(published.map((e) => e.type), ['accreditation.accreditation.granted', 'accreditation.accreditation.expiring', 'accreditation.accreditation.expired']);
-    assert.equal(published[2]!.data.state.status, 'EXPIRED');
+    expect(published.map((e) => e.type)).toStrictEqual(['accreditation.accreditation.granted', 'accreditation.accreditation.expiring', 'accreditation.accreditation.expired']);
+    expect(published[2]!.data.state.status).toBe('EXPIRED');
     const inst = ok(await harness.direct(ENTITIES, { representations: [{ __typename: 'Institution', id: institution.id }] })) as any;
-    assert.equal(inst._entities[0].currentAccreditation, null);
+    expect(inst._entities[0].currentAccreditation).toBe(null);
     clock.date = '2024-10-01';
   });
 });

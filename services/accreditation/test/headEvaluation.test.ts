@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, Topics, type Caller } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
@@ -46,12 +45,12 @@ describe('evaluation of heads of institutions', () => {
   let feed: RegistryFeed;
   let recorder: TopicRecorder;
 
-  before(async () => {
+  beforeAll(async () => {
     harness = await startGatewayHarness(accreditation);
     feed = await new RegistryFeed(harness.infrastructure.kafkaBrokers).start();
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.accreditationHeadEvaluation]);
   });
-  after(async () => {
+  afterAll(async () => {
     await recorder?.stop();
     await feed?.stop();
     await harness?.close();
@@ -75,32 +74,32 @@ describe('evaluation of heads of institutions', () => {
       { what: 'the institution to be known' },
     );
     const evaluation = recorded.data.evaluateHead.headEvaluation;
-    assert.equal(evaluation.outcome, 'MUST_IMPROVE');
-    assert.equal(evaluation.institution.id, institution.id);
-    assert.deepEqual(evaluation.results[3], { category: 'GOOD_GOVERNANCE', level: 'NEEDS_IMPROVEMENT', levelLabelLv: 'Jāpilnveido' });
-    assert.equal(evaluation.evaluatorsNotes, 'No plan for staff development.');
+    expect(evaluation.outcome).toBe('MUST_IMPROVE');
+    expect(evaluation.institution.id).toBe(institution.id);
+    expect(evaluation.results[3]).toStrictEqual({ category: 'GOOD_GOVERNANCE', level: 'NEEDS_IMPROVEMENT', levelLabelLv: 'Jāpilnveido' });
+    expect(evaluation.evaluatorsNotes).toBe('No plan for staff development.');
 
     // Published results are public; the notes are OFFICER only.
     const seen = await harness.direct(HEADS, { representations: [{ __typename: 'Institution', id: institution.id }] }, PUBLIC);
-    assert.deepEqual(seen.data._entities[0].headEvaluations, [{ id: evaluation.id, outcome: 'MUST_IMPROVE', evaluatorsNotes: null }]);
+    expect(seen.data._entities[0].headEvaluations).toStrictEqual([{ id: evaluation.id, outcome: 'MUST_IMPROVE', evaluatorsNotes: null }]);
 
     const [event] = await eventually(
       async () => recorder.eventsFor(Topics.accreditationHeadEvaluation, [evaluation.id]),
       (events) => events.length === 1,
       { what: 'the head-evaluation event' },
     );
-    assert.equal(event!.type, 'accreditation.head-evaluation.recorded');
-    assert.equal(event!.data.state.outcome, 'MUST_IMPROVE');
-    assert.equal('evaluatorsNotes' in event!.data.state, false);
+    expect(event!.type).toBe('accreditation.head-evaluation.recorded');
+    expect(event!.data.state.outcome).toBe('MUST_IMPROVE');
+    expect('evaluatorsNotes' in event!.data.state).toBe(false);
 
     const missing = await harness.request(EVALUATE_HEAD, { input: { ...input, results: results('GOOD').slice(0, 3) } }, OFFICER);
-    assert.equal(missing.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect(missing.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     const forbidden = await harness.request(EVALUATE_HEAD, { input }, PUBLIC);
-    assert.equal(forbidden.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const unknown = await harness.request(EVALUATE_HEAD, { input: { ...input, institutionId: crypto.randomUUID() } }, OFFICER);
-    assert.equal(unknown.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const rows = await harness.service.db.query('SELECT 1 FROM head_evaluation WHERE institution_id = $1', [institution.id]);
-    assert.equal(rows.length, 1);
+    expect(rows.length).toBe(1);
   });
 
   it("counts the year's decisions: accreditations by kind, results per category and level, heads evaluated, below good", async () => {
@@ -116,31 +115,28 @@ describe('evaluation of heads of institutions', () => {
     await harness.request(EVALUATE_HEAD, { input: { ...input, headName: 'Jānis Ozols', institutionCategory: 'GENERAL', results: results('GOOD') } }, OFFICER);
 
     const response = await harness.request(STATISTICS, { year: 2024 }, PUBLIC);
-    assert.equal(response.errors, undefined);
+    expect(response.errors).toBe(undefined);
     const statistics = response.data.accreditationStatistics;
-    assert.deepEqual(statistics.accreditationsByKind, [{ kind: 'INSTITUTION', count: 1 }, { kind: 'PROGRAMME', count: 0 }]);
-    assert.equal(statistics.resultsByCategory.length, 20);
-    assert.deepEqual(
-      statistics.resultsByCategory.filter((row: any) => row.count > 0),
-      [
+    expect(statistics.accreditationsByKind).toStrictEqual([{ kind: 'INSTITUTION', count: 1 }, { kind: 'PROGRAMME', count: 0 }]);
+    expect(statistics.resultsByCategory.length).toBe(20);
+    expect(statistics.resultsByCategory.filter((row: any) => row.count > 0)).toStrictEqual([
         { category: 'FITNESS_FOR_PURPOSE', level: 'GOOD', count: 1 },
         { category: 'QUALITY_TEACHING', level: 'VERY_GOOD', count: 1 },
         { category: 'INCLUSIVE_ENVIRONMENT', level: 'GOOD', count: 1 },
         { category: 'GOOD_GOVERNANCE', level: 'NEEDS_IMPROVEMENT', count: 1 },
-      ],
-    );
-    assert.equal(statistics.institutionsBelowGood, 1);
-    assert.equal(statistics.refusals, 0);
+      ]);
+    expect(statistics.institutionsBelowGood).toBe(1);
+    expect(statistics.refusals).toBe(0);
     // The first test's PRESCHOOL head (must improve) and this GENERAL one (meets the requirements).
-    assert.equal(statistics.headsEvaluated, 2);
-    assert.equal(statistics.headsBelowGood, 1);
-    assert.deepEqual(statistics.headsByInstitutionCategory, [
+    expect(statistics.headsEvaluated).toBe(2);
+    expect(statistics.headsBelowGood).toBe(1);
+    expect(statistics.headsByInstitutionCategory).toStrictEqual([
       { institutionCategory: 'GENERAL', count: 1 },
       { institutionCategory: 'VOCATIONAL', count: 0 },
       { institutionCategory: 'PRESCHOOL', count: 1 },
     ]);
     const empty = await harness.request(STATISTICS, { year: 2023 }, PUBLIC);
-    assert.equal(empty.data.accreditationStatistics.headsEvaluated, 0);
-    assert.equal((await harness.request(STATISTICS, { year: 1800 })).errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect(empty.data.accreditationStatistics.headsEvaluated).toBe(0);
+    expect((await harness.request(STATISTICS, { year: 1800 })).errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
   });
 });

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, Topics, type Caller } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
@@ -21,12 +20,12 @@ describe('tasks and post-accreditation monitoring', () => {
   let feed: RegistryFeed;
   let recorder: TopicRecorder;
 
-  before(async () => {
+  beforeAll(async () => {
     harness = await startGatewayHarness(defineAccreditation({ clock }));
     feed = await new RegistryFeed(harness.infrastructure.kafkaBrokers).start();
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.accreditationAccreditation]);
   });
-  after(async () => {
+  afterAll(async () => {
     await recorder?.stop();
     await feed?.stop();
     await harness?.close();
@@ -49,7 +48,7 @@ describe('tasks and post-accreditation monitoring', () => {
     const id = granted.data.accreditInstitution.accreditation.id;
 
     const beyondTerm = await harness.request(ASSIGN, { input: { accreditationId: id, assignedOn: '2024-09-01', tasks: [{ category: 'QUALITY_TEACHING', description: 'Too late', deadline: '2026-09-01' }] } }, OFFICER);
-    assert.equal(beyondTerm.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect(beyondTerm.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
 
     const assigned = await harness.request(ASSIGN, {
       input: {
@@ -61,51 +60,51 @@ describe('tasks and post-accreditation monitoring', () => {
         ],
       },
     }, OFFICER);
-    assert.equal(assigned.errors, undefined);
+    expect(assigned.errors).toBe(undefined);
     const [governance, teaching] = assigned.data.assignAccreditationTasks.tasks;
-    assert.equal(governance.categoryLabelLv, 'Laba pārvaldība');
+    expect(governance.categoryLabelLv).toBe('Laba pārvaldība');
 
     const partial = await harness.request(VISIT, { input: { accreditationId: id, visitedOn: '2025-02-10', progress: [{ taskId: governance.id, progress: 'COMPLETED' }] } }, OFFICER);
-    assert.equal(partial.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
-    assert.match(partial.errors![0]!.message, new RegExp(teaching.id));
+    expect(partial.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(partial.errors![0]!.message).toMatch(new RegExp(teaching.id));
 
     const visit = await harness.request(VISIT, {
       input: { accreditationId: id, visitedOn: '2025-02-10', progress: [{ taskId: governance.id, progress: 'COMPLETED' }, { taskId: teaching.id, progress: 'IN_PROGRESS', note: 'Two of five teachers differentiate.' }] },
     }, OFFICER);
-    assert.equal(visit.errors, undefined);
+    expect(visit.errors).toBe(undefined);
 
     // Tasks and progress are public; monitors' notes are OFFICER only.
     const seen = await harness.request(TASKS, { id }, PUBLIC);
-    assert.deepEqual(seen.data.accreditation.tasks, [
+    expect(seen.data.accreditation.tasks).toStrictEqual([
       { id: governance.id, status: 'COMPLETED', completedOn: '2025-02-10', overdue: false, progress: [{ visitedOn: '2025-02-10', progress: 'COMPLETED', note: null }] },
       { id: teaching.id, status: 'OPEN', completedOn: null, overdue: false, progress: [{ visitedOn: '2025-02-10', progress: 'IN_PROGRESS', note: null }] },
     ]);
     const byOfficer = await harness.request(TASKS, { id }, OFFICER);
-    assert.equal(byOfficer.data.accreditation.tasks[1].progress[0].note, 'Two of five teachers differentiate.');
+    expect(byOfficer.data.accreditation.tasks[1].progress[0].note).toBe('Two of five teachers differentiate.');
 
     // After its deadline an open task is overdue; the next visit reports on it alone.
     clock.date = '2025-07-01';
-    assert.equal((await harness.request(TASKS, { id })).data.accreditation.tasks[1].overdue, true);
+    expect((await harness.request(TASKS, { id })).data.accreditation.tasks[1].overdue).toBe(true);
     const closedAgain = await harness.request(VISIT, { input: { accreditationId: id, visitedOn: '2025-07-01', progress: [{ taskId: governance.id, progress: 'COMPLETED' }, { taskId: teaching.id, progress: 'COMPLETED' }] } }, OFFICER);
-    assert.equal(closedAgain.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
-    assert.equal((await harness.request(VISIT, { input: { accreditationId: id, visitedOn: '2025-07-01', progress: [{ taskId: teaching.id, progress: 'COMPLETED' }] } }, OFFICER)).errors, undefined);
+    expect(closedAgain.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect((await harness.request(VISIT, { input: { accreditationId: id, visitedOn: '2025-07-01', progress: [{ taskId: teaching.id, progress: 'COMPLETED' }] } }, OFFICER)).errors).toBe(undefined);
     const done = await harness.request(TASKS, { id });
-    assert.deepEqual(done.data.accreditation.tasks.map((t: any) => [t.status, t.overdue]), [['COMPLETED', false], ['COMPLETED', false]]);
-    assert.deepEqual(done.data.accreditation.monitoringVisits, [{ visitedOn: '2025-02-10' }, { visitedOn: '2025-07-01' }]);
+    expect(done.data.accreditation.tasks.map((t: any) => [t.status, t.overdue])).toStrictEqual([['COMPLETED', false], ['COMPLETED', false]]);
+    expect(done.data.accreditation.monitoringVisits).toStrictEqual([{ visitedOn: '2025-02-10' }, { visitedOn: '2025-07-01' }]);
 
     const events = await eventually(
       async () => recorder.eventsFor(Topics.accreditationAccreditation, [id]),
       (list) => list.length === 4,
       { what: 'the task and visit events' },
     );
-    assert.deepEqual(events.map((e) => e.type), [
+    expect(events.map((e) => e.type)).toStrictEqual([
       'accreditation.accreditation.granted',
       'accreditation.accreditation.tasks-assigned',
       'accreditation.accreditation.monitoring-visit-recorded',
       'accreditation.accreditation.monitoring-visit-recorded',
     ]);
-    assert.deepEqual(events[3]!.data.state.tasks.map((t: any) => t.status), ['COMPLETED', 'COMPLETED']);
+    expect(events[3]!.data.state.tasks.map((t: any) => t.status)).toStrictEqual(['COMPLETED', 'COMPLETED']);
     const rows = await harness.service.db.query('SELECT 1 FROM task_progress p JOIN accreditation_task t ON t.id = p.task_id WHERE t.accreditation_id = $1', [id]);
-    assert.equal(rows.length, 3);
+    expect(rows.length).toBe(3);
   });
 });

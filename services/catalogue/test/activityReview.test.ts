@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { makeCloudEvent, Role, Topics, type Caller } from '@eq/shared';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { eventually } from '../../../test/support/eventually';
@@ -103,7 +103,7 @@ describe('catalogue: providers and the review of activities', () => {
       (row: { type: string }) => row.type,
     );
 
-  before(async () => {
+  beforeAll(async () => {
     harness = await startGatewayHarness(catalogue);
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.catalogueActivity]);
     producer = new Kafka({ clientId: 'catalogue-test', brokers: harness.infrastructure.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
@@ -112,7 +112,7 @@ describe('catalogue: providers and the review of activities', () => {
     companyId = await registerOutsideProvider('COMPANY', 'SIA Robotu darbnīca', OFFICER);
   });
 
-  after(async () => {
+  afterAll(async () => {
     await producer?.disconnect();
     await recorder?.stop();
     await harness?.close();
@@ -121,49 +121,49 @@ describe('catalogue: providers and the review of activities', () => {
   it('takes an activity from draft to the public catalogue only after FUND_ADMIN publishes it', async () => {
     const provider = providerCaller(museumId);
     const created = await createActivity(museumId);
-    assert.equal(created.status, 'DRAFT');
-    assert.equal(created.pricePerPupilCents, 1000);
-    assert.equal(created.provider.name, 'Latvijas Dabas muzejs');
-    assert.deepEqual(await data(ACTIVITY, { id: created.id }, PUBLIC), { activity: null });
+    expect(created.status).toBe('DRAFT');
+    expect(created.pricePerPupilCents).toBe(1000);
+    expect(created.provider.name).toBe('Latvijas Dabas muzejs');
+    expect(await data(ACTIVITY, { id: created.id }, PUBLIC)).toStrictEqual({ activity: null });
 
     const submitted = await data(SUBMIT, { input: { id: created.id } }, provider);
-    assert.equal(submitted.submitActivity.activity.status, 'SUBMITTED');
+    expect(submitted.submitActivity.activity.status).toBe('SUBMITTED');
     // Submitted is not yet an offer: the public neither reads nor finds it; its provider does.
-    assert.deepEqual(await data(ACTIVITY, { id: created.id }, PUBLIC), { activity: null });
-    assert.equal((await data(ACTIVITY, { id: created.id }, provider)).activity.status, 'SUBMITTED');
+    expect(await data(ACTIVITY, { id: created.id }, PUBLIC)).toStrictEqual({ activity: null });
+    expect((await data(ACTIVITY, { id: created.id }, provider)).activity.status).toBe('SUBMITTED');
     const beforeReview = await data(CATALOGUE, { filter: { search: 'kimija virtuve' } }, PUBLIC);
-    assert.equal(beforeReview.activities.totalCount, 0);
+    expect(beforeReview.activities.totalCount).toBe(0);
 
     const reviewed = await data(REVIEW, { input: { id: created.id, decision: 'PUBLISH' } }, FUND_ADMIN);
-    assert.equal(reviewed.reviewActivity.activity.status, 'PUBLISHED');
+    expect(reviewed.reviewActivity.activity.status).toBe('PUBLISHED');
     assert.ok(reviewed.reviewActivity.activity.publishedAt);
 
     const seen = await data(ACTIVITY, { id: created.id }, PUBLIC);
-    assert.equal(seen.activity.title, 'Ķīmija virtuvē');
+    expect(seen.activity.title).toBe('Ķīmija virtuvē');
     // Search ignores case and diacritics; filters combine.
     const found = await data(CATALOGUE, { filter: { search: 'KIMIJA virtuve', fields: ['CHEMISTRY', 'PHYSICS'], gradeBands: ['GRADES_7_9'], municipality: 'cesis', planningRegion: 'VIDZEME', format: 'AT_PROVIDER' } }, PUBLIC);
-    assert.deepEqual(found.activities.edges.map((edge: any) => edge.node.id), [created.id]);
-    assert.equal(found.activities.totalCount, 1);
+    expect(found.activities.edges.map((edge: any) => edge.node.id)).toStrictEqual([created.id]);
+    expect(found.activities.totalCount).toBe(1);
     const otherField = await data(CATALOGUE, { filter: { search: 'kimija virtuve', fields: ['MATHEMATICS'] } }, PUBLIC);
-    assert.equal(otherField.activities.totalCount, 0);
+    expect(otherField.activities.totalCount).toBe(0);
     const otherBand = await data(CATALOGUE, { filter: { search: 'kimija virtuve', gradeBands: ['PRESCHOOL_5_6'] } }, PUBLIC);
-    assert.equal(otherBand.activities.totalCount, 0);
+    expect(otherBand.activities.totalCount).toBe(0);
 
     const events = await eventually(
       async () => recorder.eventsFor(Topics.catalogueActivity, [created.id]),
       (found) => found.length >= 3,
       { what: 'created, submitted and published events' },
     );
-    assert.deepEqual(events.map((event) => event.type), ['catalogue.activity.created', 'catalogue.activity.submitted', 'catalogue.activity.published']);
+    expect(events.map((event) => event.type)).toStrictEqual(['catalogue.activity.created', 'catalogue.activity.submitted', 'catalogue.activity.published']);
     const [createdEvent, submittedEvent, publishedEvent] = events;
-    assert.equal(createdEvent!.source, '/catalogue');
-    assert.equal(createdEvent!.data.state.status, 'DRAFT');
-    assert.equal(createdEvent!.data.state.pricePerPupilCents, 1000);
-    assert.deepEqual(createdEvent!.data.state.provider, { id: museumId, name: 'Latvijas Dabas muzejs', kind: 'MUSEUM', institutionId: null });
+    expect(createdEvent!.source).toBe('/catalogue');
+    expect(createdEvent!.data.state.status).toBe('DRAFT');
+    expect(createdEvent!.data.state.pricePerPupilCents).toBe(1000);
+    expect(createdEvent!.data.state.provider).toStrictEqual({ id: museumId, name: 'Latvijas Dabas muzejs', kind: 'MUSEUM', institutionId: null });
     assert.ok(createdEvent!.data.changedFields.includes('title'));
-    assert.deepEqual(submittedEvent!.data.changedFields, ['status']);
-    assert.equal(publishedEvent!.data.state.status, 'PUBLISHED');
-    assert.deepEqual(publishedEvent!.data.changedFields, ['status', 'publishedAt']);
+    expect(submittedEvent!.data.changedFields).toStrictEqual(['status']);
+    expect(publishedEvent!.data.state.status).toBe('PUBLISHED');
+    expect(publishedEvent!.data.changedFields).toStrictEqual(['status', 'publishedAt']);
   });
 
   it('refuses to return an activity without a reason and changes nothing', async () => {
@@ -172,40 +172,40 @@ describe('catalogue: providers and the review of activities', () => {
 
     for (const reason of [null, '   ']) {
       const refused = await harness.request(REVIEW, { input: { id: activity.id, decision: 'RETURN', reason } }, FUND_ADMIN);
-      assert.equal(refused.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
-      assert.equal(refused.errors?.[0]?.extensions?.field, 'reason');
+      expect(refused.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      expect(refused.errors?.[0]?.extensions?.field).toBe('reason');
     }
-    assert.equal((await data(ACTIVITY, { id: activity.id }, OFFICER)).activity.status, 'SUBMITTED');
-    assert.deepEqual(await outboxTypes(activity.id), ['catalogue.activity.created', 'catalogue.activity.submitted']);
+    expect((await data(ACTIVITY, { id: activity.id }, OFFICER)).activity.status).toBe('SUBMITTED');
+    expect(await outboxTypes(activity.id)).toStrictEqual(['catalogue.activity.created', 'catalogue.activity.submitted']);
 
     const returned = await data(REVIEW, { input: { id: activity.id, decision: 'RETURN', reason: 'Pievienojiet saiti ar mācību saturu' } }, OFFICER);
-    assert.deepEqual(returned.reviewActivity.activity, { id: activity.id, status: 'RETURNED', statusReason: 'Pievienojiet saiti ar mācību saturu', publishedAt: null });
+    expect(returned.reviewActivity.activity).toStrictEqual({ id: activity.id, status: 'RETURNED', statusReason: 'Pievienojiet saiti ar mācību saturu', publishedAt: null });
     // A returned activity is the provider's again: it can submit it once more.
     const resubmitted = await data(SUBMIT, { input: { id: activity.id } }, providerCaller(museumId));
-    assert.equal(resubmitted.submitActivity.activity.status, 'SUBMITTED');
+    expect(resubmitted.submitActivity.activity.status).toBe('SUBMITTED');
   });
 
   it('forbids a provider to submit another provider\'s activity', async () => {
     const activity = await createActivity(museumId, { title: 'Putnu vērošana' });
     const refused = await harness.request(SUBMIT, { input: { id: activity.id } }, providerCaller(companyId));
-    assert.equal(refused.errors?.[0]?.extensions?.code, 'FORBIDDEN');
-    assert.equal((await data(ACTIVITY, { id: activity.id }, providerCaller(museumId))).activity.status, 'DRAFT');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await data(ACTIVITY, { id: activity.id }, providerCaller(museumId))).activity.status).toBe('DRAFT');
     // The other provider cannot even read the draft.
-    assert.deepEqual(await data(ACTIVITY, { id: activity.id }, providerCaller(companyId)), { activity: null });
-    assert.deepEqual(await outboxTypes(activity.id), ['catalogue.activity.created']);
+    expect(await data(ACTIVITY, { id: activity.id }, providerCaller(companyId))).toStrictEqual({ activity: null });
+    expect(await outboxTypes(activity.id)).toStrictEqual(['catalogue.activity.created']);
   });
 
   it('refuses review by a provider and state changes the lifecycle does not allow', async () => {
     const activity = await createActivity(museumId, { title: 'Zvaigžņu karte' });
     const byProvider = await harness.request(REVIEW, { input: { id: activity.id, decision: 'PUBLISH' } }, providerCaller(museumId));
-    assert.equal(byProvider.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expect(byProvider.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const draftPublished = await harness.request(REVIEW, { input: { id: activity.id, decision: 'PUBLISH' } }, FUND_ADMIN);
-    assert.equal(draftPublished.errors?.[0]?.extensions?.code, 'CONFLICT');
+    expect(draftPublished.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const unknown = await harness.request(SUBMIT, { input: { id: randomUUID() } }, providerCaller(museumId));
-    assert.equal(unknown.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const malformed = await harness.request(SUBMIT, { input: { id: 'not-a-uuid' } }, providerCaller(museumId));
-    assert.equal(malformed.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
-    assert.equal((await data(ACTIVITY, { id: activity.id }, OFFICER)).activity.status, 'DRAFT');
+    expect(malformed.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect((await data(ACTIVITY, { id: activity.id }, OFFICER)).activity.status).toBe('DRAFT');
   });
 
   it('refuses bad activity input with a typed error and stores nothing', async () => {
@@ -221,13 +221,13 @@ describe('catalogue: providers and the review of activities', () => {
     ];
     for (const [overrides, code] of cases) {
       const refused = await harness.request(CREATE, { input: activityInput(overrides) }, providerCaller(museumId));
-      assert.equal(refused.errors?.[0]?.extensions?.code, code, JSON.stringify(overrides));
+      expect(refused.errors?.[0]?.extensions?.code).toBe(code);
     }
     const forOther = await harness.request(CREATE, { input: { ...activityInput(), providerId: companyId } }, providerCaller(museumId));
-    assert.equal(forOther.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expect(forOther.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const bySchool = await harness.request(CREATE, { input: activityInput() }, { role: Role.SCHOOL, institutionId: randomUUID() });
-    assert.equal(bySchool.errors?.[0]?.extensions?.code, 'FORBIDDEN');
-    assert.equal(await countActivities(), before);
+    expect(bySchool.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await countActivities()).toBe(before);
   });
 
   it('pages the public catalogue by title with cursors and a total count', async () => {
@@ -235,40 +235,40 @@ describe('catalogue: providers and the review of activities', () => {
     await createActivity(companyId, { title: 'Lapošana Delta (melnraksts)' });
 
     const first = await data(CATALOGUE, { filter: { search: 'laposana' }, first: 2 }, PUBLIC);
-    assert.equal(first.activities.totalCount, 3);
-    assert.deepEqual(first.activities.edges.map((edge: any) => edge.node.title), ['Lapošana Alfa', 'Lapošana Beta']);
-    assert.equal(first.activities.pageInfo.hasNextPage, true);
+    expect(first.activities.totalCount).toBe(3);
+    expect(first.activities.edges.map((edge: any) => edge.node.title)).toStrictEqual(['Lapošana Alfa', 'Lapošana Beta']);
+    expect(first.activities.pageInfo.hasNextPage).toBe(true);
     const second = await data(CATALOGUE, { filter: { search: 'laposana' }, first: 2, after: first.activities.pageInfo.endCursor }, PUBLIC);
-    assert.equal(second.activities.totalCount, 3);
-    assert.deepEqual(second.activities.edges.map((edge: any) => edge.node.title), ['Lapošana Gamma']);
-    assert.equal(second.activities.pageInfo.hasNextPage, false);
+    expect(second.activities.totalCount).toBe(3);
+    expect(second.activities.edges.map((edge: any) => edge.node.title)).toStrictEqual(['Lapošana Gamma']);
+    expect(second.activities.pageInfo.hasNextPage).toBe(false);
 
     const badCursor = await harness.request(CATALOGUE, { after: 'bm9wZQ' }, PUBLIC);
-    assert.equal(badCursor.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect(badCursor.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     const tooMany = await harness.request(CATALOGUE, { first: 1000 }, PUBLIC);
-    assert.equal(tooMany.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
   });
 
   it('registers an institution as a provider once the register has announced it, and lists its published activities on Institution', async () => {
     const institutionId = randomUUID();
     const officerRegisters = () => harness.request(REGISTER_PROVIDER, { input: { kind: 'INSTITUTION', institutionId } }, OFFICER);
-    assert.equal((await officerRegisters()).errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    expect((await officerRegisters()).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const byProvider = await harness.request(REGISTER_PROVIDER, { input: { kind: 'MUSEUM', name: 'Muzejs' } }, providerCaller(museumId));
-    assert.equal(byProvider.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expect(byProvider.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     await announceInstitution(institutionId, 'Cēsu Valsts ģimnāzija');
     const registered = await eventually(officerRegisters, (response) => !response.errors, { what: 'the catalogue to learn of the institution' });
     const provider = registered.data.registerProvider.provider;
-    assert.deepEqual(provider.institution, { id: institutionId });
-    assert.equal(provider.kind, 'INSTITUTION');
-    assert.equal(provider.name, 'Cēsu Valsts ģimnāzija');
-    assert.equal((await officerRegisters()).errors?.[0]?.extensions?.code, 'CONFLICT');
+    expect(provider.institution).toStrictEqual({ id: institutionId });
+    expect(provider.kind).toBe('INSTITUTION');
+    expect(provider.name).toBe('Cēsu Valsts ģimnāzija');
+    expect((await officerRegisters()).errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
     const published = await publishedActivity(provider.id, { title: 'Robotika ģimnāzijā', fields: ['COMPUTING', 'ENGINEERING'] });
     await createActivity(provider.id, { title: 'Vēl melnraksts' });
     // `_entities` is the subgraph's own federation entry point: asked directly, as the gateway does.
     const { _entities } = (await harness.direct(ACTIVITIES_OFFERED, { representations: [{ __typename: 'Institution', id: institutionId }, { __typename: 'Institution', id: randomUUID() }] }, PUBLIC)).data;
-    assert.deepEqual(_entities, [
+    expect(_entities).toStrictEqual([
       { id: institutionId, activitiesOffered: [{ id: published.id, title: 'Robotika ģimnāzijā', status: 'PUBLISHED' }] },
       { id: _entities[1].id, activitiesOffered: [] },
     ]);
@@ -285,21 +285,21 @@ describe('catalogue: providers and the review of activities', () => {
   it('lets the provider withdraw a published activity, which leaves the catalogue for good', async () => {
     const activity = await publishedActivity(museumId, { title: 'Kukaiņu pasaule', fields: ['BIOLOGY'] });
     const byOther = await harness.request(WITHDRAW, { input: { id: activity.id } }, providerCaller(companyId));
-    assert.equal(byOther.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expect(byOther.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const withdrawn = await data(WITHDRAW, { input: { id: activity.id, reason: 'Ekspozīcija slēgta' } }, providerCaller(museumId));
-    assert.deepEqual(withdrawn.withdrawActivity.activity, { id: activity.id, status: 'WITHDRAWN', statusReason: 'Ekspozīcija slēgta' });
-    assert.deepEqual(await data(ACTIVITY, { id: activity.id }, PUBLIC), { activity: null });
-    assert.equal((await data(CATALOGUE, { filter: { search: 'kukainu' } }, PUBLIC)).activities.totalCount, 0);
+    expect(withdrawn.withdrawActivity.activity).toStrictEqual({ id: activity.id, status: 'WITHDRAWN', statusReason: 'Ekspozīcija slēgta' });
+    expect(await data(ACTIVITY, { id: activity.id }, PUBLIC)).toStrictEqual({ activity: null });
+    expect((await data(CATALOGUE, { filter: { search: 'kukainu' } }, PUBLIC)).activities.totalCount).toBe(0);
     const again = await harness.request(SUBMIT, { input: { id: activity.id } }, providerCaller(museumId));
-    assert.equal(again.errors?.[0]?.extensions?.code, 'CONFLICT');
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
     const event = await eventually(
       async () => recorder.eventsFor(Topics.catalogueActivity, [activity.id]).find((e) => e.type === 'catalogue.activity.withdrawn'),
       Boolean,
       { what: 'the withdrawn event' },
     );
-    assert.equal(event!.data.state.status, 'WITHDRAWN');
-    assert.deepEqual(event!.data.changedFields, ['status', 'statusReason']);
+    expect(event!.data.state.status).toBe('WITHDRAWN');
+    expect(event!.data.changedFields).toStrictEqual(['status', 'statusReason']);
   });
 });

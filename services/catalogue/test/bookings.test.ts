@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { makeCloudEvent, Role, Topics, todayInLatvia, type Caller } from '@eq/shared';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { eventually } from '../../../test/support/eventually';
@@ -106,7 +106,7 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
   const bookingCount = async () => (await harness.service.db.query('SELECT COUNT(*)::int AS n FROM booking'))[0].n as number;
   const fundTotals = async () => (await data(BUDGET, {}, FUND_ADMIN)).fundBudget;
 
-  before(async () => {
+  beforeAll(async () => {
     sessionStart = futureWednesday();
     ({ schoolYear, label: semester } = semesterOf(todayInLatvia(sessionStart)));
     harness = await startGatewayHarness(createCatalogue(options));
@@ -117,7 +117,7 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     activityId = await publishedActivity(providerId);
   });
 
-  after(async () => {
+  afterAll(async () => {
     await producer?.disconnect();
     await recorder?.stop();
     await harness?.close();
@@ -128,36 +128,36 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     const sessionId = await session(30);
     const before = await fundTotals();
     const booking = await book(schoolId, sessionId, 20);
-    assert.equal(booking.status, 'CONFIRMED');
-    assert.equal(booking.semester, semester);
-    assert.equal(booking.committedCents, 20 * 1000);
-    assert.deepEqual([booking.session.freePlaces, booking.session.bookedPupils], [10, 20]);
-    assert.equal((await fundTotals()).committedCents, before.committedCents + 20_000);
+    expect(booking.status).toBe('CONFIRMED');
+    expect(booking.semester).toBe(semester);
+    expect(booking.committedCents).toBe(20 * 1000);
+    expect([booking.session.freePlaces, booking.session.bookedPupils]).toStrictEqual([10, 20]);
+    expect((await fundTotals()).committedCents).toBe(before.committedCents + 20_000);
 
     const early = await refusal(ATTEND, { input: { bookingId: booking.id, attendedPupils: 18 } }, providerCaller(providerId));
-    assert.equal(early.code, 'CONFLICT');
+    expect(early.code).toBe('CONFLICT');
     now = new Date(sessionStart.getTime() + 60 * 60 * 1000);
     try {
       const other = await refusal(ATTEND, { input: { bookingId: booking.id, attendedPupils: 18 } }, providerCaller(randomUUID()));
-      assert.equal(other.code, 'FORBIDDEN');
+      expect(other.code).toBe('FORBIDDEN');
       const tooMany = await refusal(ATTEND, { input: { bookingId: booking.id, attendedPupils: 21 } }, providerCaller(providerId));
-      assert.equal(tooMany.code, 'VALIDATION_FAILED');
+      expect(tooMany.code).toBe('VALIDATION_FAILED');
       const attended = (await data(ATTEND, { input: { bookingId: booking.id, attendedPupils: 18 } }, providerCaller(providerId))).recordAttendance.booking;
-      assert.deepEqual([attended.status, attended.attendedPupils, attended.costCents, attended.committedCents], ['ATTENDED', 18, 18_000, 0]);
+      expect([attended.status, attended.attendedPupils, attended.costCents, attended.committedCents]).toStrictEqual(['ATTENDED', 18, 18_000, 0]);
     } finally {
       now = new Date();
     }
     const after = await fundTotals();
-    assert.equal(after.committedCents, before.committedCents);
-    assert.equal(after.spentCents, before.spentCents + 18_000);
+    expect(after.committedCents).toBe(before.committedCents);
+    expect(after.spentCents).toBe(before.spentCents + 18_000);
 
     const events = await eventually(async () => recorder.eventsFor(Topics.catalogueBooking, [booking.id]), (found) => found.length >= 2, { what: 'booking events' });
-    assert.deepEqual(events.map((event) => event.type), ['catalogue.booking.confirmed', 'catalogue.booking.attended']);
-    assert.equal(events[1]!.data.state.costCents, 18_000);
-    assert.equal(events[0]!.data.state.activityId, activityId);
+    expect(events.map((event) => event.type)).toStrictEqual(['catalogue.booking.confirmed', 'catalogue.booking.attended']);
+    expect(events[1]!.data.state.costCents).toBe(18_000);
+    expect(events[0]!.data.state.activityId).toBe(activityId);
     const budgets = (await data(BUDGET, { semester }, FUND_ADMIN)).fundBudget.schools;
     const mine = budgets.find((row: any) => row.institution.id === schoolId);
-    assert.deepEqual([mine.learners, mine.allocationCents, mine.spentCents, mine.leftCents], [50, 50 * 4 * 1000, 18_000, 50 * 4 * 1000 - 18_000]);
+    expect([mine.learners, mine.allocationCents, mine.spentCents, mine.leftCents]).toStrictEqual([50, 50 * 4 * 1000, 18_000, 50 * 4 * 1000 - 18_000]);
   });
 
   it('refuses bad input, a wrong grade band and a group larger than the session, storing nothing', async () => {
@@ -172,15 +172,15 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
       [{ sessionId, grade: 7, pupils: 13 }, 'GROUP_TOO_LARGE'],
     ] as const) {
       const extensions = await refusal(BOOK, { input }, schoolCaller(schoolId));
-      assert.equal(extensions.code, 'VALIDATION_FAILED', JSON.stringify(input));
-      assert.equal(extensions.reason, reason);
+      expect(extensions.code).toBe('VALIDATION_FAILED');
+      expect(extensions.reason).toBe(reason);
     }
-    assert.equal((await refusal(BOOK, { input: { sessionId: 'nope', grade: 7, pupils: 5 } }, schoolCaller(schoolId))).code, 'VALIDATION_FAILED');
-    assert.equal((await refusal(BOOK, { input: { sessionId, grade: 7, pupils: 5 } }, OFFICER)).code, 'FORBIDDEN');
+    expect((await refusal(BOOK, { input: { sessionId: 'nope', grade: 7, pupils: 5 } }, schoolCaller(schoolId))).code).toBe('VALIDATION_FAILED');
+    expect((await refusal(BOOK, { input: { sessionId, grade: 7, pupils: 5 } }, OFFICER)).code).toBe('FORBIDDEN');
     const past = await refusal(SCHEDULE, { input: { activityId, startsAt: new Date(Date.now() - DAY).toISOString(), place: 'Rīga', capacity: 10 } }, providerCaller(providerId));
-    assert.equal(past.code, 'VALIDATION_FAILED');
-    assert.equal((await refusal(SCHEDULE, { input: { activityId, startsAt: sessionStart.toISOString(), place: 'Rīga', capacity: 0 } }, providerCaller(providerId))).code, 'VALIDATION_FAILED');
-    assert.equal(await bookingCount(), stored);
+    expect(past.code).toBe('VALIDATION_FAILED');
+    expect((await refusal(SCHEDULE, { input: { activityId, startsAt: sessionStart.toISOString(), place: 'Rīga', capacity: 0 } }, providerCaller(providerId))).code).toBe('VALIDATION_FAILED');
+    expect(await bookingCount()).toBe(stored);
   });
 
   it('closes bookings five working days before the session', async () => {
@@ -188,22 +188,22 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     const soon = new Date(Date.now() + 2 * DAY);
     const sessionId = await session(30, soon);
     const extensions = await refusal(BOOK, { input: { sessionId, grade: 7, pupils: 5 } }, schoolCaller(schoolId));
-    assert.equal(extensions.code, 'CONFLICT');
-    assert.equal(extensions.reason, 'BOOKING_CLOSED');
+    expect(extensions.code).toBe('CONFLICT');
+    expect(extensions.reason).toBe('BOOKING_CLOSED');
   });
 
   it('refuses a school that is not active or has no locked learner counts', async () => {
     const unknown = await refusal(BOOK, { input: { sessionId: await session(10), grade: 7, pupils: 5 } }, schoolCaller(randomUUID()));
-    assert.equal(unknown.code, 'NOT_FOUND');
+    expect(unknown.code).toBe('NOT_FOUND');
     const noCounts = randomUUID();
     await announceInstitution(noCounts);
     await eventually(() => knownInstitution(noCounts), (status) => status === 'ACTIVE', { what: 'school replicated' });
     const refused = await refusal(BOOK, { input: { sessionId: await session(10), grade: 7, pupils: 5 } }, schoolCaller(noCounts));
-    assert.equal(refused.reason, 'NO_LOCKED_LEARNER_COUNTS');
+    expect(refused.reason).toBe('NO_LOCKED_LEARNER_COUNTS');
     const interest = randomUUID();
     await announceInstitution(interest, { type: 'INTEREST_EDUCATION' });
     await eventually(() => knownInstitution(interest), (status) => status === 'ACTIVE', { what: 'interest school replicated' });
-    assert.equal((await refusal(BOOK, { input: { sessionId: await session(10), grade: 7, pupils: 5 } }, schoolCaller(interest))).code, 'CONFLICT');
+    expect((await refusal(BOOK, { input: { sessionId: await session(10), grade: 7, pupils: 5 } }, schoolCaller(interest))).code).toBe('CONFLICT');
   });
 
   it('keeps a grade within 4 funded activities per pupil per semester; cancellation gives the quota back', async () => {
@@ -211,13 +211,13 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     const schoolId = await school({ grade7: 5, grade8: 40 });
     const first = await book(schoolId, await session(30), 15);
     const refused = await refusal(BOOK, { input: { sessionId: await session(30), grade: 7, pupils: 10 } }, schoolCaller(schoolId));
-    assert.equal(refused.code, 'QUOTA_EXCEEDED');
-    assert.equal(refused.reason, 'PUPIL_QUOTA_EXCEEDED');
-    assert.equal(refused.remaining, 5);
+    expect(refused.code).toBe('QUOTA_EXCEEDED');
+    expect(refused.reason).toBe('PUPIL_QUOTA_EXCEEDED');
+    expect(refused.remaining).toBe(5);
     // Another grade of the same school has its own quota.
-    assert.equal((await book(schoolId, await session(30), 10, 8)).status, 'CONFIRMED');
+    expect((await book(schoolId, await session(30), 10, 8)).status).toBe('CONFIRMED');
     await data(CANCEL, { input: { id: first.id } }, schoolCaller(schoolId));
-    assert.equal((await book(schoolId, await session(30), 10)).status, 'CONFIRMED');
+    expect((await book(schoolId, await session(30), 10)).status).toBe('CONFIRMED');
   });
 
   it("refuses what exceeds the school's allocation or the fund's budget", async () => {
@@ -228,8 +228,8 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     options.fund.pricePerPupilCents = 500;
     try {
       const refused = await refusal(BOOK, { input: { sessionId, grade: 7, pupils: 25 } }, schoolCaller(schoolId));
-      assert.equal(refused.code, 'QUOTA_EXCEEDED');
-      assert.equal(refused.reason, 'SCHOOL_ALLOCATION_EXCEEDED');
+      expect(refused.code).toBe('QUOTA_EXCEEDED');
+      expect(refused.reason).toBe('SCHOOL_ALLOCATION_EXCEEDED');
     } finally {
       options.fund.pricePerPupilCents = 1000;
     }
@@ -237,10 +237,10 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     options.fund.attendanceBudgetCents = totals.committedCents + totals.spentCents + 5_000;
     try {
       const refused = await refusal(BOOK, { input: { sessionId, grade: 7, pupils: 6 } }, schoolCaller(schoolId));
-      assert.equal(refused.code, 'QUOTA_EXCEEDED');
-      assert.equal(refused.reason, 'FUND_BUDGET_EXCEEDED');
-      assert.equal((await book(schoolId, sessionId, 5)).status, 'CONFIRMED');
-      assert.equal((await fundTotals()).leftCents, 0);
+      expect(refused.code).toBe('QUOTA_EXCEEDED');
+      expect(refused.reason).toBe('FUND_BUDGET_EXCEEDED');
+      expect((await book(schoolId, sessionId, 5)).status).toBe('CONFIRMED');
+      expect((await fundTotals()).leftCents).toBe(0);
     } finally {
       options.fund.attendanceBudgetCents = DEFAULT_CATALOGUE_OPTIONS.fund.attendanceBudgetCents;
     }
@@ -254,20 +254,20 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     const waitingC = await book(c, sessionId, 8);
     // Seats are free for D's group, but B and C are ahead of it.
     const waitingD = await book(d, sessionId, 3);
-    assert.deepEqual([first.status, waitingB.status, waitingC.status, waitingD.status], ['CONFIRMED', 'WAITING', 'WAITING', 'WAITING']);
-    assert.deepEqual([waitingB.waitingPosition, waitingC.waitingPosition, waitingD.waitingPosition], [1, 2, 3]);
-    assert.equal(waitingB.committedCents, 0);
+    expect([first.status, waitingB.status, waitingC.status, waitingD.status]).toStrictEqual(['CONFIRMED', 'WAITING', 'WAITING', 'WAITING']);
+    expect([waitingB.waitingPosition, waitingC.waitingPosition, waitingD.waitingPosition]).toStrictEqual([1, 2, 3]);
+    expect(waitingB.committedCents).toBe(0);
 
     const cancelled = (await data(CANCEL, { input: { id: first.id, reason: 'Klase slima' } }, schoolCaller(a))).cancelBooking.booking;
-    assert.equal(cancelled.status, 'CANCELLED');
-    assert.equal(cancelled.committedCents, 0);
+    expect(cancelled.status).toBe('CANCELLED');
+    expect(cancelled.committedCents).toBe(0);
     const statuses = await Promise.all([waitingB, waitingC, waitingD].map(async (booking) => (await data(BOOKING, { id: booking.id }, OFFICER)).booking));
-    assert.deepEqual(statuses.map((booking) => booking.status), ['CONFIRMED', 'CONFIRMED', 'CONFIRMED']);
-    assert.equal(statuses[0].session.freePlaces, 4);
-    assert.equal((await refusal(CANCEL, { input: { id: waitingB.id } }, schoolCaller(a))).code, 'FORBIDDEN');
+    expect(statuses.map((booking) => booking.status)).toStrictEqual(['CONFIRMED', 'CONFIRMED', 'CONFIRMED']);
+    expect(statuses[0].session.freePlaces).toBe(4);
+    expect((await refusal(CANCEL, { input: { id: waitingB.id } }, schoolCaller(a))).code).toBe('FORBIDDEN');
 
     const events = await eventually(async () => recorder.eventsFor(Topics.catalogueBooking, [waitingB.id]), (found) => found.length >= 2, { what: 'promotion event' });
-    assert.deepEqual(events.map((event) => event.type), ['catalogue.booking.waitlisted', 'catalogue.booking.promoted']);
+    expect(events.map((event) => event.type)).toStrictEqual(['catalogue.booking.waitlisted', 'catalogue.booking.promoted']);
   });
 
   // The two races below are decided in the subgraph, so they call it directly: 200 requests
@@ -280,16 +280,16 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     const results = await Promise.all(
       Array.from({ length: 200 }, () => harness.direct(BOOK, { input: { sessionId, grade: 7, pupils: 1 } }, schoolCaller(schoolId))),
     );
-    assert.deepEqual(results.filter((result) => result.errors?.length), []);
+    expect(results.filter((result) => result.errors?.length)).toStrictEqual([]);
     const statuses = results.map((result: any) => result.data.bookSession.booking.status);
-    assert.equal(statuses.filter((status) => status === 'CONFIRMED').length, 10);
-    assert.equal(statuses.filter((status) => status === 'WAITING').length, 190);
+    expect(statuses.filter((status) => status === 'CONFIRMED').length).toBe(10);
+    expect(statuses.filter((status) => status === 'WAITING').length).toBe(190);
     const [row] = await harness.service.db.query(
       `SELECT s.booked_pupils, s.capacity, (SELECT COALESCE(SUM(pupils), 0)::int FROM booking WHERE session_id = s.id AND status = 'CONFIRMED') AS confirmed
        FROM activity_session s WHERE s.id = $1`,
       [sessionId],
     );
-    assert.deepEqual(row, { booked_pupils: 30, capacity: 30, confirmed: 30 });
+    expect(row).toStrictEqual({ booked_pupils: 30, capacity: 30, confirmed: 30 });
   });
 
   it("never overspends: concurrent requests for the last €100 of a school's allocation confirm exactly €100", async () => {
@@ -300,9 +300,9 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     const results = await Promise.all(Array.from({ length: 200 }, () => harness.direct(BOOK, { input: { sessionId, grade: 7, pupils: 1 } }, schoolCaller(schoolId))));
     const confirmed = results.filter((result: any) => result.data?.bookSession?.booking?.status === 'CONFIRMED').length;
     const refused = results.filter((result) => result.errors?.[0]?.extensions?.code === 'QUOTA_EXCEEDED').length;
-    assert.deepEqual([confirmed, refused], [10, 190]);
+    expect([confirmed, refused]).toStrictEqual([10, 190]);
     const [row] = await harness.service.db.query(`SELECT SUM(committed_cents)::int AS held FROM booking WHERE institution_id = $1`, [schoolId]);
-    assert.equal(row.held, 400 * 100);
+    expect(row.held).toBe(400 * 100);
   });
 
   it('keeps seats, waiting lists and the fund ledger consistent when bookings, cancellations and promotions race', async () => {
@@ -319,7 +319,7 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
       ),
     ];
     const results = await Promise.all(requests);
-    assert.deepEqual(results.filter((result) => result.errors?.length), [], 'no refusal and no deadlock');
+    expect(results.filter((result) => result.errors?.length)).toStrictEqual([]);
 
     const sessions = await harness.service.db.query(
       `SELECT s.booked_pupils, s.capacity,
@@ -330,7 +330,7 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
       [sessionIds],
     );
     for (const row of sessions) {
-      assert.equal(row.booked_pupils, row.confirmed, 'seats taken = confirmed pupils');
+      expect(row.booked_pupils).toBe(row.confirmed);
       assert.ok(row.booked_pupils <= row.capacity);
       // Nobody waits for seats that are free: the first waiting group is larger than what is left.
       if (row.first_waiting !== null) assert.ok(row.first_waiting_pupils > row.capacity - row.booked_pupils);
@@ -339,7 +339,7 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
       `SELECT (SELECT committed_cents + spent_cents FROM fund_ledger WHERE id = 'attendance')::bigint AS ledger,
               (SELECT COALESCE(SUM(committed_cents + cost_cents), 0) FROM booking)::bigint AS held`,
     );
-    assert.equal(ledger.ledger, ledger.held, "the fund's ledger equals the money its bookings hold and spent");
+    expect(ledger.ledger).toBe(ledger.held);
   });
 
   it("cancels a liquidated school's future bookings, releases their money and serves the waiting list", async () => {
@@ -352,12 +352,12 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     const cancelled = await eventually(async () => (await data(BOOKING, { id: doomed.id }, OFFICER)).booking, (booking) => booking.status === 'CANCELLED', {
       what: 'booking of the liquidated school cancelled',
     });
-    assert.match(cancelled.statusReason, /liquidated/);
-    assert.equal((await data(BOOKING, { id: waiting.id }, OFFICER)).booking.status, 'CONFIRMED');
-    assert.equal((await fundTotals()).committedCents, before.committedCents - 20_000 + 15_000);
-    assert.equal((await refusal(BOOK, { input: { sessionId, grade: 7, pupils: 1 } }, schoolCaller(closing))).code, 'CONFLICT');
+    expect(cancelled.statusReason).toMatch(/liquidated/);
+    expect((await data(BOOKING, { id: waiting.id }, OFFICER)).booking.status).toBe('CONFIRMED');
+    expect((await fundTotals()).committedCents).toBe(before.committedCents - 20_000 + 15_000);
+    expect((await refusal(BOOK, { input: { sessionId, grade: 7, pupils: 1 } }, schoolCaller(closing))).code).toBe('CONFLICT');
     const events = await eventually(async () => recorder.eventsFor(Topics.catalogueBooking, [doomed.id]), (found) => found.length >= 2, { what: 'cancel event' });
-    assert.equal(events.at(-1)!.type, 'catalogue.booking.cancelled');
+    expect(events.at(-1)!.type).toBe('catalogue.booking.cancelled');
   });
 
   it("withdraws a liquidated provider's activities and cancels its future sessions and their bookings", async () => {
@@ -372,7 +372,7 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     await announceInstitution(institutionId, { status: 'LIQUIDATED', type: 'SECONDARY_SCHOOL', name: 'Tehnikums' });
     await eventually(async () => (await data(BOOKING, { id: booking.id }, OFFICER)).booking.status, (status) => status === 'CANCELLED', { what: 'booking cancelled' });
     const seen = (await data(SESSION, { id: sessionId }, OFFICER)).activitySession;
-    assert.deepEqual([seen.status, seen.bookedPupils, seen.activity.status], ['CANCELLED', 0, 'WITHDRAWN']);
+    expect([seen.status, seen.bookedPupils, seen.activity.status]).toStrictEqual(['CANCELLED', 0, 'WITHDRAWN']);
     const activityEvents = await eventually(async () => recorder.eventsFor(Topics.catalogueActivity, [ownActivity]), (found) => found.some((event) => event.type === 'catalogue.activity.session-cancelled'), {
       what: 'session-cancelled event',
     });
@@ -389,7 +389,7 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     await eventually(() => lockedCount(schoolId), (count) => count === 1, { what: 'counts locked' });
     await announceLearnerCounts(schoolId, 'APPROVED', { grade7: 30 }, reportId);
     await eventually(() => lockedCount(schoolId), (count) => count === 0, { what: 'counts reopened' });
-    assert.equal((await refusal(BOOK, { input: { sessionId: await session(30), grade: 7, pupils: 5 } }, schoolCaller(schoolId))).reason, 'NO_LOCKED_LEARNER_COUNTS');
+    expect((await refusal(BOOK, { input: { sessionId: await session(30), grade: 7, pupils: 5 } }, schoolCaller(schoolId))).reason).toBe('NO_LOCKED_LEARNER_COUNTS');
   });
 
   it('finds activities by session dates and free places, sorts them and counts facets over the filter', async () => {
@@ -405,26 +405,26 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
       } }`;
     const ids = (result: any) => result.activities.edges.map((edge: any) => edge.node.id);
     const all = await data(CATALOGUE, { filter: { search: 'zvaigznu fizika' } }, { role: Role.PUBLIC });
-    assert.deepEqual(ids(all), [first, second]);
-    assert.deepEqual(all.activities.facets, {
+    expect(ids(all)).toStrictEqual([first, second]);
+    expect(all.activities.facets).toStrictEqual({
       fields: [{ value: 'PHYSICS', count: 2 }, { value: 'MATHEMATICS', count: 1 }],
       gradeBands: [{ value: 'GRADES_10_12', count: 1 }, { value: 'GRADES_4_6', count: 1 }, { value: 'GRADES_7_9', count: 1 }],
       planningRegions: [{ value: 'KURZEME', count: 1 }, { value: 'LATGALE', count: 1 }],
     });
     const withRoom = await data(CATALOGUE, { filter: { search: 'zvaigznu fizika', minFreePlaces: 5 } }, { role: Role.PUBLIC });
-    assert.deepEqual(ids(withRoom), [second]);
-    assert.deepEqual(withRoom.activities.facets.fields, [{ value: 'MATHEMATICS', count: 1 }, { value: 'PHYSICS', count: 1 }]);
+    expect(ids(withRoom)).toStrictEqual([second]);
+    expect(withRoom.activities.facets.fields).toStrictEqual([{ value: 'MATHEMATICS', count: 1 }, { value: 'PHYSICS', count: 1 }]);
     // A facet filter narrows the page and the other facets, not its own facet's counts.
     const inLatgale = await data(CATALOGUE, { filter: { search: 'zvaigznu fizika', planningRegion: 'LATGALE' } }, { role: Role.PUBLIC });
-    assert.deepEqual([ids(inLatgale), inLatgale.activities.totalCount], [[second], 1]);
-    assert.deepEqual(inLatgale.activities.facets.planningRegions, [{ value: 'KURZEME', count: 1 }, { value: 'LATGALE', count: 1 }]);
-    assert.deepEqual(inLatgale.activities.facets.gradeBands, [{ value: 'GRADES_10_12', count: 1 }]);
+    expect([ids(inLatgale), inLatgale.activities.totalCount]).toStrictEqual([[second], 1]);
+    expect(inLatgale.activities.facets.planningRegions).toStrictEqual([{ value: 'KURZEME', count: 1 }, { value: 'LATGALE', count: 1 }]);
+    expect(inLatgale.activities.facets.gradeBands).toStrictEqual([{ value: 'GRADES_10_12', count: 1 }]);
     const soon = await data(CATALOGUE, { filter: { search: 'zvaigznu fizika', sessionsTo: new Date(sessionStart.getTime() + DAY).toISOString() } }, { role: Role.PUBLIC });
-    assert.deepEqual(ids(soon), [first]);
+    expect(ids(soon)).toStrictEqual([first]);
     const newest = await data(CATALOGUE, { filter: { search: 'zvaigznu fizika' }, sort: 'NEWEST', first: 1 }, { role: Role.PUBLIC });
-    assert.deepEqual(ids(newest), [second]);
+    expect(ids(newest)).toStrictEqual([second]);
     const next = await data(CATALOGUE, { filter: { search: 'zvaigznu fizika' }, sort: 'NEWEST', first: 1, after: newest.activities.pageInfo.endCursor }, { role: Role.PUBLIC });
-    assert.deepEqual([ids(next), next.activities.pageInfo.hasNextPage], [[first], false]);
+    expect([ids(next), next.activities.pageInfo.hasNextPage]).toStrictEqual([[first], false]);
     // Soonest session first, an activity with nothing scheduled last; the cursor pages through all three.
     const unscheduled = await publishedActivity(providerId, { title: 'Zvaigžņu fizika C', fields: ['PHYSICS'] });
     const bySession: string[] = [];
@@ -434,8 +434,8 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
       bySession.push(...ids(page));
       cursor = page.activities.pageInfo.hasNextPage ? page.activities.pageInfo.endCursor : null;
     } while (cursor);
-    assert.deepEqual(bySession, [first, second, unscheduled]);
-    assert.equal((await refusal(CATALOGUE, { filter: { minFreePlaces: 0 } }, { role: Role.PUBLIC })).code, 'VALIDATION_FAILED');
+    expect(bySession).toStrictEqual([first, second, unscheduled]);
+    expect((await refusal(CATALOGUE, { filter: { minFreePlaces: 0 } }, { role: Role.PUBLIC })).code).toBe('VALIDATION_FAILED');
   });
 
   it('reports participation against the 85% target and money per municipality for FUND_ADMIN', async () => {
@@ -455,19 +455,19 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
       key institution { id } schools participatingSchools learners participantsAtLeast participantsAtMost rateAtLeast rateAtMost targetRate targetMet } }`;
     const bySchool = (await data(PARTICIPATION, { year: schoolYear, by: 'SCHOOL' }, FUND_ADMIN)).participation;
     const mine = bySchool.find((row: any) => row.key === schoolId);
-    assert.deepEqual(mine, {
+    expect(mine).toStrictEqual({
       key: schoolId, institution: { id: schoolId }, schools: 1, participatingSchools: 1, learners: 20,
       participantsAtLeast: 18, participantsAtMost: 18, rateAtLeast: 0.9, rateAtMost: 0.9, targetRate: 0.85, targetMet: true,
     });
     const byMunicipality = (await data(PARTICIPATION, { year: schoolYear, by: 'MUNICIPALITY' }, FUND_ADMIN)).participation;
-    assert.equal(byMunicipality.find((row: any) => row.key === municipality).learners, 20);
+    expect(byMunicipality.find((row: any) => row.key === municipality).learners).toBe(20);
     const regions = (await data(PARTICIPATION, { year: schoolYear, by: 'PLANNING_REGION' }, FUND_ADMIN)).participation;
     assert.ok(regions.some((row: any) => row.key === 'KURZEME'));
     const BY_AREA = `query A($semester: String!, $by: AreaLevel!) { budgetByArea(semester: $semester, groupBy: $by) { key allocationCents committedCents spentCents leftCents } }`;
     const ventspils = (await data(BY_AREA, { semester, by: 'MUNICIPALITY' }, FUND_ADMIN)).budgetByArea.find((row: any) => row.key === municipality);
-    assert.deepEqual(ventspils, { key: municipality, allocationCents: 80_000, committedCents: 0, spentCents: 18_000, leftCents: 62_000 });
-    assert.equal((await refusal(PARTICIPATION, { year: schoolYear, by: 'SCHOOL' }, schoolCaller(schoolId))).code, 'FORBIDDEN');
-    assert.equal((await refusal(PARTICIPATION, { year: '2025-2026', by: 'SCHOOL' }, FUND_ADMIN)).code, 'VALIDATION_FAILED');
+    expect(ventspils).toStrictEqual({ key: municipality, allocationCents: 80_000, committedCents: 0, spentCents: 18_000, leftCents: 62_000 });
+    expect((await refusal(PARTICIPATION, { year: schoolYear, by: 'SCHOOL' }, schoolCaller(schoolId))).code).toBe('FORBIDDEN');
+    expect((await refusal(PARTICIPATION, { year: '2025-2026', by: 'SCHOOL' }, FUND_ADMIN)).code).toBe('VALIDATION_FAILED');
   });
 
   it("gives a school its bookings as an iCalendar feed that parses", async () => {
@@ -478,22 +478,22 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     const ics: string = (await data(CALENDAR, { id: schoolId }, schoolCaller(schoolId))).schoolBookingsCalendar;
     // Unfold (RFC 5545 §3.1) and read it as content lines NAME:VALUE.
     const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
-    assert.equal(lines[0], 'BEGIN:VCALENDAR');
-    assert.equal(lines.at(-1), 'END:VCALENDAR');
+    expect(lines[0]).toBe('BEGIN:VCALENDAR');
+    expect(lines.at(-1)).toBe('END:VCALENDAR');
     assert.ok(lines.every((line) => /^[A-Z-]+[:;]/.test(line)), 'every line is a content line');
     const events = lines.filter((line) => line === 'BEGIN:VEVENT').length;
-    assert.equal(events, 2);
+    expect(events).toBe(2);
     const starts = lines.filter((line) => line.startsWith('DTSTART:')).map((line) => line.slice(8));
-    assert.deepEqual(starts, [sessionStart, secondStart].map((date) => date.toISOString().replace(/[-:]/g, '').replace('.000', '')));
+    expect(starts).toStrictEqual([sessionStart, secondStart].map((date) => date.toISOString().replace(/[-:]/g, '').replace('.000', '')));
     assert.ok(lines.includes(`UID:${first.id}@catalogue`));
     assert.ok(lines.includes('SUMMARY:Robotika 7. klasei'));
-    assert.equal((await refusal(CALENDAR, { id: schoolId }, schoolCaller(randomUUID()))).code, 'FORBIDDEN');
+    expect((await refusal(CALENDAR, { id: schoolId }, schoolCaller(randomUUID()))).code).toBe('FORBIDDEN');
 
     const ENTITIES = `query E($representations: [_Any!]!) { _entities(representations: $representations) { ... on Institution { id bookings { id pupils } } } }`;
     const representations = [{ __typename: 'Institution', id: schoolId }];
     // `_entities` is the subgraph's own federation entry point: asked directly, as the gateway does.
     const own = (await harness.direct(ENTITIES, { representations }, schoolCaller(schoolId))).data._entities[0].bookings;
-    assert.deepEqual(own.map((booking: any) => booking.pupils), [8, 12]);
-    assert.deepEqual((await harness.direct(ENTITIES, { representations }, { role: Role.PUBLIC })).data._entities[0].bookings, []);
+    expect(own.map((booking: any) => booking.pupils)).toStrictEqual([8, 12]);
+    expect((await harness.direct(ENTITIES, { representations }, { role: Role.PUBLIC })).data._entities[0].bookings).toStrictEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
 import { catalogue } from '../src';
 import { ACTIVITY_FIELDS, PLANNING_REGIONS } from '../src/domain/activityDraft';
@@ -9,11 +9,11 @@ import { GRADE_BANDS } from '../src/domain/gradeBands';
 describe("the database's facet key and the code's", () => {
   let harness: ServiceHarness;
 
-  before(async () => {
+  beforeAll(async () => {
     harness = await startServiceHarness(catalogue);
   });
 
-  after(async () => {
+  afterAll(async () => {
     await harness?.close();
   });
 
@@ -29,7 +29,7 @@ describe("the database's facet key and the code's", () => {
         [providerId, fields, gradeBands, region],
       );
     const [stored] = await insert(['PHYSICS'], ['GRADES_7_9'], 'KURZEME');
-    assert.equal(stored.facet_key, encodeFacetKey(['PHYSICS'], ['GRADES_7_9'], 'KURZEME'));
+    expect(stored.facet_key).toBe(encodeFacetKey(['PHYSICS'], ['GRADES_7_9'], 'KURZEME'));
     for (const [fields, bands, region] of [[['ASTRONOMY'], ['GRADES_7_9'], null], [['PHYSICS'], ['GRADES_13_14'], null], [['PHYSICS'], ['GRADES_7_9'], 'ATLANTIS']] as const) {
       await assert.rejects(insert([...fields], [...bands], region), (error: { driverError?: { code?: string } }) => error.driverError?.code === '23514');
     }
@@ -45,7 +45,7 @@ describe("the database's facet key and the code's", () => {
     ];
     for (const [fields, gradeBands, region] of cases) {
       const [{ key }] = await harness.service.db.query('SELECT catalogue_facet_key($1::text[], $2::text[], $3) AS key', [fields, gradeBands, region]);
-      assert.equal(key, encodeFacetKey(fields, gradeBands, region), JSON.stringify({ fields, gradeBands, region }));
+      expect(key).toBe(encodeFacetKey(fields, gradeBands, region));
     }
   });
 });

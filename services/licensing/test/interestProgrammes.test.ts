@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, Topics, type Caller, type RegistryInstitutionState } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
@@ -29,7 +29,7 @@ describe('interest-education programmes and the STEM share of the targeted subsi
   const register = (input: Record<string, unknown>, caller: Caller = VALMIERA) =>
     harness.request(REGISTER, { input: { institutionId: centre.id, ...input } }, caller);
 
-  before(async () => {
+  beforeAll(async () => {
     harness = await startGatewayHarness(createLicensing({ clock: { today: () => '2025-10-01' } }));
     feed = await new RegistryFeed(harness.infrastructure.kafkaBrokers).start();
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.licensingInterestProgramme]);
@@ -41,7 +41,7 @@ describe('interest-education programmes and the STEM share of the targeted subsi
       { what: 'the institution in the replica' },
     );
   });
-  after(async () => {
+  afterAll(async () => {
     await recorder?.stop();
     await feed?.stop();
     await harness?.close();
@@ -53,23 +53,23 @@ describe('interest-education programmes and the STEM share of the targeted subsi
     assert.ok(before.includes('RETIRED_OTHER_PROGRAMMES') && !before.includes('AT_COMPUTING'));
     assert.ok(!after.includes('RETIRED_OTHER_PROGRAMMES') && after.includes('AT_COMPUTING'));
     const today = (await harness.request(CLASSIFIER)).data.interestEducationClassifier;
-    assert.equal(today.length, after.length, 'defaults to today (2025-10-01)');
+    expect(today.length).toBe(after.length);
   });
 
   it('refuses a retired classifier entry for a programme starting on 2024-09-01 and stores nothing', async () => {
     const refused = await register({ name: 'Tehniskā jaunrade', classifierCode: 'RETIRED_OTHER_PROGRAMMES', startsOn: '2024-09-01', annualTargetedSubsidyCents: 100_00 });
-    assert.equal(refused.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
-    assert.equal(refused.errors?.[0]?.extensions?.field, 'classifierCode');
-    assert.match(refused.errors![0]!.message, /ended on 2024-08-31/);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(refused.errors?.[0]?.extensions?.field).toBe('classifierCode');
+    expect(refused.errors![0]!.message).toMatch(/ended on 2024-08-31/);
     const [{ n }] = await harness.service.db.query('SELECT count(*)::int AS n FROM interest_programme');
-    assert.equal(n, 0);
+    expect(n).toBe(0);
   });
 
   it('lets only the municipality of the institution register its programmes', async () => {
     const other = await register({ name: 'Robotika', classifierCode: 'AT_MECHATRONICS', startsOn: '2024-09-01', annualTargetedSubsidyCents: 100_00 }, CESIS);
-    assert.equal(other.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const officer = await register({ name: 'Robotika', classifierCode: 'AT_MECHATRONICS', startsOn: '2024-09-01', annualTargetedSubsidyCents: 100_00 }, { role: Role.OFFICER });
-    assert.equal(officer.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expect(officer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('reports the STEM share per school year against the minimum: met in 2024/25 (10%), missed in 2025/26 (15%)', async () => {
@@ -81,11 +81,11 @@ describe('interest-education programmes and the STEM share of the targeted subsi
     ];
     for (const input of programmes) {
       const response = await register(input);
-      assert.equal(response.errors, undefined, JSON.stringify(response.errors));
-      assert.equal(response.data.registerInterestProgramme.programme.municipality, 'Valmieras novads');
+      expect(response.errors).toBe(undefined);
+      expect(response.data.registerInterestProgramme.programme.municipality).toBe('Valmieras novads');
     }
     const shares = (await harness.request(SHARES, { m: 'Valmieras novads' })).data.stemSubsidyShares;
-    assert.deepEqual(shares, [
+    expect(shares).toStrictEqual([
       { municipality: 'Valmieras novads', schoolYear: '2023/2024', totalSubsidyCents: 500_00, stemSubsidyCents: 0, stemSharePercent: 0, minimumPercent: null, meetsMinimum: null },
       { municipality: 'Valmieras novads', schoolYear: '2024/2025', totalSubsidyCents: 10_000_00, stemSubsidyCents: 1_200_00, stemSharePercent: 12, minimumPercent: 10, meetsMinimum: true },
       { municipality: 'Valmieras novads', schoolYear: '2025/2026', totalSubsidyCents: 9_600_00, stemSubsidyCents: 800_00, stemSharePercent: 8.3, minimumPercent: 15, meetsMinimum: false },
@@ -93,7 +93,7 @@ describe('interest-education programmes and the STEM share of the targeted subsi
     ]);
 
     const entities = await harness.direct(INSTITUTION_PROGRAMMES, { representations: [{ __typename: 'Institution', id: centre.id }], asOf: '2025-01-15' });
-    assert.deepEqual(entities.data._entities[0].interestProgrammes.map((p: any) => p.name).sort(), ['Basketbols', 'Robotika']);
+    expect(entities.data._entities[0].interestProgrammes.map((p: any) => p.name).sort()).toStrictEqual(['Basketbols', 'Robotika']);
 
     // The topic is shared by every run on the broker: only this centre's programmes count.
     const published = await eventually(async () => recorder.messages.filter((m) => m.event.type === 'licensing.interest-programme.registered' && m.event.data.state.institutionId === centre.id), (m) => m.length === 4, { what: 'four registered events' });

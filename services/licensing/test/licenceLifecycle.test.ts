@@ -1,6 +1,5 @@
-import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, Topics, type Caller, type RegistryInstitutionState } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
@@ -62,7 +61,7 @@ describe('licence kinds and lifecycle', () => {
         ...overrides,
       },
     }, OFFICER);
-    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    expect(response.errors).toBe(undefined);
     return response.data.issueLicence.licence;
   };
 
@@ -75,12 +74,12 @@ describe('licence kinds and lifecycle', () => {
     return row as { licences: number; events: number };
   };
 
-  before(async () => {
+  beforeAll(async () => {
     harness = await startGatewayHarness(licensing);
     feed = await new RegistryFeed(harness.infrastructure.kafkaBrokers).start();
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.licensingLicence]);
   });
-  after(async () => {
+  afterAll(async () => {
     await recorder?.stop();
     await feed?.stop();
     await harness?.close();
@@ -93,25 +92,25 @@ describe('licence kinds and lifecycle', () => {
       accreditationProof: { number: 'IBO-2023/112', issuedOn: '2023-05-10' },
     };
     const refused = await harness.request(ISSUE, { input: { institutionId: institution.id, implementationPlaceId: institution.implementationPlaces[0]!.id, decisionNumber: 'V-1', issuedOn: '2024-08-15', ...ib } }, OFFICER);
-    assert.equal(refused.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
-    assert.equal(refused.errors?.[0]?.extensions?.field, 'latvianStudiesPermit');
-    assert.deepEqual(await storedFor(institution.id), { licences: 0, events: 0 });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(refused.errors?.[0]?.extensions?.field).toBe('latvianStudiesPermit');
+    expect(await storedFor(institution.id)).toStrictEqual({ licences: 0, events: 0 });
 
     const licence = await issue(institution, { ...ib, latvianStudiesPermit: { number: 'LM-2024/7', issuedOn: '2024-06-01' } });
-    assert.equal(licence.kind, 'INTERNATIONAL');
-    assert.equal(licence.internationalProgramme, 'IB_DP');
-    assert.deepEqual(licence.latvianStudiesPermit, { number: 'LM-2024/7', issuedOn: '2024-06-01' });
-    assert.deepEqual(licence.decisions.map((d: any) => [d.kind, d.number, d.date]), [['ISSUED', 'V-2024/100', '2024-08-15']]);
+    expect(licence.kind).toBe('INTERNATIONAL');
+    expect(licence.internationalProgramme).toBe('IB_DP');
+    expect(licence.latvianStudiesPermit).toStrictEqual({ number: 'LM-2024/7', issuedOn: '2024-06-01' });
+    expect(licence.decisions.map((d: any) => [d.kind, d.number, d.date])).toStrictEqual([['ISSUED', 'V-2024/100', '2024-08-15']]);
   });
 
   it('refuses a special-needs licence without its disorder category, and a PUBLIC caller, storing nothing', async () => {
     const institution = await announce();
     const base = { institutionId: institution.id, implementationPlaceId: institution.implementationPlaces[0]!.id, programmeCode: '01015611', programmeName: 'Speciālā pirmsskolas programma', level: 'PRESCHOOL', decisionNumber: 'V-2', issuedOn: '2024-08-15' };
     const noCategory = await harness.request(ISSUE, { input: { ...base, kind: 'SPECIAL' } }, OFFICER);
-    assert.equal(noCategory.errors?.[0]?.extensions?.field, 'specialNeedsCategory');
+    expect(noCategory.errors?.[0]?.extensions?.field).toBe('specialNeedsCategory');
     const forbidden = await harness.request(ISSUE, { input: { ...base, kind: 'SPECIAL', specialNeedsCategory: 'LANGUAGE_DISORDERS' } }, PUBLIC);
-    assert.equal(forbidden.errors?.[0]?.extensions?.code, 'FORBIDDEN');
-    assert.deepEqual(await storedFor(institution.id), { licences: 0, events: 0 });
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await storedFor(institution.id)).toStrictEqual({ licences: 0, events: 0 });
   });
 
   it('amends, adds and removes a place, suspends, restores, revokes and restores again, logging each decision and publishing each event', async () => {
@@ -120,48 +119,48 @@ describe('licence kinds and lifecycle', () => {
     const licence = await issue(institution, { kind: 'SPECIAL', specialNeedsCategory: 'LEARNING_DISORDERS' });
 
     const amended = await harness.request(AMEND, { input: { licenceId: licence.id, decision: decision('V-2024/201', '2024-09-10'), specialNeedsCategory: 'LANGUAGE_DISORDERS', reason: 'Category corrected' } }, OFFICER);
-    assert.equal(amended.errors, undefined, JSON.stringify(amended.errors));
-    assert.equal(amended.data.amendLicence.licence.specialNeedsCategory, 'LANGUAGE_DISORDERS');
+    expect(amended.errors).toBe(undefined);
+    expect(amended.data.amendLicence.licence.specialNeedsCategory).toBe('LANGUAGE_DISORDERS');
     const nothing = await harness.request(AMEND, { input: { licenceId: licence.id, decision: decision('V-2024/202', '2024-09-11'), specialNeedsCategory: 'LANGUAGE_DISORDERS' } }, OFFICER);
-    assert.equal(nothing.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect(nothing.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
 
     const added = await harness.request(ADD_PLACE, { input: { licenceId: licence.id, implementationPlaceId: second.id, decision: decision('V-2024/203', '2024-09-12') } }, OFFICER);
-    assert.deepEqual(added.data.addLicensedPlace.licence.implementationPlaces.map((p: any) => p.address).sort(), ['Ausekļa iela 25, Valmiera', 'Rīgas iela 3, Valmiera']);
+    expect(added.data.addLicensedPlace.licence.implementationPlaces.map((p: any) => p.address).sort()).toStrictEqual(['Ausekļa iela 25, Valmiera', 'Rīgas iela 3, Valmiera']);
     const foreign = await harness.request(ADD_PLACE, { input: { licenceId: licence.id, implementationPlaceId: randomUUID(), decision: decision('V-2024/204', '2024-09-12') } }, OFFICER);
-    assert.equal(foreign.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     const removed = await harness.request(REMOVE_PLACE, { input: { licenceId: licence.id, implementationPlaceId: institution.implementationPlaces[0]!.id, decision: decision('V-2024/205', '2024-09-13') } }, OFFICER);
-    assert.deepEqual(removed.data.removeLicensedPlace.licence.implementationPlaces.map((p: any) => p.id), [second.id]);
+    expect(removed.data.removeLicensedPlace.licence.implementationPlaces.map((p: any) => p.id)).toStrictEqual([second.id]);
     const last = await harness.request(REMOVE_PLACE, { input: { licenceId: licence.id, implementationPlaceId: second.id, decision: decision('V-2024/206', '2024-09-13') } }, OFFICER);
-    assert.equal(last.errors?.[0]?.extensions?.code, 'CONFLICT');
+    expect(last.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
     const suspended = await harness.request(SUSPEND, { input: { licenceId: licence.id, decision: decision('V-2024/207', '2024-10-01'), reason: 'No qualified teacher' } }, OFFICER);
-    assert.equal(suspended.data.suspendLicence.licence.status, 'SUSPENDED');
+    expect(suspended.data.suspendLicence.licence.status).toBe('SUSPENDED');
     const placeWhileSuspended = await harness.request(ADD_PLACE, { input: { licenceId: licence.id, implementationPlaceId: institution.implementationPlaces[0]!.id, decision: decision('V-2024/208', '2024-10-02') } }, OFFICER);
-    assert.equal(placeWhileSuspended.errors?.[0]?.extensions?.code, 'CONFLICT');
+    expect(placeWhileSuspended.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const restored = await harness.request(RESTORE, { input: { licenceId: licence.id, decision: decision('V-2024/209', '2024-11-01') } }, OFFICER);
-    assert.equal(restored.data.restoreLicenceRights.licence.status, 'ACTIVE');
+    expect(restored.data.restoreLicenceRights.licence.status).toBe('ACTIVE');
     const revoked = await harness.request(REVOKE, { input: { licenceId: licence.id, decision: decision('V-2024/210', '2024-12-01') } }, OFFICER);
-    assert.deepEqual([revoked.data.revokeLicence.licence.status, revoked.data.revokeLicence.licence.endedOn], ['REVOKED', '2024-12-01']);
+    expect([revoked.data.revokeLicence.licence.status, revoked.data.revokeLicence.licence.endedOn]).toStrictEqual(['REVOKED', '2024-12-01']);
     const early = await harness.request(RESTORE, { input: { licenceId: licence.id, decision: decision('V-2024/211', '2024-01-01') } }, OFFICER);
-    assert.equal(early.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED', 'a decision before the issue date');
+    expect(early.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     const back = await harness.request(RESTORE, { input: { licenceId: licence.id, decision: decision('V-2025/12', '2025-02-01') } }, OFFICER);
-    assert.deepEqual([back.data.restoreLicenceRights.licence.status, back.data.restoreLicenceRights.licence.endedOn], ['ACTIVE', null]);
+    expect([back.data.restoreLicenceRights.licence.status, back.data.restoreLicenceRights.licence.endedOn]).toStrictEqual(['ACTIVE', null]);
 
     const log = back.data.restoreLicenceRights.licence.decisions;
-    assert.deepEqual(log.map((d: any) => [d.kind, d.number]), [
+    expect(log.map((d: any) => [d.kind, d.number])).toStrictEqual([
       ['ISSUED', 'V-2024/100'], ['AMENDED', 'V-2024/201'], ['PLACE_ADDED', 'V-2024/203'], ['PLACE_REMOVED', 'V-2024/205'],
       ['SUSPENDED', 'V-2024/207'], ['RIGHTS_RESTORED', 'V-2024/209'], ['REVOKED', 'V-2024/210'], ['RIGHTS_RESTORED', 'V-2025/12'],
     ]);
-    assert.deepEqual(log[1].changedFields, ['specialNeedsCategory']);
-    assert.equal(log[1].reason, 'Category corrected');
+    expect(log[1].changedFields).toStrictEqual(['specialNeedsCategory']);
+    expect(log[1].reason).toBe('Category corrected');
 
     const published = await eventually(async () => recorder.eventsFor(Topics.licensingLicence, [licence.id]), (events) => events.length === 8, { what: 'eight licence events' });
-    assert.deepEqual(published.map((event) => event.type), [
+    expect(published.map((event) => event.type)).toStrictEqual([
       'licensing.licence.issued', 'licensing.licence.amended', 'licensing.licence.place-added', 'licensing.licence.place-removed',
       'licensing.licence.suspended', 'licensing.licence.restored', 'licensing.licence.revoked', 'licensing.licence.restored',
     ]);
-    assert.equal(published[6]!.data.state.revokedOn, '2024-12-01');
-    assert.deepEqual(published[6]!.data.changedFields, ['status', 'endedOn', 'revokedOn']);
+    expect(published[6]!.data.state.revokedOn).toBe('2024-12-01');
+    expect(published[6]!.data.changedFields).toStrictEqual(['status', 'endedOn', 'revokedOn']);
   });
 
   it('re-licenses a vocational licence to a modular template: the old one ends RELICENSED, linked to the new one at the same places', async () => {
@@ -170,24 +169,24 @@ describe('licence kinds and lifecycle', () => {
     const response = await harness.request(RELICENSE, {
       input: { licenceId: old.id, decision: decision('V-2025/40', '2025-03-01'), programmeCode: '32481012', programmeName: 'Datorsistēmas (modulārā)', kind: 'MODULAR' },
     }, OFFICER);
-    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    expect(response.errors).toBe(undefined);
     const { previous, licence } = response.data.relicenseLicence;
-    assert.deepEqual([previous.status, previous.endedOn, previous.continuedBy.id], ['RELICENSED', '2025-03-01', licence.id]);
-    assert.deepEqual([licence.status, licence.kind, licence.programmeCode, licence.issuedOn, licence.continues.id], ['ACTIVE', 'MODULAR', '32481012', '2025-03-01', old.id]);
-    assert.deepEqual(licence.implementationPlaces, old.implementationPlaces);
+    expect([previous.status, previous.endedOn, previous.continuedBy.id]).toStrictEqual(['RELICENSED', '2025-03-01', licence.id]);
+    expect([licence.status, licence.kind, licence.programmeCode, licence.issuedOn, licence.continues.id]).toStrictEqual(['ACTIVE', 'MODULAR', '32481012', '2025-03-01', old.id]);
+    expect(licence.implementationPlaces).toStrictEqual(old.implementationPlaces);
     const again = await harness.request(RELICENSE, { input: { licenceId: old.id, decision: decision('V-2025/41', '2025-03-02'), programmeCode: '32481013', programmeName: 'X' } }, OFFICER);
-    assert.equal(again.errors?.[0]?.extensions?.code, 'CONFLICT');
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
   it('registers a derived vocational programme only from an in-force licence', async () => {
     const institution = await announce({ type: 'VOCATIONAL_SCHOOL' });
     const source = await issue(institution, { level: 'VOCATIONAL', kind: 'VOCATIONAL_CONTINUING', programmeCode: '30341011', programmeName: 'Grāmatvedība' });
     const derived = await issue(institution, { level: 'VOCATIONAL', kind: 'DERIVED', programmeCode: '30341012', programmeName: 'Grāmatvedība (atvasinātā)', derivedFromLicenceId: source.id });
-    assert.equal(derived.kind, 'DERIVED');
+    expect(derived.kind).toBe('DERIVED');
     const unknown = await harness.request(ISSUE, {
       input: { institutionId: institution.id, implementationPlaceId: institution.implementationPlaces[0]!.id, programmeCode: '30341013', programmeName: 'X', level: 'VOCATIONAL', kind: 'DERIVED', derivedFromLicenceId: randomUUID(), decisionNumber: 'V', issuedOn: '2024-08-15' },
     }, OFFICER);
-    assert.equal(unknown.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('lapses in-force licences, suspended ones too, when the institution is liquidated, and a replay changes nothing', async () => {
@@ -199,15 +198,15 @@ describe('licence kinds and lifecycle', () => {
     await feed.send(liquidated);
     for (const id of [active.id, suspended.id]) {
       const lapsed = await eventually(() => harness.request(LICENCE, { id }), (r) => r.data?.licence?.status === 'LAPSED', { what: 'the licence to lapse' });
-      assert.deepEqual([lapsed.data.licence.lapsedOn, lapsed.data.licence.decisions.at(-1).kind], ['2025-06-30', 'LAPSED']);
+      expect([lapsed.data.licence.lapsedOn, lapsed.data.licence.decisions.at(-1).kind]).toStrictEqual(['2025-06-30', 'LAPSED']);
     }
     const again = RegistryFeed.event('registry.institution.liquidated', { ...institution, status: 'LIQUIDATED', liquidatedOn: '2025-06-30', liquidationKind: 'LIQUIDATION' }, ['status', 'liquidatedOn']);
     await feed.send(again);
     await eventually(async () => (await harness.service.db.query('SELECT 1 FROM processed_event WHERE event_id = $1', [again.id])).length, (rows) => rows === 1, { what: 'the replay to be handled' });
     const lapses = await harness.service.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE payload->>'type' = 'licensing.licence.lapsed' AND key = ANY($1)`, [[active.id, suspended.id]]);
-    assert.equal(lapses[0].n, 2);
+    expect(lapses[0].n).toBe(2);
     const refused = await harness.request(RESTORE, { input: { licenceId: suspended.id, decision: decision('V-2025/50', '2025-07-01') } }, OFFICER);
-    assert.equal(refused.errors?.[0]?.extensions?.code, 'CONFLICT');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
   it('refuses a licence for a liquidated institution with CONFLICT and stores nothing', async () => {
@@ -220,8 +219,8 @@ describe('licence kinds and lifecycle', () => {
     });
     const input = { institutionId: institution.id, implementationPlaceId: institution.implementationPlaces[0]!.id, programmeCode: '21011111', programmeName: 'Pamatizglītības programma', level: 'BASIC', decisionNumber: 'V-2025/60', issuedOn: '2025-07-01' };
     const refused = await harness.request(ISSUE, { input }, OFFICER);
-    assert.equal(refused.errors?.[0]?.extensions?.code, 'CONFLICT');
-    assert.match(refused.errors![0]!.message, /liquidated/);
-    assert.deepEqual(await storedFor(institution.id), { licences: 0, events: 0 });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(refused.errors![0]!.message).toMatch(/liquidated/);
+    expect(await storedFor(institution.id)).toStrictEqual({ licences: 0, events: 0 });
   });
 });

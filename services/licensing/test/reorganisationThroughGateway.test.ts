@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, Topics } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { institutionInput, ISSUE_LICENCE, REGISTER } from '../../../test/support/fixtures';
@@ -27,12 +26,12 @@ describe('reorganisation through the gateway: the real registry publishes, licen
   let recorder: TopicRecorder;
   let officer: string;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack('licensingreorg');
     recorder = await new TopicRecorder(stack.infrastructure.kafkaBrokers).start([Topics.licensingLicence]);
     officer = await stack.client.token({ role: Role.OFFICER, subject: 'officer-9' });
   });
-  after(async () => {
+  afterAll(async () => {
     await recorder?.stop();
     await stack?.close();
   });
@@ -74,18 +73,18 @@ describe('reorganisation through the gateway: the real registry publishes, licen
       { what: 'the successor to hold the transferred licence' },
     );
     const [taken] = after.institution.licences;
-    assert.deepEqual([taken.programmeCode, taken.status, taken.continues.id, taken.continues.status, taken.continues.institution.id], ['33481011', 'ACTIVE', licenceId, 'TRANSFERRED', predecessor.id]);
-    assert.deepEqual(taken.implementationPlaces, [{ address: 'Braslas iela 16, Rīga' }]);
+    expect([taken.programmeCode, taken.status, taken.continues.id, taken.continues.status, taken.continues.institution.id]).toStrictEqual(['33481011', 'ACTIVE', licenceId, 'TRANSFERRED', predecessor.id]);
+    expect(taken.implementationPlaces).toStrictEqual([{ address: 'Braslas iela 16, Rīga' }]);
 
     const ended = await client.data(INSTITUTION, { id: predecessor.id });
-    assert.equal(ended.institution.status, 'LIQUIDATED');
-    assert.deepEqual(ended.institution.licences.map((l: any) => [l.status, l.endedOn, l.continuedBy.institution.id]), [['TRANSFERRED', '2024-09-20', successor.id]]);
+    expect(ended.institution.status).toBe('LIQUIDATED');
+    expect(ended.institution.licences.map((l: any) => [l.status, l.endedOn, l.continuedBy.institution.id])).toStrictEqual([['TRANSFERRED', '2024-09-20', successor.id]]);
 
     const types = await eventually(
       async () => recorder.eventsFor(Topics.licensingLicence, [licenceId, taken.id]).map((e) => e.type),
       (found) => found.length === 3,
       { what: 'three licence events' },
     );
-    assert.deepEqual([...types].sort(), ['licensing.licence.issued', 'licensing.licence.issued', 'licensing.licence.transferred']);
+    expect([...types].sort()).toStrictEqual(['licensing.licence.issued', 'licensing.licence.issued', 'licensing.licence.transferred']);
   });
 });

@@ -1,6 +1,5 @@
-import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, Topics, type Caller, type RegistryInstitutionState } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
@@ -47,7 +46,7 @@ describe('licences follow a reorganised institution to its successor (registry.i
         ...overrides,
       },
     }, OFFICER);
-    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    expect(response.errors).toBe(undefined);
     return response.data.issueLicence.licence;
   };
 
@@ -61,12 +60,12 @@ describe('licences follow a reorganised institution to its successor (registry.i
       successors: successorIds.map((institutionId) => ({ institutionId, kind, effectiveDate })),
     }, ['status', 'liquidatedOn', 'liquidationKind']);
 
-  before(async () => {
+  beforeAll(async () => {
     harness = await startGatewayHarness(licensing);
     feed = await new RegistryFeed(harness.infrastructure.kafkaBrokers).start();
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.licensingLicence]);
   });
-  after(async () => {
+  afterAll(async () => {
     await recorder?.stop();
     await feed?.stop();
     await harness?.close();
@@ -82,33 +81,33 @@ describe('licences follow a reorganised institution to its successor (registry.i
     const event = reorganised(predecessor, 'MERGER', [successor.id], '2025-09-01');
     await feed.send(event);
     const transferred = await eventually(() => harness.request(LICENCE, { id: general.id }), (r) => r.data?.licence?.status === 'TRANSFERRED', { what: 'the licence to transfer' });
-    assert.equal(transferred.data.licence.endedOn, '2025-09-01');
-    assert.equal(transferred.data.licence.decisions.at(-1).kind, 'TRANSFERRED');
+    expect(transferred.data.licence.endedOn).toBe('2025-09-01');
+    expect(transferred.data.licence.decisions.at(-1).kind).toBe('TRANSFERRED');
 
     const entities = await harness.direct(INSTITUTION_LICENCES, { representations: [{ __typename: 'Institution', id: successor.id }] });
     const taken = entities.data._entities[0].licences;
-    assert.equal(taken.length, 2);
+    expect(taken.length).toBe(2);
     const takenGeneral = taken.find((l: any) => l.programmeCode === '21011111');
     const takenSpecial = taken.find((l: any) => l.programmeCode === '21015811');
-    assert.deepEqual([takenGeneral.status, takenGeneral.issuedOn, takenGeneral.continues.id, takenGeneral.institution.id], ['ACTIVE', '2025-09-01', general.id, successor.id]);
-    assert.equal(transferred.data.licence.continuedBy.id, takenGeneral.id);
+    expect([takenGeneral.status, takenGeneral.issuedOn, takenGeneral.continues.id, takenGeneral.institution.id]).toStrictEqual(['ACTIVE', '2025-09-01', general.id, successor.id]);
+    expect(transferred.data.licence.continuedBy.id).toBe(takenGeneral.id);
     // By address: the successor's own place for the shared address, the predecessor's place otherwise.
-    assert.deepEqual(takenGeneral.implementationPlaces, [{ id: successor.implementationPlaces[0]!.id, address: shared.toUpperCase() }]);
-    assert.deepEqual(takenSpecial.implementationPlaces, [{ id: predecessor.implementationPlaces[1]!.id, address: 'Lāčplēša iela 1, Valmiera' }]);
-    assert.deepEqual([takenSpecial.kind, takenSpecial.specialNeedsCategory], ['SPECIAL', 'INTELLECTUAL_DEVELOPMENT_DISORDERS']);
-    assert.equal(takenGeneral.decisions[0].kind, 'TAKEN_OVER');
+    expect(takenGeneral.implementationPlaces).toStrictEqual([{ id: successor.implementationPlaces[0]!.id, address: shared.toUpperCase() }]);
+    expect(takenSpecial.implementationPlaces).toStrictEqual([{ id: predecessor.implementationPlaces[1]!.id, address: 'Lāčplēša iela 1, Valmiera' }]);
+    expect([takenSpecial.kind, takenSpecial.specialNeedsCategory]).toStrictEqual(['SPECIAL', 'INTELLECTUAL_DEVELOPMENT_DISORDERS']);
+    expect(takenGeneral.decisions[0].kind).toBe('TAKEN_OVER');
 
     const published = await eventually(
       async () => recorder.eventsFor(Topics.licensingLicence, [general.id, takenGeneral.id]),
       (events) => events.length === 3,
       { what: 'issued, transferred and the successor licence issued' },
     );
-    assert.deepEqual(published.map((e) => `${e.subject === general.id ? 'predecessor' : 'successor'}:${e.type}`).sort(), [
+    expect(published.map((e) => `${e.subject === general.id ? 'predecessor' : 'successor'}:${e.type}`).sort()).toStrictEqual([
       'predecessor:licensing.licence.issued', 'predecessor:licensing.licence.transferred', 'successor:licensing.licence.issued',
     ]);
     const transferEvent = published.find((e) => e.type === 'licensing.licence.transferred')!;
-    assert.equal(transferEvent.data.state.continuedById, takenGeneral.id);
-    assert.equal(published.find((e) => e.subject === takenGeneral.id)!.data.state.continuesId, general.id);
+    expect(transferEvent.data.state.continuedById).toBe(takenGeneral.id);
+    expect(published.find((e) => e.subject === takenGeneral.id)!.data.state.continuesId).toBe(general.id);
 
     // Replays change nothing: the same event (deduplicated by id) and an equal new one (nothing in force is left).
     await feed.send(event);
@@ -116,7 +115,7 @@ describe('licences follow a reorganised institution to its successor (registry.i
     await feed.send(again);
     await eventually(async () => (await harness.service.db.query('SELECT 1 FROM processed_event WHERE event_id = $1', [again.id])).length, (rows) => rows === 1, { what: 'the replay to be handled' });
     const [{ n }] = await harness.service.db.query('SELECT count(*)::int AS n FROM licence WHERE institution_id = $1', [successor.id]);
-    assert.equal(n, 2);
+    expect(n).toBe(2);
   });
 
   it('on a division, gives the licence to the successor holding its place, and links to a licence that successor already has', async () => {
@@ -134,10 +133,10 @@ describe('licences follow a reorganised institution to its successor (registry.i
     const movedA = await eventually(() => harness.request(LICENCE, { id: atA.id }), (r) => r.data?.licence?.status === 'TRANSFERRED', { what: 'A to transfer' });
     const movedB = await eventually(() => harness.request(LICENCE, { id: atB.id }), (r) => r.data?.licence?.status === 'TRANSFERRED', { what: 'B to transfer' });
     const continuedA = await harness.request(LICENCE, { id: movedA.data.licence.continuedBy.id });
-    assert.equal(continuedA.data.licence.institution.id, second.id, 'the successor holding the address, not the first listed');
-    assert.deepEqual(continuedA.data.licence.implementationPlaces, [{ id: second.implementationPlaces[1]!.id, address: a }]);
-    assert.equal(movedB.data.licence.continuedBy.id, existing.id, 'linked to the licence the successor already had');
+    expect(continuedA.data.licence.institution.id).toBe(second.id);
+    expect(continuedA.data.licence.implementationPlaces).toStrictEqual([{ id: second.implementationPlaces[1]!.id, address: a }]);
+    expect(movedB.data.licence.continuedBy.id).toBe(existing.id);
     const [{ n }] = await harness.service.db.query('SELECT count(*)::int AS n FROM licence WHERE institution_id = $1', [first.id]);
-    assert.equal(n, 0);
+    expect(n).toBe(0);
   });
 });

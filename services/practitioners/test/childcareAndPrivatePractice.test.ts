@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Topics } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
@@ -36,15 +36,15 @@ describe('child-supervision service providers and private-practice certificates'
   const count = async (sql: string, params: unknown[] = []) => Number((await harness.service.db.query(sql, params))[0].count);
   const ok = async (query: string, variables: Record<string, unknown>) => {
     const response = await harness.request(query, variables, OFFICER);
-    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    expect(response.errors).toBe(undefined);
     return response.data;
   };
 
-  before(async () => {
+  beforeAll(async () => {
     harness = await startGatewayHarness(createPractitioners({ clock }));
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.practitionersChildcareProvider, Topics.practitionersPrivatePractice]);
   });
-  after(async () => {
+  afterAll(async () => {
     await recorder?.stop();
     await harness?.close();
   });
@@ -52,20 +52,20 @@ describe('child-supervision service providers and private-practice certificates'
   it("registers a child-minder; the public sees neither the personal code nor, without consent, the home address", async () => {
     const input = naturalPerson();
     const { childcareProvider: registered } = (await ok(REGISTER, { input })).registerChildcareProvider;
-    assert.equal(registered.personalCode, hyphenated(input.personalCode));
-    assert.equal(registered.homeAddress, input.homeAddress, 'an officer sees the address');
+    expect(registered.personalCode).toBe(hyphenated(input.personalCode));
+    expect(registered.homeAddress).toBe(input.homeAddress);
     for (const caller of [undefined, PROVIDER]) {
       const seen = (await harness.request(PROVIDER_BY_NUMBER, { n: input.registrationNumber }, caller)).data.childcareProvider;
-      assert.equal(seen.personalCode, null);
-      assert.equal(seen.homeAddress, null);
-      assert.equal(seen.homeAddressPublic, false);
-      assert.equal(seen.serviceAddress, input.serviceAddress);
+      expect(seen.personalCode).toBe(null);
+      expect(seen.homeAddress).toBe(null);
+      expect(seen.homeAddressPublic).toBe(false);
+      expect(seen.serviceAddress).toBe(input.serviceAddress);
     }
     const [event] = await eventually(async () => recorder.eventsFor(Topics.practitionersChildcareProvider, [registered.id]), (found) => found.length >= 1, {
       what: 'registered event',
     });
-    assert.equal(event!.type, 'practitioners.childcare-provider.registered');
-    assert.equal(event!.data.state.homeAddress, null);
+    expect(event!.type).toBe('practitioners.childcare-provider.registered');
+    expect(event!.data.state.homeAddress).toBe(null);
     const raw = JSON.stringify(event);
     assert.ok(!raw.includes(input.personalCode.slice(0, 6)) && !raw.includes(input.homeAddress), 'the event carries personal data');
   });
@@ -76,9 +76,9 @@ describe('child-supervision service providers and private-practice certificates'
     const legal = naturalPerson({ kind: 'LEGAL_PERSON', personalCode: null, companyNumber: companyNumber(), name: `SIA Bērnu prieks ${surname()}`, homeAddress: 'Brīvības iela 1, Rīga' });
     await ok(REGISTER, { input: legal });
     const seenConsenting = (await harness.request(PROVIDER_BY_NUMBER, { n: consenting.registrationNumber })).data.childcareProvider;
-    assert.equal(seenConsenting.homeAddress, consenting.homeAddress);
+    expect(seenConsenting.homeAddress).toBe(consenting.homeAddress);
     const seenLegal = (await harness.request(PROVIDER_BY_NUMBER, { n: legal.registrationNumber })).data.childcareProvider;
-    assert.deepEqual([seenLegal.homeAddress, seenLegal.companyNumber, seenLegal.personalCode], [legal.homeAddress, legal.companyNumber, null]);
+    expect([seenLegal.homeAddress, seenLegal.companyNumber, seenLegal.personalCode]).toStrictEqual([legal.homeAddress, legal.companyNumber, null]);
   });
 
   it('amends and then excludes a provider with the reason; a decision on the excluded provider is refused', async () => {
@@ -86,18 +86,18 @@ describe('child-supervision service providers and private-practice certificates'
     const { id } = (await ok(REGISTER, { input })).registerChildcareProvider.childcareProvider;
     const amended = (await ok(AMEND, { input: { id, serviceAddress: 'Vaļņu iela 2, Cēsis', homeAddressPublic: true, decision: { number: 'BU-A/1', date: '2024-06-01' } } }))
       .amendChildcareProvider.childcareProvider;
-    assert.equal(amended.serviceAddress, 'Vaļņu iela 2, Cēsis');
-    assert.deepEqual(amended.amendments, [{ number: 'BU-A/1', date: '2024-06-01' }]);
+    expect(amended.serviceAddress).toBe('Vaļņu iela 2, Cēsis');
+    expect(amended.amendments).toStrictEqual([{ number: 'BU-A/1', date: '2024-06-01' }]);
     const excluded = (await ok(EXCLUDE, { input: { id, reason: 'Pakalpojuma sniegšana pārtraukta', decision: { number: 'BU-X/1', date: '2024-07-01' } } }))
       .excludeChildcareProvider.childcareProvider;
-    assert.deepEqual([excluded.status, excluded.exclusionReason, excluded.exclusionDecision], ['EXCLUDED', 'Pakalpojuma sniegšana pārtraukta', { number: 'BU-X/1', date: '2024-07-01' }]);
+    expect([excluded.status, excluded.exclusionReason, excluded.exclusionDecision]).toStrictEqual(['EXCLUDED', 'Pakalpojuma sniegšana pārtraukta', { number: 'BU-X/1', date: '2024-07-01' }]);
     const outboxBefore = await count('SELECT count(*) FROM outbox_event');
     const again = await harness.request(AMEND, { input: { id, name: 'Cits vārds', decision: { number: 'BU-A/2', date: '2024-08-01' } } }, OFFICER);
-    assert.equal(again.errors?.[0]?.extensions?.code, 'CONFLICT');
-    assert.equal(await count('SELECT count(*) FROM outbox_event'), outboxBefore);
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(await count('SELECT count(*) FROM outbox_event')).toBe(outboxBefore);
     const events = await eventually(async () => recorder.eventsFor(Topics.practitionersChildcareProvider, [id]), (found) => found.length >= 3, { what: 'three events' });
-    assert.deepEqual(events.map((e) => e.type.split('.').at(-1)), ['registered', 'amended', 'excluded']);
-    assert.equal(events[2]!.data.state.exclusionReason, 'Pakalpojuma sniegšana pārtraukta');
+    expect(events.map((e) => e.type.split('.').at(-1))).toStrictEqual(['registered', 'amended', 'excluded']);
+    expect(events[2]!.data.state.exclusionReason).toBe('Pakalpojuma sniegšana pārtraukta');
   });
 
   it('records a refusal with its reason for officers only; the public register does not list it', async () => {
@@ -105,12 +105,12 @@ describe('child-supervision service providers and private-practice certificates'
     const input: Record<string, any> = { ...applicant, applicationNumber: number('PIET'), reason: 'Nav iesniegta izziņa par sodāmību' };
     const refusal = input;
     const { childcareProvider: refused } = (await ok(REFUSE, { input: refusal })).refuseChildcareProvider;
-    assert.deepEqual([refused.status, refused.refusalReason], ['REFUSED', 'Nav iesniegta izziņa par sodāmību']);
-    assert.equal((await harness.request(PROVIDER_BY_NUMBER, { n: input.applicationNumber })).data.childcareProvider, null);
+    expect([refused.status, refused.refusalReason]).toStrictEqual(['REFUSED', 'Nav iesniegta izziņa par sodāmību']);
+    expect((await harness.request(PROVIDER_BY_NUMBER, { n: input.applicationNumber })).data.childcareProvider).toBe(null);
     const listed = await harness.request('query($f: ChildcareProviderFilter) { childcareProviders(filter: $f) { totalCount } }', { f: { search: input.name } });
-    assert.equal(listed.data.childcareProviders.totalCount, 0);
+    expect(listed.data.childcareProviders.totalCount).toBe(0);
     const [event] = await eventually(async () => recorder.eventsFor(Topics.practitionersChildcareProvider, [refused.id]), (found) => found.length >= 1, { what: 'refusal' });
-    assert.equal(event!.type, 'practitioners.childcare-provider.refused');
+    expect(event!.type).toBe('practitioners.childcare-provider.refused');
     assert.ok(!JSON.stringify(event).includes(input.name), 'a refused applicant is named on the topic');
   });
 
@@ -126,9 +126,9 @@ describe('child-supervision service providers and private-practice certificates'
     ];
     for (const [input, code] of cases) {
       const response = await harness.request(REGISTER, { input }, OFFICER);
-      assert.equal(response.errors?.[0]?.extensions?.code, code, JSON.stringify(input));
+      expect(response.errors?.[0]?.extensions?.code).toBe(code);
     }
-    assert.equal(await count('SELECT count(*) FROM childcare_provider'), before);
+    expect(await count('SELECT count(*) FROM childcare_provider')).toBe(before);
   });
 
   it('filters providers by municipality ignoring case and diacritics', async () => {
@@ -137,7 +137,7 @@ describe('child-supervision service providers and private-practice certificates'
     const found = await harness.request('query($f: ChildcareProviderFilter) { childcareProviders(filter: $f) { totalCount edges { node { municipality } } } }', {
       f: { municipality: town.toLowerCase().replace('ķ', 'k') },
     });
-    assert.equal(found.data.childcareProviders.totalCount, 1);
+    expect(found.data.childcareProviders.totalCount).toBe(1);
   });
 
   it('issues, extends and revokes a private-practice certificate with reasons, publishing each decision without the personal code', async () => {
@@ -153,23 +153,23 @@ describe('child-supervision service providers and private-practice certificates'
       decision: { number: 'PP-2024/3', date: '2024-03-01' },
     };
     const issued = (await ok(ISSUE, { input })).issuePrivatePracticeCertificate.certificate;
-    assert.deepEqual([issued.validFrom, issued.validUntil, issued.isCurrent, issued.status, issued.personalCode], ['2024-03-01', '2026-02-28', true, 'ISSUED', hyphenated(code)]);
+    expect([issued.validFrom, issued.validUntil, issued.isCurrent, issued.status, issued.personalCode]).toStrictEqual(['2024-03-01', '2026-02-28', true, 'ISSUED', hyphenated(code)]);
     const publicView = (await harness.request(`query($n: String!) { privatePracticeCertificate(number: $n) { personalCode teacherName } }`, { n: input.number })).data;
-    assert.deepEqual(publicView.privatePracticeCertificate, { personalCode: null, teacherName: input.teacherName });
+    expect(publicView.privatePracticeCertificate).toStrictEqual({ personalCode: null, teacherName: input.teacherName });
 
     const extended = (await ok(EXTEND, { input: { id: issued.id, validUntil: '2029-02-28', decision: { number: 'PP-E/1', date: '2024-10-01' } } })).extendPrivatePracticeCertificate.certificate;
-    assert.deepEqual(extended.extensions, [{ validUntil: '2029-02-28', decision: { number: 'PP-E/1', date: '2024-10-01' } }]);
+    expect(extended.extensions).toStrictEqual([{ validUntil: '2029-02-28', decision: { number: 'PP-E/1', date: '2024-10-01' } }]);
     const shorter = await harness.request(EXTEND, { input: { id: issued.id, validUntil: '2028-01-01', decision: { number: 'PP-E/2', date: '2024-10-02' } } }, OFFICER);
-    assert.equal(shorter.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect(shorter.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
 
     const revoked = (await ok(REVOKE, { input: { id: issued.id, reason: 'Nepietiekamas valsts valodas zināšanas', decision: { number: 'PP-R/1', date: '2024-11-01' } } }))
       .revokePrivatePracticeCertificate.certificate;
-    assert.deepEqual([revoked.status, revoked.isCurrent, revoked.revocationReason], ['REVOKED', false, 'Nepietiekamas valsts valodas zināšanas']);
+    expect([revoked.status, revoked.isCurrent, revoked.revocationReason]).toStrictEqual(['REVOKED', false, 'Nepietiekamas valsts valodas zināšanas']);
     const twice = await harness.request(REVOKE, { input: { id: issued.id, reason: 'Atkārtoti', decision: { number: 'PP-R/2', date: '2024-11-02' } } }, OFFICER);
-    assert.equal(twice.errors?.[0]?.extensions?.code, 'CONFLICT');
+    expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
     const events = await eventually(async () => recorder.eventsFor(Topics.practitionersPrivatePractice, [issued.id]), (found) => found.length >= 3, { what: 'three events' });
-    assert.deepEqual(events.map((e) => e.type), ['practitioners.private-practice.issued', 'practitioners.private-practice.extended', 'practitioners.private-practice.revoked']);
+    expect(events.map((e) => e.type)).toStrictEqual(['practitioners.private-practice.issued', 'practitioners.private-practice.extended', 'practitioners.private-practice.revoked']);
     assert.ok(events.every((e) => !JSON.stringify(e).includes(code.slice(0, 6))));
   });
 
@@ -194,9 +194,9 @@ describe('child-supervision service providers and private-practice certificates'
     ];
     for (const [input, code, field] of cases) {
       const response = await harness.request(ISSUE, { input }, OFFICER);
-      assert.equal(response.errors?.[0]?.extensions?.code, code);
-      if (field) assert.equal(response.errors?.[0]?.extensions?.field, field);
+      expect(response.errors?.[0]?.extensions?.code).toBe(code);
+      if (field) expect(response.errors?.[0]?.extensions?.field).toBe(field);
     }
-    assert.equal(await count('SELECT count(*) FROM private_practice_certificate'), before);
+    expect(await count('SELECT count(*) FROM private_practice_certificate')).toBe(before);
   });
 });

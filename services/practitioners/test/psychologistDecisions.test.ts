@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, Topics } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
@@ -44,7 +44,7 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
   const count = async (sql: string, params: unknown[] = []) => Number((await harness.service.db.query(sql, params))[0].count);
   const ok = async (query: string, variables: Record<string, unknown>) => {
     const response = await harness.request(query, variables, OFFICER);
-    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    expect(response.errors).toBe(undefined);
     return response.data;
   };
   const register = async (overrides: Record<string, unknown> = {}) => {
@@ -54,11 +54,11 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
   const certify = (psychologistId: string, fieldOfPractice: string, decision: { number: string; date: string }) =>
     ok(CERTIFY, { input: { psychologistId, certificateNumber: `C-${fieldOfPractice}-${psychologistId.slice(0, 8)}`, fieldOfPractice, decision } });
 
-  before(async () => {
+  beforeAll(async () => {
     harness = await startGatewayHarness(createPractitioners({ clock, expiryIntervalMs: 100 }));
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.practitionersPsychologist]);
   });
-  after(async () => {
+  afterAll(async () => {
     await recorder?.stop();
     await harness?.close();
   });
@@ -77,19 +77,16 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
     ];
     for (const [mutation, status, date, certificateCurrent] of steps) {
       const { psychologist } = (await ok(DECIDE(mutation), { input: { psychologistId: id, decision: { number: `D-${date}`, date } } }))[mutation];
-      assert.equal(psychologist.status, status, mutation);
-      assert.deepEqual(psychologist.statusHistory.at(-1), { status, decision: { number: `D-${date}`, date } });
-      assert.equal(psychologist.certificates[0].isCurrent, certificateCurrent, `certificate current while ${status}`);
+      expect(psychologist.status).toBe(status);
+      expect(psychologist.statusHistory.at(-1)).toStrictEqual({ status, decision: { number: `D-${date}`, date } });
+      expect(psychologist.certificates[0].isCurrent).toBe(certificateCurrent);
     }
     const events = await eventually(async () => recorder.eventsFor(Topics.practitionersPsychologist, [id]), (found) => found.length >= 9, {
       what: 'every decision on the topic',
     });
-    assert.deepEqual(
-      events.map((e) => e.type.replace('practitioners.psychologist.', '')),
-      ['registered', 'certified', 'suspended', 'restored', 'cancelled', 'restored', 'terminated', 'restored', 'excluded'],
-    );
-    assert.equal(events.at(-1)!.data.state.status, 'EXCLUDED');
-    assert.deepEqual(events.at(-1)!.data.changedFields, ['status', 'statusHistory']);
+    expect(events.map((e) => e.type.replace('practitioners.psychologist.', ''))).toStrictEqual(['registered', 'certified', 'suspended', 'restored', 'cancelled', 'restored', 'terminated', 'restored', 'excluded']);
+    expect(events.at(-1)!.data.state.status).toBe('EXCLUDED');
+    expect(events.at(-1)!.data.changedFields).toStrictEqual(['status', 'statusHistory']);
   });
 
   it('refuses any decision on an excluded person with CONFLICT (reason PERSON_EXCLUDED) and stores nothing', async () => {
@@ -108,21 +105,21 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
     ];
     for (const [query, variables] of attempts) {
       const response = await harness.request(query, variables, OFFICER);
-      assert.equal(response.errors?.[0]?.extensions?.code, 'CONFLICT', query);
-      assert.equal(response.errors?.[0]?.extensions?.reason, 'PERSON_EXCLUDED', query);
+      expect(response.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect(response.errors?.[0]?.extensions?.reason).toBe('PERSON_EXCLUDED');
     }
-    assert.deepEqual(await Promise.all([count('SELECT count(*) FROM outbox_event'), count('SELECT count(*) FROM status_change')]), before);
+    expect(await Promise.all([count('SELECT count(*) FROM outbox_event'), count('SELECT count(*) FROM status_change')])).toStrictEqual(before);
   });
 
   it('refuses a decision from a status it does not apply to, one dated before the last, and a non-OFFICER', async () => {
     const { id } = await register({ decision: { number: 'R-3', date: '2024-01-10' } });
     const restore = await harness.request(DECIDE('restorePsychologist'), { input: { psychologistId: id, decision: { number: 'Q-1', date: '2024-02-01' } } }, OFFICER);
-    assert.equal(restore.errors?.[0]?.extensions?.code, 'CONFLICT');
+    expect(restore.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const early = await harness.request(DECIDE('suspendPsychologist'), { input: { psychologistId: id, decision: { number: 'Q-2', date: '2024-01-09' } } }, OFFICER);
-    assert.equal(early.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect(early.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     const asProvider = await harness.request(DECIDE('suspendPsychologist'), { input: { psychologistId: id, decision: { number: 'Q-3', date: '2024-02-01' } } }, PROVIDER);
-    assert.equal(asProvider.errors?.[0]?.extensions?.code, 'FORBIDDEN');
-    assert.equal(await count('SELECT count(*) FROM status_change WHERE psychologist_id = $1', [id]), 1);
+    expect(asProvider.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await count('SELECT count(*) FROM status_change WHERE psychologist_id = $1', [id])).toBe(1);
   });
 
   it('grants supervisor rights in two fields for as long as each certificate, and refuses a third field with QUOTA_EXCEEDED', async () => {
@@ -131,40 +128,40 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
     await certify(id, 'COUNSELLING', { number: 'S-4b', date: '2024-03-15' });
     await certify(id, 'LEGAL', { number: 'S-4c', date: '2024-04-01' });
     const first = (await ok(GRANT, { input: { psychologistId: id, fieldOfPractice: 'CLINICAL_AND_HEALTH', decision: { number: 'P-1', date: '2024-05-02' } } })).grantSupervisorRights;
-    assert.deepEqual(first.supervisorRight, {
+    expect(first.supervisorRight).toStrictEqual({
       fieldOfPractice: 'CLINICAL_AND_HEALTH',
       validFrom: '2024-05-02',
       validUntil: '2030-01-31',
       isCurrent: true,
       decision: { number: 'P-1', date: '2024-05-02' },
     });
-    assert.equal(first.psychologist.isSupervisor, true);
+    expect(first.psychologist.isSupervisor).toBe(true);
     const second = (await ok(GRANT, { input: { psychologistId: id, fieldOfPractice: 'COUNSELLING', decision: { number: 'P-2', date: '2024-05-02' } } })).grantSupervisorRights;
-    assert.equal(second.supervisorRight.validUntil, '2031-03-14');
+    expect(second.supervisorRight.validUntil).toBe('2031-03-14');
 
     const third = await harness.request(GRANT, { input: { psychologistId: id, fieldOfPractice: 'LEGAL', decision: { number: 'P-3', date: '2024-05-03' } } }, OFFICER);
-    assert.equal(third.errors?.[0]?.extensions?.code, 'QUOTA_EXCEEDED');
-    assert.equal(await count('SELECT count(*) FROM supervisor_right WHERE psychologist_id = $1', [id]), 2);
+    expect(third.errors?.[0]?.extensions?.code).toBe('QUOTA_EXCEEDED');
+    expect(await count('SELECT count(*) FROM supervisor_right WHERE psychologist_id = $1', [id])).toBe(2);
     const withoutCertificate = await harness.request(GRANT, { input: { psychologistId: id, fieldOfPractice: 'MILITARY', decision: { number: 'P-4', date: '2024-05-03' } } }, OFFICER);
-    assert.equal(withoutCertificate.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect(withoutCertificate.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
 
     const supervisors = await harness.request('query($f: PsychologistFilter) { psychologists(filter: $f) { totalCount edges { node { id } } } }', {
       f: { registrationNumber: input.registrationNumber, supervisor: true, fieldOfPractice: 'COUNSELLING' },
     });
-    assert.deepEqual(supervisors.data.psychologists.edges, [{ node: { id } }]);
+    expect(supervisors.data.psychologists.edges).toStrictEqual([{ node: { id } }]);
     const events = await eventually(async () => recorder.eventsFor(Topics.practitionersPsychologist, [id]), (found) => found.length >= 6, { what: 'grant events' });
-    assert.deepEqual(events.at(-1)!.data.state.supervisorRights.map((r: { fieldOfPractice: string }) => r.fieldOfPractice).sort(), ['CLINICAL_AND_HEALTH', 'COUNSELLING']);
-    assert.equal(events.at(-1)!.type, 'practitioners.psychologist.supervisor-rights-granted');
+    expect(events.at(-1)!.data.state.supervisorRights.map((r: { fieldOfPractice: string }) => r.fieldOfPractice).sort()).toStrictEqual(['CLINICAL_AND_HEALTH', 'COUNSELLING']);
+    expect(events.at(-1)!.type).toBe('practitioners.psychologist.supervisor-rights-granted');
   });
 
   it('records foreign-qualification recognition with its decision and refuses a malformed country', async () => {
     const { id } = await register({ decision: { number: 'R-5', date: '2024-01-10' } });
     const recognised = await ok(RECOGNISE, { input: { psychologistId: id, country: 'de', qualification: 'Diplom-Psychologin', decision: { number: 'AK-9', date: '2024-02-02' } } });
-    assert.deepEqual(recognised.recogniseForeignQualification.psychologist.foreignQualifications, [
+    expect(recognised.recogniseForeignQualification.psychologist.foreignQualifications).toStrictEqual([
       { country: 'DE', qualification: 'Diplom-Psychologin', decision: { number: 'AK-9', date: '2024-02-02' } },
     ]);
     const bad = await harness.request(RECOGNISE, { input: { psychologistId: id, country: 'Germany', qualification: 'X y', decision: { number: 'AK-10', date: '2024-02-02' } } }, OFFICER);
-    assert.equal(bad.errors?.[0]?.extensions?.field, 'country');
+    expect(bad.errors?.[0]?.extensions?.field).toBe('country');
   });
 
   it('lists certificates expiring within N days to OFFICERs only, then expires them and the supervisor rights resting on them by themselves', async () => {
@@ -173,17 +170,14 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
     await ok(GRANT, { input: { psychologistId: id, fieldOfPractice: 'EDUCATION_AND_SCHOOL', decision: { number: 'P-6', date: '2018-01-10' } } });
 
     const expiring = await ok('query { certificatesExpiring(withinDays: 30) { daysLeft psychologist { id } certificate { validUntil } } }', {});
-    assert.deepEqual(
-      expiring.certificatesExpiring.filter((e: any) => e.psychologist.id === id),
-      [{ daysLeft: 8, psychologist: { id }, certificate: { validUntil: '2024-11-30' } }],
-    );
+    expect(expiring.certificatesExpiring.filter((e: any) => e.psychologist.id === id)).toStrictEqual([{ daysLeft: 8, psychologist: { id }, certificate: { validUntil: '2024-11-30' } }]);
     const notYet = await ok('query { certificatesExpiring(withinDays: 7) { psychologist { id } } }', {});
     assert.ok(!notYet.certificatesExpiring.some((e: any) => e.psychologist.id === id));
     const asPublic = await harness.request('query { certificatesExpiring(withinDays: 30) { daysLeft } }');
-    assert.equal(asPublic.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expect(asPublic.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const state = async () => (await harness.request(STATE, { registrationNumber: input.registrationNumber })).data.psychologist;
-    assert.deepEqual(await state(), {
+    expect(await state()).toStrictEqual({
       status: 'CERTIFIED',
       isSupervisor: true,
       certificates: [{ number: `C-EDUCATION_AND_SCHOOL-${id.slice(0, 8)}`, validUntil: '2024-11-30', isCurrent: true, expired: false }],
@@ -191,10 +185,10 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
     });
 
     clock.date = '2024-11-30';
-    assert.equal(await recordExpiries(harness.service.db, clock.today(), harness.service.logger), 0, 'still valid on its last day');
+    expect(await recordExpiries(harness.service.db, clock.today(), harness.service.logger)).toBe(0);
     clock.date = '2024-12-01';
     const expired = await eventually(state, (found) => found.certificates[0].expired === true, { what: 'the expiry job to record the end' });
-    assert.deepEqual(expired, {
+    expect(expired).toStrictEqual({
       status: 'CERTIFIED',
       isSupervisor: false,
       certificates: [{ number: `C-EDUCATION_AND_SCHOOL-${id.slice(0, 8)}`, validUntil: '2024-11-30', isCurrent: false, expired: true }],
@@ -205,11 +199,11 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
       (found) => found.length >= 1,
       { what: 'the expiry event' },
     );
-    assert.equal(events.length, 1);
-    assert.deepEqual(events[0]!.data.changedFields, ['certificates', 'supervisorRights']);
-    assert.equal(events[0]!.data.state.certificates[0].expired, true);
-    assert.equal(events[0]!.data.state.supervisorRights[0].expired, true);
-    assert.equal(await recordExpiries(harness.service.db, clock.today(), harness.service.logger), 0, 'an expiry is recorded once');
+    expect(events.length).toBe(1);
+    expect(events[0]!.data.changedFields).toStrictEqual(['certificates', 'supervisorRights']);
+    expect(events[0]!.data.state.certificates[0].expired).toBe(true);
+    expect(events[0]!.data.state.supervisorRights[0].expired).toBe(true);
+    expect(await recordExpiries(harness.service.db, clock.today(), harness.service.logger)).toBe(0);
   });
 
   it('grants supervisor rights on a lapsed certificate while expiries are being recorded, without a deadlock', async () => {
@@ -222,7 +216,7 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
         recordExpiries(harness.service.db, clock.today(), harness.service.logger),
         recordExpiries(harness.service.db, clock.today(), harness.service.logger),
       ]);
-      assert.equal(granted.errors, undefined, JSON.stringify(granted.errors));
+      expect(granted.errors).toBe(undefined);
     }
   });
 
@@ -234,7 +228,7 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
     await ok(GRANT, { input: { psychologistId: a.id, fieldOfPractice: 'MILITARY', decision: { number: 'Y-4', date: '2016-05-01' } } });
     await ok(DECIDE('excludePsychologist'), { input: { psychologistId: b.id, decision: { number: 'Y-5', date: '2016-06-01' } } });
     const report = await ok('query { practitionersAnnualReport(year: 2016) { year psychologistsRegistered psychologistsCertified supervisorRightsGranted supervisors psychologistsExcluded childcareProvidersRefused } }', {});
-    assert.deepEqual(report.practitionersAnnualReport, {
+    expect(report.practitionersAnnualReport).toStrictEqual({
       year: 2016,
       psychologistsRegistered: 2,
       psychologistsCertified: 1,
@@ -244,6 +238,6 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
       childcareProvidersRefused: 0,
     });
     const asProvider = await harness.request('query { practitionersAnnualReport(year: 2016) { year } }', {}, PROVIDER);
-    assert.equal(asProvider.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expect(asProvider.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Topics } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
@@ -35,16 +35,16 @@ describe('register of psychologists', () => {
   const count = async (sql: string, params: unknown[] = []) => Number((await harness.service.db.query(sql, params))[0].count);
   const register = async (input = registerInput()) => {
     const response = await harness.request(REGISTER, { input }, OFFICER);
-    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    expect(response.errors).toBe(undefined);
     return response.data.registerPsychologist.psychologist;
   };
 
-  before(async () => {
+  beforeAll(async () => {
     // Debug level: the log check at the end must see everything the services could write.
     harness = await startGatewayHarness(practitioners, { logLevel: 'debug' });
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.practitionersPsychologist]);
   });
-  after(async () => {
+  afterAll(async () => {
     await recorder?.stop();
     await harness?.close();
   });
@@ -52,16 +52,16 @@ describe('register of psychologists', () => {
   it('registers and certifies a psychologist; verification shows the personal code to an OFFICER only', async () => {
     const input = registerInput();
     const registered = await register(input);
-    assert.equal(registered.status, 'REGISTERED');
-    assert.equal(registered.personalCode, hyphenated(input.personalCode), 'stored in the normalised NNNNNN-NNNNN form');
+    expect(registered.status).toBe('REGISTERED');
+    expect(registered.personalCode).toBe(hyphenated(input.personalCode));
 
     const certified = await harness.request(
       CERTIFY,
       { input: { psychologistId: registered.id, certificateNumber: `SERT-${input.registrationNumber}`, fieldOfPractice: 'EDUCATION_AND_SCHOOL', decision: { number: 'PSP-2024/3', date: '2024-02-29' } } },
       OFFICER,
     );
-    assert.equal(certified.errors, undefined, JSON.stringify(certified.errors));
-    assert.deepEqual(certified.data.certifyPsychologist.certificate, {
+    expect(certified.errors).toBe(undefined);
+    expect(certified.data.certifyPsychologist.certificate).toStrictEqual({
       number: `SERT-${input.registrationNumber}`,
       fieldOfPractice: 'EDUCATION_AND_SCHOOL',
       fieldOfPracticeLabelLv: 'Izglītības un skolu psiholoģija',
@@ -71,7 +71,7 @@ describe('register of psychologists', () => {
     });
 
     const asPublic = (await harness.request(VERIFY, { registrationNumber: input.registrationNumber })).data.psychologist;
-    assert.deepEqual(asPublic, {
+    expect(asPublic).toStrictEqual({
       id: registered.id,
       registrationNumber: input.registrationNumber,
       name: input.name,
@@ -88,12 +88,12 @@ describe('register of psychologists', () => {
       ],
     });
     const asProvider = await harness.request(VERIFY, { registrationNumber: input.registrationNumber }, PROVIDER);
-    assert.equal(asProvider.data.psychologist.personalCode, null);
+    expect(asProvider.data.psychologist.personalCode).toBe(null);
     const asOfficer = await harness.request(VERIFY, { registrationNumber: input.registrationNumber }, OFFICER);
-    assert.equal(asOfficer.data.psychologist.personalCode, hyphenated(input.personalCode));
+    expect(asOfficer.data.psychologist.personalCode).toBe(hyphenated(input.personalCode));
 
     const unknown = await harness.request(VERIFY, { registrationNumber: '99999999' });
-    assert.equal(unknown.data.psychologist, null);
+    expect(unknown.data.psychologist).toBe(null);
   });
 
   it('publishes registered and certified events with the public state and no personal code', async () => {
@@ -107,17 +107,17 @@ describe('register of psychologists', () => {
     const events = await eventually(async () => recorder.eventsFor(Topics.practitionersPsychologist, [id]), (found) => found.length >= 2, {
       what: 'both psychologist events on the topic',
     });
-    assert.deepEqual(events.map((e) => e.type), ['practitioners.psychologist.registered', 'practitioners.psychologist.certified']);
+    expect(events.map((e) => e.type)).toStrictEqual(['practitioners.psychologist.registered', 'practitioners.psychologist.certified']);
     const [registered, certified] = events;
-    assert.equal(registered!.data.state.status, 'REGISTERED');
-    assert.equal(registered!.data.state.registrationNumber, input.registrationNumber);
-    assert.equal(certified!.data.state.status, 'CERTIFIED');
-    assert.deepEqual(certified!.data.changedFields, ['certificates', 'status', 'statusHistory']);
-    assert.deepEqual(certified!.data.state.certificates, [
+    expect(registered!.data.state.status).toBe('REGISTERED');
+    expect(registered!.data.state.registrationNumber).toBe(input.registrationNumber);
+    expect(certified!.data.state.status).toBe('CERTIFIED');
+    expect(certified!.data.changedFields).toStrictEqual(['certificates', 'status', 'statusHistory']);
+    expect(certified!.data.state.certificates).toStrictEqual([
       { number: `C-${input.registrationNumber}`, fieldOfPractice: 'COUNSELLING', validFrom: '2024-06-01', validUntil: '2031-05-31', expired: false, decision: { number: 'PSP-2024/9', date: '2024-06-01' } },
     ]);
     for (const event of events) {
-      assert.equal(event.source, '/practitioners');
+      expect(event.source).toBe('/practitioners');
       assert.ok(!('personalCode' in event.data.state), `${event.type} has a personalCode field`);
       const raw = JSON.stringify(event);
       assert.ok(!raw.includes(input.personalCode) && !raw.includes(hyphenated(input.personalCode)), `${event.type} carries the personal code`);
@@ -128,9 +128,9 @@ describe('register of psychologists', () => {
     const input = registerInput();
     for (const caller of [undefined, PROVIDER]) {
       const response = await harness.request(REGISTER, { input }, caller);
-      assert.equal(response.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
-    assert.equal(await count('SELECT count(*) FROM psychologist WHERE registration_number = $1', [input.registrationNumber]), 0);
+    expect(await count('SELECT count(*) FROM psychologist WHERE registration_number = $1', [input.registrationNumber])).toBe(0);
   });
 
   it('refuses a duplicate registration number with CONFLICT and stores nothing', async () => {
@@ -139,11 +139,11 @@ describe('register of psychologists', () => {
     const outboxBefore = await count('SELECT count(*) FROM outbox_event');
     const duplicate = registerInput({ registrationNumber: first.registrationNumber });
     const response = await harness.request(REGISTER, { input: duplicate }, OFFICER);
-    assert.equal(response.errors?.[0]?.extensions?.code, 'CONFLICT');
-    assert.match(response.errors![0]!.message, new RegExp(first.registrationNumber));
-    assert.equal(await count('SELECT count(*) FROM psychologist WHERE registration_number = $1', [first.registrationNumber]), 1);
-    assert.equal(await count('SELECT count(*) FROM psychologist WHERE name = $1', [duplicate.name]), 0);
-    assert.equal(await count('SELECT count(*) FROM outbox_event'), outboxBefore);
+    expect(response.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(response.errors![0]!.message).toMatch(new RegExp(first.registrationNumber));
+    expect(await count('SELECT count(*) FROM psychologist WHERE registration_number = $1', [first.registrationNumber])).toBe(1);
+    expect(await count('SELECT count(*) FROM psychologist WHERE name = $1', [duplicate.name])).toBe(0);
+    expect(await count('SELECT count(*) FROM outbox_event')).toBe(outboxBefore);
   });
 
   it('registers a number once when officers submit it at the same moment; the others get CONFLICT', async () => {
@@ -152,15 +152,15 @@ describe('register of psychologists', () => {
       Array.from({ length: 5 }, () => harness.request(REGISTER, { input: registerInput({ registrationNumber: number }) }, OFFICER)),
     );
     const codes = responses.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort();
-    assert.deepEqual(codes, ['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
-    assert.equal(await count('SELECT count(*) FROM psychologist WHERE registration_number = $1', [number]), 1);
+    expect(codes).toStrictEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+    expect(await count('SELECT count(*) FROM psychologist WHERE registration_number = $1', [number])).toBe(1);
   });
 
   it('refuses a second registration of the same personal code with CONFLICT, without repeating the code', async () => {
     const first = registerInput();
     await register(first);
     const response = await harness.request(REGISTER, { input: registerInput({ personalCode: hyphenated(first.personalCode) }) }, OFFICER);
-    assert.equal(response.errors?.[0]?.extensions?.code, 'CONFLICT');
+    expect(response.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     assert.ok(!response.errors![0]!.message.includes(first.personalCode.slice(0, 6)));
   });
 
@@ -170,10 +170,10 @@ describe('register of psychologists', () => {
     for (const code of [wrongCheckDigit, '310280-10000', '12345', '42867300679']) {
       const input = registerInput({ personalCode: code });
       const response = await harness.request(REGISTER, { input }, OFFICER);
-      assert.equal(response.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED', code);
-      assert.equal(response.errors?.[0]?.extensions?.field, 'personalCode');
+      expect(response.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      expect(response.errors?.[0]?.extensions?.field).toBe('personalCode');
       assert.ok(!response.errors![0]!.message.includes(code.slice(0, 6)), 'the error repeats the personal code');
-      assert.equal(await count('SELECT count(*) FROM psychologist WHERE registration_number = $1', [input.registrationNumber]), 0);
+      expect(await count('SELECT count(*) FROM psychologist WHERE registration_number = $1', [input.registrationNumber])).toBe(0);
     }
   });
 
@@ -185,18 +185,18 @@ describe('register of psychologists', () => {
       { input: { psychologistId: id, decision: { number: 'PSP-X/1', date: '2024-01-05' } } },
       OFFICER,
     );
-    assert.equal(excluded.data.excludePsychologist.psychologist.status, 'EXCLUDED');
+    expect(excluded.data.excludePsychologist.psychologist.status).toBe('EXCLUDED');
     const outboxBefore = await count('SELECT count(*) FROM outbox_event');
     const response = await harness.request(
       CERTIFY,
       { input: { psychologistId: id, certificateNumber: `X-${input.registrationNumber}`, fieldOfPractice: 'LEGAL', decision: { number: 'PSP-1', date: '2024-01-10' } } },
       OFFICER,
     );
-    assert.equal(response.errors?.[0]?.extensions?.code, 'CONFLICT');
-    assert.match(response.errors![0]!.message, /excluded/);
-    assert.equal(response.errors?.[0]?.extensions?.reason, 'PERSON_EXCLUDED');
-    assert.equal(await count('SELECT count(*) FROM certificate WHERE psychologist_id = $1', [id]), 0);
-    assert.equal(await count('SELECT count(*) FROM outbox_event'), outboxBefore);
+    expect(response.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(response.errors![0]!.message).toMatch(/excluded/);
+    expect(response.errors?.[0]?.extensions?.reason).toBe('PERSON_EXCLUDED');
+    expect(await count('SELECT count(*) FROM certificate WHERE psychologist_id = $1', [id])).toBe(0);
+    expect(await count('SELECT count(*) FROM outbox_event')).toBe(outboxBefore);
   });
 
   it('refuses a certificate valid before its decision and a second one in the same field while the first is valid', async () => {
@@ -205,18 +205,18 @@ describe('register of psychologists', () => {
     const certify = (certificateNumber: string, extra: Record<string, unknown>) =>
       harness.request(CERTIFY, { input: { psychologistId: id, certificateNumber, fieldOfPractice: 'CLINICAL_AND_HEALTH', decision: { number: 'PSP-2', date: '2024-01-10' }, ...extra } }, OFFICER);
     const early = await certify(`E-${input.registrationNumber}`, { validFrom: '2024-01-09' });
-    assert.equal(early.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
-    assert.equal((await certify(`A-${input.registrationNumber}`, {})).errors, undefined);
+    expect(early.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect((await certify(`A-${input.registrationNumber}`, {})).errors).toBe(undefined);
     const overlapping = await certify(`B-${input.registrationNumber}`, { validFrom: '2030-01-01' });
-    assert.equal(overlapping.errors?.[0]?.extensions?.code, 'CONFLICT');
-    assert.equal(await count('SELECT count(*) FROM certificate WHERE psychologist_id = $1', [id]), 1);
+    expect(overlapping.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(await count('SELECT count(*) FROM certificate WHERE psychologist_id = $1', [id])).toBe(1);
   });
 
   it('refuses certification by a non-OFFICER and of an unknown or malformed id', async () => {
     const input = { psychologistId: randomUUID(), certificateNumber: 'N-1', fieldOfPractice: 'MILITARY', decision: { number: 'PSP-3', date: '2024-01-10' } };
-    assert.equal((await harness.request(CERTIFY, { input })).errors?.[0]?.extensions?.code, 'FORBIDDEN');
-    assert.equal((await harness.request(CERTIFY, { input }, OFFICER)).errors?.[0]?.extensions?.code, 'NOT_FOUND');
-    assert.equal((await harness.request(CERTIFY, { input: { ...input, psychologistId: 'nope' } }, OFFICER)).errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect((await harness.request(CERTIFY, { input })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await harness.request(CERTIFY, { input }, OFFICER)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await harness.request(CERTIFY, { input: { ...input, psychologistId: 'nope' } }, OFFICER)).errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
   });
 
   it('searches names ignoring case and diacritics, filters by field, status and municipality of practice, and pages with a cursor', async () => {
@@ -233,31 +233,31 @@ describe('register of psychologists', () => {
 
     const search = `  ${family.toUpperCase()} `;
     const firstPage = (await harness.request(LIST, { filter: { search }, first: 2 })).data.psychologists;
-    assert.equal(firstPage.totalCount, 3);
-    assert.deepEqual(firstPage.edges.map((e: any) => e.node.name), [people[1], people[2]]);
+    expect(firstPage.totalCount).toBe(3);
+    expect(firstPage.edges.map((e: any) => e.node.name)).toStrictEqual([people[1], people[2]]);
     assert.ok(firstPage.edges.every((e: any) => e.node.personalCode === null));
-    assert.equal(firstPage.pageInfo.hasNextPage, true);
+    expect(firstPage.pageInfo.hasNextPage).toBe(true);
     const secondPage = (await harness.request(LIST, { filter: { search }, first: 2, after: firstPage.pageInfo.endCursor })).data.psychologists;
-    assert.deepEqual(secondPage.edges.map((e: any) => e.node.name), [people[0]]);
-    assert.equal(secondPage.pageInfo.hasNextPage, false);
+    expect(secondPage.edges.map((e: any) => e.node.name)).toStrictEqual([people[0]]);
+    expect(secondPage.pageInfo.hasNextPage).toBe(false);
 
     const folded = (await harness.request(LIST, { filter: { search: `laviNS-${family}` } })).data.psychologists;
-    assert.deepEqual(folded.edges.map((e: any) => e.node.name), [people[0]]);
+    expect(folded.edges.map((e: any) => e.node.name)).toStrictEqual([people[0]]);
     const byField = (await harness.request(LIST, { filter: { search: family, fieldOfPractice: 'WORK_AND_ORGANISATIONAL' } })).data.psychologists;
-    assert.deepEqual(byField.edges.map((e: any) => [e.node.name, e.node.status]), [[people[1], 'CERTIFIED']]);
+    expect(byField.edges.map((e: any) => [e.node.name, e.node.status])).toStrictEqual([[people[1], 'CERTIFIED']]);
     const byMunicipality = (await harness.request(LIST, { filter: { search: family, municipality: 'CESU' } })).data.psychologists;
-    assert.deepEqual(byMunicipality.edges.map((e: any) => e.node.name).sort(), [people[0], people[2]].sort());
+    expect(byMunicipality.edges.map((e: any) => e.node.name).sort()).toStrictEqual([people[0], people[2]].sort());
     const byStatus = (await harness.request(LIST, { filter: { search: family, status: 'REGISTERED' } })).data.psychologists;
-    assert.equal(byStatus.totalCount, 2);
+    expect(byStatus.totalCount).toBe(2);
 
     const badCursor = await harness.request(LIST, { filter: { search }, after: 'not-a-cursor' });
-    assert.equal(badCursor.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    expect(badCursor.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
   });
 
   // Last in the file: by now registrations, refusals of malformed and duplicate codes and searches have all been logged.
   it('never writes a personal code to the services\' or the gateway\'s log', async () => {
     const log = await readFile(harness.stack.logFile, 'utf8');
-    assert.match(log, /"operationName":"Register"/, 'the log records the registrations');
-    assert.deepEqual(log.match(/\b\d{6}-?\d{5}\b/g), null);
+    expect(log).toMatch(/"operationName":"Register"/);
+    expect(log.match(/\b\d{6}-?\d{5}\b/g)).toStrictEqual(null);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   buildClientSchema,
   getIntrospectionQuery,
@@ -70,12 +70,12 @@ describe('the public surface never shows personal codes, birth dates or home add
 
   const ok = async (query: string, variables: Args) => {
     const response = await harness.request(query, variables, OFFICER);
-    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    expect(response.errors).toBe(undefined);
     return response.data;
   };
   const keepSecret = (code: string) => secrets.push(code, hyphenated(code), birthDateOf(code));
 
-  before(async () => {
+  beforeAll(async () => {
     harness = await startGatewayHarness(createPractitioners({ clock }));
     // Selections come from the supergraph clients see; the root fields walked are the ones this subgraph owns.
     schema = buildClientSchema((await harness.request<IntrospectionQuery>(getIntrospectionQuery())).data!);
@@ -162,7 +162,7 @@ describe('the public surface never shows personal codes, birth dates or home add
     rootArguments.certificatesExpiring = [{ withinDays: 366 }];
     rootArguments.practitionersAnnualReport = [{ year: 2024 }];
   });
-  after(async () => {
+  afterAll(async () => {
     await harness?.close();
   });
 
@@ -183,14 +183,14 @@ describe('the public surface never shows personal codes, birth dates or home add
           const query = `query Walk${declaration} { ${field.name}${call} ${selectionOf(getNamedType(field.type), schema)} }`;
           const response = await harness.request(query, args, caller);
           for (const error of response.errors ?? []) {
-            assert.equal(error.extensions?.code, 'FORBIDDEN', `Query.${field.name}: ${error.message}`);
+            expect(error.extensions?.code).toBe('FORBIDDEN');
           }
           leaves(response.data, 'Query', 'Query', seen);
         }
       }
 
       for (const { path, coordinate, value } of seen) {
-        if (/personalCode|birthDate/i.test(coordinate)) assert.equal(value, null, `${path} (${coordinate}) is shown to ${label}`);
+        if (/personalCode|birthDate/i.test(coordinate)) expect(value).toBe(null);
         if (typeof value !== 'string') continue;
         for (const secret of secrets) assert.ok(!value.includes(secret), `${path} (${coordinate}) shows personal data to ${label}`);
       }

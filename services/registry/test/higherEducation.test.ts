@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, Topics, type Caller } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { registrationNumber } from '../../../test/support/fixtures';
@@ -85,17 +85,17 @@ describe('higher-education register', () => {
 
   async function call(query: string, input: Record<string, unknown>, caller: Caller = OFFICER) {
     const response = await harness.request(query, { input }, caller);
-    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    expect(response.errors).toBe(undefined);
     return response.data;
   }
   const register = async (input = registerInput()) => (await call(REGISTER, input)).registerHigherEducationInstitution.institution;
   const openBranch = async (input: Record<string, unknown>) => (await call(OPEN_BRANCH, input)).openBranch.branch;
 
-  before(async () => {
+  beforeAll(async () => {
     harness = await startServiceHarness(registry);
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.registryHigherEducation]);
   });
-  after(async () => {
+  afterAll(async () => {
     await recorder?.stop();
     await harness?.close();
   });
@@ -103,15 +103,15 @@ describe('higher-education register', () => {
   it('registers an institution, opens two branches and excludes one, publishing every change with the full state', async () => {
     const input = registerInput();
     const registered = await register(input);
-    assert.equal(registered.status, 'ACTIVE');
-    assert.equal(registered.kindLabelLv, 'akadēmija');
-    assert.deepEqual(registered.registrationDecision, { number: 'IKVD-AR-2024/1', date: '2024-01-15', reason: null });
+    expect(registered.status).toBe('ACTIVE');
+    expect(registered.kindLabelLv).toBe('akadēmija');
+    expect(registered.registrationDecision).toStrictEqual({ number: 'IKVD-AR-2024/1', date: '2024-01-15', reason: null });
 
     const rezekne = await openBranch(branchInput(registered.id));
     const valmiera = await openBranch(
       branchInput(registered.id, { address: 'Cēsu iela 4, Valmiera', municipality: 'Valmieras novads', planningRegion: 'VIDZEME' }),
     );
-    assert.equal(rezekne.status, 'OPEN');
+    expect(rezekne.status).toBe('OPEN');
 
     const excluded = (
       await call(EXCLUDE_BRANCH, {
@@ -119,45 +119,36 @@ describe('higher-education register', () => {
         decision: { number: 'IKVD-AR-2024/9', date: '2024-03-20', reason: 'Filiālē vairs netiek īstenotas studiju programmas' },
       })
     ).excludeBranch.branch;
-    assert.deepEqual(excluded, {
+    expect(excluded).toStrictEqual({
       id: rezekne.id,
       status: 'EXCLUDED',
       excludedDecision: { number: 'IKVD-AR-2024/9', date: '2024-03-20', reason: 'Filiālē vairs netiek īstenotas studiju programmas' },
     });
 
     const stored = (await harness.request(GET, { id: registered.id })).data.higherEducationInstitution;
-    assert.deepEqual(
-      stored.branches.map((branch: any) => [branch.id, branch.planningRegion, branch.status]),
-      [
+    expect(stored.branches.map((branch: any) => [branch.id, branch.planningRegion, branch.status])).toStrictEqual([
         [rezekne.id, 'LATGALE', 'EXCLUDED'],
         [valmiera.id, 'VIDZEME', 'OPEN'],
-      ],
-    );
+      ]);
 
     const events = await eventually(
       async () => recorder.eventsFor(Topics.registryHigherEducation, [registered.id]),
       (found) => found.length >= 4,
       { what: 'four events of the institution' },
     );
-    assert.deepEqual(
-      events.map((event) => event.type),
-      [
+    expect(events.map((event) => event.type)).toStrictEqual([
         'registry.higher-education.registered',
         'registry.higher-education.branch-opened',
         'registry.higher-education.branch-opened',
         'registry.higher-education.branch-excluded',
-      ],
-    );
+      ]);
     const last = events[3]!.data;
-    assert.deepEqual(last.changedFields, ['branches']);
-    assert.equal(last.state.registrationNumber, input.registrationNumber);
-    assert.deepEqual(
-      last.state.branches.map((branch: any) => [branch.id, branch.status, branch.excludedDecision?.reason ?? null]),
-      [
+    expect(last.changedFields).toStrictEqual(['branches']);
+    expect(last.state.registrationNumber).toBe(input.registrationNumber);
+    expect(last.state.branches.map((branch: any) => [branch.id, branch.status, branch.excludedDecision?.reason ?? null])).toStrictEqual([
         [rezekne.id, 'EXCLUDED', 'Filiālē vairs netiek īstenotas studiju programmas'],
         [valmiera.id, 'OPEN', null],
-      ],
-    );
+      ]);
     assert.ok(!JSON.stringify(events).includes('officer-12'), 'who recorded a decision stays internal');
   });
 
@@ -173,10 +164,10 @@ describe('higher-education register', () => {
       { input: { ...exclusion, decision: { number: 'IKVD-AR-2024/12', date: '2024-04-03', reason: 'Atkārtoti' } } },
       OFFICER,
     );
-    assert.equal(again.errors?.[0]?.extensions?.code, 'CONFLICT');
-    assert.equal(await outboxCount(), eventsBefore);
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(await outboxCount()).toBe(eventsBefore);
     const stored = (await harness.request(GET, { id: institution.id })).data.higherEducationInstitution;
-    assert.deepEqual(stored.branches[0].excludedDecision, { number: 'IKVD-AR-2024/11', date: '2024-04-02', reason: 'Dibinātāja lēmums' });
+    expect(stored.branches[0].excludedDecision).toStrictEqual({ number: 'IKVD-AR-2024/11', date: '2024-04-02', reason: 'Dibinātāja lēmums' });
   });
 
   it('refuses an exclusion without a reason or dated before the branch was opened', async () => {
@@ -187,16 +178,16 @@ describe('higher-education register', () => {
       { input: { branchId: branch.id, decision: { number: 'X-1', date: '2024-03-01', reason: '  ' } } },
       OFFICER,
     );
-    assert.equal(noReason.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
-    assert.equal(noReason.errors?.[0]?.extensions?.field, 'decision.reason');
+    expect(noReason.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(noReason.errors?.[0]?.extensions?.field).toBe('decision.reason');
     const tooEarly = await harness.request(
       EXCLUDE_BRANCH,
       { input: { branchId: branch.id, decision: { number: 'X-1', date: '2024-01-31', reason: 'Slēgta' } } },
       OFFICER,
     );
-    assert.equal(tooEarly.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
-    assert.equal(tooEarly.errors?.[0]?.extensions?.field, 'decision.date');
-    assert.equal(await count("SELECT count(*) FROM higher_education_branch WHERE id = $1 AND status = 'OPEN'", [branch.id]), 1);
+    expect(tooEarly.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(tooEarly.errors?.[0]?.extensions?.field).toBe('decision.date');
+    expect(await count("SELECT count(*) FROM higher_education_branch WHERE id = $1 AND status = 'OPEN'", [branch.id])).toBe(1);
   });
 
   it('lets only an OFFICER change the register: a PUBLIC caller gets FORBIDDEN and stores nothing', async () => {
@@ -212,11 +203,11 @@ describe('higher-education register', () => {
     ];
     for (const [mutation, variables] of attempts) {
       const response = await harness.request(mutation, { input: variables });
-      assert.equal(response.errors?.[0]?.extensions?.code, 'FORBIDDEN', mutation);
+      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
-    assert.equal(await count('SELECT count(*) FROM higher_education_institution WHERE registration_number = $1', [input.registrationNumber]), 0);
-    assert.equal(await count('SELECT count(*) FROM higher_education_branch WHERE institution_id = $1', [institution.id]), 1);
-    assert.equal(await outboxCount(), eventsBefore);
+    expect(await count('SELECT count(*) FROM higher_education_institution WHERE registration_number = $1', [input.registrationNumber])).toBe(0);
+    expect(await count('SELECT count(*) FROM higher_education_branch WHERE institution_id = $1', [institution.id])).toBe(1);
+    expect(await outboxCount()).toBe(eventsBefore);
   });
 
   it('refuses a duplicate registration number with CONFLICT and stores nothing', async () => {
@@ -226,14 +217,14 @@ describe('higher-education register', () => {
     const duplicate = registerInput({ registrationNumber: first.registrationNumber });
 
     const response = await harness.request(REGISTER, { input: duplicate }, OFFICER);
-    assert.equal(response.errors?.[0]?.extensions?.code, 'CONFLICT');
-    assert.equal(await count('SELECT count(*) FROM higher_education_institution WHERE name = $1', [duplicate.name]), 0);
-    assert.equal(await count('SELECT count(*) FROM higher_education_institution WHERE registration_number = $1', [first.registrationNumber]), 1);
-    assert.equal(await outboxCount(), eventsBefore);
+    expect(response.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(await count('SELECT count(*) FROM higher_education_institution WHERE name = $1', [duplicate.name])).toBe(0);
+    expect(await count('SELECT count(*) FROM higher_education_institution WHERE registration_number = $1', [first.registrationNumber])).toBe(1);
+    expect(await outboxCount()).toBe(eventsBefore);
 
     const malformed = await harness.request(REGISTER, { input: registerInput({ registrationNumber: '33410-0021' }) }, OFFICER);
-    assert.equal(malformed.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
-    assert.equal(malformed.errors?.[0]?.extensions?.field, 'registrationNumber');
+    expect(malformed.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(malformed.errors?.[0]?.extensions?.field).toBe('registrationNumber');
   });
 
   it('amends the name and founder by decision, logging each old and new value and publishing the change', async () => {
@@ -247,22 +238,22 @@ describe('higher-education register', () => {
         decision: { number: 'IKVD-AR-2024/20', date: '2024-05-14' },
       })
     ).amendHigherEducationInstitution.institution;
-    assert.equal(amended.name, `Latgales Tehnoloģiju universitāte ${word}`);
-    assert.deepEqual(amended.amendments, [
+    expect(amended.name).toBe(`Latgales Tehnoloģiju universitāte ${word}`);
+    expect(amended.amendments).toStrictEqual([
       { field: 'NAME', oldValue: institution.name, newValue: amended.name, decision: { number: 'IKVD-AR-2024/20', date: '2024-05-14' } },
       { field: 'FOUNDER_NAME', oldValue: 'Izglītības un zinātnes ministrija', newValue: 'Ministru kabinets', decision: { number: 'IKVD-AR-2024/20', date: '2024-05-14' } },
     ]);
 
     const found = (await harness.request(LIST, { filter: { search: `LATGALES tehnologiju universitate ${word}` } })).data.higherEducationInstitutions;
-    assert.deepEqual(found.edges.map((edge: any) => edge.node.id), [institution.id], 'the new name is searchable');
+    expect(found.edges.map((edge: any) => edge.node.id)).toStrictEqual([institution.id]);
 
     const amendedEvent = await eventually(
       async () => recorder.eventsFor(Topics.registryHigherEducation, [institution.id]).find((event) => event.type === 'registry.higher-education.amended'),
       Boolean,
       { what: 'the amended event' },
     );
-    assert.deepEqual(amendedEvent!.data.changedFields, ['name', 'founder', 'amendments']);
-    assert.equal(amendedEvent!.data.state.founder.name, 'Ministru kabinets');
+    expect(amendedEvent!.data.changedFields).toStrictEqual(['name', 'founder', 'amendments']);
+    expect(amendedEvent!.data.state.founder.name).toBe('Ministru kabinets');
   });
 
   it('finds institutions by name ignoring case and Latvian diacritics, filters by kind and region, and pages with a cursor', async () => {
@@ -274,30 +265,26 @@ describe('higher-education register', () => {
 
     const list = async (filter: Record<string, unknown>, first = 20, after?: string) => {
       const response = await harness.request(LIST, { filter, first, after });
-      assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+      expect(response.errors).toBe(undefined);
       return response.data.higherEducationInstitutions;
     };
 
     const rezeknes = await list({ search: `REZEKNES tehnologiju akademija ${word}` });
-    assert.deepEqual(rezeknes.edges.map((edge: any) => edge.node.id), [academy.id]);
-    assert.equal((await list({ search: `rīgas medicinas koledza ${word}` })).edges[0].node.id, college.id);
-    assert.equal((await list({ search: `LIEPĀJAS universitāte ${word}` })).edges[0].node.id, university.id);
+    expect(rezeknes.edges.map((edge: any) => edge.node.id)).toStrictEqual([academy.id]);
+    expect((await list({ search: `rīgas medicinas koledza ${word}` })).edges[0].node.id).toBe(college.id);
+    expect((await list({ search: `LIEPĀJAS universitāte ${word}` })).edges[0].node.id).toBe(university.id);
 
     const colleges = await list({ search: word, kind: 'COLLEGE' });
-    assert.deepEqual(colleges.edges.map((edge: any) => edge.node.name), [`Rīgas Medicīnas koledža ${word}`]);
+    expect(colleges.edges.map((edge: any) => edge.node.name)).toStrictEqual([`Rīgas Medicīnas koledža ${word}`]);
     const inLatgale = await list({ search: word, planningRegion: 'LATGALE', status: 'ACTIVE' });
-    assert.deepEqual(inLatgale.edges.map((edge: any) => edge.node.id), [college.id], 'only an open branch places an institution in a region');
+    expect(inLatgale.edges.map((edge: any) => edge.node.id)).toStrictEqual([college.id]);
 
     const page1 = await list({ search: word }, 2);
-    assert.equal(page1.totalCount, 3);
-    assert.equal(page1.pageInfo.hasNextPage, true);
+    expect(page1.totalCount).toBe(3);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
     const page2 = await list({ search: word }, 2, page1.pageInfo.endCursor);
-    assert.equal(page2.totalCount, 3);
-    assert.equal(page2.pageInfo.hasNextPage, false);
-    assert.deepEqual(
-      [...page1.edges, ...page2.edges].map((edge: any) => edge.node.id),
-      [university.id, academy.id, college.id],
-      'ordered by name: Liepājas, Rēzeknes, Rīgas',
-    );
+    expect(page2.totalCount).toBe(3);
+    expect(page2.pageInfo.hasNextPage).toBe(false);
+    expect([...page1.edges, ...page2.edges].map((edge: any) => edge.node.id)).toStrictEqual([university.id, academy.id, college.id]);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, todayInLatvia, Topics, type Caller } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { institutionInput } from '../../../test/support/fixtures';
@@ -55,7 +55,7 @@ describe('learner-count reports', () => {
   /** Calls the subgraph and fails the test on any error. */
   const data = async (query: string, variables: Record<string, unknown>, caller?: Caller) => {
     const response = await harness.request(query, variables, caller);
-    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    expect(response.errors).toBe(undefined);
     return response.data;
   };
   /** Calls the subgraph and returns the error code of a refused call. */
@@ -68,11 +68,11 @@ describe('learner-count reports', () => {
     (await data(REGISTER, { input: institutionInput({ name: 'Rīgas 64. vidusskola', type: 'SECONDARY_SCHOOL', ...overrides }) }, OFFICER)).registerInstitution.institution.id;
   const report = async (institutionId: string, schoolYear: string) => (await data(REPORT, { institutionId, schoolYear })).learnerCountReport;
 
-  before(async () => {
+  beforeAll(async () => {
     harness = await startServiceHarness(registry);
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.registryLearnerCounts]);
   });
-  after(async () => {
+  afterAll(async () => {
     await recorder?.stop();
     await harness?.close();
   });
@@ -83,96 +83,93 @@ describe('learner-count reports', () => {
     const save = (counts: Record<string, number>, caller: Caller = school) => harness.request(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts } }, caller);
 
     // Only the institution itself prepares its report.
-    assert.equal((await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } })).code, 'FORBIDDEN');
-    assert.equal((await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } }, schoolOf(randomUUID()))).code, 'FORBIDDEN');
-    assert.equal((await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } }, RIGA)).code, 'FORBIDDEN');
+    expect((await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } })).code).toBe('FORBIDDEN');
+    expect((await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } }, schoolOf(randomUUID()))).code).toBe('FORBIDDEN');
+    expect((await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } }, RIGA)).code).toBe('FORBIDDEN');
 
     const prepared = (await save({ ...COUNTS, grade1: 99 })).data!.saveLearnerCountReport.report;
-    assert.equal(prepared.status, 'DRAFT');
-    assert.equal(prepared.asOf, '2024-09-01');
-    assert.equal(prepared.institution.id, institutionId);
+    expect(prepared.status).toBe('DRAFT');
+    expect(prepared.asOf).toBe('2024-09-01');
+    expect(prepared.institution.id).toBe(institutionId);
     const corrected = (await save(COUNTS)).data!.saveLearnerCountReport.report;
-    assert.equal(corrected.id, prepared.id, 'a second save corrects the same draft');
-    assert.deepEqual(corrected.counts, COUNTS);
-    assert.equal(corrected.total, COUNTS_TOTAL);
+    expect(corrected.id).toBe(prepared.id);
+    expect(corrected.counts).toStrictEqual(COUNTS);
+    expect(corrected.total).toBe(COUNTS_TOTAL);
 
     // The founder cannot approve what the institution has not confirmed.
-    assert.equal((await refusal(APPROVE, { id: prepared.id }, RIGA)).code, 'CONFLICT');
+    expect((await refusal(APPROVE, { id: prepared.id }, RIGA)).code).toBe('CONFLICT');
     const confirmed = (await data(CONFIRM, { id: prepared.id }, school)).confirmLearnerCountReport.report;
-    assert.equal(confirmed.status, 'CONFIRMED');
+    expect(confirmed.status).toBe('CONFIRMED');
     assert.ok(confirmed.confirmedAt);
-    assert.equal((await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } }, school)).code, 'CONFLICT');
+    expect((await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } }, school)).code).toBe('CONFLICT');
 
     // Approval belongs to the founding municipality: not another one, not the ministry.
     const wrongMunicipality = await refusal(APPROVE, { id: prepared.id }, LIEPAJA);
-    assert.equal(wrongMunicipality.code, 'FORBIDDEN');
-    assert.match(wrongMunicipality.message, /municipality of Rīga/);
-    assert.equal((await refusal(APPROVE, { id: prepared.id }, OFFICER)).code, 'FORBIDDEN');
+    expect(wrongMunicipality.code).toBe('FORBIDDEN');
+    expect(wrongMunicipality.message).toMatch(/municipality of Rīga/);
+    expect((await refusal(APPROVE, { id: prepared.id }, OFFICER)).code).toBe('FORBIDDEN');
     const approved = (await data(APPROVE, { id: prepared.id }, RIGA)).approveLearnerCountReport.report;
-    assert.equal(approved.status, 'APPROVED');
+    expect(approved.status).toBe('APPROVED');
     assert.ok(approved.approvedAt);
     const approvedEdit = await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } }, school);
-    assert.equal(approvedEdit.code, 'CONFLICT');
-    assert.match(approvedEdit.message, /founder must reopen it/);
+    expect(approvedEdit.code).toBe('CONFLICT');
+    expect(approvedEdit.message).toMatch(/founder must reopen it/);
 
     // Locking is the ministry's, and only after the deadline.
-    assert.equal((await refusal(LOCK, { schoolYear: PAST_YEAR }, RIGA)).code, 'FORBIDDEN');
+    expect((await refusal(LOCK, { schoolYear: PAST_YEAR }, RIGA)).code).toBe('FORBIDDEN');
     const early = await refusal(LOCK, { schoolYear: FUTURE_YEAR }, OFFICER);
-    assert.equal(early.code, 'CONFLICT');
-    assert.match(early.message, /only after its deadline, \d{4}-09-05 23:59 Europe\/Riga/);
-    assert.equal(early.extensions?.deadline, `${thisYear + 1}-09-05T20:59:00.000Z`);
-    assert.equal((await refusal(LOCK, { schoolYear: '2024/2026' }, OFFICER)).code, 'VALIDATION_FAILED');
+    expect(early.code).toBe('CONFLICT');
+    expect(early.message).toMatch(/only after its deadline, \d{4}-09-05 23:59 Europe\/Riga/);
+    expect(early.extensions?.deadline).toBe(`${thisYear + 1}-09-05T20:59:00.000Z`);
+    expect((await refusal(LOCK, { schoolYear: '2024/2026' }, OFFICER)).code).toBe('VALIDATION_FAILED');
 
     const locked = (await data(LOCK, { schoolYear: PAST_YEAR }, OFFICER)).lockSchoolYear;
-    assert.equal(locked.schoolYear, PAST_YEAR);
-    assert.equal(locked.deadline, '2024-09-05T20:59:00.000Z');
-    assert.equal(locked.lockedReportCount, 1);
+    expect(locked.schoolYear).toBe(PAST_YEAR);
+    expect(locked.deadline).toBe('2024-09-05T20:59:00.000Z');
+    expect(locked.lockedReportCount).toBe(1);
     const lockedReport = await report(institutionId, PAST_YEAR);
-    assert.equal(lockedReport.status, 'LOCKED');
-    assert.equal(lockedReport.approvedAt, approved.approvedAt, 'the lock keeps the approval');
+    expect(lockedReport.status).toBe('LOCKED');
+    expect(lockedReport.approvedAt).toBe(approved.approvedAt);
 
     // After the lock: every change is a CONFLICT, for anyone, and nothing changes.
     const afterLock = await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: { ...COUNTS, grade5: 1 } } }, school);
-    assert.equal(afterLock.code, 'CONFLICT');
-    assert.match(afterLock.message, /locked/);
+    expect(afterLock.code).toBe('CONFLICT');
+    expect(afterLock.message).toMatch(/locked/);
     for (const [mutation, caller] of [[CONFIRM, school], [APPROVE, RIGA], [REOPEN, RIGA], [REOPEN, school]] as const) {
-      assert.equal((await refusal(mutation, { id: prepared.id }, caller)).code, 'CONFLICT');
+      expect((await refusal(mutation, { id: prepared.id }, caller)).code).toBe('CONFLICT');
     }
-    assert.equal((await refusal(LOCK, { schoolYear: PAST_YEAR }, OFFICER)).code, 'CONFLICT', 'a year is locked once');
-    assert.deepEqual(await report(institutionId, PAST_YEAR), lockedReport);
+    expect((await refusal(LOCK, { schoolYear: PAST_YEAR }, OFFICER)).code).toBe('CONFLICT');
+    expect(await report(institutionId, PAST_YEAR)).toStrictEqual(lockedReport);
 
     // Counts are public, also through the institution.
     const publicView = (await data(INSTITUTION_COUNTS, { id: institutionId, schoolYear: PAST_YEAR })).institution.learnerCounts;
-    assert.deepEqual(publicView, { status: 'LOCKED', total: COUNTS_TOTAL, counts: { grade1: COUNTS.grade1, grade12: COUNTS.grade12 } });
-    assert.equal((await data(INSTITUTION_COUNTS, { id: institutionId, schoolYear: OPEN_YEAR })).institution.learnerCounts, null);
+    expect(publicView).toStrictEqual({ status: 'LOCKED', total: COUNTS_TOTAL, counts: { grade1: COUNTS.grade1, grade12: COUNTS.grade12 } });
+    expect((await data(INSTITUTION_COUNTS, { id: institutionId, schoolYear: OPEN_YEAR })).institution.learnerCounts).toBe(null);
 
     const events = await eventually(
       async () => recorder.messages.filter((m) => m.topic === Topics.registryLearnerCounts && m.event.subject === prepared.id),
       (messages) => messages.length >= 2,
       { what: 'approved and locked events' },
     );
-    assert.deepEqual(events.map((m) => m.event.type), ['registry.learner-counts.approved', 'registry.learner-counts.locked']);
+    expect(events.map((m) => m.event.type)).toStrictEqual(['registry.learner-counts.approved', 'registry.learner-counts.locked']);
     for (const { key, event } of events) {
-      assert.equal(key, prepared.id);
-      assert.equal(event.specversion, '1.0');
-      assert.deepEqual(
-        { institutionId: event.data.state.institutionId, schoolYear: event.data.state.schoolYear, counts: event.data.state.counts, total: event.data.state.total },
-        { institutionId, schoolYear: PAST_YEAR, counts: COUNTS, total: COUNTS_TOTAL },
-      );
+      expect(key).toBe(prepared.id);
+      expect(event.specversion).toBe('1.0');
+      expect({ institutionId: event.data.state.institutionId, schoolYear: event.data.state.schoolYear, counts: event.data.state.counts, total: event.data.state.total }).toStrictEqual({ institutionId, schoolYear: PAST_YEAR, counts: COUNTS, total: COUNTS_TOTAL });
     }
-    assert.equal(events[0]!.event.data.state.status, 'APPROVED');
-    assert.deepEqual(events[0]!.event.data.changedFields, ['status', 'approvedAt']);
-    assert.equal(events[1]!.event.data.state.status, 'LOCKED');
-    assert.equal(events[1]!.event.data.state.approvedAt, approved.approvedAt);
-    assert.deepEqual(events[1]!.event.data.changedFields, ['status', 'lockedAt']);
+    expect(events[0]!.event.data.state.status).toBe('APPROVED');
+    expect(events[0]!.event.data.changedFields).toStrictEqual(['status', 'approvedAt']);
+    expect(events[1]!.event.data.state.status).toBe('LOCKED');
+    expect(events[1]!.event.data.state.approvedAt).toBe(approved.approvedAt);
+    expect(events[1]!.event.data.changedFields).toStrictEqual(['status', 'lockedAt']);
   });
 
   it('refuses to start a report in a school year that is already locked', async () => {
     const institutionId = await register();
     const refused = await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } }, schoolOf(institutionId));
-    assert.equal(refused.code, 'CONFLICT');
-    assert.match(refused.message, /School year 2024\/2025 was locked/);
-    assert.equal(await report(institutionId, PAST_YEAR), null);
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toMatch(/School year 2024\/2025 was locked/);
+    expect(await report(institutionId, PAST_YEAR)).toBe(null);
   });
 
   it('lets the founder reopen an approved report for correction, publishing the withdrawal of the approval', async () => {
@@ -182,22 +179,22 @@ describe('learner-count reports', () => {
     await data(CONFIRM, { id }, school);
     await data(APPROVE, { id }, RIGA);
 
-    assert.equal((await refusal(REOPEN, { id }, school)).code, 'FORBIDDEN', 'the school cannot cancel the founder\'s approval');
+    expect((await refusal(REOPEN, { id }, school)).code).toBe('FORBIDDEN');
     const reopened = (await data(REOPEN, { id }, RIGA)).reopenLearnerCountReport.report;
-    assert.deepEqual([reopened.status, reopened.confirmedAt, reopened.approvedAt], ['DRAFT', null, null]);
+    expect([reopened.status, reopened.confirmedAt, reopened.approvedAt]).toStrictEqual(['DRAFT', null, null]);
     const fixed = (await data(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: { ...COUNTS, grade9: 0 } } }, school)).saveLearnerCountReport.report;
-    assert.equal(fixed.total, COUNTS_TOTAL - COUNTS.grade9!);
+    expect(fixed.total).toBe(COUNTS_TOTAL - COUNTS.grade9!);
 
     // The school may also cancel its own confirmation before approval.
     await data(CONFIRM, { id }, school);
-    assert.equal((await data(REOPEN, { id }, school)).reopenLearnerCountReport.report.status, 'DRAFT');
+    expect((await data(REOPEN, { id }, school)).reopenLearnerCountReport.report.status).toBe('DRAFT');
 
     const types = await eventually(
       async () => recorder.eventsFor(Topics.registryLearnerCounts, [id]).map((e) => e.type),
       (seen) => seen.length >= 2,
       { what: 'approved and reopened events' },
     );
-    assert.deepEqual(types, ['registry.learner-counts.approved', 'registry.learner-counts.reopened']);
+    expect(types).toStrictEqual(['registry.learner-counts.approved', 'registry.learner-counts.reopened']);
   });
 
   it('makes two simultaneous first saves one draft, the later one correcting it', async () => {
@@ -207,7 +204,7 @@ describe('learner-count reports', () => {
       [5, 6, 7, 8].map((grade1) => data(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: { ...COUNTS, grade1 } } }, school)),
     );
     const ids = new Set(saves.map((saved) => saved.saveLearnerCountReport.report.id));
-    assert.equal(ids.size, 1);
+    expect(ids.size).toBe(1);
     assert.ok([5, 6, 7, 8].includes((await report(institutionId, OPEN_YEAR)).counts.grade1));
   });
 
@@ -216,8 +213,8 @@ describe('learner-count reports', () => {
     const school = schoolOf(institutionId);
     const { id } = (await data(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: COUNTS } }, school)).saveLearnerCountReport.report;
     await data(CONFIRM, { id }, school);
-    assert.equal((await refusal(APPROVE, { id }, RIGA)).code, 'FORBIDDEN');
-    assert.equal((await data(APPROVE, { id }, OFFICER)).approveLearnerCountReport.report.status, 'APPROVED');
+    expect((await refusal(APPROVE, { id }, RIGA)).code).toBe('FORBIDDEN');
+    expect((await data(APPROVE, { id }, OFFICER)).approveLearnerCountReport.report.status).toBe('APPROVED');
   });
 
   it('refuses bad input and unknown or liquidated institutions with a typed error, storing nothing', async () => {
@@ -226,21 +223,21 @@ describe('learner-count reports', () => {
     const save = (input: Record<string, unknown>, caller: Caller = school) => refusal(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: COUNTS, ...input } }, caller);
 
     const negative = await save({ counts: { ...COUNTS, grade4: -1 } });
-    assert.deepEqual([negative.code, negative.extensions?.field], ['VALIDATION_FAILED', 'counts.grade4']);
-    assert.equal((await save({ counts: { ...COUNTS, grade4: 50_000 } })).code, 'VALIDATION_FAILED');
-    for (const schoolYear of ['2025-2026', '2025/2027', '1999/2000']) assert.equal((await save({ schoolYear })).code, 'VALIDATION_FAILED', schoolYear);
-    assert.equal((await save({ schoolYear: FUTURE_YEAR })).code, 'VALIDATION_FAILED', 'a school year that has not begun');
-    assert.equal((await refusal(REPORT, { institutionId: 'not-a-uuid', schoolYear: OPEN_YEAR })).code, 'VALIDATION_FAILED');
-    assert.equal((await refusal(CONFIRM, { id: randomUUID() }, school)).code, 'NOT_FOUND');
-    assert.equal(await report(institutionId, OPEN_YEAR), null);
+    expect([negative.code, negative.extensions?.field]).toStrictEqual(['VALIDATION_FAILED', 'counts.grade4']);
+    expect((await save({ counts: { ...COUNTS, grade4: 50_000 } })).code).toBe('VALIDATION_FAILED');
+    for (const schoolYear of ['2025-2026', '2025/2027', '1999/2000']) expect((await save({ schoolYear })).code).toBe('VALIDATION_FAILED');
+    expect((await save({ schoolYear: FUTURE_YEAR })).code).toBe('VALIDATION_FAILED');
+    expect((await refusal(REPORT, { institutionId: 'not-a-uuid', schoolYear: OPEN_YEAR })).code).toBe('VALIDATION_FAILED');
+    expect((await refusal(CONFIRM, { id: randomUUID() }, school)).code).toBe('NOT_FOUND');
+    expect(await report(institutionId, OPEN_YEAR)).toBe(null);
 
     const unknown = randomUUID();
-    assert.equal((await save({ institutionId: unknown }, schoolOf(unknown))).code, 'NOT_FOUND');
+    expect((await save({ institutionId: unknown }, schoolOf(unknown))).code).toBe('NOT_FOUND');
 
     await data(LIQUIDATE, { input: { id: institutionId, decision: { number: 'IKVD-2025/77', date: '2025-10-01', reason: 'Reorganisation' } } }, OFFICER);
     const liquidated = await save({});
-    assert.equal(liquidated.code, 'CONFLICT');
-    assert.match(liquidated.message, /liquidated/);
-    assert.equal(await report(institutionId, OPEN_YEAR), null);
+    expect(liquidated.code).toBe('CONFLICT');
+    expect(liquidated.message).toMatch(/liquidated/);
+    expect(await report(institutionId, OPEN_YEAR)).toBe(null);
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import kafkajs, { type Kafka, type Producer } from 'kafkajs';
 import type { SupervisedConsumer } from '@eq/subscriber-kit';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -112,7 +112,7 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
     }
   }
 
-  before(async () => {
+  beforeAll(async () => {
     mkdirSync(runDir, { recursive: true });
     infrastructure = await startInfrastructure({
       dataDir: runDir,
@@ -128,7 +128,7 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
     await producer.connect();
   });
 
-  after(async () => {
+  afterAll(async () => {
     await Promise.all(consumers.map((consumer) => consumer.stop()));
     await producer?.disconnect();
     await db?.destroy();
@@ -150,11 +150,11 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
 
     await handledOnce(last.id);
     const first = JSON.parse(twice) as CloudEvent;
-    assert.deepEqual(await effects(first.id), ['']);
-    assert.equal(calls, 2, 'the handler ran for the first copy and the last event only');
+    expect(await effects(first.id)).toStrictEqual(['']);
+    expect(calls).toBe(2);
     // An event type without a handler is acknowledged, not retried or dead-lettered.
-    assert.deepEqual(await processed([first.id, unhandled.id, last.id]), [first.id, unhandled.id, last.id].sort());
-    assert.equal(await messageCount(deadLetterTopic(groupId)), 0);
+    expect(await processed([first.id, unhandled.id, last.id])).toStrictEqual([first.id, unhandled.id, last.id].sort());
+    expect(await messageCount(deadLetterTopic(groupId))).toBe(0);
     await eventually(() => committedCount(groupId, topic), (n) => n === 4, { what: 'the offset to move past all four messages' });
   });
 
@@ -173,8 +173,8 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
 
     // Same key, same partition: had the group started at the beginning, `before` would have been handled first.
     await handledOnce(after.id);
-    assert.deepEqual(await effects(before.id), []);
-    assert.deepEqual(await processed([before.id, after.id]), [after.id]);
+    expect(await effects(before.id)).toStrictEqual([]);
+    expect(await processed([before.id, after.id])).toStrictEqual([after.id]);
   });
 
   it('dead-letters malformed and poison messages with the error and goes on with the next good one', async () => {
@@ -192,24 +192,21 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
 
     await handledOnce(good.id);
     const dead = await readTopic(deadLetterTopic(groupId), 4);
-    assert.deepEqual(
-      dead.map((m) => m.value),
-      ['{ this is not json', notCloudEvent, null, JSON.stringify(poisoned)],
-    );
-    assert.match(dead[0]!.headers['x-error']!, /not JSON/);
-    assert.match(dead[1]!.headers['x-error']!, /not a CloudEvents 1.0 envelope/);
-    assert.match(dead[2]!.headers['x-error']!, /not JSON/);
-    assert.equal(dead[3]!.headers['x-error'], `${poisoned.id} carries data no retry can fix`);
+    expect(dead.map((m) => m.value)).toStrictEqual(['{ this is not json', notCloudEvent, null, JSON.stringify(poisoned)]);
+    expect(dead[0]!.headers['x-error']!).toMatch(/not JSON/);
+    expect(dead[1]!.headers['x-error']!).toMatch(/not a CloudEvents 1.0 envelope/);
+    expect(dead[2]!.headers['x-error']!).toMatch(/not JSON/);
+    expect(dead[3]!.headers['x-error']).toBe(`${poisoned.id} carries data no retry can fix`);
     dead.forEach((message, index) => {
-      assert.equal(message.key, 'poison');
-      assert.equal(message.headers['x-error-kind'], ['not-json', 'not-cloudevent', 'not-json', 'invalid-data'][index]);
-      assert.equal(message.headers['x-original-topic'], topic);
-      assert.equal(message.headers['x-original-offset'], String(index));
-      assert.equal(message.headers['x-consumer-group'], groupId);
+      expect(message.key).toBe('poison');
+      expect(message.headers['x-error-kind']).toBe(['not-json', 'not-cloudevent', 'not-json', 'invalid-data'][index]);
+      expect(message.headers['x-original-topic']).toBe(topic);
+      expect(message.headers['x-original-offset']).toBe(String(index));
+      expect(message.headers['x-consumer-group']).toBe(groupId);
     });
     // The poison handler's write rolled back with its transaction, and its id was not recorded.
-    assert.deepEqual(await effects(poisoned.id), []);
-    assert.deepEqual(await processed([poisoned.id, good.id]), [good.id]);
+    expect(await effects(poisoned.id)).toStrictEqual([]);
+    expect(await processed([poisoned.id, good.id])).toStrictEqual([good.id]);
     await eventually(() => committedCount(groupId, topic), (n) => n === 5, { what: 'the offset to move past all five messages' });
   });
 
@@ -228,11 +225,11 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
     await send(JSON.stringify(flaky), JSON.stringify(next));
 
     await handledOnce(next.id);
-    assert.equal(attempts.get(flaky.id), 2);
-    assert.deepEqual(await effects(flaky.id), ['attempt 2'], 'the first attempt’s write rolled back');
-    assert.deepEqual(await effects(next.id), ['attempt 1']);
-    assert.deepEqual(await processed([flaky.id]), [flaky.id]);
-    assert.equal(await messageCount(deadLetterTopic(groupId)), 0);
+    expect(attempts.get(flaky.id)).toBe(2);
+    expect(await effects(flaky.id)).toStrictEqual(['attempt 2']);
+    expect(await effects(next.id)).toStrictEqual(['attempt 1']);
+    expect(await processed([flaky.id])).toStrictEqual([flaky.id]);
+    expect(await messageCount(deadLetterTopic(groupId))).toBe(0);
   });
 
   it('dead-letters a message whose handler keeps failing once its attempts are used up, and goes on', async () => {
@@ -253,12 +250,12 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
     await send(JSON.stringify(stuck), JSON.stringify(next));
 
     await handledOnce(next.id);
-    assert.equal(stuckAttempts, 3);
+    expect(stuckAttempts).toBe(3);
     const [dead] = await readTopic(deadLetterTopic(groupId), 1);
-    assert.equal(dead?.value, JSON.stringify(stuck));
-    assert.equal(dead?.headers['x-error'], 'handler failed 3 times: the registry row this needs is locked');
-    assert.equal(dead?.headers['x-error-kind'], 'handler-failed');
-    assert.deepEqual(await processed([stuck.id]), []);
+    expect(dead?.value).toBe(JSON.stringify(stuck));
+    expect(dead?.headers['x-error']).toBe('handler failed 3 times: the registry row this needs is locked');
+    expect(dead?.headers['x-error-kind']).toBe('handler-failed');
+    expect(await processed([stuck.id])).toStrictEqual([]);
   });
 
   it('replaces a consumer that crashed with a non-retriable error (kafkajs never restarts those), and applies the message once', async () => {
@@ -282,13 +279,13 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
     await send(JSON.stringify(fatal), JSON.stringify(next));
 
     await handledOnce(next.id);
-    assert.equal(crashes, 1);
+    expect(crashes).toBe(1);
     const health = consumer.health();
     assert.ok(health.restarts >= 1, 'the crashed consumer was replaced');
-    assert.match(health.lastRestartReason ?? '', /crashed: KafkaJSNonRetriableError/);
-    assert.equal(health.state, 'joined');
-    assert.deepEqual(await effects(fatal.id), [''], 'the crashed attempt rolled back; the redelivery applied it once');
-    assert.deepEqual(await processed([fatal.id, next.id]), [fatal.id, next.id].sort());
+    expect(health.lastRestartReason ?? '').toMatch(/crashed: KafkaJSNonRetriableError/);
+    expect(health.state).toBe('joined');
+    expect(await effects(fatal.id)).toStrictEqual(['']);
+    expect(await processed([fatal.id, next.id])).toStrictEqual([fatal.id, next.id].sort());
   });
 
   it('recovers a consumer whose group membership the broker revoked, and applies the message once', async () => {
@@ -332,7 +329,7 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
     await handledOnce(next.id);
     const health = await eventually(() => Promise.resolve(consumer.health()), (h) => h.state === 'joined', { what: 'the consumer to be a member again' });
     assert.ok(health.restarts >= 1, 'the consumer that lost its membership was replaced');
-    assert.deepEqual(await effects(slow.id), [''], 'applied once, though delivered again after the membership was lost');
-    assert.deepEqual(await processed([slow.id, next.id]), [slow.id, next.id].sort());
+    expect(await effects(slow.id)).toStrictEqual(['']);
+    expect(await processed([slow.id, next.id])).toStrictEqual([slow.id, next.id].sort());
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { startInfrastructure, type Infrastructure } from '../../../scripts/stack/infrastructure';
@@ -83,7 +83,7 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
       { what: `${ids.length} outbox rows to be marked sent` },
     );
 
-  before(async () => {
+  beforeAll(async () => {
     mkdirSync(runDir, { recursive: true });
     infrastructure = await startInfrastructure({
       dataDir: runDir,
@@ -98,7 +98,7 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
     recorder = await new TopicRecorder(infrastructure.kafkaBrokers).start(Object.values(topics));
   });
 
-  after(async () => {
+  afterAll(async () => {
     await Promise.all(relays.map((relay) => relay.stop()));
     await recorder?.stop();
     await producer?.disconnect();
@@ -125,11 +125,11 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
       (messages) => messages.length >= 3,
       { what: 'three events on the topic' },
     );
-    assert.deepEqual(new Set(received.map((m) => m.event.id)), new Set([...events, later].map((e) => e.id)));
-    assert.deepEqual(received.find((m) => m.event.id === events[1]!.id)?.key, 'institution-2');
-    assert.deepEqual(received.find((m) => m.event.id === later.id)?.event, later);
-    assert.equal(await messageCount(topics.committed), 3);
-    assert.deepEqual((await outboxRows(db, events.map((e) => e.id))).map((row) => row.attempts), [1, 1]);
+    expect(new Set(received.map((m) => m.event.id))).toStrictEqual(new Set([...events, later].map((e) => e.id)));
+    expect(received.find((m) => m.event.id === events[1]!.id)?.key).toStrictEqual('institution-2');
+    expect(received.find((m) => m.event.id === later.id)?.event).toStrictEqual(later);
+    expect(await messageCount(topics.committed)).toBe(3);
+    expect((await outboxRows(db, events.map((e) => e.id))).map((row) => row.attempts)).toStrictEqual([1, 1]);
   });
 
   it('tells its commit listeners after each commit that recorded events, and only then', async () => {
@@ -137,23 +137,23 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
     let told = 0;
     const stop = onOutboxCommit(db, () => (told += 1));
     await db.transaction((manager) => enqueueEvent(manager, topics.committed, thing('institution-l1', 1)));
-    assert.equal(told, 1, 'after a transaction that recorded an event');
+    expect(told).toBe(1);
     await db.transaction(async (manager) => {
       await enqueueEvent(manager, topics.committed, thing('institution-l2', 1));
       await enqueueEvent(manager, topics.committed, thing('institution-l2', 2));
-      assert.equal(told, 1, 'not before the commit');
+      expect(told).toBe(1);
     });
-    assert.equal(told, 2, 'once per transaction');
+    expect(told).toBe(2);
     await enqueueEvent(db.manager, topics.committed, thing('institution-l3', 1));
-    assert.equal(told, 3, 'after a statement of its own');
+    expect(told).toBe(3);
     await db.transaction((manager) => manager.query('SELECT 1'));
-    assert.equal(told, 3, 'not after a transaction without events');
+    expect(told).toBe(3);
     await enqueueThenRollBack(db, topics.committed, thing('institution-l4', 1));
     await db.transaction((manager) => manager.query('SELECT 1'));
-    assert.equal(told, 3, 'not after a rollback, nor after the next transaction on that connection');
+    expect(told).toBe(3);
     stop();
     await db.transaction((manager) => enqueueEvent(manager, topics.committed, thing('institution-l5', 1)));
-    assert.equal(told, 3, 'not once stopped');
+    expect(told).toBe(3);
   });
 
   it('is woken by the commit itself, in a transaction or not, and not by a rollback', async () => {
@@ -170,7 +170,7 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
     await allSent(db, [onItsOwn.id]);
     const rolledBack = thing('institution-w3', 1);
     await enqueueThenRollBack(db, topics.committed, rolledBack);
-    assert.deepEqual(await outboxRows(db, [rolledBack.id]), []);
+    expect(await outboxRows(db, [rolledBack.id])).toStrictEqual([]);
   });
 
   it('deletes sent rows past their retention, and never an unsent one', async () => {
@@ -187,9 +187,9 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
     await insert(recentSent, '1 hour', '2 days');
     await insert(oldUnsent, null, '30 days');
 
-    assert.equal(await relay.prune(), 1);
-    assert.deepEqual((await outboxRows(db, [oldSent, recentSent, oldUnsent].map((e) => e.id))).map((row) => row.id), [recentSent.id, oldUnsent.id]);
-    assert.equal(await relay.prune(), 0);
+    expect(await relay.prune()).toBe(1);
+    expect((await outboxRows(db, [oldSent, recentSent, oldUnsent].map((e) => e.id))).map((row) => row.id)).toStrictEqual([recentSent.id, oldUnsent.id]);
+    expect(await relay.prune()).toBe(0);
   });
 
   it('publishes nothing from a transaction that rolled back', async () => {
@@ -202,9 +202,9 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
     await allSent(db, [committed.id]);
 
     await eventually(async () => recorder.eventsFor(topics.rolledBack, ['institution-3']), (events) => events.length >= 1, { what: 'the committed event' });
-    assert.equal(await messageCount(topics.rolledBack), 1);
-    assert.deepEqual(recorder.eventsFor(topics.rolledBack, ['institution-3']).map((e) => e.id), [committed.id]);
-    assert.deepEqual(await outboxRows(db, [doomed.id]), []);
+    expect(await messageCount(topics.rolledBack)).toBe(1);
+    expect(recorder.eventsFor(topics.rolledBack, ['institution-3']).map((e) => e.id)).toStrictEqual([committed.id]);
+    expect(await outboxRows(db, [doomed.id])).toStrictEqual([]);
   });
 
   it('with two relays on one table publishes every event exactly once and each key in order', async () => {
@@ -232,11 +232,11 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
       (messages) => messages.length >= ids.length,
       { what: `${ids.length} events on the topic` },
     );
-    assert.equal(await messageCount(topics.concurrent), ids.length, 'no event was published twice');
-    assert.equal(new Set(received.map((m) => m.event.id)).size, ids.length);
+    expect(await messageCount(topics.concurrent)).toBe(ids.length);
+    expect(new Set(received.map((m) => m.event.id)).size).toBe(ids.length);
     for (const key of keys) {
       const sequence = received.filter((m) => m.key === key).map((m) => m.event.data.n);
-      assert.deepEqual(sequence, Array.from({ length: perKey }, (_, n) => n), `events of ${key} in the order they were written`);
+      expect(sequence).toStrictEqual(Array.from({ length: perKey }, (_, n) => n));
     }
   });
 });

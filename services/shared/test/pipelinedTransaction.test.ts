@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { startInfrastructure, type Infrastructure } from '../../../scripts/stack/infrastructure';
 import { DATA_DIR } from '../../../scripts/stack/paths';
@@ -19,7 +19,7 @@ describe('pipelinedTransaction on real PostgreSQL', () => {
   const rows = async () => (await db.query('SELECT name FROM pipelined_thing ORDER BY name')).map((row: { name: string }) => row.name);
   const pool = () => (db.driver as unknown as { master: { totalCount: number; idleCount: number } }).master;
 
-  before(async () => {
+  beforeAll(async () => {
     mkdirSync(runDir, { recursive: true });
     infrastructure = await startInfrastructure({ dataDir: runDir, databaseUrl: process.env.DATABASE_URL, kafkaBrokers: [] });
     const logger = createLogger('kit-pipelined-test', process.env.TEST_LOG_LEVEL ?? 'info', createWriteStream(path.join(runDir, 'kit.log')));
@@ -27,7 +27,7 @@ describe('pipelinedTransaction on real PostgreSQL', () => {
     await db.query('CREATE TABLE pipelined_thing (name text PRIMARY KEY)');
   });
 
-  after(async () => {
+  afterAll(async () => {
     await db?.destroy();
     await infrastructure?.stop();
   });
@@ -38,8 +38,8 @@ describe('pipelinedTransaction on real PostgreSQL', () => {
       const [seen] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM pipelined_thing');
       return tx.commitWith<{ name: string; seen: number }>('INSERT INTO pipelined_thing (name) VALUES ($1) RETURNING name, $2 AS seen', ['a2', seen!.n]);
     });
-    assert.deepEqual(answer, [{ name: 'a2', seen: 1 }]);
-    assert.deepEqual(await rows(), ["a'1", 'a2']);
+    expect(answer).toStrictEqual([{ name: 'a2', seen: 1 }]);
+    expect(await rows()).toStrictEqual(["a'1", 'a2']);
   });
 
   it('rolls everything back when the last statement fails, so its COMMIT never runs', async () => {
@@ -50,7 +50,7 @@ describe('pipelinedTransaction on real PostgreSQL', () => {
       }),
       (error: { code?: string }) => error.code === '23505',
     );
-    assert.deepEqual(await rows(), ["a'1", 'a2']);
+    expect(await rows()).toStrictEqual(["a'1", 'a2']);
   });
 
   it('rolls back when the work throws between statements, and hands the connection back', async () => {
@@ -63,9 +63,9 @@ describe('pipelinedTransaction on real PostgreSQL', () => {
         /decided against it/,
       );
     }
-    assert.deepEqual(await rows(), ["a'1", 'a2']);
+    expect(await rows()).toStrictEqual(["a'1", 'a2']);
     // The pool has two connections: had any been kept, a third transaction would wait forever.
-    assert.equal(pool().idleCount, pool().totalCount);
+    expect(pool().idleCount).toBe(pool().totalCount);
   });
 
   it('refuses work that ends without committing, and stores none of it', async () => {
@@ -75,18 +75,18 @@ describe('pipelinedTransaction on real PostgreSQL', () => {
       }),
       /without commitWith/,
     );
-    assert.deepEqual(await rows(), ["a'1", 'a2']);
+    expect(await rows()).toStrictEqual(["a'1", 'a2']);
   });
 
   it('hands strings to PostgreSQL exactly as given, whatever quotes, backslashes and dollars they hold', async () => {
     const nasty = ["it's", 'back\\slash', "'); DROP TABLE pipelined_thing; --", '$1 $$ $body$', 'ūdens Ķegums', ''];
     const answer = await pipelinedTransaction(db, (tx) => tx.commitWith<{ values: string[] }>('SELECT ARRAY[$1, $2, $3, $4, $5, $6] AS values', nasty));
-    assert.deepEqual(answer[0]!.values, nasty);
-    assert.deepEqual(await rows(), ["a'1", 'a2']);
+    expect(answer[0]!.values).toStrictEqual(nasty);
+    expect(await rows()).toStrictEqual(["a'1", 'a2']);
   });
 
   it('commits a one-statement transaction sent with both BEGIN and COMMIT', async () => {
     await pipelinedTransaction(db, (tx) => tx.commitWith('INSERT INTO pipelined_thing (name) VALUES ($1)', ['e1']));
-    assert.deepEqual(await rows(), ["a'1", 'a2', 'e1']);
+    expect(await rows()).toStrictEqual(["a'1", 'a2', 'e1']);
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { startInfrastructure, type Infrastructure } from '../../../scripts/stack/infrastructure';
 import { DATA_DIR } from '../../../scripts/stack/paths';
@@ -36,7 +36,7 @@ describe('replica of the registry institutions on real PostgreSQL', () => {
 
   const apply = (e: CloudEvent) => db.transaction((manager) => applyRegistryInstitutionEvent(e, manager));
 
-  before(async () => {
+  beforeAll(async () => {
     mkdirSync(runDir, { recursive: true });
     // No Kafka: the replica is written by the handlers, called here as the consumer would.
     infrastructure = await startInfrastructure({ dataDir: runDir, databaseUrl: process.env.DATABASE_URL, kafkaBrokers: [] });
@@ -44,39 +44,39 @@ describe('replica of the registry institutions on real PostgreSQL', () => {
     db = await openDatabase({ serverUrl: infrastructure.databaseUrl, name: runId, entities: [], migrations: [CreateRegistryInstitutionReplica1732300000050], logger });
   });
 
-  after(async () => {
+  afterAll(async () => {
     await db?.destroy();
     await infrastructure?.stop();
   });
 
   it('stores the full state an event carries and finds it by id', async () => {
     const state = institution();
-    assert.deepEqual(await apply(registered(state)), state);
-    assert.deepEqual(await findRegistryInstitution(db, state.id), state);
+    expect(await apply(registered(state))).toStrictEqual(state);
+    expect(await findRegistryInstitution(db, state.id)).toStrictEqual(state);
     const [row] = await db.query('SELECT state_at FROM registry_institution WHERE id = $1', [state.id]);
-    assert.equal(row.state_at.toISOString(), '2024-09-01T10:00:00.000Z');
+    expect(row.state_at.toISOString()).toBe('2024-09-01T10:00:00.000Z');
   });
 
   it('finds nothing for an institution the registry has not announced', async () => {
-    assert.equal(await findRegistryInstitution(db, randomUUID()), null);
+    expect(await findRegistryInstitution(db, randomUUID())).toBe(null);
   });
 
   it('applies a newer event over an older state', async () => {
     const state = institution();
     await apply(registered(state));
     const stored = await apply(liquidated(state));
-    assert.equal(stored.status, 'LIQUIDATED');
-    assert.equal(stored.liquidatedOn, '2025-03-31');
-    assert.equal((await findRegistryInstitution(db, state.id))?.status, 'LIQUIDATED');
+    expect(stored.status).toBe('LIQUIDATED');
+    expect(stored.liquidatedOn).toBe('2025-03-31');
+    expect((await findRegistryInstitution(db, state.id))?.status).toBe('LIQUIDATED');
   });
 
   it('does not let an older event overwrite a newer state, and returns the newer state it keeps', async () => {
     const state = institution();
     await apply(liquidated(state, '2025-03-31T10:00:00Z'));
     const stored = await apply(registered({ ...state, name: 'An older name' }, '2024-09-01T10:00:00Z'));
-    assert.equal(stored.status, 'LIQUIDATED');
-    assert.equal(stored.name, state.name);
-    assert.deepEqual(await findRegistryInstitution(db, state.id), stored);
+    expect(stored.status).toBe('LIQUIDATED');
+    expect(stored.name).toBe(state.name);
+    expect(await findRegistryInstitution(db, state.id)).toStrictEqual(stored);
   });
 
   it('rejects an event whose data breaks the contract as a poison message and stores nothing', async () => {
@@ -91,25 +91,25 @@ describe('replica of the registry institutions on real PostgreSQL', () => {
     for (const bad of broken) {
       await assert.rejects(apply(bad), PoisonMessageError);
     }
-    assert.equal(await findRegistryInstitution(db, state.id), null);
+    expect(await findRegistryInstitution(db, state.id)).toBe(null);
   });
 
   it('accepts and keeps fields the contract does not know yet (tolerant reader)', async () => {
     const state = { ...institution(), headName: 'Anna Bērziņa' };
     const stored = await apply(registered(state));
-    assert.equal((stored as unknown as { headName: string }).headName, 'Anna Bērziņa');
+    expect((stored as unknown as { headName: string }).headName).toBe('Anna Bērziņa');
   });
 
   it('builds a handler for every registry event type that applies the event, then reacts to the state stored', async () => {
     const reactions: Array<{ type: string; status: string }> = [];
     const handlers = registryInstitutionEventHandlers(async (stored, e) => void reactions.push({ type: e.type, status: stored.status }));
-    assert.deepEqual(Object.keys(handlers).sort(), [...REGISTRY_INSTITUTION_EVENT_TYPES].sort());
+    expect(Object.keys(handlers).sort()).toStrictEqual([...REGISTRY_INSTITUTION_EVENT_TYPES].sort());
 
     const state = institution();
     await db.transaction((manager) => handlers['registry.institution.liquidated']!(liquidated(state), manager));
     // A late, older registration: the reaction still sees the liquidated institution.
     await db.transaction((manager) => handlers['registry.institution.registered']!(registered(state), manager));
-    assert.deepEqual(reactions, [
+    expect(reactions).toStrictEqual([
       { type: 'registry.institution.liquidated', status: 'LIQUIDATED' },
       { type: 'registry.institution.registered', status: 'LIQUIDATED' },
     ]);
@@ -123,7 +123,7 @@ describe('replica of the registry institutions on real PostgreSQL', () => {
       await runner.connect();
       await runner.startTransaction();
       try {
-        assert.equal((await findRegistryInstitution(runner.manager, state.id, { lock }))?.status, 'ACTIVE');
+        expect((await findRegistryInstitution(runner.manager, state.id, { lock }))?.status).toBe('ACTIVE');
         // The liquidation cannot pass the locked row: it gives up after the lock timeout.
         const blocked = db.transaction(async (manager) => {
           await manager.query(`SET LOCAL lock_timeout = '200ms'`);
@@ -134,7 +134,7 @@ describe('replica of the registry institutions on real PostgreSQL', () => {
         await runner.commitTransaction();
         await runner.release();
       }
-      assert.equal((await apply(liquidated(state))).status, 'LIQUIDATED');
+      expect((await apply(liquidated(state))).status).toBe('LIQUIDATED');
     });
   }
 });

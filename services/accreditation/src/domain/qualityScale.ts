@@ -1,6 +1,6 @@
 /**
  * The quality assessment scale of Cabinet Regulation No. 325 (2024-06-04), as listed in
- * `shared/reference/quality-assessment.json`: four categories, five levels. Copied here as
+ * `docs/reference/quality-assessment.json`: four categories, five levels. Copied here as
  * data because the service must run without the reference folder beside it; a unit test
  * checks the copy against the reference file whenever that file is present.
  */

@@ -1,5 +1,5 @@
 /**
- * Figures of the accreditation rules, from `shared/reference/rules.json` (ikvd.gov.lv,
+ * Figures of the accreditation rules, from `docs/reference/rules.json` (ikvd.gov.lv,
  * "Pieteikšanās akreditācijai"; Cabinet Regulation No. 325 of 2024). Official figures: a policy
  * may be stricter, never looser.
  */

@@ -14,7 +14,7 @@ export interface FundPolicy {
 }
 
 /**
- * The measure's figures, from /work/shared/reference/esf-4221-activity-fund.json
+ * The measure's figures, from docs/reference/esf-4221-activity-fund.json
  * (`pricePerPupilPerActivityEur: 10`, `activitiesPerPupilPerSemester: 4`); a unit test keeps
  * them equal to that file.
  */

@@ -2,7 +2,7 @@ import { notFound, validationFailed } from '@eq/shared/errors';
 
 /**
  * The classifier of interest-education programme areas and sub-areas
- * (`shared/reference/interest-education-classifier.json`), copied here as data because the
+ * (`docs/reference/interest-education-classifier.json`), copied here as data because the
  * service must run without the reference folder beside it; a unit test checks the copy against
  * the reference file whenever that file is present. Entry codes are this service's identifiers
  * (the reference gives labels only); `labelLv` is the official label.

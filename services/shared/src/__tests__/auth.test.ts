@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { decodeCaller, encodeCaller, mayReadPersonalData, PUBLIC_CALLER, requireRole, Role, type Caller } from '../auth';
 import { DomainError, ErrorCode } from '../errors';
 
@@ -12,27 +12,27 @@ describe('caller header', () => {
       subject: 'teacher-7',
       institutionId: '8d0f1c2e-3b4a-4c5d-9e6f-7a8b9c0d1e2f',
     };
-    assert.deepEqual(decodeCaller(encodeCaller(school)), school);
+    expect(decodeCaller(encodeCaller(school))).toStrictEqual(school);
     const municipality: Caller = { role: Role.MUNICIPALITY, municipality: 'Rīgas valstspilsētas pašvaldība' };
-    assert.deepEqual(decodeCaller(encodeCaller(municipality)), municipality);
+    expect(decodeCaller(encodeCaller(municipality))).toStrictEqual(municipality);
   });
 
   it('treats a missing or empty header as PUBLIC', () => {
-    assert.deepEqual(decodeCaller(undefined), PUBLIC_CALLER);
-    assert.deepEqual(decodeCaller(''), PUBLIC_CALLER);
+    expect(decodeCaller(undefined)).toStrictEqual(PUBLIC_CALLER);
+    expect(decodeCaller('')).toStrictEqual(PUBLIC_CALLER);
   });
 
   it('treats a header that is not base64url JSON as PUBLIC', () => {
-    assert.deepEqual(decodeCaller('%%%not-base64%%%'), PUBLIC_CALLER);
-    assert.deepEqual(decodeCaller(base64url('{"role":"OFFICER"')), PUBLIC_CALLER);
+    expect(decodeCaller('%%%not-base64%%%')).toStrictEqual(PUBLIC_CALLER);
+    expect(decodeCaller(base64url('{"role":"OFFICER"'))).toStrictEqual(PUBLIC_CALLER);
   });
 
   it('treats JSON that is not a valid caller as PUBLIC rather than trusting part of it', () => {
-    assert.deepEqual(decodeCaller(base64url(JSON.stringify({ role: 'ADMIN' }))), PUBLIC_CALLER);
-    assert.deepEqual(decodeCaller(base64url(JSON.stringify({ subject: 'no-role' }))), PUBLIC_CALLER);
-    assert.deepEqual(decodeCaller(base64url(JSON.stringify({ role: 'SCHOOL', institutionId: 'not-a-uuid' }))), PUBLIC_CALLER);
-    assert.deepEqual(decodeCaller(base64url(JSON.stringify(['OFFICER']))), PUBLIC_CALLER);
-    assert.deepEqual(decodeCaller(base64url('null')), PUBLIC_CALLER);
+    expect(decodeCaller(base64url(JSON.stringify({ role: 'ADMIN' })))).toStrictEqual(PUBLIC_CALLER);
+    expect(decodeCaller(base64url(JSON.stringify({ subject: 'no-role' })))).toStrictEqual(PUBLIC_CALLER);
+    expect(decodeCaller(base64url(JSON.stringify({ role: 'SCHOOL', institutionId: 'not-a-uuid' })))).toStrictEqual(PUBLIC_CALLER);
+    expect(decodeCaller(base64url(JSON.stringify(['OFFICER'])))).toStrictEqual(PUBLIC_CALLER);
+    expect(decodeCaller(base64url('null'))).toStrictEqual(PUBLIC_CALLER);
   });
 });
 
@@ -62,7 +62,7 @@ describe('requireRole', () => {
 describe('mayReadPersonalData', () => {
   it('is true only for officers', () => {
     for (const role of Object.values(Role)) {
-      assert.equal(mayReadPersonalData({ role }), role === Role.OFFICER, role);
+      expect(mayReadPersonalData({ role })).toBe(role === Role.OFFICER);
     }
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { cloudEventSchema, makeCloudEvent } from '../cloudEvent';
 
 const event = () =>
@@ -14,11 +14,11 @@ const event = () =>
 describe('makeCloudEvent', () => {
   it('makes a CloudEvents 1.0 JSON envelope with a fresh id', () => {
     const first = event();
-    assert.equal(first.specversion, '1.0');
-    assert.equal(first.datacontenttype, 'application/json');
-    assert.equal(first.time, '2024-09-30T10:00:00.000Z');
-    assert.match(first.id, /^[0-9a-f-]{36}$/);
-    assert.notEqual(event().id, first.id);
+    expect(first.specversion).toBe('1.0');
+    expect(first.datacontenttype).toBe('application/json');
+    expect(first.time).toBe('2024-09-30T10:00:00.000Z');
+    expect(first.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(event().id).not.toBe(first.id);
   });
 
   it('stamps the current time when none is given', () => {
@@ -31,17 +31,17 @@ describe('makeCloudEvent', () => {
 describe('cloudEventSchema', () => {
   it('accepts what makeCloudEvent makes, also after a JSON round trip', () => {
     const made = event();
-    assert.deepEqual(cloudEventSchema.parse(JSON.parse(JSON.stringify(made))), made);
+    expect(cloudEventSchema.parse(JSON.parse(JSON.stringify(made)))).toStrictEqual(made);
   });
 
   it('accepts event types with hyphens and times with an offset', () => {
-    assert.equal(cloudEventSchema.safeParse({ ...event(), type: 'registry.learner-counts.reported' }).success, true);
-    assert.equal(cloudEventSchema.safeParse({ ...event(), time: '2024-09-30T12:00:00+02:00' }).success, true);
+    expect(cloudEventSchema.safeParse({ ...event(), type: 'registry.learner-counts.reported' }).success).toBe(true);
+    expect(cloudEventSchema.safeParse({ ...event(), time: '2024-09-30T12:00:00+02:00' }).success).toBe(true);
   });
 
   it('refuses event types not of the form <service>.<aggregate>.<verb>', () => {
     for (const type of ['registry.institution', 'Registry.Institution.Liquidated', 'registry.institution.v1.liquidated', 'registry.institution.liquidated2', '']) {
-      assert.equal(cloudEventSchema.safeParse({ ...event(), type }).success, false, type);
+      expect(cloudEventSchema.safeParse({ ...event(), type }).success).toBe(false);
     }
   });
 
@@ -60,12 +60,12 @@ describe('cloudEventSchema', () => {
       null,
       'not an object',
     ];
-    for (const candidate of invalid) assert.equal(cloudEventSchema.safeParse(candidate).success, false, JSON.stringify(candidate));
+    for (const candidate of invalid) expect(cloudEventSchema.safeParse(candidate).success).toBe(false);
   });
 
   it('leaves data as it is, whatever its shape', () => {
     for (const data of [null, 42, 'text', [1, 2], { nested: { deep: true } }]) {
-      assert.deepEqual(cloudEventSchema.parse({ ...event(), data }).data, data);
+      expect(cloudEventSchema.parse({ ...event(), data }).data).toStrictEqual(data);
     }
   });
 });

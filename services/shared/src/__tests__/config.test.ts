@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { ConfigError, loadServiceConfig, parseConfig } from '../config';
 
@@ -12,8 +12,8 @@ const VALID_ENV = {
 describe('parseConfig', () => {
   it('returns the typed, defaulted result of a valid input', () => {
     const schema = z.object({ NAME: z.string(), RETRIES: z.coerce.number().int().default(3) });
-    assert.deepEqual(parseConfig('worker', schema, { NAME: 'x', RETRIES: '5' }), { NAME: 'x', RETRIES: 5 });
-    assert.deepEqual(parseConfig('worker', schema, { NAME: 'x' }), { NAME: 'x', RETRIES: 3 });
+    expect(parseConfig('worker', schema, { NAME: 'x', RETRIES: '5' })).toStrictEqual({ NAME: 'x', RETRIES: 5 });
+    expect(parseConfig('worker', schema, { NAME: 'x' })).toStrictEqual({ NAME: 'x', RETRIES: 3 });
   });
 
   it('throws one ConfigError naming the component and every bad variable', () => {
@@ -22,9 +22,9 @@ describe('parseConfig', () => {
       () => parseConfig('worker', schema, { B: 'many', C: 'z' }),
       (error: unknown) => {
         assert.ok(error instanceof ConfigError);
-        assert.equal(error.name, 'ConfigError');
-        assert.match(error.message, /^Invalid configuration for worker:/);
-        for (const variable of ['A', 'B', 'C']) assert.match(error.message, new RegExp(`\\n  - ${variable}: `));
+        expect(error.name).toBe('ConfigError');
+        expect(error.message).toMatch(/^Invalid configuration for worker:/);
+        for (const variable of ['A', 'B', 'C']) expect(error.message).toMatch(new RegExp(`\\n  - ${variable}: `));
         return true;
       },
     );
@@ -41,18 +41,18 @@ describe('loadServiceConfig', () => {
       () => loadServiceConfig('registry', { PORT: 'eighty', GATEWAY_SECRET: 'short', LOG_LEVEL: 'loud', OUTBOX_POLL_MS: '10', DATABASE_NAME: 'Eq-Registry', KAFKA_NEW_GROUP_START: 'middle' }),
       (error: unknown) => {
         assert.ok(error instanceof ConfigError);
-        assert.match(error.message, /^Invalid configuration for registry:/);
+        expect(error.message).toMatch(/^Invalid configuration for registry:/);
         for (const variable of ['DATABASE_URL', 'DATABASE_NAME', 'KAFKA_BROKERS', 'PORT', 'GATEWAY_SECRET', 'LOG_LEVEL', 'OUTBOX_POLL_MS', 'KAFKA_NEW_GROUP_START']) {
-          assert.match(error.message, new RegExp(`  - ${variable}: `), variable);
+          expect(error.message).toMatch(new RegExp(`  - ${variable}: `));
         }
-        assert.match(error.message, /GATEWAY_SECRET: must be at least 16 characters/);
+        expect(error.message).toMatch(/GATEWAY_SECRET: must be at least 16 characters/);
         return true;
       },
     );
   });
 
   it('fills in the documented defaults', () => {
-    assert.deepEqual(loadServiceConfig('registry', VALID_ENV), {
+    expect(loadServiceConfig('registry', VALID_ENV)).toStrictEqual({
       name: 'registry',
       database: { serverUrl: VALID_ENV.DATABASE_URL, name: 'eq_registry' },
       kafka: {
@@ -95,8 +95,8 @@ describe('loadServiceConfig', () => {
       READY_LAG_GRACE_MS: '1000',
       READY_OUTBOX_MAX_AGE_MS: '3000',
     });
-    assert.deepEqual(config.database, { serverUrl: VALID_ENV.DATABASE_URL, name: 'licensing_test_1' });
-    assert.deepEqual(config.kafka, {
+    expect(config.database).toStrictEqual({ serverUrl: VALID_ENV.DATABASE_URL, name: 'licensing_test_1' });
+    expect(config.kafka).toStrictEqual({
       brokers: ['k1:9092', 'k2:9092'],
       consumerGroup: 'licensing-blue',
       replicationFactor: 3,
@@ -105,11 +105,11 @@ describe('loadServiceConfig', () => {
       newGroupStart: 'latest',
       sessionTimeoutMs: 10_000,
     });
-    assert.deepEqual(config.consumerSupervision, { maxBackoffMs: 2000, stallTimeoutMs: 20_000 });
-    assert.deepEqual(config.readiness, { consumerGraceMs: 5000, maxLag: 50, lagGraceMs: 1000, outboxMaxUnsentAgeMs: 3000 });
-    assert.deepEqual(config.server, { host: '0.0.0.0', port: 4002 });
-    assert.equal(config.logLevel, 'debug');
-    assert.equal(config.outboxPollMs, 250);
+    expect(config.consumerSupervision).toStrictEqual({ maxBackoffMs: 2000, stallTimeoutMs: 20_000 });
+    expect(config.readiness).toStrictEqual({ consumerGraceMs: 5000, maxLag: 50, lagGraceMs: 1000, outboxMaxUnsentAgeMs: 3000 });
+    expect(config.server).toStrictEqual({ host: '0.0.0.0', port: 4002 });
+    expect(config.logLevel).toBe('debug');
+    expect(config.outboxPollMs).toBe(250);
   });
 
   it('ignores unrelated environment variables', () => {

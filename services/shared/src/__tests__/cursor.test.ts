@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { decodeCursor, encodeCursor, pageSize } from '../cursor';
 import { DomainError, ErrorCode } from '../errors';
 
@@ -11,11 +11,11 @@ const base64url = (text: string) => Buffer.from(text, 'utf8').toString('base64ur
 describe('cursors', () => {
   it('decode to the sort key they were made from', () => {
     const key = ['Rīgas Ķengaraga vidusskola', 42, '8d0f1c2e-3b4a-4c5d-9e6f-7a8b9c0d1e2f'];
-    assert.deepEqual(decodeCursor(encodeCursor(key), 3), key);
+    expect(decodeCursor(encodeCursor(key), 3)).toStrictEqual(key);
   });
 
   it('are opaque URL-safe text', () => {
-    assert.match(encodeCursor(['ā/+?', 1]), /^[A-Za-z0-9_-]+$/);
+    expect(encodeCursor(['ā/+?', 1])).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 
   it('that were tampered with fail as VALIDATION_FAILED on the after argument', () => {
@@ -35,14 +35,14 @@ describe('cursors', () => {
 
 describe('pageSize', () => {
   it('defaults to 20 when first is not given', () => {
-    assert.equal(pageSize(undefined), 20);
-    assert.equal(pageSize(null), 20);
+    expect(pageSize(undefined)).toBe(20);
+    expect(pageSize(null)).toBe(20);
   });
 
   it('accepts 1 up to the maximum', () => {
-    assert.equal(pageSize(1), 1);
-    assert.equal(pageSize(100), 100);
-    assert.equal(pageSize(50, 50), 50);
+    expect(pageSize(1)).toBe(1);
+    expect(pageSize(100)).toBe(100);
+    expect(pageSize(50, 50)).toBe(50);
   });
 
   it('refuses zero, negatives, fractions and sizes above the maximum as VALIDATION_FAILED on first', () => {

@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import type { ConsumerHealth, ConsumerLagMonitor, SupervisedConsumer } from '@eq/subscriber-kit';
 import type { DataSource } from 'typeorm';
 import { eventReadinessChecks, type EventFlow } from '../eventHealth';
@@ -31,26 +30,26 @@ async function failures(events: EventFlow): Promise<Record<string, string>> {
 
 describe('readiness of the event backbone', () => {
   it('is ready while the consumer is joined and in touch, lag is low and the outbox drains', async () => {
-    assert.deepEqual(await failures(flow({ health: { state: 'joined', lastContactAt: NOW - 2_000, restarts: 0 } })), {});
+    expect(await failures(flow({ health: { state: 'joined', lastContactAt: NOW - 2_000, restarts: 0 } }))).toStrictEqual({});
   });
 
   it('is not ready once the consumer has had no contact with the broker for longer than the grace, joined or not', async () => {
     const silent = await failures(flow({ health: { state: 'joined', lastContactAt: NOW - 20_000, restarts: 0 } }));
-    assert.match(silent.consumer!, /no contact with the broker for 20 s/);
+    expect(silent.consumer!).toMatch(/no contact with the broker for 20 s/);
     const restarting = await failures(flow({ health: { state: 'restarting', lastContactAt: NOW - 16_000, restarts: 3, lastRestartReason: 'crashed: boom' } }));
-    assert.match(restarting.consumer!, /consumer restarting.*restarts: 3; last: crashed: boom/);
+    expect(restarting.consumer!).toMatch(/consumer restarting.*restarts: 3; last: crashed: boom/);
     const briefly = await failures(flow({ health: { state: 'restarting', lastContactAt: NOW - 5_000, restarts: 1 } }));
-    assert.deepEqual(briefly, {}, 'a replacement within the grace is not an outage');
+    expect(briefly).toStrictEqual({});
   });
 
   it('is not ready when lag has stayed above its bound for longer than the grace, and only then', async () => {
-    assert.deepEqual(await failures(flow({ lagSince: NOW - 30_000, lagTotal: 500 })), {});
-    assert.match((await failures(flow({ lagSince: NOW - 61_000, lagTotal: 500 })))['consumer-lag']!, /lag 500 above 100 for 61 s/);
+    expect(await failures(flow({ lagSince: NOW - 30_000, lagTotal: 500 }))).toStrictEqual({});
+    expect((await failures(flow({ lagSince: NOW - 61_000, lagTotal: 500 })))['consumer-lag']!).toMatch(/lag 500 above 100 for 61 s/);
   });
 
   it('is not ready when an unsent event is older than the limit, and says why publishing fails', async () => {
-    assert.deepEqual(await failures(flow({ oldestAgeMs: 10_000 })), {});
+    expect(await failures(flow({ oldestAgeMs: 10_000 }))).toStrictEqual({});
     const stuck = await failures(flow({ oldestAgeMs: 40_000, relayError: 'Connection error: connect ECONNREFUSED' }));
-    assert.equal(stuck.outbox, '3 unsent events, the oldest 40 s old: Connection error: connect ECONNREFUSED');
+    expect(stuck.outbox).toBe('3 unsent events, the oldest 40 s old: Connection error: connect ECONNREFUSED');
   });
 });

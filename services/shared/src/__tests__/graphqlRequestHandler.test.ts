@@ -1,7 +1,6 @@
-import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApolloServer } from '@apollo/server';
 import { graphqlRequestHandler } from '../graphqlRequestHandler';
 import { createLogger } from '../logger';
@@ -11,7 +10,7 @@ describe('graphqlRequestHandler', () => {
   let server: http.Server;
   let apollo: ApolloServer<{ caller: string }>;
 
-  before(async () => {
+  beforeAll(async () => {
     apollo = new ApolloServer<{ caller: string }>({
       typeDefs: 'type Query { echo(text: String!): String!, caller: String! }',
       resolvers: { Query: { echo: (_: unknown, { text }: { text: string }) => text, caller: (_: unknown, __: unknown, context: { caller: string }) => context.caller } },
@@ -29,7 +28,7 @@ describe('graphqlRequestHandler', () => {
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   });
 
-  after(async () => {
+  afterAll(async () => {
     server.close();
     await apollo.stop();
   });
@@ -41,7 +40,7 @@ describe('graphqlRequestHandler', () => {
 
   it('answers a query, with variables, and builds the context from the request', async () => {
     const answered = await post(JSON.stringify({ query: 'query Q($t: String!) { echo(text: $t) caller }', variables: { t: 'Ķegums' } }), { 'x-caller': 'SCHOOL' });
-    assert.deepEqual(answered, { status: 200, type: 'application/json; charset=utf-8', json: { data: { echo: 'Ķegums', caller: 'SCHOOL' } } });
+    expect(answered).toStrictEqual({ status: 200, type: 'application/json; charset=utf-8', json: { data: { echo: 'Ķegums', caller: 'SCHOOL' } } });
   });
 
   it('reads UTF-8 split across chunks', async () => {
@@ -53,17 +52,17 @@ describe('graphqlRequestHandler', () => {
         controller.close();
       },
     });
-    assert.deepEqual((await post(body, {}, { duplex: 'half' } as Partial<RequestInit>)).json, { data: { echo: 'ūdens' } });
+    expect((await post(body, {}, { duplex: 'half' } as Partial<RequestInit>)).json).toStrictEqual({ data: { echo: 'ūdens' } });
   });
 
   it('refuses a request it may not serve with 401, before reading it', async () => {
     const refused = await post(JSON.stringify({ query: '{ caller }' }), { 'x-secret': 'guess' });
-    assert.equal(refused.status, 401);
-    assert.equal(refused.json.errors[0].extensions.code, 'UNAUTHENTICATED');
+    expect(refused.status).toBe(401);
+    expect(refused.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('answers malformed JSON with a GraphQL-shaped 400', async () => {
-    assert.deepEqual(await post('{"query": "{ echo '), {
+    expect(await post('{"query": "{ echo ')).toStrictEqual({
       status: 400,
       type: 'application/json; charset=utf-8',
       json: { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] },
@@ -72,7 +71,7 @@ describe('graphqlRequestHandler', () => {
 
   it('refuses a body over the limit with 413, declared or streamed', async () => {
     const big = JSON.stringify({ query: `{ echo(text: "${'x'.repeat(300)}") }` });
-    assert.equal((await post(big)).status, 413);
+    expect((await post(big)).status).toBe(413);
     const body = new ReadableStream({
       start(controller) {
         controller.enqueue(new TextEncoder().encode(big));
@@ -80,17 +79,17 @@ describe('graphqlRequestHandler', () => {
       },
     });
     const streamed = await post(body, {}, { duplex: 'half' } as Partial<RequestInit>);
-    assert.equal(streamed.status, 413);
-    assert.equal(streamed.json.errors[0].extensions.code, 'BAD_REQUEST');
+    expect(streamed.status).toBe(413);
+    expect(streamed.json.errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
   it('refuses a charset other than UTF-8 with 415', async () => {
-    assert.equal((await post(JSON.stringify({ query: '{ caller }' }), { 'content-type': 'application/json; charset=latin1' })).status, 415);
+    expect((await post(JSON.stringify({ query: '{ caller }' }), { 'content-type': 'application/json; charset=latin1' })).status).toBe(415);
   });
 
   it('leaves a body that is not JSON to Apollo Server, which refuses it (CSRF prevention)', async () => {
     const refused = await post('query={ caller }', { 'content-type': 'text/plain' });
-    assert.equal(refused.status, 400);
-    assert.equal(refused.json.errors[0].extensions.code, 'BAD_REQUEST');
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { SignJWT } from 'jose';
 import { Role, type Caller } from '../auth';
 import { DomainError, ErrorCode } from '../errors';
@@ -13,12 +13,12 @@ const unauthenticated = (error: unknown) =>
 describe('caller tokens', () => {
   it('verify to the caller they were signed for', async () => {
     const provider: Caller = { role: Role.PROVIDER, subject: 'provider-admin', providerId: '0b7e3c1a-5d2f-4e8a-9b6c-1d2e3f4a5b6c' };
-    assert.deepEqual(await verifyCallerToken(await signCallerToken(provider, SECRET), SECRET), provider);
+    expect(await verifyCallerToken(await signCallerToken(provider, SECRET), SECRET)).toStrictEqual(provider);
   });
 
   it('get a default subject from the role when none is given', async () => {
     const caller = await verifyCallerToken(await signCallerToken({ role: Role.OFFICER }, SECRET), SECRET);
-    assert.deepEqual(caller, { role: Role.OFFICER, subject: 'dev-officer' });
+    expect(caller).toStrictEqual({ role: Role.OFFICER, subject: 'dev-officer' });
   });
 
   it('are UNAUTHENTICATED under another secret', async () => {

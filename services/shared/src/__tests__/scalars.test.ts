@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { GraphQLError, Kind } from 'graphql';
 import { ErrorCode } from '../errors';
 import { DateScalar, DateTimeScalar, isIsoDate } from '../scalars';
@@ -8,36 +8,36 @@ const validationFailed = (error: unknown) => error instanceof GraphQLError && er
 
 describe('isIsoDate', () => {
   it('accepts real calendar dates, including 29 February of a leap year', () => {
-    assert.equal(isIsoDate('2024-02-29'), true);
-    assert.equal(isIsoDate('2000-02-29'), true);
-    assert.equal(isIsoDate('2024-12-31'), true);
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2000-02-29')).toBe(true);
+    expect(isIsoDate('2024-12-31')).toBe(true);
   });
 
   it('refuses dates that do not exist', () => {
-    assert.equal(isIsoDate('2023-02-29'), false);
-    assert.equal(isIsoDate('1900-02-29'), false);
-    assert.equal(isIsoDate('2024-02-30'), false);
-    assert.equal(isIsoDate('2024-04-31'), false);
-    assert.equal(isIsoDate('2024-13-01'), false);
-    assert.equal(isIsoDate('2024-00-10'), false);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('1900-02-29')).toBe(false);
+    expect(isIsoDate('2024-02-30')).toBe(false);
+    expect(isIsoDate('2024-04-31')).toBe(false);
+    expect(isIsoDate('2024-13-01')).toBe(false);
+    expect(isIsoDate('2024-00-10')).toBe(false);
   });
 
   it('refuses anything but the YYYY-MM-DD form', () => {
     for (const value of ['2024-2-29', '29.02.2024', '2024-02-29T00:00:00Z', ' 2024-02-29', '']) {
-      assert.equal(isIsoDate(value), false, value);
+      expect(isIsoDate(value)).toBe(false);
     }
   });
 });
 
 describe('Date scalar', () => {
   it('passes calendar dates through unchanged', () => {
-    assert.equal(DateScalar.parseValue('2024-02-29'), '2024-02-29');
-    assert.equal(DateScalar.serialize('2024-02-29'), '2024-02-29');
-    assert.equal(DateScalar.parseLiteral({ kind: Kind.STRING, value: '2024-02-29' }), '2024-02-29');
+    expect(DateScalar.parseValue('2024-02-29')).toBe('2024-02-29');
+    expect(DateScalar.serialize('2024-02-29')).toBe('2024-02-29');
+    expect(DateScalar.parseLiteral({ kind: Kind.STRING, value: '2024-02-29' })).toBe('2024-02-29');
   });
 
   it('serialises a JS Date as its UTC calendar day', () => {
-    assert.equal(DateScalar.serialize(new Date('2024-03-01T23:30:00Z')), '2024-03-01');
+    expect(DateScalar.serialize(new Date('2024-03-01T23:30:00Z'))).toBe('2024-03-01');
   });
 
   it('refuses impossible dates, other forms and non-strings as VALIDATION_FAILED', () => {
@@ -51,9 +51,9 @@ describe('Date scalar', () => {
 
 describe('DateTime scalar', () => {
   it('normalises instants with an offset to UTC', () => {
-    assert.equal(DateTimeScalar.parseValue('2024-03-01T12:00:00+02:00'), '2024-03-01T10:00:00.000Z');
-    assert.equal(DateTimeScalar.parseLiteral({ kind: Kind.STRING, value: '2024-03-01T10:00:00Z' }), '2024-03-01T10:00:00.000Z');
-    assert.equal(DateTimeScalar.serialize(new Date('2024-03-01T10:00:00Z')), '2024-03-01T10:00:00.000Z');
+    expect(DateTimeScalar.parseValue('2024-03-01T12:00:00+02:00')).toBe('2024-03-01T10:00:00.000Z');
+    expect(DateTimeScalar.parseLiteral({ kind: Kind.STRING, value: '2024-03-01T10:00:00Z' })).toBe('2024-03-01T10:00:00.000Z');
+    expect(DateTimeScalar.serialize(new Date('2024-03-01T10:00:00Z'))).toBe('2024-03-01T10:00:00.000Z');
   });
 
   it('refuses a date without a time, a non-instant and non-strings as VALIDATION_FAILED', () => {

@@ -1,34 +1,33 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { foldForSearch, likePattern } from '../searchText';
 
 describe('foldForSearch', () => {
   it('folds Latvian diacritics and case so that "Rīgas Ķengaraga" matches "rigas kengaraga"', () => {
-    assert.equal(foldForSearch('Rīgas Ķengaraga'), 'rigas kengaraga');
-    assert.equal(foldForSearch('rigas kengaraga'), 'rigas kengaraga');
+    expect(foldForSearch('Rīgas Ķengaraga')).toBe('rigas kengaraga');
+    expect(foldForSearch('rigas kengaraga')).toBe('rigas kengaraga');
   });
 
   it('folds every Latvian letter with a diacritic to its base letter', () => {
-    assert.equal(foldForSearch('ĀČĒĢĪĶĻŅŠŪŽ āčēģīķļņšūž'), 'acegiklnsuz acegiklnsuz');
+    expect(foldForSearch('ĀČĒĢĪĶĻŅŠŪŽ āčēģīķļņšūž')).toBe('acegiklnsuz acegiklnsuz');
   });
 
   it('collapses and trims white space', () => {
-    assert.equal(foldForSearch('  Rīgas \t Ķengaraga\n vidusskola  '), 'rigas kengaraga vidusskola');
+    expect(foldForSearch('  Rīgas \t Ķengaraga\n vidusskola  ')).toBe('rigas kengaraga vidusskola');
   });
 
   it('is idempotent', () => {
     const once = foldForSearch('Daugavpils Valsts ģimnāzija');
-    assert.equal(foldForSearch(once), once);
+    expect(foldForSearch(once)).toBe(once);
   });
 });
 
 describe('likePattern', () => {
   it('wraps the folded fragment in % for a contains match', () => {
-    assert.equal(likePattern(' Rīga '), '%riga%');
+    expect(likePattern(' Rīga ')).toBe('%riga%');
   });
 
   it('escapes %, _ and backslash so that they match themselves', () => {
-    assert.equal(likePattern('50%_off'), '%50\\%\\_off%');
-    assert.equal(likePattern('a\\b'), '%a\\\\b%');
+    expect(likePattern('50%_off')).toBe('%50\\%\\_off%');
+    expect(likePattern('a\\b')).toBe('%a\\\\b%');
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { DomainError, ErrorCode } from '@eq/shared/errors';
 import { assertCanAccredit, assertNoOverlap, normaliseDecision } from '../accreditationRules';
 import { termFrom } from '../termPolicy';
@@ -17,13 +17,13 @@ describe('who can be accredited', () => {
   });
 
   it('accepts an active institution', () => {
-    assert.equal(assertCanAccredit({ id: ID, name: 'Skola', status: 'ACTIVE' }, ID).id, ID);
+    expect(assertCanAccredit({ id: ID, name: 'Skola', status: 'ACTIVE' }, ID).id).toBe(ID);
   });
 });
 
 describe('accreditation decisions', () => {
   it('starts the term on the decision date unless told otherwise', () => {
-    assert.deepEqual(normaliseDecision({ decisionNumber: ' A-1 ', decisionDate: '2024-05-02' }, '2024-06-01'), {
+    expect(normaliseDecision({ decisionNumber: ' A-1 ', decisionDate: '2024-05-02' }, '2024-06-01')).toStrictEqual({
       decisionNumber: 'A-1',
       decisionDate: '2024-05-02',
       termStart: '2024-05-02',

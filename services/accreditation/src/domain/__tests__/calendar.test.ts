@@ -1,25 +1,25 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { addDays, addMonthsClamped, lastDayOfYearsFrom } from '../calendar';
 
 describe('calendar arithmetic', () => {
   it('adds and subtracts months, clamping to the last day of a shorter month', () => {
-    assert.equal(addMonthsClamped('2024-01-31', 1), '2024-02-29');
-    assert.equal(addMonthsClamped('2025-01-31', 1), '2025-02-28');
-    assert.equal(addMonthsClamped('2025-05-31', -3), '2025-02-28');
-    assert.equal(addMonthsClamped('2025-03-15', -4), '2024-11-15');
-    assert.equal(addMonthsClamped('2025-12-31', 2), '2026-02-28');
+    expect(addMonthsClamped('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonthsClamped('2025-01-31', 1)).toBe('2025-02-28');
+    expect(addMonthsClamped('2025-05-31', -3)).toBe('2025-02-28');
+    expect(addMonthsClamped('2025-03-15', -4)).toBe('2024-11-15');
+    expect(addMonthsClamped('2025-12-31', 2)).toBe('2026-02-28');
   });
 
   it('adds days across month and year ends', () => {
-    assert.equal(addDays('2024-12-31', 1), '2025-01-01');
-    assert.equal(addDays('2024-03-01', -1), '2024-02-29');
+    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
   });
 
   it('finds the last day of a term in years', () => {
-    assert.equal(lastDayOfYearsFrom('2024-01-01', 6), '2029-12-31');
-    assert.equal(lastDayOfYearsFrom('2024-02-29', 1), '2025-02-28');
-    assert.equal(lastDayOfYearsFrom('2024-02-29', 4), '2028-02-28');
+    expect(lastDayOfYearsFrom('2024-01-01', 6)).toBe('2029-12-31');
+    expect(lastDayOfYearsFrom('2024-02-29', 1)).toBe('2025-02-28');
+    expect(lastDayOfYearsFrom('2024-02-29', 4)).toBe('2028-02-28');
   });
 
   it('rejects a string that is not a calendar date', () => {

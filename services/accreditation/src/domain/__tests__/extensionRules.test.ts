@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { extendTerm, maximumExtendedEnd } from '../extensionRules';
 
 // Six years granted from 2024-09-01: the term ends 2030-08-31; two more years at most.
@@ -7,8 +7,8 @@ const granted = { status: 'ACTIVE', termStart: '2024-09-01', termYears: 6, termE
 
 describe('extension during reorganisation or building works', () => {
   it('reaches at most two years past the term granted', () => {
-    assert.equal(maximumExtendedEnd(granted), '2032-08-31');
-    assert.deepEqual(extendTerm(granted, '2032-08-31', '2030-01-15'), { termEnd: '2032-08-31', applicationDueBy: '2032-04-30' });
+    expect(maximumExtendedEnd(granted)).toBe('2032-08-31');
+    expect(extendTerm(granted, '2032-08-31', '2030-01-15')).toStrictEqual({ termEnd: '2032-08-31', applicationDueBy: '2032-04-30' });
   });
 
   it('refuses one day past the two-year ceiling', () => {
@@ -17,7 +17,7 @@ describe('extension during reorganisation or building works', () => {
 
   it('counts the ceiling from the granted term, so a second extension cannot pass it', () => {
     const onceExtended = { ...granted, termEnd: '2031-08-31' };
-    assert.equal(extendTerm(onceExtended, '2032-08-31', '2031-05-01').termEnd, '2032-08-31');
+    expect(extendTerm(onceExtended, '2032-08-31', '2031-05-01').termEnd).toBe('2032-08-31');
     assert.throws(() => extendTerm(onceExtended, '2033-08-31', '2031-05-01'), /at most 2 years/);
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { headEvaluationOutcome, normaliseHeadName } from '../headEvaluation';
 import type { QualityLevel, QualityResult } from '../qualityScale';
 
@@ -12,19 +12,19 @@ const withLowest = (level: QualityLevel): QualityResult[] => [
 
 describe('the overall decision on a head of an institution', () => {
   it('meets the requirements when every criterion is good or better', () => {
-    assert.equal(headEvaluationOutcome(withLowest('GOOD')), 'MEETS_REQUIREMENTS');
+    expect(headEvaluationOutcome(withLowest('GOOD'))).toBe('MEETS_REQUIREMENTS');
   });
 
   it('must improve when one criterion needs improvement, however good the others are', () => {
-    assert.equal(headEvaluationOutcome(withLowest('NEEDS_IMPROVEMENT')), 'MUST_IMPROVE');
+    expect(headEvaluationOutcome(withLowest('NEEDS_IMPROVEMENT'))).toBe('MUST_IMPROVE');
   });
 
   it('does not meet the requirements when one criterion is insufficient', () => {
-    assert.equal(headEvaluationOutcome(withLowest('INSUFFICIENT')), 'DOES_NOT_MEET');
+    expect(headEvaluationOutcome(withLowest('INSUFFICIENT'))).toBe('DOES_NOT_MEET');
   });
 
   it('needs a name', () => {
-    assert.equal(normaliseHeadName('  Anna   Bērziņa '), 'Anna Bērziņa');
+    expect(normaliseHeadName('  Anna   Bērziņa ')).toBe('Anna Bērziņa');
     assert.throws(() => normaliseHeadName(' '), (error: any) => error.code === 'VALIDATION_FAILED');
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { DomainError, ErrorCode } from '@eq/shared/errors';
 import { assertCompleteResults } from '../qualityResults';
 import { lowestLevel } from '../qualityScale';
@@ -16,16 +16,13 @@ const failsOn = (field: string) => (error: unknown) =>
 
 describe('results per quality category', () => {
   it('accepts one result per category and returns them in the regulation order', () => {
-    assert.deepEqual(
-      assertCompleteResults(complete).map((r) => r.category),
-      ['FITNESS_FOR_PURPOSE', 'QUALITY_TEACHING', 'INCLUSIVE_ENVIRONMENT', 'GOOD_GOVERNANCE'],
-    );
+    expect(assertCompleteResults(complete).map((r) => r.category)).toStrictEqual(['FITNESS_FOR_PURPOSE', 'QUALITY_TEACHING', 'INCLUSIVE_ENVIRONMENT', 'GOOD_GOVERNANCE']);
   });
 
   it('refuses a missing category and names it', () => {
     assert.throws(() => assertCompleteResults(complete.slice(1)), (error) => {
       assert.ok(failsOn('results')(error));
-      assert.match((error as Error).message, /missing GOOD_GOVERNANCE$/);
+      expect((error as Error).message).toMatch(/missing GOOD_GOVERNANCE$/);
       return true;
     });
   });
@@ -40,6 +37,6 @@ describe('results per quality category', () => {
   });
 
   it('finds the lowest level by rank, not by name', () => {
-    assert.equal(lowestLevel(assertCompleteResults(complete)), 'NEEDS_IMPROVEMENT');
+    expect(lowestLevel(assertCompleteResults(complete))).toBe('NEEDS_IMPROVEMENT');
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { DomainError, ErrorCode } from '@eq/shared/errors';
 import type { QualityLevel, QualityResult } from '../qualityScale';
 import { assertTermPolicy, DEFAULT_TERM_POLICY, termFrom, termYearsFor, type TermPolicy } from '../termPolicy';
@@ -19,31 +19,31 @@ const isValidationError = (error: unknown) => error instanceof DomainError && er
 
 describe('default term policy', () => {
   it('gives six years when every category is good or better', () => {
-    assert.equal(termYearsFor(results('GOOD', 'VERY_GOOD', 'EXCELLENT', 'GOOD'), DEFAULT_TERM_POLICY), 6);
-    assert.equal(termYearsFor(results('EXCELLENT', 'EXCELLENT', 'EXCELLENT', 'EXCELLENT'), DEFAULT_TERM_POLICY), 6);
+    expect(termYearsFor(results('GOOD', 'VERY_GOOD', 'EXCELLENT', 'GOOD'), DEFAULT_TERM_POLICY)).toBe(6);
+    expect(termYearsFor(results('EXCELLENT', 'EXCELLENT', 'EXCELLENT', 'EXCELLENT'), DEFAULT_TERM_POLICY)).toBe(6);
   });
 
   it('gives a shorter term when any category needs improvement, however good the others are', () => {
-    assert.equal(termYearsFor(results('EXCELLENT', 'EXCELLENT', 'NEEDS_IMPROVEMENT', 'EXCELLENT'), DEFAULT_TERM_POLICY), 2);
+    expect(termYearsFor(results('EXCELLENT', 'EXCELLENT', 'NEEDS_IMPROVEMENT', 'EXCELLENT'), DEFAULT_TERM_POLICY)).toBe(2);
   });
 
   it('refuses accreditation with VALIDATION_FAILED when any category is insufficient', () => {
     assert.throws(() => termYearsFor(results('GOOD', 'INSUFFICIENT', 'NEEDS_IMPROVEMENT', 'GOOD'), DEFAULT_TERM_POLICY), (error) => {
       assert.ok(isValidationError(error));
-      assert.match((error as Error).message, /refused.*Nepietiekami/);
+      expect((error as Error).message).toMatch(/refused.*Nepietiekami/);
       return true;
     });
   });
 
   it('is itself a valid policy', () => {
-    assert.equal(assertTermPolicy(DEFAULT_TERM_POLICY), DEFAULT_TERM_POLICY);
+    expect(assertTermPolicy(DEFAULT_TERM_POLICY)).toBe(DEFAULT_TERM_POLICY);
   });
 });
 
 describe('a configured term policy', () => {
   it('is used instead of the default when passed in', () => {
     const lenient = policyWith({ NEEDS_IMPROVEMENT: 4 });
-    assert.equal(termYearsFor(results('GOOD', 'NEEDS_IMPROVEMENT', 'GOOD', 'GOOD'), assertTermPolicy(lenient)), 4);
+    expect(termYearsFor(results('GOOD', 'NEEDS_IMPROVEMENT', 'GOOD', 'GOOD'), assertTermPolicy(lenient))).toBe(4);
   });
 
   it('cannot exceed the six-year maximum of the regulation', () => {
@@ -65,13 +65,13 @@ describe('a configured term policy', () => {
 
   it('never yields more than six years even when built around the start-up check', () => {
     const unchecked = policyWith({ EXCELLENT: 9 });
-    assert.equal(termYearsFor(results('EXCELLENT', 'EXCELLENT', 'EXCELLENT', 'EXCELLENT'), unchecked), 6);
+    expect(termYearsFor(results('EXCELLENT', 'EXCELLENT', 'EXCELLENT', 'EXCELLENT'), unchecked)).toBe(6);
   });
 });
 
 describe('term dates', () => {
   it('ends a six-year term on the day before its sixth anniversary', () => {
-    assert.deepEqual(termFrom('2024-09-01', 6), { years: 6, start: '2024-09-01', end: '2030-08-31', applicationDueBy: '2030-04-30' });
+    expect(termFrom('2024-09-01', 6)).toStrictEqual({ years: 6, start: '2024-09-01', end: '2030-08-31', applicationDueBy: '2030-04-30' });
   });
 
   it('refuses a term over six years', () => {
@@ -80,25 +80,25 @@ describe('term dates', () => {
   });
 
   it('ends a term that starts on 29 February on 28 February of a common year', () => {
-    assert.equal(termFrom('2024-02-29', 6).end, '2030-02-28');
-    assert.equal(termFrom('2024-02-29', 4).end, '2028-02-28');
+    expect(termFrom('2024-02-29', 6).end).toBe('2030-02-28');
+    expect(termFrom('2024-02-29', 4).end).toBe('2028-02-28');
   });
 
   it('makes the application due four months before the term ends', () => {
-    assert.equal(termFrom('2025-01-16', 2).applicationDueBy, '2026-09-15');
+    expect(termFrom('2025-01-16', 2).applicationDueBy).toBe('2026-09-15');
   });
 
   it('moves the due date to the month end when four months earlier has no such day', () => {
     // Ends 30 June: 30 February does not exist, so the 28th (never 2 March, less than four months).
-    assert.equal(termFrom('2024-07-01', 6).applicationDueBy, '2030-02-28');
+    expect(termFrom('2024-07-01', 6).applicationDueBy).toBe('2030-02-28');
     // Ends 30 June of a leap year: 29 February.
-    assert.equal(termFrom('2022-07-01', 6).applicationDueBy, '2028-02-29');
+    expect(termFrom('2022-07-01', 6).applicationDueBy).toBe('2028-02-29');
     // Ends 31 October: 31 June does not exist.
-    assert.equal(termFrom('2024-11-01', 6).applicationDueBy, '2030-06-30');
+    expect(termFrom('2024-11-01', 6).applicationDueBy).toBe('2030-06-30');
   });
 
   it('carries the due date back across a year boundary', () => {
     // Ends 31 January 2031: due 30 September 2030.
-    assert.equal(termFrom('2025-02-01', 6).applicationDueBy, '2030-09-30');
+    expect(termFrom('2025-02-01', 6).applicationDueBy).toBe('2030-09-30');
   });
 });

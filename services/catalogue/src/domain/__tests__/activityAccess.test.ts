@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { DomainError, ErrorCode } from '@eq/shared/errors';
 import { assertMaySubmit, assertMayWithdraw, mayViewActivity, providerOfNewActivity } from '../activityAccess';
 
@@ -13,24 +13,24 @@ const otherProvider = { role: 'PROVIDER', providerId: OTHER };
 describe('mayViewActivity', () => {
   it('shows a published activity to everyone, the public included', () => {
     for (const role of ['PUBLIC', 'SCHOOL', 'MUNICIPALITY', 'PROVIDER', 'OFFICER', 'FUND_ADMIN']) {
-      assert.equal(mayViewActivity({ role }, { providerId: OWN, status: 'PUBLISHED' }), true, role);
+      expect(mayViewActivity({ role }, { providerId: OWN, status: 'PUBLISHED' })).toBe(true);
     }
   });
 
   it('shows unpublished activities only to their provider and the reviewers', () => {
     for (const status of ['DRAFT', 'SUBMITTED', 'RETURNED', 'WITHDRAWN']) {
       const activity = { providerId: OWN, status };
-      assert.equal(mayViewActivity({ role: 'PUBLIC' }, activity), false, status);
-      assert.equal(mayViewActivity({ role: 'SCHOOL' }, activity), false, status);
-      assert.equal(mayViewActivity(otherProvider, activity), false, status);
-      assert.equal(mayViewActivity(owner, activity), true, status);
-      assert.equal(mayViewActivity({ role: 'OFFICER' }, activity), true, status);
-      assert.equal(mayViewActivity({ role: 'FUND_ADMIN' }, activity), true, status);
+      expect(mayViewActivity({ role: 'PUBLIC' }, activity)).toBe(false);
+      expect(mayViewActivity({ role: 'SCHOOL' }, activity)).toBe(false);
+      expect(mayViewActivity(otherProvider, activity)).toBe(false);
+      expect(mayViewActivity(owner, activity)).toBe(true);
+      expect(mayViewActivity({ role: 'OFFICER' }, activity)).toBe(true);
+      expect(mayViewActivity({ role: 'FUND_ADMIN' }, activity)).toBe(true);
     }
   });
 
   it('recognises the owner whatever the case of the id in its token', () => {
-    assert.equal(mayViewActivity({ role: 'PROVIDER', providerId: OWN.toUpperCase() }, { providerId: OWN, status: 'DRAFT' }), true);
+    expect(mayViewActivity({ role: 'PROVIDER', providerId: OWN.toUpperCase() }, { providerId: OWN, status: 'DRAFT' })).toBe(true);
   });
 });
 
@@ -54,8 +54,8 @@ describe('assertMayWithdraw', () => {
 
 describe('providerOfNewActivity', () => {
   it('creates for the provider named in a PROVIDER token', () => {
-    assert.equal(providerOfNewActivity(owner, null), OWN);
-    assert.equal(providerOfNewActivity(owner, OWN), OWN);
+    expect(providerOfNewActivity(owner, null)).toBe(OWN);
+    expect(providerOfNewActivity(owner, OWN)).toBe(OWN);
   });
 
   it('refuses a PROVIDER creating for another provider, or without a provider in its token', () => {
@@ -64,7 +64,7 @@ describe('providerOfNewActivity', () => {
   });
 
   it('makes an OFFICER say which provider', () => {
-    assert.equal(providerOfNewActivity({ role: 'OFFICER' }, OTHER), OTHER);
+    expect(providerOfNewActivity({ role: 'OFFICER' }, OTHER)).toBe(OTHER);
     assert.throws(() => providerOfNewActivity({ role: 'OFFICER' }, null), isCode(ErrorCode.VALIDATION_FAILED));
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { DomainError, ErrorCode } from '@eq/shared/errors';
 import { validateActivityDraft, type ActivityDraftInput } from '../activityDraft';
 
@@ -23,18 +23,18 @@ const failsOn = (field: string) => (error: unknown) =>
 describe('validateActivityDraft', () => {
   it('normalises text, language and the order of fields and grade bands', () => {
     const valid = validateActivityDraft(draft());
-    assert.equal(valid.title, 'Ķīmija virtuvē');
-    assert.equal(valid.description, 'Eksperimenti ar ikdienas vielām.\n\nLīdzi nekas nav jāņem.');
-    assert.deepEqual(valid.fields, ['CHEMISTRY', 'BIOLOGY']);
-    assert.deepEqual(valid.gradeBands, ['GRADES_4_6', 'GRADES_7_9']);
-    assert.equal(valid.language, 'lv');
-    assert.equal(valid.municipality, 'Cēsis');
-    assert.equal(valid.curriculumLink, null);
-    assert.equal(valid.accessibility, null);
+    expect(valid.title).toBe('Ķīmija virtuvē');
+    expect(valid.description).toBe('Eksperimenti ar ikdienas vielām.\n\nLīdzi nekas nav jāņem.');
+    expect(valid.fields).toStrictEqual(['CHEMISTRY', 'BIOLOGY']);
+    expect(valid.gradeBands).toStrictEqual(['GRADES_4_6', 'GRADES_7_9']);
+    expect(valid.language).toBe('lv');
+    expect(valid.municipality).toBe('Cēsis');
+    expect(valid.curriculumLink).toBe(null);
+    expect(valid.accessibility).toBe(null);
   });
 
   it('drops repeated fields', () => {
-    assert.deepEqual(validateActivityDraft(draft({ fields: ['PHYSICS', 'PHYSICS'] })).fields, ['PHYSICS']);
+    expect(validateActivityDraft(draft({ fields: ['PHYSICS', 'PHYSICS'] })).fields).toStrictEqual(['PHYSICS']);
   });
 
   it('refuses an activity with no field or no grade band', () => {
@@ -66,7 +66,7 @@ describe('validateActivityDraft', () => {
     assert.throws(() => validateActivityDraft(draft({ municipality: null })), failsOn('municipality'));
     assert.throws(() => validateActivityDraft(draft({ format: 'AT_SCHOOL', planningRegion: null })), failsOn('planningRegion'));
     const online = validateActivityDraft(draft({ format: 'ONLINE', municipality: '', planningRegion: null }));
-    assert.equal(online.municipality, null);
-    assert.equal(online.planningRegion, null);
+    expect(online.municipality).toBe(null);
+    expect(online.planningRegion).toBe(null);
   });
 });

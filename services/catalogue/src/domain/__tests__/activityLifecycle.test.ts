@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { DomainError, ErrorCode } from '@eq/shared/errors';
 import { ACTIVITY_STATUSES, changeStatus, nextStatus, reviewAction, type ActivityAction, type ActivityStatus, type LifecycleState } from '../activityLifecycle';
 
@@ -19,7 +19,7 @@ describe('nextStatus', () => {
   ];
 
   it('follows draft → submitted → published, returned → submitted again, and withdrawal from any live status', () => {
-    for (const [from, action, to] of allowed) assert.equal(nextStatus(from, action), to, `${from} ${action}`);
+    for (const [from, action, to] of allowed) expect(nextStatus(from, action)).toBe(to);
   });
 
   it('refuses every other transition with CONFLICT (no publishing a draft, nothing after withdrawal)', () => {
@@ -45,8 +45,8 @@ describe('reviewAction', () => {
   });
 
   it('returns with the trimmed reason and publishes with or without one', () => {
-    assert.deepEqual(reviewAction('RETURN', '  Add the curriculum link '), { action: 'RETURN', reason: 'Add the curriculum link' });
-    assert.deepEqual(reviewAction('PUBLISH', undefined), { action: 'PUBLISH', reason: null });
+    expect(reviewAction('RETURN', '  Add the curriculum link ')).toStrictEqual({ action: 'RETURN', reason: 'Add the curriculum link' });
+    expect(reviewAction('PUBLISH', undefined)).toStrictEqual({ action: 'PUBLISH', reason: null });
   });
 
   it('refuses a reason over 2000 characters', () => {
@@ -60,24 +60,24 @@ describe('changeStatus', () => {
 
   it('publishing stamps publishedAt and names the changed fields', () => {
     const { next, changedFields } = changeStatus(submitted, 'PUBLISH', null, now);
-    assert.deepEqual(next, { status: 'PUBLISHED', statusReason: null, publishedAt: now });
-    assert.deepEqual(changedFields, ['status', 'publishedAt']);
+    expect(next).toStrictEqual({ status: 'PUBLISHED', statusReason: null, publishedAt: now });
+    expect(changedFields).toStrictEqual(['status', 'publishedAt']);
   });
 
   it('returning keeps the reason; submitting again clears it', () => {
     const returned = changeStatus(submitted, 'RETURN', 'Too vague', now);
-    assert.deepEqual(returned.next, { status: 'RETURNED', statusReason: 'Too vague', publishedAt: null });
-    assert.deepEqual(returned.changedFields, ['status', 'statusReason']);
+    expect(returned.next).toStrictEqual({ status: 'RETURNED', statusReason: 'Too vague', publishedAt: null });
+    expect(returned.changedFields).toStrictEqual(['status', 'statusReason']);
     const resubmitted = changeStatus(returned.next, 'SUBMIT', null, now);
-    assert.deepEqual(resubmitted.next, { status: 'SUBMITTED', statusReason: null, publishedAt: null });
-    assert.deepEqual(resubmitted.changedFields, ['status', 'statusReason']);
+    expect(resubmitted.next).toStrictEqual({ status: 'SUBMITTED', statusReason: null, publishedAt: null });
+    expect(resubmitted.changedFields).toStrictEqual(['status', 'statusReason']);
   });
 
   it('withdrawing a published activity keeps when it was published', () => {
     const published: LifecycleState = { status: 'PUBLISHED', statusReason: null, publishedAt: new Date('2025-01-01T00:00:00Z') };
     const { next, changedFields } = changeStatus(published, 'WITHDRAW', 'Museum closed for renovation', now);
-    assert.deepEqual(next, { status: 'WITHDRAWN', statusReason: 'Museum closed for renovation', publishedAt: published.publishedAt });
-    assert.deepEqual(changedFields, ['status', 'statusReason']);
+    expect(next).toStrictEqual({ status: 'WITHDRAWN', statusReason: 'Museum closed for renovation', publishedAt: published.publishedAt });
+    expect(changedFields).toStrictEqual(['status', 'statusReason']);
   });
 
   it('changes nothing when the transition is not allowed', () => {

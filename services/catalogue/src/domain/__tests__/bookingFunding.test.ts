@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '@eq/shared/errors';
 import { assertFundingAllows, schoolFundingIn, type SchoolFunding } from '../bookingFunding';
 import { MEASURE_4221_POLICY } from '../fundPolicy';
@@ -26,10 +26,10 @@ describe('assertFundingAllows', () => {
   });
 
   it('refuses with the reason a school can act on: counts, quota, allocation, fund', () => {
-    assert.equal(reasonOf(() => assertFundingAllows(policy, { ...funding, counts: null, learners: null }, ask, null)), 'NO_LOCKED_LEARNER_COUNTS');
-    assert.equal(reasonOf(() => assertFundingAllows(policy, { ...funding, gradeFunded: 31 }, ask, null)), 'PUPIL_QUOTA_EXCEEDED');
-    assert.equal(reasonOf(() => assertFundingAllows(policy, { ...funding, schoolUsedCents: 110_001 }, ask, null)), 'SCHOOL_ALLOCATION_EXCEEDED');
-    assert.equal(reasonOf(() => assertFundingAllows(policy, funding, ask, 990_001)), 'FUND_BUDGET_EXCEEDED');
+    expect(reasonOf(() => assertFundingAllows(policy, { ...funding, counts: null, learners: null }, ask, null))).toBe('NO_LOCKED_LEARNER_COUNTS');
+    expect(reasonOf(() => assertFundingAllows(policy, { ...funding, gradeFunded: 31 }, ask, null))).toBe('PUPIL_QUOTA_EXCEEDED');
+    expect(reasonOf(() => assertFundingAllows(policy, { ...funding, schoolUsedCents: 110_001 }, ask, null))).toBe('SCHOOL_ALLOCATION_EXCEEDED');
+    expect(reasonOf(() => assertFundingAllows(policy, funding, ask, 990_001))).toBe('FUND_BUDGET_EXCEEDED');
   });
 });
 
@@ -47,13 +47,13 @@ describe('schoolFundingIn', () => {
   };
 
   it("sums the grade's funded pupils and all the school's money in the ask's semester only", () => {
-    assert.deepEqual(schoolFundingIn(ledger, { semester: '2025/2026-2', schoolYear: '2025/2026', grade: 7 }), {
+    expect(schoolFundingIn(ledger, { semester: '2025/2026-2', schoolYear: '2025/2026', grade: 7 })).toStrictEqual({
       counts: { grade7: 10 },
       learners: 10,
       gradeFunded: 12,
       schoolUsedCents: 19_000,
     });
-    assert.deepEqual(schoolFundingIn(ledger, { semester: '2026/2027-1', schoolYear: '2026/2027', grade: 8 }), {
+    expect(schoolFundingIn(ledger, { semester: '2026/2027-1', schoolYear: '2026/2027', grade: 8 })).toStrictEqual({
       counts: { grade7: 11 },
       learners: 11,
       gradeFunded: 0,
@@ -63,8 +63,8 @@ describe('schoolFundingIn', () => {
 
   it('has no counts for a school year whose learner counts are not locked', () => {
     const funding = schoolFundingIn(ledger, { semester: '2027/2028-1', schoolYear: '2027/2028', grade: 7 });
-    assert.equal(funding.counts, null);
-    assert.equal(funding.learners, null);
-    assert.equal(funding.schoolUsedCents, 0);
+    expect(funding.counts).toBe(null);
+    expect(funding.learners).toBe(null);
+    expect(funding.schoolUsedCents).toBe(0);
   });
 });

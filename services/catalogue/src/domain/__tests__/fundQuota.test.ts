@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { DomainError, ErrorCode } from '@eq/shared/errors';
 import {
   assertCanFundAttendance,
@@ -14,16 +14,16 @@ const isCode = (code: ErrorCode) => (error: unknown) => error instanceof DomainE
 
 describe('semesterAllocationCents', () => {
   it('gives a school pupils × 4 activities × €10 per semester by default', () => {
-    assert.equal(semesterAllocationCents(250), 250 * 4 * 1000);
-    assert.equal(semesterAllocationCents(1), 4000);
+    expect(semesterAllocationCents(250)).toBe(250 * 4 * 1000);
+    expect(semesterAllocationCents(1)).toBe(4000);
   });
 
   it('gives nothing to a school without pupils', () => {
-    assert.equal(semesterAllocationCents(0), 0);
+    expect(semesterAllocationCents(0)).toBe(0);
   });
 
   it('follows a configured quota and price', () => {
-    assert.equal(semesterAllocationCents(10, 2, 1500), 30_000);
+    expect(semesterAllocationCents(10, 2, 1500)).toBe(30_000);
   });
 
   it('refuses negative or fractional learner counts and a non-positive quota or price', () => {
@@ -36,29 +36,29 @@ describe('semesterAllocationCents', () => {
 
 describe('fundedAttendanceCap', () => {
   it('allows four funded pupil-attendances per learner of the grade', () => {
-    assert.equal(fundedAttendanceCap(25), 100);
-    assert.equal(fundedAttendanceCap(0), 0);
+    expect(fundedAttendanceCap(25)).toBe(100);
+    expect(fundedAttendanceCap(0)).toBe(0);
   });
 });
 
 describe('canFundAttendance', () => {
   it('accepts a group that fits exactly into what the grade has left', () => {
     // 25 pupils × 4 = 100; 75 already funded, a group of 25 uses the rest.
-    assert.equal(canFundAttendance(75, 25, 25), true);
+    expect(canFundAttendance(75, 25, 25)).toBe(true);
   });
 
   it('refuses one pupil-attendance over the cap', () => {
-    assert.equal(canFundAttendance(75, 26, 25), false);
-    assert.equal(canFundAttendance(100, 1, 25), false);
+    expect(canFundAttendance(75, 26, 25)).toBe(false);
+    expect(canFundAttendance(100, 1, 25)).toBe(false);
   });
 
   it('refuses anything for a grade without learners', () => {
-    assert.equal(canFundAttendance(0, 1, 0), false);
+    expect(canFundAttendance(0, 1, 0)).toBe(false);
   });
 
   it('treats a grade already over its cap (learner count lowered) as having nothing left', () => {
-    assert.equal(remainingFundedAttendances(120, 25), 0);
-    assert.equal(canFundAttendance(120, 1, 25), false);
+    expect(remainingFundedAttendances(120, 25)).toBe(0);
+    expect(canFundAttendance(120, 1, 25)).toBe(false);
   });
 
   it('refuses an empty or negative request as bad input, not as a quota refusal', () => {
@@ -88,8 +88,8 @@ describe('assertCanFundAttendance', () => {
 
 describe('attendanceCostCents', () => {
   it('costs attended pupils × €10, and nothing for a no-show', () => {
-    assert.equal(attendanceCostCents(23), 23_000);
-    assert.equal(attendanceCostCents(0), 0);
-    assert.equal(attendanceCostCents(23, 1200), 27_600);
+    expect(attendanceCostCents(23)).toBe(23_000);
+    expect(attendanceCostCents(0)).toBe(0);
+    expect(attendanceCostCents(23, 1200)).toBe(27_600);
   });
 });

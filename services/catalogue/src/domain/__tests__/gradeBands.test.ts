@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { DomainError, ErrorCode } from '@eq/shared/errors';
 import { gradeBandOf, PRESCHOOL_GRADE, suitsGrade } from '../gradeBands';
 
 describe('gradeBandOf', () => {
   it('puts the compulsory pre-school year (age 5-6) in PRESCHOOL_5_6', () => {
-    assert.equal(gradeBandOf(PRESCHOOL_GRADE), 'PRESCHOOL_5_6');
+    expect(gradeBandOf(PRESCHOOL_GRADE)).toBe('PRESCHOOL_5_6');
   });
 
   it('maps every grade 1-12 to its band, band edges included', () => {
@@ -15,7 +15,7 @@ describe('gradeBandOf', () => {
       7: 'GRADES_7_9', 8: 'GRADES_7_9', 9: 'GRADES_7_9',
       10: 'GRADES_10_12', 11: 'GRADES_10_12', 12: 'GRADES_10_12',
     };
-    for (const [grade, band] of Object.entries(expected)) assert.equal(gradeBandOf(Number(grade)), band, `grade ${grade}`);
+    for (const [grade, band] of Object.entries(expected)) expect(gradeBandOf(Number(grade))).toBe(band);
   });
 
   it('refuses grades the measure does not fund', () => {
@@ -27,8 +27,8 @@ describe('gradeBandOf', () => {
 
 describe('suitsGrade', () => {
   it('is true only when the grade falls in one of the activity bands', () => {
-    assert.equal(suitsGrade(['GRADES_4_6', 'GRADES_7_9'], 7), true);
-    assert.equal(suitsGrade(['GRADES_4_6', 'GRADES_7_9'], 3), false);
-    assert.equal(suitsGrade(['PRESCHOOL_5_6'], 0), true);
+    expect(suitsGrade(['GRADES_4_6', 'GRADES_7_9'], 7)).toBe(true);
+    expect(suitsGrade(['GRADES_4_6', 'GRADES_7_9'], 3)).toBe(false);
+    expect(suitsGrade(['PRESCHOOL_5_6'], 0)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { DomainError, ErrorCode } from '@eq/shared/errors';
 import { assertProviderMayOffer, validateProvider } from '../providerRules';
 
@@ -9,7 +9,7 @@ const isCode = (code: ErrorCode) => (error: unknown) => error instanceof DomainE
 
 describe('validateProvider', () => {
   it('registers an outside organisation by its name', () => {
-    assert.deepEqual(validateProvider({ kind: 'MUSEUM', name: '  Latvijas  Dabas muzejs ' }, null), {
+    expect(validateProvider({ kind: 'MUSEUM', name: '  Latvijas  Dabas muzejs ' }, null)).toStrictEqual({
       kind: 'MUSEUM',
       name: 'Latvijas Dabas muzejs',
       institutionId: null,
@@ -22,8 +22,8 @@ describe('validateProvider', () => {
   });
 
   it('registers an institution under the register\'s name unless another is given', () => {
-    assert.equal(validateProvider({ kind: 'INSTITUTION', institutionId: INSTITUTION }, active).name, 'Cēsu Valsts ģimnāzija');
-    assert.equal(validateProvider({ kind: 'INSTITUTION', institutionId: INSTITUTION, name: 'CVĢ STEM centrs' }, active).name, 'CVĢ STEM centrs');
+    expect(validateProvider({ kind: 'INSTITUTION', institutionId: INSTITUTION }, active).name).toBe('Cēsu Valsts ģimnāzija');
+    expect(validateProvider({ kind: 'INSTITUTION', institutionId: INSTITUTION, name: 'CVĢ STEM centrs' }, active).name).toBe('CVĢ STEM centrs');
   });
 
   it('needs the institution reference for kind INSTITUTION', () => {

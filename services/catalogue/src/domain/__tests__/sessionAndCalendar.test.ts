@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '@eq/shared/errors';
 import { icsCalendar } from '../icsCalendar';
 import { learnersInGrade } from '../learnerGroups';
@@ -12,7 +12,7 @@ const activity = { status: 'PUBLISHED', format: 'AT_PROVIDER', durationMinutes: 
 describe('validateSessionDraft', () => {
   it('ends a session after the activity duration', () => {
     const draft = validateSessionDraft({ startsAt: new Date('2025-10-22T08:00:00Z'), place: '  Rīga,   Zinātnes iela 1 ', capacity: 25 }, activity, now);
-    assert.deepEqual(draft, { startsAt: new Date('2025-10-22T08:00:00Z'), endsAt: new Date('2025-10-22T09:30:00Z'), place: 'Rīga, Zinātnes iela 1', capacity: 25 });
+    expect(draft).toStrictEqual({ startsAt: new Date('2025-10-22T08:00:00Z'), endsAt: new Date('2025-10-22T09:30:00Z'), place: 'Rīga, Zinātnes iela 1', capacity: 25 });
   });
 
   it('refuses a session in the past, a capacity of zero, a missing place and a withdrawn activity', () => {
@@ -23,23 +23,23 @@ describe('validateSessionDraft', () => {
   });
 
   it('lets an online session go without a place', () => {
-    assert.equal(validateSessionDraft({ startsAt: new Date('2025-10-22T08:00:00Z'), capacity: 25 }, { ...activity, format: 'ONLINE' }, now).place, 'Online');
+    expect(validateSessionDraft({ startsAt: new Date('2025-10-22T08:00:00Z'), capacity: 25 }, { ...activity, format: 'ONLINE' }, now).place).toBe('Online');
   });
 });
 
 describe('learnersInGrade', () => {
   it('counts pre-school ages 5 and 6 together as grade 0', () => {
     const counts = { preschoolAge5: 12, preschoolAge6: 14, grade7: 30 };
-    assert.equal(learnersInGrade(counts, 0), 26);
-    assert.equal(learnersInGrade(counts, 7), 30);
-    assert.equal(learnersInGrade(counts, 8), 0);
+    expect(learnersInGrade(counts, 0)).toBe(26);
+    expect(learnersInGrade(counts, 7)).toBe(30);
+    expect(learnersInGrade(counts, 8)).toBe(0);
   });
 });
 
 describe('assertEligibleSchool', () => {
   it('takes active schools of the target group only', () => {
     const school = { id: 'x', name: 'Skola', type: 'BASIC_SCHOOL', status: 'ACTIVE' };
-    assert.equal(assertEligibleSchool('x', school), school);
+    expect(assertEligibleSchool('x', school)).toBe(school);
     assert.throws(() => assertEligibleSchool('x', null), DomainError);
     assert.throws(() => assertEligibleSchool('x', { ...school, status: 'LIQUIDATED' }), DomainError);
     assert.throws(() => assertEligibleSchool('x', { ...school, type: 'INTEREST_EDUCATION' }), DomainError);
@@ -61,7 +61,7 @@ describe('icsCalendar', () => {
       },
     ], now);
     const lines = text.split('\r\n');
-    assert.equal(lines[0], 'BEGIN:VCALENDAR');
+    expect(lines[0]).toBe('BEGIN:VCALENDAR');
     assert.ok(lines.includes('DTSTART:20251022T080000Z'));
     assert.ok(lines.includes('SUMMARY:Ķīmija\\; skābes\\, sārmi'));
     assert.ok(lines.every((line) => Buffer.byteLength(line, 'utf8') <= 75));

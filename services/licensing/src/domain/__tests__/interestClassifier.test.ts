@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { assertSelectable, classifierAsOf } from '../interestClassifier';
 
 describe('interest-education classifier as of a date', () => {
@@ -14,7 +14,7 @@ describe('interest-education classifier as of a date', () => {
   });
 
   it('refuses an entry that ended on 2024-08-31 for a programme starting on or after 2024-09-01', () => {
-    assert.equal(assertSelectable('RETIRED_OTHER_PROGRAMMES', '2024-08-31').code, 'RETIRED_OTHER_PROGRAMMES');
+    expect(assertSelectable('RETIRED_OTHER_PROGRAMMES', '2024-08-31').code).toBe('RETIRED_OTHER_PROGRAMMES');
     for (const startsOn of ['2024-09-01', '2025-01-15']) {
       assert.throws(() => assertSelectable('RETIRED_OTHER_PROGRAMMES', startsOn), (error: any) => error.code === 'VALIDATION_FAILED' && /ended on 2024-08-31/.test(error.message));
     }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { assertInterestProgramme, mayRegisterFor } from '../interestProgrammeRules';
 
 const draft = { name: 'Robotika', classifierCode: 'AT_MECHATRONICS', startsOn: '2024-09-01', annualTargetedSubsidyCents: 120_000 };
@@ -8,7 +8,7 @@ const field = (name: string) => (error: any) => error.code === 'VALIDATION_FAILE
 describe('interest-education programme rules', () => {
   it('takes the classifier entry valid on the first day, with its area', () => {
     const valid = assertInterestProgramme(draft);
-    assert.deepEqual([valid.entry.code, valid.entry.area, valid.endsOn], ['AT_MECHATRONICS', 'AT', null]);
+    expect([valid.entry.code, valid.entry.area, valid.endsOn]).toStrictEqual(['AT_MECHATRONICS', 'AT', null]);
   });
 
   it('refuses an end before the start, a negative or fractional subsidy, and a retired entry', () => {
@@ -20,8 +20,8 @@ describe('interest-education programme rules', () => {
 
   it('lets a municipality register for institutions it founded or that teach in its territory', () => {
     const institution = { founder: { municipality: 'Valmieras novads' }, implementationPlaces: [{ municipality: 'Valmieras novads' }, { municipality: 'Cēsu novads' }] };
-    assert.equal(mayRegisterFor('Valmieras novads', institution), true);
-    assert.equal(mayRegisterFor('Cēsu novads', institution), true);
-    assert.equal(mayRegisterFor('Siguldas novads', institution), false);
+    expect(mayRegisterFor('Valmieras novads', institution)).toBe(true);
+    expect(mayRegisterFor('Cēsu novads', institution)).toBe(true);
+    expect(mayRegisterFor('Siguldas novads', institution)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { assertLicenceAttributes, defaultKind } from '../licenceKinds';
 
 const permit = { number: 'LM-2024/7', issuedOn: '2024-06-01' };
@@ -8,7 +8,7 @@ const failsOn = (field: string) => (error: any) => error.code === 'VALIDATION_FA
 
 describe('licence kinds and their attributes', () => {
   it('accepts a general basic programme with no kind-specific attributes', () => {
-    assert.deepEqual(assertLicenceAttributes({ kind: 'GENERAL', level: 'BASIC' }), {
+    expect(assertLicenceAttributes({ kind: 'GENERAL', level: 'BASIC' })).toStrictEqual({
       kind: 'GENERAL', level: 'BASIC', specialNeedsCategory: null, internationalProgramme: null,
       latvianStudiesPermit: null, accreditationProof: null, professionalOrientationField: null, derivedFromId: null,
     });
@@ -16,7 +16,7 @@ describe('licence kinds and their attributes', () => {
 
   it('requires the disorder category of a special-needs programme', () => {
     assert.throws(() => assertLicenceAttributes({ kind: 'SPECIAL', level: 'PRESCHOOL' }), failsOn('specialNeedsCategory'));
-    assert.equal(assertLicenceAttributes({ kind: 'SPECIAL', level: 'PRESCHOOL', specialNeedsCategory: 'LANGUAGE_DISORDERS' }).specialNeedsCategory, 'LANGUAGE_DISORDERS');
+    expect(assertLicenceAttributes({ kind: 'SPECIAL', level: 'PRESCHOOL', specialNeedsCategory: 'LANGUAGE_DISORDERS' }).specialNeedsCategory).toBe('LANGUAGE_DISORDERS');
   });
 
   it('refuses an international programme without its Latvijas mācība permit or accreditation proof', () => {
@@ -24,7 +24,7 @@ describe('licence kinds and their attributes', () => {
     assert.throws(() => assertLicenceAttributes({ kind: 'INTERNATIONAL', level: 'SECONDARY', internationalProgramme: 'IB_DP', latvianStudiesPermit: permit }), failsOn('accreditationProof'));
     assert.throws(() => assertLicenceAttributes({ kind: 'INTERNATIONAL', level: 'SECONDARY', latvianStudiesPermit: permit, accreditationProof: proof }), failsOn('internationalProgramme'));
     const dp = assertLicenceAttributes({ kind: 'INTERNATIONAL', level: 'SECONDARY', internationalProgramme: 'IB_DP', latvianStudiesPermit: permit, accreditationProof: proof });
-    assert.deepEqual([dp.internationalProgramme, dp.latvianStudiesPermit, dp.accreditationProof], ['IB_DP', permit, proof]);
+    expect([dp.internationalProgramme, dp.latvianStudiesPermit, dp.accreditationProof]).toStrictEqual(['IB_DP', permit, proof]);
   });
 
   it('ties each IB programme to its level: PYP and MYP basic, DP secondary', () => {
@@ -52,7 +52,7 @@ describe('licence kinds and their attributes', () => {
 
   it('requires the field of a professional orientation programme and the source of a derived registration', () => {
     assert.throws(() => assertLicenceAttributes({ kind: 'PROFESSIONAL_ORIENTATION', level: 'VOCATIONAL' }), failsOn('professionalOrientationField'));
-    assert.equal(assertLicenceAttributes({ kind: 'PROFESSIONAL_ORIENTATION', level: 'VOCATIONAL', professionalOrientationField: 'DANCE' }).professionalOrientationField, 'DANCE');
+    expect(assertLicenceAttributes({ kind: 'PROFESSIONAL_ORIENTATION', level: 'VOCATIONAL', professionalOrientationField: 'DANCE' }).professionalOrientationField).toBe('DANCE');
     assert.throws(() => assertLicenceAttributes({ kind: 'DERIVED', level: 'VOCATIONAL' }), failsOn('derivedFromId'));
   });
 });
@@ -62,7 +62,7 @@ describe('the kind of a licence issued without one', () => {
     for (const level of ['PRESCHOOL', 'BASIC', 'SECONDARY', 'VOCATIONAL'] as const) {
       assert.doesNotThrow(() => assertLicenceAttributes({ kind: defaultKind(level), level }));
     }
-    assert.equal(defaultKind('VOCATIONAL'), 'VOCATIONAL_INITIAL');
-    assert.equal(defaultKind('BASIC'), 'GENERAL');
+    expect(defaultKind('VOCATIONAL')).toBe('VOCATIONAL_INITIAL');
+    expect(defaultKind('BASIC')).toBe('GENERAL');
   });
 });

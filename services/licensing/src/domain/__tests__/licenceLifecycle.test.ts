@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { assertPlaceCanBeAdded, assertPlaceCanBeRemoved, nextStatus, type LicenceAction, type LicenceStatus } from '../licenceLifecycle';
 
 const conflictError = (error: any) => error.code === 'CONFLICT';
@@ -18,7 +18,7 @@ describe('licence lifecycle', () => {
     ['ACTIVE', 'TRANSFERRED', 'TRANSFERRED'],
   ];
   for (const [from, action, to] of allowed) {
-    it(`${action.toLowerCase()} takes a ${from.toLowerCase()} licence to ${to.toLowerCase()}`, () => assert.equal(nextStatus(from, action), to));
+    it(`${action.toLowerCase()} takes a ${from.toLowerCase()} licence to ${to.toLowerCase()}`, () => expect(nextStatus(from, action)).toBe(to));
   }
 
   const refused: Array<[LicenceStatus, LicenceAction]> = [
@@ -40,13 +40,13 @@ describe('licence lifecycle', () => {
   const b = { id: 'b', address: 'Rīgas iela 3, Valmiera' };
 
   it('adds only an implementation place of the institution, once', () => {
-    assert.deepEqual(assertPlaceCanBeAdded([a], [a, b], 'b', 'X'), b);
+    expect(assertPlaceCanBeAdded([a], [a, b], 'b', 'X')).toStrictEqual(b);
     assert.throws(() => assertPlaceCanBeAdded([a], [a, b], 'a', 'X'), conflictError);
     assert.throws(() => assertPlaceCanBeAdded([a], [a, b], 'c', 'X'), (error: any) => error.code === 'VALIDATION_FAILED');
   });
 
   it('never removes the last place of a licence', () => {
-    assert.deepEqual(assertPlaceCanBeRemoved([a, b], 'a'), a);
+    expect(assertPlaceCanBeRemoved([a, b], 'a')).toStrictEqual(a);
     assert.throws(() => assertPlaceCanBeRemoved([a], 'a'), conflictError);
     assert.throws(() => assertPlaceCanBeRemoved([a], 'b'), (error: any) => error.code === 'VALIDATION_FAILED');
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { DomainError, ErrorCode } from '@eq/shared/errors';
 import { assertCanLicence, assertProgrammeCode } from '../licenceRules';
 
@@ -10,7 +10,7 @@ const school = (status: string) => ({ id: ID, name: 'Valmieras Viestura vidussko
 
 describe('who may be licensed, and where', () => {
   it('licenses an active institution at one of its own places', () => {
-    assert.deepEqual(assertCanLicence(school('ACTIVE'), ID, PLACE.id), PLACE);
+    expect(assertCanLicence(school('ACTIVE'), ID, PLACE.id)).toStrictEqual(PLACE);
   });
 
   it('refuses a liquidated institution with CONFLICT', () => {
@@ -27,7 +27,7 @@ describe('who may be licensed, and where', () => {
   });
 
   it('takes 8-digit programme codes only', () => {
-    assert.equal(assertProgrammeCode(' 21011111 '), '21011111');
+    expect(assertProgrammeCode(' 21011111 ')).toBe('21011111');
     assert.throws(() => assertProgrammeCode('2101111'), withCode(ErrorCode.VALIDATION_FAILED));
     assert.throws(() => assertProgrammeCode('2101111A'), withCode(ErrorCode.VALIDATION_FAILED));
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { parsePersonalCode } from '@eq/shared/personalCode';
 import { generateDemoRegisters } from '../demoRegisters';
 import { DEMO_SIZES } from '../demoSizes';
@@ -10,24 +10,24 @@ const registers = generateDemoRegisters(TODAY);
 
 describe('demo registers', () => {
   it('are sized from the 2024 figures: 1,406 psychologists, 398 supervisors, a few hundred child-minders', () => {
-    assert.equal(registers.psychologists.length, DEMO_SIZES.psychologists);
-    assert.equal(registers.psychologists.filter((p) => p.supervisorDecision).length, DEMO_SIZES.supervisors);
-    assert.equal(registers.psychologists.filter((p) => p.foreignQualification).length, DEMO_SIZES.foreignQualificationsRecognised);
-    assert.equal(registers.childMinders.filter((c) => !c.refusalReason).length, 268 + 19);
-    assert.equal(registers.childMinders.filter((c) => c.refusalReason).length, DEMO_SIZES.childMindersRefused);
-    assert.equal(registers.childMinders.filter((c) => c.exclusion).length, DEMO_SIZES.childMindersExcluded);
-    assert.equal(registers.privatePractice.length, 299);
-    assert.equal(registers.privatePractice.filter((c) => c.revocation).length, 3);
+    expect(registers.psychologists.length).toBe(DEMO_SIZES.psychologists);
+    expect(registers.psychologists.filter((p) => p.supervisorDecision).length).toBe(DEMO_SIZES.supervisors);
+    expect(registers.psychologists.filter((p) => p.foreignQualification).length).toBe(DEMO_SIZES.foreignQualificationsRecognised);
+    expect(registers.childMinders.filter((c) => !c.refusalReason).length).toBe(268 + 19);
+    expect(registers.childMinders.filter((c) => c.refusalReason).length).toBe(DEMO_SIZES.childMindersRefused);
+    expect(registers.childMinders.filter((c) => c.exclusion).length).toBe(DEMO_SIZES.childMindersExcluded);
+    expect(registers.privatePractice.length).toBe(299);
+    expect(registers.privatePractice.filter((c) => c.revocation).length).toBe(3);
   });
 
   it('are clearly fictitious, use only undated personal codes that validate, and never repeat a number', () => {
     const names = [...registers.psychologists.map((p) => p.name), ...registers.childMinders.map((c) => c.name), ...registers.privatePractice.map((c) => c.teacherName)];
     assert.ok(names.every((name) => name.endsWith('(demo)')));
     const codes = [...registers.psychologists.map((p) => p.personalCode), ...registers.childMinders.flatMap((c) => c.personalCode ?? []), ...registers.privatePractice.map((c) => c.personalCode)];
-    for (const code of codes) assert.equal(parsePersonalCode(code, TODAY).format, 'UNDATED');
-    assert.equal(new Set(codes).size, codes.length);
+    for (const code of codes) expect(parsePersonalCode(code, TODAY).format).toBe('UNDATED');
+    expect(new Set(codes).size).toBe(codes.length);
     const numbers = registers.psychologists.map((p) => assertRegistrationNumber(p.registrationNumber));
-    assert.equal(new Set(numbers).size, numbers.length);
+    expect(new Set(numbers).size).toBe(numbers.length);
   });
 
   it('date every decision on or before today, certificates after registration and supervisor rights within the certificate', () => {
@@ -40,6 +40,6 @@ describe('demo registers', () => {
   });
 
   it('come out the same on every run', () => {
-    assert.deepEqual(generateDemoRegisters(TODAY), registers);
+    expect(generateDemoRegisters(TODAY)).toStrictEqual(registers);
   });
 });

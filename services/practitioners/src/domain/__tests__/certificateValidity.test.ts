@@ -1,29 +1,29 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { certificateValidity, isWithinValidity } from '../certificateValidity';
 import { PSYCHOLOGIST_FACTS } from '../registerFacts';
 
 describe('certificate validity', () => {
   it('lasts 7 years (reference/rules.json), ending the day before the anniversary', () => {
-    assert.equal(PSYCHOLOGIST_FACTS.certificateValidityYears, 7);
-    assert.deepEqual(certificateValidity('2024-03-15'), { validFrom: '2024-03-15', validUntil: '2031-03-14' });
+    expect(PSYCHOLOGIST_FACTS.certificateValidityYears).toBe(7);
+    expect(certificateValidity('2024-03-15')).toStrictEqual({ validFrom: '2024-03-15', validUntil: '2031-03-14' });
   });
 
   it('crosses a year boundary when it starts on 1 January', () => {
-    assert.equal(certificateValidity('2024-01-01').validUntil, '2030-12-31');
+    expect(certificateValidity('2024-01-01').validUntil).toBe('2030-12-31');
   });
 
   it('ends on 28 February when it starts on 29 February and ends in a common year', () => {
-    assert.equal(certificateValidity('2024-02-29').validUntil, '2031-02-28');
+    expect(certificateValidity('2024-02-29').validUntil).toBe('2031-02-28');
   });
 
   it('ends on 29 February when it starts on 1 March and ends in a leap year', () => {
-    assert.equal(certificateValidity('2021-03-01').validUntil, '2028-02-29');
-    assert.equal(certificateValidity('2023-03-01').validUntil, '2030-02-28');
+    expect(certificateValidity('2021-03-01').validUntil).toBe('2028-02-29');
+    expect(certificateValidity('2023-03-01').validUntil).toBe('2030-02-28');
   });
 
   it('ends on 28 February in a leap year when it starts on 29 February and 4 years are asked for', () => {
-    assert.equal(certificateValidity('2024-02-29', 4).validUntil, '2028-02-28');
+    expect(certificateValidity('2024-02-29', 4).validUntil).toBe('2028-02-28');
   });
 
   it('never ends before it starts', () => {
@@ -41,9 +41,9 @@ describe('certificate validity', () => {
 
   it('counts both ends as valid days', () => {
     const period = certificateValidity('2024-03-15');
-    assert.equal(isWithinValidity(period, '2024-03-14'), false);
-    assert.equal(isWithinValidity(period, '2024-03-15'), true);
-    assert.equal(isWithinValidity(period, '2031-03-14'), true);
-    assert.equal(isWithinValidity(period, '2031-03-15'), false);
+    expect(isWithinValidity(period, '2024-03-14')).toBe(false);
+    expect(isWithinValidity(period, '2024-03-15')).toBe(true);
+    expect(isWithinValidity(period, '2031-03-14')).toBe(true);
+    expect(isWithinValidity(period, '2031-03-15')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { normaliseDecision } from '../decisions';
 import { assertCanCertify, type PsychologistStatusCode, type PsychologistView } from '../psychologistRules';
 import { assertRegistrationNumber } from '../registrationNumber';
@@ -10,11 +10,11 @@ const clinical = { fieldOfPractice: 'CLINICAL_AND_HEALTH' as const, decision };
 
 describe('certifying a psychologist', () => {
   it('gives a 7-year certificate from the decision date by default', () => {
-    assert.deepEqual(assertCanCertify(registered, [], clinical), { validFrom: '2024-03-15', validUntil: '2031-03-14' });
+    expect(assertCanCertify(registered, [], clinical)).toStrictEqual({ validFrom: '2024-03-15', validUntil: '2031-03-14' });
   });
 
   it('starts on a later validFrom when given', () => {
-    assert.deepEqual(assertCanCertify(registered, [], { ...clinical, validFrom: '2024-04-01' }), { validFrom: '2024-04-01', validUntil: '2031-03-31' });
+    expect(assertCanCertify(registered, [], { ...clinical, validFrom: '2024-04-01' })).toStrictEqual({ validFrom: '2024-04-01', validUntil: '2031-03-31' });
   });
 
   it('allows certification of a certified or restored psychologist in another field', () => {
@@ -40,14 +40,14 @@ describe('certifying a psychologist', () => {
   it('refuses a second certificate in a field while the first is valid, but allows a renewal after it', () => {
     const held = [{ fieldOfPractice: 'CLINICAL_AND_HEALTH' as const, validFrom: '2017-03-15', validUntil: '2024-03-15' }];
     assert.throws(() => assertCanCertify(registered, held, clinical), { code: 'CONFLICT' });
-    assert.deepEqual(assertCanCertify(registered, held, { ...clinical, validFrom: '2024-03-16' }), { validFrom: '2024-03-16', validUntil: '2031-03-15' });
+    expect(assertCanCertify(registered, held, { ...clinical, validFrom: '2024-03-16' })).toStrictEqual({ validFrom: '2024-03-16', validUntil: '2031-03-15' });
     assert.ok(assertCanCertify(registered, held, { ...clinical, fieldOfPractice: 'COUNSELLING' }));
   });
 });
 
 describe('decisions', () => {
   it('trims the number and keeps the date', () => {
-    assert.deepEqual(normaliseDecision({ number: '  PSP-1 ', date: '2024-01-02' }, '2024-11-22'), { number: 'PSP-1', date: '2024-01-02' });
+    expect(normaliseDecision({ number: '  PSP-1 ', date: '2024-01-02' }, '2024-11-22')).toStrictEqual({ number: 'PSP-1', date: '2024-01-02' });
   });
 
   it('refuses an empty number, an impossible date and a date after today', () => {
@@ -59,8 +59,8 @@ describe('decisions', () => {
 
 describe('registration numbers (policy: 1-8 digits, no leading zero)', () => {
   it('accepts register numbers and trims them', () => {
-    assert.equal(assertRegistrationNumber(' 1406 '), '1406');
-    assert.equal(assertRegistrationNumber('12345678'), '12345678');
+    expect(assertRegistrationNumber(' 1406 ')).toBe('1406');
+    expect(assertRegistrationNumber('12345678')).toBe('12345678');
   });
 
   it('refuses leading zeros, letters, and numbers too long', () => {

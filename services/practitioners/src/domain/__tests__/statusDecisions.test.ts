@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import type { PsychologistStatusCode } from '../psychologistRules';
 import { assertStatusDecision, mayPractise, PERSON_EXCLUDED, type StatusDecisionKind } from '../statusDecisions';
 
@@ -20,7 +20,7 @@ describe('psychologist status decisions', () => {
   for (const [kind, { to, from }] of Object.entries(TABLE) as Array<[StatusDecisionKind, (typeof TABLE)[StatusDecisionKind]]>) {
     it(`${kind.toLowerCase()} leads to ${to} from ${from.join(', ')} and is refused with CONFLICT from the other statuses`, () => {
       for (const status of ALL) {
-        if (from.includes(status)) assert.equal(assertStatusDecision(subject(status), kind, decision), to, status);
+        if (from.includes(status)) expect(assertStatusDecision(subject(status), kind, decision)).toBe(to);
         else assert.throws(() => assertStatusDecision(subject(status), kind, decision), { code: 'CONFLICT' }, `${kind} from ${status}`);
       }
     });
@@ -34,7 +34,7 @@ describe('psychologist status decisions', () => {
 
   it('lets a restore reopen an excluded entry only when the policy allows it, and nothing else', () => {
     const policy = { restoreAfterExclusion: true };
-    assert.equal(assertStatusDecision(subject('EXCLUDED'), 'RESTORE', decision, policy), 'RESTORED');
+    expect(assertStatusDecision(subject('EXCLUDED'), 'RESTORE', decision, policy)).toBe('RESTORED');
     assert.throws(() => assertStatusDecision(subject('EXCLUDED'), 'SUSPEND', decision, policy), { details: { reason: PERSON_EXCLUDED } });
   });
 
@@ -43,10 +43,10 @@ describe('psychologist status decisions', () => {
       code: 'VALIDATION_FAILED',
       details: { field: 'decision.date' },
     });
-    assert.equal(assertStatusDecision(subject('CERTIFIED'), 'SUSPEND', { ...decision, date: '2024-01-10' }), 'SUSPENDED');
+    expect(assertStatusDecision(subject('CERTIFIED'), 'SUSPEND', { ...decision, date: '2024-01-10' })).toBe('SUSPENDED');
   });
 
   it('lets registered, certified and restored psychologists practise, nobody else', () => {
-    assert.deepEqual(ALL.filter(mayPractise), ['REGISTERED', 'CERTIFIED', 'RESTORED']);
+    expect(ALL.filter(mayPractise)).toStrictEqual(['REGISTERED', 'CERTIFIED', 'RESTORED']);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import type { FieldOfPracticeCode } from '../fieldsOfPractice';
 import { assertCanGrantSupervisorRights, type HeldCertificate } from '../supervisorRights';
 
@@ -15,7 +15,7 @@ const held = [certificate('CLINICAL_AND_HEALTH'), certificate('COUNSELLING', '20
 
 describe('supervisor rights', () => {
   it('start on the decision date and end with the certificate in that field', () => {
-    assert.deepEqual(assertCanGrantSupervisorRights(psychologist, held, [], 'COUNSELLING', decision), {
+    expect(assertCanGrantSupervisorRights(psychologist, held, [], 'COUNSELLING', decision)).toStrictEqual({
       certificateId: 'cert-COUNSELLING',
       validFrom: '2025-01-15',
       validUntil: '2029-12-31',

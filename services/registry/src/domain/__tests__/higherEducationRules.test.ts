@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { normaliseExclusionDecision, normaliseHigherEducationDecision } from '../higherEducationDecisions';
 import { HIGHER_EDUCATION_KINDS, higherEducationKindLabelLv } from '../higherEducationKinds';
 import { assertHigherEducationRegistrationNumber } from '../higherEducationRegistrationNumber';
@@ -28,7 +28,7 @@ const place = { address: 'Atbrīvošanas aleja 115, Rēzekne', municipality: 'R�
 
 describe('higher-education registration number', () => {
   it('accepts 10 digits, keeping leading zeros, and trims spaces', () => {
-    assert.equal(assertHigherEducationRegistrationNumber(' 0123456789 '), '0123456789');
+    expect(assertHigherEducationRegistrationNumber(' 0123456789 ')).toBe('0123456789');
   });
 
   it('refuses other lengths and non-digits with VALIDATION_FAILED on registrationNumber', () => {
@@ -39,21 +39,21 @@ describe('higher-education registration number', () => {
 
   it('follows another numbering when given another policy', () => {
     const policy = { pattern: /^AR-\d{4}$/, description: 'AR- and 4 digits' };
-    assert.equal(assertHigherEducationRegistrationNumber('AR-0042', policy), 'AR-0042');
+    expect(assertHigherEducationRegistrationNumber('AR-0042', policy)).toBe('AR-0042');
     assert.throws(() => assertHigherEducationRegistrationNumber('3341000218', policy), /AR- and 4 digits/);
   });
 });
 
 describe('higher-education kinds', () => {
   it('give every kind its Latvian name, the college its name from the report', () => {
-    assert.equal(higherEducationKindLabelLv('COLLEGE'), 'koledža');
-    assert.deepEqual(Object.keys(HIGHER_EDUCATION_KINDS).sort(), ['ACADEMY', 'COLLEGE', 'UNIVERSITY', 'UNIVERSITY_OF_APPLIED_SCIENCES']);
+    expect(higherEducationKindLabelLv('COLLEGE')).toBe('koledža');
+    expect(Object.keys(HIGHER_EDUCATION_KINDS).sort()).toStrictEqual(['ACADEMY', 'COLLEGE', 'UNIVERSITY', 'UNIVERSITY_OF_APPLIED_SCIENCES']);
   });
 });
 
 describe('higher-education decisions', () => {
   it('trims the number and keeps a date up to today', () => {
-    assert.deepEqual(normaliseHigherEducationDecision({ number: ' IKVD-AR-2024/3 ', date: TODAY }, TODAY), { number: 'IKVD-AR-2024/3', date: TODAY });
+    expect(normaliseHigherEducationDecision({ number: ' IKVD-AR-2024/3 ', date: TODAY }, TODAY)).toStrictEqual({ number: 'IKVD-AR-2024/3', date: TODAY });
   });
 
   it('refuses a decision dated after today, an impossible date and an empty number', () => {
@@ -67,13 +67,13 @@ describe('higher-education decisions', () => {
       code: 'VALIDATION_FAILED',
       details: { field: 'decision.reason' },
     });
-    assert.equal(normaliseExclusionDecision({ number: 'X-1', date: TODAY, reason: ' Studijas vairs netiek īstenotas ' }, TODAY).reason, 'Studijas vairs netiek īstenotas');
+    expect(normaliseExclusionDecision({ number: 'X-1', date: TODAY, reason: ' Studijas vairs netiek īstenotas ' }, TODAY).reason).toBe('Studijas vairs netiek īstenotas');
   });
 });
 
 describe('names, founders and branch places', () => {
   it('collapse white space and bound their length', () => {
-    assert.equal(normaliseHigherEducationName('  Vidzemes   Augstskola '), 'Vidzemes Augstskola');
+    expect(normaliseHigherEducationName('  Vidzemes   Augstskola ')).toBe('Vidzemes Augstskola');
     assert.throws(() => normaliseHigherEducationName('V'), { code: 'VALIDATION_FAILED', details: { field: 'name' } });
     assert.throws(() => normaliseHigherEducationFounder({ kind: 'LEGAL_PERSON', name: ' ' }), { details: { field: 'founder.name' } });
     assert.throws(() => normaliseBranchPlace({ ...place, municipality: '' }), { details: { field: 'municipality' } });
@@ -89,8 +89,8 @@ describe('amending an institution', () => {
       { name: 'Rēzeknes Tehnoloģiju akadēmija', founder: { kind: 'LEGAL_PERSON', name: 'Izglītības un zinātnes ministrija' } },
       decision,
     );
-    assert.deepEqual(changes, [{ field: 'FOUNDER_KIND', oldValue: 'STATE', newValue: 'LEGAL_PERSON' }]);
-    assert.deepEqual(planAmendment(institution(), { name: 'Latgales Tehnoloģiju universitāte' }, decision), [
+    expect(changes).toStrictEqual([{ field: 'FOUNDER_KIND', oldValue: 'STATE', newValue: 'LEGAL_PERSON' }]);
+    expect(planAmendment(institution(), { name: 'Latgales Tehnoloģiju universitāte' }, decision)).toStrictEqual([
       { field: 'NAME', oldValue: 'Rēzeknes Tehnoloģiju akadēmija', newValue: 'Latgales Tehnoloģiju universitāte' },
     ]);
   });

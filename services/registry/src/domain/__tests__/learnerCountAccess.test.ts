@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { DomainError, ErrorCode } from '@eq/shared/errors';
 import { assertMayApprove, assertMayPrepare, assertMayReopen, mayApprove, type ReportingInstitution } from '../learnerCountAccess';
 
@@ -32,8 +32,8 @@ describe('assertMayPrepare', () => {
 
 describe('approval by the founder', () => {
   it('lets the founding municipality approve a municipal institution', () => {
-    assert.equal(mayApprove(riga, municipal), true);
-    assert.equal(mayApprove({ role: 'MUNICIPALITY', municipality: ' rīga ' }, municipal), true);
+    expect(mayApprove(riga, municipal)).toBe(true);
+    expect(mayApprove({ role: 'MUNICIPALITY', municipality: ' rīga ' }, municipal)).toBe(true);
   });
 
   it('refuses another municipality, the ministry and the school itself for a municipal institution', () => {
@@ -45,7 +45,7 @@ describe('approval by the founder', () => {
 
   it('lets the ministry (OFFICER) approve for state-founded and private institutions, and no municipality', () => {
     for (const institution of [stateFounded, privateSchool]) {
-      assert.equal(mayApprove(officer, institution), true);
+      expect(mayApprove(officer, institution)).toBe(true);
       assert.throws(() => assertMayApprove(riga, institution), /approved by the ministry/);
     }
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
 import { DomainError, ErrorCode } from '@eq/shared/errors';
 import { DEFAULT_LEARNER_COUNT_POLICY } from '../learnerCountPolicy';
 import {
@@ -23,19 +23,19 @@ const zeros = () => Object.fromEntries(LEARNER_GROUPS.map((group) => [group, 0])
 
 describe('learner groups', () => {
   it('are pre-school ages 5 and 6 and grades 1-12, in that order', () => {
-    assert.deepEqual(LEARNER_GROUPS, ['preschoolAge5', 'preschoolAge6', ...Array.from({ length: 12 }, (_, i) => `grade${i + 1}`)]);
+    expect(LEARNER_GROUPS).toStrictEqual(['preschoolAge5', 'preschoolAge6', ...Array.from({ length: 12 }, (_, i) => `grade${i + 1}`)]);
   });
 });
 
 describe('assertLearnerCounts', () => {
   it('accepts whole counts from zero to the policy bound and totals them', () => {
     const counts = { ...zeros(), preschoolAge5: 20, preschoolAge6: 22, grade1: 25, grade12: DEFAULT_LEARNER_COUNT_POLICY.maxLearnersPerGroup };
-    assert.deepEqual(assertLearnerCounts(counts, DEFAULT_LEARNER_COUNT_POLICY), counts);
-    assert.equal(totalLearners(counts), 20 + 22 + 25 + 5000);
+    expect(assertLearnerCounts(counts, DEFAULT_LEARNER_COUNT_POLICY)).toStrictEqual(counts);
+    expect(totalLearners(counts)).toBe(20 + 22 + 25 + 5000);
   });
 
   it('accepts an institution with no learners in any group (total 0)', () => {
-    assert.equal(totalLearners(assertLearnerCounts(zeros(), DEFAULT_LEARNER_COUNT_POLICY)), 0);
+    expect(totalLearners(assertLearnerCounts(zeros(), DEFAULT_LEARNER_COUNT_POLICY))).toBe(0);
   });
 
   it('refuses a negative, fractional or non-finite count, naming the grade', () => {
@@ -57,7 +57,7 @@ describe('assertLearnerCounts', () => {
 
   it('keeps only the known groups', () => {
     const counts = assertLearnerCounts({ ...zeros(), grade13: 4 } as never, DEFAULT_LEARNER_COUNT_POLICY);
-    assert.deepEqual(Object.keys(counts), [...LEARNER_GROUPS]);
+    expect(Object.keys(counts)).toStrictEqual([...LEARNER_GROUPS]);
   });
 });
 
@@ -76,7 +76,7 @@ describe('nextLearnerCountStatus', () => {
   const actions: LearnerCountAction[] = ['EDIT', 'CONFIRM', 'APPROVE', 'REOPEN', 'LOCK'];
 
   it('follows draft → confirmed → approved, reopening back to draft, and locking from any open status', () => {
-    for (const [from, action, to] of allowed) assert.equal(nextLearnerCountStatus(from, action), to, `${from} ${action}`);
+    for (const [from, action, to] of allowed) expect(nextLearnerCountStatus(from, action)).toBe(to);
   });
 
   it('refuses every other transition with CONFLICT', () => {
@@ -108,23 +108,23 @@ describe('changeLearnerCountStatus', () => {
 
   it('stamps confirmation and approval and lists what changed', () => {
     const confirmed = changeLearnerCountStatus(draft, 'CONFIRM', now);
-    assert.deepEqual(confirmed, { next: { status: 'CONFIRMED', confirmedAt: now, approvedAt: null, lockedAt: null }, changedFields: ['status', 'confirmedAt'] });
+    expect(confirmed).toStrictEqual({ next: { status: 'CONFIRMED', confirmedAt: now, approvedAt: null, lockedAt: null }, changedFields: ['status', 'confirmedAt'] });
     const approved = changeLearnerCountStatus({ ...draft, status: 'CONFIRMED', confirmedAt: earlier }, 'APPROVE', now);
-    assert.deepEqual(approved.next, { status: 'APPROVED', confirmedAt: earlier, approvedAt: now, lockedAt: null });
-    assert.deepEqual(approved.changedFields, ['status', 'approvedAt']);
+    expect(approved.next).toStrictEqual({ status: 'APPROVED', confirmedAt: earlier, approvedAt: now, lockedAt: null });
+    expect(approved.changedFields).toStrictEqual(['status', 'approvedAt']);
   });
 
   it('clears the confirmation and the approval when a report is reopened', () => {
     const reopened = changeLearnerCountStatus({ status: 'APPROVED', confirmedAt: earlier, approvedAt: earlier, lockedAt: null }, 'REOPEN', now);
-    assert.deepEqual(reopened.next, draft);
-    assert.deepEqual(reopened.changedFields, ['status', 'confirmedAt', 'approvedAt']);
+    expect(reopened.next).toStrictEqual(draft);
+    expect(reopened.changedFields).toStrictEqual(['status', 'confirmedAt', 'approvedAt']);
   });
 
   it('keeps the approval when locking, so an unapproved locked report is recognisable', () => {
     const approvedThenLocked = changeLearnerCountStatus({ status: 'APPROVED', confirmedAt: earlier, approvedAt: earlier, lockedAt: null }, 'LOCK', now);
-    assert.deepEqual(approvedThenLocked.next, { status: 'LOCKED', confirmedAt: earlier, approvedAt: earlier, lockedAt: now });
-    assert.deepEqual(approvedThenLocked.changedFields, ['status', 'lockedAt']);
-    assert.equal(changeLearnerCountStatus(draft, 'LOCK', now).next.approvedAt, null);
+    expect(approvedThenLocked.next).toStrictEqual({ status: 'LOCKED', confirmedAt: earlier, approvedAt: earlier, lockedAt: now });
+    expect(approvedThenLocked.changedFields).toStrictEqual(['status', 'lockedAt']);
+    expect(changeLearnerCountStatus(draft, 'LOCK', now).next.approvedAt).toBe(null);
   });
 });
 

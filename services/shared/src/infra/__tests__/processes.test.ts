@@ -4,16 +4,20 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { OutputSink, freshTempDir, isAlive, isRunningCommand, readOwnerFile, signalUntilExit, waitForExit, writeOwnerFile } from '../processes';
 
 const children: ChildProcess[] = [];
 
-/** Spawns `sh -c script` and resolves its pid once it is running. */
-async function startShell(script: string): Promise<number> {
-  const child = spawn('sh', ['-c', script], { stdio: 'ignore' });
+/**
+ * Spawns `sh -c script` and resolves its pid once it is running; with `untilOutput`, once the
+ * script has printed something (its signal traps are installed by then).
+ */
+async function startShell(script: string, { untilOutput = false } = {}): Promise<number> {
+  const child = spawn('sh', ['-c', script], { stdio: ['ignore', untilOutput ? 'pipe' : 'ignore', 'ignore'] });
   children.push(child);
   await new Promise((resolve, reject) => child.once('spawn', resolve).once('error', reject));
+  if (untilOutput) await new Promise((resolve) => child.stdout!.once('data', resolve));
   assert.ok(child.pid !== undefined);
   return child.pid;
 }
@@ -26,40 +30,39 @@ async function deadPid(): Promise<number> {
   return child.pid;
 }
 
-after(() => {
+afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
 });
 
 describe('isAlive / isRunningCommand / signalUntilExit', () => {
   it('sees this process as alive and an exited one as dead', async () => {
-    assert.equal(isAlive(process.pid), true);
-    assert.equal(isAlive(await deadPid()), false);
+    expect(isAlive(process.pid)).toBe(true);
+    expect(isAlive(await deadPid())).toBe(false);
   });
 
-  it('recognises a process by parts of its command line', async (t) => {
+  it('recognises a process by parts of its command line', async () => {
     const pid = await startShell('sleep 31');
-    // The checks below assume procfs; elsewhere only liveness counts.
-    if (!existsSync(`/proc/${pid}/cmdline`)) return t.skip('no procfs');
-    assert.equal(isRunningCommand(pid, ['sh', 'sleep 31']), true);
-    assert.equal(isRunningCommand(pid, ['sh', 'kafka.Kafka']), false);
-    assert.equal(await signalUntilExit(pid, [['SIGKILL', 5_000]]), true);
-    assert.equal(isRunningCommand(pid, ['sh', 'sleep 31']), false);
+    // The project runs on Linux (embedded servers): command lines come from procfs.
+    expect(existsSync(`/proc/${pid}/cmdline`)).toBe(true);
+    expect(isRunningCommand(pid, ['sh', 'sleep 31'])).toBe(true);
+    expect(isRunningCommand(pid, ['sh', 'kafka.Kafka'])).toBe(false);
+    expect(await signalUntilExit(pid, [['SIGKILL', 5_000]])).toBe(true);
+    expect(isRunningCommand(pid, ['sh', 'sleep 31'])).toBe(false);
   });
 
   it('stops a process with the first signal it obeys', async () => {
     const pid = await startShell('sleep 30');
-    assert.equal(await signalUntilExit(pid, [['SIGTERM', 5_000]]), true);
-    assert.equal(isAlive(pid), false);
+    expect(await signalUntilExit(pid, [['SIGTERM', 5_000]])).toBe(true);
+    expect(isAlive(pid)).toBe(false);
   });
 
   it('escalates when a signal is ignored, and reports a process that outlives every step', async () => {
-    // Give sh a moment to install the trap, or SIGTERM could arrive first and stop it at once.
-    const pid = await startShell("trap '' TERM; sleep 30");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    assert.equal(await signalUntilExit(pid, [['SIGTERM', 300]]), false);
-    assert.equal(isAlive(pid), true);
-    assert.equal(await signalUntilExit(pid, [['SIGTERM', 300], ['SIGKILL', 5_000]]), true);
-    assert.equal(await waitForExit(pid, 0), true);
+    // Wait for the trap to be installed, or SIGTERM could arrive first and stop it at once.
+    const pid = await startShell("trap '' TERM; echo trapped; sleep 30", { untilOutput: true });
+    expect(await signalUntilExit(pid, [['SIGTERM', 300]])).toBe(false);
+    expect(isAlive(pid)).toBe(true);
+    expect(await signalUntilExit(pid, [['SIGTERM', 300], ['SIGKILL', 5_000]])).toBe(true);
+    expect(await waitForExit(pid, 0)).toBe(true);
   });
 });
 
@@ -69,8 +72,8 @@ describe('owner files', () => {
     try {
       const file = path.join(dir, 'owner.json');
       await writeOwnerFile(file, 'jvmPid', 4242);
-      assert.deepEqual(await readOwnerFile(file, 'jvmPid'), { ownerPid: process.pid, serverPid: 4242 });
-      assert.equal((await readOwnerFile(file, 'postmasterPid')).serverPid, undefined);
+      expect(await readOwnerFile(file, 'jvmPid')).toStrictEqual({ ownerPid: process.pid, serverPid: 4242 });
+      expect((await readOwnerFile(file, 'postmasterPid')).serverPid).toBe(undefined);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -80,11 +83,11 @@ describe('owner files', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'processes-test-'));
     try {
       const file = path.join(dir, 'owner.json');
-      assert.deepEqual(await readOwnerFile(file, 'jvmPid'), {});
+      expect(await readOwnerFile(file, 'jvmPid')).toStrictEqual({});
       await writeFile(file, '{not json');
-      assert.deepEqual(await readOwnerFile(file, 'jvmPid'), {});
+      expect(await readOwnerFile(file, 'jvmPid')).toStrictEqual({});
       await writeFile(file, 'null');
-      assert.deepEqual(await readOwnerFile(file, 'jvmPid'), {});
+      expect(await readOwnerFile(file, 'jvmPid')).toStrictEqual({});
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -100,9 +103,9 @@ describe('freshTempDir', () => {
       const otherPrefix = path.join(dir, `data.initdb-${await deadPid()}-abcd1234`);
       for (const d of [live, abandoned, otherPrefix]) await mkdir(d);
       const fresh = await freshTempDir(dir, '.tmp-');
-      assert.match(path.basename(fresh), new RegExp(`^\\.tmp-${process.pid}-[0-9a-f]{8}$`));
-      assert.notEqual(fresh, live);
-      assert.deepEqual((await readdir(dir)).sort(), [path.basename(live), path.basename(otherPrefix)].sort());
+      expect(path.basename(fresh)).toMatch(new RegExp(`^\\.tmp-${process.pid}-[0-9a-f]{8}$`));
+      expect(fresh).not.toBe(live);
+      expect((await readdir(dir)).sort()).toStrictEqual([path.basename(live), path.basename(otherPrefix)].sort());
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -110,7 +113,7 @@ describe('freshTempDir', () => {
 
   it('tolerates a missing parent directory', async () => {
     const parent = path.join(tmpdir(), 'processes-test-does-not-exist');
-    assert.equal(path.dirname(await freshTempDir(parent, '.tmp-')), parent);
+    expect(path.dirname(await freshTempDir(parent, '.tmp-'))).toBe(parent);
   });
 });
 
@@ -120,10 +123,10 @@ describe('OutputSink', () => {
     const sink = new OutputSink((line) => lines.push(line));
     sink.write('first li');
     sink.write('ne\r\n\n\x1b[1;31msecond\x1b[0m  \nthi');
-    assert.deepEqual(lines, ['first line', 'second']);
+    expect(lines).toStrictEqual(['first line', 'second']);
     sink.line('fourth\nfifth');
-    assert.deepEqual(lines, ['first line', 'second', 'thi', 'fourth', 'fifth']);
-    assert.equal(sink.tail(), lines.join('\n'));
+    expect(lines).toStrictEqual(['first line', 'second', 'thi', 'fourth', 'fifth']);
+    expect(sink.tail()).toBe(lines.join('\n'));
   });
 
   it('returns the lines after a mark and keeps only the last 40', () => {
@@ -131,8 +134,8 @@ describe('OutputSink', () => {
     for (let i = 0; i < 50; i++) sink.line(`line ${i}`);
     const mark = sink.mark();
     sink.write('after 1\nafter 2');
-    assert.deepEqual(sink.since(mark), ['after 1', 'after 2']);
-    assert.equal(sink.tail().split('\n').length, 40);
-    assert.equal(sink.since(0).length, 40);
+    expect(sink.since(mark)).toStrictEqual(['after 1', 'after 2']);
+    expect(sink.tail().split('\n').length).toBe(40);
+    expect(sink.since(0).length).toBe(40);
   });
 });
