@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { readSubgraphSdl } from '@eq/shared';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 import { SUBGRAPHS } from './subgraphs';
 
 const root = new URL('../schema/', import.meta.url);
@@ -22,16 +22,21 @@ if (result.errors) {
 }
 for (const hint of result.hints ?? []) console.warn(`composition hint: ${hint.definition.code}: ${hint.message}`);
 
-const target = new URL('supergraph.graphql', root);
-const supergraph = `${result.supergraphSdl.trimEnd()}\n`;
-if (check) {
-  const committed = existsSync(target) ? readFileSync(target, 'utf8') : '';
-  if (committed !== supergraph) {
-    console.error('schema/supergraph.graphql is stale: run `npm run compose` and commit the result');
-    process.exit(1);
+// The supergraph for the gateway, and the API schema its clients see: codegen validates and
+// types every client operation in the repository against the latter.
+const outputs = {
+  'supergraph.graphql': `${result.supergraphSdl.trimEnd()}\n`,
+  'api.graphql': `# The API schema clients of the gateway see, composed from the subgraphs. Generated: do not edit.\n${printSchema(result.schema.toAPISchema().toGraphQLJSSchema()).trimEnd()}\n`,
+};
+for (const [file, text] of Object.entries(outputs)) {
+  const target = new URL(file, root);
+  if (check) {
+    if ((existsSync(target) ? readFileSync(target, 'utf8') : '') !== text) {
+      console.error(`schema/${file} is stale: run \`npm run compose\` and commit the result`);
+      process.exit(1);
+    }
+  } else {
+    writeFileSync(target, text);
   }
-  console.log(`supergraph is current (${available.length} subgraphs)`);
-} else {
-  writeFileSync(target, supergraph);
-  console.log(`composed ${available.map((s) => s.name).join(', ')} into schema/supergraph.graphql`);
 }
+console.log(check ? `supergraph is current (${available.length} subgraphs)` : `composed ${available.map((s) => s.name).join(', ')} into schema/supergraph.graphql and schema/api.graphql`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, Topics, todayInLatvia, type Caller } from '@eq/shared';
-import { createCatalogue, DEFAULT_CATALOGUE_OPTIONS } from '@eq/catalogue';
+import { createCatalogue } from '@eq/catalogue';
 import { semesterOf } from '../services/catalogue/src/domain/semesters';
 import {
   activityInput,
@@ -9,8 +9,6 @@ import {
   mutableOptions,
   BOOK_SESSION,
   BOOKING,
-  CALENDAR,
-  CANCEL_BOOKING,
   CREATE_ACTIVITY,
   FUND_BUDGET,
   futureWednesday,
@@ -43,51 +41,6 @@ const providerCaller = (providerId: string): Caller => ({ role: Role.PROVIDER, p
 const DAY = 24 * 60 * 60 * 1000;
 const GRADES = ['preschoolAge5', 'preschoolAge6', ...Array.from({ length: 12 }, (_, i) => `grade${i + 1}`)];
 
-/** An iCalendar component: its properties (name → values, in order) and its sub-components. */
-interface IcsComponent {
-  name: string;
-  properties: Map<string, string[]>;
-  components: IcsComponent[];
-}
-
-/**
- * Reads an iCalendar text by RFC 5545: CRLF line ends, unfolding (§3.1), content lines
- * `NAME[;PARAM=…]:VALUE`, and BEGIN/END nesting that must match. Throws on anything else.
- */
-function parseIcs(text: string): IcsComponent {
-  assert.ok(text.endsWith('\r\n'), 'the feed ends with CRLF');
-  const lines = text.slice(0, -2).replace(/\r\n[ \t]/g, '').split('\r\n');
-  const root: IcsComponent = { name: '', properties: new Map(), components: [] };
-  const open: IcsComponent[] = [root];
-  for (const line of lines) {
-    const match = /^([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*):(.*)$/.exec(line);
-    assert.ok(match, `not a content line: ${JSON.stringify(line)}`);
-    const [, name, , value] = match;
-    const current = open.at(-1)!;
-    if (name === 'BEGIN') {
-      const component: IcsComponent = { name: value!, properties: new Map(), components: [] };
-      current.components.push(component);
-      open.push(component);
-    } else if (name === 'END') {
-      expect(value).toBe(current.name);
-      open.pop();
-    } else {
-      current.properties.set(name!, [...(current.properties.get(name!) ?? []), value!]);
-    }
-  }
-  expect(open.length).toBe(1);
-  expect(root.components.length).toBe(1);
-  return root.components[0]!;
-}
-
-/** A DATE-TIME in UTC form (RFC 5545 §3.3.5), e.g. 20260107T080000Z. */
-function icsInstant(value: string): Date {
-  const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
-  assert.ok(match, `not a UTC date-time: ${value}`);
-  const [, y, mo, d, h, mi, s] = match.map(Number);
-  return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!));
-}
-
 describe('catalogue end to end: the register, bookings, money and attendance through the gateway', () => {
   let harness: GatewayHarness;
   let recorder: TopicRecorder;
@@ -95,7 +48,7 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
   const options = mutableOptions(() => now);
   const sessionStart = futureWednesday();
   const { schoolYear, label: semester } = semesterOf(todayInLatvia(sessionStart));
-  const schools: Record<'main' | 'second' | 'third' | 'small' | 'closing' | 'calendar', string> = {} as never;
+  const schools: Record<'main' | 'second' | 'third' | 'closing', string> = {} as never;
   let providerInstitutionId: string;
   let providerId: string;
   let activityId: string;
@@ -103,7 +56,6 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
   const { data, refusal } = answers(() => harness);
 
   const catalogueDb = () => harness.service.db;
-  const count = async (table: 'booking' | 'activity' | 'activity_session') => (await catalogueDb().query(`SELECT COUNT(*)::int AS n FROM ${table}`))[0].n as number;
 
   /** Registers an institution in the registry (OFFICER) and returns its id. */
   async function registerInstitution(name: string): Promise<string> {
@@ -153,9 +105,9 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
   beforeAll(async () => {
     harness = await startGatewayHarness(createCatalogue(options));
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.catalogueBooking, Topics.catalogueActivity]);
-    for (const key of Object.keys({ main: 0, second: 0, third: 0, small: 0, closing: 0, calendar: 0 }) as Array<keyof typeof schools>) {
+    for (const key of Object.keys({ main: 0, second: 0, third: 0, closing: 0 }) as Array<keyof typeof schools>) {
       schools[key] = await registerInstitution(`E2E skola ${key}`);
-      await approvedCounts(schools[key], { grade7: key === 'small' ? 5 : 60, grade3: 20 });
+      await approvedCounts(schools[key], { grade7: 60, grade3: 20 });
     }
     providerInstitutionId = await registerInstitution('E2E Tehnikums (pakalpojumu sniedzējs)');
     // After the deadline the ministry locks the year: registry.learner-counts.locked for each report.
@@ -201,73 +153,6 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
     const events = await eventually(() => Promise.resolve(bookingEvents([booking.id])), (found) => found.length === 2, { what: 'booking events' });
     expect(events.map((event) => event.type)).toStrictEqual(['catalogue.booking.confirmed', 'catalogue.booking.attended']);
     expect(events[1]!.data.state.costCents).toBe(23_000);
-  });
-
-  it('refuses the grade quota, a group larger than the session, a wrong grade band, a closed session and an exhausted fund, each with its reason, storing nothing', async () => {
-    const sessionId = await schedule(25);
-    // "small" has 5 pupils in grade 7: 4 activities × 5 = 20 funded attendances this semester.
-    await book(schools.small, sessionId, 20);
-    const stored = await count('booking');
-    const refusals: Array<[Record<string, unknown>, string, string]> = [
-      [{ sessionId, grade: 7, pupils: 1 }, 'QUOTA_EXCEEDED', 'PUPIL_QUOTA_EXCEEDED'],
-      [{ sessionId, grade: 7, pupils: 26 }, 'VALIDATION_FAILED', 'GROUP_TOO_LARGE'],
-      [{ sessionId, grade: 3, pupils: 5 }, 'VALIDATION_FAILED', 'GRADE_BAND_MISMATCH'],
-    ];
-    for (const [input, code, reason] of refusals) {
-      const school = reason === 'PUPIL_QUOTA_EXCEEDED' ? schools.small : schools.second;
-      const extensions = await refusal(BOOK_SESSION, { input }, schoolCaller(school));
-      expect([extensions.code, extensions.reason]).toStrictEqual([code, reason]);
-    }
-    // Bookings close 5 working days before the session (the head's approval deadline).
-    const soon = await schedule(30, new Date(Date.now() + 2 * DAY));
-    const closed = await refusal(BOOK_SESSION, { input: { sessionId: soon, grade: 7, pupils: 5 } }, schoolCaller(schools.second));
-    expect([closed.code, closed.reason]).toStrictEqual(['CONFLICT', 'BOOKING_CLOSED']);
-    // The fund's budget is never exceeded: with €50 left, a group of 6 (€60) is refused.
-    const roomy = await schedule(30);
-    const { committedCents, spentCents } = await fund();
-    options.fund.attendanceBudgetCents = committedCents + spentCents + 5_000;
-    try {
-      const broke = await refusal(BOOK_SESSION, { input: { sessionId: roomy, grade: 7, pupils: 6 } }, schoolCaller(schools.second));
-      expect([broke.code, broke.reason]).toStrictEqual(['QUOTA_EXCEEDED', 'FUND_BUDGET_EXCEEDED']);
-      expect((await book(schools.second, roomy, 5)).status).toBe('CONFIRMED');
-    } finally {
-      options.fund.attendanceBudgetCents = DEFAULT_CATALOGUE_OPTIONS.fund.attendanceBudgetCents;
-    }
-    expect(await count('booking')).toBe(stored + 1);
-  });
-
-  it('refuses bad input with a typed error and stores nothing', async () => {
-    const sessionId = await schedule(30);
-    const [bookings, activities, sessions] = [await count('booking'), await count('activity'), await count('activity_session')];
-    for (const pupils of [0, -4]) {
-      expect((await refusal(BOOK_SESSION, { input: { sessionId, grade: 7, pupils } }, schoolCaller(schools.second))).code).toBe('VALIDATION_FAILED');
-    }
-    // Grade 13 is in no grade band (pre-school 0 to grade 12).
-    expect((await refusal(BOOK_SESSION, { input: { sessionId, grade: 13, pupils: 5 } }, schoolCaller(schools.second))).code).toBe('VALIDATION_FAILED');
-    const past = { activityId, startsAt: new Date(Date.now() - DAY).toISOString(), place: 'Rīga', capacity: 20 };
-    expect((await refusal(SCHEDULE_SESSION, { input: past }, providerCaller(providerId))).code).toBe('VALIDATION_FAILED');
-    expect((await refusal(CREATE_ACTIVITY, { input: activityInput({ fields: [] }) }, providerCaller(providerId))).code).toBe('VALIDATION_FAILED');
-    // An unknown grade band is not a value of the schema's enum: refused before any resolver runs.
-    const unknownBand = await harness.request(CREATE_ACTIVITY, { input: activityInput({ gradeBands: ['GRADES_13_15'] }) }, providerCaller(providerId));
-    assert.ok(unknownBand.errors?.length);
-    assert.ok(['BAD_USER_INPUT', 'VALIDATION_FAILED'].includes(unknownBand.errors[0]!.extensions?.code as string), JSON.stringify(unknownBand.errors));
-    expect([await count('booking'), await count('activity'), await count('activity_session')]).toStrictEqual([bookings, activities, sessions]);
-  });
-
-  it('serves the waiting list in order when a confirmed booking is cancelled', async () => {
-    const sessionId = await schedule(30);
-    const first = await book(schools.main, sessionId, 20);
-    const waitingA = await book(schools.second, sessionId, 12);
-    const waitingB = await book(schools.third, sessionId, 9);
-    expect([first.status, waitingA.status, waitingA.waitingPosition, waitingB.status, waitingB.waitingPosition]).toStrictEqual(['CONFIRMED', 'WAITING', 1, 'WAITING', 2]);
-
-    const cancelled = (await data(CANCEL_BOOKING, { input: { id: first.id, reason: 'Ekskursija pārcelta' } }, schoolCaller(schools.main))).cancelBooking.booking;
-    expect([cancelled.status, cancelled.committedCents]).toStrictEqual(['CANCELLED', 0]);
-    const [a, b] = await Promise.all([waitingA, waitingB].map(async (booking) => (await data(BOOKING, { id: booking.id }, schoolCaller(booking === waitingA ? schools.second : schools.third))).booking));
-    expect([a.status, a.committedCents, b.status, b.committedCents]).toStrictEqual(['CONFIRMED', 12_000, 'CONFIRMED', 9_000]);
-    expect(a.session.freePlaces).toBe(30 - 21);
-    const promoted = await eventually(() => Promise.resolve(bookingEvents([waitingA.id])), (found) => found.length === 2, { what: 'promotion event' });
-    expect(promoted.map((event) => event.type)).toStrictEqual(['catalogue.booking.waitlisted', 'catalogue.booking.promoted']);
   });
 
   it("liquidating a school cancels its future bookings, releases their money, serves the waiting list and announces each booking", async () => {
@@ -323,27 +208,4 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
     expect(catalogue.activities.totalCount).toBe(0);
   });
 
-  it("gives a school its bookings as an iCalendar feed that parses", async () => {
-    const later = new Date(sessionStart.getTime() + 14 * DAY);
-    const bookings = [await book(schools.calendar, await schedule(30), 12), await book(schools.calendar, await schedule(30, later), 8)];
-    const ics: string = (await data(CALENDAR, { id: schools.calendar }, schoolCaller(schools.calendar))).schoolBookingsCalendar;
-    const calendar = parseIcs(ics);
-    expect(calendar.name).toBe('VCALENDAR');
-    expect(calendar.properties.get('VERSION')).toStrictEqual(['2.0']);
-    assert.ok(calendar.properties.get('PRODID')?.[0]);
-    const events = calendar.components.filter((component) => component.name === 'VEVENT');
-    expect(events.length).toBe(2);
-    for (const event of events) {
-      for (const property of ['UID', 'DTSTAMP', 'DTSTART', 'DTEND', 'SUMMARY']) expect(event.properties.get(property)?.length).toBe(1);
-      assert.ok(icsInstant(event.properties.get('DTEND')![0]!) > icsInstant(event.properties.get('DTSTART')![0]!));
-    }
-    const byUid = new Map(events.map((event) => [event.properties.get('UID')![0], event]));
-    for (const [booking, start] of [[bookings[0], sessionStart], [bookings[1], later]] as const) {
-      const event = byUid.get(`${booking.id}@catalogue`);
-      assert.ok(event, `an event for booking ${booking.id}`);
-      expect(icsInstant(event.properties.get('DTSTART')![0]!).getTime()).toBe(start.getTime());
-      expect(event.properties.get('SUMMARY')![0]).toBe('Robotika 7. klasei');
-    }
-    expect((await refusal(CALENDAR, { id: schools.calendar }, schoolCaller(schools.main))).code).toBe('FORBIDDEN');
-  });
 });

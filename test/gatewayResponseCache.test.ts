@@ -8,12 +8,12 @@ import { startTestStack, type TestStack } from './support/testStack';
 import { REGISTER as REGISTER_PSYCHOLOGIST, registerInput } from '../services/practitioners/test/fixtures';
 
 const INSTITUTION = /* GraphQL */ `
-  query Institution($id: ID!) { institution(id: $id) { id name registrationNumber founder { kind name } implementationPlaces { address } } }`;
+  query GatewayResponseCacheInstitution($id: ID!) { institution(id: $id) { id name registrationNumber founder { kind name } implementationPlaces { address } } }`;
 const WITH_LICENCES = /* GraphQL */ `query WithLicences($id: ID!) { institution(id: $id) { name licences { id } } }`;
 const ACTIVITIES = /* GraphQL */ `query Listing { activities(first: 5) { totalCount edges { node { title provider { name } } } } }`;
 const PSYCHOLOGIST = /* GraphQL */ `
-  query Verify($n: String!) { psychologist(registrationNumber: $n) { name status registrationDecision { number } certificates { number } } }`;
-const AMEND = /* GraphQL */ `mutation Amend($input: AmendInstitutionInput!) { amendInstitution(input: $input) { applied } }`;
+  query GatewayResponseCacheVerify($n: String!) { psychologist(registrationNumber: $n) { name status registrationDecision { number } certificates { number } } }`;
+const AMEND = /* GraphQL */ `mutation GatewayResponseCacheAmend($input: AmendInstitutionInput!) { amendInstitution(input: $input) { applied } }`;
 
 interface Answer {
   body: { data?: any; errors?: Array<{ extensions?: { code?: string } }> };

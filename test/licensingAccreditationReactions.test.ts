@@ -8,11 +8,11 @@ import { startTestStack, type TestStack } from './support/testStack';
 import { TopicRecorder } from './support/topicRecorder';
 
 const REORGANISE = /* GraphQL */ `
-  mutation Reorganise($input: ReorganiseInstitutionsInput!) { reorganiseInstitutions(input: $input) { applied } }`;
+  mutation LicensingAccreditationReactionsReorganise($input: ReorganiseInstitutionsInput!) { reorganiseInstitutions(input: $input) { applied } }`;
 const REVOKE = /* GraphQL */ `
   mutation Revoke($input: LicenceDecisionInput!) { revokeLicence(input: $input) { licence { id status endedOn } } }`;
 const ACCREDIT = /* GraphQL */ `
-  mutation Accredit($input: AccreditInstitutionInput!) { accreditInstitution(input: $input) { accreditation { id } } }`;
+  mutation LicensingAccreditationReactionsAccredit($input: AccreditInstitutionInput!) { accreditInstitution(input: $input) { accreditation { id } } }`;
 const APPLY = /* GraphQL */ `
   mutation Apply($input: ApplyForAccreditationInput!) { applyForAccreditation(input: $input) { application { id status } } }`;
 const EVALUATE = /* GraphQL */ `
@@ -28,7 +28,7 @@ const APPLICATION = /* GraphQL */ `
  * quality category (accreditation). Three subgraphs, one request.
  */
 const INSTITUTION = /* GraphQL */ `
-  query Institution($id: ID!) {
+  query LicensingAccreditationReactionsInstitution($id: ID!) {
     institution(id: $id) {
       id name status
       currentAccreditation { id kind status termEnd results { category level levelLabelLv } }

@@ -14,7 +14,7 @@ const REORGANISE = /* GraphQL */ `
     reorganiseInstitutions(input: $input) { applied predecessors { id status liquidationKind } successors { id } }
   }`;
 const LIQUIDATE_LATER = /* GraphQL */ `
-  mutation Liquidate($input: LiquidateInstitutionInput!) { liquidateInstitution(input: $input) { applied institution { status } } }`;
+  mutation RegistryRegisterLiquidate($input: LiquidateInstitutionInput!) { liquidateInstitution(input: $input) { applied institution { status } } }`;
 const AS_OF = /* GraphQL */ `
   query AsOf($id: ID!, $asOf: Date) {
     institution(id: $id, asOf: $asOf) { name status liquidatedOn implementationPlaces { address } }
@@ -279,7 +279,7 @@ describe('register of education institutions', () => {
       ['natural person without a personal code', { founder: { kind: 'NATURAL_PERSON', name: 'Anna' } }, 'VALIDATION_FAILED'],
       ['malformed personal code', { founder: { kind: 'NATURAL_PERSON', name: 'Anna', personalCode: '010101-12345' } }, 'VALIDATION_FAILED'],
     ];
-    for (const [what, overrides, code] of cases) {
+    for (const [_what, overrides, code] of cases) {
       const response = await stack.client.request(REGISTER, { input: institutionInput(overrides) }, officer);
       expect(response.errors?.[0]?.extensions?.code).toBe(code);
     }

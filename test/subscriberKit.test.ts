@@ -21,10 +21,10 @@ import { TopicRecorder } from './support/topicRecorder';
 
 const MUNICIPALITY = 'Cēsu novads';
 const CESIS_FOUNDER = { kind: 'MUNICIPALITY', name: 'Cēsu novada pašvaldība', municipality: MUNICIPALITY };
-const AMEND = /* GraphQL */ `mutation($input: AmendInstitutionInput!) { amendInstitution(input: $input) { applied } }`;
-const REORGANISE = /* GraphQL */ `mutation($input: ReorganiseInstitutionsInput!) { reorganiseInstitutions(input: $input) { applied } }`;
-const RECEIVE = /* GraphQL */ `mutation($input: RegistrationApplicationInput!) { receiveRegistrationApplication(input: $input) { institution { id } } }`;
-const APPROVE = /* GraphQL */ `mutation($input: RegistrationDecisionInput!) { approveRegistration(input: $input) { institution { status } } }`;
+const AMEND = /* GraphQL */ `mutation SubscriberKitAmendInstitution($input: AmendInstitutionInput!) { amendInstitution(input: $input) { applied } }`;
+const REORGANISE = /* GraphQL */ `mutation SubscriberKitReorganiseInstitutions($input: ReorganiseInstitutionsInput!) { reorganiseInstitutions(input: $input) { applied } }`;
+const RECEIVE = /* GraphQL */ `mutation SubscriberKitReceiveRegistrationApplication($input: RegistrationApplicationInput!) { receiveRegistrationApplication(input: $input) { institution { id } } }`;
+const APPROVE = /* GraphQL */ `mutation SubscriberKitApproveRegistration($input: RegistrationDecisionInput!) { approveRegistration(input: $input) { institution { status } } }`;
 
 const quiet: SubscriberLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 

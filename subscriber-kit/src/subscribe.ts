@@ -75,7 +75,7 @@ export async function subscribe<T extends TopicName, Tx>(input: SubscribeOptions
 
 function eventApplier<T extends TopicName, Tx>(options: ValidatedSubscribeOptions<T, Tx>) {
   const { store, logger } = options;
-  const handlers = options.handlers as Record<string, ((event: CloudEvent<any>, tx: Tx) => Promise<void>) | undefined>;
+  const handlers = options.handlers as Record<string, ((event: CloudEvent<unknown>, tx: Tx) => Promise<void>) | undefined>;
   const contract = topicContract(options.topic)!;
   return async (message: Parameters<typeof decodeEnvelope>[0], topic: string): Promise<ProcessOutcome> => {
     const envelope = decodeEnvelope(message);

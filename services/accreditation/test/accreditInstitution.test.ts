@@ -10,7 +10,7 @@ const OFFICER: Caller = { role: Role.OFFICER, subject: 'officer-7' };
 const PUBLIC: Caller = { role: Role.PUBLIC };
 
 const ACCREDIT = /* GraphQL */ `
-  mutation Accredit($input: AccreditInstitutionInput!) {
+  mutation AccreditInstitutionAccredit($input: AccreditInstitutionInput!) {
     accreditInstitution(input: $input) {
       accreditation {
         id kind status decisionNumber decisionDate termYears termStart termEnd applicationDueBy endedOn endReason
@@ -25,7 +25,7 @@ const ACCREDITATION = /* GraphQL */ `
     accreditation(id: $id) { id status endedOn endReason termEnd }
   }`;
 
-const INSTITUTION_ACCREDITATIONS = /* GraphQL */ `
+const INSTITUTION_ACCREDITATIONS = `
   query Entities($representations: [_Any!]!) {
     _entities(representations: $representations) {
       ... on Institution { id accreditations { id status results { category level } } }

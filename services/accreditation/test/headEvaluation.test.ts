@@ -10,13 +10,13 @@ const OFFICER: Caller = { role: Role.OFFICER, subject: 'officer-7' };
 const PUBLIC: Caller = { role: Role.PUBLIC };
 
 const EVALUATE_HEAD = /* GraphQL */ `
-  mutation($input: EvaluateHeadInput!) {
+  mutation HeadEvaluationEvaluateHead($input: EvaluateHeadInput!) {
     evaluateHead(input: $input) {
       headEvaluation { id headName institutionCategory decisionNumber decisionDate outcome evaluatorsNotes institution { id } results { category level levelLabelLv } }
     }
   }`;
 
-const HEADS = /* GraphQL */ `
+const HEADS = `
   query($representations: [_Any!]!) {
     _entities(representations: $representations) { ... on Institution { id headEvaluations { id outcome evaluatorsNotes } } }
   }`;
@@ -29,7 +29,7 @@ const results = (governance: string) => [
 ];
 
 const STATISTICS = /* GraphQL */ `
-  query($year: Int!) {
+  query HeadEvaluationAccreditationStatistics($year: Int!) {
     accreditationStatistics(year: $year) {
       year refusals institutionsBelowGood headsEvaluated headsBelowGood
       accreditationsByKind { kind count }
@@ -38,7 +38,7 @@ const STATISTICS = /* GraphQL */ `
     }
   }`;
 
-const ACCREDIT = /* GraphQL */ `mutation($input: AccreditInstitutionInput!) { accreditInstitution(input: $input) { accreditation { id } } }`;
+const ACCREDIT = /* GraphQL */ `mutation HeadEvaluationAccreditInstitution($input: AccreditInstitutionInput!) { accreditInstitution(input: $input) { accreditation { id } } }`;
 
 describe('evaluation of heads of institutions', () => {
   let harness: GatewayHarness;

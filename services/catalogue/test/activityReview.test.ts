@@ -11,7 +11,7 @@ import { catalogue } from '../src';
 import { answers } from './catalogueOperations';
 
 const REGISTER_PROVIDER = /* GraphQL */ `
-  mutation Register($input: RegisterProviderInput!) {
+  mutation ActivityReviewRegister($input: RegisterProviderInput!) {
     registerProvider(input: $input) { provider { id name kind institution { id } } }
   }`;
 
@@ -30,7 +30,7 @@ const CATALOGUE = /* GraphQL */ `
       pageInfo { hasNextPage endCursor }
     }
   }`;
-const ACTIVITIES_OFFERED = /* GraphQL */ `
+const ACTIVITIES_OFFERED = `
   query Offered($representations: [_Any!]!) {
     _entities(representations: $representations) { ... on Institution { id activitiesOffered { id title status } } }
   }`;

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { makeCloudEvent, Role, Topics, todayInLatvia, type Caller } from '@eq/shared';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { icsInstant, parseIcs } from './icsCalendar';
 import { eventually } from '../../../test/support/eventually';
 import { registryInstitutionState } from '../../../test/support/fixtures';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
@@ -24,7 +25,6 @@ import {
   REGISTER_PROVIDER,
   REVIEW_ACTIVITY as REVIEW,
   SCHEDULE_SESSION as SCHEDULE,
-  SESSION,
   SUBMIT_ACTIVITY as SUBMIT,
 } from './catalogueOperations';
 
@@ -342,46 +342,6 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     expect(ledger.ledger).toBe(ledger.held);
   });
 
-  it("cancels a liquidated school's future bookings, releases their money and serves the waiting list", async () => {
-    const [closing, waitingSchool] = [await school(), await school()];
-    const sessionId = await session(20);
-    const doomed = await book(closing, sessionId, 20);
-    const waiting = await book(waitingSchool, sessionId, 15);
-    const before = await fundTotals();
-    await announceInstitution(closing, { status: 'LIQUIDATED' });
-    const cancelled = await eventually(async () => (await data(BOOKING, { id: doomed.id }, OFFICER)).booking, (booking) => booking.status === 'CANCELLED', {
-      what: 'booking of the liquidated school cancelled',
-    });
-    expect(cancelled.statusReason).toMatch(/liquidated/);
-    expect((await data(BOOKING, { id: waiting.id }, OFFICER)).booking.status).toBe('CONFIRMED');
-    expect((await fundTotals()).committedCents).toBe(before.committedCents - 20_000 + 15_000);
-    expect((await refusal(BOOK, { input: { sessionId, grade: 7, pupils: 1 } }, schoolCaller(closing))).code).toBe('CONFLICT');
-    const events = await eventually(async () => recorder.eventsFor(Topics.catalogueBooking, [doomed.id]), (found) => found.length >= 2, { what: 'cancel event' });
-    expect(events.at(-1)!.type).toBe('catalogue.booking.cancelled');
-  });
-
-  it("withdraws a liquidated provider's activities and cancels its future sessions and their bookings", async () => {
-    const institutionId = randomUUID();
-    await announceInstitution(institutionId, { type: 'SECONDARY_SCHOOL', name: 'Tehnikums' });
-    await eventually(() => knownInstitution(institutionId), (status) => status === 'ACTIVE', { what: 'provider institution replicated' });
-    const ownerId = (await data(REGISTER_PROVIDER, { input: { kind: 'INSTITUTION', institutionId } }, FUND_ADMIN)).registerProvider.provider.id;
-    const ownActivity = await publishedActivity(ownerId, { title: 'Inženierija' });
-    const sessionId = await session(25, sessionStart, ownActivity, ownerId);
-    const schoolId = await school();
-    const booking = await book(schoolId, sessionId, 10);
-    await announceInstitution(institutionId, { status: 'LIQUIDATED', type: 'SECONDARY_SCHOOL', name: 'Tehnikums' });
-    await eventually(async () => (await data(BOOKING, { id: booking.id }, OFFICER)).booking.status, (status) => status === 'CANCELLED', { what: 'booking cancelled' });
-    const seen = (await data(SESSION, { id: sessionId }, OFFICER)).activitySession;
-    expect([seen.status, seen.bookedPupils, seen.activity.status]).toStrictEqual(['CANCELLED', 0, 'WITHDRAWN']);
-    const activityEvents = await eventually(async () => recorder.eventsFor(Topics.catalogueActivity, [ownActivity]), (found) => found.some((event) => event.type === 'catalogue.activity.session-cancelled'), {
-      what: 'session-cancelled event',
-    });
-    assert.ok(activityEvents.some((event) => event.type === 'catalogue.activity.withdrawn'));
-    await eventually(async () => recorder.eventsFor(Topics.catalogueBooking, [booking.id]).map((event) => event.type), (types) => types.includes('catalogue.booking.cancelled'), {
-      what: 'booking cancelled event',
-    });
-  });
-
   it("stops funding when a school's learner counts are reopened", async () => {
     const schoolId = randomUUID();
     await announceInstitution(schoolId);
@@ -476,17 +436,20 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     const secondStart = new Date(sessionStart.getTime() + 7 * DAY);
     await book(schoolId, await session(30, secondStart), 8);
     const ics: string = (await data(CALENDAR, { id: schoolId }, schoolCaller(schoolId))).schoolBookingsCalendar;
-    // Unfold (RFC 5545 §3.1) and read it as content lines NAME:VALUE.
-    const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('BEGIN:VCALENDAR');
-    expect(lines.at(-1)).toBe('END:VCALENDAR');
-    assert.ok(lines.every((line) => /^[A-Z-]+[:;]/.test(line)), 'every line is a content line');
-    const events = lines.filter((line) => line === 'BEGIN:VEVENT').length;
-    expect(events).toBe(2);
-    const starts = lines.filter((line) => line.startsWith('DTSTART:')).map((line) => line.slice(8));
-    expect(starts).toStrictEqual([sessionStart, secondStart].map((date) => date.toISOString().replace(/[-:]/g, '').replace('.000', '')));
-    assert.ok(lines.includes(`UID:${first.id}@catalogue`));
-    assert.ok(lines.includes('SUMMARY:Robotika 7. klasei'));
+    const calendar = parseIcs(ics);
+    expect(calendar.name).toBe('VCALENDAR');
+    expect(calendar.properties.get('VERSION')).toStrictEqual(['2.0']);
+    assert.ok(calendar.properties.get('PRODID')?.[0]);
+    const events = calendar.components.filter((component) => component.name === 'VEVENT');
+    expect(events.length).toBe(2);
+    for (const event of events) {
+      for (const property of ['UID', 'DTSTAMP', 'DTSTART', 'DTEND', 'SUMMARY']) expect(event.properties.get(property)?.length).toBe(1);
+      assert.ok(icsInstant(event.properties.get('DTEND')![0]!) > icsInstant(event.properties.get('DTSTART')![0]!));
+      expect(event.properties.get('SUMMARY')![0]).toBe('Robotika 7. klasei');
+    }
+    const starts = events.map((event) => icsInstant(event.properties.get('DTSTART')![0]!).getTime()).sort();
+    expect(starts).toStrictEqual([sessionStart.getTime(), secondStart.getTime()]);
+    assert.ok(events.some((event) => event.properties.get('UID')![0] === `${first.id}@catalogue`));
     expect((await refusal(CALENDAR, { id: schoolId }, schoolCaller(randomUUID()))).code).toBe('FORBIDDEN');
 
     const ENTITIES = `query E($representations: [_Any!]!) { _entities(representations: $representations) { ... on Institution { id bookings { id pupils } } } }`;

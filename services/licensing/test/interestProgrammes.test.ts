@@ -11,7 +11,7 @@ const VALMIERA: Caller = { role: Role.MUNICIPALITY, municipality: 'Valmieras nov
 const CESIS: Caller = { role: Role.MUNICIPALITY, municipality: 'Cēsu novads', subject: 'cesis-1' };
 
 const REGISTER = /* GraphQL */ `
-  mutation($input: RegisterInterestProgrammeInput!) {
+  mutation InterestProgrammesRegisterInterestProgramme($input: RegisterInterestProgrammeInput!) {
     registerInterestProgramme(input: $input) {
       programme { id municipality name startsOn endsOn annualTargetedSubsidyCents institution { id } classifierEntry { code labelLv validTo area { code } } }
     }

@@ -6,11 +6,11 @@ import { startTestStack, type TestStack } from '../../../test/support/testStack'
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 
 const REORGANISE = /* GraphQL */ `
-  mutation Reorganise($input: ReorganiseInstitutionsInput!) { reorganiseInstitutions(input: $input) { applied } }`;
+  mutation ReorganisationThroughGatewayReorganise($input: ReorganiseInstitutionsInput!) { reorganiseInstitutions(input: $input) { applied } }`;
 
 /** One gateway query over registry (name, status) and licensing (licences and the licences they continue). */
 const INSTITUTION = /* GraphQL */ `
-  query Institution($id: ID!) {
+  query ReorganisationThroughGatewayInstitution($id: ID!) {
     institution(id: $id) {
       name status
       licences {

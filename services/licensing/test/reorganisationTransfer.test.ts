@@ -76,7 +76,7 @@ describe('licences follow a reorganised institution to its successor (registry.i
     const successor = await announce({ name: 'Valmieras Apvienotā skola', implementationPlaces: [place(shared.toUpperCase()), place('Rīgas iela 3, Valmiera')] });
     const predecessor = await announce({ name: 'Valmieras 2. pamatskola', implementationPlaces: [place(shared), place('Lāčplēša iela 1, Valmiera')] });
     const general = await issue(predecessor, 0);
-    const special = await issue(predecessor, 1, { programmeCode: '21015811', programmeName: 'Speciālā pamatizglītība', kind: 'SPECIAL', specialNeedsCategory: 'INTELLECTUAL_DEVELOPMENT_DISORDERS' });
+    await issue(predecessor, 1, { programmeCode: '21015811', programmeName: 'Speciālā pamatizglītība', kind: 'SPECIAL', specialNeedsCategory: 'INTELLECTUAL_DEVELOPMENT_DISORDERS' });
 
     const event = reorganised(predecessor, 'MERGER', [successor.id], '2025-09-01');
     await feed.send(event);

@@ -29,7 +29,7 @@ export function testClock(date: string) {
 }
 
 export const REGISTER = /* GraphQL */ `
-  mutation Register($input: RegisterPsychologistInput!) {
+  mutation PractitionersRegister($input: RegisterPsychologistInput!) {
     registerPsychologist(input: $input) { psychologist { id registrationNumber name status personalCode } }
   }`;
 

@@ -20,7 +20,7 @@ const VERIFY = /* GraphQL */ `
   }`;
 
 const LIST = /* GraphQL */ `
-  query List($filter: PsychologistFilter, $first: Int, $after: String) {
+  query PsychologistRegisterList($filter: PsychologistFilter, $first: Int, $after: String) {
     psychologists(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }

@@ -14,6 +14,7 @@ const OFFICER: Caller = { role: Role.OFFICER, subject: 'officer-12' };
 const token = () => `zq${randomUUID().replace(/[^a-f]/g, '').slice(0, 8)}`;
 
 const INSTITUTION_FIELDS = /* GraphQL */ `
+  fragment HigherEducationInstitutionFields on HigherEducationInstitution {
   id registrationNumber name kind kindLabelLv status
   founder { kind name }
   registrationDecision { number date reason }
@@ -22,17 +23,20 @@ const INSTITUTION_FIELDS = /* GraphQL */ `
     openedDecision { number date }
     excludedDecision { number date reason }
   }
-  amendments { field oldValue newValue decision { number date } }`;
+  amendments { field oldValue newValue decision { number date } }
+  }`;
 
 const REGISTER = /* GraphQL */ `
-  mutation Register($input: RegisterHigherEducationInstitutionInput!) {
-    registerHigherEducationInstitution(input: $input) { institution { ${INSTITUTION_FIELDS} } }
-  }`;
+  mutation HigherEducationRegister($input: RegisterHigherEducationInstitutionInput!) {
+    registerHigherEducationInstitution(input: $input) { institution { ...HigherEducationInstitutionFields } }
+  }
+  ${INSTITUTION_FIELDS}`;
 
 const AMEND = /* GraphQL */ `
-  mutation Amend($input: AmendHigherEducationInstitutionInput!) {
-    amendHigherEducationInstitution(input: $input) { institution { ${INSTITUTION_FIELDS} } }
-  }`;
+  mutation HigherEducationAmend($input: AmendHigherEducationInstitutionInput!) {
+    amendHigherEducationInstitution(input: $input) { institution { ...HigherEducationInstitutionFields } }
+  }
+  ${INSTITUTION_FIELDS}`;
 
 const OPEN_BRANCH = /* GraphQL */ `
   mutation Open($input: OpenBranchInput!) {
@@ -45,10 +49,11 @@ const EXCLUDE_BRANCH = /* GraphQL */ `
   }`;
 
 const GET = /* GraphQL */ `
-  query Get($id: ID!) { higherEducationInstitution(id: $id) { ${INSTITUTION_FIELDS} } }`;
+  query Get($id: ID!) { higherEducationInstitution(id: $id) { ...HigherEducationInstitutionFields } }
+  ${INSTITUTION_FIELDS}`;
 
 const LIST = /* GraphQL */ `
-  query List($filter: HigherEducationInstitutionFilter, $first: Int, $after: String) {
+  query HigherEducationList($filter: HigherEducationInstitutionFilter, $first: Int, $after: String) {
     higherEducationInstitutions(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }

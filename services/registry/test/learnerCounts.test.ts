@@ -25,28 +25,35 @@ const COUNTS = Object.fromEntries(GROUPS.map((group, i) => [group, 20 + i]));
 const COUNTS_TOTAL = GROUPS.reduce((sum, _group, i) => sum + 20 + i, 0);
 
 const REPORT_FIELDS = /* GraphQL */ `
-  id schoolYear asOf status total confirmedAt approvedAt lockedAt updatedAt
-  counts { ${GROUPS.join(' ')} }
-  institution { id name }`;
+  fragment LearnerCountReportFields on LearnerCountReport {
+    id schoolYear asOf status total confirmedAt approvedAt lockedAt updatedAt
+    counts { preschoolAge5 preschoolAge6 grade1 grade2 grade3 grade4 grade5 grade6 grade7 grade8 grade9 grade10 grade11 grade12 }
+    institution { id name }
+  }`;
 
 const SAVE = /* GraphQL */ `
-  mutation Save($input: SaveLearnerCountReportInput!) { saveLearnerCountReport(input: $input) { report { ${REPORT_FIELDS} } } }`;
+  mutation Save($input: SaveLearnerCountReportInput!) { saveLearnerCountReport(input: $input) { report { ...LearnerCountReportFields } } }
+  ${REPORT_FIELDS}`;
 const CONFIRM = /* GraphQL */ `
-  mutation Confirm($id: ID!) { confirmLearnerCountReport(id: $id) { report { ${REPORT_FIELDS} } } }`;
+  mutation Confirm($id: ID!) { confirmLearnerCountReport(id: $id) { report { ...LearnerCountReportFields } } }
+  ${REPORT_FIELDS}`;
 const APPROVE = /* GraphQL */ `
-  mutation Approve($id: ID!) { approveLearnerCountReport(id: $id) { report { ${REPORT_FIELDS} } } }`;
+  mutation Approve($id: ID!) { approveLearnerCountReport(id: $id) { report { ...LearnerCountReportFields } } }
+  ${REPORT_FIELDS}`;
 const REOPEN = /* GraphQL */ `
-  mutation Reopen($id: ID!) { reopenLearnerCountReport(id: $id) { report { ${REPORT_FIELDS} } } }`;
+  mutation Reopen($id: ID!) { reopenLearnerCountReport(id: $id) { report { ...LearnerCountReportFields } } }
+  ${REPORT_FIELDS}`;
 const LOCK = /* GraphQL */ `
   mutation Lock($schoolYear: String!) { lockSchoolYear(schoolYear: $schoolYear) { schoolYear lockedAt deadline lockedReportCount } }`;
 const REPORT = /* GraphQL */ `
-  query Report($institutionId: ID!, $schoolYear: String!) { learnerCountReport(institutionId: $institutionId, schoolYear: $schoolYear) { ${REPORT_FIELDS} } }`;
+  query Report($institutionId: ID!, $schoolYear: String!) { learnerCountReport(institutionId: $institutionId, schoolYear: $schoolYear) { ...LearnerCountReportFields } }
+  ${REPORT_FIELDS}`;
 const INSTITUTION_COUNTS = /* GraphQL */ `
   query Counts($id: ID!, $schoolYear: String!) { institution(id: $id) { id learnerCounts(schoolYear: $schoolYear) { status total counts { grade1 grade12 } } } }`;
 const REGISTER = /* GraphQL */ `
-  mutation Register($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { institution { id } } }`;
+  mutation LearnerCountsRegister($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { institution { id } } }`;
 const LIQUIDATE = /* GraphQL */ `
-  mutation Liquidate($input: LiquidateInstitutionInput!) { liquidateInstitution(input: $input) { institution { id status } } }`;
+  mutation LearnerCountsLiquidate($input: LiquidateInstitutionInput!) { liquidateInstitution(input: $input) { institution { id status } } }`;
 
 describe('learner-count reports', () => {
   let harness: ServiceHarness;

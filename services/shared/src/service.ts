@@ -63,6 +63,8 @@ export async function startService<TContext extends RequestContext>(
   const deadLetters = consumed.length > 0 ? [deadLetterTopic(config.kafka.consumerGroup)] : [];
   await ensureTopics(kafka, [...definition.publishes, ...consumed, ...deadLetters], config.kafka);
 
+  // Assigned once, below; the metrics read it through a closure before then.
+  // eslint-disable-next-line prefer-const
   let flow: EventFlow | undefined;
   const metrics = new EventMetrics(() => flow, consumed.length > 0, { service: definition.name });
 

@@ -8,7 +8,7 @@ import type { DocumentNode } from 'graphql';
 import type { Registry } from 'prom-client';
 import { cacheControlPlugins } from './cacheControl';
 import { CALLER_HEADER, decodeCaller, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, type Caller } from './auth';
-import { ErrorCode, maskUnexpectedErrors } from './errors';
+import { maskUnexpectedErrors } from './errors';
 import { createHttpApp, listen, type ReadinessCheck, type RunningHttpServer } from './httpServer';
 import { graphqlRequestHandler } from './graphqlRequestHandler';
 import type { Logger } from './logger';

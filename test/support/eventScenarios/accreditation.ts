@@ -5,17 +5,17 @@ import { issueLicence } from './licensing';
 import { REORGANISE, registerInstitution } from './registry';
 import type { EventScenario, ScenarioContext } from './scenario';
 
-const ACCREDIT = /* GraphQL */ `mutation($input: AccreditInstitutionInput!) { accreditInstitution(input: $input) { accreditation { id termEnd } } }`;
-const EXTEND = /* GraphQL */ `mutation($input: ExtendAccreditationInput!) { extendAccreditation(input: $input) { accreditation { id } } }`;
-const ASSIGN = /* GraphQL */ `mutation($input: AssignAccreditationTasksInput!) { assignAccreditationTasks(input: $input) { tasks { id } } }`;
-const VISIT = /* GraphQL */ `mutation($input: RecordMonitoringVisitInput!) { recordMonitoringVisit(input: $input) { monitoringVisit { id } } }`;
-const APPLY = /* GraphQL */ `mutation($input: ApplyForAccreditationInput!) { applyForAccreditation(input: $input) { application { id } } }`;
-const EVALUATE = /* GraphQL */ `mutation($input: RecordAccreditationEvaluationInput!) { recordAccreditationEvaluation(input: $input) { application { id } } }`;
-const DECIDE = /* GraphQL */ `mutation($input: DecideAccreditationInput!) { decideAccreditation(input: $input) { accreditation { id } } }`;
-const REFUSE = /* GraphQL */ `mutation($input: RefuseAccreditationInput!) { refuseAccreditation(input: $input) { application { id } } }`;
-const EVALUATE_HEAD = /* GraphQL */ `mutation($input: EvaluateHeadInput!) { evaluateHead(input: $input) { headEvaluation { id } } }`;
-const ACCREDITATION = /* GraphQL */ `query($id: ID!) { accreditation(id: $id) { status } }`;
-const APPLICATION = /* GraphQL */ `query($id: ID!) { accreditationApplication(id: $id) { status } }`;
+const ACCREDIT = /* GraphQL */ `mutation ScenarioAccreditationAccreditInstitution($input: AccreditInstitutionInput!) { accreditInstitution(input: $input) { accreditation { id termEnd } } }`;
+const EXTEND = /* GraphQL */ `mutation ScenarioAccreditationExtendAccreditation($input: ExtendAccreditationInput!) { extendAccreditation(input: $input) { accreditation { id } } }`;
+const ASSIGN = /* GraphQL */ `mutation ScenarioAccreditationAssignAccreditationTasks($input: AssignAccreditationTasksInput!) { assignAccreditationTasks(input: $input) { tasks { id } } }`;
+const VISIT = /* GraphQL */ `mutation ScenarioAccreditationRecordMonitoringVisit($input: RecordMonitoringVisitInput!) { recordMonitoringVisit(input: $input) { monitoringVisit { id } } }`;
+const APPLY = /* GraphQL */ `mutation ScenarioAccreditationApplyForAccreditation($input: ApplyForAccreditationInput!) { applyForAccreditation(input: $input) { application { id } } }`;
+const EVALUATE = /* GraphQL */ `mutation ScenarioAccreditationRecordAccreditationEvaluation($input: RecordAccreditationEvaluationInput!) { recordAccreditationEvaluation(input: $input) { application { id } } }`;
+const DECIDE = /* GraphQL */ `mutation ScenarioAccreditationDecideAccreditation($input: DecideAccreditationInput!) { decideAccreditation(input: $input) { accreditation { id } } }`;
+const REFUSE = /* GraphQL */ `mutation ScenarioAccreditationRefuseAccreditation($input: RefuseAccreditationInput!) { refuseAccreditation(input: $input) { application { id } } }`;
+const EVALUATE_HEAD = /* GraphQL */ `mutation ScenarioAccreditationEvaluateHead($input: EvaluateHeadInput!) { evaluateHead(input: $input) { headEvaluation { id } } }`;
+const ACCREDITATION = /* GraphQL */ `query ScenarioAccreditationAccreditation($id: ID!) { accreditation(id: $id) { status } }`;
+const APPLICATION = /* GraphQL */ `query ScenarioAccreditationAccreditationApplication($id: ID!) { accreditationApplication(id: $id) { status } }`;
 
 /** The accreditation service's "today" in this scenario (its definition gets this clock). */
 export const ACCREDITATION_TODAY = '2024-10-01';

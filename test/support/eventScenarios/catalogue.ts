@@ -4,16 +4,16 @@ import { eventually } from '../eventually';
 import { lockLearnerCounts, registerInstitution } from './registry';
 import type { EventScenario } from './scenario';
 
-const REGISTER_PROVIDER = /* GraphQL */ `mutation($input: RegisterProviderInput!) { registerProvider(input: $input) { provider { id } } }`;
-const CREATE = /* GraphQL */ `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }`;
-const SUBMIT = /* GraphQL */ `mutation($input: SubmitActivityInput!) { submitActivity(input: $input) { activity { id } } }`;
-const REVIEW = /* GraphQL */ `mutation($input: ReviewActivityInput!) { reviewActivity(input: $input) { activity { id } } }`;
-const WITHDRAW = /* GraphQL */ `mutation($input: WithdrawActivityInput!) { withdrawActivity(input: $input) { activity { id } } }`;
-const SCHEDULE = /* GraphQL */ `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { session { id } } }`;
-const BOOK = /* GraphQL */ `mutation($input: BookSessionInput!) { bookSession(input: $input) { booking { id status } } }`;
-const CANCEL = /* GraphQL */ `mutation($input: CancelBookingInput!) { cancelBooking(input: $input) { booking { id } } }`;
-const ATTEND = /* GraphQL */ `mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { booking { id status } } }`;
-const BOOKING = /* GraphQL */ `query($id: ID!) { booking(id: $id) { status } }`;
+const REGISTER_PROVIDER = /* GraphQL */ `mutation ScenarioCatalogueRegisterProvider($input: RegisterProviderInput!) { registerProvider(input: $input) { provider { id } } }`;
+const CREATE = /* GraphQL */ `mutation ScenarioCatalogueCreateActivity($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }`;
+const SUBMIT = /* GraphQL */ `mutation ScenarioCatalogueSubmitActivity($input: SubmitActivityInput!) { submitActivity(input: $input) { activity { id } } }`;
+const REVIEW = /* GraphQL */ `mutation ScenarioCatalogueReviewActivity($input: ReviewActivityInput!) { reviewActivity(input: $input) { activity { id } } }`;
+const WITHDRAW = /* GraphQL */ `mutation ScenarioCatalogueWithdrawActivity($input: WithdrawActivityInput!) { withdrawActivity(input: $input) { activity { id } } }`;
+const SCHEDULE = /* GraphQL */ `mutation ScenarioCatalogueScheduleSession($input: ScheduleSessionInput!) { scheduleSession(input: $input) { session { id } } }`;
+const BOOK = /* GraphQL */ `mutation ScenarioCatalogueBookSession($input: BookSessionInput!) { bookSession(input: $input) { booking { id status } } }`;
+const CANCEL = /* GraphQL */ `mutation ScenarioCatalogueCancelBooking($input: CancelBookingInput!) { cancelBooking(input: $input) { booking { id } } }`;
+const ATTEND = /* GraphQL */ `mutation ScenarioCatalogueRecordAttendance($input: RecordAttendanceInput!) { recordAttendance(input: $input) { booking { id status } } }`;
+const BOOKING = /* GraphQL */ `query ScenarioCatalogueBooking($id: ID!) { booking(id: $id) { status } }`;
 
 /** The catalogue service's clock in this scenario (its definition reads `now`); moved past a session to record attendance. */
 export const catalogueClock = { now: new Date('2025-10-01T08:00:00Z') };

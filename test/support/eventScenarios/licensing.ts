@@ -4,16 +4,16 @@ import { ISSUE_LICENCE, LIQUIDATE } from '../fixtures';
 import { REORGANISE, registerInstitution } from './registry';
 import type { EventScenario, ScenarioContext } from './scenario';
 
-const AMEND = /* GraphQL */ `mutation($input: AmendLicenceInput!) { amendLicence(input: $input) { licence { id } } }`;
-const ADD_PLACE = /* GraphQL */ `mutation($input: LicensedPlaceInput!) { addLicensedPlace(input: $input) { licence { id } } }`;
-const REMOVE_PLACE = /* GraphQL */ `mutation($input: LicensedPlaceInput!) { removeLicensedPlace(input: $input) { licence { id } } }`;
-const SUSPEND = /* GraphQL */ `mutation($input: LicenceDecisionInput!) { suspendLicence(input: $input) { licence { id } } }`;
-const RESTORE = /* GraphQL */ `mutation($input: LicenceDecisionInput!) { restoreLicenceRights(input: $input) { licence { id } } }`;
-const REVOKE = /* GraphQL */ `mutation($input: LicenceDecisionInput!) { revokeLicence(input: $input) { licence { id } } }`;
-const RELICENSE = /* GraphQL */ `mutation($input: RelicenseLicenceInput!) { relicenseLicence(input: $input) { licence { id } } }`;
+const AMEND = /* GraphQL */ `mutation ScenarioLicensingAmendLicence($input: AmendLicenceInput!) { amendLicence(input: $input) { licence { id } } }`;
+const ADD_PLACE = /* GraphQL */ `mutation ScenarioLicensingAddLicensedPlace($input: LicensedPlaceInput!) { addLicensedPlace(input: $input) { licence { id } } }`;
+const REMOVE_PLACE = /* GraphQL */ `mutation ScenarioLicensingRemoveLicensedPlace($input: LicensedPlaceInput!) { removeLicensedPlace(input: $input) { licence { id } } }`;
+const SUSPEND = /* GraphQL */ `mutation ScenarioLicensingSuspendLicence($input: LicenceDecisionInput!) { suspendLicence(input: $input) { licence { id } } }`;
+const RESTORE = /* GraphQL */ `mutation ScenarioLicensingRestoreLicenceRights($input: LicenceDecisionInput!) { restoreLicenceRights(input: $input) { licence { id } } }`;
+const REVOKE = /* GraphQL */ `mutation ScenarioLicensingRevokeLicence($input: LicenceDecisionInput!) { revokeLicence(input: $input) { licence { id } } }`;
+const RELICENSE = /* GraphQL */ `mutation ScenarioLicensingRelicenseLicence($input: RelicenseLicenceInput!) { relicenseLicence(input: $input) { licence { id } } }`;
 const REGISTER_PROGRAMME = /* GraphQL */ `
-  mutation($input: RegisterInterestProgrammeInput!) { registerInterestProgramme(input: $input) { programme { id } } }`;
-const LICENCES = /* GraphQL */ `query($id: ID!) { institution(id: $id) { licences { id status } } }`;
+  mutation ScenarioLicensingRegisterInterestProgramme($input: RegisterInterestProgrammeInput!) { registerInterestProgramme(input: $input) { programme { id } } }`;
+const LICENCES = /* GraphQL */ `query ScenarioLicensingInstitution($id: ID!) { institution(id: $id) { licences { id status } } }`;
 
 /** Issues a licence, waiting until licensing has replicated the institution from the registry's topic. */
 export async function issueLicence(context: ScenarioContext, institution: { id: string; implementationPlaces: Array<{ id: string }> }, programmeCode = '21011111') {

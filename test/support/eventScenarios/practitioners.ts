@@ -3,27 +3,28 @@ import { CERTIFY, childMinderInput, personalCode, REGISTER, registerInput } from
 import { eventually } from '../eventually';
 import type { EventScenario } from './scenario';
 
-const DECIDE = (mutation: string) => /* GraphQL */ `
+// The mutation's name varies, so codegen cannot check this one.
+const DECIDE = (mutation: string) => `
   mutation($input: PsychologistStatusDecisionInput!) { ${mutation}(input: $input) { psychologist { id } } }`;
-const GRANT = /* GraphQL */ `mutation($input: GrantSupervisorRightsInput!) { grantSupervisorRights(input: $input) { psychologist { id } } }`;
+const GRANT = /* GraphQL */ `mutation ScenarioPractitionersGrantSupervisorRights($input: GrantSupervisorRightsInput!) { grantSupervisorRights(input: $input) { psychologist { id } } }`;
 const RECOGNISE = /* GraphQL */ `
-  mutation($input: RecogniseForeignQualificationInput!) { recogniseForeignQualification(input: $input) { psychologist { id } } }`;
-const CERTIFICATES = /* GraphQL */ `query($n: String!) { psychologist(registrationNumber: $n) { certificates { expired } } }`;
+  mutation ScenarioPractitionersRecogniseForeignQualification($input: RecogniseForeignQualificationInput!) { recogniseForeignQualification(input: $input) { psychologist { id } } }`;
+const CERTIFICATES = /* GraphQL */ `query ScenarioPractitionersPsychologist($n: String!) { psychologist(registrationNumber: $n) { certificates { expired } } }`;
 
 const REGISTER_PROVIDER = /* GraphQL */ `
-  mutation($input: RegisterChildcareProviderInput!) { registerChildcareProvider(input: $input) { childcareProvider { id } } }`;
+  mutation ScenarioPractitionersRegisterChildcareProvider($input: RegisterChildcareProviderInput!) { registerChildcareProvider(input: $input) { childcareProvider { id } } }`;
 const REFUSE_PROVIDER = /* GraphQL */ `
-  mutation($input: RefuseChildcareProviderInput!) { refuseChildcareProvider(input: $input) { childcareProvider { id } } }`;
-const AMEND_PROVIDER = /* GraphQL */ `mutation($input: AmendChildcareProviderInput!) { amendChildcareProvider(input: $input) { childcareProvider { id } } }`;
+  mutation ScenarioPractitionersRefuseChildcareProvider($input: RefuseChildcareProviderInput!) { refuseChildcareProvider(input: $input) { childcareProvider { id } } }`;
+const AMEND_PROVIDER = /* GraphQL */ `mutation ScenarioPractitionersAmendChildcareProvider($input: AmendChildcareProviderInput!) { amendChildcareProvider(input: $input) { childcareProvider { id } } }`;
 const EXCLUDE_PROVIDER = /* GraphQL */ `
-  mutation($input: ExcludeChildcareProviderInput!) { excludeChildcareProvider(input: $input) { childcareProvider { id } } }`;
+  mutation ScenarioPractitionersExcludeChildcareProvider($input: ExcludeChildcareProviderInput!) { excludeChildcareProvider(input: $input) { childcareProvider { id } } }`;
 
 const ISSUE = /* GraphQL */ `
-  mutation($input: IssuePrivatePracticeCertificateInput!) { issuePrivatePracticeCertificate(input: $input) { certificate { id } } }`;
+  mutation ScenarioPractitionersIssuePrivatePracticeCertificate($input: IssuePrivatePracticeCertificateInput!) { issuePrivatePracticeCertificate(input: $input) { certificate { id } } }`;
 const EXTEND = /* GraphQL */ `
-  mutation($input: ExtendPrivatePracticeCertificateInput!) { extendPrivatePracticeCertificate(input: $input) { certificate { id } } }`;
+  mutation ScenarioPractitionersExtendPrivatePracticeCertificate($input: ExtendPrivatePracticeCertificateInput!) { extendPrivatePracticeCertificate(input: $input) { certificate { id } } }`;
 const REVOKE = /* GraphQL */ `
-  mutation($input: RevokePrivatePracticeCertificateInput!) { revokePrivatePracticeCertificate(input: $input) { certificate { id } } }`;
+  mutation ScenarioPractitionersRevokePrivatePracticeCertificate($input: RevokePrivatePracticeCertificateInput!) { revokePrivatePracticeCertificate(input: $input) { certificate { id } } }`;
 
 /** The practitioners service's "today" in this scenario (its definition gets this clock). */
 export const PRACTITIONERS_TODAY = '2024-11-22';

@@ -2,30 +2,30 @@ import { Role, Topics } from '@eq/shared';
 import { institutionInput, LIQUIDATE, REGISTER } from '../fixtures';
 import type { EventScenario, ScenarioContext } from './scenario';
 
-const AMEND = /* GraphQL */ `mutation($input: AmendInstitutionInput!) { amendInstitution(input: $input) { applied } }`;
-export const REORGANISE = /* GraphQL */ `mutation($input: ReorganiseInstitutionsInput!) { reorganiseInstitutions(input: $input) { applied } }`;
-const GRANT = /* GraphQL */ `mutation($input: StateSignificanceInput!) { grantStateSignificance(input: $input) { institution { stateSignificance } } }`;
-const REVOKE_SIGNIFICANCE = /* GraphQL */ `mutation($input: StateSignificanceInput!) { revokeStateSignificance(input: $input) { institution { stateSignificance } } }`;
-const RECEIVE = /* GraphQL */ `mutation($input: RegistrationApplicationInput!) { receiveRegistrationApplication(input: $input) { institution { id } } }`;
-const POSTPONE = /* GraphQL */ `mutation($input: PostponeRegistrationInput!) { postponeRegistration(input: $input) { institution { status } } }`;
-const APPROVE = /* GraphQL */ `mutation($input: RegistrationDecisionInput!) { approveRegistration(input: $input) { institution { status } } }`;
-const REFUSE = /* GraphQL */ `mutation($input: RegistrationDecisionInput!) { refuseRegistration(input: $input) { institution { status } } }`;
-const REVOKE_DECISION = /* GraphQL */ `mutation($input: RevokeDecisionInput!) { revokeDecision(input: $input) { applied } }`;
-const DECISIONS = /* GraphQL */ `query($id: ID!) { institution(id: $id) { decisions { id kind } } }`;
+const AMEND = /* GraphQL */ `mutation ScenarioRegistryAmendInstitution($input: AmendInstitutionInput!) { amendInstitution(input: $input) { applied } }`;
+export const REORGANISE = /* GraphQL */ `mutation ScenarioRegistryReorganiseInstitutions($input: ReorganiseInstitutionsInput!) { reorganiseInstitutions(input: $input) { applied } }`;
+const GRANT = /* GraphQL */ `mutation ScenarioRegistryGrantStateSignificance($input: StateSignificanceInput!) { grantStateSignificance(input: $input) { institution { stateSignificance } } }`;
+const REVOKE_SIGNIFICANCE = /* GraphQL */ `mutation ScenarioRegistryRevokeStateSignificance($input: StateSignificanceInput!) { revokeStateSignificance(input: $input) { institution { stateSignificance } } }`;
+const RECEIVE = /* GraphQL */ `mutation ScenarioRegistryReceiveRegistrationApplication($input: RegistrationApplicationInput!) { receiveRegistrationApplication(input: $input) { institution { id } } }`;
+const POSTPONE = /* GraphQL */ `mutation ScenarioRegistryPostponeRegistration($input: PostponeRegistrationInput!) { postponeRegistration(input: $input) { institution { status } } }`;
+const APPROVE = /* GraphQL */ `mutation ScenarioRegistryApproveRegistration($input: RegistrationDecisionInput!) { approveRegistration(input: $input) { institution { status } } }`;
+const REFUSE = /* GraphQL */ `mutation ScenarioRegistryRefuseRegistration($input: RegistrationDecisionInput!) { refuseRegistration(input: $input) { institution { status } } }`;
+const REVOKE_DECISION = /* GraphQL */ `mutation ScenarioRegistryRevokeDecision($input: RevokeDecisionInput!) { revokeDecision(input: $input) { applied } }`;
+const DECISIONS = /* GraphQL */ `query ScenarioRegistryInstitution($id: ID!) { institution(id: $id) { decisions { id kind } } }`;
 
 const GROUPS = ['preschoolAge5', 'preschoolAge6', ...Array.from({ length: 12 }, (_, i) => `grade${i + 1}`)];
-const SAVE_COUNTS = /* GraphQL */ `mutation($input: SaveLearnerCountReportInput!) { saveLearnerCountReport(input: $input) { report { id } } }`;
-const CONFIRM_COUNTS = /* GraphQL */ `mutation($id: ID!) { confirmLearnerCountReport(id: $id) { report { id } } }`;
-const APPROVE_COUNTS = /* GraphQL */ `mutation($id: ID!) { approveLearnerCountReport(id: $id) { report { id } } }`;
-const REOPEN_COUNTS = /* GraphQL */ `mutation($id: ID!) { reopenLearnerCountReport(id: $id) { report { id } } }`;
-const LOCK_YEAR = /* GraphQL */ `mutation($schoolYear: String!) { lockSchoolYear(schoolYear: $schoolYear) { lockedReportCount } }`;
+const SAVE_COUNTS = /* GraphQL */ `mutation ScenarioRegistrySaveLearnerCountReport($input: SaveLearnerCountReportInput!) { saveLearnerCountReport(input: $input) { report { id } } }`;
+const CONFIRM_COUNTS = /* GraphQL */ `mutation ScenarioRegistryConfirmLearnerCountReport($id: ID!) { confirmLearnerCountReport(id: $id) { report { id } } }`;
+const APPROVE_COUNTS = /* GraphQL */ `mutation ScenarioRegistryApproveLearnerCountReport($id: ID!) { approveLearnerCountReport(id: $id) { report { id } } }`;
+const REOPEN_COUNTS = /* GraphQL */ `mutation ScenarioRegistryReopenLearnerCountReport($id: ID!) { reopenLearnerCountReport(id: $id) { report { id } } }`;
+const LOCK_YEAR = /* GraphQL */ `mutation ScenarioRegistryLockSchoolYear($schoolYear: String!) { lockSchoolYear(schoolYear: $schoolYear) { lockedReportCount } }`;
 
 const REGISTER_HIGHER = /* GraphQL */ `
-  mutation($input: RegisterHigherEducationInstitutionInput!) { registerHigherEducationInstitution(input: $input) { institution { id } } }`;
+  mutation ScenarioRegistryRegisterHigherEducationInstitution($input: RegisterHigherEducationInstitutionInput!) { registerHigherEducationInstitution(input: $input) { institution { id } } }`;
 const AMEND_HIGHER = /* GraphQL */ `
-  mutation($input: AmendHigherEducationInstitutionInput!) { amendHigherEducationInstitution(input: $input) { institution { id } } }`;
-const OPEN_BRANCH = /* GraphQL */ `mutation($input: OpenBranchInput!) { openBranch(input: $input) { branch { id } } }`;
-const EXCLUDE_BRANCH = /* GraphQL */ `mutation($input: ExcludeBranchInput!) { excludeBranch(input: $input) { branch { id } } }`;
+  mutation ScenarioRegistryAmendHigherEducationInstitution($input: AmendHigherEducationInstitutionInput!) { amendHigherEducationInstitution(input: $input) { institution { id } } }`;
+const OPEN_BRANCH = /* GraphQL */ `mutation ScenarioRegistryOpenBranch($input: OpenBranchInput!) { openBranch(input: $input) { branch { id } } }`;
+const EXCLUDE_BRANCH = /* GraphQL */ `mutation ScenarioRegistryExcludeBranch($input: ExcludeBranchInput!) { excludeBranch(input: $input) { branch { id } } }`;
 
 /** Registers an institution in the registry (as an OFFICER) and returns it with its places. */
 export async function registerInstitution(context: ScenarioContext, overrides: Record<string, unknown> = {}) {

@@ -41,6 +41,18 @@ export interface BookingContext {
   now: Date;
 }
 
+/** What `catalogue_booking_context` returns: JSON, so numbers may come as strings and dates as text. */
+interface BookingContextJson {
+  school: BookingContext['school'];
+  session: Record<string, unknown> | null;
+  terms: BookingContext['terms'];
+  usage?: SchoolLedger['usage'];
+  learnerCounts?: SchoolLedger['learnerCounts'];
+  waiting?: number | string;
+  fundUsedCents?: number | string;
+  now: string;
+}
+
 /**
  * Takes a booking's locks in the documented order (the school's replica row, the session, the
  * school's funding lock) and reads, under them, what the decision needs: one round trip, the
@@ -48,7 +60,7 @@ export interface BookingContext {
  * session's semester is not known before its row is read, and is never earlier than today's).
  */
 export async function lockBookingContext(tx: PipelinedTransaction, db: DataSource, schoolId: string, sessionId: string, from: Semester): Promise<BookingContext> {
-  const [row] = await tx.query<{ context: Record<string, any> }>('SELECT catalogue_booking_context($1, $2, $3, $4) AS context', [
+  const [row] = await tx.query<{ context: BookingContextJson }>('SELECT catalogue_booking_context($1, $2, $3, $4) AS context', [
     schoolId,
     sessionId,
     from.label,

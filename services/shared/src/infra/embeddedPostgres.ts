@@ -104,7 +104,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
         continue;
       }
       const reason = error instanceof Error ? error.message : 'exited during startup';
-      throw new Error(`embedded Postgres in ${dataDir} ${reason}:\n${output.tail()}`);
+      throw new Error(`embedded Postgres in ${dataDir} ${reason}:\n${output.tail()}`, { cause: error });
     }
   }
 

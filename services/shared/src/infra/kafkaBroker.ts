@@ -225,7 +225,7 @@ async function launchBroker(p: {
   } catch (error) {
     await stop();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Kafka broker in ${dataDir} ${reason}; see ${dataDir}/broker.log:\n${output.tail()}`);
+    throw new Error(`Kafka broker in ${dataDir} ${reason}; see ${dataDir}/broker.log:\n${output.tail()}`, { cause: error });
   }
   return { brokers, pid: jvm.pid!, stop };
 }

@@ -181,6 +181,7 @@ export class OutputSink {
   private emit(raw: string): void {
     // Some tools emit colour codes even when piped (Maven does in batch mode); they are noise in
     // logs and error messages.
+    // eslint-disable-next-line no-control-regex -- ESC is exactly what is matched
     const line = raw.replace(/\x1b\[[0-9;]*m/g, '').trimEnd();
     if (line === '') return;
     this.emitted++;
