@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { BAD_REQUEST, readJsonBody } from './jsonBody';
 import type { Logger } from './logger';
+import { graphqlRequestScope } from './statementCounter';
 
 export interface GraphqlRequestHandlerOptions<TContext extends BaseContext> {
   /** Whether the request may be served at all (the subgraph's gateway-secret check); refused with 401. */
@@ -40,10 +41,12 @@ export function graphqlRequestHandler<TContext extends BaseContext>(apollo: Apol
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
       const query = req.url!.indexOf('?');
-      const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search: query < 0 ? '' : req.url!.slice(query), body: read.body },
-        context: () => options.context(req),
-      });
+      const response = await graphqlRequestScope.run(true, () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search: query < 0 ? '' : req.url!.slice(query), body: read.body },
+          context: () => options.context(req),
+        }),
+      );
       const outgoing: Record<string, string> = {};
       for (const [name, value] of response.headers) outgoing[name] = value;
       if (response.body.kind === 'complete') {

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import type { CloudEvent } from './cloudEvent';
+import { graphqlRequestScope } from './statementCounter';
 
 /**
  * Records an event in the caller's transaction. The change and its event commit or roll back
@@ -44,7 +45,10 @@ export function onOutboxCommit(dataSource: DataSource, listener: () => void): ()
 
 /** Tells the listeners of `dataSource` that a commit recorded events. */
 export function outboxCommitted(dataSource: DataSource): void {
-  for (const listener of commitListeners.get(dataSource) ?? []) listener();
+  // The relay's work outlives the request that committed: it must not count as the request's.
+  graphqlRequestScope.exit(() => {
+    for (const listener of commitListeners.get(dataSource) ?? []) listener();
+  });
 }
 
 /** Registered on every DataSource (openDatabase): wakes the listeners after a TypeORM transaction that recorded events. */

@@ -1,7 +1,6 @@
 import { mayViewActivity } from '../domain/activityAccess';
 import type { ActivityResolvers } from '../generated/resolvers';
 import { isUuid } from '@eq/shared';
-import { ActivitySessionEntity } from '../entities/activitySession';
 
 export const Activity: ActivityResolvers = {
   __resolveReference: async (reference, { loaders, caller }) => {
@@ -15,13 +14,5 @@ export const Activity: ActivityResolvers = {
     if (!provider) throw new Error(`activity ${activity.id} refers to missing provider ${activity.providerId}`);
     return provider;
   },
-  sessions: async (activity, { from, to }, { db }) => {
-    const query = db
-      .getRepository(ActivitySessionEntity)
-      .createQueryBuilder('s')
-      .where("s.activity_id = :id AND s.status = 'SCHEDULED'", { id: activity.id });
-    if (from) query.andWhere('s.starts_at >= :from', { from: new Date(from) });
-    if (to) query.andWhere('s.starts_at <= :to', { to: new Date(to) });
-    return query.orderBy('s.starts_at', 'ASC').addOrderBy('s.id', 'ASC').getMany();
-  },
+  sessions: (activity, { from, to }, { loaders }) => loaders.sessionsOfActivity({ from, to }).load(activity.id),
 };

@@ -19,6 +19,16 @@ export interface CatalogueLoaders {
   waitingPosition: DataLoader<string, number | null>;
   /** An institution's bookings, latest session first. */
   bookingsOfInstitution: DataLoader<string, BookingRecord[]>;
+  /**
+   * Scheduled sessions per activity within a window, earliest first. A list's activities all ask
+   * with the same arguments, so one loader per window batches them into one statement.
+   */
+  sessionsOfActivity(window: SessionWindow): DataLoader<string, ActivitySessionRecord[]>;
+}
+
+export interface SessionWindow {
+  from?: string | null;
+  to?: string | null;
 }
 
 function byIdOf<T extends { id: string }>(rows: T[], ids: readonly string[]): Array<T | null> {
@@ -27,7 +37,27 @@ function byIdOf<T extends { id: string }>(rows: T[], ids: readonly string[]): Ar
 }
 
 export function createCatalogueLoaders(db: DataSource): CatalogueLoaders {
+  const sessionLoaders = new Map<string, DataLoader<string, ActivitySessionRecord[]>>();
+  const sessionsOfActivity = ({ from, to }: SessionWindow) => {
+    const key = `${from ?? ''}|${to ?? ''}`;
+    let loader = sessionLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (activityIds) => {
+        const query = db
+          .getRepository(ActivitySessionEntity)
+          .createQueryBuilder('s')
+          .where("s.activity_id IN (:...ids) AND s.status = 'SCHEDULED'", { ids: [...activityIds] });
+        if (from) query.andWhere('s.starts_at >= :from', { from: new Date(from) });
+        if (to) query.andWhere('s.starts_at <= :to', { to: new Date(to) });
+        const rows = await query.orderBy('s.starts_at', 'ASC').addOrderBy('s.id', 'ASC').getMany();
+        return activityIds.map((id) => rows.filter((row) => row.activityId === id));
+      });
+      sessionLoaders.set(key, loader);
+    }
+    return loader;
+  };
   return {
+    sessionsOfActivity,
     activity: new DataLoader(async (ids) => byIdOf(await db.getRepository(ActivityEntity).findBy({ id: In(ids.filter(isUuid)) }), ids)),
     provider: new DataLoader(async (ids) => byIdOf(await db.getRepository(ActivityProviderEntity).findBy({ id: In([...ids]) }), ids)),
     session: new DataLoader(async (ids) => byIdOf(await db.getRepository(ActivitySessionEntity).findBy({ id: In(ids.filter(isUuid)) }), ids)),
