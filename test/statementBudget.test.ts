@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, statementCounterOf } from '@eq/shared';
 import { activityInput, futureWednesday } from '../services/catalogue/test/catalogueOperations';
-import { REGISTER as REGISTER_PSYCHOLOGIST, registerInput } from '../services/practitioners/test/fixtures';
+import { childMinderInput, personalCode, REGISTER as REGISTER_PSYCHOLOGIST, registerInput } from '../services/practitioners/test/fixtures';
 import { issueLicence } from './support/eventScenarios/licensing';
 import { registerInstitution } from './support/eventScenarios/registry';
 import type { ScenarioContext } from './support/eventScenarios/scenario';
@@ -48,6 +49,35 @@ const PSYCHOLOGISTS = /* GraphQL */ `
       totalCount
       edges { node { id name certificates { number } statusHistory { status } supervisorRights { validFrom } foreignQualifications { country } } }
     }
+  }`;
+
+const CHANGED_SINCE = /* GraphQL */ `
+  query BudgetChangedSince($first: Int!) {
+    institutionsChangedSince(since: "2000-01-01T00:00:00Z", first: $first) { edges { node { id name licences { id } accreditations { id } } } }
+  }`;
+
+const CHILDCARE_PROVIDERS = /* GraphQL */ `
+  query BudgetChildcareProviders($first: Int!) {
+    childcareProviders(first: $first) { totalCount edges { node { id name status decision { number } amendments { number } } } }
+  }`;
+
+const PRIVATE_PRACTICE = /* GraphQL */ `
+  query BudgetPrivatePractice($first: Int!) {
+    privatePracticeCertificates(first: $first) { totalCount edges { node { id number status decision { number } extensions { validUntil } } } }
+  }`;
+
+const HIGHER_EDUCATION = /* GraphQL */ `
+  query BudgetHigherEducation($first: Int!) {
+    higherEducationInstitutions(first: $first) { totalCount edges { node { id name founder { name } branches { id } amendments { field } } } }
+  }`;
+
+const REGISTER_CHILDCARE = /* GraphQL */ `
+  mutation BudgetRegisterChildcare($input: RegisterChildcareProviderInput!) { registerChildcareProvider(input: $input) { childcareProvider { id } } }`;
+const ISSUE_PRIVATE_PRACTICE = /* GraphQL */ `
+  mutation BudgetIssuePrivatePractice($input: IssuePrivatePracticeCertificateInput!) { issuePrivatePracticeCertificate(input: $input) { certificate { id } } }`;
+const REGISTER_HIGHER_EDUCATION = /* GraphQL */ `
+  mutation BudgetRegisterHigherEducation($input: RegisterHigherEducationInstitutionInput!) {
+    registerHigherEducationInstitution(input: $input) { institution { id } }
   }`;
 
 const REGISTER_PROVIDER = /* GraphQL */ `
@@ -104,6 +134,27 @@ describe('SQL statements per list query do not grow with the page (N+1 guard, th
       const institution = await registerInstitution(context, { name: `Budžeta skola ${i}` });
       await issueLicence(context, institution);
       await stack.client.data(REGISTER_PSYCHOLOGIST, { input: registerInput() }, officer);
+      const unique = randomUUID().slice(0, 8);
+      await stack.client.data(REGISTER_CHILDCARE, { input: childMinderInput({ registrationNumber: `BU-${unique}` }) }, officer);
+      const certificate = {
+        number: `PP-${unique}`,
+        teacherName: 'Jānis Skolotājs',
+        personalCode: personalCode(),
+        programmeKind: 'INTEREST_EDUCATION',
+        programmeName: 'Robotikas pulciņš',
+        municipality: 'Valmieras novads',
+        validUntil: '2026-02-28',
+        decision: { number: 'PP-2024/3', date: '2024-03-01' },
+      };
+      await stack.client.data(ISSUE_PRIVATE_PRACTICE, { input: certificate }, officer);
+      const higherEducation = {
+        registrationNumber: String(3_000_000_000 + i),
+        name: `Budžeta augstskola ${unique}`,
+        kind: 'ACADEMY',
+        founder: { kind: 'STATE', name: 'Izglītības un zinātnes ministrija' },
+        decision: { number: 'IKVD-AR-2024/1', date: '2024-01-15' },
+      };
+      await stack.client.data(REGISTER_HIGHER_EDUCATION, { input: higherEducation }, officer);
     }
     const providerId = (await stack.client.data(REGISTER_PROVIDER, { input: { kind: 'MUSEUM', name: 'Zinātnes centrs' } }, fundAdmin)).registerProvider.provider.id as string;
     const provider = await context.tokenFor({ role: Role.PROVIDER, providerId, subject: 'provider-budget' });
@@ -132,5 +183,15 @@ describe('SQL statements per list query do not grow with the page (N+1 guard, th
 
   it('psychologists, with their certificates and history', async () => {
     await expectNoGrowth(PSYCHOLOGISTS);
+  });
+
+  it('institutions changed since a time, as subscribers page through them', async () => {
+    await expectNoGrowth(CHANGED_SINCE);
+  });
+
+  it('child-minders, private-practice certificates and higher-education institutions', async () => {
+    await expectNoGrowth(CHILDCARE_PROVIDERS);
+    await expectNoGrowth(PRIVATE_PRACTICE);
+    await expectNoGrowth(HIGHER_EDUCATION);
   });
 });
