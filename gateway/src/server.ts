@@ -14,6 +14,7 @@ import { GatewayMetrics } from './metrics';
 import { queryLimitOptions } from './queryLimits';
 import { responseCachePlugins } from './responseCache';
 import { SubgraphDataSource } from './subgraphDataSource';
+import { unservableRequestsPlugin } from './unservableRequests';
 
 /** Reads subgraph URLs from the supergraph's `join__graph` directives. */
 export function subgraphUrlsOf(supergraphSdl: string): Record<string, string> {
@@ -57,6 +58,7 @@ export async function startGatewayServer(config: GatewayConfig, logger: Logger):
     plugins: [
       ...(limits.plugins ?? []),
       errorPolicy.plugin,
+      unservableRequestsPlugin(),
       accessRecordPlugin(),
       ...responseCachePlugins(config.responseCache, metrics),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
