@@ -34,7 +34,7 @@ export function subgraphUrlsOf(supergraphSdl: string): Record<string, string> {
 export async function startGatewayServer(config: GatewayConfig, logger: Logger): Promise<RunningHttpServer> {
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const urls: Record<string, string> = { ...subgraphUrlsOf(supergraphSdl), ...config.subgraphUrls };
-  const metrics = new GatewayMetrics();
+  const metrics = new GatewayMetrics(config.metricsOperations);
   const errorPolicy = gatewayErrorPolicy(logger);
   const limits = queryLimitOptions(config.limits);
 
@@ -80,7 +80,7 @@ export async function startGatewayServer(config: GatewayConfig, logger: Logger):
     '/graphql',
     accessLog(logger, metrics),
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => gatewayContext(req, accessRecordOf(res), config.jwtSecret) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => gatewayContext(req, accessRecordOf(res), config.jwtSecret, config.tokenMaxLifetimeSeconds) }),
     malformedBodyAnswer,
   );
   const running = await listen(app, config.host, config.port);

@@ -16,7 +16,7 @@ function policy() {
     },
   });
   const { formatError, plugin } = gatewayErrorPolicy(createLogger('gateway-test', 'info', destination));
-  const contextValue: GatewayContext = { caller: PUBLIC_CALLER, requestId: 'req-42', access: { requestId: 'req-42', errorCodes: [] } };
+  const contextValue: GatewayContext = { caller: PUBLIC_CALLER, requestId: 'req-42', access: { requestId: 'req-42', anonymousCaller: true, errorCodes: [] } };
   const format = async (error: GraphQLError) => {
     // Apollo calls didEncounterErrors with the raw errors, then formatError on each.
     const listener = await plugin.requestDidStart!({ contextValue } as never);
