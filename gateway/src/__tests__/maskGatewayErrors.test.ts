@@ -59,4 +59,11 @@ describe('gateway error policy', () => {
     const error = new GraphQLError('Cannot query field "nme" on type "Institution". Did you mean "name"?', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     assert.equal((await format(error)).message, 'Cannot query field "nme" on type "Institution".');
   });
+
+  it('gives BAD_REQUEST to a refusal Apollo sends with a 4xx status but no code (APQ hash mismatch, APQ version 2)', async () => {
+    const { format, lines } = policy();
+    const mismatch = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } });
+    assert.deepEqual(await format(mismatch), { message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } });
+    assert.equal(lines.length, 0);
+  });
 });
