@@ -140,7 +140,8 @@ describe('gateway hardening: limits, introspection, errors, CSRF, APQ, metrics a
   });
 
   it('publishes request counts, latency by operation, errors by code and subgraph fetch latency at /metrics', async () => {
-    await stack.client.data('query MetricsProbe { institutions(first: 1) { totalCount } }');
+    // With a token: a PUBLIC caller's unlisted operation names are counted as (public), see gatewayMetrics.test.ts.
+    await stack.client.data('query MetricsProbe { institutions(first: 1) { totalCount } }', {}, await stack.client.token({ role: Role.OFFICER }));
     await stack.client.request(TOO_DEEP, { id: institutionId });
     const response = await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/metrics'));
     expect(response.status).toBe(200);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { REQUEST_ID_HEADER, type Logger } from '@eq/shared';
+import { REQUEST_ID_HEADER, Role, type Logger } from '@eq/shared';
 import type { NextFunction, Request, Response } from 'express';
 import type { GatewayContext } from './context';
 import type { GatewayMetrics } from './metrics';
@@ -10,6 +10,8 @@ export interface AccessRecord {
   requestId: string;
   /** Set once Apollo has resolved the operation; a client-chosen name, so only logged and bounded. */
   operationName?: string;
+  /** False once a valid token is seen: only then may a client's operation names become metrics labels. */
+  anonymousCaller: boolean;
   errorCodes: string[];
 }
 
@@ -27,13 +29,13 @@ export function accessLog(logger: Logger, metrics: GatewayMetrics) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = performance.now();
     const requestId = req.header(REQUEST_ID_HEADER)?.slice(0, 100) || randomUUID();
-    const record: AccessRecord = { requestId, errorCodes: [] };
+    const record: AccessRecord = { requestId, anonymousCaller: true, errorCodes: [] };
     res.locals.access = record;
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.on('finish', () => {
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
       const errorCodes = [...new Set(record.errorCodes)];
-      metrics.recordRequest({ operationName: record.operationName, status: res.statusCode, durationMs, errorCodes: record.errorCodes });
+      metrics.recordRequest({ operationName: record.operationName, anonymousCaller: record.anonymousCaller, status: res.statusCode, durationMs, errorCodes: record.errorCodes });
       logger.info(
         { method: req.method, operationName: record.operationName, status: res.statusCode, durationMs, requestId, errorCodes },
         'request',
@@ -50,6 +52,7 @@ export function accessRecordPlugin(): ApolloServerPlugin<GatewayContext> {
       return {
         async didResolveOperation({ operationName, contextValue }) {
           contextValue.access.operationName = operationName ?? undefined;
+          contextValue.access.anonymousCaller = contextValue.caller.role === Role.PUBLIC;
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;

@@ -1,4 +1,4 @@
-import { logLevelSchema, parseConfig } from '@eq/shared';
+import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS, logLevelSchema, parseConfig } from '@eq/shared';
 import { z } from 'zod';
 import { DEFAULT_RESPONSE_CACHE, type ResponseCacheOptions } from './responseCache';
 
@@ -32,6 +32,12 @@ const gatewayEnvSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 key)'),
   GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters'),
   SUPERGRAPH_PATH: z.string().min(1).optional(),
+  GATEWAY_TOKEN_MAX_LIFETIME: z.coerce.number().int().min(60).max(30 * 24 * 60 * 60).default(DEFAULT_TOKEN_MAX_LIFETIME_SECONDS),
+  GATEWAY_METRICS_OPERATIONS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((name) => name.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[_A-Za-z][_0-9A-Za-z]{0,99}$/)).max(500)),
   LOG_LEVEL: logLevelSchema.default('info'),
   NODE_ENV: z.string().default('development'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(5_000),
@@ -49,6 +55,10 @@ export interface GatewayConfig {
   port: number;
   jwtSecret: string;
   gatewaySecret: string;
+  /** Longest lifetime (exp − iat, seconds) of a bearer token; longer ones, and those without exp or iat, are refused. */
+  tokenMaxLifetimeSeconds: number;
+  /** Operation names that get their own metrics label whoever sends them (see metrics.ts for the policy). */
+  metricsOperations: string[];
   /** Path of the composed supergraph SDL; defaults to the committed `schema/supergraph.graphql`. */
   supergraphPath: string;
   /** Subgraph URL overrides by name; a subgraph without one uses the URL in the supergraph. */
@@ -77,6 +87,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
     port: parsed.PORT,
     jwtSecret: parsed.JWT_SECRET,
     gatewaySecret: parsed.GATEWAY_SECRET,
+    tokenMaxLifetimeSeconds: parsed.GATEWAY_TOKEN_MAX_LIFETIME,
+    metricsOperations: parsed.GATEWAY_METRICS_OPERATIONS,
     supergraphPath: parsed.SUPERGRAPH_PATH ?? DEFAULT_SUPERGRAPH_PATH,
     subgraphUrls,
     logLevel: parsed.LOG_LEVEL,

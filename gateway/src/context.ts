@@ -14,14 +14,14 @@ export interface GatewayContext {
  * The caller comes from the bearer token alone: no token means PUBLIC; a token that fails
  * verification is refused with 401 rather than served as PUBLIC.
  */
-export async function gatewayContext(req: Request, access: AccessRecord, jwtSecret: string): Promise<GatewayContext> {
+export async function gatewayContext(req: Request, access: AccessRecord, jwtSecret: string, tokenMaxLifetimeSeconds?: number): Promise<GatewayContext> {
   const { requestId } = access;
   const authorization = req.header('authorization');
   if (!authorization) return { caller: PUBLIC_CALLER, requestId, access };
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   try {
     if (!match?.[1]) throw new Error('not a bearer token');
-    return { caller: await verifyCallerToken(match[1], jwtSecret), requestId, access };
+    return { caller: await verifyCallerToken(match[1], jwtSecret, tokenMaxLifetimeSeconds), requestId, access };
   } catch (error) {
     // Apollo runs no plugin for a request whose context fails, so the access log learns the code here.
     access.errorCodes.push(ErrorCode.UNAUTHENTICATED);

@@ -1,5 +1,5 @@
 import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode, REQUEST_ERROR_CODES, type Logger } from '@eq/shared';
+import { ErrorCode, errorRequestIds, REQUEST_ERROR_CODES, type Logger } from '@eq/shared';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from './context';
 
@@ -21,25 +21,10 @@ export function gatewayErrorPolicy(logger: Logger): {
   formatError: NonNullable<ApolloServerOptions<GatewayContext>['formatError']>;
   plugin: ApolloServerPlugin<GatewayContext>;
 } {
-  // formatError is given no context; the plugin sees each error first and notes its request.
-  const requestIds = new WeakMap<object, string>();
-  const requestIdOf = (error: unknown) =>
-    error && typeof error === 'object'
-      ? (requestIds.get(error) ?? requestIds.get((error as { originalError?: object }).originalError ?? {}))
-      : undefined;
-
-  const plugin: ApolloServerPlugin<GatewayContext> = {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) requestIds.set(error, contextValue.requestId);
-        },
-      };
-    },
-  };
+  const { plugin, requestIdOf } = errorRequestIds<GatewayContext>();
 
   const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
+    const code = clientStatusWithoutCode(error) ? 'BAD_REQUEST' : formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !INTERNAL_EXTENSIONS.has(key)));
       return {
@@ -62,4 +47,15 @@ export function gatewayErrorPolicy(logger: Logger): {
   };
 
   return { formatError, plugin };
+}
+
+/**
+ * Apollo refuses some requests with a 4xx but no code (an APQ hash that does not match its
+ * query, a persisted-query version other than 1), which would then read INTERNAL_SERVER_ERROR:
+ * the status says the client caused it, so it gets BAD_REQUEST.
+ */
+function clientStatusWithoutCode(error: unknown): boolean {
+  const extensions = (error as { extensions?: { code?: unknown; http?: { status?: unknown } } } | null)?.extensions;
+  const status = extensions?.http?.status;
+  return extensions?.code === undefined && typeof status === 'number' && status >= 400 && status < 500;
 }

@@ -27,8 +27,9 @@ export class GatewayMetrics extends GraphQLMetrics {
     registers: [this.registry],
   });
 
-  constructor() {
-    super('gateway');
+  /** `knownOperations`: names labelled whoever sends them (GATEWAY_METRICS_OPERATIONS). */
+  constructor(knownOperations: Iterable<string> = []) {
+    super('gateway', {}, knownOperations);
   }
 
   recordSubgraphFetch(subgraph: string, outcome: SubgraphFetchOutcome, durationMs: number): void {

@@ -14,6 +14,7 @@ import { GatewayMetrics } from './metrics';
 import { queryLimitOptions } from './queryLimits';
 import { responseCachePlugins } from './responseCache';
 import { SubgraphDataSource } from './subgraphDataSource';
+import { unservableRequestsPlugin } from './unservableRequests';
 
 /** Reads subgraph URLs from the supergraph's `join__graph` directives. */
 export function subgraphUrlsOf(supergraphSdl: string): Record<string, string> {
@@ -33,7 +34,7 @@ export function subgraphUrlsOf(supergraphSdl: string): Record<string, string> {
 export async function startGatewayServer(config: GatewayConfig, logger: Logger): Promise<RunningHttpServer> {
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const urls: Record<string, string> = { ...subgraphUrlsOf(supergraphSdl), ...config.subgraphUrls };
-  const metrics = new GatewayMetrics();
+  const metrics = new GatewayMetrics(config.metricsOperations);
   const errorPolicy = gatewayErrorPolicy(logger);
   const limits = queryLimitOptions(config.limits);
 
@@ -57,6 +58,7 @@ export async function startGatewayServer(config: GatewayConfig, logger: Logger):
     plugins: [
       ...(limits.plugins ?? []),
       errorPolicy.plugin,
+      unservableRequestsPlugin(),
       accessRecordPlugin(),
       ...responseCachePlugins(config.responseCache, metrics),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -78,7 +80,7 @@ export async function startGatewayServer(config: GatewayConfig, logger: Logger):
     '/graphql',
     accessLog(logger, metrics),
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => gatewayContext(req, accessRecordOf(res), config.jwtSecret) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => gatewayContext(req, accessRecordOf(res), config.jwtSecret, config.tokenMaxLifetimeSeconds) }),
     malformedBodyAnswer,
   );
   const running = await listen(app, config.host, config.port);

@@ -15,7 +15,7 @@ function policy() {
     },
   });
   const { formatError, plugin } = gatewayErrorPolicy(createLogger('gateway-test', 'info', destination));
-  const contextValue: GatewayContext = { caller: PUBLIC_CALLER, requestId: 'req-42', access: { requestId: 'req-42', errorCodes: [] } };
+  const contextValue: GatewayContext = { caller: PUBLIC_CALLER, requestId: 'req-42', access: { requestId: 'req-42', anonymousCaller: true, errorCodes: [] } };
   const format = async (error: GraphQLError) => {
     // Apollo calls didEncounterErrors with the raw errors, then formatError on each.
     const listener = await plugin.requestDidStart!({ contextValue } as never);
@@ -57,5 +57,12 @@ describe('gateway error policy', () => {
     const { format } = policy();
     const error = new GraphQLError('Cannot query field "nme" on type "Institution". Did you mean "name"?', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect((await format(error)).message).toBe('Cannot query field "nme" on type "Institution".');
+  });
+
+  it('gives BAD_REQUEST to a refusal Apollo sends with a 4xx status but no code (APQ hash mismatch, APQ version 2)', async () => {
+    const { format, lines } = policy();
+    const mismatch = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } });
+    expect(await format(mismatch)).toStrictEqual({ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } });
+    expect(lines.length).toBe(0);
   });
 });

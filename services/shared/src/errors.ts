@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger';
 
@@ -55,14 +56,78 @@ export const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set<string>([
   ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
 ]);
 
+/** The SQLSTATE of a PostgreSQL error, whether pg's own or wrapped by TypeORM (which copies it). */
+export function sqlStateOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  const driver = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  const state = typeof driver === 'string' ? driver : code;
+  return typeof state === 'string' && /^[0-9A-Z]{5}$/.test(state) ? state : undefined;
+}
+
+/**
+ * What a failed statement means to the client, when the client (or a race between clients)
+ * caused it rather than a bug:
+ * - 23505 (unique violation): two writes claimed one unique value, e.g. two registrations of
+ *   one registration number at once; whichever lost the race gets CONFLICT, as it would have
+ *   had it come second;
+ * - 40001 / 40P01 (serialization failure, deadlock): a concurrent write won; CONFLICT, and
+ *   trying again is safe because the transaction was rolled back whole;
+ * - 23503 (foreign key): the row referred to was removed meanwhile; CONFLICT;
+ * - class 22 (data exception) and 23514 (check): a value the database cannot hold. Input is
+ *   checked before SQL (scalars, cursors, storable text), so this is a backstop:
+ *   VALIDATION_FAILED for the client, and a warning in the log so the gap gets closed.
+ * No message repeats the driver's text: it can quote the offending value.
+ */
+export function clientErrorOfDatabase(error: unknown): { error: DomainError; backstop: boolean } | undefined {
+  const state = sqlStateOf(error);
+  if (!state) return undefined;
+  if (state === '23505') return { error: conflict('This conflicts with a record that already exists (the same unique value was given twice)'), backstop: false };
+  if (state === '40001' || state === '40P01') return { error: conflict('A concurrent change to the same records won; nothing was saved, try again'), backstop: false };
+  if (state === '23503') return { error: conflict('A record this refers to was changed or removed meanwhile; nothing was saved'), backstop: false };
+  if (state.startsWith('22') || state === '23514') return { error: validationFailed('A value given cannot be stored (out of range or malformed); nothing was saved'), backstop: true };
+  return undefined;
+}
+
+/**
+ * `formatError` is given no request, so it cannot say which request an error belongs to. This
+ * plugin notes the request id of each error as Apollo encounters it; `requestIdOf` reads it
+ * back, so every error log line carries the id the client sees in `x-request-id`.
+ */
+export function errorRequestIds<TContext extends BaseContext & { requestId: string }>(): {
+  plugin: ApolloServerPlugin<TContext>;
+  requestIdOf: (error: unknown) => string | undefined;
+} {
+  const requestIds = new WeakMap<object, string>();
+  return {
+    plugin: {
+      async requestDidStart() {
+        return {
+          async didEncounterErrors({ errors, contextValue }) {
+            for (const error of errors) requestIds.set(error, contextValue.requestId);
+          },
+        };
+      },
+    },
+    requestIdOf: (error) =>
+      error && typeof error === 'object'
+        ? (requestIds.get(error) ?? requestIds.get((error as { originalError?: object }).originalError ?? {}))
+        : undefined,
+  };
+}
+
 /**
  * Apollo `formatError`: domain errors pass with their code and message; request errors keep
- * theirs; anything else (a bug, a driver error) is logged in full and masked, so no SQL, stack
- * or internal name reaches a client.
+ * theirs; database errors a client caused become CONFLICT or VALIDATION_FAILED
+ * (clientErrorOfDatabase); anything else (a bug, a driver error) is logged, through the
+ * logger's redaction policy and with the request id, and masked, so no SQL, stack or internal
+ * name reaches a client.
  */
-export function maskUnexpectedErrors(logger: Logger) {
+export function maskUnexpectedErrors(logger: Logger, requestIdOf: (error: unknown) => string | undefined = () => undefined) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = error instanceof GraphQLError ? error.originalError : error;
+    let original = error instanceof GraphQLError ? error.originalError : error;
+    const database = clientErrorOfDatabase(original);
+    if (database?.backstop) logger.warn({ err: original, requestId: requestIdOf(error), path: formatted.path }, 'input refused by the database, not before it');
+    if (database) original = database.error;
     if (original instanceof DomainError) {
       return {
         message: original.message,
@@ -75,7 +140,8 @@ export function maskUnexpectedErrors(logger: Logger) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    logger.error({ err: original ?? error, path: formatted.path }, 'unexpected error');
-    return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    const requestId = requestIdOf(error);
+    logger.error({ err: original ?? error, requestId, path: formatted.path }, 'unexpected error');
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) } };
   };
 }

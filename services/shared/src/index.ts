@@ -23,3 +23,5 @@ export * from './subgraphSdl';
 export * from './registryInstitutions';
 export * from './periodicJob';
 export * from './keysetPage';
+export * from './storableText';
+export * from './calendarDay';

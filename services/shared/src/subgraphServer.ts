@@ -8,7 +8,8 @@ import type { DocumentNode } from 'graphql';
 import type { Registry } from 'prom-client';
 import { cacheControlPlugins } from './cacheControl';
 import { CALLER_HEADER, decodeCaller, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, type Caller } from './auth';
-import { maskUnexpectedErrors } from './errors';
+import { errorRequestIds, maskUnexpectedErrors } from './errors';
+import { refuseUnstorableText } from './refuseUnstorableText';
 import { createHttpApp, listen, type ReadinessCheck, type RunningHttpServer } from './httpServer';
 import { graphqlRequestHandler } from './graphqlRequestHandler';
 import type { Logger } from './logger';
@@ -62,10 +63,18 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningHttpServer & { apollo: ApolloServer<TContext> }> {
   const metrics = new GraphQLMetrics('subgraph', options.name ? { service: options.name } : {});
+  const errorIds = errorRequestIds<TContext>();
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), requestMetricsPlugin<TContext>(metrics), ...cacheControlPlugins<TContext>()],
-    formatError: maskUnexpectedErrors(options.logger),
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      refuseUnstorableText<TContext>(),
+      errorIds.plugin,
+      requestMetricsPlugin<TContext>(metrics),
+      ...cacheControlPlugins<TContext>(),
+    ],
+    formatError: maskUnexpectedErrors(options.logger, errorIds.requestIdOf),
     includeStacktraceInErrorResponses: false,
     // The process owns shutdown (onShutdownSignal): Apollo re-raising SIGTERM would cut it short.
     stopOnTerminationSignals: false,

@@ -1,3 +1,4 @@
+import { calendarDay } from '@eq/shared/calendarDay';
 import { isIsoDate } from '@eq/shared/scalars';
 
 /**
@@ -9,7 +10,7 @@ function toUtc(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
-const format = (date: Date) => date.toISOString().slice(0, 10);
+const format = (date: Date) => calendarDay(date);
 
 export function addDays(date: string, days: number): string {
   const utc = toUtc(date);

@@ -1,4 +1,5 @@
 import { validationFailed } from '@eq/shared/errors';
+import { calendarDay } from '@eq/shared/calendarDay';
 import { isIsoDate } from '@eq/shared/scalars';
 
 /**
@@ -28,7 +29,7 @@ export function assertBookingPolicy(policy: BookingPolicy): BookingPolicy {
 const addDays = (isoDate: string, days: number): string => {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+  return calendarDay(date);
 };
 
 /** Monday to Friday and not a listed public holiday. */

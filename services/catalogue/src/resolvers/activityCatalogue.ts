@@ -58,46 +58,40 @@ interface Sort {
   cursor: (row: ActivityRecord, raw: Record<string, unknown>) => string;
 }
 
-const cursorInstant = (value: unknown): Date => {
-  const at = new Date(String(value ?? ''));
-  if (Number.isNaN(at.getTime())) throw validationFailed('The cursor is not one of this sort', 'after');
-  return at;
-};
-
 /** Keyset paging per sort: the cursor holds the sort key and the id. */
 const SORTS: Record<ActivitySort, Sort> = {
   TITLE: {
     apply: (query, after) => {
       if (after) {
-        const [title, id] = decodeCursor(after, 2);
+        const [title, id] = decodeCursor(after, 'activities.TITLE', ['text', 'uuid']);
         query.andWhere('(a.title, a.id) > (:title, :id)', { title, id });
       }
       query.orderBy('a.title', 'ASC').addOrderBy('a.id', 'ASC');
     },
-    cursor: (row) => encodeCursor([row.title, row.id]),
+    cursor: (row) => encodeCursor('activities.TITLE', [row.title, row.id]),
   },
   NEWEST: {
     apply: (query, after) => {
       if (after) {
-        const [publishedAt, id] = decodeCursor(after, 2);
-        query.andWhere('(a.published_at, a.id) < (:publishedAt, :id)', { publishedAt: cursorInstant(publishedAt), id });
+        const [publishedAt, id] = decodeCursor(after, 'activities.NEWEST', ['instant', 'uuid']);
+        query.andWhere('(a.published_at, a.id) < (:publishedAt, :id)', { publishedAt: new Date(publishedAt!), id });
       }
       query.orderBy('a.published_at', 'DESC').addOrderBy('a.id', 'DESC');
     },
-    cursor: (row) => encodeCursor([row.publishedAt!.toISOString(), row.id]),
+    cursor: (row) => encodeCursor('activities.NEWEST', [row.publishedAt!.toISOString(), row.id]),
   },
   NEXT_SESSION: {
     // Activities with nothing scheduled come last (NULLS LAST); the cursor's empty start marks that tail.
     apply: (query, after, now) => {
       query.addSelect(NEXT_START, 'next_start').setParameter('nextFrom', now);
       if (after) {
-        const [start, id] = decodeCursor(after, 2);
+        const [start, id] = decodeCursor(after, 'activities.NEXT_SESSION', ['instantOrEmpty', 'uuid']);
         if (start === '') query.andWhere(`${NEXT_START} IS NULL AND a.id > :id`, { id });
-        else query.andWhere(`(${NEXT_START} > :start OR (${NEXT_START} = :start AND a.id > :id) OR ${NEXT_START} IS NULL)`, { start: cursorInstant(start), id });
+        else query.andWhere(`(${NEXT_START} > :start OR (${NEXT_START} = :start AND a.id > :id) OR ${NEXT_START} IS NULL)`, { start: new Date(start!), id });
       }
       query.orderBy('next_start', 'ASC', 'NULLS LAST').addOrderBy('a.id', 'ASC');
     },
-    cursor: (row, raw) => encodeCursor([raw.next_start ? new Date(raw.next_start as string).toISOString() : '', row.id]),
+    cursor: (row, raw) => encodeCursor('activities.NEXT_SESSION', [raw.next_start ? new Date(raw.next_start as string).toISOString() : '', row.id]),
   },
 };
 

@@ -1,4 +1,5 @@
 import { validationFailed } from '@eq/shared/errors';
+import { calendarDay } from '@eq/shared/calendarDay';
 import { isIsoDate } from '@eq/shared/scalars';
 import { PSYCHOLOGIST_FACTS } from './registerFacts';
 
@@ -25,7 +26,7 @@ export function certificateValidity(validFrom: string, years: number = PSYCHOLOG
   const [year, month, day] = validFrom.split('-').map(Number) as [number, number, number];
   // Date.UTC rolls a missing 29 February over to 1 March; the day before is then 28 February.
   const anniversary = Date.UTC(year + years, month - 1, day);
-  const validUntil = new Date(anniversary - 86_400_000).toISOString().slice(0, 10);
+  const validUntil = calendarDay(new Date(anniversary - 86_400_000), 'validFrom');
   return { validFrom, validUntil };
 }
 

@@ -1,3 +1,4 @@
+import { calendarDay } from '@eq/shared/calendarDay';
 import { validationFailed } from '@eq/shared/errors';
 
 /** How far ahead officers may ask for expiring certificates: a year and a day covers any planning horizon. */
@@ -12,7 +13,7 @@ export function assertHorizonDays(days: number): number {
 
 /** The calendar day `days` after `day` (both YYYY-MM-DD). */
 export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return calendarDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
 }
 
 /** Whole days from `from` to `to`. */

@@ -3,6 +3,9 @@ import { InstitutionEntity } from '../entities/institution';
 import type { QueryResolvers } from '../generated/resolvers';
 import { institutionAsOf } from '../store/institutionAsOf';
 
+/** Changes are paged by (updated_at, id): their cursors must never pass for the name-sorted list's. */
+const CHANGES_LIST = 'institution.updated_at';
+
 export const Query: QueryResolvers = {
   institution: async (_parent, { id, asOf }, { db, loaders }) => {
     const institutionId = assertUuid(id);
@@ -32,7 +35,7 @@ export const Query: QueryResolvers = {
   institutionsChangedSince: async (_parent, { since, first, after }, { db, loaders }) => {
     const limit = pageSize(first, 1000);
     // The cursor keeps the timestamp as PostgreSQL prints it: microseconds, which a JS Date would lose.
-    const [fromTs, fromId] = after ? decodeCursor(after, 2) : [since, '00000000-0000-0000-0000-000000000000'];
+    const [fromTs, fromId] = after ? decodeCursor(after, CHANGES_LIST, ['instant', 'uuid']) : [since, '00000000-0000-0000-0000-000000000000'];
     const [{ total }] = await db.query('SELECT count(*)::int AS total FROM institution WHERE updated_at > $1', [since]);
     const rows: Array<{ id: string; ts: string }> = await db.query(
       `SELECT id, updated_at::text AS ts FROM institution
@@ -41,7 +44,7 @@ export const Query: QueryResolvers = {
       [since, fromTs, fromId, limit + 1],
     );
     const nodes = await Promise.all(rows.slice(0, limit).map(async (row) => ({ row, node: (await loaders.institution.load(row.id))! })));
-    const edges = nodes.map(({ row, node }) => ({ cursor: encodeCursor([row.ts, row.id]), node }));
+    const edges = nodes.map(({ row, node }) => ({ cursor: encodeCursor(CHANGES_LIST, [row.ts, row.id]), node }));
     return { edges, totalCount: total, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
   },
 };

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { conflict, DomainError, ErrorCode, forbidden, maskUnexpectedErrors, notFound, validationFailed } from '../errors';
+import { clientErrorOfDatabase, conflict, DomainError, ErrorCode, forbidden, maskUnexpectedErrors, notFound, sqlStateOf, validationFailed } from '../errors';
+import { QueryFailedError } from 'typeorm';
 import { createLogger } from '../logger';
 
 /** A formatError and the log lines it wrote. */
-function masker() {
+function masker(requestIdOf?: (error: unknown) => string | undefined) {
   const lines: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, done) {
@@ -15,7 +16,7 @@ function masker() {
     },
   });
   const logger = createLogger('errors-test', 'info', destination);
-  return { format: maskUnexpectedErrors(logger), lines };
+  return { format: maskUnexpectedErrors(logger, requestIdOf), lines };
 }
 
 /** What Apollo Server hands formatError for an error thrown in a resolver at `path`. */
@@ -106,5 +107,41 @@ describe('maskUnexpectedErrors', () => {
     const formatted = format(forwarded.toJSON(), forwarded);
     expect(formatted.message).toBe('Institution abc does not exist');
     expect(formatted.extensions).toStrictEqual({ code: ErrorCode.NOT_FOUND, id: 'abc' });
+  });
+});
+
+const failed = (code: string) => new QueryFailedError('INSERT INTO "institution"("registration_number") VALUES ($1)', ['4313900123'], Object.assign(new Error('driver'), { code, detail: 'Key (registration_number)=(4313900123) already exists.' }));
+
+describe('database errors a client caused', () => {
+  it('read the SQLSTATE from pg errors and from TypeORM’s wrapper, and nothing else', () => {
+    expect(sqlStateOf(failed('23505'))).toBe('23505');
+    expect(sqlStateOf(Object.assign(new Error('pg'), { code: '40P01' }))).toBe('40P01');
+    expect(sqlStateOf(Object.assign(new Error('net'), { code: 'ECONNRESET' }))).toBe(undefined);
+    expect(sqlStateOf(undefined)).toBe(undefined);
+  });
+
+  it('map unique violations, serialization failures, deadlocks and vanished references to CONFLICT', () => {
+    for (const state of ['23505', '40001', '40P01', '23503']) {
+      expect([clientErrorOfDatabase(failed(state))?.error.code, clientErrorOfDatabase(failed(state))?.backstop]).toStrictEqual([ErrorCode.CONFLICT, false]);
+    }
+    expect(clientErrorOfDatabase(failed('22021'))?.error.code).toBe(ErrorCode.VALIDATION_FAILED);
+    expect(clientErrorOfDatabase(failed('23514'))?.backstop).toBe(true);
+    expect(clientErrorOfDatabase(failed('57P01'))).toBe(undefined);
+  });
+
+  it('answer a lost race as CONFLICT without logging it, and a value the database refused as VALIDATION_FAILED with a redacted warning and the request id', () => {
+    const { format, lines } = masker(() => 'req-7');
+    expect(format(...resolverError(failed('23505'), ['registerInstitution'])).extensions).toStrictEqual({ code: ErrorCode.CONFLICT });
+    expect(lines.length).toBe(0);
+    expect(format(...resolverError(failed('22001'), ['registerInstitution'])).extensions).toStrictEqual({ code: ErrorCode.VALIDATION_FAILED });
+    const warning = JSON.parse(lines[0]!);
+    expect([warning.level, warning.requestId, warning.err.code, warning.err.parameters]).toStrictEqual([40, 'req-7', '22001', undefined]);
+    expect(lines[0]!.includes('4313900123')).toBe(false);
+  });
+
+  it('log an unexpected error with the request id and give the client that id', () => {
+    const { format, lines } = masker(() => 'req-8');
+    expect(format(...resolverError(new Error('bug'))).extensions).toStrictEqual({ code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: 'req-8' });
+    expect(JSON.parse(lines[0]!).requestId).toBe('req-8');
   });
 });

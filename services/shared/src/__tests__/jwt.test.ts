@@ -61,4 +61,14 @@ describe('caller tokens', () => {
     await assert.rejects(verifyCallerToken('not.a.jwt', SECRET), unauthenticated);
     await assert.rejects(verifyCallerToken('', SECRET), unauthenticated);
   });
+
+  it('are UNAUTHENTICATED without exp or iat, or living longer than the maximum lifetime', async () => {
+    const sign = (build: (jwt: SignJWT) => SignJWT) =>
+      build(new SignJWT({ role: Role.OFFICER }).setProtectedHeader({ alg: 'HS256' }).setIssuer('education-quality-supergraph').setSubject('officer')).sign(new TextEncoder().encode(SECRET));
+    await assert.rejects(verifyCallerToken(await sign((jwt) => jwt.setIssuedAt()), SECRET), unauthenticated);
+    await assert.rejects(verifyCallerToken(await sign((jwt) => jwt.setExpirationTime('1h')), SECRET), unauthenticated);
+    await assert.rejects(verifyCallerToken(await signCallerToken({ role: Role.OFFICER }, SECRET, '25h'), SECRET), unauthenticated);
+    await assert.rejects(verifyCallerToken(await signCallerToken({ role: Role.OFFICER }, SECRET, '2h'), SECRET, 3_600), unauthenticated);
+    expect((await verifyCallerToken(await signCallerToken({ role: Role.OFFICER }, SECRET, '24h'), SECRET)).role).toBe(Role.OFFICER);
+  });
 });

@@ -73,3 +73,23 @@ describe('DateTime scalar', () => {
     assert.throws(() => DateTimeScalar.parseValue('on 2024-03-01T10:00:00Z'), validationFailed);
   });
 });
+
+describe('scalars stay within the years PostgreSQL and ISO 8601 can hold', () => {
+  it('refuses a Date of year 0000 and accepts 0001-01-01 and 9999-12-31', () => {
+    assert.throws(() => DateScalar.parseValue('0000-01-01'), validationFailed);
+    assert.throws(() => DateScalar.parseLiteral({ kind: Kind.STRING, value: '0000-12-31' }), validationFailed);
+    expect(DateScalar.parseValue('0001-01-01')).toBe('0001-01-01');
+    expect(DateScalar.parseValue('9999-12-31')).toBe('9999-12-31');
+  });
+
+  it('refuses a DateTime whose offset carries it past 9999 or before 0001 in UTC', () => {
+    assert.throws(() => DateTimeScalar.parseValue('9999-12-31T23:59:59-12:00'), validationFailed);
+    assert.throws(() => DateTimeScalar.parseValue('0001-01-01T00:00:00+01:00'), validationFailed);
+    assert.throws(() => DateTimeScalar.parseValue('0000-06-01T00:00:00Z'), validationFailed);
+    expect(DateTimeScalar.parseValue('9999-12-31T23:59:59Z')).toBe('9999-12-31T23:59:59.000Z');
+  });
+
+  it('echoes at most a bounded part of a refused value', () => {
+    assert.throws(() => DateScalar.parseValue('x'.repeat(100_000)), (error: GraphQLError) => validationFailed(error) && error.message.length < 200);
+  });
+});

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, expect, it } from '@jest/globals';
+import { DomainError, ErrorCode } from '@eq/shared/errors';
 import { addDays, addMonthsClamped, lastDayOfYearsFrom } from '../calendar';
 
 describe('calendar arithmetic', () => {
@@ -24,5 +25,13 @@ describe('calendar arithmetic', () => {
 
   it('rejects a string that is not a calendar date', () => {
     assert.throws(() => addDays('2024-02-30', 1), RangeError);
+  });
+
+  it('refuses as VALIDATION_FAILED, not a RangeError, arithmetic that leaves the years 0001-9999', () => {
+    const validationFailed = (error: unknown) => error instanceof DomainError && error.code === ErrorCode.VALIDATION_FAILED;
+    assert.throws(() => lastDayOfYearsFrom('9999-12-31', 6), validationFailed);
+    assert.throws(() => addDays('9999-12-31', 1), validationFailed);
+    assert.throws(() => addDays('0001-01-01', -1), validationFailed);
+    expect(addDays('9999-12-30', 1)).toBe('9999-12-31');
   });
 });
