@@ -77,8 +77,9 @@ async function underLoad(stack: ProcessTestStack, fault: Fault, load: LoadShape,
       const due = startedAt + (i * 1000) / load.ratePerSecond;
       if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
       if (!isLicence(i)) return { kind: 'institution' as const, id: (await register(`Chaos skola ${i}`)).id };
+      // A programme of its own: a programme is licensed once per place.
       const holder = holders[i % holders.length]!;
-      const input = { institutionId: holder.id, implementationPlaceId: holder.implementationPlaces[0]!.id, programmeCode: '21011111', programmeName: 'Pamatizglītība', level: 'BASIC', decisionNumber: `CHAOS-${i}`, issuedOn: '2024-09-01' };
+      const input = { institutionId: holder.id, implementationPlaceId: holder.implementationPlaces[0]!.id, programmeCode: `2101${String(i).padStart(4, '0')}`, programmeName: 'Pamatizglītība', level: 'BASIC', decisionNumber: `CHAOS-${i}`, issuedOn: '2024-09-01' };
       return { kind: 'licence' as const, id: (await client.data(ISSUE_LICENCE, { input }, officer)).issueLicence.licence.id as string };
     },
     (settled) => {
@@ -89,6 +90,9 @@ async function underLoad(stack: ProcessTestStack, fault: Fault, load: LoadShape,
   const calmFrom = Math.max(Date.now(), faultWindow!.to!);
   note(`load done: ${outcomes.filter((o) => o.ok).length} of ${total} succeeded in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
 
+  const refusals = new Map<string, number>();
+  for (const outcome of outcomes) if (!outcome.ok) refusals.set(outcome.error.slice(0, 160), (refusals.get(outcome.error.slice(0, 160)) ?? 0) + 1);
+  for (const [error, n] of refusals) note(`${n} × ${error}`);
   const succeeded = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.value] : []));
   const clientSaw = {
     institutions: [...holders.map((holder) => holder.id), ...succeeded.filter((o) => o.kind === 'institution').map((o) => o.id)],
