@@ -92,9 +92,14 @@ export class SupervisedProcess {
     const sink = new OutputSink(options.log);
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => sink.write(chunk));
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => sink.write(chunk));
+    // In its own process group the child would outlive a supervisor that exits without stopping
+    // it (an uncaught error, a second Ctrl-C); 'exit' handlers must be synchronous, so signal only.
+    const onSupervisorExit = () => child.kill('SIGTERM');
+    process.on('exit', onSupervisorExit);
     this.exited = new Promise((resolve) => {
       // 'close' rather than 'exit': it comes once the output pipes are drained too.
       child.once('close', (code, signal) => {
+        process.off('exit', onSupervisorExit);
         sink.flush();
         this.onExit(child.pid ?? -1, code, signal, Date.now() - startedAt);
         resolve();
