@@ -1,10 +1,11 @@
 /**
  * `npm start`: the whole stack on one machine with no Docker: embedded PostgreSQL and a local
- * Kafka broker (unless DATABASE_URL / KAFKA_BROKERS are set), the five subgraphs, the gateway
- * and demo data. Data persists in `.data/dev` between runs; logs go to `.data/dev/stack.log`.
- * Ctrl-C stops everything cleanly.
+ * Kafka broker (unless DATABASE_URL / KAFKA_BROKERS are set), the five subgraphs and the gateway
+ * each as a supervised process of its own (restarted after a crash), and demo data. Data persists
+ * in `.data/dev` between runs; each component logs to `.data/dev/logs/<name>.log`, and all of
+ * them to `.data/dev/stack.log`. Ctrl-C stops everything cleanly.
  */
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseConfig, logLevelSchema, onShutdownSignal, signCallerToken, Role, todayInLatvia } from '@eq/shared';
 import { z } from 'zod';
@@ -12,7 +13,7 @@ import { seedDemoData, seedPractitionersRegisters } from './demo/seed';
 import { DEV_GATEWAY_SECRET, DEV_JWT_SECRET } from './stack/devSecrets';
 import { startInfrastructure } from './stack/infrastructure';
 import { DATA_DIR } from './stack/paths';
-import { startStack } from './stack/stack';
+import { startProcessStack } from './stack/processStack';
 
 const env = parseConfig(
   'npm start',
@@ -34,6 +35,7 @@ const started = Date.now();
 const dataDir = path.join(DATA_DIR, 'dev');
 mkdirSync(dataDir, { recursive: true });
 const logFile = path.join(dataDir, 'stack.log');
+const logDir = path.join(dataDir, 'logs');
 const jwtSecret = env.JWT_SECRET ?? DEV_JWT_SECRET;
 if (!env.JWT_SECRET || !env.GATEWAY_SECRET) console.warn('Using development-only secrets (set JWT_SECRET and GATEWAY_SECRET for anything else).');
 
@@ -53,16 +55,20 @@ onShutdownSignal(async () => {
   await infrastructure.stop();
 });
 
-console.log('Starting the five subgraphs and the gateway…');
-const stack = await startStack({
+console.log('Starting the five subgraphs and the gateway, each a process of its own…');
+// Every variable of this process reaches the components (CATALOGUE_*, GATEWAY_MAX_*, NODE_ENV,
+// OUTBOX_POLL_MS…); the stack overrides only what it must choose itself.
+const stack = await startProcessStack({
   infrastructure,
   gatewaySecret: env.GATEWAY_SECRET ?? DEV_GATEWAY_SECRET,
   jwtSecret,
   gatewayPort: env.GATEWAY_PORT,
   logLevel: env.LOG_LEVEL,
-  logDestination: createWriteStream(logFile, { flags: 'a' }),
+  logDir,
+  combinedLog: logFile,
+  env: process.env,
 }).catch(async (error: unknown) => {
-  console.error(`Could not start the stack (details in ${path.relative(process.cwd(), logFile)}):`, error);
+  console.error(`Could not start the stack (details in ${path.relative(process.cwd(), logDir)}):`, error);
   await infrastructure.stop();
   process.exit(1);
 });
@@ -82,7 +88,8 @@ Education-quality supergraph is up in ${((Date.now() - started) / 1000).toFixed(
   Gateway:     ${stack.gatewayUrl}
   PostgreSQL:  ${infrastructure.databaseUrl.replace(/:[^:@/]+@/, ':***@')}
   Kafka:       ${infrastructure.kafkaBrokers.join(',')}
-  Logs:        ${path.relative(process.cwd(), logFile)}
+  Logs:        ${path.relative(process.cwd(), logFile)} (all), ${path.relative(process.cwd(), logDir)}/<name>.log (each)
+  Processes:   ${Object.values(stack.components).map((c) => `${c.name} ${c.process.pid()}`).join(', ')}
 
 Try (public):
   curl -s ${stack.gatewayUrl} -H 'content-type: application/json' \\

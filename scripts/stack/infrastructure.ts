@@ -1,6 +1,6 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '@eq/shared/infra/embeddedPostgres';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@eq/shared/infra/embeddedPostgres';
 import { freePort } from '@eq/shared/infra/freePort';
 import { resolveKafkaJars, startKafkaBroker, type KafkaBroker } from '@eq/shared/infra/kafkaBroker';
 import { KAFKA_CACHE_DIR, KAFKA_POM } from './paths';
@@ -24,11 +24,19 @@ export interface OwnedKafka {
   start(): Promise<void>;
 }
 
+/** A PostgreSQL server we started, with the means to stop and start it again on the same port. */
+export interface OwnedPostgres {
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
 export interface Infrastructure {
   databaseUrl: string;
   kafkaBrokers: string[];
   /** Present when we started the broker ourselves (tests stop it to prove outbox durability). */
   kafka?: OwnedKafka;
+  /** Present when we started PostgreSQL ourselves (the fault suite restarts it). */
+  postgres?: OwnedPostgres;
   stop(): Promise<void>;
 }
 
@@ -47,7 +55,7 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
   const [postgres, kafka] = await Promise.all([
     options.databaseUrl
       ? undefined
-      : startEmbeddedPostgres({ dataDir: path.join(options.dataDir, 'postgres'), port: options.postgresPort, log: logTo('postgres.log') }),
+      : startOwnedPostgres(path.join(options.dataDir, 'postgres'), options.postgresPort, logTo('postgres.log')),
     options.kafkaBrokers ? undefined : startOwnedKafka(options.dataDir, options.kafkaPort, logTo('kafka.log')),
   ]);
 
@@ -55,8 +63,27 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
     databaseUrl: options.databaseUrl ?? postgres!.url,
     kafkaBrokers: options.kafkaBrokers ?? kafka!.brokers,
     kafka: kafka?.owned,
+    postgres: postgres?.owned,
     stop: async () => {
-      await Promise.all([kafka?.owned.stop(), postgres?.stop()]);
+      await Promise.all([kafka?.owned.stop(), postgres?.owned.stop()]);
+    },
+  };
+}
+
+async function startOwnedPostgres(dataDir: string, port: number | undefined, log: (line: string) => void) {
+  // Fixed once, so a restarted server is where every service's pool expects it.
+  const options = { dataDir, port: port ?? (await freePort()), log };
+  let server: EmbeddedPostgres | undefined = await startEmbeddedPostgres(options);
+  return {
+    url: server.url,
+    owned: {
+      stop: async () => {
+        await server?.stop();
+        server = undefined;
+      },
+      start: async () => {
+        server ??= await startEmbeddedPostgres(options);
+      },
     },
   };
 }

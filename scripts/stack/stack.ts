@@ -1,24 +1,19 @@
 import { createLogger, loadServiceConfig, startService, type RequestContext, type RunningService, type SubgraphDefinition } from '@eq/shared';
 import { loadGatewayConfig, startGatewayServer } from '@eq/gateway';
+import { gatewayEnvironment, serviceEnvironment, type StackNaming } from './componentEnvironment';
 import type { Infrastructure } from './infrastructure';
 import { SERVICES } from './services';
 
-export interface StackOptions {
+export interface StackOptions extends StackNaming {
   infrastructure: Infrastructure;
   gatewaySecret: string;
   jwtSecret: string;
-  /** Prefix of every database name, so several stacks can share one PostgreSQL server. */
-  databasePrefix?: string;
-  /** Suffix of every consumer group, so several stacks can share one broker. */
-  consumerGroupSuffix?: string;
   gatewayPort?: number;
   /** Fixed subgraph ports by service name; others get free ports. */
   servicePorts?: Record<string, number>;
   logLevel?: string;
   /** Where service logs go; defaults to stdout. */
   logDestination?: NodeJS.WritableStream;
-  /** Where the services' new consumer groups start (tests: `latest`, so they skip earlier runs' events). */
-  newConsumerGroupsStart?: 'earliest' | 'latest';
   /** Replaces services by name (tests run the registry with a clock of their own). */
   definitions?: Record<string, SubgraphDefinition<RequestContext>>;
 }
@@ -31,7 +26,6 @@ export interface RunningStack {
 
 /** Starts the five subgraphs (in this process) and the gateway in front of them. */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
-  const { infrastructure } = options;
   const logLevel = options.logLevel ?? 'info';
   const services: Record<string, RunningService> = {};
   // Services share nothing but the broker and the database server: they stop side by side.
@@ -42,25 +36,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     for (const standard of SERVICES) {
       const definition = options.definitions?.[standard.name] ?? standard;
       const config = loadServiceConfig(definition.name, {
-        DATABASE_URL: infrastructure.databaseUrl,
-        DATABASE_NAME: options.databasePrefix ? `${options.databasePrefix}_${definition.name}` : undefined,
-        KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
-        KAFKA_CONSUMER_GROUP: options.consumerGroupSuffix ? `${definition.name}-${options.consumerGroupSuffix}` : undefined,
-        PORT: String(options.servicePorts?.[definition.name] ?? 0),
-        GATEWAY_SECRET: options.gatewaySecret,
-        LOG_LEVEL: logLevel,
         OUTBOX_POLL_MS: '500',
-        KAFKA_NEW_GROUP_START: options.newConsumerGroupsStart,
+        ...serviceEnvironment(definition.name, { ...options, logLevel, port: options.servicePorts?.[definition.name] ?? 0 }),
       });
       services[definition.name] = await startService(definition, config, createLogger(definition.name, logLevel, options.logDestination));
     }
-    const gatewayConfig = loadGatewayConfig({
-      PORT: String(options.gatewayPort ?? 0),
-      JWT_SECRET: options.jwtSecret,
-      GATEWAY_SECRET: options.gatewaySecret,
-      LOG_LEVEL: logLevel,
-      ...Object.fromEntries(Object.values(services).map((s) => [`SUBGRAPH_${s.name.toUpperCase()}_URL`, s.url])),
-    });
+    const gatewayConfig = loadGatewayConfig(
+      gatewayEnvironment({ ...options, port: options.gatewayPort ?? 0, logLevel, urls: Object.fromEntries(Object.values(services).map((s) => [s.name, s.url])) }),
+    );
     const gateway = await startGatewayServer(gatewayConfig, createLogger('gateway', logLevel, options.logDestination));
     return {
       gatewayUrl: `${gateway.url}/graphql`,

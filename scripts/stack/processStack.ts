@@ -1,0 +1,129 @@
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import type { BackoffPolicy } from '@eq/subscriber-kit';
+import { freePort } from '@eq/shared/infra/freePort';
+import { SUBGRAPHS } from '../subgraphs';
+import { gatewayEnvironment, serviceEnvironment, type StackNaming } from './componentEnvironment';
+import type { Infrastructure } from './infrastructure';
+import { ROOT } from './paths';
+import { SupervisedProcess } from './processSupervisor';
+
+export interface ProcessStackOptions extends StackNaming {
+  infrastructure: Infrastructure;
+  gatewaySecret: string;
+  jwtSecret: string;
+  /** The gateway's port; a free one when absent. */
+  gatewayPort?: number;
+  logLevel?: string;
+  /** Where each component's own log goes, as `<name>.log`. */
+  logDir: string;
+  /** Every component's lines in one file (JSON lines as they are, anything else prefixed with the component's name). */
+  combinedLog: string;
+  /** Passed on to every component, under what the stack itself must set; default this process's environment. */
+  env?: Record<string, string | undefined>;
+  /** Delay before restarting a crashed component (default: the supervisor's). */
+  backoff?: BackoffPolicy;
+  /** How long one component may take to answer `/readyz` 200 at start. Default 120 s. */
+  readyTimeoutMs?: number;
+}
+
+/** One component of the stack: its base URL (the port stays the same across restarts) and its process. */
+export interface StackComponent {
+  name: string;
+  /** e.g. `http://127.0.0.1:41234`; GraphQL is at `/graphql`, readiness at `/readyz`. */
+  baseUrl: string;
+  process: SupervisedProcess;
+}
+
+export interface ProcessStack {
+  gatewayUrl: string;
+  /** The five subgraphs and the gateway, by name. */
+  components: Record<string, StackComponent>;
+  /** Stops the gateway, then the subgraphs side by side (SIGTERM, then SIGKILL after a bounded wait). */
+  stop(): Promise<void>;
+}
+
+/**
+ * A variable that names one service's own resource: a single value passed to all five would make
+ * them share a database or a consumer group, so the stack always chooses it.
+ */
+const PER_SERVICE = ['DATABASE_NAME', 'KAFKA_CONSUMER_GROUP', 'PORT'];
+
+/**
+ * Starts the five subgraphs and the gateway as processes of their own (their `main.ts`), each
+ * under a {@link SupervisedProcess}, one at a time and each only once its `/readyz` says ready.
+ * Each subgraph's port is chosen once, here, so the gateway's `SUBGRAPH_<NAME>_URL` stay right
+ * after a restart.
+ */
+export async function startProcessStack(options: ProcessStackOptions): Promise<ProcessStack> {
+  const logLevel = options.logLevel ?? 'info';
+  const host = '127.0.0.1';
+  mkdirSync(options.logDir, { recursive: true });
+  const combined = createWriteStream(options.combinedLog, { flags: 'a' });
+  const logs: WriteStream[] = [combined];
+  const inherited = Object.fromEntries(Object.entries(options.env ?? process.env).filter(([key]) => !PER_SERVICE.includes(key)));
+  const components: Record<string, StackComponent> = {};
+
+  const launch = async (name: string, entry: string, port: number, own: Record<string, string | undefined>) => {
+    const file = createWriteStream(path.join(options.logDir, `${name}.log`), { flags: 'a' });
+    logs.push(file);
+    const env = Object.fromEntries(Object.entries({ ...inherited, HOST: host, ...own }).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    const supervised = new SupervisedProcess({
+      name,
+      command: process.execPath,
+      args: ['--import', 'tsx', entry],
+      cwd: ROOT,
+      env,
+      backoff: options.backoff,
+      log: (line) => {
+        file.write(`${line}\n`);
+        combined.write(line.startsWith('{') ? `${line}\n` : `[${name}] ${line}\n`);
+      },
+    }).start();
+    const component = { name, baseUrl: `http://${host}:${port}`, process: supervised };
+    components[name] = component;
+    await waitUntilReady(component, options.readyTimeoutMs ?? 120_000, path.join(options.logDir, `${name}.log`));
+    return component;
+  };
+
+  const stop = async () => {
+    await components.gateway?.process.stop();
+    await Promise.all(Object.values(components).map((component) => component.process.stop()));
+    for (const stream of logs) stream.end();
+    await Promise.all(logs.map((stream) => finished(stream)));
+  };
+
+  try {
+    const urls: Record<string, string> = {};
+    for (const { name } of SUBGRAPHS) {
+      const port = await freePort(host);
+      const own = serviceEnvironment(name, { ...options, logLevel, port });
+      const component = await launch(name, `services/${name}/src/main.ts`, port, own);
+      urls[name] = `${component.baseUrl}/graphql`;
+    }
+    const gatewayPort = options.gatewayPort || (await freePort(host));
+    const gateway = await launch('gateway', 'gateway/src/main.ts', gatewayPort, gatewayEnvironment({ ...options, port: gatewayPort, logLevel, urls }));
+    return { gatewayUrl: `${gateway.baseUrl}/graphql`, components, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Polls the component's `/readyz` until it answers 200; a crash meanwhile is the supervisor's to repair. */
+async function waitUntilReady(component: StackComponent, timeoutMs: number, logFile: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${component.baseUrl}/readyz`, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return;
+      last = `${response.status} ${await response.text()}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${component.name} not ready after ${timeoutMs / 1000} s (last: ${last}; restarts: ${component.process.restarts}); see ${path.relative(ROOT, logFile)}`);
+}
