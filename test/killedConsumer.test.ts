@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@eq/shared';
 import { isAlive } from '@eq/shared/infra/processes';
 import { runBoundedLoad } from './support/boundedLoad';
@@ -20,11 +20,11 @@ describe('a consuming service killed mid-load', () => {
   let stack: ProcessTestStack;
   let officer: string;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startProcessTestStack('killedconsumer');
     officer = await stack.client.token({ role: Role.OFFICER, subject: 'officer-killed-consumer' });
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.close();
   });
 
@@ -59,22 +59,22 @@ describe('a consuming service killed mid-load', () => {
       },
     );
     await killed!.done;
-    assert.deepEqual(outcomes.filter((outcome) => !outcome.ok), [], 'every registration succeeded');
+    expect(outcomes.filter((outcome) => !outcome.ok)).toStrictEqual([]);
     assert.ok(settledAtKill < REGISTRATIONS, `killed mid-load (after ${settledAtKill} of ${REGISTRATIONS})`);
 
     const restartedPid = await eventually(async () => licensing.pid(), (pid) => pid !== undefined && pid !== killed!.pid, { what: 'a new licensing process' });
-    assert.equal(isAlive(killed!.pid), false);
+    expect(isAlive(killed!.pid)).toBe(false);
     assert.ok(isAlive(restartedPid!));
-    assert.equal(licensing.exits[0]?.signal, 'SIGKILL');
+    expect(licensing.exits[0]?.signal).toBe('SIGKILL');
 
     const ids = outcomes.map((outcome) => (outcome.ok ? outcome.value : ''));
     const inRegistry = Number((await stack.database('registry').query('SELECT count(*)::int AS n FROM institution WHERE id = ANY($1)', [ids])).rows[0].n);
-    assert.equal(inRegistry, REGISTRATIONS, 'every registration a client saw succeed is stored');
+    expect(inRegistry).toBe(REGISTRATIONS);
     await eventually(() => known(ids), (n) => n === inRegistry, { timeoutMs: 60_000, intervalMs: 250, what: `licensing to know all ${inRegistry} institutions` });
     await eventually(() => stack.readiness('licensing'), (answer) => answer.status === 200, { timeoutMs: 60_000, intervalMs: 250, what: 'licensing ready again' });
 
     const { rows } = await stack.database('licensing').query('SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS distinct FROM processed_event');
     // On a shared broker the topic also carries other files' events: ids, not totals, are ours.
-    assert.equal(rows[0].n, rows[0].distinct, 'no event recorded twice');
+    expect(rows[0].n).toBe(rows[0].distinct);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { isAlive } from '@eq/shared/infra/processes';
 import { eventually } from '../../../test/support/eventually';
 import { SupervisedProcess, type SupervisedProcessOptions } from '../processSupervisor';
@@ -25,7 +25,7 @@ const running: SupervisedProcess[] = [];
 const FOREVER = "console.log('up'); setInterval(() => {}, 1000);";
 
 describe('the process supervisor', () => {
-  after(async () => {
+  afterAll(async () => {
     await Promise.all(running.map((supervised) => supervised.stop()));
   });
 
@@ -33,7 +33,7 @@ describe('the process supervisor', () => {
     const { supervised, lines } = supervise("console.error('boom'); process.exit(3);");
     await eventually(async () => supervised.restarts, (n) => n >= 5, { what: 'five restarts' });
     await supervised.stop();
-    assert.deepEqual(supervised.exits.slice(0, 5).map((exit) => exit.restartInMs), [20, 40, 80, 80, 80]);
+    expect(supervised.exits.slice(0, 5).map((exit) => exit.restartInMs)).toStrictEqual([20, 40, 80, 80, 80]);
     assert.ok(supervised.exits.every((exit) => exit.code === 3 || exit.restartInMs === undefined));
     assert.ok(lines.includes('boom'), 'stderr reaches the log');
   });
@@ -42,7 +42,7 @@ describe('the process supervisor', () => {
     const { supervised } = supervise('process.exit(1);', { stableAfterMs: 0 });
     await eventually(async () => supervised.restarts, (n) => n >= 3, { what: 'three restarts' });
     await supervised.stop();
-    assert.deepEqual(supervised.exits.slice(0, 3).map((exit) => exit.restartInMs), [20, 20, 20]);
+    expect(supervised.exits.slice(0, 3).map((exit) => exit.restartInMs)).toStrictEqual([20, 20, 20]);
   });
 
   it('brings back a child killed by SIGKILL under a new pid', async () => {
@@ -50,9 +50,9 @@ describe('the process supervisor', () => {
     const first = await eventually(async () => supervised.pid(), (pid) => pid !== undefined && lines.includes('up'), { what: 'the first run' });
     process.kill(first!, 'SIGKILL');
     const second = await eventually(async () => supervised.pid(), (pid) => pid !== undefined && pid !== first, { what: 'a new run' });
-    assert.equal(isAlive(first!), false);
+    expect(isAlive(first!)).toBe(false);
     assert.ok(isAlive(second!));
-    assert.deepEqual(supervised.exits.map(({ pid, signal }) => ({ pid, signal })), [{ pid: first, signal: 'SIGKILL' }]);
+    expect(supervised.exits.map(({ pid, signal }) => ({ pid, signal }))).toStrictEqual([{ pid: first, signal: 'SIGKILL' }]);
     await supervised.stop();
   });
 
@@ -60,27 +60,27 @@ describe('the process supervisor', () => {
     const { supervised, lines } = supervise(`process.on('SIGTERM', () => { console.log('graceful'); process.exit(0); }); ${FOREVER}`);
     const pid = await eventually(async () => supervised.pid(), (found) => found !== undefined && lines.includes('up'), { what: 'the child to run' });
     await supervised.stop();
-    assert.equal(isAlive(pid!), false);
-    assert.equal(supervised.pid(), undefined);
+    expect(isAlive(pid!)).toBe(false);
+    expect(supervised.pid()).toBe(undefined);
     assert.ok(lines.includes('graceful'), 'the child got SIGTERM and its last output was kept');
-    assert.deepEqual(supervised.exits, [{ pid, code: 0, signal: null }]);
+    expect(supervised.exits).toStrictEqual([{ pid, code: 0, signal: null }]);
   });
 
   it('kills a child that ignores SIGTERM once the stop timeout has passed', async () => {
     const { supervised, lines } = supervise(`process.on('SIGTERM', () => console.log('ignored')); ${FOREVER}`, { stopTimeoutMs: 300 });
     const pid = await eventually(async () => supervised.pid(), (found) => found !== undefined && lines.includes('up'), { what: 'the child to run' });
     await supervised.stop();
-    assert.equal(isAlive(pid!), false);
+    expect(isAlive(pid!)).toBe(false);
     assert.ok(lines.includes('ignored'));
-    assert.deepEqual(supervised.exits, [{ pid, code: null, signal: 'SIGKILL' }]);
+    expect(supervised.exits).toStrictEqual([{ pid, code: null, signal: 'SIGKILL' }]);
   });
 
   it('cancels a pending restart when stopped', async () => {
     const { supervised } = supervise('process.exit(1);', { backoff: { initialMs: 60_000, maxMs: 60_000 } });
     await eventually(async () => supervised.exits.length, (n) => n === 1, { what: 'the first exit' });
     await supervised.stop();
-    assert.equal(supervised.pid(), undefined);
-    assert.equal(supervised.exits[0]!.restartInMs, 60_000, 'a restart was scheduled');
-    assert.equal(supervised.restarts, 0, 'and cancelled by stop');
+    expect(supervised.pid()).toBe(undefined);
+    expect(supervised.exits[0]!.restartInMs).toBe(60_000);
+    expect(supervised.restarts).toBe(0);
   });
 });
