@@ -19,7 +19,12 @@ mkdirSync(resultsDir, { recursive: true });
 const resultsFile = path.join(resultsDir, `jest-${process.pid}.json`);
 const jest = createRequire(import.meta.url).resolve('jest/bin/jest');
 
-const child = spawn(process.execPath, [jest, '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)], {
+// jest's --selectProjects takes every word after it (paths too), so it goes last.
+const args = process.argv.slice(2);
+const projects = args.filter((arg) => arg.startsWith('--selectProjects='));
+const jestArgs = [...args.filter((arg) => !projects.includes(arg)), ...projects.flatMap((arg) => ['--selectProjects', ...arg.slice('--selectProjects='.length).split(',')])];
+
+const child = spawn(process.execPath, [jest, '--json', `--outputFile=${resultsFile}`, ...jestArgs], {
   cwd: ROOT,
   stdio: 'inherit',
   env: {

@@ -183,6 +183,16 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     expect(await bookingCount()).toBe(stored);
   });
 
+  it('refuses a group larger than its grade in the locked counts, and takes one of the whole grade', async () => {
+    const schoolId = await school({ grade5: 20 });
+    const sessionId = await session(30, sessionStart, await publishedActivity(providerId, { gradeBands: ['GRADES_4_6'] }));
+    const stored = await bookingCount();
+    const refused = await refusal(BOOK, { input: { sessionId, grade: 5, pupils: 25 } }, schoolCaller(schoolId));
+    expect([refused.code, refused.reason, refused.gradeLearners]).toStrictEqual(['VALIDATION_FAILED', 'GROUP_LARGER_THAN_GRADE', 20]);
+    expect(await bookingCount()).toBe(stored);
+    expect((await book(schoolId, sessionId, 20, 5)).status).toBe('CONFIRMED');
+  });
+
   it('closes bookings five working days before the session', async () => {
     const schoolId = await school();
     const soon = new Date(Date.now() + 2 * DAY);
@@ -207,13 +217,14 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
   });
 
   it('keeps a grade within 4 funded activities per pupil per semester; cancellation gives the quota back', async () => {
-    // 5 pupils in grade 7: at most 20 funded pupil-attendances this semester.
-    const schoolId = await school({ grade7: 5, grade8: 40 });
-    const first = await book(schoolId, await session(30), 15);
-    const refused = await refusal(BOOK, { input: { sessionId: await session(30), grade: 7, pupils: 10 } }, schoolCaller(schoolId));
+    // 10 pupils in grade 7: at most 40 funded pupil-attendances this semester.
+    const schoolId = await school({ grade7: 10, grade8: 40 });
+    const first = await book(schoolId, await session(30), 10);
+    for (const pupils of [10, 10, 8]) await book(schoolId, await session(30), pupils);
+    const refused = await refusal(BOOK, { input: { sessionId: await session(30), grade: 7, pupils: 5 } }, schoolCaller(schoolId));
     expect(refused.code).toBe('QUOTA_EXCEEDED');
     expect(refused.reason).toBe('PUPIL_QUOTA_EXCEEDED');
-    expect(refused.remaining).toBe(5);
+    expect(refused.remaining).toBe(2);
     // Another grade of the same school has its own quota.
     expect((await book(schoolId, await session(30), 10, 8)).status).toBe('CONFIRMED');
     await data(CANCEL, { input: { id: first.id } }, schoolCaller(schoolId));
@@ -224,10 +235,12 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     const schoolId = await school({ grade7: 10 });
     const sessionId = await session(30);
     // The activity keeps its €10 price; a later configuration of €5 halves the allocation
-    // (10 learners × 4 × €5 = €200), so a group of 25 (€250) no longer fits it.
+    // (10 learners × 4 × €5 = €200): two groups of 10 (€100 each) use it up, a third is refused
+    // though the grade's quota (40 attendances) would still take it.
     options.fund.pricePerPupilCents = 500;
     try {
-      const refused = await refusal(BOOK, { input: { sessionId, grade: 7, pupils: 25 } }, schoolCaller(schoolId));
+      for (let i = 0; i < 2; i++) expect((await book(schoolId, sessionId, 10)).status).toBe('CONFIRMED');
+      const refused = await refusal(BOOK, { input: { sessionId, grade: 7, pupils: 10 } }, schoolCaller(schoolId));
       expect(refused.code).toBe('QUOTA_EXCEEDED');
       expect(refused.reason).toBe('SCHOOL_ALLOCATION_EXCEEDED');
     } finally {
@@ -295,7 +308,7 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
   it("never overspends: concurrent requests for the last €100 of a school's allocation confirm exactly €100", async () => {
     // 10 learners → €400 a semester; €300 already held; 200 requests of one pupil (€10 each) race for the last €100.
     const schoolId = await school({ grade7: 10 });
-    await book(schoolId, await session(30), 30);
+    for (let i = 0; i < 3; i++) await book(schoolId, await session(30), 10);
     const sessionId = await session(300);
     const results = await Promise.all(Array.from({ length: 200 }, () => harness.direct(BOOK, { input: { sessionId, grade: 7, pupils: 1 } }, schoolCaller(schoolId))));
     const confirmed = results.filter((result: any) => result.data?.bookSession?.booking?.status === 'CONFIRMED').length;

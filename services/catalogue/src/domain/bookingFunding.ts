@@ -57,7 +57,16 @@ export function assertFundingAllows(policy: FundPolicy, funding: SchoolFunding, 
       reason: BookingRefusal.NO_LEARNER_COUNTS,
     });
   }
-  assertCanFundAttendance(funding.gradeFunded, ask.pupils, learnersInGrade(funding.counts, ask.grade), policy.activitiesPerPupilPerSemester);
+  const gradeLearners = learnersInGrade(funding.counts, ask.grade);
+  // A group is pupils of one grade: it cannot be larger than the grade the school reported.
+  if (ask.pupils > gradeLearners) {
+    throw new DomainError(
+      ErrorCode.VALIDATION_FAILED,
+      `A group of ${ask.pupils} is larger than grade ${ask.grade}, which has ${gradeLearners} learners in the locked counts of ${ask.schoolYear}`,
+      { field: 'pupils', reason: BookingRefusal.GROUP_LARGER_THAN_GRADE, gradeLearners },
+    );
+  }
+  assertCanFundAttendance(funding.gradeFunded, ask.pupils, gradeLearners, policy.activitiesPerPupilPerSemester);
   const neededCents = ask.pupils * ask.pricePerPupilCents;
   assertSchoolAllocation({
     neededCents,

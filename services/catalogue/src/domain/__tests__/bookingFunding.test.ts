@@ -31,6 +31,15 @@ describe('assertFundingAllows', () => {
     expect(reasonOf(() => assertFundingAllows(policy, { ...funding, schoolUsedCents: 110_001 }, ask, null))).toBe('SCHOOL_ALLOCATION_EXCEEDED');
     expect(reasonOf(() => assertFundingAllows(policy, funding, ask, 990_001))).toBe('FUND_BUDGET_EXCEEDED');
   });
+
+  it('refuses a group larger than its grade in the locked counts, and takes the whole grade', () => {
+    const grade8 = { ...ask, grade: 8 };
+    const fresh = { ...funding, gradeFunded: 0, schoolUsedCents: 0 };
+    expect(reasonOf(() => assertFundingAllows(policy, fresh, { ...grade8, pupils: 21 }, null))).toBe('GROUP_LARGER_THAN_GRADE');
+    assertFundingAllows(policy, fresh, { ...grade8, pupils: 20 }, null);
+    // A grade the school did not report has no learners: any group is larger than it.
+    expect(reasonOf(() => assertFundingAllows(policy, fresh, { ...ask, grade: 3, pupils: 1 }, null))).toBe('GROUP_LARGER_THAN_GRADE');
+  });
 });
 
 describe('schoolFundingIn', () => {
