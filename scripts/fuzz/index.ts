@@ -48,6 +48,7 @@ try {
   const offenders: Array<{ operation: FuzzOperation; role: string; status: number; answer: string }> = [];
   const bump = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
   let sent = 0;
+  let clean = 0;
   const began = performance.now();
 
   const worker = async () => {
@@ -69,6 +70,7 @@ try {
         codes = ['(not JSON)'];
       }
       for (const code of new Set(codes)) bump(byCode, code);
+      if (codes.length === 0) clean++;
       if (response.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR') || codes.includes('(not JSON)')) {
         offenders.push({ operation, role: callers[role]?.role ?? 'PUBLIC', status: response.status, answer: answer.slice(0, 300) });
       }
@@ -80,6 +82,7 @@ try {
   const internal = byCode.get('INTERNAL_SERVER_ERROR') ?? 0;
   const serverErrors = [...byStatus].filter(([status]) => status >= 500).reduce((sum, [, n]) => sum + n, 0);
   console.log(`\nFuzz run: ${sent} operations, seed ${seed}, ${concurrency} concurrent, ${seconds.toFixed(0)} s (Node ${process.version})`);
+  console.log(`  answered without any error: ${clean}`);
   console.log(`  HTTP status: ${[...byStatus].sort(([a], [b]) => a - b).map(([status, n]) => `${status} × ${n}`).join(', ')}`);
   console.log(`  error codes (responses carrying each): ${[...byCode].sort(([, a], [, b]) => b - a).map(([code, n]) => `${code} × ${n}`).join(', ')}`);
   console.log(`  INTERNAL_SERVER_ERROR: ${internal}, HTTP 5xx: ${serverErrors}`);
