@@ -1,6 +1,7 @@
 /**
  * Mints a development bearer token: `npm run token -- --role OFFICER [--institution <uuid>]
- * [--provider <uuid>] [--municipality <name>] [--subject <id>] [--expires 12h]`.
+ * [--provider <uuid>] [--municipality <name>] [--subject <id>] [--expires 12h]`. The gateway
+ * refuses tokens living longer than GATEWAY_TOKEN_MAX_LIFETIME (24 h by default).
  * Signs with JWT_SECRET, or the development secret `npm start` uses by default.
  */
 import { parseArgs } from 'node:util';

@@ -14,3 +14,14 @@ export function calendarDay(date: Date, field?: string): string {
   }
   return date.toISOString().slice(0, 10);
 }
+
+/**
+ * `Date.UTC(year, monthIndex, day)` for every year: Date.UTC reads years 0–99 as 1900–1999,
+ * which would move a valid date of year 0050 to 1950. Out-of-range months and days roll over
+ * as with Date.UTC (day 0 is the last day of the month before).
+ */
+export function utcDate(year: number, monthIndex: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date;
+}

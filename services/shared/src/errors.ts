@@ -65,6 +65,14 @@ export function sqlStateOf(error: unknown): string | undefined {
 }
 
 /**
+ * True for a unique violation (SQLSTATE 23505), of `constraint` when given. For resolvers that
+ * answer a lost race with a more specific CONFLICT than clientErrorOfDatabase's generic one.
+ */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  return sqlStateOf(error) === '23505' && (constraint === undefined || (error as { constraint?: unknown }).constraint === constraint);
+}
+
+/**
  * What a failed statement means to the client, when the client (or a race between clients)
  * caused it rather than a bug:
  * - 23505 (unique violation): two writes claimed one unique value, e.g. two registrations of

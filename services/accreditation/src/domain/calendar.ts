@@ -1,4 +1,4 @@
-import { calendarDay } from '@eq/shared/calendarDay';
+import { calendarDay, utcDate } from '@eq/shared/calendarDay';
 import { isIsoDate } from '@eq/shared/scalars';
 
 /**
@@ -27,8 +27,8 @@ export function addMonthsClamped(date: string, months: number): string {
   const monthIndex = utc.getUTCFullYear() * 12 + utc.getUTCMonth() + months;
   const year = Math.floor(monthIndex / 12);
   const month = monthIndex - year * 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return format(new Date(Date.UTC(year, month, Math.min(utc.getUTCDate(), lastDay))));
+  const lastDay = utcDate(year, month + 1, 0).getUTCDate();
+  return format(utcDate(year, month, Math.min(utc.getUTCDate(), lastDay)));
 }
 
 /**
@@ -38,6 +38,6 @@ export function addMonthsClamped(date: string, months: number): string {
  */
 export function lastDayOfYearsFrom(start: string, years: number): string {
   const utc = toUtc(start);
-  const anniversary = new Date(Date.UTC(utc.getUTCFullYear() + years, utc.getUTCMonth(), utc.getUTCDate()));
+  const anniversary = utcDate(utc.getUTCFullYear() + years, utc.getUTCMonth(), utc.getUTCDate());
   return addDays(format(anniversary), -1);
 }

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { assertUuid, conflict, findRegistryInstitution, requireRole, Role } from '@eq/shared';
+import { assertUuid, conflict, findRegistryInstitution, isUniqueViolation, requireRole, Role } from '@eq/shared';
 import { validateProvider } from '../domain/providerRules';
 import { ActivityProviderEntity, type ActivityProviderRecord } from '../entities/activityProvider';
 import type { MutationResolvers } from '../generated/resolvers';
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 export const providerMutations: Pick<MutationResolvers, 'registerProvider'> = {
   registerProvider: async (_parent, { input }, { db, caller }) => {

@@ -1,5 +1,5 @@
 import { validationFailed } from '@eq/shared/errors';
-import { calendarDay } from '@eq/shared/calendarDay';
+import { calendarDay, utcDate } from '@eq/shared/calendarDay';
 import { isIsoDate } from '@eq/shared/scalars';
 import { PSYCHOLOGIST_FACTS } from './registerFacts';
 
@@ -24,8 +24,8 @@ export function certificateValidity(validFrom: string, years: number = PSYCHOLOG
   if (!isIsoDate(validFrom)) throw validationFailed('validFrom must be a calendar date YYYY-MM-DD', 'validFrom');
   if (!Number.isInteger(years) || years < 1) throw new RangeError('years must be a positive whole number');
   const [year, month, day] = validFrom.split('-').map(Number) as [number, number, number];
-  // Date.UTC rolls a missing 29 February over to 1 March; the day before is then 28 February.
-  const anniversary = Date.UTC(year + years, month - 1, day);
+  // A missing 29 February rolls over to 1 March; the day before is then 28 February.
+  const anniversary = utcDate(year + years, month - 1, day).getTime();
   const validUntil = calendarDay(new Date(anniversary - 86_400_000), 'validFrom');
   return { validFrom, validUntil };
 }

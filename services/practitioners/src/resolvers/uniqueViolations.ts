@@ -1,4 +1,4 @@
-import { conflict } from '@eq/shared';
+import { conflict, isUniqueViolation } from '@eq/shared';
 
 /**
  * The existence checks before an insert cannot see a row another transaction is inserting at
@@ -9,8 +9,8 @@ export async function withUniqueViolationsAsConflicts<T>(messages: Record<string
   try {
     return await work();
   } catch (error) {
-    const { code, constraint } = error as { code?: string; constraint?: string };
-    if (code === '23505' && constraint && messages[constraint]) throw conflict(messages[constraint]);
+    const constraint = (error as { constraint?: string }).constraint;
+    if (constraint && messages[constraint] && isUniqueViolation(error, constraint)) throw conflict(messages[constraint]);
     throw error;
   }
 }

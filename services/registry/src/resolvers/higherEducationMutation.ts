@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assertUuid, conflict, foldForSearch, notFound, requireRole, Role } from '@eq/shared';
+import { assertUuid, conflict, foldForSearch, isUniqueViolation, notFound, requireRole, Role } from '@eq/shared';
 import type { EntityManager } from 'typeorm';
 import { normaliseExclusionDecision, normaliseHigherEducationDecision } from '../domain/higherEducationDecisions';
 import { assertHigherEducationRegistrationNumber } from '../domain/higherEducationRegistrationNumber';
@@ -79,7 +79,7 @@ export const higherEducationMutation: MutationResolvers = {
     } catch (error) {
       // The check above cannot see a registration another transaction is committing at this
       // moment; the unique index catches that race and it gets the same CONFLICT.
-      if ((error as { code?: string }).code === '23505') throw duplicateNumber(registrationNumber);
+      if (isUniqueViolation(error)) throw duplicateNumber(registrationNumber);
       throw error;
     }
   },

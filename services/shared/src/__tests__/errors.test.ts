@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { clientErrorOfDatabase, conflict, DomainError, ErrorCode, forbidden, maskUnexpectedErrors, notFound, sqlStateOf, validationFailed } from '../errors';
+import { clientErrorOfDatabase, conflict, isUniqueViolation, DomainError, ErrorCode, forbidden, maskUnexpectedErrors, notFound, sqlStateOf, validationFailed } from '../errors';
 import { QueryFailedError } from 'typeorm';
 import { createLogger } from '../logger';
 
@@ -118,6 +118,14 @@ describe('database errors a client caused', () => {
     expect(sqlStateOf(Object.assign(new Error('pg'), { code: '40P01' }))).toBe('40P01');
     expect(sqlStateOf(Object.assign(new Error('net'), { code: 'ECONNRESET' }))).toBe(undefined);
     expect(sqlStateOf(undefined)).toBe(undefined);
+  });
+
+  it('tell a unique violation of a given constraint, wrapped by TypeORM or not', () => {
+    const wrapped = new QueryFailedError('INSERT …', [], Object.assign(new Error('dup'), { code: '23505', constraint: 'psychologist_personal_code_key' }));
+    assert.equal(isUniqueViolation(wrapped), true);
+    assert.equal(isUniqueViolation(wrapped, 'psychologist_personal_code_key'), true);
+    assert.equal(isUniqueViolation(wrapped, 'other_key'), false);
+    assert.equal(isUniqueViolation(failed('23503')), false);
   });
 
   it('map unique violations, serialization failures, deadlocks and vanished references to CONFLICT', () => {

@@ -34,4 +34,9 @@ describe('calendar arithmetic', () => {
     assert.throws(() => addDays('0001-01-01', -1), validationFailed);
     expect(addDays('9999-12-30', 1)).toBe('9999-12-31');
   });
+
+  it('keeps years 0001-0099 in their century (Date.UTC would read them as 19xx)', () => {
+    assert.equal(lastDayOfYearsFrom('0050-03-01', 6), '0056-02-29');
+    assert.equal(addMonthsClamped('0050-01-31', 1), '0050-02-28');
+  });
 });
