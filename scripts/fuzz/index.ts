@@ -63,7 +63,7 @@ try {
       });
       const answer = await response.text();
       bump(byStatus, response.status);
-      let codes: string[] = [];
+      let codes: string[];
       try {
         codes = ((JSON.parse(answer) as { errors?: Array<{ extensions?: { code?: string } }> }).errors ?? []).map((error) => String(error.extensions?.code));
       } catch {
