@@ -205,6 +205,23 @@ describe('accreditation of institutions', () => {
     expect({ termYears, termEnd, applicationDueBy }).toStrictEqual({ termYears: 2, termEnd: '2026-08-31', applicationDueBy: '2026-04-30' });
   });
 
+  it('records a decision whose term has already ended as EXPIRED in the same request, with both events', async () => {
+    const institution = await registerInstitution();
+    const needsImprovement = allGood.map((result) => (result.category === 'QUALITY_TEACHING' ? { ...result, level: 'NEEDS_IMPROVEMENT' } : result));
+    const input = { ...accreditInput(institution.id, needsImprovement), decisionNumber: 'IKVD-A-2018/7', decisionDate: '2018-01-10', termStart: '2018-01-10' };
+    const recorded = (await harness.request(ACCREDIT, { input }, OFFICER)).data.accreditInstitution.accreditation;
+    expect([recorded.status, recorded.termEnd]).toStrictEqual(['EXPIRED', '2020-01-09']);
+    const events = await eventually(
+      async () => recorder.eventsFor(Topics.accreditationAccreditation, [recorded.id]),
+      (found) => found.length >= 2,
+      { what: 'the granted and expired events' },
+    );
+    expect(events.map((event) => [event.type, event.data.state.status])).toStrictEqual([
+      ['accreditation.accreditation.granted', 'ACTIVE'],
+      ['accreditation.accreditation.expired', 'EXPIRED'],
+    ]);
+  });
+
   it('refuses an id that is not a UUID before it reaches the database', async () => {
     const response = await harness.request(ACCREDITATION, { id: 'not-a-uuid' });
     expect(response.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');

@@ -147,6 +147,7 @@ export const applicationMutations: Pick<
         decisionDate: decision.decisionDate,
         term,
         results,
+        today: clock.today(),
       });
       const decided = await saveApplication(
         manager,

@@ -36,6 +36,7 @@ export const Mutation: MutationResolvers = {
         decisionDate: decision.decisionDate,
         term,
         results,
+        today: clock.today(),
       });
     });
     return { accreditation };

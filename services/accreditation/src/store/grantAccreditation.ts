@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { hasExpired } from '../domain/expiry';
 import type { QualityResult } from '../domain/qualityScale';
 import type { Term } from '../domain/termPolicy';
 import { AccreditationEntity, type AccreditationRecord } from '../entities/accreditation';
@@ -16,11 +17,16 @@ export interface Grant {
   decisionDate: string;
   term: Term;
   results: readonly QualityResult[];
+  /** The service's today: a term that has already ended is recorded as EXPIRED at once. */
+  today: string;
 }
 
 /**
  * Stores an accreditation with its results and writes `accreditation.accreditation.granted`, in
  * the caller's transaction (which has already checked the institution, licence and overlap).
+ * A decision recorded after its term ended (an old decision entered late) is granted and
+ * expired in the same transaction, with both events, rather than left ACTIVE until the
+ * expiry job's next run.
  */
 export async function grantAccreditation(manager: EntityManager, grant: Grant): Promise<AccreditationRecord> {
   const accreditations = manager.getRepository(AccreditationEntity);
@@ -47,5 +53,9 @@ export async function grantAccreditation(manager: EntityManager, grant: Grant): 
   await manager.getRepository(AccreditationResultEntity).insert(rows);
   const stored = await accreditations.findOneByOrFail({ id: record.id });
   await recordAccreditationEvent(manager, 'accreditation.accreditation.granted', stored, grant.results, [...Object.keys(record), 'results']);
-  return stored;
+  if (!hasExpired(stored.termEnd, grant.today)) return stored;
+  await accreditations.update({ id: stored.id }, { status: 'EXPIRED' });
+  const expired = await accreditations.findOneByOrFail({ id: stored.id });
+  await recordAccreditationEvent(manager, 'accreditation.accreditation.expired', expired, grant.results, ['status']);
+  return expired;
 }
