@@ -49,6 +49,8 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
   const sessionStart = futureWednesday();
   const { schoolYear, label: semester } = semesterOf(todayInLatvia(sessionStart));
   const schools: Record<'main' | 'second' | 'third' | 'closing', string> = {} as never;
+  /** A school whose counts were confirmed but never approved by its founder before the lock. */
+  let unapprovedSchool: string;
   let providerInstitutionId: string;
   let providerId: string;
   let activityId: string;
@@ -62,8 +64,8 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
     return (await data(REGISTER, { input: institutionInput({ name, type: 'SECONDARY_SCHOOL' }) }, OFFICER)).registerInstitution.institution.id;
   }
 
-  /** The school prepares and confirms its counts; its founder (Rīga) approves them. */
-  async function approvedCounts(institutionId: string, perGrade: Record<string, number>): Promise<void> {
+  /** The school prepares and confirms its counts; its founder (Rīga) approves them, unless told not to. */
+  async function approvedCounts(institutionId: string, perGrade: Record<string, number>, { approve = true } = {}): Promise<void> {
     const counts = Object.fromEntries(GRADES.map((key) => [key, perGrade[key] ?? 0]));
     const saved = await data(
       'mutation($input: SaveLearnerCountReportInput!) { saveLearnerCountReport(input: $input) { report { id } } }',
@@ -72,7 +74,7 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
     );
     const id = saved.saveLearnerCountReport.report.id;
     await data('mutation($id: ID!) { confirmLearnerCountReport(id: $id) { report { status } } }', { id }, schoolCaller(institutionId));
-    await data('mutation($id: ID!) { approveLearnerCountReport(id: $id) { report { status } } }', { id }, MUNICIPALITY);
+    if (approve) await data('mutation($id: ID!) { approveLearnerCountReport(id: $id) { report { status } } }', { id }, MUNICIPALITY);
   }
 
   async function schedule(capacity: number, startsAt = sessionStart, activity = activityId, owner = providerId): Promise<string> {
@@ -109,9 +111,16 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
       schools[key] = await registerInstitution(`E2E skola ${key}`);
       await approvedCounts(schools[key], { grade7: 60, grade3: 20 });
     }
+    unapprovedSchool = await registerInstitution('E2E skola bez apstiprinājuma');
+    await approvedCounts(unapprovedSchool, { grade7: 60 }, { approve: false });
     providerInstitutionId = await registerInstitution('E2E Tehnikums (pakalpojumu sniedzējs)');
-    // After the deadline the ministry locks the year: registry.learner-counts.locked for each report.
-    await data('mutation($year: String!) { lockSchoolYear(schoolYear: $year) { lockedReportCount } }', { year: schoolYear }, OFFICER);
+    // After the deadline the ministry locks the year: registry.learner-counts.locked for each approved report.
+    const lock = await data(
+      'mutation($year: String!) { lockSchoolYear(schoolYear: $year) { lockedReportCount unapproved { municipality reports { institution { id } status } } } }',
+      { year: schoolYear },
+      OFFICER,
+    );
+    expect(lock.lockSchoolYear.unapproved).toStrictEqual([{ municipality: 'Rīga', reports: [{ institution: { id: unapprovedSchool }, status: 'CONFIRMED' }] }]);
     const ids = Object.values(schools);
     await eventually(
       async () => (await catalogueDb().query(`SELECT COUNT(DISTINCT institution_id)::int AS n FROM learner_count_report WHERE status = 'LOCKED' AND institution_id = ANY($1)`, [ids]))[0].n,
@@ -125,6 +134,15 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
   afterAll(async () => {
     await recorder?.stop();
     await harness?.close();
+  });
+
+  it('funds only counts approved before the lock: a school whose report was only confirmed gets no allocation and cannot book', async () => {
+    const sessionId = await schedule(30);
+    const refused = await refusal(BOOK_SESSION, { input: { sessionId, grade: 7, pupils: 10 } }, schoolCaller(unapprovedSchool));
+    expect([refused.code, refused.reason]).toStrictEqual(['CONFLICT', 'NO_LOCKED_LEARNER_COUNTS']);
+    const { schools: funded } = await fund();
+    expect(funded.some((row: any) => row.institution.id === unapprovedSchool)).toBe(false);
+    expect((await book(schools.second, sessionId, 10)).status).toBe('CONFIRMED');
   });
 
   it('publishes, books, records attendance and costs attended pupils × €10, visible on the institution', async () => {

@@ -44,7 +44,9 @@ const REOPEN = /* GraphQL */ `
   mutation Reopen($id: ID!) { reopenLearnerCountReport(id: $id) { report { ...LearnerCountReportFields } } }
   ${REPORT_FIELDS}`;
 const LOCK = /* GraphQL */ `
-  mutation Lock($schoolYear: String!) { lockSchoolYear(schoolYear: $schoolYear) { schoolYear lockedAt deadline lockedReportCount } }`;
+  mutation Lock($schoolYear: String!) {
+    lockSchoolYear(schoolYear: $schoolYear) { schoolYear lockedAt deadline lockedReportCount unapproved { municipality reports { id status } } }
+  }`;
 const REPORT = /* GraphQL */ `
   query Report($institutionId: ID!, $schoolYear: String!) { learnerCountReport(institutionId: $institutionId, schoolYear: $schoolYear) { ...LearnerCountReportFields } }
   ${REPORT_FIELDS}`;
@@ -130,10 +132,22 @@ describe('learner-count reports', () => {
     expect(early.extensions?.deadline).toBe(`${thisYear + 1}-09-05T20:59:00.000Z`);
     expect((await refusal(LOCK, { schoolYear: '2024/2026' }, OFFICER)).code).toBe('VALIDATION_FAILED');
 
+    // Another school confirmed its counts, but its founder never approved them: the lock leaves
+    // that report out (unlocked, so unfunded) and names it under the municipality that had to approve.
+    const unapprovedSchool = await register();
+    const unapproved = (await data(SAVE, { input: { institutionId: unapprovedSchool, schoolYear: PAST_YEAR, counts: COUNTS } }, schoolOf(unapprovedSchool))).saveLearnerCountReport.report;
+    await data(CONFIRM, { id: unapproved.id }, schoolOf(unapprovedSchool));
+
     const locked = (await data(LOCK, { schoolYear: PAST_YEAR }, OFFICER)).lockSchoolYear;
     expect(locked.schoolYear).toBe(PAST_YEAR);
     expect(locked.deadline).toBe('2024-09-05T20:59:00.000Z');
     expect(locked.lockedReportCount).toBe(1);
+    expect(locked.unapproved).toStrictEqual([{ municipality: 'Rīga', reports: [{ id: unapproved.id, status: 'CONFIRMED' }] }]);
+    expect((await report(unapprovedSchool, PAST_YEAR)).status).toBe('CONFIRMED');
+    // Its year is locked all the same: the founder cannot approve it now.
+    const lateApproval = await refusal(APPROVE, { id: unapproved.id }, RIGA);
+    expect(lateApproval.code).toBe('CONFLICT');
+    expect(lateApproval.message).toMatch(/was locked by the ministry/);
     const lockedReport = await report(institutionId, PAST_YEAR);
     expect(lockedReport.status).toBe('LOCKED');
     expect(lockedReport.approvedAt).toBe(approved.approvedAt);

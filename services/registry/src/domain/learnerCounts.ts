@@ -62,14 +62,17 @@ export type LearnerCountAction = 'EDIT' | 'CONFIRM' | 'APPROVE' | 'REOPEN' | 'LO
  * ministry locks. A report is edited only as a draft: to correct a confirmed or approved one,
  * the confirmation or approval is cancelled first (REOPEN back to DRAFT), as the source says
  * ("the confirmation must be cancelled and the data prepared and confirmed again"). Locking
- * takes every report of the year, whatever its status; after it nothing changes.
+ * takes the approved reports only: source 002 funds what the founder checked and approved and
+ * the ministry accepted ("Finansējums netiek aprēķināts, ja nav informācijas sistēmā"), so a
+ * report still a draft or only confirmed at the lock stays out of it, unfunded. After the lock
+ * nothing in the year changes.
  */
 const TRANSITIONS: Record<LearnerCountAction, { from: readonly LearnerCountStatus[]; to: LearnerCountStatus }> = {
   EDIT: { from: ['DRAFT'], to: 'DRAFT' },
   CONFIRM: { from: ['DRAFT'], to: 'CONFIRMED' },
   APPROVE: { from: ['CONFIRMED'], to: 'APPROVED' },
   REOPEN: { from: ['CONFIRMED', 'APPROVED'], to: 'DRAFT' },
-  LOCK: { from: ['DRAFT', 'CONFIRMED', 'APPROVED'], to: 'LOCKED' },
+  LOCK: { from: ['APPROVED'], to: 'LOCKED' },
 };
 
 const REFUSALS: Record<LearnerCountAction, Partial<Record<LearnerCountStatus, string>>> = {
@@ -86,7 +89,10 @@ const REFUSALS: Record<LearnerCountAction, Partial<Record<LearnerCountStatus, st
     APPROVED: 'The learner-count report is already approved',
   },
   REOPEN: { DRAFT: 'The learner-count report is already a draft' },
-  LOCK: {},
+  LOCK: {
+    DRAFT: 'The learner-count report is a draft: only approved reports are locked (and funded)',
+    CONFIRMED: 'The learner-count report is not approved by the founder: only approved reports are locked (and funded)',
+  },
 };
 
 /**
@@ -122,8 +128,7 @@ export interface LearnerCountStatusChange {
 
 /**
  * Applies `action` to a report's lifecycle fields. Reopening clears the confirmation and the
- * approval (both must be given again); locking keeps them, so a subscriber can tell a locked
- * approved report from one that was locked unapproved.
+ * approval (both must be given again); locking keeps them.
  */
 export function changeLearnerCountStatus(current: LearnerCountLifecycle, action: LearnerCountAction, now: Date): LearnerCountStatusChange {
   const status = nextLearnerCountStatus(current.status, action);

@@ -510,9 +510,11 @@ export type LockSchoolYearPayload = {
   /** The deadline that had passed when the year was locked. */
   deadline: Scalars['DateTime']['output'];
   lockedAt: Scalars['DateTime']['output'];
-  /** How many reports the lock took (in any status; `approvedAt` tells which were approved). */
+  /** How many reports the lock took: the approved ones. */
   lockedReportCount: Scalars['Int']['output'];
   schoolYear: Scalars['String']['output'];
+  /** Reports that were not approved at the lock, per approver: they stay unlocked and unfunded. */
+  unapproved: Array<UnapprovedLearnerCountReports>;
 };
 
 export type Mutation = {
@@ -538,9 +540,11 @@ export type Mutation = {
   /** Liquidates an institution or strikes it off the register, now or on a future date (OFFICER). */
   liquidateInstitution: LiquidateInstitutionPayload;
   /**
-   * Locks every report of a school year once its deadline has passed (OFFICER; by default 5 September
-   * 23:59 Riga time). Nothing in a locked year can change afterwards, and no new report can be
-   * started for it. Publishes `registry.learner-counts.locked` for each report.
+   * Locks the school year once its deadline has passed (OFFICER; by default 5 September 23:59 Riga
+   * time). Only APPROVED reports are locked, and so funded; a report still a draft or only
+   * confirmed stays as it is, unfunded, and is listed in the answer under the municipality that
+   * had to approve it. Nothing in a locked year can change afterwards, and no new report can be
+   * started for it. Publishes `registry.learner-counts.locked` for each locked report.
    */
   lockSchoolYear: LockSchoolYearPayload;
   /** Enters a branch (filiāle) of an active institution in the register (OFFICER). */
@@ -891,6 +895,14 @@ export type StateSignificancePayload = {
   institution: Institution;
 };
 
+/** The reports of one approver that were not approved when the ministry locked the year. */
+export type UnapprovedLearnerCountReports = {
+  __typename?: 'UnapprovedLearnerCountReports';
+  /** The founding municipality that approves them; null where the ministry approves (other founders). */
+  municipality: Maybe<Scalars['String']['output']>;
+  reports: Array<LearnerCountReport>;
+};
+
 export type Link__Purpose =
   | 'EXECUTION'
   | 'SECURITY';
@@ -1046,7 +1058,7 @@ export type ResolversTypes = ResolversObject<{
   LiquidateInstitutionInput: LiquidateInstitutionInput;
   LiquidateInstitutionPayload: ResolverTypeWrapper<Omit<LiquidateInstitutionPayload, 'institution'> & { institution: ResolversTypes['Institution'] }>;
   LiquidationKind: LiquidationKind;
-  LockSchoolYearPayload: ResolverTypeWrapper<LockSchoolYearPayload>;
+  LockSchoolYearPayload: ResolverTypeWrapper<Omit<LockSchoolYearPayload, 'unapproved'> & { unapproved: Array<ResolversTypes['UnapprovedLearnerCountReports']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OpenBranchInput: OpenBranchInput;
   OpenBranchPayload: ResolverTypeWrapper<Omit<OpenBranchPayload, 'branch' | 'institution'> & { branch: ResolversTypes['HigherEducationBranch'], institution: ResolversTypes['HigherEducationInstitution'] }>;
@@ -1071,6 +1083,7 @@ export type ResolversTypes = ResolversObject<{
   SaveLearnerCountReportPayload: ResolverTypeWrapper<Omit<SaveLearnerCountReportPayload, 'report'> & { report: ResolversTypes['LearnerCountReport'] }>;
   StateSignificanceInput: StateSignificanceInput;
   StateSignificancePayload: ResolverTypeWrapper<Omit<StateSignificancePayload, 'institution'> & { institution: ResolversTypes['Institution'] }>;
+  UnapprovedLearnerCountReports: ResolverTypeWrapper<Omit<UnapprovedLearnerCountReports, 'reports'> & { reports: Array<ResolversTypes['LearnerCountReport']> }>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   link__Purpose: Link__Purpose;
@@ -1122,7 +1135,7 @@ export type ResolversParentTypes = ResolversObject<{
   LearnerCountsInput: LearnerCountsInput;
   LiquidateInstitutionInput: LiquidateInstitutionInput;
   LiquidateInstitutionPayload: Omit<LiquidateInstitutionPayload, 'institution'> & { institution: ResolversParentTypes['Institution'] };
-  LockSchoolYearPayload: LockSchoolYearPayload;
+  LockSchoolYearPayload: Omit<LockSchoolYearPayload, 'unapproved'> & { unapproved: Array<ResolversParentTypes['UnapprovedLearnerCountReports']> };
   Mutation: Record<PropertyKey, never>;
   OpenBranchInput: OpenBranchInput;
   OpenBranchPayload: Omit<OpenBranchPayload, 'branch' | 'institution'> & { branch: ResolversParentTypes['HigherEducationBranch'], institution: ResolversParentTypes['HigherEducationInstitution'] };
@@ -1145,6 +1158,7 @@ export type ResolversParentTypes = ResolversObject<{
   SaveLearnerCountReportPayload: Omit<SaveLearnerCountReportPayload, 'report'> & { report: ResolversParentTypes['LearnerCountReport'] };
   StateSignificanceInput: StateSignificanceInput;
   StateSignificancePayload: Omit<StateSignificancePayload, 'institution'> & { institution: ResolversParentTypes['Institution'] };
+  UnapprovedLearnerCountReports: Omit<UnapprovedLearnerCountReports, 'reports'> & { reports: Array<ResolversParentTypes['LearnerCountReport']> };
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   link__Import: Scalars['link__Import']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -1393,6 +1407,7 @@ export type LockSchoolYearPayloadResolvers<ContextType = Context, ParentType ext
   lockedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   lockedReportCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   schoolYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unapproved?: Resolver<Array<ResolversTypes['UnapprovedLearnerCountReports']>, ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -1473,6 +1488,11 @@ export type StateSignificancePayloadResolvers<ContextType = Context, ParentType 
   institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
 }>;
 
+export type UnapprovedLearnerCountReportsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnapprovedLearnerCountReports'] = ResolversParentTypes['UnapprovedLearnerCountReports']> = ResolversObject<{
+  municipality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['LearnerCountReport']>, ParentType, ContextType>;
+}>;
+
 export interface Federation__FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__FieldSet'], any> {
   name: 'federation__FieldSet';
 }
@@ -1521,6 +1541,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RevokeDecisionPayload?: RevokeDecisionPayloadResolvers<ContextType>;
   SaveLearnerCountReportPayload?: SaveLearnerCountReportPayloadResolvers<ContextType>;
   StateSignificancePayload?: StateSignificancePayloadResolvers<ContextType>;
+  UnapprovedLearnerCountReports?: UnapprovedLearnerCountReportsResolvers<ContextType>;
   federation__FieldSet?: GraphQLScalarType;
   link__Import?: GraphQLScalarType;
 }>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { assertUuid, conflict, requireRole, Role } from '@eq/shared';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { assertMayApprove, assertMayPrepare, assertMayReopen, type LearnerCountActor } from '../domain/learnerCountAccess';
 import type { LearnerCountPolicy } from '../domain/learnerCountPolicy';
 import {
@@ -12,7 +12,7 @@ import {
   type LearnerCountAction,
 } from '../domain/learnerCounts';
 import { assertLockDeadlinePassed, assertSchoolYearHasBegun, parseSchoolYear } from '../domain/learnerCountSchoolYear';
-import type { InstitutionRecord } from '../entities/institution';
+import { InstitutionEntity, type InstitutionRecord } from '../entities/institution';
 import { LearnerCountReportEntity, type LearnerCountReportRecord } from '../entities/learnerCountReport';
 import { LearnerCountYearLockEntity } from '../entities/learnerCountYearLock';
 import { recordLearnerCountEvent } from '../events/learnerCountEvents';
@@ -36,6 +36,8 @@ async function changeStatus(
   const reports = manager.getRepository(LearnerCountReportEntity);
   const current = await reportForChange(manager, id);
   assertReportOpen(current.status);
+  // A report left unapproved at the lock is not LOCKED itself, but its year is: it stays as it was.
+  await assertYearNotLocked(manager, { label: current.schoolYear });
   const institution = await institutionForReport(manager, current.institutionId);
   authorise(institution, current);
   assertInstitutionAcceptsReports(institution);
@@ -124,7 +126,7 @@ export function learnerCountMutations(policy: LearnerCountPolicy): MutationResol
       const now = new Date();
       const deadline = assertLockDeadlinePassed(year, now, policy);
 
-      const lockedReportCount = await db.transaction(async (manager) => {
+      const { lockedReportCount, unapproved } = await db.transaction(async (manager) => {
         await holdSchoolYear(manager, year.startYear, 'exclusive');
         const locks = manager.getRepository(LearnerCountYearLockEntity);
         const existing = await locks.findOneBy({ schoolYear: year.label });
@@ -132,18 +134,38 @@ export function learnerCountMutations(policy: LearnerCountPolicy): MutationResol
         const reports = manager.getRepository(LearnerCountReportEntity);
         // The exclusive hold keeps every report of the year still, so no row locks are needed.
         const yearReports = await reports.find({ where: { schoolYear: year.label }, order: { id: 'ASC' } });
-        const locked = yearReports.map((report) => {
+        const approved = yearReports.filter((report) => report.status === 'APPROVED');
+        const locked = approved.map((report) => {
           const { next, changedFields } = changeLearnerCountStatus(report, 'LOCK', now);
           return { report: { ...report, ...next }, changedFields };
         });
-        await reports.update({ schoolYear: year.label }, { status: 'LOCKED', lockedAt: now });
+        await reports.update({ schoolYear: year.label, status: 'APPROVED' }, { status: 'LOCKED', lockedAt: now });
         for (const { report, changedFields } of locked) {
           await recordLearnerCountEvent(manager, 'registry.learner-counts.locked', report, changedFields);
         }
         await locks.insert({ schoolYear: year.label, lockedAt: now, lockedBy: caller.subject ?? null, reportCount: locked.length });
-        return locked.length;
+        const left = yearReports.filter((report) => report.status !== 'APPROVED');
+        const institutions = left.length ? await manager.getRepository(InstitutionEntity).findBy({ id: In(left.map((report) => report.institutionId)) }) : [];
+        return { lockedReportCount: locked.length, unapproved: unapprovedByApprover(left, institutions) };
       });
-      return { schoolYear: year.label, lockedAt: now.toISOString(), deadline: deadline.toISOString(), lockedReportCount };
+      return { schoolYear: year.label, lockedAt: now.toISOString(), deadline: deadline.toISOString(), lockedReportCount, unapproved };
     },
   };
+}
+
+/**
+ * Reports left out of a lock, per approver: the founding municipality, or null where the
+ * ministry approves (founders that are the state, a legal or a natural person).
+ */
+function unapprovedByApprover(reports: LearnerCountReportRecord[], institutions: InstitutionRecord[]) {
+  const byId = new Map(institutions.map((institution) => [institution.id, institution]));
+  const groups = new Map<string | null, LearnerCountReportRecord[]>();
+  for (const report of reports) {
+    const institution = byId.get(report.institutionId);
+    const municipality = institution?.founderKind === 'MUNICIPALITY' ? institution.founderMunicipality : null;
+    groups.set(municipality, [...(groups.get(municipality) ?? []), report]);
+  }
+  return [...groups]
+    .sort(([a], [b]) => (a ?? '').localeCompare(b ?? '', 'lv'))
+    .map(([municipality, grouped]) => ({ municipality, reports: grouped }));
 }

@@ -69,13 +69,11 @@ describe('nextLearnerCountStatus', () => {
     ['CONFIRMED', 'APPROVE', 'APPROVED'],
     ['CONFIRMED', 'REOPEN', 'DRAFT'],
     ['APPROVED', 'REOPEN', 'DRAFT'],
-    ['DRAFT', 'LOCK', 'LOCKED'],
-    ['CONFIRMED', 'LOCK', 'LOCKED'],
     ['APPROVED', 'LOCK', 'LOCKED'],
   ];
   const actions: LearnerCountAction[] = ['EDIT', 'CONFIRM', 'APPROVE', 'REOPEN', 'LOCK'];
 
-  it('follows draft → confirmed → approved, reopening back to draft, and locking from any open status', () => {
+  it('follows draft → confirmed → approved, reopening back to draft, and locking approved reports only', () => {
     for (const [from, action, to] of allowed) expect(nextLearnerCountStatus(from, action)).toBe(to);
   });
 
@@ -99,6 +97,11 @@ describe('nextLearnerCountStatus', () => {
     assert.throws(() => nextLearnerCountStatus('APPROVED', 'EDIT'), /the founder must reopen it/);
     assert.throws(() => nextLearnerCountStatus('DRAFT', 'APPROVE'), /must confirm it before the founder approves/);
   });
+
+  it('leaves a report that is not approved out of the lock, saying so', () => {
+    assert.throws(() => nextLearnerCountStatus('DRAFT', 'LOCK'), /only approved reports are locked \(and funded\)/);
+    assert.throws(() => nextLearnerCountStatus('CONFIRMED', 'LOCK'), /not approved by the founder/);
+  });
 });
 
 describe('changeLearnerCountStatus', () => {
@@ -120,11 +123,10 @@ describe('changeLearnerCountStatus', () => {
     expect(reopened.changedFields).toStrictEqual(['status', 'confirmedAt', 'approvedAt']);
   });
 
-  it('keeps the approval when locking, so an unapproved locked report is recognisable', () => {
+  it('keeps the confirmation and the approval when locking', () => {
     const approvedThenLocked = changeLearnerCountStatus({ status: 'APPROVED', confirmedAt: earlier, approvedAt: earlier, lockedAt: null }, 'LOCK', now);
     expect(approvedThenLocked.next).toStrictEqual({ status: 'LOCKED', confirmedAt: earlier, approvedAt: earlier, lockedAt: now });
     expect(approvedThenLocked.changedFields).toStrictEqual(['status', 'lockedAt']);
-    expect(changeLearnerCountStatus(draft, 'LOCK', now).next.approvedAt).toBe(null);
   });
 });
 
