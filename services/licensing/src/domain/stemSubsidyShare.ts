@@ -27,8 +27,18 @@ export function schoolYearOf(date: string): string {
   return `${start}/${start + 1}`;
 }
 
+/**
+ * The minimum for a school year: the year's own, or, after the last year listed, the last one.
+ * Source 000 sets 20 % "no 2026./2027. mācību gada" (from 2026/27 on), not for that year alone.
+ * Years before the first listed have no minimum.
+ */
 export function minimumStemPercent(schoolYear: string): number | null {
-  return STEM_SHARE_MINIMUMS.find((minimum) => minimum.schoolYear === schoolYear)?.minimumPercent ?? null;
+  const start = Number(schoolYearBounds(schoolYear).from.slice(0, 4));
+  let minimum: number | null = null;
+  for (const listed of STEM_SHARE_MINIMUMS) {
+    if (Number(listed.schoolYear.slice(0, 4)) <= start) minimum = listed.minimumPercent;
+  }
+  return minimum;
 }
 
 export interface SubsidisedProgramme {
@@ -76,17 +86,26 @@ export function stemShare(programmes: readonly SubsidisedProgramme[], schoolYear
   };
 }
 
-/** The report's years: every year with a minimum, and every year a programme runs in, in order. */
+/** The school year after `schoolYear`. */
+export function nextSchoolYear(schoolYear: string): string {
+  const start = Number(schoolYearBounds(schoolYear).from.slice(0, 4)) + 1;
+  return `${start}/${start + 1}`;
+}
+
+/**
+ * The report's years, in order, up to `lastYear`: every year from the first with a minimum (the
+ * minimum holds from then on), and every year a programme runs in.
+ */
 export function reportYears(programmes: readonly SubsidisedProgramme[], lastYear: string): string[] {
-  const years = new Set<string>(STEM_SHARE_MINIMUMS.map((minimum) => minimum.schoolYear));
+  const years = new Set<string>();
   const last = schoolYearBounds(lastYear).from;
+  for (let year: string = STEM_SHARE_MINIMUMS[0].schoolYear; schoolYearBounds(year).from <= last; year = nextSchoolYear(year)) years.add(year);
   for (const programme of programmes) {
     let year = schoolYearOf(programme.startsOn);
     for (let guard = 0; guard < 50 && schoolYearBounds(year).from <= last; guard += 1) {
       if (!runsDuring(programme, year)) break;
       years.add(year);
-      const start = Number(year.slice(0, 4)) + 1;
-      year = `${start}/${start + 1}`;
+      year = nextSchoolYear(year);
     }
   }
   return [...years].sort();

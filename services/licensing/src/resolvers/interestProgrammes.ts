@@ -3,7 +3,7 @@ import { assertUuid, findRegistryInstitution, forbidden, isIsoDate, requireRole,
 import { assertInterestProgramme, mayRegisterFor } from '../domain/interestProgrammeRules';
 import { classifierAsOf, classifierEntry, interestArea } from '../domain/interestClassifier';
 import { assertInstitutionActive } from '../domain/licenceRules';
-import { reportYears, schoolYearOf, stemShare } from '../domain/stemSubsidyShare';
+import { nextSchoolYear, reportYears, schoolYearOf, stemShare } from '../domain/stemSubsidyShare';
 import { InterestProgrammeEntity } from '../entities/interestProgramme';
 import { recordInterestProgrammeEvent } from '../events/interestProgrammeEvents';
 import type { InterestClassifierEntryResolvers, InterestProgrammeResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
@@ -24,7 +24,8 @@ export const interestQueries: Pick<QueryResolvers, 'interestEducationClassifier'
   stemSubsidyShares: async (_parent, { municipality }, { db, clock }) => {
     const name = municipality.trim();
     const programmes = await db.getRepository(InterestProgrammeEntity).findBy({ municipality: name });
-    return reportYears(programmes, schoolYearOf(clock.today())).map((schoolYear) => {
+    // Through the coming school year: municipalities plan its subsidy before it starts.
+    return reportYears(programmes, nextSchoolYear(schoolYearOf(clock.today()))).map((schoolYear) => {
       const share = stemShare(programmes, schoolYear);
       return {
         municipality: name,

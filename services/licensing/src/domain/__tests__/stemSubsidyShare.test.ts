@@ -21,6 +21,11 @@ describe('STEM share of the targeted subsidy', () => {
     expect(stemShare(programmes, '2026/2027').minimumPercent).toBe(20);
   });
 
+  it('keeps the 20% minimum from 2026/27 on (source 000: "no 2026./2027. mācību gada"), and has none before 2024/25', () => {
+    for (const year of ['2027/2028', '2030/2031']) expect(stemShare([programme('AT', 1)], year).minimumPercent).toBe(20);
+    expect(stemShare([programme('AT', 1, '2020-09-01')], '2023/2024').minimumPercent).toBe(null);
+  });
+
   it('misses the minimum by a fraction of a percent even when the rounded share looks equal', () => {
     const share = stemShare([programme('AT', 9_999), programme('AS', 90_001)], '2024/2025');
     expect(share.stemPercent).toBe(10);
@@ -35,6 +40,7 @@ describe('STEM share of the targeted subsidy', () => {
   });
 
   it('reports every year with a minimum and every year a programme runs in', () => {
-    expect(reportYears([programme('AK', 1, '2023-09-01', '2024-05-31')], '2025/2026')).toStrictEqual(['2023/2024', '2024/2025', '2025/2026', '2026/2027']);
+    expect(reportYears([programme('AK', 1, '2023-09-01', '2024-05-31')], '2025/2026')).toStrictEqual(['2023/2024', '2024/2025', '2025/2026']);
+    expect(reportYears([], '2027/2028')).toStrictEqual(['2024/2025', '2025/2026', '2026/2027', '2027/2028']);
   });
 });
