@@ -23,8 +23,12 @@ export const LICENSING_ACCREDITATION_2024 = {
   /** accreditation2024 */
   accreditation: { general: 86, vocational: 48, withNeedsImprovement: 23 },
   heads: { general: 92, vocational: 59, preschool: 95, withNeedsImprovement: 55 },
-  /** schoolSystem.stemShareOfInterestEducation: the demo's programmes give STEM this share of each centre's subsidy. */
-  stemShareOfInterestEducation: 0.187,
+  /**
+   * schoolSystem.stemShareOfTargetedSubsidyEnd2024 (source 001): STEM's share of the targeted
+   * subsidy at the end of 2024, which the demo's programmes give STEM at each centre. Not the
+   * 18.7 % of stemShareOfPupils, which is the share of pupils in STEM interest education.
+   */
+  stemShareOfTargetedSubsidy: 0.12,
 } as const;
 
 export interface DemoApi {
@@ -328,11 +332,11 @@ async function seedInstitutionAccreditations(
   });
 }
 
-/** Ten programmes at each state-significance centre, registered by its municipality, STEM getting the 2024 share of the subsidy. */
+/** Ten programmes at each state-significance centre, registered by its municipality, STEM getting its end-2024 share of the subsidy (about 12 %). */
 async function seedInterestProgrammes(api: DemoApi): Promise<number> {
   const centres = await api.call(OFFICER, '{ institutions(filter: { stateSignificance: true }, first: 50) { edges { node { id founder { municipality } } } } }');
   const total = INTEREST.annualSubsidyPerCentreCents;
-  const stemEach = Math.round((total * LICENSING_ACCREDITATION_2024.stemShareOfInterestEducation) / INTEREST.stem.length);
+  const stemEach = Math.round((total * LICENSING_ACCREDITATION_2024.stemShareOfTargetedSubsidy) / INTEREST.stem.length);
   const otherEach = Math.floor((total - stemEach * INTEREST.stem.length) / INTEREST.other.length);
   const work = centres.institutions.edges.flatMap((edge: any) =>
     [...INTEREST.stem.map((code) => [code, stemEach] as const), ...INTEREST.other.map((code) => [code, otherEach] as const)].map(([code, cents]) => ({
