@@ -19,7 +19,9 @@ describe('licensing and accreditation demo data, sized from the 2024 figures', (
 
   it('accredits as many general and vocational institutions as 2024 did, and evaluates as many heads per category', () => {
     const heads = (category: string) => plan.filter((p) => p.headCategory === category).reduce((sum, p) => sum + p.headEvaluations, 0);
-    expect(plan.filter((p) => p.headCategory !== 'VOCATIONAL').length).toBe(F.accreditation.general);
+    // Pre-schools are licensed and their heads evaluated, but not accredited (source 004).
+    expect(plan.filter((p) => p.headCategory === 'GENERAL').length).toBe(F.accreditation.general);
+    expect(plan.filter((p) => p.type === 'PRESCHOOL').length).toBe(F.preschool.total);
     expect(plan.filter((p) => p.headCategory === 'VOCATIONAL').length).toBe(F.accreditation.vocational);
     expect([heads('PRESCHOOL'), heads('GENERAL'), heads('VOCATIONAL')]).toStrictEqual([F.heads.preschool, F.heads.general, F.heads.vocational]);
   });

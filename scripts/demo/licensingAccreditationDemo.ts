@@ -101,8 +101,9 @@ export function planDemoInstitutions(): PlannedInstitution[] {
   }
   licences.push(['SECONDARY_SCHOOL', 'GENERAL', general('SECONDARY', 'INTERNATIONAL', '31011021', { internationalProgramme: 'IB_DP', ...permit })]);
   licences.push(['SECONDARY_SCHOOL', 'GENERAL', general('SECONDARY', 'GENERAL', '31011011')]);
-  // 86 general institutions were accredited; 85 general programmes were licensed.
-  while (licences.length < f.accreditation.general) licences.push(['SECONDARY_SCHOOL', 'GENERAL', null]);
+  // 86 general institutions were accredited (schools: pre-schools are not accredited, source 004);
+  // their 30 licensed basic and secondary programmes are among them.
+  while (licences.length < f.preschool.total + f.accreditation.general) licences.push(['SECONDARY_SCHOOL', 'GENERAL', null]);
 
   const vocational = (kind: Kind, code: string, name: string, extra: Record<string, unknown> = {}, derived = 0): PlannedLicence =>
     ({ programmeCode: code, programmeName: `${name} (demo)`, level: 'VOCATIONAL', kind, extra, derived });
@@ -117,7 +118,7 @@ export function planDemoInstitutions(): PlannedInstitution[] {
     const [field, type] = ORIENTATION[i % 4]!;
     licences.push([type, 'VOCATIONAL', vocational('PROFESSIONAL_ORIENTATION', '20212011', `Profesionālās ievirzes ${field.toLowerCase()} programma`, { professionalOrientationField: field })]);
   }
-  while (licences.length < f.accreditation.general + f.accreditation.vocational) licences.push(['VOCATIONAL_SCHOOL', 'VOCATIONAL', null]);
+  while (licences.length < f.preschool.total + f.accreditation.general + f.accreditation.vocational) licences.push(['VOCATIONAL_SCHOOL', 'VOCATIONAL', null]);
 
   // Heads evaluated per category, spread over that category's institutions (some had two heads evaluated).
   const heads = { PRESCHOOL: f.heads.preschool, GENERAL: f.heads.general, VOCATIONAL: f.heads.vocational };
@@ -181,6 +182,7 @@ const ADD_PLACE = `mutation($input: LicensedPlaceInput!) { addLicensedPlace(inpu
 const SUSPEND = `mutation($input: LicenceDecisionInput!) { suspendLicence(input: $input) { licence { id } } }`;
 const RESTORE = `mutation($input: LicenceDecisionInput!) { restoreLicenceRights(input: $input) { licence { id } } }`;
 const ACCREDIT = `mutation($input: AccreditInstitutionInput!) { accreditInstitution(input: $input) { accreditation { id } } }`;
+const EVALUATE_HEAD = `mutation($input: EvaluateHeadInput!) { evaluateHead(input: $input) { headEvaluation { id } } }`;
 const APPLY = `mutation($input: ApplyForAccreditationInput!) { applyForAccreditation(input: $input) { application { id } } }`;
 const EVALUATE = `mutation($input: RecordAccreditationEvaluationInput!) { recordAccreditationEvaluation(input: $input) { application { id } } }`;
 const DECIDE = `mutation($input: DecideAccreditationInput!) { decideAccreditation(input: $input) { accreditation { id } } }`;
@@ -300,7 +302,10 @@ async function seedLicences(
   });
 }
 
-/** Every planned institution accredited in 2024 (23 with a category needing improvement), and its heads evaluated (55 below good). */
+/**
+ * Every planned school accredited in 2024 (23 with a category needing improvement; pre-schools
+ * are not accredited), and every institution's heads evaluated (55 below good).
+ */
 async function seedInstitutionAccreditations(
   plan: PlannedInstitution[],
   institutionIds: Map<number, string>,
@@ -309,25 +314,37 @@ async function seedInstitutionAccreditations(
   done: (accreditations: number, heads: number) => void,
 ): Promise<void> {
   const f = LICENSING_ACCREDITATION_2024;
-  const weakInstitutions = new Set(plan.filter((p) => p.serial % 5 === 4).slice(0, f.accreditation.withNeedsImprovement).map((p) => p.serial));
-  await inParallel(plan, WRITERS, async ({ serial }) => {
+  const accredited = plan.filter((p) => p.type !== 'PRESCHOOL');
+  const weakInstitutions = new Set(accredited.filter((p) => p.serial % 5 === 4).slice(0, f.accreditation.withNeedsImprovement).map((p) => p.serial));
+  await inParallel(accredited, WRITERS, async ({ serial }) => {
     await known(ACCREDIT, { institutionId: institutionIds.get(serial), decisionNumber: `DEMO-A-${pad(serial)}`, decisionDate: dayOf2024(serial * 2), results: resultsFor(serial, weakInstitutions.has(serial)) });
     done(1, 0);
   });
   let headSerial = 0;
   const evaluations = plan.flatMap((institution) => Array.from({ length: institution.headEvaluations }, (_, n) => ({ institution, n, serial: headSerial++ })));
   const weakHeads = new Set(evaluations.filter((e) => e.serial % 4 === 1).slice(0, f.heads.withNeedsImprovement).map((e) => e.serial));
-  // Accreditation knows every institution by now (each was accredited above): ten evaluations a request.
-  const batches = Array.from({ length: Math.ceil(evaluations.length / 10) }, (_, b) => evaluations.slice(b * 10, b * 10 + 10));
+  const evaluation = ({ institution, n, serial }: (typeof evaluations)[number]) => ({
+    institutionId: institutionIds.get(institution.serial),
+    headName: `Vadītājs ${serial + 1} (demo)`,
+    institutionCategory: institution.headCategory,
+    decisionNumber: `DEMO-H-${pad(serial)}`,
+    decisionDate: dayOf2024(serial + n * 7),
+    results: resultsFor(serial, weakHeads.has(serial)),
+  });
+  // Each pre-school's first evaluation waits until accreditation knows the pre-school (nothing
+  // accredited it); the schools were accredited above, so accreditation knows them by now.
+  const [firstOfPreschool, rest] = [
+    evaluations.filter((e) => e.institution.type === 'PRESCHOOL' && e.n === 0),
+    evaluations.filter((e) => e.institution.type !== 'PRESCHOOL' || e.n > 0),
+  ];
+  await inParallel(firstOfPreschool, WRITERS, async (e) => {
+    await known(EVALUATE_HEAD, evaluation(e));
+    done(0, 1);
+  });
+  // Ten evaluations a request.
+  const batches = Array.from({ length: Math.ceil(rest.length / 10) }, (_, b) => rest.slice(b * 10, b * 10 + 10));
   await inParallel(batches, WRITERS, async (batch) => {
-    await inBatches(officer, 'evaluateHead', 'EvaluateHeadInput', batch.map(({ institution, n, serial }) => ({
-      institutionId: institutionIds.get(institution.serial),
-      headName: `Vadītājs ${serial + 1} (demo)`,
-      institutionCategory: institution.headCategory,
-      decisionNumber: `DEMO-H-${pad(serial)}`,
-      decisionDate: dayOf2024(serial + n * 7),
-      results: resultsFor(serial, weakHeads.has(serial)),
-    })));
+    await inBatches(officer, 'evaluateHead', 'EvaluateHeadInput', batch.map(evaluation));
     done(0, batch.length);
   });
 }

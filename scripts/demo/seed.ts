@@ -6,7 +6,7 @@ import { seedLicensingAccreditationDemo } from './licensingAccreditationDemo';
 /**
  * Demo data, entered through the gateway like any client would, so every record also travels
  * as an event: the seven interest-education centres holding state-significance status
- * (reference data), a licence, an accreditation, a psychologist and a published activity; and
+ * (reference data), a psychologist and a published activity; and
  * schools with licences, accreditations, heads' evaluations and interest-education programmes
  * sized from the 2024 figures (licensingAccreditationDemo.ts).
  * Registration numbers, addresses and decision numbers are made up and marked as demo.
@@ -94,18 +94,10 @@ export async function seedDemoData(gatewayUrl: string, jwtSecret: string): Promi
   if (sized.institutions > 0) console.log(`Demo data: ${sized.institutions} schools, ${sized.licences} licences, ${sized.accreditations} accreditations, ${sized.headEvaluations} heads evaluated, ${sized.interestProgrammes} interest-education programmes (2024 figures).`);
   if (!firstRun || created.length === 0) return { created: created.length };
 
+  // The centres are interest-education institutions: the service neither licenses nor
+  // accredits them (source 004); their programmes are registered above, and the first centre
+  // offers a catalogue activity below.
   const [first] = created;
-  await whenKnown(() => call(gatewayUrl, officer, `mutation($input: IssueLicenceInput!) { issueLicence(input: $input) { licence { id } } }`, {
-    input: { institutionId: first!.id, implementationPlaceId: first!.placeId, programmeCode: '20011111', programmeName: 'Interest education programme (demo)', level: 'BASIC', decisionNumber: 'DEMO-L-1', issuedOn: '2024-09-02' },
-  }));
-  await whenKnown(() => call(gatewayUrl, officer, `mutation($input: AccreditInstitutionInput!) { accreditInstitution(input: $input) { accreditation { id } } }`, {
-    input: {
-      institutionId: first!.id,
-      decisionNumber: 'DEMO-A-1',
-      decisionDate: '2024-09-10',
-      results: ['FITNESS_FOR_PURPOSE', 'QUALITY_TEACHING', 'INCLUSIVE_ENVIRONMENT', 'GOOD_GOVERNANCE'].map((category) => ({ category, level: 'VERY_GOOD' })),
-    },
-  }));
   const psychologist = await call(gatewayUrl, officer, `mutation($input: RegisterPsychologistInput!) { registerPsychologist(input: $input) { psychologist { id } } }`, {
     input: { registrationNumber: '9001', name: 'Anna Bērziņa (demo)', personalCode: '321234-56789', education: 'Master of Psychology (demo)', decision: { number: 'DEMO-P-1', date: '2024-09-02' } },
   });

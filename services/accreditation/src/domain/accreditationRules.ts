@@ -1,4 +1,4 @@
-import { conflict, notFound, validationFailed } from '@eq/shared/errors';
+import { conflict, DomainError, ErrorCode, notFound, validationFailed } from '@eq/shared/errors';
 import { isIsoDate } from '@eq/shared/scalars';
 import type { Term } from './termPolicy';
 
@@ -6,11 +6,34 @@ export interface InstitutionView {
   id: string;
   name: string;
   status: string;
+  type: string;
 }
 
-/** Only an institution the register has told us about, and that it has not liquidated, is accredited. */
+/**
+ * Institution types the service does not accredit (source 004, and the service's public pages):
+ * pre-school institutions, and interest-education institutions, whose programmes are neither
+ * licensed nor accredited by it. Universities and colleges are a register of their own (higher
+ * education) that accreditation never hears of.
+ */
+export const NOT_ACCREDITED_TYPES: Readonly<Record<string, string>> = {
+  PRESCHOOL: 'pre-school institutions are not accredited',
+  INTEREST_EDUCATION: 'interest-education institutions are not accredited',
+};
+
+/**
+ * Only an institution the register has told us about, that it has not liquidated, and of a kind
+ * the service accredits, is accredited.
+ */
 export function assertCanAccredit<T extends InstitutionView>(institution: T | null, institutionId: string): T {
   if (!institution) throw notFound('Institution', institutionId);
+  const outOfScope = NOT_ACCREDITED_TYPES[institution.type];
+  if (outOfScope) {
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, `${institution.name} is out of scope: ${outOfScope} by the quality service`, {
+      field: 'institutionId',
+      reason: 'OUT_OF_SCOPE',
+      institutionType: institution.type,
+    });
+  }
   if (institution.status !== 'ACTIVE') throw conflict(`${institution.name} is ${institution.status.toLowerCase()}: it cannot be accredited`);
   return institution;
 }

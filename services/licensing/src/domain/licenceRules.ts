@@ -1,4 +1,4 @@
-import { conflict, notFound, validationFailed } from '@eq/shared/errors';
+import { conflict, DomainError, ErrorCode, notFound, validationFailed } from '@eq/shared/errors';
 import { isIsoDate } from '@eq/shared/scalars';
 
 /** Education programme codes are 8 digits; the first digits encode the level and field. */
@@ -14,12 +14,29 @@ export interface InstitutionView {
   id: string;
   name: string;
   status: string;
+  type: string;
   implementationPlaces: Array<{ id: string; address: string }>;
 }
 
 /**
+ * Source 004: the service licenses education programmes "izņemot interešu izglītības,
+ * neformālās izglītības un augstākās izglītības" (except interest, non-formal and higher
+ * education). An interest-education institution's programmes are registered
+ * (`registerInterestProgramme`), not licensed; higher-education institutions are a register of
+ * their own that licensing never hears of, and non-formal education has no licence kind here.
+ */
+export function assertLicensedKindOfInstitution(institution: Pick<InstitutionView, 'name' | 'type'>): void {
+  if (institution.type !== 'INTEREST_EDUCATION') return;
+  throw new DomainError(
+    ErrorCode.VALIDATION_FAILED,
+    `${institution.name} is an interest-education institution: its programmes are not licensed by the quality service; register them with registerInterestProgramme`,
+    { field: 'institutionId', reason: 'OUT_OF_SCOPE', institutionType: institution.type },
+  );
+}
+
+/**
  * A licence can only be issued to an institution the register knows and has not liquidated,
- * at one of that institution's own implementation places.
+ * of a kind whose programmes the service licenses, at one of its own implementation places.
  */
 export function assertCanLicence(
   institution: InstitutionView | null,
@@ -27,6 +44,7 @@ export function assertCanLicence(
   placeId: string,
 ): { id: string; address: string } {
   assertInstitutionActive(institution, institutionId);
+  assertLicensedKindOfInstitution(institution);
   const place = institution.implementationPlaces.find((candidate) => candidate.id === placeId);
   if (!place) throw validationFailed(`${placeId} is not an implementation place of ${institution.name}`, 'implementationPlaceId');
   return place;

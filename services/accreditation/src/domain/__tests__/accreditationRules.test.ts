@@ -13,11 +13,20 @@ describe('who can be accredited', () => {
   });
 
   it('refuses a liquidated institution with CONFLICT', () => {
-    assert.throws(() => assertCanAccredit({ id: ID, name: 'Skola', status: 'LIQUIDATED' }, ID), withCode(ErrorCode.CONFLICT));
+    assert.throws(() => assertCanAccredit({ id: ID, name: 'Skola', status: 'LIQUIDATED', type: 'BASIC_SCHOOL' }, ID), withCode(ErrorCode.CONFLICT));
   });
 
   it('accepts an active institution', () => {
-    expect(assertCanAccredit({ id: ID, name: 'Skola', status: 'ACTIVE' }, ID).id).toBe(ID);
+    expect(assertCanAccredit({ id: ID, name: 'Skola', status: 'ACTIVE', type: 'BASIC_SCHOOL' }, ID).id).toBe(ID);
+  });
+
+  it('refuses pre-school and interest-education institutions as out of scope (source 004)', () => {
+    for (const type of ['PRESCHOOL', 'INTEREST_EDUCATION']) {
+      assert.throws(
+        () => assertCanAccredit({ id: ID, name: 'Iestāde', status: 'ACTIVE', type }, ID),
+        (error: unknown) => error instanceof DomainError && error.code === ErrorCode.VALIDATION_FAILED && error.details?.reason === 'OUT_OF_SCOPE',
+      );
+    }
   });
 });
 
