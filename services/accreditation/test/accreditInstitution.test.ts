@@ -64,8 +64,8 @@ describe('accreditation of institutions', () => {
   };
 
   /** Announces an institution as the registry would and waits until this service knows it. */
-  const registerInstitution = async () => {
-    const state = RegistryFeed.institution();
+  const registerInstitution = async (overrides: Parameters<typeof RegistryFeed.institution>[0] = {}) => {
+    const state = RegistryFeed.institution(overrides);
     await feed.send(RegistryFeed.event('registry.institution.registered', state, Object.keys(state)));
     await eventually(
       async () => (await harness.service.db.query('SELECT 1 FROM registry_institution WHERE id = $1', [state.id])).length,
@@ -220,6 +220,15 @@ describe('accreditation of institutions', () => {
       ['accreditation.accreditation.granted', 'ACTIVE'],
       ['accreditation.accreditation.expired', 'EXPIRED'],
     ]);
+  });
+
+  it('refuses pre-schools and interest-education institutions as out of scope, storing nothing', async () => {
+    for (const type of ['PRESCHOOL', 'INTEREST_EDUCATION']) {
+      const institution = await registerInstitution({ type });
+      const refused = await harness.request(ACCREDIT, { input: accreditInput(institution.id) }, OFFICER);
+      expect([refused.errors?.[0]?.extensions?.code, refused.errors?.[0]?.extensions?.reason, refused.errors?.[0]?.extensions?.institutionType]).toStrictEqual(['VALIDATION_FAILED', 'OUT_OF_SCOPE', type]);
+      expect(await storedFor(institution.id)).toStrictEqual({ accreditations: 0, results: 0, events: 0 });
+    }
   });
 
   it('refuses an id that is not a UUID before it reaches the database', async () => {

@@ -103,6 +103,15 @@ describe('licence kinds and lifecycle', () => {
     expect(licence.decisions.map((d: any) => [d.kind, d.number, d.date])).toStrictEqual([['ISSUED', 'V-2024/100', '2024-08-15']]);
   });
 
+  it('refuses to license an interest-education institution as out of scope (its programmes are registered), storing nothing', async () => {
+    const centre = await announce({ type: 'INTEREST_EDUCATION', name: 'Bērnu un jauniešu centrs' });
+    const input = { institutionId: centre.id, implementationPlaceId: centre.implementationPlaces[0]!.id, programmeCode: '20011111', programmeName: 'Robotika', level: 'BASIC', decisionNumber: 'V-3', issuedOn: '2024-08-15' };
+    const refused = await harness.request(ISSUE, { input }, OFFICER);
+    expect([refused.errors?.[0]?.extensions?.code, refused.errors?.[0]?.extensions?.reason]).toStrictEqual(['VALIDATION_FAILED', 'OUT_OF_SCOPE']);
+    expect(refused.errors?.[0]?.message).toMatch(/registerInterestProgramme/);
+    expect(await storedFor(centre.id)).toStrictEqual({ licences: 0, events: 0 });
+  });
+
   it('refuses a special-needs licence without its disorder category, and a PUBLIC caller, storing nothing', async () => {
     const institution = await announce();
     const base = { institutionId: institution.id, implementationPlaceId: institution.implementationPlaces[0]!.id, programmeCode: '01015611', programmeName: 'Speciālā pirmsskolas programma', level: 'PRESCHOOL', decisionNumber: 'V-2', issuedOn: '2024-08-15' };
