@@ -14,7 +14,7 @@ export interface CatalogueOptions {
 /** The measure's own figures (€10 per pupil, 4 activities per pupil per semester, €27 million). */
 export const DEFAULT_CATALOGUE_OPTIONS: CatalogueOptions = {
   fund: { ...MEASURE_4221_POLICY },
-  booking: { ...DEFAULT_BOOKING_POLICY, publicHolidays: [...DEFAULT_BOOKING_POLICY.publicHolidays] },
+  booking: { ...DEFAULT_BOOKING_POLICY },
   clock: () => new Date(),
 };
 
@@ -39,8 +39,8 @@ export const catalogueEnvSchema = z.object({
     .default(DEFAULT_BOOKING_POLICY.deadlineWorkingDays)
     .describe('Bookings close this many working days (Mon-Fri, not a public holiday) before the session'),
   CATALOGUE_PUBLIC_HOLIDAYS: isoDateList
-    .default([])
-    .describe('Comma-separated YYYY-MM-DD public holidays that are not working days (a policy list kept by the operator)'),
+    .optional()
+    .describe("Comma-separated YYYY-MM-DD days that are not working days, replacing Latvia's public holidays (the default)"),
 });
 
 /** Reads the catalogue's options from the environment; called only from `main.ts`. */
@@ -52,7 +52,7 @@ export function loadCatalogueOptions(env: Record<string, string | undefined>): C
       activitiesPerPupilPerSemester: parsed.CATALOGUE_ACTIVITIES_PER_PUPIL_PER_SEMESTER,
       attendanceBudgetCents: parsed.CATALOGUE_ATTENDANCE_BUDGET_CENTS,
     }),
-    booking: assertBookingPolicy({ deadlineWorkingDays: parsed.CATALOGUE_BOOKING_DEADLINE_WORKING_DAYS, publicHolidays: parsed.CATALOGUE_PUBLIC_HOLIDAYS }),
+    booking: assertBookingPolicy({ deadlineWorkingDays: parsed.CATALOGUE_BOOKING_DEADLINE_WORKING_DAYS, publicHolidays: parsed.CATALOGUE_PUBLIC_HOLIDAYS ?? 'LATVIA' }),
     clock: () => new Date(),
   };
 }
