@@ -180,6 +180,9 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     const past = await refusal(SCHEDULE, { input: { activityId, startsAt: new Date(Date.now() - DAY).toISOString(), place: 'Rīga', capacity: 10 } }, providerCaller(providerId));
     expect(past.code).toBe('VALIDATION_FAILED');
     expect((await refusal(SCHEDULE, { input: { activityId, startsAt: sessionStart.toISOString(), place: 'Rīga', capacity: 0 } }, providerCaller(providerId))).code).toBe('VALIDATION_FAILED');
+    // The measure runs 2025–2028 (source 003): a session after it cannot be scheduled.
+    const afterMeasure = await refusal(SCHEDULE, { input: { activityId, startsAt: '2029-01-15T08:00:00Z', place: 'Rīga', capacity: 10 } }, providerCaller(providerId));
+    expect([afterMeasure.code, afterMeasure.reason]).toStrictEqual(['VALIDATION_FAILED', 'OUTSIDE_FUND_PERIOD']);
     expect(await bookingCount()).toBe(stored);
   });
 

@@ -25,6 +25,18 @@ export const MEASURE_4221_POLICY: Readonly<FundPolicy> = Object.freeze({
   attendanceBudgetCents: 27_000_000 * 100,
 });
 
+/** The days (Riga time) the measure pays for activities on, first and last inclusive. */
+export interface FundPeriod {
+  from: string;
+  to: string;
+}
+
+/**
+ * Source 003: the measure runs 2025–2028 (`period: { from: "2025", to: "2028" }` in
+ * docs/reference/esf-4221-activity-fund.json): no session outside it can be funded.
+ */
+export const MEASURE_4221_PERIOD: Readonly<FundPeriod> = Object.freeze({ from: '2025-01-01', to: '2028-12-31' });
+
 /** Both figures are whole, positive numbers; anything else is a configuration mistake. */
 export function assertFundPolicy(policy: FundPolicy): FundPolicy {
   if (!Number.isSafeInteger(policy.pricePerPupilCents) || policy.pricePerPupilCents < 1) {

@@ -3,14 +3,20 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '@eq/shared/errors';
-import { assertFundPolicy, MEASURE_4221_POLICY } from '../fundPolicy';
+import { assertFundPolicy, MEASURE_4221_PERIOD, MEASURE_4221_POLICY } from '../fundPolicy';
 
 /** The source facts copied into the repository (docs/reference, with their sources). */
 const referenceFile = fileURLToPath(new URL('../../../../../docs/reference/esf-4221-activity-fund.json', import.meta.url));
 
 describe('MEASURE_4221_POLICY', () => {
   it('matches the measure\'s reference facts (€ per pupil per activity, activities per semester)', () => {
-    const facts = JSON.parse(readFileSync(referenceFile, 'utf8')) as { pricePerPupilPerActivityEur: number; activitiesPerPupilPerSemester: number; budgetEur: { activityAttendance: number } };
+    const facts = JSON.parse(readFileSync(referenceFile, 'utf8')) as {
+      pricePerPupilPerActivityEur: number;
+      activitiesPerPupilPerSemester: number;
+      budgetEur: { activityAttendance: number };
+      period: { from: string; to: string };
+    };
+    expect(MEASURE_4221_PERIOD).toStrictEqual({ from: `${facts.period.from}-01-01`, to: `${facts.period.to}-12-31` });
     expect(MEASURE_4221_POLICY.pricePerPupilCents).toBe(Math.round(facts.pricePerPupilPerActivityEur * 100));
     expect(MEASURE_4221_POLICY.activitiesPerPupilPerSemester).toBe(facts.activitiesPerPupilPerSemester);
     expect(MEASURE_4221_POLICY.attendanceBudgetCents).toBe(Math.round(facts.budgetEur.activityAttendance * 100));

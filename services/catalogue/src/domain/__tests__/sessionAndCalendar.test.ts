@@ -10,6 +10,14 @@ const now = new Date('2025-10-01T08:00:00Z');
 const activity = { status: 'PUBLISHED', format: 'AT_PROVIDER', durationMinutes: 90 };
 
 describe('validateSessionDraft', () => {
+  it("refuses a session outside the measure's period, 2025–2028 (source 003)", () => {
+    const at = (iso: string) => validateSessionDraft({ startsAt: new Date(iso), place: 'Rīga', capacity: 25 }, activity, now);
+    assert.throws(() => at('2029-01-15T08:00:00Z'), (error: unknown) => error instanceof DomainError && error.details?.reason === 'OUTSIDE_FUND_PERIOD');
+    // The last day counts by Riga time: 31 December 23:30 in Riga is 21:30 UTC.
+    expect(at('2028-12-31T21:30:00Z').capacity).toBe(25);
+    assert.throws(() => at('2028-12-31T22:30:00Z'), DomainError);
+  });
+
   it('ends a session after the activity duration', () => {
     const draft = validateSessionDraft({ startsAt: new Date('2025-10-22T08:00:00Z'), place: '  Rīga,   Zinātnes iela 1 ', capacity: 25 }, activity, now);
     expect(draft).toStrictEqual({ startsAt: new Date('2025-10-22T08:00:00Z'), endsAt: new Date('2025-10-22T09:30:00Z'), place: 'Rīga, Zinātnes iela 1', capacity: 25 });
