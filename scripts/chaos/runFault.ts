@@ -91,7 +91,12 @@ async function underLoad(stack: ProcessTestStack, fault: Fault, load: LoadShape,
   note(`load done: ${outcomes.filter((o) => o.ok).length} of ${total} succeeded in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
 
   const refusals = new Map<string, number>();
-  for (const outcome of outcomes) if (!outcome.ok) refusals.set(outcome.error.slice(0, 160), (refusals.get(outcome.error.slice(0, 160)) ?? 0) + 1);
+  for (const outcome of outcomes) {
+    if (outcome.ok) continue;
+    // Grouped by what went wrong: the request id makes every message unique.
+    const key = outcome.error.replace(/,?"requestId":"[^"]*"/g, '').slice(0, 200);
+    refusals.set(key, (refusals.get(key) ?? 0) + 1);
+  }
   for (const [error, n] of refusals) note(`${n} × ${error}`);
   const succeeded = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.value] : []));
   const clientSaw = {
