@@ -39,8 +39,10 @@ async function killService({ stack, note }: FaultContext, service: string): Prom
   const pid = supervised.pid()!;
   process.kill(pid, 'SIGKILL');
   note(`${service} pid ${pid} SIGKILLed`);
+  const killedAt = Date.now();
   const next = await eventually(async () => supervised.pid(), (found) => found !== undefined && found !== pid, { timeoutMs: 30_000, what: `${service} restarted` });
-  note(`${service} restarted as pid ${next}`);
+  await eventually(() => stack.readiness(service), (answer) => answer.status === 200, { timeoutMs: 120_000, intervalMs: 100, what: `${service} ready again` });
+  note(`${service} restarted as pid ${next}, ready ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the kill`);
 }
 
 async function kafkaClient(stack: ProcessTestStack) {

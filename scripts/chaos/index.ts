@@ -39,10 +39,10 @@ const load: LoadShape = {
   ratePerSecond: positive('rate', values.rate!, 500) || 25,
 };
 
-const columns = ['fault', 'mutations', 'lost', 'duplicated', 'converged in', 'restarts (process + consumer)', 'readiness 503 → 200'];
+const columns = ['fault', 'mutations (during the fault)', 'lost', 'duplicated', 'converged in', 'restarts (process + consumer)', 'readiness 503 → 200'];
 const row = (r: FaultResult) => [
   r.fault,
-  `${r.succeeded} of ${r.sent}`,
+  `${r.succeeded} of ${r.sent} (${r.duringFault})`,
   String(r.consistency.lost),
   String(r.consistency.duplicated),
   r.convergedInSeconds === undefined ? 'no' : `${r.convergedInSeconds.toFixed(1)} s`,
@@ -65,7 +65,7 @@ for (const fault of faults) {
       if (result.problems.length > 0) console.log(`    logs: ${result.logDir}`);
     } catch (error) {
       console.error(`  ${fault.name}: the run itself failed:`, error);
-      results.push({ fault: fault.name, sent: 0, succeeded: 0, consistency: { lost: -1, duplicated: -1, converged: false, gaps: [] }, processRestarts: 0, consumerRestarts: 0, problems: [String(error)], logDir: '' });
+      results.push({ fault: fault.name, sent: 0, succeeded: 0, duringFault: 0, consistency: { lost: -1, duplicated: -1, converged: false, gaps: [] }, processRestarts: 0, consumerRestarts: 0, problems: [String(error)], logDir: '' });
     }
   }
 }

@@ -23,6 +23,8 @@ export interface FaultResult {
   /** Mutations sent during the run, and how many a client saw succeed. */
   sent: number;
   succeeded: number;
+  /** Of those, answered while the fault lasted. */
+  duringFault: number;
   consistency: Consistency;
   /** Seconds from the end of the fault (or of the load, if later) until everything agreed and was ready; undefined past the deadline. */
   convergedInSeconds?: number;
@@ -62,6 +64,8 @@ async function underLoad(stack: ProcessTestStack, fault: Fault, load: LoadShape,
   const startedAt = Date.now();
   let faultRun: Promise<void> | undefined;
   let faultWindow: { from: number; to?: number } | undefined;
+  // Mutations a client saw succeed while the fault lasted: the fault must meet the load, not miss it.
+  const duringFault = { institution: 0, licence: 0 };
   const startFault = () => {
     faultWindow = { from: Date.now() };
     faultRun = fault.inject({ stack, note }).finally(() => {
@@ -76,11 +80,15 @@ async function underLoad(stack: ProcessTestStack, fault: Fault, load: LoadShape,
     async (i) => {
       const due = startedAt + (i * 1000) / load.ratePerSecond;
       if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
-      if (!isLicence(i)) return { kind: 'institution' as const, id: (await register(`Chaos skola ${i}`)).id };
+      const answered = <T extends { kind: 'institution' | 'licence' }>(outcome: T) => {
+        if (faultWindow && faultWindow.to === undefined) duringFault[outcome.kind] += 1;
+        return outcome;
+      };
+      if (!isLicence(i)) return answered({ kind: 'institution' as const, id: (await register(`Chaos skola ${i}`)).id });
       // A programme of its own: a programme is licensed once per place.
       const holder = holders[i % holders.length]!;
       const input = { institutionId: holder.id, implementationPlaceId: holder.implementationPlaces[0]!.id, programmeCode: `2101${String(i).padStart(4, '0')}`, programmeName: 'Pamatizglītība', level: 'BASIC', decisionNumber: `CHAOS-${i}`, issuedOn: '2024-09-01' };
-      return { kind: 'licence' as const, id: (await client.data(ISSUE_LICENCE, { input }, officer)).issueLicence.licence.id as string };
+      return answered({ kind: 'licence' as const, id: (await client.data(ISSUE_LICENCE, { input }, officer)).issueLicence.licence.id as string });
     },
     (settled) => {
       if (settled === Math.ceil(total / 10)) startFault();
@@ -89,16 +97,22 @@ async function underLoad(stack: ProcessTestStack, fault: Fault, load: LoadShape,
   await faultRun;
   const calmFrom = Math.max(Date.now(), faultWindow!.to!);
   note(`load done: ${outcomes.filter((o) => o.ok).length} of ${total} succeeded in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+  note(`while the fault lasted (${((faultWindow!.to! - faultWindow!.from) / 1000).toFixed(0)} s): ${duringFault.institution} registrations and ${duringFault.licence} licence issues succeeded`);
 
   const refusals = new Map<string, number>();
-  for (const outcome of outcomes) if (!outcome.ok) refusals.set(outcome.error.slice(0, 160), (refusals.get(outcome.error.slice(0, 160)) ?? 0) + 1);
+  for (const outcome of outcomes) {
+    if (outcome.ok) continue;
+    // Grouped by what went wrong: the request id makes every message unique.
+    const key = outcome.error.replace(/,?"requestId":"[^"]*"/g, '').slice(0, 200);
+    refusals.set(key, (refusals.get(key) ?? 0) + 1);
+  }
   for (const [error, n] of refusals) note(`${n} × ${error}`);
   const succeeded = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.value] : []));
   const clientSaw = {
     institutions: [...holders.map((holder) => holder.id), ...succeeded.filter((o) => o.kind === 'institution').map((o) => o.id)],
     licences: succeeded.filter((o) => o.kind === 'licence').map((o) => o.id),
   };
-  let consistency = await measureConsistency(stack, clientSaw);
+  let consistency: Consistency;
   let convergedInSeconds: number | undefined;
   try {
     consistency = await eventually(
@@ -124,6 +138,7 @@ async function underLoad(stack: ProcessTestStack, fault: Fault, load: LoadShape,
     fault: fault.name,
     sent: total + load.seed,
     succeeded: succeeded.length + holders.length,
+    duringFault: duringFault.institution + duringFault.licence,
     consistency,
     convergedInSeconds,
     processRestarts: Object.values(stack.components).reduce((sum, component) => sum + component.process.restarts, 0),

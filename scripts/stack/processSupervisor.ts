@@ -129,6 +129,6 @@ export class SupervisedProcess {
   }
 
   private notice(message: string): void {
-    this.options.log(`[supervisor] ${message}`);
+    this.options.log(`[supervisor ${new Date().toISOString()}] ${message}`);
   }
 }

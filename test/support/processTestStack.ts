@@ -67,7 +67,12 @@ export async function startProcessTestStack(
       logDir,
       database: (service) => {
         const database = naming.databasePrefix ? `${naming.databasePrefix}_${service}` : `eq_${service}`;
-        if (!pools.has(service)) pools.set(service, new pg.Pool({ connectionString: withDatabase(infrastructure.databaseUrl, database), max: 2 }));
+        if (!pools.has(service)) {
+          const pool = new pg.Pool({ connectionString: withDatabase(infrastructure.databaseUrl, database), max: 2 });
+          // A restarted server drops idle clients; the pool replaces them at the next query.
+          pool.on('error', () => undefined);
+          pools.set(service, pool);
+        }
         return pools.get(service)!;
       },
       readiness: async (component) => {
