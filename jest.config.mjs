@@ -55,4 +55,9 @@ export default {
   collectCoverageFrom: ['services/*/src/**/*.ts', 'gateway/src/**/*.ts', 'subscriber-kit/src/**/*.ts', '!**/__tests__/**', '!**/generated/**'],
   coverageDirectory: '<rootDir>/.data/coverage',
   coverageReporters: ['text-summary', 'json-summary', 'lcov'],
+  // The whole suite's coverage when thresholds were introduced (2026-12-04: statements and lines
+  // 97.6 %, branches 90.5 %, functions 93.4 %), rounded down: CI (`npm test -- --coverage`)
+  // fails below it, so coverage can only rise. A partial run (`test:unit`) is not measured
+  // against it: thresholds apply only with --coverage.
+  coverageThreshold: { global: { statements: 97, lines: 97, branches: 90, functions: 93 } },
 };

@@ -60,5 +60,6 @@ if (code === 0 && results.numPassedTests === 0) {
   console.error('no test ran');
   process.exit(1);
 }
-if (code !== 0) console.error('tests failed; the servers\' logs of each test file are in .data/test-runs/');
+if (code !== 0 && failed === 0) console.error('every test passed, but jest failed: with --coverage, coverage fell below the thresholds in jest.config.mjs');
+else if (code !== 0) console.error('tests failed; the servers\' logs of each test file are in .data/test-runs/');
 process.exit(code);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, statementCounterOf } from '@eq/shared';
 import { activityInput, futureWednesday } from '../services/catalogue/test/catalogueOperations';
-import { childMinderInput, personalCode, REGISTER as REGISTER_PSYCHOLOGIST, registerInput } from '../services/practitioners/test/fixtures';
+import { childMinderInput, privatePracticeInput, REGISTER as REGISTER_PSYCHOLOGIST, registerInput } from '../services/practitioners/test/fixtures';
 import { issueLicence } from './support/eventScenarios/licensing';
 import { registerInstitution } from './support/eventScenarios/registry';
 import type { ScenarioContext } from './support/eventScenarios/scenario';
@@ -136,17 +136,7 @@ describe('SQL statements per list query do not grow with the page (N+1 guard, th
       await stack.client.data(REGISTER_PSYCHOLOGIST, { input: registerInput() }, officer);
       const unique = randomUUID().slice(0, 8);
       await stack.client.data(REGISTER_CHILDCARE, { input: childMinderInput({ registrationNumber: `BU-${unique}` }) }, officer);
-      const certificate = {
-        number: `PP-${unique}`,
-        teacherName: 'Jānis Skolotājs',
-        personalCode: personalCode(),
-        programmeKind: 'INTEREST_EDUCATION',
-        programmeName: 'Robotikas pulciņš',
-        municipality: 'Valmieras novads',
-        validUntil: '2026-02-28',
-        decision: { number: 'PP-2024/3', date: '2024-03-01' },
-      };
-      await stack.client.data(ISSUE_PRIVATE_PRACTICE, { input: certificate }, officer);
+      await stack.client.data(ISSUE_PRIVATE_PRACTICE, { input: privatePracticeInput({ number: `PP-${unique}` }) }, officer);
       const higherEducation = {
         registrationNumber: String(3_000_000_000 + i),
         name: `Budžeta augstskola ${unique}`,

@@ -65,3 +65,18 @@ export function childMinderInput(overrides: Record<string, unknown> = {}): Recor
     ...overrides,
   };
 }
+
+/** A private-practice teacher's certificate (interest education), valid until February 2026. */
+export function privatePracticeInput(overrides: Record<string, unknown> = {}): Record<string, any> {
+  return {
+    number: `PP-${surname()}`,
+    teacherName: 'Jānis Skolotājs',
+    personalCode: personalCode(),
+    programmeKind: 'INTEREST_EDUCATION',
+    programmeName: 'Robotikas pulciņš',
+    municipality: 'Valmieras novads',
+    validUntil: '2026-02-28',
+    decision: { number: 'PP-2024/3', date: '2024-03-01' },
+    ...overrides,
+  };
+}

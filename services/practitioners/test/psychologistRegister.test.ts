@@ -257,7 +257,7 @@ describe('register of psychologists', () => {
   // Last in the file: by now registrations, refusals of malformed and duplicate codes and searches have all been logged.
   it('never writes a personal code to the services\' or the gateway\'s log', async () => {
     const log = await readFile(harness.stack.logFile, 'utf8');
-    expect(log).toMatch(/"operationName":"Register"/);
+    expect(log).toMatch(/"operationName":"PractitionersRegister"/);
     expect(log.match(/\b\d{6}-?\d{5}\b/g)).toStrictEqual(null);
   });
 });

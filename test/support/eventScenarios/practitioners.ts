@@ -1,5 +1,5 @@
 import { Topics } from '@eq/shared';
-import { CERTIFY, childMinderInput, personalCode, REGISTER, registerInput } from '../../../services/practitioners/test/fixtures';
+import { CERTIFY, childMinderInput, privatePracticeInput, REGISTER, registerInput } from '../../../services/practitioners/test/fixtures';
 import { eventually } from '../eventually';
 import type { EventScenario } from './scenario';
 
@@ -70,16 +70,7 @@ export const practitionersScenario: EventScenario = async (context) => {
   const refused = (await data(REFUSE_PROVIDER, person({ applicationNumber: `PIET-${unique()}`, reason: 'Nav iesniegta izziņa par sodāmību' })))
     .refuseChildcareProvider.childcareProvider.id as string;
 
-  const certificate = (await data(ISSUE, {
-    number: `PP-${unique()}`,
-    teacherName: 'Jānis Skolotājs',
-    personalCode: personalCode(),
-    programmeKind: 'INTEREST_EDUCATION',
-    programmeName: 'Robotikas pulciņš',
-    municipality: 'Valmieras novads',
-    validUntil: '2026-02-28',
-    decision: { number: 'PP-2024/3', date: '2024-03-01' },
-  })).issuePrivatePracticeCertificate.certificate.id as string;
+  const certificate = (await data(ISSUE, privatePracticeInput({ number: `PP-${unique()}` }))).issuePrivatePracticeCertificate.certificate.id as string;
   await data(EXTEND, { id: certificate, validUntil: '2029-02-28', decision: { number: 'PP-E/1', date: '2024-10-01' } });
   await data(REVOKE, { id: certificate, reason: 'Nepietiekamas valsts valodas zināšanas', decision: { number: 'PP-R/1', date: '2024-11-01' } });
 

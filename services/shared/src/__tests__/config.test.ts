@@ -62,7 +62,7 @@ describe('loadServiceConfig', () => {
         partitions: 3,
         minInSyncReplicas: 1,
         newGroupStart: 'earliest',
-        sessionTimeoutMs: 30_000,
+        sessionTimeoutMs: 10_000,
       },
       consumerSupervision: { maxBackoffMs: 10_000, stallTimeoutMs: 60_000 },
       readiness: { consumerGraceMs: 15_000, maxLag: 10_000, lagGraceMs: 60_000, outboxMaxUnsentAgeMs: 15_000 },
