@@ -15,14 +15,31 @@ export default tseslint.config(
   {
     rules: {
       // `_` marks a parameter or destructured value that is deliberately unused.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          caughtErrors: 'none',
+          ignoreRestSiblings: true,
+        },
+      ],
     },
   },
   {
     // Tests read GraphQL answers whose shape the assertions themselves check; demo data and
     // benches are GraphQL clients too. Typed operations (codegen's typed documents) replace
     // these `any`s as the operations move to them.
-    files: ['**/*.test.ts', 'test/**/*.ts', '**/test/**/*.ts', '**/__tests__/**/*.ts', 'scripts/demo/**/*.ts', '**/bench/**/*.ts', 'services/*/src/demo/**/*.ts'],
+    files: [
+      '**/*.test.ts',
+      'test/**/*.ts',
+      '**/test/**/*.ts',
+      '**/__tests__/**/*.ts',
+      'scripts/demo/**/*.ts',
+      '**/bench/**/*.ts',
+      'services/*/src/demo/**/*.ts',
+    ],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

@@ -34,12 +34,19 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{services/*,gateway,subscriber-kit}/src/**/__tests__/**/*.test.ts', '<rootDir>/scripts/**/__tests__/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/{services/*,gateway,subscriber-kit}/src/**/__tests__/**/*.test.ts',
+        '<rootDir>/scripts/**/__tests__/**/*.test.ts',
+      ],
     },
     {
       ...withServers,
       displayName: 'integration',
-      testMatch: ['<rootDir>/services/*/test/**/*.test.ts', '<rootDir>/gateway/test/**/*.test.ts', '<rootDir>/subscriber-kit/test/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/services/*/test/**/*.test.ts',
+        '<rootDir>/gateway/test/**/*.test.ts',
+        '<rootDir>/subscriber-kit/test/**/*.test.ts',
+      ],
     },
     {
       ...withServers,
@@ -52,7 +59,13 @@ export default {
   // Two cores: more workers only fight over them (and over the one broker).
   maxWorkers: 2,
   coverageProvider: 'v8',
-  collectCoverageFrom: ['services/*/src/**/*.ts', 'gateway/src/**/*.ts', 'subscriber-kit/src/**/*.ts', '!**/__tests__/**', '!**/generated/**'],
+  collectCoverageFrom: [
+    'services/*/src/**/*.ts',
+    'gateway/src/**/*.ts',
+    'subscriber-kit/src/**/*.ts',
+    '!**/__tests__/**',
+    '!**/generated/**',
+  ],
   coverageDirectory: '<rootDir>/.data/coverage',
   coverageReporters: ['text-summary', 'json-summary', 'lcov'],
   // The whole suite's coverage when thresholds were introduced (2026-12-04: statements and lines

@@ -12,9 +12,7 @@ const root = new URL('../schema/', import.meta.url);
 const check = process.argv.includes('--check');
 
 const available = SUBGRAPHS.filter(({ name }) => existsSync(new URL(`${name}.graphql`, root)));
-const result = composeServices(
-  available.map(({ name, url }) => ({ name, url, typeDefs: parse(readSubgraphSdl(name)) })),
-);
+const result = composeServices(available.map(({ name, url }) => ({ name, url, typeDefs: parse(readSubgraphSdl(name)) })));
 
 if (result.errors) {
   for (const error of result.errors) console.error(`composition error: ${error.message}`);
@@ -39,4 +37,8 @@ for (const [file, text] of Object.entries(outputs)) {
     writeFileSync(target, text);
   }
 }
-console.log(check ? `supergraph is current (${available.length} subgraphs)` : `composed ${available.map((s) => s.name).join(', ')} into schema/supergraph.graphql and schema/api.graphql`);
+console.log(
+  check
+    ? `supergraph is current (${available.length} subgraphs)`
+    : `composed ${available.map((s) => s.name).join(', ')} into schema/supergraph.graphql and schema/api.graphql`,
+);

@@ -27,7 +27,9 @@ const caller = callerSchema.safeParse({
   subject: values.subject,
 });
 if (!caller.success || caller.data.role === 'PUBLIC') {
-  console.error('Usage: npm run token -- --role OFFICER|MUNICIPALITY|SCHOOL|PROVIDER|FUND_ADMIN [--institution <uuid>] [--provider <uuid>] [--municipality <name>]');
+  console.error(
+    'Usage: npm run token -- --role OFFICER|MUNICIPALITY|SCHOOL|PROVIDER|FUND_ADMIN [--institution <uuid>] [--provider <uuid>] [--municipality <name>]',
+  );
   if (!caller.success) console.error(caller.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n'));
   process.exit(2);
 }

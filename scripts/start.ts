@@ -37,7 +37,8 @@ mkdirSync(dataDir, { recursive: true });
 const logFile = path.join(dataDir, 'stack.log');
 const logDir = path.join(dataDir, 'logs');
 const jwtSecret = env.JWT_SECRET ?? DEV_JWT_SECRET;
-if (!env.JWT_SECRET || !env.GATEWAY_SECRET) console.warn('Using development-only secrets (set JWT_SECRET and GATEWAY_SECRET for anything else).');
+if (!env.JWT_SECRET || !env.GATEWAY_SECRET)
+  console.warn('Using development-only secrets (set JWT_SECRET and GATEWAY_SECRET for anything else).');
 
 console.log('Starting PostgreSQL and Kafka…');
 const infrastructure = await startInfrastructure({
@@ -78,7 +79,8 @@ if (env.DEMO_DATA === 'true') {
   const { created } = await seedDemoData(stack.gatewayUrl, jwtSecret);
   console.log(created > 0 ? `Demo data: registered ${created} institutions and their first records.` : 'Demo data already present.');
   const registers = await seedPractitionersRegisters(stack.gatewayUrl, jwtSecret, todayInLatvia());
-  if (registers.created > 0) console.log(`Demo data: ${registers.created} entries in the registers of psychologists, child-minders and private-practice teachers.`);
+  if (registers.created > 0)
+    console.log(`Demo data: ${registers.created} entries in the registers of psychologists, child-minders and private-practice teachers.`);
 }
 
 const officerToken = await signCallerToken({ role: Role.OFFICER, subject: 'dev-officer' }, jwtSecret);
@@ -89,7 +91,9 @@ Education-quality supergraph is up in ${((Date.now() - started) / 1000).toFixed(
   PostgreSQL:  ${infrastructure.databaseUrl.replace(/:[^:@/]+@/, ':***@')}
   Kafka:       ${infrastructure.kafkaBrokers.join(',')}
   Logs:        ${path.relative(process.cwd(), logFile)} (all), ${path.relative(process.cwd(), logDir)}/<name>.log (each)
-  Processes:   ${Object.values(stack.components).map((c) => `${c.name} ${c.process.pid()}`).join(', ')}
+  Processes:   ${Object.values(stack.components)
+    .map((c) => `${c.name} ${c.process.pid()}`)
+    .join(', ')}
 
 Try (public):
   curl -s ${stack.gatewayUrl} -H 'content-type: application/json' \\

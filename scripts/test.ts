@@ -22,7 +22,10 @@ const jest = createRequire(import.meta.url).resolve('jest/bin/jest');
 // jest's --selectProjects takes every word after it (paths too), so it goes last.
 const args = process.argv.slice(2);
 const projects = args.filter((arg) => arg.startsWith('--selectProjects='));
-const jestArgs = [...args.filter((arg) => !projects.includes(arg)), ...projects.flatMap((arg) => ['--selectProjects', ...arg.slice('--selectProjects='.length).split(',')])];
+const jestArgs = [
+  ...args.filter((arg) => !projects.includes(arg)),
+  ...projects.flatMap((arg) => ['--selectProjects', ...arg.slice('--selectProjects='.length).split(',')]),
+];
 
 const child = spawn(process.execPath, [jest, '--json', `--outputFile=${resultsFile}`, ...jestArgs], {
   cwd: ROOT,
@@ -30,7 +33,9 @@ const child = spawn(process.execPath, [jest, '--json', `--outputFile=${resultsFi
   env: {
     ...process.env,
     // Test files and several dependencies are ES modules; jest loads them through node's vm modules.
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--disable-warning=ExperimentalWarning'].filter(Boolean).join(' '),
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--disable-warning=ExperimentalWarning']
+      .filter(Boolean)
+      .join(' '),
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
   },
 });
@@ -60,6 +65,7 @@ if (code === 0 && results.numPassedTests === 0) {
   console.error('no test ran');
   process.exit(1);
 }
-if (code !== 0 && failed === 0) console.error('every test passed, but jest failed: with --coverage, coverage fell below the thresholds in jest.config.mjs');
-else if (code !== 0) console.error('tests failed; the servers\' logs of each test file are in .data/test-runs/');
+if (code !== 0 && failed === 0)
+  console.error('every test passed, but jest failed: with --coverage, coverage fell below the thresholds in jest.config.mjs');
+else if (code !== 0) console.error("tests failed; the servers' logs of each test file are in .data/test-runs/");
 process.exit(code);

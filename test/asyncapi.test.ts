@@ -45,13 +45,15 @@ function publishedEventTypesInSource(): Map<string, string> {
 }
 
 describe('AsyncAPI document of the topics', () => {
-  it('is exactly what the kit\'s topic contracts generate (run `npm run -w @eq/subscriber-kit generate:asyncapi` after changing them)', () => {
+  it("is exactly what the kit's topic contracts generate (run `npm run -w @eq/subscriber-kit generate:asyncapi` after changing them)", () => {
     expect(document).toStrictEqual(JSON.parse(JSON.stringify(buildAsyncApiDocument())));
     expect(document.asyncapi).toBe('3.0.0');
   });
 
   it('has a channel for every topic in the shared topic list', () => {
-    const addresses = Object.values<any>(document.channels).map((channel) => channel.address).sort();
+    const addresses = Object.values<any>(document.channels)
+      .map((channel) => channel.address)
+      .sort();
     expect(addresses).toStrictEqual([...Object.values(Topics)].sort());
   });
 
@@ -78,9 +80,18 @@ describe('AsyncAPI document of the topics', () => {
       datacontenttype: 'application/json' as const,
       data: {},
     };
-    expect(validator.problems(Topics.registryInstitution, event)).toStrictEqual(['registry.institution.teleported has no message in schema/asyncapi.json']);
-    const problems = validator.problems(Topics.registryInstitution, { ...event, type: 'registry.institution.amended', data: { state: { id: 'x' }, changedFields: [] } });
-    assert.ok(problems.some((p) => p.includes('/data/state')), problems.join('\n'));
+    expect(validator.problems(Topics.registryInstitution, event)).toStrictEqual([
+      'registry.institution.teleported has no message in schema/asyncapi.json',
+    ]);
+    const problems = validator.problems(Topics.registryInstitution, {
+      ...event,
+      type: 'registry.institution.amended',
+      data: { state: { id: 'x' }, changedFields: [] },
+    });
+    assert.ok(
+      problems.some((p) => p.includes('/data/state')),
+      problems.join('\n'),
+    );
   });
 
   it('closes every data schema: a member it does not list (a personal code) fails validation', () => {
@@ -94,7 +105,6 @@ describe('AsyncAPI document of the topics', () => {
     expect(open).toStrictEqual([]);
   });
 });
-
 
 /**
  * Every service is driven through the gateway until it has published every event type the
@@ -143,15 +153,20 @@ describe('published events of every type on every topic, against the AsyncAPI do
       const problems = events.flatMap((event) => validator.problems(topic, event));
       expect(problems).toStrictEqual([]);
       const messages = recorder.messages.filter((m) => m.topic === topic && subjects.includes(m.event.subject));
-      assert.ok(messages.every((m) => m.key === m.event.subject), `the Kafka key is the CloudEvent subject on ${topic}`);
+      assert.ok(
+        messages.every((m) => m.key === m.event.subject),
+        `the Kafka key is the CloudEvent subject on ${topic}`,
+      );
       for (const event of events) validated.add(event.type);
     }
   }
 
   it('registry: every type on its three topics', () => assertEveryTypePublishedAndValid(registryScenario));
   it('licensing: every type on licences and interest-education programmes', () => assertEveryTypePublishedAndValid(licensingScenario));
-  it('accreditation: every type on accreditations, applications and head evaluations', () => assertEveryTypePublishedAndValid(accreditationScenario));
-  it('practitioners: every type on psychologists, childcare providers and private practice', () => assertEveryTypePublishedAndValid(practitionersScenario));
+  it('accreditation: every type on accreditations, applications and head evaluations', () =>
+    assertEveryTypePublishedAndValid(accreditationScenario));
+  it('practitioners: every type on psychologists, childcare providers and private practice', () =>
+    assertEveryTypePublishedAndValid(practitionersScenario));
   it('catalogue: every type on activities and bookings', () => assertEveryTypePublishedAndValid(catalogueScenario));
 
   it('has validated a real event of every event type the document declares', () => {

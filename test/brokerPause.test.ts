@@ -45,7 +45,8 @@ describe('a broker paused for longer than a consumer session', () => {
   });
 
   const register = async () =>
-    (await stack.client.data(REGISTER, { input: institutionInput({ founder: CESIS_FOUNDER, name: 'Cēsu skola' }) }, officer)).registerInstitution.institution.id as string;
+    (await stack.client.data(REGISTER, { input: institutionInput({ founder: CESIS_FOUNDER, name: 'Cēsu skola' }) }, officer))
+      .registerInstitution.institution.id as string;
   const readiness = async (name: string) => {
     const url = (name === 'gateway' ? stack.gatewayUrl : stack.services[name]!.url).replace(/\/graphql$/, '/readyz');
     const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
@@ -55,9 +56,18 @@ describe('a broker paused for longer than a consumer session', () => {
     Number((await stack.services[service]!.db.query('SELECT count(*)::int AS n FROM registry_institution WHERE id = ANY($1)', [ids]))[0].n);
 
   it('brings every consumer back, applies each event once, and is not ready while events cannot flow', async () => {
-    subscription = await startMunicipalitySchools({ brokers: stack.infrastructure.kafkaBrokers, groupId, municipality: MUNICIPALITY, pool });
+    subscription = await startMunicipalitySchools({
+      brokers: stack.infrastructure.kafkaBrokers,
+      groupId,
+      municipality: MUNICIPALITY,
+      pool,
+    });
     const before = await Promise.all(Array.from({ length: 10 }, register));
-    await eventually(() => listSchools(pool), (rows) => before.every((id) => rows.some((row) => row.id === id)), { what: 'the subscriber to know the first schools' });
+    await eventually(
+      () => listSchools(pool),
+      (rows) => before.every((id) => rows.some((row) => row.id === id)),
+      { what: 'the subscriber to know the first schools' },
+    );
     for (const name of ['registry', ...CONSUMING, 'gateway']) expect((await readiness(name)).status).toBe(200);
 
     const pid = stack.infrastructure.kafka!.pid()!;
@@ -68,7 +78,10 @@ describe('a broker paused for longer than a consumer session', () => {
       // Writes keep working: their events wait in the registry's outbox.
       during = await Promise.all(Array.from({ length: 20 }, register));
       const notReady = await eventually(
-        async () => Object.fromEntries(await Promise.all(['registry', ...CONSUMING, 'gateway'].map(async (name) => [name, await readiness(name)] as const))),
+        async () =>
+          Object.fromEntries(
+            await Promise.all(['registry', ...CONSUMING, 'gateway'].map(async (name) => [name, await readiness(name)] as const)),
+          ),
         (answers) => Object.values(answers).every((answer) => answer.status === 503),
         { timeoutMs: PAUSE_MS - 5_000, intervalMs: 500, what: 'every component to report not ready during the pause' },
       );
@@ -83,21 +96,35 @@ describe('a broker paused for longer than a consumer session', () => {
     const all = [...before, ...during];
     const resumedAt = Date.now();
     for (const service of CONSUMING) {
-      await eventually(() => replicaCount(service, all), (n) => n === all.length, { timeoutMs: 60_000, intervalMs: 250, what: `${service} to know all ${all.length} institutions` });
+      await eventually(
+        () => replicaCount(service, all),
+        (n) => n === all.length,
+        { timeoutMs: 60_000, intervalMs: 250, what: `${service} to know all ${all.length} institutions` },
+      );
     }
-    const rows = await eventually(() => listSchools(pool), (found) => all.every((id) => found.some((row) => row.id === id)), {
-      timeoutMs: 60_000,
-      intervalMs: 250,
-      what: 'the example subscriber to know every school',
-    });
+    const rows = await eventually(
+      () => listSchools(pool),
+      (found) => all.every((id) => found.some((row) => row.id === id)),
+      {
+        timeoutMs: 60_000,
+        intervalMs: 250,
+        what: 'the example subscriber to know every school',
+      },
+    );
     for (const name of ['registry', ...CONSUMING, 'gateway']) {
-      await eventually(() => readiness(name), (answer) => answer.status === 200, { timeoutMs: 60_000, intervalMs: 250, what: `${name} ready again` });
+      await eventually(
+        () => readiness(name),
+        (answer) => answer.status === 200,
+        { timeoutMs: 60_000, intervalMs: 250, what: `${name} ready again` },
+      );
     }
     assert.ok(Date.now() - resumedAt < 60_000, 'converged within a minute of the broker coming back');
     // Exactly once: one registration event per school, each applied once.
     for (const id of all) expect(rows.find((row) => row.id === id)!.appliedEvents).toBe(1);
     for (const service of CONSUMING) {
-      const [counts] = await stack.services[service]!.db.query('SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS distinct FROM processed_event');
+      const [counts] = await stack.services[service]!.db.query(
+        'SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS distinct FROM processed_event',
+      );
       expect(counts.n).toBe(counts.distinct);
     }
     assert.ok(subscription.health().restarts >= 1, 'the example subscriber lost its consumer and replaced it');

@@ -35,7 +35,11 @@ import { TopicRecorder } from './support/topicRecorder';
 const OFFICER: Caller = { role: Role.OFFICER, subject: 'officer-e2e' };
 const FUND_ADMIN: Caller = { role: Role.FUND_ADMIN, subject: 'fund-admin-e2e' };
 const MUNICIPALITY: Caller = { role: Role.MUNICIPALITY, municipality: 'Rīga', subject: 'riga-e2e' };
-const schoolCaller = (institutionId: string): Caller => ({ role: Role.SCHOOL, institutionId, subject: `school-${institutionId.slice(0, 6)}` });
+const schoolCaller = (institutionId: string): Caller => ({
+  role: Role.SCHOOL,
+  institutionId,
+  subject: `school-${institutionId.slice(0, 6)}`,
+});
 const providerCaller = (providerId: string): Caller => ({ role: Role.PROVIDER, providerId, subject: `provider-${providerId.slice(0, 6)}` });
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -61,7 +65,8 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
 
   /** Registers an institution in the registry (OFFICER) and returns its id. */
   async function registerInstitution(name: string): Promise<string> {
-    return (await data(REGISTER, { input: institutionInput({ name, type: 'SECONDARY_SCHOOL' }) }, OFFICER)).registerInstitution.institution.id;
+    return (await data(REGISTER, { input: institutionInput({ name, type: 'SECONDARY_SCHOOL' }) }, OFFICER)).registerInstitution.institution
+      .id;
   }
 
   /** The school prepares and confirms its counts; its founder (Rīga) approves them, unless told not to. */
@@ -85,7 +90,9 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
   async function publish(owner: string, overrides: Record<string, unknown> = {}): Promise<string> {
     const id = (await data(CREATE_ACTIVITY, { input: activityInput(overrides) }, providerCaller(owner))).createActivity.activity.id;
     await data(SUBMIT_ACTIVITY, { input: { id } }, providerCaller(owner));
-    expect((await data(REVIEW_ACTIVITY, { input: { id, decision: 'PUBLISH' } }, FUND_ADMIN)).reviewActivity.activity.status).toBe('PUBLISHED');
+    expect((await data(REVIEW_ACTIVITY, { input: { id, decision: 'PUBLISH' } }, FUND_ADMIN)).reviewActivity.activity.status).toBe(
+      'PUBLISHED',
+    );
     return id;
   }
 
@@ -120,10 +127,18 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
       { year: schoolYear },
       OFFICER,
     );
-    expect(lock.lockSchoolYear.unapproved).toStrictEqual([{ municipality: 'Rīga', reports: [{ institution: { id: unapprovedSchool }, status: 'CONFIRMED' }] }]);
+    expect(lock.lockSchoolYear.unapproved).toStrictEqual([
+      { municipality: 'Rīga', reports: [{ institution: { id: unapprovedSchool }, status: 'CONFIRMED' }] },
+    ]);
     const ids = Object.values(schools);
     await eventually(
-      async () => (await catalogueDb().query(`SELECT COUNT(DISTINCT institution_id)::int AS n FROM learner_count_report WHERE status = 'LOCKED' AND institution_id = ANY($1)`, [ids]))[0].n,
+      async () =>
+        (
+          await catalogueDb().query(
+            `SELECT COUNT(DISTINCT institution_id)::int AS n FROM learner_count_report WHERE status = 'LOCKED' AND institution_id = ANY($1)`,
+            [ids],
+          )
+        )[0].n,
       (locked) => locked === ids.length,
       { what: 'the locked learner counts to reach the catalogue' },
     );
@@ -153,14 +168,26 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
     expect((await fund()).committedCents).toBe(before.committedCents + 25_000);
 
     // The registry's Institution carries the catalogue's bookings: one query, two subgraphs.
-    const institution = (await data('query($id: ID!) { institution(id: $id) { name bookings { id status } } }', { id: schools.main }, schoolCaller(schools.main))).institution;
+    const institution = (
+      await data(
+        'query($id: ID!) { institution(id: $id) { name bookings { id status } } }',
+        { id: schools.main },
+        schoolCaller(schools.main),
+      )
+    ).institution;
     expect(institution.name).toBe('E2E skola main');
     assert.ok(institution.bookings.some((row: any) => row.id === booking.id && row.status === 'CONFIRMED'));
 
     now = new Date(sessionStart.getTime() + 2 * 60 * 60 * 1000);
     try {
-      const attended = (await data(RECORD_ATTENDANCE, { input: { bookingId: booking.id, attendedPupils: 23 } }, providerCaller(providerId))).recordAttendance.booking;
-      expect([attended.status, attended.attendedPupils, attended.costCents, attended.committedCents]).toStrictEqual(['ATTENDED', 23, 23_000, 0]);
+      const attended = (await data(RECORD_ATTENDANCE, { input: { bookingId: booking.id, attendedPupils: 23 } }, providerCaller(providerId)))
+        .recordAttendance.booking;
+      expect([attended.status, attended.attendedPupils, attended.costCents, attended.committedCents]).toStrictEqual([
+        'ATTENDED',
+        23,
+        23_000,
+        0,
+      ]);
     } finally {
       now = new Date();
     }
@@ -168,12 +195,16 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
     expect([after.committedCents, after.spentCents]).toStrictEqual([before.committedCents, before.spentCents + 23_000]);
     const mine = after.schools.find((row: any) => row.institution.id === schools.main);
     expect([mine.learners, mine.allocationCents, mine.spentCents]).toStrictEqual([80, 80 * 4 * 1000, 23_000]);
-    const events = await eventually(() => Promise.resolve(bookingEvents([booking.id])), (found) => found.length === 2, { what: 'booking events' });
+    const events = await eventually(
+      () => Promise.resolve(bookingEvents([booking.id])),
+      (found) => found.length === 2,
+      { what: 'booking events' },
+    );
     expect(events.map((event) => event.type)).toStrictEqual(['catalogue.booking.confirmed', 'catalogue.booking.attended']);
     expect(events[1]!.data.state.costCents).toBe(23_000);
   });
 
-  it("liquidating a school cancels its future bookings, releases their money, serves the waiting list and announces each booking", async () => {
+  it('liquidating a school cancels its future bookings, releases their money, serves the waiting list and announces each booking', async () => {
     const [one, two] = [await schedule(20), await schedule(20, new Date(sessionStart.getTime() + 7 * DAY))];
     const doomed = [await book(schools.closing, one, 20), await book(schools.closing, two, 8)];
     const waiting = await book(schools.third, one, 15);
@@ -188,42 +219,68 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
     assert.ok(cancelled.every((row) => /liquidated/.test(row.statusReason)));
     expect((await data(BOOKING, { id: waiting.id }, OFFICER)).booking.status).toBe('CONFIRMED');
     expect((await fund()).committedCents).toBe(before.committedCents - 28_000 + 15_000);
-    const events = await eventually(() => Promise.resolve(bookingEvents(doomed.map((booking) => booking.id))), (found) => found.filter((event) => event.type === 'catalogue.booking.cancelled').length === 2, {
-      what: 'a cancellation event per booking',
-    });
-    expect(new Set(events.filter((event) => event.type === 'catalogue.booking.cancelled').map((event) => event.subject))).toStrictEqual(new Set(doomed.map((booking) => booking.id)));
+    const events = await eventually(
+      () => Promise.resolve(bookingEvents(doomed.map((booking) => booking.id))),
+      (found) => found.filter((event) => event.type === 'catalogue.booking.cancelled').length === 2,
+      {
+        what: 'a cancellation event per booking',
+      },
+    );
+    expect(new Set(events.filter((event) => event.type === 'catalogue.booking.cancelled').map((event) => event.subject))).toStrictEqual(
+      new Set(doomed.map((booking) => booking.id)),
+    );
     const again = await refusal(BOOK_SESSION, { input: { sessionId: two, grade: 7, pupils: 1 } }, schoolCaller(schools.closing));
     expect(again.code).toBe('CONFLICT');
   });
 
-  it("liquidating a provider institution withdraws its activities, cancels its future sessions and announces every booking affected", async () => {
+  it('liquidating a provider institution withdraws its activities, cancels its future sessions and announces every booking affected', async () => {
     const institutionId = await registerInstitution('E2E Zinātnes centrs (likvidējams)');
     const ownerId = await institutionProvider(institutionId);
     const activity = await publish(ownerId, { title: 'Ķīmijas laboratorija' });
-    const sessionIds = [await schedule(30, sessionStart, activity, ownerId), await schedule(30, new Date(sessionStart.getTime() + 7 * DAY), activity, ownerId)];
-    const affected = [await book(schools.main, sessionIds[0]!, 10), await book(schools.second, sessionIds[0]!, 10), await book(schools.third, sessionIds[1]!, 5)];
+    const sessionIds = [
+      await schedule(30, sessionStart, activity, ownerId),
+      await schedule(30, new Date(sessionStart.getTime() + 7 * DAY), activity, ownerId),
+    ];
+    const affected = [
+      await book(schools.main, sessionIds[0]!, 10),
+      await book(schools.second, sessionIds[0]!, 10),
+      await book(schools.third, sessionIds[1]!, 5),
+    ];
     const before = await fund();
 
     await data(LIQUIDATE, { input: { id: institutionId, decision: { number: 'E2E-L-2', date: todayInLatvia() } } }, OFFICER);
     await eventually(
       () => Promise.all(sessionIds.map(async (id) => (await data(SESSION, { id }, OFFICER)).activitySession)),
-      (sessions) => sessions.every((session) => session.status === 'CANCELLED' && session.bookedPupils === 0 && session.activity.status === 'WITHDRAWN'),
+      (sessions) =>
+        sessions.every(
+          (session) => session.status === 'CANCELLED' && session.bookedPupils === 0 && session.activity.status === 'WITHDRAWN',
+        ),
       { what: "the provider's sessions cancelled" },
     );
     for (const booking of affected) expect((await data(BOOKING, { id: booking.id }, OFFICER)).booking.status).toBe('CANCELLED');
     expect((await fund()).committedCents).toBe(before.committedCents - 25_000);
     const events = await eventually(
-      () => Promise.resolve(bookingEvents(affected.map((booking) => booking.id)).filter((event) => event.type === 'catalogue.booking.cancelled')),
+      () =>
+        Promise.resolve(
+          bookingEvents(affected.map((booking) => booking.id)).filter((event) => event.type === 'catalogue.booking.cancelled'),
+        ),
       (found) => found.length === affected.length,
       { what: 'a cancellation event per booking' },
     );
     expect(new Set(events.map((event) => event.subject))).toStrictEqual(new Set(affected.map((booking) => booking.id)));
-    const activityEvents = await eventually(() => Promise.resolve(recorder.eventsFor(Topics.catalogueActivity, [activity])), (found) => found.filter((event) => event.type === 'catalogue.activity.session-cancelled').length === 2, {
-      what: 'session-cancelled events',
-    });
+    const activityEvents = await eventually(
+      () => Promise.resolve(recorder.eventsFor(Topics.catalogueActivity, [activity])),
+      (found) => found.filter((event) => event.type === 'catalogue.activity.session-cancelled').length === 2,
+      {
+        what: 'session-cancelled events',
+      },
+    );
     assert.ok(activityEvents.some((event) => event.type === 'catalogue.activity.withdrawn'));
-    const catalogue = await data('query($search: String) { activities(filter: { search: $search }) { totalCount } }', { search: 'kimijas laboratorija' }, FUND_ADMIN);
+    const catalogue = await data(
+      'query($search: String) { activities(filter: { search: $search }) { totalCount } }',
+      { search: 'kimijas laboratorija' },
+      FUND_ADMIN,
+    );
     expect(catalogue.activities.totalCount).toBe(0);
   });
-
 });

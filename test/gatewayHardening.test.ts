@@ -7,12 +7,15 @@ import { startGatewayUnderTest, type GatewayUnderTest } from './support/gatewayU
 import { startTestStack, type TestStack } from './support/testStack';
 
 /** The registry N+1 test's shape: depth 6, the deepest operation our clients send. */
-const DEEP_BUT_FINE = '{ institutions(first: 5) { edges { node { name history { field decision { kind } } successors { institution { name } } } } } }';
+const DEEP_BUT_FINE =
+  '{ institutions(first: 5) { edges { node { name history { field decision { kind } } successors { institution { name } } } } } }';
 /** Successors of successors: a cycle an attacker can nest as deep as the document allows. */
 const TOO_DEEP = `query($id: ID!) { institution(id: $id) {
   successors { institution { successors { institution { successors { institution { successors { institution { name } } } } } } } } } }`;
-const aliases = (count: number) => `query($id: ID!) { ${Array.from({ length: count }, (_, i) => `i${i}: institution(id: $id) { name }`).join(' ')} }`;
-const costly = (first: number) => `{ institutions(first: ${first}) { edges { node { name implementationPlaces { address } history { field decision { kind } } } } } }`;
+const aliases = (count: number) =>
+  `query($id: ID!) { ${Array.from({ length: count }, (_, i) => `i${i}: institution(id: $id) { name }`).join(' ')} }`;
+const costly = (first: number) =>
+  `{ institutions(first: ${first}) { edges { node { name implementationPlaces { address } history { field decision { kind } } } } } }`;
 
 describe('gateway hardening: limits, introspection, errors, CSRF, APQ, metrics and access log', () => {
   let stack: TestStack;
@@ -84,7 +87,11 @@ describe('gateway hardening: limits, introspection, errors, CSRF, APQ, metrics a
 
   it('never suggests field, argument or input names ("Did you mean")', async () => {
     for (const client of [stack.client, production.client]) {
-      for (const query of ['{ institution(id: "x") { nme } }', '{ institutions(filter: { serch: "x" }) { totalCount } }', '{ institutions(frist: 1) { totalCount } }']) {
+      for (const query of [
+        '{ institution(id: "x") { nme } }',
+        '{ institutions(filter: { serch: "x" }) { totalCount } }',
+        '{ institutions(frist: 1) { totalCount } }',
+      ]) {
         const response = await client.request(query);
         expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
         expect(JSON.stringify(response)).not.toMatch(/did you mean/i);
@@ -99,7 +106,11 @@ describe('gateway hardening: limits, introspection, errors, CSRF, APQ, metrics a
     expect(JSON.parse(malformedBody).errors[0].extensions).toStrictEqual({ code: 'BAD_REQUEST' });
     expect(malformedBody).not.toMatch(/\bat \S+ \(|stack/i);
     for (const client of [stack.client, production.client]) {
-      for (const response of [await client.request('{ nope }'), await client.request(TOO_DEEP, { id: institutionId }), await client.request('query { institutions(first: 1000) { totalCount } }')]) {
+      for (const response of [
+        await client.request('{ nope }'),
+        await client.request(TOO_DEEP, { id: institutionId }),
+        await client.request('query { institutions(first: 1000) { totalCount } }'),
+      ]) {
         assert.ok(response.errors?.length);
         expect(JSON.stringify(response)).not.toMatch(/stacktrace|exception|\.ts:\d+/);
       }
@@ -107,7 +118,9 @@ describe('gateway hardening: limits, introspection, errors, CSRF, APQ, metrics a
   });
 
   it('forwards a subgraph’s domain error with its code and message only, without the subgraph’s name', async () => {
-    const response = await stack.client.request(LIQUIDATE, { input: { id: institutionId, decision: { number: 'D-1', date: '2024-10-01' } } });
+    const response = await stack.client.request(LIQUIDATE, {
+      input: { id: institutionId, decision: { number: 'D-1', date: '2024-10-01' } },
+    });
     expect(response.errors?.[0]?.extensions).toStrictEqual({ code: 'FORBIDDEN' });
     expect(response.errors![0]!.message).toMatch(/roles/);
   });
@@ -131,7 +144,9 @@ describe('gateway hardening: limits, introspection, errors, CSRF, APQ, metrics a
     const hashOnly = () => post(stack.gatewayUrl, JSON.stringify({ extensions: { persistedQuery } })).then((r) => r.json() as Promise<any>);
     const unknown = await hashOnly();
     expect(unknown.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    const registered = (await post(stack.gatewayUrl, JSON.stringify({ query, extensions: { persistedQuery } })).then((r) => r.json())) as any;
+    const registered = (await post(stack.gatewayUrl, JSON.stringify({ query, extensions: { persistedQuery } })).then((r) =>
+      r.json(),
+    )) as any;
     expect(registered.data.institution.name).toBe('Rīgas Valsts tehnikums');
     expect(await hashOnly()).toStrictEqual(registered);
     const viaGet = `${stack.gatewayUrl}?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery }))}`;
@@ -141,7 +156,11 @@ describe('gateway hardening: limits, introspection, errors, CSRF, APQ, metrics a
 
   it('publishes request counts, latency by operation, errors by code and subgraph fetch latency at /metrics', async () => {
     // With a token: a PUBLIC caller's unlisted operation names are counted as (public), see gatewayMetrics.test.ts.
-    await stack.client.data('query MetricsProbe { institutions(first: 1) { totalCount } }', {}, await stack.client.token({ role: Role.OFFICER }));
+    await stack.client.data(
+      'query MetricsProbe { institutions(first: 1) { totalCount } }',
+      {},
+      await stack.client.token({ role: Role.OFFICER }),
+    );
     await stack.client.request(TOO_DEEP, { id: institutionId });
     const response = await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/metrics'));
     expect(response.status).toBe(200);
@@ -163,7 +182,10 @@ describe('gateway hardening: limits, introspection, errors, CSRF, APQ, metrics a
     const response = await fetch(production.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'access-log-probe-1' },
-      body: JSON.stringify({ query: 'query AccessLogProbe($search: String) { institutions(filter: { search: $search }) { totalCount } }', variables: { search: personalCode } }),
+      body: JSON.stringify({
+        query: 'query AccessLogProbe($search: String) { institutions(filter: { search: $search }) { totalCount } }',
+        variables: { search: personalCode },
+      }),
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBe('access-log-probe-1');
@@ -171,7 +193,12 @@ describe('gateway hardening: limits, introspection, errors, CSRF, APQ, metrics a
 
     const lines = production.log.lines.filter((line) => line.msg === 'request');
     const probe = lines.find((line) => line.requestId === 'access-log-probe-1');
-    expect({ method: probe?.method, operationName: probe?.operationName, status: probe?.status, errorCodes: probe?.errorCodes }).toStrictEqual({ method: 'POST', operationName: 'AccessLogProbe', status: 200, errorCodes: [] });
+    expect({
+      method: probe?.method,
+      operationName: probe?.operationName,
+      status: probe?.status,
+      errorCodes: probe?.errorCodes,
+    }).toStrictEqual({ method: 'POST', operationName: 'AccessLogProbe', status: 200, errorCodes: [] });
     expect(typeof probe?.durationMs).toBe('number');
     const refused = lines.find((line) => line.requestId === 'access-log-probe-2');
     expect([refused?.status, refused?.errorCodes]).toStrictEqual([400, ['GRAPHQL_VALIDATION_FAILED']]);

@@ -19,7 +19,9 @@ async function startRecordingProxy(target: string): Promise<{ url: string; seen:
     seen.push(req.headers);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name))) as Record<string, string>;
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name)),
+    ) as Record<string, string>;
     const answer = await fetch(target, { method: req.method, headers, body: Buffer.concat(chunks) });
     res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
     res.end(Buffer.from(await answer.arrayBuffer()));
@@ -50,7 +52,10 @@ describe('operational endpoints and request-id propagation', () => {
 
   it('serves /healthz, /readyz (with its checks) and /metrics on the gateway and on every subgraph', async () => {
     const base = (url: string) => url.replace(/\/graphql$/, '');
-    for (const [name, url] of [['gateway', stack.gatewayUrl], ...SUBGRAPHS.map((subgraph) => [subgraph, stack.services[subgraph]!.url])] as const) {
+    for (const [name, url] of [
+      ['gateway', stack.gatewayUrl],
+      ...SUBGRAPHS.map((subgraph) => [subgraph, stack.services[subgraph]!.url]),
+    ] as const) {
       expect(await (await fetch(`${base(url)}/healthz`)).json()).toStrictEqual({ status: 'ok' });
       const ready = await fetch(`${base(url)}/readyz`);
       expect(ready.status).toBe(200);
@@ -64,7 +69,9 @@ describe('operational endpoints and request-id propagation', () => {
       }
       const metrics = await fetch(`${base(url)}/metrics`);
       expect(metrics.status).toBe(200);
-      expect(await metrics.text()).toMatch(name === 'gateway' ? /^# TYPE gateway_requests_total counter$/m : /^# TYPE subgraph_requests_total counter$/m);
+      expect(await metrics.text()).toMatch(
+        name === 'gateway' ? /^# TYPE gateway_requests_total counter$/m : /^# TYPE subgraph_requests_total counter$/m,
+      );
     }
   });
 
@@ -73,21 +80,34 @@ describe('operational endpoints and request-id propagation', () => {
     await stack.client.data(REGISTER, { input: institutionInput() }, officer);
     const scrape = async (service: string) => (await fetch(stack.services[service]!.url.replace(/\/graphql$/, '/metrics'))).text();
     const value = (text: string, series: RegExp) => Number(series.exec(text)?.[1] ?? 0);
-    await eventually(() => scrape('registry'), (text) => value(text, /^outbox_published_events_total\{service="registry"\} (\d+)$/m) >= 1, {
-      what: 'the registry to count the published registration',
-    });
+    await eventually(
+      () => scrape('registry'),
+      (text) => value(text, /^outbox_published_events_total\{service="registry"\} (\d+)$/m) >= 1,
+      {
+        what: 'the registry to count the published registration',
+      },
+    );
     const licensing = await eventually(
       () => scrape('licensing'),
-      (text) => value(text, /^kafka_consumer_messages_total\{topic="registry\.institution\.v1",result="processed",service="licensing"\} (\d+)$/m) >= 1,
+      (text) =>
+        value(text, /^kafka_consumer_messages_total\{topic="registry\.institution\.v1",result="processed",service="licensing"\} (\d+)$/m) >=
+        1,
       { what: 'licensing to count the consumed registration' },
     );
-    for (const series of ['kafka_consumer_lag gauge', 'kafka_consumer_restarts_total counter', 'kafka_consumer_last_contact_age_seconds gauge', 'outbox_unsent_events gauge', 'outbox_oldest_unsent_age_seconds gauge', 'outbox_publish_errors_total counter']) {
+    for (const series of [
+      'kafka_consumer_lag gauge',
+      'kafka_consumer_restarts_total counter',
+      'kafka_consumer_last_contact_age_seconds gauge',
+      'outbox_unsent_events gauge',
+      'outbox_oldest_unsent_age_seconds gauge',
+      'outbox_publish_errors_total counter',
+    ]) {
       expect(licensing).toMatch(new RegExp(`^# TYPE ${series}$`, 'm'));
     }
     expect(licensing).toMatch(/^outbox_unsent_events\{service="licensing"\} \d+$/m);
   });
 
-  it('forwards the client\'s request id, the caller and the gateway secret to the subgraph, and makes up an id when there is none', async () => {
+  it("forwards the client's request id, the caller and the gateway secret to the subgraph, and makes up an id when there is none", async () => {
     const officer = await recorded.client.token({ role: Role.OFFICER, subject: 'officer-probe' });
     const given = await fetch(recorded.url, {
       method: 'POST',
@@ -108,7 +128,10 @@ describe('operational endpoints and request-id propagation', () => {
     });
     const id = made.headers.get(REQUEST_ID_HEADER);
     assert.ok(id && id !== 'propagation-probe-1');
-    assert.ok(proxy.seen.some((headers) => headers[REQUEST_ID_HEADER] === id), 'the id the gateway made up reached the registry');
+    assert.ok(
+      proxy.seen.some((headers) => headers[REQUEST_ID_HEADER] === id),
+      'the id the gateway made up reached the registry',
+    );
     const line = recorded.log.lines.find((entry) => entry.msg === 'request' && entry.requestId === id);
     expect(line?.operationName).toBe('Probe');
   });

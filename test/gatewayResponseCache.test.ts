@@ -8,12 +8,67 @@ import { startTestStack, type TestStack } from './support/testStack';
 import { REGISTER as REGISTER_PSYCHOLOGIST, registerInput } from '../services/practitioners/test/fixtures';
 
 const INSTITUTION = /* GraphQL */ `
-  query GatewayResponseCacheInstitution($id: ID!) { institution(id: $id) { id name registrationNumber founder { kind name } implementationPlaces { address } } }`;
-const WITH_LICENCES = /* GraphQL */ `query WithLicences($id: ID!) { institution(id: $id) { name licences { id } } }`;
-const ACTIVITIES = /* GraphQL */ `query Listing { activities(first: 5) { totalCount edges { node { title provider { name } } } } }`;
+  query GatewayResponseCacheInstitution($id: ID!) {
+    institution(id: $id) {
+      id
+      name
+      registrationNumber
+      founder {
+        kind
+        name
+      }
+      implementationPlaces {
+        address
+      }
+    }
+  }
+`;
+const WITH_LICENCES = /* GraphQL */ `
+  query WithLicences($id: ID!) {
+    institution(id: $id) {
+      name
+      licences {
+        id
+      }
+    }
+  }
+`;
+const ACTIVITIES = /* GraphQL */ `
+  query Listing {
+    activities(first: 5) {
+      totalCount
+      edges {
+        node {
+          title
+          provider {
+            name
+          }
+        }
+      }
+    }
+  }
+`;
 const PSYCHOLOGIST = /* GraphQL */ `
-  query GatewayResponseCacheVerify($n: String!) { psychologist(registrationNumber: $n) { name status registrationDecision { number } certificates { number } } }`;
-const AMEND = /* GraphQL */ `mutation GatewayResponseCacheAmend($input: AmendInstitutionInput!) { amendInstitution(input: $input) { applied } }`;
+  query GatewayResponseCacheVerify($n: String!) {
+    psychologist(registrationNumber: $n) {
+      name
+      status
+      registrationDecision {
+        number
+      }
+      certificates {
+        number
+      }
+    }
+  }
+`;
+const AMEND = /* GraphQL */ `
+  mutation GatewayResponseCacheAmend($input: AmendInstitutionInput!) {
+    amendInstitution(input: $input) {
+      applied
+    }
+  }
+`;
 
 interface Answer {
   body: { data?: any; errors?: Array<{ extensions?: { code?: string } }> };
@@ -37,7 +92,8 @@ describe('gateway response cache: public, hinted answers only', () => {
     gateway = await startGatewayUnderTest(stack, { GATEWAY_RESPONSE_CACHE_MAX_AGE: '3600' });
     shortLived = await startGatewayUnderTest(stack, { GATEWAY_RESPONSE_CACHE_MAX_AGE: '1' });
     officer = await stack.client.token({ role: Role.OFFICER, subject: 'officer-cache' });
-    institutionId = (await stack.client.data(REGISTER, { input: institutionInput({ name: 'Kešatmiņas skola' }) }, officer)).registerInstitution.institution.id;
+    institutionId = (await stack.client.data(REGISTER, { input: institutionInput({ name: 'Kešatmiņas skola' }) }, officer))
+      .registerInstitution.institution.id;
     const psychologist = registerInput();
     await stack.client.data(REGISTER_PSYCHOLOGIST, { input: psychologist }, officer);
     psychologistNumber = psychologist.registrationNumber;
@@ -54,7 +110,11 @@ describe('gateway response cache: public, hinted answers only', () => {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    return { body: (await response.json()) as Answer['body'], cacheControl: response.headers.get('cache-control'), age: response.headers.get('age') };
+    return {
+      body: (await response.json()) as Answer['body'],
+      cacheControl: response.headers.get('cache-control'),
+      age: response.headers.get('age'),
+    };
   }
 
   /** GraphQL requests a subgraph has answered, from its own Prometheus counter. */
@@ -124,13 +184,21 @@ describe('gateway response cache: public, hinted answers only', () => {
       expect(answer.age).toBe(null);
     }
     const failed = [await ask(gateway.url, INSTITUTION, { id: 'not-an-id' }), await ask(gateway.url, INSTITUTION, { id: 'not-an-id' })];
-    assert.ok(failed.every((answer) => answer.body.errors?.length && answer.age === null), JSON.stringify(failed.map((a) => a.body)));
+    assert.ok(
+      failed.every((answer) => answer.body.errors?.length && answer.age === null),
+      JSON.stringify(failed.map((a) => a.body)),
+    );
     expect(await served('registry')).toBe(before + 4);
   });
 
   it('clears the cache on a mutation through the gateway: the next public read is fresh', async () => {
     expect((await ask(gateway.url, INSTITUTION, { id: institutionId })).body.data.institution.name).toBe('Kešatmiņas skola');
-    const amended = await ask(gateway.url, AMEND, { input: { id: institutionId, name: 'Kešatmiņas pamatskola', decision: { number: 'K-1', date: '2024-09-10' } } }, officer);
+    const amended = await ask(
+      gateway.url,
+      AMEND,
+      { input: { id: institutionId, name: 'Kešatmiņas pamatskola', decision: { number: 'K-1', date: '2024-09-10' } } },
+      officer,
+    );
     expect(amended.body.errors).toBe(undefined);
     const after = await ask(gateway.url, INSTITUTION, { id: institutionId });
     expect(after.age).toBe(null);

@@ -19,17 +19,29 @@ async function startFakeSubgraph() {
   const server = http.createServer((_req, res) => {
     if (state.mode === 'hang') return; // never answers
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({
-      data: { licence: null },
-      errors: [{ message: 'relation "licence" does not exist', path: ['licence'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at licenceRepository.ts:42'] } }],
-    }));
+    res.end(
+      JSON.stringify({
+        data: { licence: null },
+        errors: [
+          {
+            message: 'relation "licence" does not exist',
+            path: ['licence'],
+            extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at licenceRepository.ts:42'] },
+          },
+        ],
+      }),
+    );
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return {
     state,
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -46,7 +58,22 @@ describe('gateway when a subgraph is down, slow or failing', () => {
     const institution = (await stack.client.data(REGISTER, { input: institutionInput() }, officer)).registerInstitution.institution;
     institutionId = institution.id;
     const issued = await eventually(
-      () => stack.client.request(ISSUE_LICENCE, { input: { institutionId, implementationPlaceId: institution.implementationPlaces[0].id, programmeCode: '33481011', programmeName: 'Programmēšanas tehniķis', level: 'VOCATIONAL', decisionNumber: 'L-1', issuedOn: '2024-08-15' } }, officer),
+      () =>
+        stack.client.request(
+          ISSUE_LICENCE,
+          {
+            input: {
+              institutionId,
+              implementationPlaceId: institution.implementationPlaces[0].id,
+              programmeCode: '33481011',
+              programmeName: 'Programmēšanas tehniķis',
+              level: 'VOCATIONAL',
+              decisionNumber: 'L-1',
+              issuedOn: '2024-08-15',
+            },
+          },
+          officer,
+        ),
       (r) => !r.errors,
       { what: 'licensing to know the institution' },
     );
@@ -79,7 +106,10 @@ describe('gateway when a subgraph is down, slow or failing', () => {
     expect(((await notReady.json()) as any).checks.filter((c: any) => !c.ok).map((c: any) => c.name)).toStrictEqual(['licensing']);
 
     stack.services.licensing = await restart(stack, running);
-    expect(await stack.client.data(BOTH, { id: institutionId, licenceId })).toStrictEqual({ institution: { name: 'Rīgas Valsts tehnikums' }, licence: { status: 'ACTIVE' } });
+    expect(await stack.client.data(BOTH, { id: institutionId, licenceId })).toStrictEqual({
+      institution: { name: 'Rīgas Valsts tehnikums' },
+      licence: { status: 'ACTIVE' },
+    });
     expect((await fetch(readyz)).status).toBe(200);
   });
 
@@ -98,9 +128,13 @@ describe('gateway when a subgraph is down, slow or failing', () => {
 
   it('masks a subgraph’s unexpected error as INTERNAL_SERVER_ERROR with a request id that is in the gateway’s log', async () => {
     fake.state.mode = 'internal-error';
-    const response = await impatient.client.request(BOTH, { id: institutionId, licenceId }, undefined, { 'x-request-id': 'masking-probe-1' });
+    const response = await impatient.client.request(BOTH, { id: institutionId, licenceId }, undefined, {
+      'x-request-id': 'masking-probe-1',
+    });
     expect(response.data?.institution?.name).toBe('Rīgas Valsts tehnikums');
-    expect(response.errors?.map((e) => [e.message, e.extensions])).toStrictEqual([['Internal server error', { code: 'INTERNAL_SERVER_ERROR', requestId: 'masking-probe-1' }]]);
+    expect(response.errors?.map((e) => [e.message, e.extensions])).toStrictEqual([
+      ['Internal server error', { code: 'INTERNAL_SERVER_ERROR', requestId: 'masking-probe-1' }],
+    ]);
     expect(JSON.stringify(response)).not.toMatch(/relation|stacktrace|licenceRepository/);
     const logged = impatient.log.lines.find((line) => line.msg === 'unexpected error' && line.requestId === 'masking-probe-1');
     assert.ok(logged, 'the unexpected error is logged with the request id');

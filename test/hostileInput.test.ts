@@ -17,10 +17,15 @@ import { TEST_JWT_SECRET, startTestStack, type TestStack } from './support/testS
  */
 
 const MADE_UP_CURSOR = 'WyJ4Iiwibm90LWEtdXVpZCJd'; // ["x","not-a-uuid"]
-const RECEIVE = 'mutation Receive($input: RegistrationApplicationInput!) { receiveRegistrationApplication(input: $input) { institution { id } } }';
-const REGISTER_PSYCHOLOGIST = 'mutation RegisterPsychologist($input: RegisterPsychologistInput!) { registerPsychologist(input: $input) { psychologist { id } } }';
+const RECEIVE =
+  'mutation Receive($input: RegistrationApplicationInput!) { receiveRegistrationApplication(input: $input) { institution { id } } }';
+const REGISTER_PSYCHOLOGIST =
+  'mutation RegisterPsychologist($input: RegisterPsychologistInput!) { registerPsychologist(input: $input) { psychologist { id } } }';
 const ACCREDIT = 'mutation Accredit($input: AccreditInstitutionInput!) { accreditInstitution(input: $input) { accreditation { id } } }';
-const RESULTS = ['FITNESS_FOR_PURPOSE', 'QUALITY_TEACHING', 'INCLUSIVE_ENVIRONMENT', 'GOOD_GOVERNANCE'].map((category) => ({ category, level: 'GOOD' }));
+const RESULTS = ['FITNESS_FOR_PURPOSE', 'QUALITY_TEACHING', 'INCLUSIVE_ENVIRONMENT', 'GOOD_GOVERNANCE'].map((category) => ({
+  category,
+  level: 'GOOD',
+}));
 
 /** Asserts a refusal a client can act on: HTTP < 500, the code (and field), and no INTERNAL_SERVER_ERROR anywhere. */
 function assertRefused(response: GraphQLResponse, code: string, field?: string): void {
@@ -39,7 +44,8 @@ describe('hostile input: every client mistake is a typed client error, never an 
     const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     return { status: response.status, ...((await response.json()) as object) };
   };
-  const count = async (service: string, sql: string, params: unknown[]) => Number((await stack.services[service]!.db.query(sql, params))[0].count);
+  const count = async (service: string, sql: string, params: unknown[]) =>
+    Number((await stack.services[service]!.db.query(sql, params))[0].count);
 
   beforeAll(async () => {
     stack = await startTestStack('hostileinput');
@@ -65,42 +71,91 @@ describe('hostile input: every client mistake is a typed client error, never an 
     const page = await stack.client.data('{ institutions(first: 1) { pageInfo { endCursor } } }');
     const cursor = page.institutions.pageInfo.endCursor as string;
     expect(typeof cursor).toBe('string');
-    const changed = await stack.client.request('query($after: String) { institutionsChangedSince(since: "2000-01-01T00:00:00Z", after: $after) { totalCount } }', { after: cursor });
+    const changed = await stack.client.request(
+      'query($after: String) { institutionsChangedSince(since: "2000-01-01T00:00:00Z", after: $after) { totalCount } }',
+      { after: cursor },
+    );
     assertRefused(changed, 'VALIDATION_FAILED', 'after');
-    expect((await stack.client.request('query($after: String) { institutions(after: $after) { totalCount } }', { after: cursor })).errors).toBe(undefined);
+    expect(
+      (await stack.client.request('query($after: String) { institutions(after: $after) { totalCount } }', { after: cursor })).errors,
+    ).toBe(undefined);
   });
 
   it('refuses a DateTime past 9999 after normalisation and a Date of year 0000, as variables and as literals', async () => {
     const since = '9999-12-31T23:59:59-12:00';
-    assertRefused(await stack.client.request('query($since: DateTime!) { institutionsChangedSince(since: $since) { totalCount } }', { since }), 'VALIDATION_FAILED');
-    assertRefused(await stack.client.request(`{ institutionsChangedSince(since: "${since}") { totalCount } }`), 'GRAPHQL_VALIDATION_FAILED');
-    assertRefused(await stack.client.request('query($id: ID!, $asOf: Date) { institution(id: $id, asOf: $asOf) { name } }', { id: institutionId, asOf: '0000-01-01' }), 'VALIDATION_FAILED');
-    assertRefused(await stack.client.request(`{ institution(id: "${institutionId}", asOf: "0000-01-01") { name } }`), 'GRAPHQL_VALIDATION_FAILED');
+    assertRefused(
+      await stack.client.request('query($since: DateTime!) { institutionsChangedSince(since: $since) { totalCount } }', { since }),
+      'VALIDATION_FAILED',
+    );
+    assertRefused(
+      await stack.client.request(`{ institutionsChangedSince(since: "${since}") { totalCount } }`),
+      'GRAPHQL_VALIDATION_FAILED',
+    );
+    assertRefused(
+      await stack.client.request('query($id: ID!, $asOf: Date) { institution(id: $id, asOf: $asOf) { name } }', {
+        id: institutionId,
+        asOf: '0000-01-01',
+      }),
+      'VALIDATION_FAILED',
+    );
+    assertRefused(
+      await stack.client.request(`{ institution(id: "${institutionId}", asOf: "0000-01-01") { name } }`),
+      'GRAPHQL_VALIDATION_FAILED',
+    );
     const liquidate = 'mutation($input: LiquidateInstitutionInput!) { liquidateInstitution(input: $input) { institution { status } } }';
-    assertRefused(await stack.client.request(liquidate, { input: { id: institutionId, decision: { number: 'L-0', date: '0000-01-01' } } }, officer), 'VALIDATION_FAILED');
+    assertRefused(
+      await stack.client.request(liquidate, { input: { id: institutionId, decision: { number: 'L-0', date: '0000-01-01' } } }, officer),
+      'VALIDATION_FAILED',
+    );
     const status = await stack.client.data('query($id: ID!) { institution(id: $id) { status } }', { id: institutionId });
     expect(status.institution.status).toBe('ACTIVE');
   });
 
   it('refuses a NUL byte in a filter and in a stored string, naming the field and storing nothing', async () => {
-    assertRefused(await stack.client.request('{ stemSubsidyShares(municipality: "a\\u0000b") { schoolYear } }'), 'VALIDATION_FAILED', 'municipality');
-    assertRefused(await stack.client.request('query($m: String!) { stemSubsidyShares(municipality: $m) { schoolYear } }', { m: 'a\u0000b' }), 'VALIDATION_FAILED', 'm');
+    assertRefused(
+      await stack.client.request('{ stemSubsidyShares(municipality: "a\\u0000b") { schoolYear } }'),
+      'VALIDATION_FAILED',
+      'municipality',
+    );
+    assertRefused(
+      await stack.client.request('query($m: String!) { stemSubsidyShares(municipality: $m) { schoolYear } }', { m: 'a\u0000b' }),
+      'VALIDATION_FAILED',
+      'm',
+    );
 
     const psychologist = registerInput({ name: 'Anna\u0000Bērziņa' });
     assertRefused(await stack.client.request(REGISTER_PSYCHOLOGIST, { input: psychologist }, officer), 'VALIDATION_FAILED', 'input.name');
-    expect(await count('practitioners', 'SELECT count(*) FROM psychologist WHERE registration_number = $1', [psychologist.registrationNumber])).toBe(0);
+    expect(
+      await count('practitioners', 'SELECT count(*) FROM psychologist WHERE registration_number = $1', [psychologist.registrationNumber]),
+    ).toBe(0);
 
-    const institution = institutionInput({ implementationPlaces: [{ address: 'Braslas iela 16\u0000, Rīga', municipality: 'Rīga', planningRegion: 'RIGA' }] });
-    assertRefused(await stack.client.request(REGISTER, { input: institution }, officer), 'VALIDATION_FAILED', 'input.implementationPlaces.0.address');
-    assertRefused(await stack.client.request(REGISTER, { input: institutionInput({ name: 'Skola \ud800' }) }, officer), 'VALIDATION_FAILED', 'input.name');
-    expect(await count('registry', 'SELECT count(*) FROM institution WHERE registration_number = $1', [institution.registrationNumber])).toBe(0);
+    const institution = institutionInput({
+      implementationPlaces: [{ address: 'Braslas iela 16\u0000, Rīga', municipality: 'Rīga', planningRegion: 'RIGA' }],
+    });
+    assertRefused(
+      await stack.client.request(REGISTER, { input: institution }, officer),
+      'VALIDATION_FAILED',
+      'input.implementationPlaces.0.address',
+    );
+    assertRefused(
+      await stack.client.request(REGISTER, { input: institutionInput({ name: 'Skola \ud800' }) }, officer),
+      'VALIDATION_FAILED',
+      'input.name',
+    );
+    expect(
+      await count('registry', 'SELECT count(*) FROM institution WHERE registration_number = $1', [institution.registrationNumber]),
+    ).toBe(0);
   });
 
   it('refuses an accreditation term starting 9999-12-31 (it would end past 9999) and stores nothing', async () => {
     const decisionNumber = `IKVD-A-${registrationNumber()}`;
     const input = { institutionId, decisionNumber, decisionDate: '2024-08-20', termStart: '9999-12-31', results: RESULTS };
     // The accreditation service learns of the institution from Kafka: until then it answers NOT_FOUND.
-    const response = await eventually(() => stack.client.request(ACCREDIT, { input }, officer), (r) => r.errors?.[0]?.extensions?.code !== 'NOT_FOUND', { what: 'accreditation to know the institution' });
+    const response = await eventually(
+      () => stack.client.request(ACCREDIT, { input }, officer),
+      (r) => r.errors?.[0]?.extensions?.code !== 'NOT_FOUND',
+      { what: 'accreditation to know the institution' },
+    );
     assertRefused(response, 'VALIDATION_FAILED');
     expect(await count('accreditation', 'SELECT count(*) FROM accreditation WHERE decision_number = $1', [decisionNumber])).toBe(0);
   });
@@ -114,7 +169,9 @@ describe('hostile input: every client mistake is a typed client error, never an 
       const responses = await Promise.all(Array.from({ length: 4 }, () => stack.client.request(mutation, { input }, officer)));
       expect(responses.filter((r) => !r.errors).length).toBe(1);
       for (const response of responses.filter((r) => r.errors)) assertRefused(response, 'CONFLICT');
-      expect(await count('registry', 'SELECT count(*) FROM institution WHERE registration_number = $1', [input.registrationNumber])).toBe(1);
+      expect(await count('registry', 'SELECT count(*) FROM institution WHERE registration_number = $1', [input.registrationNumber])).toBe(
+        1,
+      );
     }
   });
 
@@ -133,7 +190,9 @@ describe('hostile input: every client mistake is a typed client error, never an 
   it('refuses variables nested 8 000 levels deep with 400 before the response cache keys them', async () => {
     const depth = 8_000;
     const deep = `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
-    const response = await post(`{"query":"query($f: InstitutionFilter) { institutions(filter: $f) { totalCount } }","variables":{"f":${deep}}}`);
+    const response = await post(
+      `{"query":"query($f: InstitutionFilter) { institutions(filter: $f) { totalCount } }","variables":{"f":${deep}}}`,
+    );
     expect(response.status).toBe(400);
     assertRefused(response, 'BAD_REQUEST');
     expect((await stack.client.request('{ institutions(first: 1) { totalCount } }')).status).toBe(200);
@@ -152,7 +211,12 @@ describe('hostile input: every client mistake is a typed client error, never an 
 
   it('refuses a token without exp, or living longer than the maximum lifetime, as UNAUTHENTICATED', async () => {
     const key = new TextEncoder().encode(TEST_JWT_SECRET);
-    const base = () => new SignJWT({ role: Role.OFFICER }).setProtectedHeader({ alg: 'HS256' }).setIssuer('education-quality-supergraph').setSubject('officer').setIssuedAt();
+    const base = () =>
+      new SignJWT({ role: Role.OFFICER })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('education-quality-supergraph')
+        .setSubject('officer')
+        .setIssuedAt();
     for (const token of [await base().sign(key), await base().setExpirationTime('3650d').sign(key)]) {
       const response = await stack.client.request('{ __typename }', {}, token);
       expect(response.status).toBe(401);
@@ -212,16 +276,22 @@ describe('hostile input: every client mistake is a typed client error, never an 
         const founded = institutionInput({ founder: { kind: 'NATURAL_PERSON', name: 'Jānis Bērziņš', personalCode: hyphenated(code) } });
         const raced = await Promise.all(Array.from({ length: 4 }, () => stack.client.request(REGISTER, { input: founded }, officer)));
         expect(raced.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT').length).toBe(3);
-        expect(await count('practitioners', "SELECT count(*) FROM psychologist WHERE name LIKE 'Planted%' OR name LIKE 'Broken%'", [])).toBe(0);
+        expect(
+          await count('practitioners', "SELECT count(*) FROM psychologist WHERE name LIKE 'Planted%' OR name LIKE 'Broken%'", []),
+        ).toBe(0);
 
         const lines = await linesUpTo('privacy-marker');
-        const broken = lines.map((line) => JSON.parse(line)).find((line) => line.service === 'practitioners' && line.msg === 'unexpected error' && line.requestId === 'privacy-2');
+        const broken = lines
+          .map((line) => JSON.parse(line))
+          .find((line) => line.service === 'practitioners' && line.msg === 'unexpected error' && line.requestId === 'privacy-2');
         assert.ok(broken, 'the subgraph logs the unexpected failure with the client’s request id');
         expect(broken.err.code).toBe('P0001');
         expect(broken.err.query).toMatch(/INSERT INTO "psychologist"/);
         expect(broken.err.parameters).toBe(undefined);
         expect(broken.err.detail).toBe(undefined);
-        const backstop = lines.map((line) => JSON.parse(line)).find((line) => line.service === 'practitioners' && line.requestId === 'privacy-1' && line.level === 40);
+        const backstop = lines
+          .map((line) => JSON.parse(line))
+          .find((line) => line.service === 'practitioners' && line.requestId === 'privacy-1' && line.level === 40);
         expect(backstop?.err?.code).toBe('23514');
 
         const forbidden = [code, hyphenated(code), `${day}${month}${year}`, `19${year}-${month}-${day}`];

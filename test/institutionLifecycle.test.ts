@@ -29,18 +29,26 @@ describe('institution lifecycle through the gateway', () => {
 
     // Licensing learns of the institution from registry.institution.v1, not from a call.
     const issue = (placeId: string, programmeCode: string) =>
-      client.request(ISSUE_LICENCE, {
-        input: {
-          institutionId: institution.id,
-          implementationPlaceId: placeId,
-          programmeCode,
-          programmeName: 'Programmēšanas tehniķis',
-          level: 'VOCATIONAL',
-          decisionNumber: 'L-2024/7',
-          issuedOn: '2024-08-15',
+      client.request(
+        ISSUE_LICENCE,
+        {
+          input: {
+            institutionId: institution.id,
+            implementationPlaceId: placeId,
+            programmeCode,
+            programmeName: 'Programmēšanas tehniķis',
+            level: 'VOCATIONAL',
+            decisionNumber: 'L-2024/7',
+            issuedOn: '2024-08-15',
+          },
         },
-      }, officer);
-    const first = await eventually(() => issue(firstPlace.id, '33481011'), (r) => !r.errors, { what: 'licensing to know the institution' });
+        officer,
+      );
+    const first = await eventually(
+      () => issue(firstPlace.id, '33481011'),
+      (r) => !r.errors,
+      { what: 'licensing to know the institution' },
+    );
     const second = await issue(secondPlace.id, '33481012');
     expect(second.errors).toBe(undefined);
     const licenceIds = [first.data.issueLicence.licence.id, second.data.issueLicence.licence.id];
@@ -49,9 +57,15 @@ describe('institution lifecycle through the gateway', () => {
     const joined = await client.data(INSTITUTION_WITH_LICENCES, { id: institution.id });
     expect(joined.institution.name).toBe('Rīgas Valsts tehnikums');
     expect(joined.institution.licences.map((l: any) => l.status)).toStrictEqual(['ACTIVE', 'ACTIVE']);
-    expect(new Set(joined.institution.licences.map((l: any) => l.implementationPlace.address))).toStrictEqual(new Set(institution.implementationPlaces.map((p: any) => p.address)));
+    expect(new Set(joined.institution.licences.map((l: any) => l.implementationPlace.address))).toStrictEqual(
+      new Set(institution.implementationPlaces.map((p: any) => p.address)),
+    );
 
-    const liquidated = await client.data(LIQUIDATE, { input: { id: institution.id, decision: { number: 'IKVD-2024/900', date: '2024-09-30', reason: 'Reorganisation by the founder' } } }, officer);
+    const liquidated = await client.data(
+      LIQUIDATE,
+      { input: { id: institution.id, decision: { number: 'IKVD-2024/900', date: '2024-09-30', reason: 'Reorganisation by the founder' } } },
+      officer,
+    );
     expect(liquidated.liquidateInstitution.institution.status).toBe('LIQUIDATED');
 
     const lapsed = await eventually(
@@ -82,7 +96,15 @@ describe('institution lifecycle through the gateway', () => {
     const { registerInstitution } = await client.data(REGISTER, { input: institutionInput() }, officer);
     const { id, implementationPlaces } = registerInstitution.institution;
     await client.data(LIQUIDATE, { input: { id, decision: { number: 'D-1', date: '2024-10-01' } } }, officer);
-    const input = { institutionId: id, implementationPlaceId: implementationPlaces[0].id, programmeCode: '21011111', programmeName: 'Pamatizglītība', level: 'BASIC', decisionNumber: 'L-1', issuedOn: '2024-10-02' };
+    const input = {
+      institutionId: id,
+      implementationPlaceId: implementationPlaces[0].id,
+      programmeCode: '21011111',
+      programmeName: 'Pamatizglītība',
+      level: 'BASIC',
+      decisionNumber: 'L-1',
+      issuedOn: '2024-10-02',
+    };
     const refused = await eventually(
       () => stack.client.request(ISSUE_LICENCE, { input }, officer),
       (r) => r.errors?.[0]?.extensions?.code === 'CONFLICT',
@@ -92,7 +114,15 @@ describe('institution lifecycle through the gateway', () => {
   });
 
   it('refuses a licence for an institution the register does not know', async () => {
-    const input = { institutionId: '00000000-0000-4000-8000-000000000000', implementationPlaceId: '00000000-0000-4000-8000-000000000001', programmeCode: '21011111', programmeName: 'Pamatizglītība', level: 'BASIC', decisionNumber: 'L-1', issuedOn: '2024-10-02' };
+    const input = {
+      institutionId: '00000000-0000-4000-8000-000000000000',
+      implementationPlaceId: '00000000-0000-4000-8000-000000000001',
+      programmeCode: '21011111',
+      programmeName: 'Pamatizglītība',
+      level: 'BASIC',
+      decisionNumber: 'L-1',
+      issuedOn: '2024-10-02',
+    };
     const response = await stack.client.request(ISSUE_LICENCE, { input }, officer);
     expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });

@@ -32,7 +32,10 @@ describe('a consuming service killed mid-load', () => {
     const licensing = stack.components.licensing!.process;
     const registered: string[] = [];
     const known = async (ids: string[]) =>
-      Number((await stack.database('licensing').query('SELECT count(*)::int AS n FROM registry_institution WHERE id = ANY($1)', [ids])).rows[0].n);
+      Number(
+        (await stack.database('licensing').query('SELECT count(*)::int AS n FROM registry_institution WHERE id = ANY($1)', [ids])).rows[0]
+          .n,
+      );
 
     let killed: { pid: number; done: Promise<void> } | undefined;
     let settledAtKill = 0;
@@ -51,7 +54,11 @@ describe('a consuming service killed mid-load', () => {
         const pid = licensing.pid()!;
         killed = {
           pid,
-          done: eventually(() => known([...registered]), (n) => n >= 20, { what: 'licensing to have consumed part of the load' }).then(() => {
+          done: eventually(
+            () => known([...registered]),
+            (n) => n >= 20,
+            { what: 'licensing to have consumed part of the load' },
+          ).then(() => {
             settledAtKill = registered.length;
             process.kill(pid, 'SIGKILL');
           }),
@@ -62,18 +69,34 @@ describe('a consuming service killed mid-load', () => {
     expect(outcomes.filter((outcome) => !outcome.ok)).toStrictEqual([]);
     assert.ok(settledAtKill < REGISTRATIONS, `killed mid-load (after ${settledAtKill} of ${REGISTRATIONS})`);
 
-    const restartedPid = await eventually(async () => licensing.pid(), (pid) => pid !== undefined && pid !== killed!.pid, { what: 'a new licensing process' });
+    const restartedPid = await eventually(
+      async () => licensing.pid(),
+      (pid) => pid !== undefined && pid !== killed!.pid,
+      { what: 'a new licensing process' },
+    );
     expect(isAlive(killed!.pid)).toBe(false);
     assert.ok(isAlive(restartedPid!));
     expect(licensing.exits[0]?.signal).toBe('SIGKILL');
 
     const ids = outcomes.map((outcome) => (outcome.ok ? outcome.value : ''));
-    const inRegistry = Number((await stack.database('registry').query('SELECT count(*)::int AS n FROM institution WHERE id = ANY($1)', [ids])).rows[0].n);
+    const inRegistry = Number(
+      (await stack.database('registry').query('SELECT count(*)::int AS n FROM institution WHERE id = ANY($1)', [ids])).rows[0].n,
+    );
     expect(inRegistry).toBe(REGISTRATIONS);
-    await eventually(() => known(ids), (n) => n === inRegistry, { timeoutMs: 60_000, intervalMs: 250, what: `licensing to know all ${inRegistry} institutions` });
-    await eventually(() => stack.readiness('licensing'), (answer) => answer.status === 200, { timeoutMs: 60_000, intervalMs: 250, what: 'licensing ready again' });
+    await eventually(
+      () => known(ids),
+      (n) => n === inRegistry,
+      { timeoutMs: 60_000, intervalMs: 250, what: `licensing to know all ${inRegistry} institutions` },
+    );
+    await eventually(
+      () => stack.readiness('licensing'),
+      (answer) => answer.status === 200,
+      { timeoutMs: 60_000, intervalMs: 250, what: 'licensing ready again' },
+    );
 
-    const { rows } = await stack.database('licensing').query('SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS distinct FROM processed_event');
+    const { rows } = await stack
+      .database('licensing')
+      .query('SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS distinct FROM processed_event');
     // On a shared broker the topic also carries other files' events: ids, not totals, are ours.
     expect(rows[0].n).toBe(rows[0].distinct);
   });

@@ -9,11 +9,38 @@ describe('licensing and accreditation demo data, sized from the 2024 figures', (
   const count = (level: string, kind?: string) => licences.filter((l) => l.level === level && (!kind || l.kind === kind)).length;
 
   it('licenses the general programmes of 2024 by level and kind', () => {
-    expect([count('PRESCHOOL'), count('PRESCHOOL', 'SPECIAL'), count('BASIC'), count('BASIC', 'SPECIAL'), count('BASIC', 'INTERNATIONAL'), count('BASIC', 'DISTANCE_LEARNING'), count('SECONDARY'), count('SECONDARY', 'INTERNATIONAL')]).toStrictEqual([F.preschool.total, F.preschool.special, F.basic.total, F.basic.special, F.basic.international, F.basic.distanceLearning, F.secondary.total, F.secondary.internationalBaccalaureate]);
+    expect([
+      count('PRESCHOOL'),
+      count('PRESCHOOL', 'SPECIAL'),
+      count('BASIC'),
+      count('BASIC', 'SPECIAL'),
+      count('BASIC', 'INTERNATIONAL'),
+      count('BASIC', 'DISTANCE_LEARNING'),
+      count('SECONDARY'),
+      count('SECONDARY', 'INTERNATIONAL'),
+    ]).toStrictEqual([
+      F.preschool.total,
+      F.preschool.special,
+      F.basic.total,
+      F.basic.special,
+      F.basic.international,
+      F.basic.distanceLearning,
+      F.secondary.total,
+      F.secondary.internationalBaccalaureate,
+    ]);
   });
 
   it('licenses the itemised vocational programmes and their derived registrations', () => {
-    expect(['VOCATIONAL_INITIAL', 'VOCATIONAL_CONTINUING', 'PROFESSIONAL_DEVELOPMENT', 'PROFESSIONAL_ORIENTATION'].map((kind) => count('VOCATIONAL', kind))).toStrictEqual([F.vocational.initial, F.vocational.continuing, F.vocational.professionalDevelopment, F.vocational.professionalOrientation]);
+    expect(
+      ['VOCATIONAL_INITIAL', 'VOCATIONAL_CONTINUING', 'PROFESSIONAL_DEVELOPMENT', 'PROFESSIONAL_ORIENTATION'].map((kind) =>
+        count('VOCATIONAL', kind),
+      ),
+    ).toStrictEqual([
+      F.vocational.initial,
+      F.vocational.continuing,
+      F.vocational.professionalDevelopment,
+      F.vocational.professionalOrientation,
+    ]);
     expect(licences.reduce((sum, l) => sum + l.derived, 0)).toBe(F.derivedRegistrations);
   });
 
@@ -23,7 +50,11 @@ describe('licensing and accreditation demo data, sized from the 2024 figures', (
     expect(plan.filter((p) => p.headCategory === 'GENERAL').length).toBe(F.accreditation.general);
     expect(plan.filter((p) => p.type === 'PRESCHOOL').length).toBe(F.preschool.total);
     expect(plan.filter((p) => p.headCategory === 'VOCATIONAL').length).toBe(F.accreditation.vocational);
-    expect([heads('PRESCHOOL'), heads('GENERAL'), heads('VOCATIONAL')]).toStrictEqual([F.heads.preschool, F.heads.general, F.heads.vocational]);
+    expect([heads('PRESCHOOL'), heads('GENERAL'), heads('VOCATIONAL')]).toStrictEqual([
+      F.heads.preschool,
+      F.heads.general,
+      F.heads.vocational,
+    ]);
   });
 
   it('gives a second implementation place to as many licensed institutions as 2024 added places', () => {

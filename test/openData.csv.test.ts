@@ -26,17 +26,30 @@ describe('open-data CSV (RFC 4180)', () => {
 
   it('accepts LF line ends, a UTF-8 BOM, blank lines and a missing final line break', () => {
     const parsed = parseCsv('\uFEFFa,b\n\n1,2\n3,"4\n5"\n6,7');
-    expect(parsed.map((r) => r.fields)).toStrictEqual([['a', 'b'], ['1', '2'], ['3', '4\n5'], ['6', '7']]);
+    expect(parsed.map((r) => r.fields)).toStrictEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4\n5'],
+      ['6', '7'],
+    ]);
     expect(parsed.map((r) => r.line)).toStrictEqual([1, 3, 4, 6]);
   });
 
   it('keeps empty fields, including a trailing one', () => {
-    expect(parseCsv('a,,c,\r\n,,,\r\n').map((r) => r.fields)).toStrictEqual([['a', '', 'c', ''], ['', '', '', '']]);
+    expect(parseCsv('a,,c,\r\n,,,\r\n').map((r) => r.fields)).toStrictEqual([
+      ['a', '', 'c', ''],
+      ['', '', '', ''],
+    ]);
   });
 
   it('reports a stray quote in its own record and reads the records around it', () => {
     const parsed = parseCsv('a,b\r\n1,x"y\r\n"2"z,3\r\n4,5\r\n');
-    expect(parsed.map((r) => r.error)).toStrictEqual([undefined, 'a quote inside unquoted field 2 (quote the field and double the quote)', 'text after a closing quote in field 1', undefined]);
+    expect(parsed.map((r) => r.error)).toStrictEqual([
+      undefined,
+      'a quote inside unquoted field 2 (quote the field and double the quote)',
+      'text after a closing quote in field 1',
+      undefined,
+    ]);
     expect(parsed[3]!.fields).toStrictEqual(['4', '5']);
   });
 
@@ -54,7 +67,10 @@ describe('implementation places in one cell', () => {
       { address: 'Rīgas iela 1, Cēsis', municipality: 'Cēsu novads', planningRegion: 'VIDZEME' },
     ]);
     expect(cell).toBe('Braslas iela 16, Rīga|Rīga|RIGA;Rīgas iela 1, Cēsis|Cēsu novads|VIDZEME');
-    expect(parsePlaceList(cell)).toStrictEqual([['Braslas iela 16, Rīga', 'Rīga', 'RIGA'], ['Rīgas iela 1, Cēsis', 'Cēsu novads', 'VIDZEME']]);
+    expect(parsePlaceList(cell)).toStrictEqual([
+      ['Braslas iela 16, Rīga', 'Rīga', 'RIGA'],
+      ['Rīgas iela 1, Cēsis', 'Cēsu novads', 'VIDZEME'],
+    ]);
   });
 
   it('escapes "\\", "|" and ";" inside values so any address survives', () => {

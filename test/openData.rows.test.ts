@@ -45,7 +45,12 @@ describe('open-data rows', () => {
   });
 
   it('rejects a bad row with every reason and its row number, and reads the rows around it', () => {
-    const bad = cellsWith({ registrationNumber: '123456789', type: 'SCHOOL', registrationDecisionDate: '2020-02-30', implementationPlaces: 'Pils iela 1|Cēsis' });
+    const bad = cellsWith({
+      registrationNumber: '123456789',
+      type: 'SCHOOL',
+      registrationDecisionDate: '2020-02-30',
+      implementationPlaces: 'Pils iela 1|Cēsis',
+    });
     const file = readImportFile(csvOf(toCsvCells(record), bad, cellsWith({ registrationNumber: '0123456780' })));
     assert.ok(!('error' in file));
     expect(file.rows.map((row) => row.row)).toStrictEqual([2, 3, 4]);
@@ -66,12 +71,24 @@ describe('open-data rows', () => {
   });
 
   it('checks that a liquidation is complete and dated after the registration', () => {
-    const file = readImportFile(csvOf(
-      cellsWith({ liquidationDecisionNumber: '', liquidatedOn: '2019-01-01', liquidationDecisionDate: '2018-12-01' }),
-      cellsWith({ status: 'LIQUIDATED', liquidatedOn: '', liquidationKind: '', liquidationDecisionNumber: '', liquidationDecisionDate: '', liquidationReason: '' }),
-    ));
+    const file = readImportFile(
+      csvOf(
+        cellsWith({ liquidationDecisionNumber: '', liquidatedOn: '2019-01-01', liquidationDecisionDate: '2018-12-01' }),
+        cellsWith({
+          status: 'LIQUIDATED',
+          liquidatedOn: '',
+          liquidationKind: '',
+          liquidationDecisionNumber: '',
+          liquidationDecisionDate: '',
+          liquidationReason: '',
+        }),
+      ),
+    );
     assert.ok(!('error' in file));
-    expect(file.rows[0]!.reasons).toStrictEqual(['liquidationDecisionNumber is empty, but the row has a liquidation', 'liquidatedOn 2019-01-01 is before registeredOn 2020-09-01']);
+    expect(file.rows[0]!.reasons).toStrictEqual([
+      'liquidationDecisionNumber is empty, but the row has a liquidation',
+      'liquidatedOn 2019-01-01 is before registeredOn 2020-09-01',
+    ]);
     expect(file.rows[1]!.reasons).toStrictEqual(['status is LIQUIDATED, but the row has no liquidation decision']);
   });
 
@@ -89,7 +106,8 @@ describe('open-data rows', () => {
 
   it('refuses a file whose header lacks a required column', () => {
     expect(readImportFile('registrationNumber,name\r\n1111111111,x\r\n')).toStrictEqual({
-      error: 'the header lacks required columns type, founderKind, founderName, planningRegion, implementationPlaces, registrationDecisionNumber, registrationDecisionDate',
+      error:
+        'the header lacks required columns type, founderKind, founderName, planningRegion, implementationPlaces, registrationDecisionNumber, registrationDecisionDate',
     });
   });
 

@@ -63,7 +63,11 @@ const institutions = [
     decision: { number: 'IKVD-2024/103', date: '2024-08-03' },
   },
 ];
-const liquidation = { number: 'IKVD-2024/900', date: '2024-09-30', reason: 'Founder\'s decision, "Notis" closes;\npupils move to other schools' };
+const liquidation = {
+  number: 'IKVD-2024/900',
+  date: '2024-09-30',
+  reason: 'Founder\'s decision, "Notis" closes;\npupils move to other schools',
+};
 
 const withoutId = (records: OpenDataInstitution[]) =>
   records.map(({ id, ...rest }) => rest).sort((a, b) => a.registrationNumber.localeCompare(b.registrationNumber));
@@ -122,7 +126,14 @@ describe('open data: export and import of the public register through the gatewa
       liquidationReason: null,
     });
     expect(second!.founderMunicipality).toBe(null);
-    expect([third!.status, third!.liquidatedOn, third!.liquidationKind, third!.liquidationDecisionNumber, third!.liquidationDecisionDate, third!.liquidationReason]).toStrictEqual(['LIQUIDATED', '2024-09-30', 'LIQUIDATION', 'IKVD-2024/900', '2024-09-30', liquidation.reason]);
+    expect([
+      third!.status,
+      third!.liquidatedOn,
+      third!.liquidationKind,
+      third!.liquidationDecisionNumber,
+      third!.liquidationDecisionDate,
+      third!.liquidationReason,
+    ]).toStrictEqual(['LIQUIDATED', '2024-09-30', 'LIQUIDATION', 'IKVD-2024/900', '2024-09-30', liquidation.reason]);
 
     // The CSV holds the same records, cell for cell, under the documented header.
     const text = readFileSync(csvFile, 'utf8');
@@ -165,7 +176,11 @@ describe('open data: export and import of the public register through the gatewa
     expect(summaryOf(result.stdout)).toStrictEqual([0, 0, 1, 0, 0]);
     const reexported = await run('export', ['--url', target.gatewayUrl, '--format', 'json']);
     const record = (JSON.parse(reexported.stdout) as OpenDataInstitution[]).find((r) => r.registrationNumber === fresh)!;
-    expect([record.status, record.liquidatedOn, record.liquidationDecisionNumber]).toStrictEqual(['LIQUIDATED', '2024-09-30', 'IKVD-2024/900']);
+    expect([record.status, record.liquidatedOn, record.liquidationDecisionNumber]).toStrictEqual([
+      'LIQUIDATED',
+      '2024-09-30',
+      'IKVD-2024/900',
+    ]);
   });
 
   it('rejects exactly the malformed rows, with row number and reason, imports the rest and exits 2', async () => {
@@ -179,21 +194,26 @@ describe('open data: export and import of the public register through the gatewa
     };
     const fresh = registrationNumber();
     const file = path.join(dir, 'with-bad-rows.csv');
-    writeFileSync(file, formatCsv([
-      header!,
-      ...rows,
-      variant({ registrationNumber: fresh, name: 'Valmieras "Jaunā" skola, Ē', id: '' }),
-      // The file alone shows what is wrong with this one …
-      variant({ registrationNumber: registrationNumber(), type: 'SCHOOL', registeredOn: '2024-02-30' }),
-      // … and only the server can tell this one (a name must be at least 2 characters).
-      variant({ registrationNumber: registrationNumber(), name: 'X' }),
-    ]));
+    writeFileSync(
+      file,
+      formatCsv([
+        header!,
+        ...rows,
+        variant({ registrationNumber: fresh, name: 'Valmieras "Jaunā" skola, Ē', id: '' }),
+        // The file alone shows what is wrong with this one …
+        variant({ registrationNumber: registrationNumber(), type: 'SCHOOL', registeredOn: '2024-02-30' }),
+        // … and only the server can tell this one (a name must be at least 2 characters).
+        variant({ registrationNumber: registrationNumber(), name: 'X' }),
+      ]),
+    );
 
     // Rows count as a spreadsheet counts them; the liquidation reason's line break shifts lines.
     const result = await run('import', ['--url', target.gatewayUrl, '--file', file]);
     expect(result.code).toBe(2);
     expect(summaryOf(result.stdout)).toStrictEqual([1, 3, 0, 2, 0]);
-    expect(result.stdout).toMatch(/^ {2}row 6 \(line 7\): type "SCHOOL" is not one of PRESCHOOL, .*; registeredOn "2024-02-30" is not a calendar date YYYY-MM-DD$/m);
+    expect(result.stdout).toMatch(
+      /^ {2}row 6 \(line 7\): type "SCHOOL" is not one of PRESCHOOL, .*; registeredOn "2024-02-30" is not a calendar date YYYY-MM-DD$/m,
+    );
     expect(result.stdout).toMatch(/^ {2}row 7 \(line 8\): Name must be 2-300 characters$/m);
 
     const rejected = parseCsv(readFileSync(`${file}.rejected.csv`, 'utf8')).map((record) => record.fields);
@@ -201,7 +221,9 @@ describe('open data: export and import of the public register through the gatewa
     expect(rejected.slice(1).map((fields) => fields[0])).toStrictEqual(['6', '7']);
     expect(rejected[2]![2 + column('name')]).toBe('X');
 
-    const { institutions: page } = await target.client.data('{ institutions(filter: {search: "valmieras"}) { totalCount edges { node { registrationNumber } } } }');
+    const { institutions: page } = await target.client.data(
+      '{ institutions(filter: {search: "valmieras"}) { totalCount edges { node { registrationNumber } } } }',
+    );
     expect(page.edges.map((edge: any) => edge.node.registrationNumber)).toStrictEqual([fresh]);
   });
 });

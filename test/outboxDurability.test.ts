@@ -32,19 +32,26 @@ describe('outbox durability across a Kafka outage', () => {
       decisionNumber: 'L-77',
       issuedOn: '2024-08-20',
     };
-    const issued = await eventually(() => client.request(ISSUE_LICENCE, { input: licenceInput }, officer), (r) => !r.errors, {
-      what: 'licensing to learn of the institution',
-    });
+    const issued = await eventually(
+      () => client.request(ISSUE_LICENCE, { input: licenceInput }, officer),
+      (r) => !r.errors,
+      {
+        what: 'licensing to learn of the institution',
+      },
+    );
     const licenceId = issued.data.issueLicence.licence.id;
 
     await infrastructure.kafka!.stop();
-    const liquidated = await client.request(LIQUIDATE, { input: { id: institution.id, decision: { number: 'D-9', date: '2024-10-01' } } }, officer);
+    const liquidated = await client.request(
+      LIQUIDATE,
+      { input: { id: institution.id, decision: { number: 'D-9', date: '2024-10-01' } } },
+      officer,
+    );
     expect(liquidated.errors).toBe(undefined);
     expect(liquidated.data.liquidateInstitution.institution.status).toBe('LIQUIDATED');
-    const [pending] = await services.registry!.db.query(
-      'SELECT count(*)::int AS n FROM outbox_event WHERE key = $1 AND sent_at IS NULL',
-      [institution.id],
-    );
+    const [pending] = await services.registry!.db.query('SELECT count(*)::int AS n FROM outbox_event WHERE key = $1 AND sent_at IS NULL', [
+      institution.id,
+    ]);
     expect(pending.n).toBe(1);
     const beforeRecovery = await client.data(INSTITUTION_WITH_LICENCES, { id: institution.id });
     expect(beforeRecovery.institution.licences[0].status).toBe('ACTIVE');
@@ -66,7 +73,8 @@ describe('outbox durability across a Kafka outage', () => {
       );
       // The recorder reads the two topics independently: wait for the liquidation on its own.
       const liquidations = await eventually(
-        async () => recorder.eventsFor(Topics.registryInstitution, [institution.id]).filter((e) => e.type === 'registry.institution.liquidated'),
+        async () =>
+          recorder.eventsFor(Topics.registryInstitution, [institution.id]).filter((e) => e.type === 'registry.institution.liquidated'),
         (events) => events.length > 0,
         { what: 'the liquidation event' },
       );
@@ -75,9 +83,9 @@ describe('outbox durability across a Kafka outage', () => {
     } finally {
       await recorder.stop();
     }
-    const [processed] = await services.licensing!.db.query(
-      "SELECT count(*)::int AS n FROM processed_event WHERE topic = $1", [Topics.registryInstitution],
-    );
+    const [processed] = await services.licensing!.db.query('SELECT count(*)::int AS n FROM processed_event WHERE topic = $1', [
+      Topics.registryInstitution,
+    ]);
     expect(processed.n).toBe(2);
   });
 });

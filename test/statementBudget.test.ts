@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, statementCounterOf } from '@eq/shared';
 import { activityInput, futureWednesday } from '../services/catalogue/test/catalogueOperations';
-import { childMinderInput, privatePracticeInput, REGISTER as REGISTER_PSYCHOLOGIST, registerInput } from '../services/practitioners/test/fixtures';
+import {
+  childMinderInput,
+  privatePracticeInput,
+  REGISTER as REGISTER_PSYCHOLOGIST,
+  registerInput,
+} from '../services/practitioners/test/fixtures';
 import { issueLicence } from './support/eventScenarios/licensing';
 import { registerInstitution } from './support/eventScenarios/registry';
 import type { ScenarioContext } from './support/eventScenarios/scenario';
@@ -25,67 +30,263 @@ const INSTITUTIONS = /* GraphQL */ `
       totalCount
       edges {
         node {
-          id name implementationPlaces { address } decisions { number } history { field } successors { institution { name } }
-          licences { id status } interestProgrammes { id }
-          accreditations { id } currentAccreditation { id } headEvaluations { id }
-          activitiesOffered { id sessions { id freePlaces } }
-          bookings { id }
+          id
+          name
+          implementationPlaces {
+            address
+          }
+          decisions {
+            number
+          }
+          history {
+            field
+          }
+          successors {
+            institution {
+              name
+            }
+          }
+          licences {
+            id
+            status
+          }
+          interestProgrammes {
+            id
+          }
+          accreditations {
+            id
+          }
+          currentAccreditation {
+            id
+          }
+          headEvaluations {
+            id
+          }
+          activitiesOffered {
+            id
+            sessions {
+              id
+              freePlaces
+            }
+          }
+          bookings {
+            id
+          }
         }
       }
     }
-  }`;
+  }
+`;
 
 const ACTIVITIES = /* GraphQL */ `
   query BudgetActivities($first: Int!) {
     activities(first: $first) {
       totalCount
-      edges { node { id title provider { name } sessions { id startsAt freePlaces bookingClosesOn activity { title } } } }
+      edges {
+        node {
+          id
+          title
+          provider {
+            name
+          }
+          sessions {
+            id
+            startsAt
+            freePlaces
+            bookingClosesOn
+            activity {
+              title
+            }
+          }
+        }
+      }
     }
-  }`;
+  }
+`;
 
 const PSYCHOLOGISTS = /* GraphQL */ `
   query BudgetPsychologists($first: Int!) {
     psychologists(first: $first) {
       totalCount
-      edges { node { id name certificates { number } statusHistory { status } supervisorRights { validFrom } foreignQualifications { country } } }
+      edges {
+        node {
+          id
+          name
+          certificates {
+            number
+          }
+          statusHistory {
+            status
+          }
+          supervisorRights {
+            validFrom
+          }
+          foreignQualifications {
+            country
+          }
+        }
+      }
     }
-  }`;
+  }
+`;
 
 const CHANGED_SINCE = /* GraphQL */ `
   query BudgetChangedSince($first: Int!) {
-    institutionsChangedSince(since: "2000-01-01T00:00:00Z", first: $first) { edges { node { id name licences { id } accreditations { id } } } }
-  }`;
+    institutionsChangedSince(since: "2000-01-01T00:00:00Z", first: $first) {
+      edges {
+        node {
+          id
+          name
+          licences {
+            id
+          }
+          accreditations {
+            id
+          }
+        }
+      }
+    }
+  }
+`;
 
 const CHILDCARE_PROVIDERS = /* GraphQL */ `
   query BudgetChildcareProviders($first: Int!) {
-    childcareProviders(first: $first) { totalCount edges { node { id name status decision { number } amendments { number } } } }
-  }`;
+    childcareProviders(first: $first) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          status
+          decision {
+            number
+          }
+          amendments {
+            number
+          }
+        }
+      }
+    }
+  }
+`;
 
 const PRIVATE_PRACTICE = /* GraphQL */ `
   query BudgetPrivatePractice($first: Int!) {
-    privatePracticeCertificates(first: $first) { totalCount edges { node { id number status decision { number } extensions { validUntil } } } }
-  }`;
+    privatePracticeCertificates(first: $first) {
+      totalCount
+      edges {
+        node {
+          id
+          number
+          status
+          decision {
+            number
+          }
+          extensions {
+            validUntil
+          }
+        }
+      }
+    }
+  }
+`;
 
 const HIGHER_EDUCATION = /* GraphQL */ `
   query BudgetHigherEducation($first: Int!) {
-    higherEducationInstitutions(first: $first) { totalCount edges { node { id name founder { name } branches { id } amendments { field } } } }
-  }`;
+    higherEducationInstitutions(first: $first) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          founder {
+            name
+          }
+          branches {
+            id
+          }
+          amendments {
+            field
+          }
+        }
+      }
+    }
+  }
+`;
 
 const REGISTER_CHILDCARE = /* GraphQL */ `
-  mutation BudgetRegisterChildcare($input: RegisterChildcareProviderInput!) { registerChildcareProvider(input: $input) { childcareProvider { id } } }`;
+  mutation BudgetRegisterChildcare($input: RegisterChildcareProviderInput!) {
+    registerChildcareProvider(input: $input) {
+      childcareProvider {
+        id
+      }
+    }
+  }
+`;
 const ISSUE_PRIVATE_PRACTICE = /* GraphQL */ `
-  mutation BudgetIssuePrivatePractice($input: IssuePrivatePracticeCertificateInput!) { issuePrivatePracticeCertificate(input: $input) { certificate { id } } }`;
+  mutation BudgetIssuePrivatePractice($input: IssuePrivatePracticeCertificateInput!) {
+    issuePrivatePracticeCertificate(input: $input) {
+      certificate {
+        id
+      }
+    }
+  }
+`;
 const REGISTER_HIGHER_EDUCATION = /* GraphQL */ `
   mutation BudgetRegisterHigherEducation($input: RegisterHigherEducationInstitutionInput!) {
-    registerHigherEducationInstitution(input: $input) { institution { id } }
-  }`;
+    registerHigherEducationInstitution(input: $input) {
+      institution {
+        id
+      }
+    }
+  }
+`;
 
 const REGISTER_PROVIDER = /* GraphQL */ `
-  mutation BudgetProvider($input: RegisterProviderInput!) { registerProvider(input: $input) { provider { id } } }`;
-const CREATE = /* GraphQL */ `mutation BudgetCreate($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }`;
-const SUBMIT = /* GraphQL */ `mutation BudgetSubmit($input: SubmitActivityInput!) { submitActivity(input: $input) { activity { id } } }`;
-const REVIEW = /* GraphQL */ `mutation BudgetReview($input: ReviewActivityInput!) { reviewActivity(input: $input) { activity { id } } }`;
-const SCHEDULE = /* GraphQL */ `mutation BudgetSchedule($input: ScheduleSessionInput!) { scheduleSession(input: $input) { session { id } } }`;
+  mutation BudgetProvider($input: RegisterProviderInput!) {
+    registerProvider(input: $input) {
+      provider {
+        id
+      }
+    }
+  }
+`;
+const CREATE = /* GraphQL */ `
+  mutation BudgetCreate($input: CreateActivityInput!) {
+    createActivity(input: $input) {
+      activity {
+        id
+      }
+    }
+  }
+`;
+const SUBMIT = /* GraphQL */ `
+  mutation BudgetSubmit($input: SubmitActivityInput!) {
+    submitActivity(input: $input) {
+      activity {
+        id
+      }
+    }
+  }
+`;
+const REVIEW = /* GraphQL */ `
+  mutation BudgetReview($input: ReviewActivityInput!) {
+    reviewActivity(input: $input) {
+      activity {
+        id
+      }
+    }
+  }
+`;
+const SCHEDULE = /* GraphQL */ `
+  mutation BudgetSchedule($input: ScheduleSessionInput!) {
+    scheduleSession(input: $input) {
+      session {
+        id
+      }
+    }
+  }
+`;
 
 describe('SQL statements per list query do not grow with the page (N+1 guard, through the gateway)', () => {
   let stack: TestStack;
@@ -112,7 +313,11 @@ describe('SQL statements per list query do not grow with the page (N+1 guard, th
     const large = await statementsPerSubgraph(query, LARGE);
     for (const name of Object.keys(large)) {
       // Shown on failure: which statements the larger page added.
-      expect({ subgraph: name, statements: large[name]!.length, sql: large[name]!.length > small[name]!.length ? large[name] : [] }).toStrictEqual({
+      expect({
+        subgraph: name,
+        statements: large[name]!.length,
+        sql: large[name]!.length > small[name]!.length ? large[name] : [],
+      }).toStrictEqual({
         subgraph: name,
         statements: small[name]!.length,
         sql: [],
@@ -146,10 +351,12 @@ describe('SQL statements per list query do not grow with the page (N+1 guard, th
       };
       await stack.client.data(REGISTER_HIGHER_EDUCATION, { input: higherEducation }, officer);
     }
-    const providerId = (await stack.client.data(REGISTER_PROVIDER, { input: { kind: 'MUSEUM', name: 'Zinātnes centrs' } }, fundAdmin)).registerProvider.provider.id as string;
+    const providerId = (await stack.client.data(REGISTER_PROVIDER, { input: { kind: 'MUSEUM', name: 'Zinātnes centrs' } }, fundAdmin))
+      .registerProvider.provider.id as string;
     const provider = await context.tokenFor({ role: Role.PROVIDER, providerId, subject: 'provider-budget' });
     for (let i = 0; i < LARGE; i++) {
-      const id = (await stack.client.data(CREATE, { input: activityInput({ title: `Budžeta nodarbība ${i}` }) }, provider)).createActivity.activity.id;
+      const id = (await stack.client.data(CREATE, { input: activityInput({ title: `Budžeta nodarbība ${i}` }) }, provider)).createActivity
+        .activity.id;
       await stack.client.data(SUBMIT, { input: { id } }, provider);
       await stack.client.data(REVIEW, { input: { id, decision: 'PUBLISH' } }, fundAdmin);
       for (const weeks of [6, 7]) {

@@ -21,10 +21,38 @@ import { TopicRecorder } from './support/topicRecorder';
 
 const MUNICIPALITY = 'Cēsu novads';
 const CESIS_FOUNDER = { kind: 'MUNICIPALITY', name: 'Cēsu novada pašvaldība', municipality: MUNICIPALITY };
-const AMEND = /* GraphQL */ `mutation SubscriberKitAmendInstitution($input: AmendInstitutionInput!) { amendInstitution(input: $input) { applied } }`;
-const REORGANISE = /* GraphQL */ `mutation SubscriberKitReorganiseInstitutions($input: ReorganiseInstitutionsInput!) { reorganiseInstitutions(input: $input) { applied } }`;
-const RECEIVE = /* GraphQL */ `mutation SubscriberKitReceiveRegistrationApplication($input: RegistrationApplicationInput!) { receiveRegistrationApplication(input: $input) { institution { id } } }`;
-const APPROVE = /* GraphQL */ `mutation SubscriberKitApproveRegistration($input: RegistrationDecisionInput!) { approveRegistration(input: $input) { institution { status } } }`;
+const AMEND = /* GraphQL */ `
+  mutation SubscriberKitAmendInstitution($input: AmendInstitutionInput!) {
+    amendInstitution(input: $input) {
+      applied
+    }
+  }
+`;
+const REORGANISE = /* GraphQL */ `
+  mutation SubscriberKitReorganiseInstitutions($input: ReorganiseInstitutionsInput!) {
+    reorganiseInstitutions(input: $input) {
+      applied
+    }
+  }
+`;
+const RECEIVE = /* GraphQL */ `
+  mutation SubscriberKitReceiveRegistrationApplication($input: RegistrationApplicationInput!) {
+    receiveRegistrationApplication(input: $input) {
+      institution {
+        id
+      }
+    }
+  }
+`;
+const APPROVE = /* GraphQL */ `
+  mutation SubscriberKitApproveRegistration($input: RegistrationDecisionInput!) {
+    approveRegistration(input: $input) {
+      institution {
+        status
+      }
+    }
+  }
+`;
 
 const quiet: SubscriberLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -55,7 +83,11 @@ describe('subscriber kit and the example municipality subscriber, on a real brok
   const recordedFor = (ids: string[]) => recorder.eventsFor(Topics.registryInstitution, ids);
   /** Waits until the registry's events for `ids` are on the topic (`count` of them in all). */
   const published = (ids: string[], count: number) =>
-    eventually(async () => recordedFor(ids), (events) => events.length >= count, { what: `${count} events on the topic` });
+    eventually(
+      async () => recordedFor(ids),
+      (events) => events.length >= count,
+      { what: `${count} events on the topic` },
+    );
 
   /** Waits until `groupId` has committed past every message that is on `topic` now. */
   async function caughtUp(groupId: string, topic: string = Topics.registryInstitution): Promise<void> {
@@ -104,24 +136,44 @@ describe('subscriber kit and the example municipality subscriber, on a real brok
     await data(AMEND, { id: ours.gymnasium, name: 'Cēsu Valsts ģimnāzija', decision: { number: 'A-1', date: '2024-09-10' } });
     ours.closed = await register({ name: 'Cēsu vakarskola', type: 'EVENING_OR_DISTANCE_SCHOOL' });
     await data(LIQUIDATE, { id: ours.closed, decision: { number: 'L-1', date: '2024-09-30' } });
-    ours.elsewhere = await register({ name: 'Rīgas skola', founder: { kind: 'MUNICIPALITY', name: 'Rīgas valstspilsētas pašvaldība', municipality: 'Rīga' } });
+    ours.elsewhere = await register({
+      name: 'Rīgas skola',
+      founder: { kind: 'MUNICIPALITY', name: 'Rīgas valstspilsētas pašvaldība', municipality: 'Rīga' },
+    });
     const { decision: _unused, ...application } = institutionInput({ name: 'Cēsu privātskola', founder: CESIS_FOUNDER });
-    ours.applicant = (await data(RECEIVE, { ...application, application: { number: 'IES-1', date: '2024-08-20' } })).receiveRegistrationApplication.institution.id;
+    ours.applicant = (
+      await data(RECEIVE, { ...application, application: { number: 'IES-1', date: '2024-08-20' } })
+    ).receiveRegistrationApplication.institution.id;
     await published(Object.values(ours), 6);
 
-    subscriptions.push(await startMunicipalitySchools({ brokers, groupId, municipality: MUNICIPALITY, pool, replay: { from: 'beginning' } }));
+    subscriptions.push(
+      await startMunicipalitySchools({ brokers, groupId, municipality: MUNICIPALITY, pool, replay: { from: 'beginning' } }),
+    );
     const expected = [
-      { school: 'closed', name: 'Cēsu vakarskola', type: 'EVENING_OR_DISTANCE_SCHOOL', status: 'LIQUIDATED', liquidatedOn: '2024-09-30', appliedEvents: 2 },
+      {
+        school: 'closed',
+        name: 'Cēsu vakarskola',
+        type: 'EVENING_OR_DISTANCE_SCHOOL',
+        status: 'LIQUIDATED',
+        liquidatedOn: '2024-09-30',
+        appliedEvents: 2,
+      },
       { school: 'gymnasium', name: 'Cēsu Valsts ģimnāzija', type: 'GYMNASIUM', status: 'ACTIVE', liquidatedOn: null, appliedEvents: 2 },
     ];
     const summary = async () =>
       (await municipalityState())
         .map(({ school, name, type, status, liquidatedOn, appliedEvents }) => ({ school, name, type, status, liquidatedOn, appliedEvents }))
         .sort((a, b) => a.school!.localeCompare(b.school!));
-    const converged = await eventually(summary, (rows) => JSON.stringify(rows) === JSON.stringify(expected), { what: 'the municipality to hold its two schools' });
+    const converged = await eventually(summary, (rows) => JSON.stringify(rows) === JSON.stringify(expected), {
+      what: 'the municipality to hold its two schools',
+    });
     expect(converged).toStrictEqual(expected);
     await caughtUp(groupId);
-    expect(await processedIds(Object.values(ours))).toStrictEqual(recordedFor(Object.values(ours)).map((e) => e.id).sort());
+    expect(await processedIds(Object.values(ours))).toStrictEqual(
+      recordedFor(Object.values(ours))
+        .map((e) => e.id)
+        .sort(),
+    );
   });
 
   it('restarted mid-stream, applies the new events and none of the old ones twice', async () => {
@@ -130,13 +182,26 @@ describe('subscriber kit and the example municipality subscriber, on a real brok
     await data(APPROVE, { id: ours.applicant, decision: { number: 'R-1', date: '2024-09-05' } });
     ours.basic = await register({ name: 'Cēsu pamatskola', type: 'BASIC_SCHOOL' });
     ours.merged = await register({ name: 'Cēsu apvienotā skola', type: 'SECONDARY_SCHOOL' });
-    await data(REORGANISE, { kind: 'MERGER', predecessorIds: [ours.basic, ours.gymnasium], successorIds: [ours.merged], decision: { number: 'M-1', date: '2024-10-01' } });
+    await data(REORGANISE, {
+      kind: 'MERGER',
+      predecessorIds: [ours.basic, ours.gymnasium],
+      successorIds: [ours.merged],
+      decision: { number: 'M-1', date: '2024-10-01' },
+    });
     await data(AMEND, { id: ours.elsewhere, founder: CESIS_FOUNDER, decision: { number: 'A-2', date: '2024-10-02' } });
     const ids = Object.values(ours);
     /** Events that concern the municipality's list, per school: what its rows must have applied. */
     const relevantEvents = (id: string) => recordedFor([id]).filter((event) => schoolRowFor(event.data.state, MUNICIPALITY)).length;
-    await eventually(async () => recordedFor([ours.merged!]), (events) => events.some((e) => e.type === 'registry.institution.reorganised'), { what: 'the merger on the topic' });
-    await eventually(async () => recordedFor([ours.elsewhere!]), (events) => events.some((e) => e.type === 'registry.institution.amended'), { what: 'the founder change on the topic' });
+    await eventually(
+      async () => recordedFor([ours.merged!]),
+      (events) => events.some((e) => e.type === 'registry.institution.reorganised'),
+      { what: 'the merger on the topic' },
+    );
+    await eventually(
+      async () => recordedFor([ours.elsewhere!]),
+      (events) => events.some((e) => e.type === 'registry.institution.amended'),
+      { what: 'the founder change on the topic' },
+    );
 
     subscriptions.push(await startMunicipalitySchools({ brokers, groupId, municipality: MUNICIPALITY, pool }));
     await caughtUp(groupId);
@@ -150,12 +215,18 @@ describe('subscriber kit and the example municipality subscriber, on a real brok
     // Each school's row was changed exactly once per event the registry published about it as the municipality's school.
     for (const r of rows) expect(r.appliedEvents).toBe(relevantEvents(r.id));
     expect(rows.map((r) => r.school).sort()).toStrictEqual(['applicant', 'basic', 'closed', 'elsewhere', 'gymnasium', 'merged']);
-    expect(await processedIds(ids)).toStrictEqual(recordedFor(ids).map((e) => e.id).sort());
+    expect(await processedIds(ids)).toStrictEqual(
+      recordedFor(ids)
+        .map((e) => e.id)
+        .sort(),
+    );
 
     // A crash between the database commit and the offset commit redelivers events: replaying
     // the whole topic into the same store is the extreme case, and must change nothing.
     await subscriptions.pop()!.stop();
-    subscriptions.push(await startMunicipalitySchools({ brokers, groupId, municipality: MUNICIPALITY, pool, replay: { from: 'beginning' } }));
+    subscriptions.push(
+      await startMunicipalitySchools({ brokers, groupId, municipality: MUNICIPALITY, pool, replay: { from: 'beginning' } }),
+    );
     await caughtUp(groupId);
     expect(await municipalityState()).toStrictEqual(rows);
   });
@@ -165,7 +236,11 @@ describe('subscriber kit and the example municipality subscriber, on a real brok
     await published([before], 1);
     // T is just after the broker stamped the earlier event; wait until the clock has passed it.
     const at = new Date(recorder.messagesFor(Topics.registryInstitution, [before])[0]!.timestamp + 1);
-    await eventually(async () => Date.now(), (now) => now > at.getTime(), { intervalMs: 1, what: 'the clock to pass T' });
+    await eventually(
+      async () => Date.now(),
+      (now) => now > at.getTime(),
+      { intervalMs: 1, what: 'the clock to pass T' },
+    );
     const afterwards = await register({ name: 'Pēc laika skola' });
     await published([afterwards], 1);
 
@@ -190,7 +265,11 @@ describe('subscriber kit and the example municipality subscriber, on a real brok
   it('dead-letters messages that are not JSON, not CloudEvents, carry invalid data or keep failing, and moves past them', async () => {
     const topic = `subscriber-kit-test-${randomUUID().slice(0, 8)}.registry.institution.v1`;
     await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }] });
-    await eventually(() => admin.fetchTopicMetadata({ topics: [topic] }), ({ topics }) => topics[0]!.partitions.every((p) => p.leader >= 0), { what: 'the test topic' });
+    await eventually(
+      () => admin.fetchTopicMetadata({ topics: [topic] }),
+      ({ topics }) => topics[0]!.partitions.every((p) => p.leader >= 0),
+      { what: 'the test topic' },
+    );
     const [valid] = await published([ours.gymnasium!], 1);
     const failing: CloudEvent = { ...valid!, id: randomUUID() };
     const producer = new Kafka({ clientId: 'subscriber-kit-test', brokers, logLevel: logLevel.NOTHING }).producer();
@@ -231,16 +310,27 @@ describe('subscriber kit and the example municipality subscriber, on a real brok
     expect(handled).toStrictEqual([valid!.id]);
 
     const dead: Array<{ key: string; kind: string; offset: string; origin: string }> = [];
-    const reader = new Kafka({ clientId: 'subscriber-kit-test', brokers, logLevel: logLevel.NOTHING }).consumer({ groupId: `dlq-reader-${randomUUID()}` });
+    const reader = new Kafka({ clientId: 'subscriber-kit-test', brokers, logLevel: logLevel.NOTHING }).consumer({
+      groupId: `dlq-reader-${randomUUID()}`,
+    });
     await reader.connect();
     await reader.subscribe({ topics: [deadLetterTopic(group)], fromBeginning: true });
     await reader.run({
       eachMessage: async ({ message }) => {
         const header = (name: string) => message.headers?.[name]?.toString() ?? '';
-        dead.push({ key: message.key!.toString(), kind: header('x-error-kind'), offset: header('x-original-offset'), origin: header('x-original-topic') });
+        dead.push({
+          key: message.key!.toString(),
+          kind: header('x-error-kind'),
+          offset: header('x-original-offset'),
+          origin: header('x-original-topic'),
+        });
       },
     });
-    await eventually(async () => dead.length, (n) => n >= 4, { what: 'four dead letters' });
+    await eventually(
+      async () => dead.length,
+      (n) => n >= 4,
+      { what: 'four dead letters' },
+    );
     await reader.disconnect();
     // The dead-letter topic keeps the original keys, so its order holds per key, not across keys.
     expect(dead.sort((a, b) => Number(a.offset) - Number(b.offset))).toStrictEqual([

@@ -6,7 +6,8 @@ import { decodeData, decodeEnvelope, InvalidMessageError } from '../subscriber-k
 import { schoolRowFor } from '../subscriber-kit/examples/municipalitySchools';
 import { registryInstitutionState } from './support/fixtures';
 
-const message = (value: string | null) => ({ key: null, value: value === null ? null : Buffer.from(value), offset: '0' }) as unknown as KafkaMessage;
+const message = (value: string | null) =>
+  ({ key: null, value: value === null ? null : Buffer.from(value), offset: '0' }) as unknown as KafkaMessage;
 const event = (data: unknown) => ({
   specversion: '1.0',
   id: randomUUID(),
@@ -37,7 +38,10 @@ describe('subscriber kit: telling valid events from dead letters', () => {
 
   it('reads tolerantly: a field the registry adds later is dropped, not a dead letter', () => {
     const state = { ...registryInstitutionState(), addedLater: 'x' };
-    const decoded = decodeData(decodeEnvelope(message(JSON.stringify(event({ state, changedFields: ['name'] })))), registryInstitutionChangeSchema);
+    const decoded = decodeData(
+      decodeEnvelope(message(JSON.stringify(event({ state, changedFields: ['name'] })))),
+      registryInstitutionChangeSchema,
+    );
     expect(decoded.data.state.name).toBe(state.name);
     expect('addedLater' in decoded.data.state).toBe(false);
   });
@@ -45,7 +49,10 @@ describe('subscriber kit: telling valid events from dead letters', () => {
 
 describe('example municipality subscriber: which institutions are its schools', () => {
   /** The shared fixture, typed as the kit's contract (its enums are plain strings in @eq/shared). */
-  const ours = { ...(registryInstitutionState() as unknown as RegistryInstitutionState), founder: { kind: 'MUNICIPALITY' as const, name: 'Cēsu novada pašvaldība', municipality: 'Cēsu novads' } };
+  const ours = {
+    ...(registryInstitutionState() as unknown as RegistryInstitutionState),
+    founder: { kind: 'MUNICIPALITY' as const, name: 'Cēsu novada pašvaldība', municipality: 'Cēsu novads' },
+  };
 
   it('lists registered and liquidated schools the municipality founds, and nothing else', () => {
     expect(schoolRowFor(ours, 'Cēsu novads')?.id).toBe(ours.id);

@@ -35,7 +35,13 @@ export function accessLog(logger: Logger, metrics: GatewayMetrics) {
     res.on('finish', () => {
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
       const errorCodes = [...new Set(record.errorCodes)];
-      metrics.recordRequest({ operationName: record.operationName, anonymousCaller: record.anonymousCaller, status: res.statusCode, durationMs, errorCodes: record.errorCodes });
+      metrics.recordRequest({
+        operationName: record.operationName,
+        anonymousCaller: record.anonymousCaller,
+        status: res.statusCode,
+        durationMs,
+        errorCodes: record.errorCodes,
+      });
       logger.info(
         { method: req.method, operationName: record.operationName, status: res.statusCode, durationMs, requestId, errorCodes },
         'request',

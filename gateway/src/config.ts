@@ -32,11 +32,21 @@ const gatewayEnvSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 key)'),
   GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters'),
   SUPERGRAPH_PATH: z.string().min(1).optional(),
-  GATEWAY_TOKEN_MAX_LIFETIME: z.coerce.number().int().min(60).max(30 * 24 * 60 * 60).default(DEFAULT_TOKEN_MAX_LIFETIME_SECONDS),
+  GATEWAY_TOKEN_MAX_LIFETIME: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 24 * 60 * 60)
+    .default(DEFAULT_TOKEN_MAX_LIFETIME_SECONDS),
   GATEWAY_METRICS_OPERATIONS: z
     .string()
     .default('')
-    .transform((list) => list.split(',').map((name) => name.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[_A-Za-z][_0-9A-Za-z]{0,99}$/)).max(500)),
   LOG_LEVEL: logLevelSchema.default('info'),
   NODE_ENV: z.string().default('development'),
@@ -46,7 +56,12 @@ const gatewayEnvSchema = z.object({
   GATEWAY_MAX_TOKENS: z.coerce.number().int().min(10).max(100_000).default(DEFAULT_LIMITS.maxTokens),
   GATEWAY_MAX_COST: z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_LIMITS.maxCost),
   GATEWAY_RESPONSE_CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(DEFAULT_RESPONSE_CACHE.maxAgeSeconds),
-  GATEWAY_RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().min(1_024).max(4 * 1024 ** 3).default(DEFAULT_RESPONSE_CACHE.maxBytes),
+  GATEWAY_RESPONSE_CACHE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .max(4 * 1024 ** 3)
+    .default(DEFAULT_RESPONSE_CACHE.maxBytes),
   ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, z.string().url().optional()])),
 });
 

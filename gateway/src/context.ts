@@ -14,7 +14,12 @@ export interface GatewayContext {
  * The caller comes from the bearer token alone: no token means PUBLIC; a token that fails
  * verification is refused with 401 rather than served as PUBLIC.
  */
-export async function gatewayContext(req: Request, access: AccessRecord, jwtSecret: string, tokenMaxLifetimeSeconds?: number): Promise<GatewayContext> {
+export async function gatewayContext(
+  req: Request,
+  access: AccessRecord,
+  jwtSecret: string,
+  tokenMaxLifetimeSeconds?: number,
+): Promise<GatewayContext> {
   const { requestId } = access;
   const authorization = req.header('authorization');
   if (!authorization) return { caller: PUBLIC_CALLER, requestId, access };

@@ -12,7 +12,8 @@ export function malformedBodyAnswer(error: unknown, _req: Request, res: Response
   const status = (error as { status?: unknown }).status;
   const clientError = typeof status === 'number' && status >= 400 && status < 500;
   const code = clientError ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR;
-  const message = status === 413 ? 'The request body is too large' : clientError ? 'The request body is not valid JSON' : 'Internal server error';
+  const message =
+    status === 413 ? 'The request body is too large' : clientError ? 'The request body is not valid JSON' : 'Internal server error';
   accessRecordOf(res)?.errorCodes.push(code);
   res.status(clientError ? status : 500).json({ errors: [{ message, extensions: { code } }] });
 }

@@ -35,10 +35,7 @@ export function gatewayErrorPolicy(logger: Logger): {
       };
     }
     const requestId = requestIdOf(error);
-    logger.error(
-      { err: error, requestId, path: formatted.path, code, subgraph: formatted.extensions?.serviceName },
-      'unexpected error',
-    );
+    logger.error({ err: error, requestId, path: formatted.path, code, subgraph: formatted.extensions?.serviceName }, 'unexpected error');
     return {
       message: 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),

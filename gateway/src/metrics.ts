@@ -22,7 +22,7 @@ export class GatewayMetrics extends GraphQLMetrics {
 
   private readonly responseCache = new Counter({
     name: 'gateway_response_cache_total',
-    help: 'PUBLIC callers\' queries answered from the response cache (hit) or executed (miss)',
+    help: "PUBLIC callers' queries answered from the response cache (hit) or executed (miss)",
     labelNames: ['result'] as const,
     registers: [this.registry],
   });

@@ -27,7 +27,9 @@ const refusal = {
  * A refused operation answers 400 GRAPHQL_VALIDATION_FAILED (or GRAPHQL_PARSE_FAILED for the
  * token limit) with a message stating the limit.
  */
-export function queryLimitOptions(limits: QueryLimits): Pick<
+export function queryLimitOptions(
+  limits: QueryLimits,
+): Pick<
   ApolloServerOptions<GatewayContext>,
   'validationRules' | 'plugins' | 'allowBatchedHttpRequests' | 'parseOptions' | 'hideSchemaDetailsFromClientErrors'
 > {

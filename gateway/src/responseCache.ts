@@ -71,7 +71,8 @@ export function responseCachePlugins(options: ResponseCacheOptions, metrics: Gat
           // Runs after the response cache's own hook, which marks a hit with an `age` header.
           async willSendResponse({ operation, contextValue, response }) {
             if (operation?.operation === 'mutation') cache.clear();
-            if (operation?.operation === 'query' && isPublic(contextValue)) metrics.recordResponseCache(response.http.headers.has('age') ? 'hit' : 'miss');
+            if (operation?.operation === 'query' && isPublic(contextValue))
+              metrics.recordResponseCache(response.http.headers.has('age') ? 'hit' : 'miss');
           },
         };
       },

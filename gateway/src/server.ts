@@ -41,7 +41,14 @@ export async function startGatewayServer(config: GatewayConfig, logger: Logger):
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ name, url: urls[name] ?? url!, gatewaySecret: config.gatewaySecret, timeoutMs: config.subgraphTimeoutMs, metrics, logger }),
+      new SubgraphDataSource({
+        name,
+        url: urls[name] ?? url!,
+        gatewaySecret: config.gatewaySecret,
+        timeoutMs: config.subgraphTimeoutMs,
+        metrics,
+        logger,
+      }),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -80,7 +87,9 @@ export async function startGatewayServer(config: GatewayConfig, logger: Logger):
     '/graphql',
     accessLog(logger, metrics),
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => gatewayContext(req, accessRecordOf(res), config.jwtSecret, config.tokenMaxLifetimeSeconds) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => gatewayContext(req, accessRecordOf(res), config.jwtSecret, config.tokenMaxLifetimeSeconds),
+    }),
     malformedBodyAnswer,
   );
   const running = await listen(app, config.host, config.port);

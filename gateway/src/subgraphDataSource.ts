@@ -1,6 +1,14 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { CALLER_HEADER, encodeCaller, ErrorCode, GATEWAY_SECRET_HEADER, REQUEST_ERROR_CODES, REQUEST_ID_HEADER, type Logger } from '@eq/shared';
+import {
+  CALLER_HEADER,
+  encodeCaller,
+  ErrorCode,
+  GATEWAY_SECRET_HEADER,
+  REQUEST_ERROR_CODES,
+  REQUEST_ID_HEADER,
+  type Logger,
+} from '@eq/shared';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
 import type { GatewayMetrics } from './metrics';
@@ -54,11 +62,20 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     const body: unknown = await this.parseBody(response).catch(() => undefined);
-    const first = (body as { errors?: Array<{ message?: unknown; extensions?: { code?: unknown; field?: unknown } }> } | undefined)?.errors?.[0];
+    const first = (body as { errors?: Array<{ message?: unknown; extensions?: { code?: unknown; field?: unknown } }> } | undefined)
+      ?.errors?.[0];
     const code = first?.extensions?.code;
     const field = first?.extensions?.field;
-    if (response.status >= 400 && response.status < 500 && response.status !== 401 && typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-      return new GraphQLError(String(first?.message ?? 'Bad request'), { extensions: { code, ...(typeof field === 'string' ? { field } : {}) } });
+    if (
+      response.status >= 400 &&
+      response.status < 500 &&
+      response.status !== 401 &&
+      typeof code === 'string' &&
+      REQUEST_ERROR_CODES.has(code)
+    ) {
+      return new GraphQLError(String(first?.message ?? 'Bad request'), {
+        extensions: { code, ...(typeof field === 'string' ? { field } : {}) },
+      });
     }
     return this.unavailable(`answered HTTP ${response.status}`);
   }

@@ -54,7 +54,8 @@ export function unservableRequestsPlugin(): ApolloServerPlugin<GatewayContext> {
         async willSendResponse({ response }) {
           if (response.http.status !== 500 || response.body.kind !== 'single') return;
           const errors = response.body.singleResult.errors ?? [];
-          if (errors.length > 0 && errors.every((error) => REQUEST_ERROR_CODES.has(String(error.extensions?.code)))) response.http.status = 400;
+          if (errors.length > 0 && errors.every((error) => REQUEST_ERROR_CODES.has(String(error.extensions?.code))))
+            response.http.status = 400;
         },
       };
     },

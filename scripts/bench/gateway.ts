@@ -29,7 +29,22 @@ try {
     const { registerInstitution } = await client.data(REGISTER, { input: institutionInput({ name: `Bench skola ${i}` }) }, officer);
     const { id, implementationPlaces } = registerInstitution.institution;
     const issued = await eventually(
-      () => client.request(ISSUE_LICENCE, { input: { institutionId: id, implementationPlaceId: implementationPlaces[0].id, programmeCode: '21011111', programmeName: 'Pamatizglītība', level: 'BASIC', decisionNumber: 'B-1', issuedOn: '2024-09-01' } }, officer),
+      () =>
+        client.request(
+          ISSUE_LICENCE,
+          {
+            input: {
+              institutionId: id,
+              implementationPlaceId: implementationPlaces[0].id,
+              programmeCode: '21011111',
+              programmeName: 'Pamatizglītība',
+              level: 'BASIC',
+              decisionNumber: 'B-1',
+              issuedOn: '2024-09-01',
+            },
+          },
+          officer,
+        ),
       (r) => !r.errors,
     );
     ids.push({ id, licence: issued.data.issueLicence.licence.id });
@@ -53,7 +68,9 @@ try {
   await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsed = (performance.now() - began) / 1000;
   latencies.sort((a, b) => a - b);
-  console.log(`\nFederated query institution { licences } through the gateway (Node ${process.version}, ${concurrency} concurrent, ${elapsed.toFixed(1)} s):`);
+  console.log(
+    `\nFederated query institution { licences } through the gateway (Node ${process.version}, ${concurrency} concurrent, ${elapsed.toFixed(1)} s):`,
+  );
   console.log(`  ${latencies.length} requests, ${(latencies.length / elapsed).toFixed(0)} req/s, errors ${errors}`);
   console.log(`  p50 ${ms(percentile(latencies, 50))}  p95 ${ms(percentile(latencies, 95))}  p99 ${ms(percentile(latencies, 99))}`);
 
@@ -62,7 +79,11 @@ try {
   for (const { id } of ids.slice(0, Math.min(ids.length, 30))) {
     const start = performance.now();
     await client.data(LIQUIDATE, { input: { id, decision: { number: 'B-L', date: '2024-10-01' } } }, officer);
-    await eventually(() => client.data(INSTITUTION_WITH_LICENCES, { id }), (d) => d.institution.licences[0]?.status === 'LAPSED', { intervalMs: 5 });
+    await eventually(
+      () => client.data(INSTITUTION_WITH_LICENCES, { id }),
+      (d) => d.institution.licences[0]?.status === 'LAPSED',
+      { intervalMs: 5 },
+    );
     propagation.push(performance.now() - start);
   }
   propagation.sort((a, b) => a - b);

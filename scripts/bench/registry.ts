@@ -25,7 +25,9 @@ async function time(label: string, run: (i: number) => Promise<{ errors?: unknow
     if (response.errors) throw new Error(`${label}: ${JSON.stringify(response.errors)}`);
   }
   samples.sort((a, b) => a - b);
-  console.log(`  ${label.padEnd(46)} p50 ${percentile(samples, 50).toFixed(2)} ms   p95 ${percentile(samples, 95).toFixed(2)} ms   (${reads} reads)`);
+  console.log(
+    `  ${label.padEnd(46)} p50 ${percentile(samples, 50).toFixed(2)} ms   p95 ${percentile(samples, 95).toFixed(2)} ms   (${reads} reads)`,
+  );
 }
 
 const harness = await startServiceHarness(registry);
@@ -71,11 +73,15 @@ try {
   });
   const [{ n: historyRows }] = await db.query('SELECT count(*)::int AS n FROM institution_change');
   const ids: string[] = (await db.query('SELECT id FROM institution ORDER BY random() LIMIT 200')).map((row: { id: string }) => row.id);
-  console.log(`\nRegistry bench: ${institutions} institutions, ${historyRows} history rows, loaded in ${((performance.now() - loadStart) / 1000).toFixed(1)} s (Node ${process.version})`);
+  console.log(
+    `\nRegistry bench: ${institutions} institutions, ${historyRows} history rows, loaded in ${((performance.now() - loadStart) / 1000).toFixed(1)} s (Node ${process.version})`,
+  );
 
   const searches = ['rigas', 'cesu 1', 'LIEPĀJAS', 'daugavpils 19', 'vidusskola', 'jelgavas 7'];
   await time('search by name (first 20, with totalCount)', (i) =>
-    harness.request('query($q: String) { institutions(filter: { search: $q }, first: 20) { totalCount edges { node { id name } } } }', { q: searches[i % searches.length] }),
+    harness.request('query($q: String) { institutions(filter: { search: $q }, first: 20) { totalCount edges { node { id name } } } }', {
+      q: searches[i % searches.length],
+    }),
   );
   await time('institution(id, asOf) with places', (i) =>
     harness.request('query($id: ID!, $asOf: Date) { institution(id: $id, asOf: $asOf) { name status implementationPlaces { address } } }', {
@@ -84,7 +90,11 @@ try {
     }),
   );
   await time('institution(id) with history (officer)', (i) =>
-    harness.request('query($id: ID!) { institution(id: $id) { name history { field newValue effectiveDate } } }', { id: ids[i % ids.length] }, { role: Role.OFFICER }),
+    harness.request(
+      'query($id: ID!) { institution(id: $id) { name history { field newValue effectiveDate } } }',
+      { id: ids[i % ids.length] },
+      { role: Role.OFFICER },
+    ),
   );
 } finally {
   await harness.close();

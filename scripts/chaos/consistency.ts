@@ -18,13 +18,19 @@ const CONSUMERS_OF_INSTITUTIONS = ['licensing', 'accreditation', 'catalogue'];
  * what the owning services stored; each consuming service's read model with its source; and the
  * events each consumer recorded as processed with the events its source published (one id each).
  */
-export async function measureConsistency(stack: ProcessTestStack, clientSaw: { institutions: string[]; licences: string[] }): Promise<Consistency> {
-  const count = async (service: string, sql: string, params: unknown[] = []) => Number((await stack.database(service).query(sql, params)).rows[0].n);
+export async function measureConsistency(
+  stack: ProcessTestStack,
+  clientSaw: { institutions: string[]; licences: string[] },
+): Promise<Consistency> {
+  const count = async (service: string, sql: string, params: unknown[] = []) =>
+    Number((await stack.database(service).query(sql, params)).rows[0].n);
   const gaps: string[] = [];
   let lost = 0;
   let duplicated = 0;
 
-  const storedInstitutions = await count('registry', 'SELECT count(*)::int AS n FROM institution WHERE id = ANY($1)', [clientSaw.institutions]);
+  const storedInstitutions = await count('registry', 'SELECT count(*)::int AS n FROM institution WHERE id = ANY($1)', [
+    clientSaw.institutions,
+  ]);
   const storedLicences = await count('licensing', 'SELECT count(*)::int AS n FROM licence WHERE id = ANY($1)', [clientSaw.licences]);
   lost += clientSaw.institutions.length - storedInstitutions + (clientSaw.licences.length - storedLicences);
   // Each request carries a name or decision number of its own: two rows with one are a request applied twice.
@@ -49,8 +55,10 @@ export async function measureConsistency(stack: ProcessTestStack, clientSaw: { i
   compare('licences known to accreditation', licences, await count('accreditation', 'SELECT count(*)::int AS n FROM known_licence'));
 
   // Events: what was published (the outbox keeps sent rows for days) against what was applied.
-  const published = async (service: string, topic: string) => count(service, 'SELECT count(*)::int AS n FROM outbox_event WHERE topic = $1 AND sent_at IS NOT NULL', [topic]);
-  const applied = async (service: string, topic: string) => count(service, 'SELECT count(*)::int AS n FROM processed_event WHERE topic = $1', [topic]);
+  const published = async (service: string, topic: string) =>
+    count(service, 'SELECT count(*)::int AS n FROM outbox_event WHERE topic = $1 AND sent_at IS NOT NULL', [topic]);
+  const applied = async (service: string, topic: string) =>
+    count(service, 'SELECT count(*)::int AS n FROM processed_event WHERE topic = $1', [topic]);
   const institutionEvents = await published('registry', 'registry.institution.v1');
   for (const service of CONSUMERS_OF_INSTITUTIONS) {
     const n = await applied(service, 'registry.institution.v1');

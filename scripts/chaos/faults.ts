@@ -40,8 +40,16 @@ async function killService({ stack, note }: FaultContext, service: string): Prom
   process.kill(pid, 'SIGKILL');
   note(`${service} pid ${pid} SIGKILLed`);
   const killedAt = Date.now();
-  const next = await eventually(async () => supervised.pid(), (found) => found !== undefined && found !== pid, { timeoutMs: 30_000, what: `${service} restarted` });
-  await eventually(() => stack.readiness(service), (answer) => answer.status === 200, { timeoutMs: 120_000, intervalMs: 100, what: `${service} ready again` });
+  const next = await eventually(
+    async () => supervised.pid(),
+    (found) => found !== undefined && found !== pid,
+    { timeoutMs: 30_000, what: `${service} restarted` },
+  );
+  await eventually(
+    () => stack.readiness(service),
+    (answer) => answer.status === 200,
+    { timeoutMs: 120_000, intervalMs: 100, what: `${service} ready again` },
+  );
   note(`${service} restarted as pid ${next}, ready ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the kill`);
 }
 
@@ -106,11 +114,15 @@ export const FAULTS: Fault[] = [
     notReadyDuring: ['registry', 'gateway'],
     inject: async (context) => {
       const outbox = context.stack.database('registry');
-      await eventually(async () => Number((await outbox.query('SELECT count(*)::int AS n FROM outbox_event WHERE sent_at IS NULL')).rows[0].n), (n) => n > 0, {
-        timeoutMs: 30_000,
-        intervalMs: 10,
-        what: 'unsent rows in the registry outbox',
-      });
+      await eventually(
+        async () => Number((await outbox.query('SELECT count(*)::int AS n FROM outbox_event WHERE sent_at IS NULL')).rows[0].n),
+        (n) => n > 0,
+        {
+          timeoutMs: 30_000,
+          intervalMs: 10,
+          what: 'unsent rows in the registry outbox',
+        },
+      );
       await killService(context, 'registry');
     },
   },
@@ -137,7 +149,11 @@ export const FAULTS: Fault[] = [
       await producer.connect();
       try {
         for (const topic of Object.keys(CONSUMED)) {
-          await producer.send({ topic, acks: -1, messages: Array.from({ length: PARTITIONS }, (_, partition) => ({ partition, key: 'poison', value: 'not json' })) });
+          await producer.send({
+            topic,
+            acks: -1,
+            messages: Array.from({ length: PARTITIONS }, (_, partition) => ({ partition, key: 'poison', value: 'not json' })),
+          });
         }
       } finally {
         await producer.disconnect();

@@ -29,7 +29,9 @@ const positive = (name: string, raw: string, max: number) => {
   return n;
 };
 const chosen = values.fault ?? FAULTS.map((fault) => fault.name);
-const faults = chosen.map((name) => FAULTS.find((fault) => fault.name === name) ?? fail(`unknown fault "${name}"; one of: ${FAULTS.map((f) => f.name).join(', ')}`));
+const faults = chosen.map(
+  (name) => FAULTS.find((fault) => fault.name === name) ?? fail(`unknown fault "${name}"; one of: ${FAULTS.map((f) => f.name).join(', ')}`),
+);
 const repeat = positive('repeat', values.repeat!, 20) || 1;
 const load: LoadShape = {
   seed: 50,
@@ -39,7 +41,15 @@ const load: LoadShape = {
   ratePerSecond: positive('rate', values.rate!, 500) || 25,
 };
 
-const columns = ['fault', 'mutations (during the fault)', 'lost', 'duplicated', 'converged in', 'restarts (process + consumer)', 'readiness 503 → 200'];
+const columns = [
+  'fault',
+  'mutations (during the fault)',
+  'lost',
+  'duplicated',
+  'converged in',
+  'restarts (process + consumer)',
+  'readiness 503 → 200',
+];
 const row = (r: FaultResult) => [
   r.fault,
   `${r.succeeded} of ${r.sent} (${r.duringFault})`,
@@ -47,16 +57,23 @@ const row = (r: FaultResult) => [
   String(r.consistency.duplicated),
   r.convergedInSeconds === undefined ? 'no' : `${r.convergedInSeconds.toFixed(1)} s`,
   `${r.processRestarts} + ${r.consumerRestarts}`,
-  FAULTS.find((fault) => fault.name === r.fault)?.notReadyDuring.length === 0 ? 'n/a (stays ready)' : r.problems.some((p) => p.includes('not ready')) ? 'no' : 'yes',
+  FAULTS.find((fault) => fault.name === r.fault)?.notReadyDuring.length === 0
+    ? 'n/a (stays ready)'
+    : r.problems.some((p) => p.includes('not ready'))
+      ? 'no'
+      : 'yes',
 ];
-console.log(`Chaos: ${faults.length} fault(s) × ${repeat}; load per run: ${load.seed} seeded institutions, then ${load.registrations} registrations and ${load.licences} licence issues at ≤ ${load.ratePerSecond}/s, ${load.concurrency} in flight`);
+console.log(
+  `Chaos: ${faults.length} fault(s) × ${repeat}; load per run: ${load.seed} seeded institutions, then ${load.registrations} registrations and ${load.licences} licence issues at ≤ ${load.ratePerSecond}/s, ${load.concurrency} in flight`,
+);
 for (const fault of faults) console.log(`  ${fault.name}: ${fault.description}`);
 
 const results: FaultResult[] = [];
 for (const fault of faults) {
   for (let run = 1; run <= repeat; run++) {
     const started = Date.now();
-    const note = (message: string) => console.log(`  [${fault.name}${repeat > 1 ? ` #${run}` : ''} +${((Date.now() - started) / 1000).toFixed(0)} s] ${message}`);
+    const note = (message: string) =>
+      console.log(`  [${fault.name}${repeat > 1 ? ` #${run}` : ''} +${((Date.now() - started) / 1000).toFixed(0)} s] ${message}`);
     try {
       const result = await runFault(fault, load, note);
       results.push(result);
@@ -65,7 +82,17 @@ for (const fault of faults) {
       if (result.problems.length > 0) console.log(`    logs: ${result.logDir}`);
     } catch (error) {
       console.error(`  ${fault.name}: the run itself failed:`, error);
-      results.push({ fault: fault.name, sent: 0, succeeded: 0, duringFault: 0, consistency: { lost: -1, duplicated: -1, converged: false, gaps: [] }, processRestarts: 0, consumerRestarts: 0, problems: [String(error)], logDir: '' });
+      results.push({
+        fault: fault.name,
+        sent: 0,
+        succeeded: 0,
+        duringFault: 0,
+        consistency: { lost: -1, duplicated: -1, converged: false, gaps: [] },
+        processRestarts: 0,
+        consumerRestarts: 0,
+        problems: [String(error)],
+        logDir: '',
+      });
     }
   }
 }
@@ -73,5 +100,9 @@ for (const fault of faults) {
 console.log(`\n| ${columns.join(' | ')} |\n|${columns.map(() => '---').join('|')}|`);
 for (const result of results) console.log(`| ${row(result).join(' | ')} |`);
 const failed = results.filter((r) => r.consistency.lost !== 0 || r.consistency.duplicated !== 0 || r.problems.length > 0);
-console.log(failed.length === 0 ? `\nall ${results.length} runs: lost 0, duplicated 0, converged, readiness honest` : `\n${failed.length} of ${results.length} runs failed`);
+console.log(
+  failed.length === 0
+    ? `\nall ${results.length} runs: lost 0, duplicated 0, converged, readiness honest`
+    : `\n${failed.length} of ${results.length} runs failed`,
+);
 process.exit(failed.length === 0 ? 0 : 1);

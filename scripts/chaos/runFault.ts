@@ -51,11 +51,15 @@ async function underLoad(stack: ProcessTestStack, fault: Fault, load: LoadShape,
   const { client } = stack;
   const officer = await client.token({ role: Role.OFFICER, subject: 'chaos' });
   const register = async (name: string) =>
-    (await client.data(REGISTER, { input: institutionInput({ name }) }, officer)).registerInstitution.institution as { id: string; implementationPlaces: Array<{ id: string }> };
+    (await client.data(REGISTER, { input: institutionInput({ name }) }, officer)).registerInstitution.institution as {
+      id: string;
+      implementationPlaces: Array<{ id: string }>;
+    };
 
   const seeded = await runBoundedLoad(load.seed, load.concurrency, (i) => register(`Chaos sēkla ${i}`));
   const holders = seeded.flatMap((outcome) => (outcome.ok ? [outcome.value] : []));
-  const knownToLicensing = async () => Number((await stack.database('licensing').query('SELECT count(*)::int AS n FROM registry_institution')).rows[0].n);
+  const knownToLicensing = async () =>
+    Number((await stack.database('licensing').query('SELECT count(*)::int AS n FROM registry_institution')).rows[0].n);
   await eventually(knownToLicensing, (n) => n >= holders.length, { timeoutMs: 60_000, what: 'licensing to know the seeded institutions' });
   note(`seeded ${holders.length} institutions`);
 
@@ -87,8 +91,19 @@ async function underLoad(stack: ProcessTestStack, fault: Fault, load: LoadShape,
       if (!isLicence(i)) return answered({ kind: 'institution' as const, id: (await register(`Chaos skola ${i}`)).id });
       // A programme of its own: a programme is licensed once per place.
       const holder = holders[i % holders.length]!;
-      const input = { institutionId: holder.id, implementationPlaceId: holder.implementationPlaces[0]!.id, programmeCode: `2101${String(i).padStart(4, '0')}`, programmeName: 'Pamatizglītība', level: 'BASIC', decisionNumber: `CHAOS-${i}`, issuedOn: '2024-09-01' };
-      return answered({ kind: 'licence' as const, id: (await client.data(ISSUE_LICENCE, { input }, officer)).issueLicence.licence.id as string });
+      const input = {
+        institutionId: holder.id,
+        implementationPlaceId: holder.implementationPlaces[0]!.id,
+        programmeCode: `2101${String(i).padStart(4, '0')}`,
+        programmeName: 'Pamatizglītība',
+        level: 'BASIC',
+        decisionNumber: `CHAOS-${i}`,
+        issuedOn: '2024-09-01',
+      };
+      return answered({
+        kind: 'licence' as const,
+        id: (await client.data(ISSUE_LICENCE, { input }, officer)).issueLicence.licence.id as string,
+      });
     },
     (settled) => {
       if (settled === Math.ceil(total / 10)) startFault();
@@ -97,7 +112,9 @@ async function underLoad(stack: ProcessTestStack, fault: Fault, load: LoadShape,
   await faultRun;
   const calmFrom = Math.max(Date.now(), faultWindow!.to!);
   note(`load done: ${outcomes.filter((o) => o.ok).length} of ${total} succeeded in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
-  note(`while the fault lasted (${((faultWindow!.to! - faultWindow!.from) / 1000).toFixed(0)} s): ${duringFault.institution} registrations and ${duringFault.licence} licence issues succeeded`);
+  note(
+    `while the fault lasted (${((faultWindow!.to! - faultWindow!.from) / 1000).toFixed(0)} s): ${duringFault.institution} registrations and ${duringFault.licence} licence issues succeeded`,
+  );
 
   const refusals = new Map<string, number>();
   for (const outcome of outcomes) {
@@ -120,7 +137,11 @@ async function underLoad(stack: ProcessTestStack, fault: Fault, load: LoadShape,
       (found) => found.converged,
       { timeoutMs: CONVERGE_DEADLINE_MS, intervalMs: 500, what: 'every read model to agree with its source' },
     );
-    await eventually(() => watch.allReady(), (ready) => ready, { timeoutMs: Math.max(1_000, CONVERGE_DEADLINE_MS - (Date.now() - calmFrom)), intervalMs: 250, what: 'every component ready' });
+    await eventually(
+      () => watch.allReady(),
+      (ready) => ready,
+      { timeoutMs: Math.max(1_000, CONVERGE_DEADLINE_MS - (Date.now() - calmFrom)), intervalMs: 250, what: 'every component ready' },
+    );
     convergedInSeconds = (Date.now() - calmFrom) / 1000;
   } catch {
     consistency = await measureConsistency(stack, clientSaw);
@@ -129,9 +150,11 @@ async function underLoad(stack: ProcessTestStack, fault: Fault, load: LoadShape,
 
   const problems: string[] = [];
   for (const name of fault.notReadyDuring) {
-    if (!watch.sawNotReady(name, faultWindow!.from, faultWindow!.to! + 5_000)) problems.push(`${name} never reported not ready during the fault`);
+    if (!watch.sawNotReady(name, faultWindow!.from, faultWindow!.to! + 5_000))
+      problems.push(`${name} never reported not ready during the fault`);
   }
-  if (convergedInSeconds === undefined) problems.push(`not converged within ${CONVERGE_DEADLINE_MS / 1000} s: ${consistency.gaps.join('; ') || 'readiness'}`);
+  if (convergedInSeconds === undefined)
+    problems.push(`not converged within ${CONVERGE_DEADLINE_MS / 1000} s: ${consistency.gaps.join('; ') || 'readiness'}`);
   problems.push(...((await fault.verify?.({ stack, note })) ?? []));
 
   return {

@@ -42,11 +42,31 @@ const OFFICER: Caller = { role: Role.OFFICER, subject: 'demo-seed' };
 const MARK = '(fictitious demo)';
 const CATEGORIES = ['FITNESS_FOR_PURPOSE', 'QUALITY_TEACHING', 'INCLUSIVE_ENVIRONMENT', 'GOOD_GOVERNANCE'] as const;
 const LEVELS = ['GOOD', 'VERY_GOOD', 'EXCELLENT'] as const;
-const SPECIAL_CATEGORIES = ['LANGUAGE_DISORDERS', 'LEARNING_DISORDERS', 'MENTAL_HEALTH_DISORDERS', 'INTELLECTUAL_DEVELOPMENT_DISORDERS', 'SEVERE_OR_SEVERAL_DEVELOPMENTAL_DISORDERS', 'MIXED_DEVELOPMENTAL_DISORDERS'];
-const ORIENTATION = [['MUSIC', 'PROFESSIONAL_ORIENTATION_MUSIC'], ['ART', 'PROFESSIONAL_ORIENTATION_ART'], ['DANCE', 'PROFESSIONAL_ORIENTATION_DANCE'], ['SPORT', 'PROFESSIONAL_ORIENTATION_SPORT']] as const;
+const SPECIAL_CATEGORIES = [
+  'LANGUAGE_DISORDERS',
+  'LEARNING_DISORDERS',
+  'MENTAL_HEALTH_DISORDERS',
+  'INTELLECTUAL_DEVELOPMENT_DISORDERS',
+  'SEVERE_OR_SEVERAL_DEVELOPMENTAL_DISORDERS',
+  'MIXED_DEVELOPMENTAL_DISORDERS',
+];
+const ORIENTATION = [
+  ['MUSIC', 'PROFESSIONAL_ORIENTATION_MUSIC'],
+  ['ART', 'PROFESSIONAL_ORIENTATION_ART'],
+  ['DANCE', 'PROFESSIONAL_ORIENTATION_DANCE'],
+  ['SPORT', 'PROFESSIONAL_ORIENTATION_SPORT'],
+] as const;
 const PLACES: Array<[municipality: string, planningRegion: string]> = [
-  ['Rīga', 'RIGA'], ['Daugavpils', 'LATGALE'], ['Liepāja', 'KURZEME'], ['Jelgava', 'ZEMGALE'], ['Valmieras novads', 'VIDZEME'],
-  ['Jūrmala', 'RIGA'], ['Rēzekne', 'LATGALE'], ['Ventspils', 'KURZEME'], ['Bauskas novads', 'ZEMGALE'], ['Cēsu novads', 'VIDZEME'],
+  ['Rīga', 'RIGA'],
+  ['Daugavpils', 'LATGALE'],
+  ['Liepāja', 'KURZEME'],
+  ['Jelgava', 'ZEMGALE'],
+  ['Valmieras novads', 'VIDZEME'],
+  ['Jūrmala', 'RIGA'],
+  ['Rēzekne', 'LATGALE'],
+  ['Ventspils', 'KURZEME'],
+  ['Bauskas novads', 'ZEMGALE'],
+  ['Cēsu novads', 'VIDZEME'],
 ];
 /** Interest-education programmes per centre: three STEM (area AT) and seven others, the STEM ones sized to the 2024 share. */
 const INTEREST = {
@@ -55,7 +75,15 @@ const INTEREST = {
   annualSubsidyPerCentreCents: 100_000_00,
 };
 
-type Kind = 'GENERAL' | 'SPECIAL' | 'INTERNATIONAL' | 'DISTANCE_LEARNING' | 'VOCATIONAL_INITIAL' | 'VOCATIONAL_CONTINUING' | 'PROFESSIONAL_DEVELOPMENT' | 'PROFESSIONAL_ORIENTATION';
+type Kind =
+  | 'GENERAL'
+  | 'SPECIAL'
+  | 'INTERNATIONAL'
+  | 'DISTANCE_LEARNING'
+  | 'VOCATIONAL_INITIAL'
+  | 'VOCATIONAL_CONTINUING'
+  | 'PROFESSIONAL_DEVELOPMENT'
+  | 'PROFESSIONAL_ORIENTATION';
 
 interface PlannedLicence {
   programmeCode: string;
@@ -85,40 +113,82 @@ const dayOf2024 = (n: number) => new Date(Date.UTC(2024, 0, 8) + (n % 330) * 86_
 export function planDemoInstitutions(): PlannedInstitution[] {
   const f = LICENSING_ACCREDITATION_2024;
   const licences: Array<[type: string, head: PlannedInstitution['headCategory'], licence: PlannedLicence | null]> = [];
-  const general = (level: PlannedLicence['level'], kind: Kind, code: string, extra: Record<string, unknown> = {}): PlannedLicence =>
-    ({ programmeCode: code, programmeName: `${kind === 'SPECIAL' ? 'Speciālā' : 'Vispārējā'} ${level.toLowerCase()} programma (demo)`, level, kind, extra, derived: 0 });
+  const general = (level: PlannedLicence['level'], kind: Kind, code: string, extra: Record<string, unknown> = {}): PlannedLicence => ({
+    programmeCode: code,
+    programmeName: `${kind === 'SPECIAL' ? 'Speciālā' : 'Vispārējā'} ${level.toLowerCase()} programma (demo)`,
+    level,
+    kind,
+    extra,
+    derived: 0,
+  });
   for (let i = 0; i < f.preschool.total; i++) {
     const special = i < f.preschool.special;
-    licences.push(['PRESCHOOL', 'PRESCHOOL', special ? general('PRESCHOOL', 'SPECIAL', '01015611', { specialNeedsCategory: SPECIAL_CATEGORIES[i % 6] }) : general('PRESCHOOL', 'GENERAL', '01011111')]);
+    licences.push([
+      'PRESCHOOL',
+      'PRESCHOOL',
+      special
+        ? general('PRESCHOOL', 'SPECIAL', '01015611', { specialNeedsCategory: SPECIAL_CATEGORIES[i % 6] })
+        : general('PRESCHOOL', 'GENERAL', '01011111'),
+    ]);
   }
-  const permit = { latvianStudiesPermit: { number: 'DEMO-LM-1', issuedOn: '2024-01-05' }, accreditationProof: { number: 'DEMO-IBO-1', issuedOn: '2023-11-20' } };
+  const permit = {
+    latvianStudiesPermit: { number: 'DEMO-LM-1', issuedOn: '2024-01-05' },
+    accreditationProof: { number: 'DEMO-IBO-1', issuedOn: '2023-11-20' },
+  };
   for (let i = 0; i < f.basic.total; i++) {
-    const licence = i < f.basic.special ? general('BASIC', 'SPECIAL', '21015611', { specialNeedsCategory: SPECIAL_CATEGORIES[i % 6] })
-      : i < f.basic.special + f.basic.international ? general('BASIC', 'INTERNATIONAL', '21011121', { internationalProgramme: i % 2 ? 'IB_MYP' : 'IB_PYP', ...permit })
-      : i < f.basic.special + f.basic.international + f.basic.distanceLearning ? general('BASIC', 'DISTANCE_LEARNING', '21011114')
-      : general('BASIC', 'GENERAL', '21011111');
+    const licence =
+      i < f.basic.special
+        ? general('BASIC', 'SPECIAL', '21015611', { specialNeedsCategory: SPECIAL_CATEGORIES[i % 6] })
+        : i < f.basic.special + f.basic.international
+          ? general('BASIC', 'INTERNATIONAL', '21011121', { internationalProgramme: i % 2 ? 'IB_MYP' : 'IB_PYP', ...permit })
+          : i < f.basic.special + f.basic.international + f.basic.distanceLearning
+            ? general('BASIC', 'DISTANCE_LEARNING', '21011114')
+            : general('BASIC', 'GENERAL', '21011111');
     licences.push([licence.kind === 'INTERNATIONAL' ? 'INTERNATIONAL_SCHOOL' : 'BASIC_SCHOOL', 'GENERAL', licence]);
   }
-  licences.push(['SECONDARY_SCHOOL', 'GENERAL', general('SECONDARY', 'INTERNATIONAL', '31011021', { internationalProgramme: 'IB_DP', ...permit })]);
+  licences.push([
+    'SECONDARY_SCHOOL',
+    'GENERAL',
+    general('SECONDARY', 'INTERNATIONAL', '31011021', { internationalProgramme: 'IB_DP', ...permit }),
+  ]);
   licences.push(['SECONDARY_SCHOOL', 'GENERAL', general('SECONDARY', 'GENERAL', '31011011')]);
   // 86 general institutions were accredited (schools: pre-schools are not accredited, source 004);
   // their 30 licensed basic and secondary programmes are among them.
   while (licences.length < f.preschool.total + f.accreditation.general) licences.push(['SECONDARY_SCHOOL', 'GENERAL', null]);
 
-  const vocational = (kind: Kind, code: string, name: string, extra: Record<string, unknown> = {}, derived = 0): PlannedLicence =>
-    ({ programmeCode: code, programmeName: `${name} (demo)`, level: 'VOCATIONAL', kind, extra, derived });
+  const vocational = (kind: Kind, code: string, name: string, extra: Record<string, unknown> = {}, derived = 0): PlannedLicence => ({
+    programmeCode: code,
+    programmeName: `${name} (demo)`,
+    level: 'VOCATIONAL',
+    kind,
+    extra,
+    derived,
+  });
   for (let i = 0; i < f.vocational.initial; i++) {
     // 30 derived registrations over the 17 initial programmes: 13 have two, 4 have one.
     const derived = i < f.derivedRegistrations - f.vocational.initial ? 2 : 1;
-    licences.push(['VOCATIONAL_SCHOOL', 'VOCATIONAL', vocational('VOCATIONAL_INITIAL', '33481011', 'Programmēšanas tehniķis', {}, derived)]);
+    licences.push([
+      'VOCATIONAL_SCHOOL',
+      'VOCATIONAL',
+      vocational('VOCATIONAL_INITIAL', '33481011', 'Programmēšanas tehniķis', {}, derived),
+    ]);
   }
-  for (let i = 0; i < f.vocational.continuing; i++) licences.push(['VOCATIONAL_SCHOOL', 'VOCATIONAL', vocational('VOCATIONAL_CONTINUING', '43481011', 'Datorsistēmu tehniķis')]);
-  for (let i = 0; i < f.vocational.professionalDevelopment; i++) licences.push(['VOCATIONAL_SCHOOL', 'VOCATIONAL', vocational('PROFESSIONAL_DEVELOPMENT', '30481011', 'Profesionālā pilnveide')]);
+  for (let i = 0; i < f.vocational.continuing; i++)
+    licences.push(['VOCATIONAL_SCHOOL', 'VOCATIONAL', vocational('VOCATIONAL_CONTINUING', '43481011', 'Datorsistēmu tehniķis')]);
+  for (let i = 0; i < f.vocational.professionalDevelopment; i++)
+    licences.push(['VOCATIONAL_SCHOOL', 'VOCATIONAL', vocational('PROFESSIONAL_DEVELOPMENT', '30481011', 'Profesionālā pilnveide')]);
   for (let i = 0; i < f.vocational.professionalOrientation; i++) {
     const [field, type] = ORIENTATION[i % 4]!;
-    licences.push([type, 'VOCATIONAL', vocational('PROFESSIONAL_ORIENTATION', '20212011', `Profesionālās ievirzes ${field.toLowerCase()} programma`, { professionalOrientationField: field })]);
+    licences.push([
+      type,
+      'VOCATIONAL',
+      vocational('PROFESSIONAL_ORIENTATION', '20212011', `Profesionālās ievirzes ${field.toLowerCase()} programma`, {
+        professionalOrientationField: field,
+      }),
+    ]);
   }
-  while (licences.length < f.preschool.total + f.accreditation.general + f.accreditation.vocational) licences.push(['VOCATIONAL_SCHOOL', 'VOCATIONAL', null]);
+  while (licences.length < f.preschool.total + f.accreditation.general + f.accreditation.vocational)
+    licences.push(['VOCATIONAL_SCHOOL', 'VOCATIONAL', null]);
 
   // Heads evaluated per category, spread over that category's institutions (some had two heads evaluated).
   const heads = { PRESCHOOL: f.heads.preschool, GENERAL: f.heads.general, VOCATIONAL: f.heads.vocational };
@@ -167,7 +237,12 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
  * parse, plan and round trip are paid once. Only for records the services already know, since a
  * failed batch is not retried (its first mutations would be applied twice).
  */
-async function inBatches(officer: Officer, field: string, inputType: string, inputs: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+async function inBatches(
+  officer: Officer,
+  field: string,
+  inputType: string,
+  inputs: ReadonlyArray<Record<string, unknown>>,
+): Promise<void> {
   for (let start = 0; start < inputs.length; start += 10) {
     const chunk = inputs.slice(start, start + 10);
     const variables = chunk.map((_, i) => `$i${i}: ${inputType}!`).join(', ');
@@ -205,7 +280,9 @@ export interface DemoCounts {
  */
 export async function seedLicensingAccreditationDemo(api: DemoApi): Promise<DemoCounts> {
   const counts: DemoCounts = { institutions: 0, licences: 0, accreditations: 0, headEvaluations: 0, interestProgrammes: 0 };
-  const existing = await api.call(OFFICER, 'query($s: String) { institutions(filter: { search: $s }, first: 1) { totalCount } }', { s: 'fictitious demo' });
+  const existing = await api.call(OFFICER, 'query($s: String) { institutions(filter: { search: $s }, first: 1) { totalCount } }', {
+    s: 'fictitious demo',
+  });
   if (existing.institutions.totalCount > 0) return counts;
   const plan = planDemoInstitutions();
   const officer: Officer = (query, input, asVariables = false) => api.call(OFFICER, query, asVariables ? input : { input });
@@ -215,18 +292,27 @@ export async function seedLicensingAccreditationDemo(api: DemoApi): Promise<Demo
   const placeIds = new Map<number, string[]>();
   await inParallel(plan, WRITERS, async (institution) => {
     const { serial } = institution;
-    const place = (n: number) => ({ address: `Demo iela ${serial + 1}-${n}, ${institution.municipality} (demo)`, municipality: institution.municipality, planningRegion: institution.planningRegion });
-    const registered = (await officer(REGISTER, {
-      registrationNumber: String(9_100_000_000 + serial),
-      name: `Demo ${institution.type.toLowerCase().replace(/_/g, ' ')} Nr. ${serial + 1} ${MARK}`,
-      type: institution.type,
-      founder: { kind: 'MUNICIPALITY', name: `${institution.municipality} (demo founder)`, municipality: institution.municipality },
+    const place = (n: number) => ({
+      address: `Demo iela ${serial + 1}-${n}, ${institution.municipality} (demo)`,
+      municipality: institution.municipality,
       planningRegion: institution.planningRegion,
-      implementationPlaces: institution.twoPlaces ? [place(1), place(2)] : [place(1)],
-      decision: { number: `DEMO-R-${pad(serial)}`, date: '2023-08-01' },
-    })).registerInstitution.institution as { id: string; implementationPlaces: Array<{ id: string }> };
+    });
+    const registered = (
+      await officer(REGISTER, {
+        registrationNumber: String(9_100_000_000 + serial),
+        name: `Demo ${institution.type.toLowerCase().replace(/_/g, ' ')} Nr. ${serial + 1} ${MARK}`,
+        type: institution.type,
+        founder: { kind: 'MUNICIPALITY', name: `${institution.municipality} (demo founder)`, municipality: institution.municipality },
+        planningRegion: institution.planningRegion,
+        implementationPlaces: institution.twoPlaces ? [place(1), place(2)] : [place(1)],
+        decision: { number: `DEMO-R-${pad(serial)}`, date: '2023-08-01' },
+      })
+    ).registerInstitution.institution as { id: string; implementationPlaces: Array<{ id: string }> };
     institutionIds.set(serial, registered.id);
-    placeIds.set(serial, registered.implementationPlaces.map((p) => p.id));
+    placeIds.set(
+      serial,
+      registered.implementationPlaces.map((p) => p.id),
+    );
     counts.institutions++;
   });
 
@@ -248,9 +334,18 @@ export async function seedLicensingAccreditationDemo(api: DemoApi): Promise<Demo
   // Initial vocational programmes are also accredited as programmes, through the application process.
   const programmes = plan.filter((p) => p.licence?.kind === 'VOCATIONAL_INITIAL');
   await inParallel(programmes, WRITERS, async ({ serial }) => {
-    const applied = await known(APPLY, { institutionId: institutionIds.get(serial), licenceId: licenceIds.get(serial), submittedOn: dayOf2024(serial + 5) });
+    const applied = await known(APPLY, {
+      institutionId: institutionIds.get(serial),
+      licenceId: licenceIds.get(serial),
+      submittedOn: dayOf2024(serial + 5),
+    });
     const applicationId = applied.applyForAccreditation.application.id;
-    await officer(EVALUATE, { applicationId, evaluatedOn: dayOf2024(serial + 40), results: resultsFor(serial + 1, false), evaluatorsNotes: 'Demo notes' });
+    await officer(EVALUATE, {
+      applicationId,
+      evaluatedOn: dayOf2024(serial + 40),
+      results: resultsFor(serial + 1, false),
+      evaluatorsNotes: 'Demo notes',
+    });
     await officer(DECIDE, { applicationId, decisionNumber: `DEMO-AP-${pad(serial)}`, decisionDate: dayOf2024(serial + 60) });
     counts.accreditations++;
   });
@@ -272,34 +367,70 @@ async function seedLicences(
   const f = LICENSING_ACCREDITATION_2024;
   const generalLicences = plan.filter((p) => p.licence && p.licence.level !== 'VOCATIONAL').length;
   // The first 16 special-needs licences in plan order are suspended and restored.
-  const restored = new Set(plan.filter((p) => p.licence?.kind === 'SPECIAL').slice(0, f.rightsRestored).map((p) => p.serial));
-  await inParallel(plan.filter((p) => p.licence), WRITERS, async ({ serial, licence }) => {
-    const institutionId = institutionIds.get(serial);
-    const [first, second] = placeIds.get(serial)!;
-    const decision = (code: string, days: number) => ({ number: `DEMO-L-${code}-${pad(serial)}`, date: dayOf2024(serial + days) });
-    const licenceId = (await known(ISSUE, {
-      institutionId, implementationPlaceId: first, programmeCode: licence!.programmeCode, programmeName: licence!.programmeName,
-      level: licence!.level, kind: licence!.kind, ...licence!.extra, decisionNumber: `DEMO-L-${pad(serial)}`, issuedOn: dayOf2024(serial),
-    })).issueLicence.licence.id as string;
-    for (let d = 0; d < licence!.derived; d++) {
-      await officer(ISSUE, {
-        institutionId, implementationPlaceId: first, programmeCode: `3348102${d}`, programmeName: `Atvasināta programma ${d + 1} (demo)`,
-        level: 'VOCATIONAL', kind: 'DERIVED', derivedFromLicenceId: licenceId, decisionNumber: `DEMO-LD-${pad(serial)}-${d}`, issuedOn: dayOf2024(serial + 20 + d),
-      });
-    }
-    if (second) await officer(ADD_PLACE, { licenceId, implementationPlaceId: second, decision: decision('P', 10) });
-    if (licence!.level !== 'VOCATIONAL') {
-      // 284 amendments over the 85 general licences, the first in plan order taking the remainder.
-      const amendments = Math.floor(f.amendmentsToGeneralProgrammes / generalLicences) + (serial < f.amendmentsToGeneralProgrammes % generalLicences ? 1 : 0);
-      await inBatches(officer, 'amendLicence', 'AmendLicenceInput', Array.from({ length: amendments }, (_, n) => n + 1).map((a) => (
-        { licenceId, decision: decision(`A${a}`, 30 + a), programmeName: `${licence!.programmeName}, ${a}. grozījums`, reason: 'Demo amendment' })));
-    }
-    if (restored.has(serial)) {
-      await officer(SUSPEND, { licenceId, decision: decision('S', 60), reason: 'Demo: no qualified teacher' });
-      await officer(RESTORE, { licenceId, decision: decision('RR', 90), reason: 'Demo: teacher employed' });
-    }
-    issued(serial, licenceId, 1 + licence!.derived);
-  });
+  const restored = new Set(
+    plan
+      .filter((p) => p.licence?.kind === 'SPECIAL')
+      .slice(0, f.rightsRestored)
+      .map((p) => p.serial),
+  );
+  await inParallel(
+    plan.filter((p) => p.licence),
+    WRITERS,
+    async ({ serial, licence }) => {
+      const institutionId = institutionIds.get(serial);
+      const [first, second] = placeIds.get(serial)!;
+      const decision = (code: string, days: number) => ({ number: `DEMO-L-${code}-${pad(serial)}`, date: dayOf2024(serial + days) });
+      const licenceId = (
+        await known(ISSUE, {
+          institutionId,
+          implementationPlaceId: first,
+          programmeCode: licence!.programmeCode,
+          programmeName: licence!.programmeName,
+          level: licence!.level,
+          kind: licence!.kind,
+          ...licence!.extra,
+          decisionNumber: `DEMO-L-${pad(serial)}`,
+          issuedOn: dayOf2024(serial),
+        })
+      ).issueLicence.licence.id as string;
+      for (let d = 0; d < licence!.derived; d++) {
+        await officer(ISSUE, {
+          institutionId,
+          implementationPlaceId: first,
+          programmeCode: `3348102${d}`,
+          programmeName: `Atvasināta programma ${d + 1} (demo)`,
+          level: 'VOCATIONAL',
+          kind: 'DERIVED',
+          derivedFromLicenceId: licenceId,
+          decisionNumber: `DEMO-LD-${pad(serial)}-${d}`,
+          issuedOn: dayOf2024(serial + 20 + d),
+        });
+      }
+      if (second) await officer(ADD_PLACE, { licenceId, implementationPlaceId: second, decision: decision('P', 10) });
+      if (licence!.level !== 'VOCATIONAL') {
+        // 284 amendments over the 85 general licences, the first in plan order taking the remainder.
+        const amendments =
+          Math.floor(f.amendmentsToGeneralProgrammes / generalLicences) +
+          (serial < f.amendmentsToGeneralProgrammes % generalLicences ? 1 : 0);
+        await inBatches(
+          officer,
+          'amendLicence',
+          'AmendLicenceInput',
+          Array.from({ length: amendments }, (_, n) => n + 1).map((a) => ({
+            licenceId,
+            decision: decision(`A${a}`, 30 + a),
+            programmeName: `${licence!.programmeName}, ${a}. grozījums`,
+            reason: 'Demo amendment',
+          })),
+        );
+      }
+      if (restored.has(serial)) {
+        await officer(SUSPEND, { licenceId, decision: decision('S', 60), reason: 'Demo: no qualified teacher' });
+        await officer(RESTORE, { licenceId, decision: decision('RR', 90), reason: 'Demo: teacher employed' });
+      }
+      issued(serial, licenceId, 1 + licence!.derived);
+    },
+  );
 }
 
 /**
@@ -315,14 +446,31 @@ async function seedInstitutionAccreditations(
 ): Promise<void> {
   const f = LICENSING_ACCREDITATION_2024;
   const accredited = plan.filter((p) => p.type !== 'PRESCHOOL');
-  const weakInstitutions = new Set(accredited.filter((p) => p.serial % 5 === 4).slice(0, f.accreditation.withNeedsImprovement).map((p) => p.serial));
+  const weakInstitutions = new Set(
+    accredited
+      .filter((p) => p.serial % 5 === 4)
+      .slice(0, f.accreditation.withNeedsImprovement)
+      .map((p) => p.serial),
+  );
   await inParallel(accredited, WRITERS, async ({ serial }) => {
-    await known(ACCREDIT, { institutionId: institutionIds.get(serial), decisionNumber: `DEMO-A-${pad(serial)}`, decisionDate: dayOf2024(serial * 2), results: resultsFor(serial, weakInstitutions.has(serial)) });
+    await known(ACCREDIT, {
+      institutionId: institutionIds.get(serial),
+      decisionNumber: `DEMO-A-${pad(serial)}`,
+      decisionDate: dayOf2024(serial * 2),
+      results: resultsFor(serial, weakInstitutions.has(serial)),
+    });
     done(1, 0);
   });
   let headSerial = 0;
-  const evaluations = plan.flatMap((institution) => Array.from({ length: institution.headEvaluations }, (_, n) => ({ institution, n, serial: headSerial++ })));
-  const weakHeads = new Set(evaluations.filter((e) => e.serial % 4 === 1).slice(0, f.heads.withNeedsImprovement).map((e) => e.serial));
+  const evaluations = plan.flatMap((institution) =>
+    Array.from({ length: institution.headEvaluations }, (_, n) => ({ institution, n, serial: headSerial++ })),
+  );
+  const weakHeads = new Set(
+    evaluations
+      .filter((e) => e.serial % 4 === 1)
+      .slice(0, f.heads.withNeedsImprovement)
+      .map((e) => e.serial),
+  );
   const evaluation = ({ institution, n, serial }: (typeof evaluations)[number]) => ({
     institutionId: institutionIds.get(institution.serial),
     headName: `Vadītājs ${serial + 1} (demo)`,
@@ -351,15 +499,27 @@ async function seedInstitutionAccreditations(
 
 /** Ten programmes at each state-significance centre, registered by its municipality, STEM getting its end-2024 share of the subsidy (about 12 %). */
 async function seedInterestProgrammes(api: DemoApi): Promise<number> {
-  const centres = await api.call(OFFICER, '{ institutions(filter: { stateSignificance: true }, first: 50) { edges { node { id founder { municipality } } } } }');
+  const centres = await api.call(
+    OFFICER,
+    '{ institutions(filter: { stateSignificance: true }, first: 50) { edges { node { id founder { municipality } } } } }',
+  );
   const total = INTEREST.annualSubsidyPerCentreCents;
   const stemEach = Math.round((total * LICENSING_ACCREDITATION_2024.stemShareOfTargetedSubsidy) / INTEREST.stem.length);
   const otherEach = Math.floor((total - stemEach * INTEREST.stem.length) / INTEREST.other.length);
   const work = centres.institutions.edges.flatMap((edge: any) =>
-    [...INTEREST.stem.map((code) => [code, stemEach] as const), ...INTEREST.other.map((code) => [code, otherEach] as const)].map(([code, cents]) => ({
-      caller: { role: Role.MUNICIPALITY, subject: 'demo-seed', municipality: edge.node.founder.municipality } as Caller,
-      input: { institutionId: edge.node.id, name: `${code.slice(3).toLowerCase().replace(/_/g, ' ')} pulciņš (demo)`, classifierCode: code, startsOn: '2024-09-01', annualTargetedSubsidyCents: cents },
-    })));
+    [...INTEREST.stem.map((code) => [code, stemEach] as const), ...INTEREST.other.map((code) => [code, otherEach] as const)].map(
+      ([code, cents]) => ({
+        caller: { role: Role.MUNICIPALITY, subject: 'demo-seed', municipality: edge.node.founder.municipality } as Caller,
+        input: {
+          institutionId: edge.node.id,
+          name: `${code.slice(3).toLowerCase().replace(/_/g, ' ')} pulciņš (demo)`,
+          classifierCode: code,
+          startsOn: '2024-09-01',
+          annualTargetedSubsidyCents: cents,
+        },
+      }),
+    ),
+  );
   let registered = 0;
   await inParallel(work, WRITERS, async ({ caller, input }: { caller: Caller; input: Record<string, unknown> }) => {
     await api.whenKnown(() => api.call(caller, REGISTER_PROGRAMME, { input }));

@@ -22,7 +22,7 @@ interface Centre {
 const centres: Centre[] = JSON.parse(readFileSync(new URL('./stateSignificanceCentres.json', import.meta.url), 'utf8')).institutions;
 
 /** The municipality of each centre's city: state cities are their own municipality. */
-const MUNICIPALITY_OF_CITY: Record<string, string> = { 'Cēsis': 'Cēsu novads', 'Kuldīga': 'Kuldīgas novads' };
+const MUNICIPALITY_OF_CITY: Record<string, string> = { Cēsis: 'Cēsu novads', Kuldīga: 'Kuldīgas novads' };
 const municipalityOf = (city: string) => MUNICIPALITY_OF_CITY[city] ?? city;
 
 async function call(url: string, token: string | undefined, query: string, variables: Record<string, unknown> = {}) {
@@ -53,25 +53,36 @@ export async function seedDemoData(gatewayUrl: string, jwtSecret: string): Promi
   const officer = await signCallerToken({ role: Role.OFFICER, subject: 'demo-seed' }, jwtSecret);
   const fundAdmin = await signCallerToken({ role: Role.FUND_ADMIN, subject: 'demo-seed' }, jwtSecret);
   // The centres are the register's only state-significant institutions: other demo institutions never hide them past the first page.
-  const existing = await call(gatewayUrl, undefined, '{ institutions(filter: { stateSignificance: true }, first: 100) { totalCount edges { node { id name } } } }');
+  const existing = await call(
+    gatewayUrl,
+    undefined,
+    '{ institutions(filter: { stateSignificance: true }, first: 100) { totalCount edges { node { id name } } } }',
+  );
   const known = new Set(existing.institutions.edges.map((edge: any) => edge.node.name));
   const firstRun = existing.institutions.totalCount === 0;
 
   const created: Array<{ id: string; placeId: string }> = [];
   for (const [index, centre] of centres.entries()) {
     if (known.has(centre.name)) continue;
-    const data = await call(gatewayUrl, officer, `mutation($input: RegisterInstitutionInput!) {
-      registerInstitution(input: $input) { institution { id implementationPlaces { id } } } }`, {
-      input: {
-        registrationNumber: String(9_000_000_001 + index),
-        name: centre.name,
-        type: 'INTEREST_EDUCATION',
-        founder: { kind: 'MUNICIPALITY', name: `${municipalityOf(centre.city)} municipality`, municipality: municipalityOf(centre.city) },
-        planningRegion: centre.planningRegion,
-        implementationPlaces: [{ address: `${centre.city} (demo address)`, municipality: municipalityOf(centre.city), planningRegion: centre.planningRegion }],
-        decision: { number: `DEMO-${index + 1}`, date: '2024-09-01' },
+    const data = await call(
+      gatewayUrl,
+      officer,
+      `mutation($input: RegisterInstitutionInput!) {
+      registerInstitution(input: $input) { institution { id implementationPlaces { id } } } }`,
+      {
+        input: {
+          registrationNumber: String(9_000_000_001 + index),
+          name: centre.name,
+          type: 'INTEREST_EDUCATION',
+          founder: { kind: 'MUNICIPALITY', name: `${municipalityOf(centre.city)} municipality`, municipality: municipalityOf(centre.city) },
+          planningRegion: centre.planningRegion,
+          implementationPlaces: [
+            { address: `${centre.city} (demo address)`, municipality: municipalityOf(centre.city), planningRegion: centre.planningRegion },
+          ],
+          decision: { number: `DEMO-${index + 1}`, date: '2024-09-01' },
+        },
       },
-    });
+    );
     const id = data.registerInstitution.institution.id;
     // The reference data lists these seven as holding state-significance status on 2024-09-01.
     await call(gatewayUrl, officer, 'mutation($input: StateSignificanceInput!) { grantStateSignificance(input: $input) { applied } }', {
@@ -91,41 +102,76 @@ export async function seedDemoData(gatewayUrl: string, jwtSecret: string): Promi
     call: async (caller, query, variables) => call(gatewayUrl, await tokenFor(caller), query, variables),
     whenKnown: (attempt) => whenKnown(attempt, 60_000),
   });
-  if (sized.institutions > 0) console.log(`Demo data: ${sized.institutions} schools, ${sized.licences} licences, ${sized.accreditations} accreditations, ${sized.headEvaluations} heads evaluated, ${sized.interestProgrammes} interest-education programmes (2024 figures).`);
+  if (sized.institutions > 0)
+    console.log(
+      `Demo data: ${sized.institutions} schools, ${sized.licences} licences, ${sized.accreditations} accreditations, ${sized.headEvaluations} heads evaluated, ${sized.interestProgrammes} interest-education programmes (2024 figures).`,
+    );
   if (!firstRun || created.length === 0) return { created: created.length };
 
   // The centres are interest-education institutions: the service neither licenses nor
   // accredits them (source 004); their programmes are registered above, and the first centre
   // offers a catalogue activity below.
   const [first] = created;
-  const psychologist = await call(gatewayUrl, officer, `mutation($input: RegisterPsychologistInput!) { registerPsychologist(input: $input) { psychologist { id } } }`, {
-    input: { registrationNumber: '9001', name: 'Anna Bērziņa (demo)', personalCode: '321234-56789', education: 'Master of Psychology (demo)', decision: { number: 'DEMO-P-1', date: '2024-09-02' } },
-  });
-  await call(gatewayUrl, officer, `mutation($input: CertifyPsychologistInput!) { certifyPsychologist(input: $input) { psychologist { id } } }`, {
-    input: { psychologistId: psychologist.registerPsychologist.psychologist.id, certificateNumber: 'DEMO-C-1', fieldOfPractice: 'EDUCATION_AND_SCHOOL', decision: { number: 'DEMO-P-2', date: '2024-09-05' } },
-  });
-  const provider = await whenKnown(() => call(gatewayUrl, officer, `mutation($input: RegisterProviderInput!) { registerProvider(input: $input) { provider { id } } }`, {
-    input: { kind: 'INSTITUTION', institutionId: first!.id },
-  }));
+  const psychologist = await call(
+    gatewayUrl,
+    officer,
+    `mutation($input: RegisterPsychologistInput!) { registerPsychologist(input: $input) { psychologist { id } } }`,
+    {
+      input: {
+        registrationNumber: '9001',
+        name: 'Anna Bērziņa (demo)',
+        personalCode: '321234-56789',
+        education: 'Master of Psychology (demo)',
+        decision: { number: 'DEMO-P-1', date: '2024-09-02' },
+      },
+    },
+  );
+  await call(
+    gatewayUrl,
+    officer,
+    `mutation($input: CertifyPsychologistInput!) { certifyPsychologist(input: $input) { psychologist { id } } }`,
+    {
+      input: {
+        psychologistId: psychologist.registerPsychologist.psychologist.id,
+        certificateNumber: 'DEMO-C-1',
+        fieldOfPractice: 'EDUCATION_AND_SCHOOL',
+        decision: { number: 'DEMO-P-2', date: '2024-09-05' },
+      },
+    },
+  );
+  const provider = await whenKnown(() =>
+    call(gatewayUrl, officer, `mutation($input: RegisterProviderInput!) { registerProvider(input: $input) { provider { id } } }`, {
+      input: { kind: 'INSTITUTION', institutionId: first!.id },
+    }),
+  );
   const providerId = provider.registerProvider.provider.id;
   const providerToken = await signCallerToken({ role: Role.PROVIDER, providerId, subject: 'demo-seed' }, jwtSecret);
-  const activity = await call(gatewayUrl, providerToken, `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }`, {
-    input: {
-      title: 'Robotikas darbnīca (demo)',
-      description: 'Pupils build and program a line-following robot.',
-      fields: ['COMPUTING', 'ENGINEERING'],
-      gradeBands: ['GRADES_4_6', 'GRADES_7_9'],
-      format: 'AT_PROVIDER',
-      durationMinutes: 90,
-      language: 'lv',
-      municipality: centres[0]!.city,
-      planningRegion: centres[0]!.planningRegion,
-      maxGroupSize: 30,
+  const activity = await call(
+    gatewayUrl,
+    providerToken,
+    `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }`,
+    {
+      input: {
+        title: 'Robotikas darbnīca (demo)',
+        description: 'Pupils build and program a line-following robot.',
+        fields: ['COMPUTING', 'ENGINEERING'],
+        gradeBands: ['GRADES_4_6', 'GRADES_7_9'],
+        format: 'AT_PROVIDER',
+        durationMinutes: 90,
+        language: 'lv',
+        municipality: centres[0]!.city,
+        planningRegion: centres[0]!.planningRegion,
+        maxGroupSize: 30,
+      },
     },
-  });
+  );
   const activityId = activity.createActivity.activity.id;
-  await call(gatewayUrl, providerToken, 'mutation($id: ID!) { submitActivity(input: { id: $id }) { activity { id } } }', { id: activityId });
-  await call(gatewayUrl, fundAdmin, 'mutation($id: ID!) { reviewActivity(input: { id: $id, decision: PUBLISH }) { activity { id } } }', { id: activityId });
+  await call(gatewayUrl, providerToken, 'mutation($id: ID!) { submitActivity(input: { id: $id }) { activity { id } } }', {
+    id: activityId,
+  });
+  await call(gatewayUrl, fundAdmin, 'mutation($id: ID!) { reviewActivity(input: { id: $id, decision: PUBLISH }) { activity { id } } }', {
+    id: activityId,
+  });
   return { created: created.length };
 }
 

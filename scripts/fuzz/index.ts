@@ -25,7 +25,8 @@ try {
   const officer = await client.token({ role: Role.OFFICER, subject: 'fuzz-officer' });
   const ids: string[] = [];
   for (let i = 0; i < 3; i++) {
-    const { institution } = (await client.data(REGISTER, { input: institutionInput({ name: `Fuzz skola ${i}` }) }, officer)).registerInstitution;
+    const { institution } = (await client.data(REGISTER, { input: institutionInput({ name: `Fuzz skola ${i}` }) }, officer))
+      .registerInstitution;
     ids.push(institution.id, ...institution.implementationPlaces.map((place: { id: string }) => place.id));
   }
   const cursors = [(await client.data('{ institutions(first: 1) { pageInfo { endCursor } } }')).institutions.pageInfo.endCursor as string];
@@ -65,7 +66,9 @@ try {
       bump(byStatus, response.status);
       let codes: string[];
       try {
-        codes = ((JSON.parse(answer) as { errors?: Array<{ extensions?: { code?: string } }> }).errors ?? []).map((error) => String(error.extensions?.code));
+        codes = ((JSON.parse(answer) as { errors?: Array<{ extensions?: { code?: string } }> }).errors ?? []).map((error) =>
+          String(error.extensions?.code),
+        );
       } catch {
         codes = ['(not JSON)'];
       }
@@ -83,8 +86,18 @@ try {
   const serverErrors = [...byStatus].filter(([status]) => status >= 500).reduce((sum, [, n]) => sum + n, 0);
   console.log(`\nFuzz run: ${sent} operations, seed ${seed}, ${concurrency} concurrent, ${seconds.toFixed(0)} s (Node ${process.version})`);
   console.log(`  answered without any error: ${clean}`);
-  console.log(`  HTTP status: ${[...byStatus].sort(([a], [b]) => a - b).map(([status, n]) => `${status} × ${n}`).join(', ')}`);
-  console.log(`  error codes (responses carrying each): ${[...byCode].sort(([, a], [, b]) => b - a).map(([code, n]) => `${code} × ${n}`).join(', ')}`);
+  console.log(
+    `  HTTP status: ${[...byStatus]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${status} × ${n}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  error codes (responses carrying each): ${[...byCode]
+      .sort(([, a], [, b]) => b - a)
+      .map(([code, n]) => `${code} × ${n}`)
+      .join(', ')}`,
+  );
   console.log(`  INTERNAL_SERVER_ERROR: ${internal}, HTTP 5xx: ${serverErrors}`);
   for (const { operation, role, status, answer } of offenders.slice(0, 20)) {
     console.log(`  ✖ ${operation.label} as ${role}: HTTP ${status} ${answer}\n    ${operation.body.slice(0, 600)}`);

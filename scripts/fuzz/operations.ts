@@ -44,7 +44,17 @@ export function seededRandom(seed: number): () => number {
  * client error, never an internal one.
  */
 const PLAUSIBLE: Record<string, unknown[]> = {
-  String: ['Rīga', 'Valmieras novads', 'Anna Bērziņa', 'IKVD-2024/1', '4313900123', 'skola@example.lv', '+37120000000', '21011111', 'Braslas iela 16, Rīga'],
+  String: [
+    'Rīga',
+    'Valmieras novads',
+    'Anna Bērziņa',
+    'IKVD-2024/1',
+    '4313900123',
+    'skola@example.lv',
+    '+37120000000',
+    '21011111',
+    'Braslas iela 16, Rīga',
+  ],
   ID: ['00000000-0000-0000-0000-000000000000', '8D0F1C2E-3B4A-4C5D-9E6F-7A8B9C0D1E2F'],
   Int: [0, 1, 5, 20, 100, 2024],
   Float: [0, 1.5, 100],
@@ -53,7 +63,17 @@ const PLAUSIBLE: Record<string, unknown[]> = {
   DateTime: ['2024-01-01T00:00:00Z', '2024-09-01T10:00:00+03:00'],
 };
 const HOSTILE: Record<string, unknown[]> = {
-  String: ['', ' ', 'x'.repeat(5_000), 'a\u0000b', 'Skola \ud800', "'; DROP TABLE institution; --", '%_\\', '120385-11234', '😀'.repeat(50)],
+  String: [
+    '',
+    ' ',
+    'x'.repeat(5_000),
+    'a\u0000b',
+    'Skola \ud800',
+    "'; DROP TABLE institution; --",
+    '%_\\',
+    '120385-11234',
+    '😀'.repeat(50),
+  ],
   ID: ['not-a-uuid', '', 'a\u0000b'],
   Int: [-1, 101, 2_147_483_647, -2_147_483_648],
   Float: [-1, 1e308, -1e308],
@@ -115,7 +135,9 @@ export class OperationGenerator {
     const objects = isObjectType(named) ? [named] : this.schema.getPossibleTypes(named as never);
     const parts = ['__typename'];
     for (const object of objects.slice(0, 2)) {
-      const fields = Object.values((object as GraphQLObjectType).getFields()).filter((field) => field.args.every((arg) => !isNonNullType(arg.type)));
+      const fields = Object.values((object as GraphQLObjectType).getFields()).filter((field) =>
+        field.args.every((arg) => !isNonNullType(arg.type)),
+      );
       const inner: string[] = [];
       for (const field of fields.slice(0, 12)) {
         const leaf = isLeafType(getNamedType(field.type));
@@ -152,7 +174,10 @@ export class OperationGenerator {
       json('subscription', { query: 'subscription { __typename }' }),
       json('two operations without a name', { query: 'query A { __typename } query B { __typename }' }),
       json('unknown operationName', { query: 'query A { __typename }', operationName: 'B' }),
-      { label: 'deep variables', body: `{"query":"query($f: InstitutionFilter) { institutions(filter: $f) { totalCount } }","variables":{"f":${deep}}}` },
+      {
+        label: 'deep variables',
+        body: `{"query":"query($f: InstitutionFilter) { institutions(filter: $f) { totalCount } }","variables":{"f":${deep}}}`,
+      },
       json('APQ mismatch', { query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } }),
       json('APQ version 2', { query: '{ __typename }', extensions: { persistedQuery: { version: 2, sha256Hash: 'f'.repeat(64) } } }),
       json('huge operation name', { query: `query Q${'x'.repeat(50_000)} { __typename }` }),

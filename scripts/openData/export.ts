@@ -34,7 +34,8 @@ if (values.format !== 'csv' && values.format !== 'json') {
 try {
   const records: OpenDataInstitution[] = [];
   const bar = progressBar('institutions read', 0);
-  for await (const node of readRegister({ url: values.url }, (read, total) => bar.update(read, total))) records.push(toOpenDataRecord(node));
+  for await (const node of readRegister({ url: values.url }, (read, total) => bar.update(read, total)))
+    records.push(toOpenDataRecord(node));
   bar.finish();
   // Registration numbers are permanent, so this order keeps two exports easy to diff.
   records.sort((a, b) => a.registrationNumber.localeCompare(b.registrationNumber));

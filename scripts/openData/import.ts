@@ -16,7 +16,8 @@ import { progressBar } from './progressBar';
 import { readImportFile } from './readImportFile';
 import { checkRegister, DEFAULT_GATEWAY_URL } from './registryClient';
 
-const USAGE = 'Usage: npm run registry:import -- --file <institutions.csv> [--url <gateway graphql url>] [--token <OFFICER jwt>] [--concurrency 4]';
+const USAGE =
+  'Usage: npm run registry:import -- --file <institutions.csv> [--url <gateway graphql url>] [--token <OFFICER jwt>] [--concurrency 4]';
 
 function fail(message: string): never {
   console.error(message);
@@ -50,7 +51,8 @@ try {
 const parsed = readImportFile(text);
 if ('error' in parsed) fail(`Cannot import ${file}: ${parsed.error}`);
 
-const token = values.token ?? (await signCallerToken({ role: Role.OFFICER, subject: 'open-data-import' }, process.env.JWT_SECRET ?? DEV_JWT_SECRET));
+const token =
+  values.token ?? (await signCallerToken({ role: Role.OFFICER, subject: 'open-data-import' }, process.env.JWT_SECRET ?? DEV_JWT_SECRET));
 const client = { url: values.url, token };
 await checkRegister(client).catch((error: Error) => fail(`Cannot import into ${values.url}: ${error.message}`));
 
@@ -67,9 +69,11 @@ if (rejections.length > 0) writeFileSync(rejectedFile, formatRejectedCsv(parsed.
 // A rejected file left by an earlier run would describe rows that are now fine.
 else if (existsSync(rejectedFile)) rmSync(rejectedFile);
 
-process.stdout.write(formatReport(counts, rejections, outcomes, {
-  rejectedFile: rejections.length > 0 ? rejectedFile : undefined,
-  aborted,
-  notTried: records.length - outcomes.length,
-}));
+process.stdout.write(
+  formatReport(counts, rejections, outcomes, {
+    rejectedFile: rejections.length > 0 ? rejectedFile : undefined,
+    aborted,
+    notTried: records.length - outcomes.length,
+  }),
+);
 process.exit(aborted || counts.failed > 0 ? 1 : counts.rejected > 0 ? 2 : 0);

@@ -12,8 +12,7 @@ import { liquidateInstitution, readRegister, registerInstitution, RegistryReques
  * - `failed`: something unexpected (network, server error); the row may succeed on a re-run.
  */
 export type Outcome =
-  | { row: number; kind: 'created' | 'skipped' | 'completed'; id: string }
-  | { row: number; kind: 'rejected' | 'failed'; reason: string };
+  { row: number; kind: 'created' | 'skipped' | 'completed'; id: string } | { row: number; kind: 'rejected' | 'failed'; reason: string };
 
 /** The whole run cannot go on: every further row would fail the same way. */
 export class ImportAborted extends Error {
@@ -60,7 +59,12 @@ function classify(error: unknown): RegistryRequestError | undefined {
   return error.code && ROW_CODES.has(error.code) ? error : undefined;
 }
 
-async function importOne(client: RegistryClient, row: number, record: OpenDataInstitution, lookUp: ReturnType<typeof existingInstitutions>): Promise<Outcome> {
+async function importOne(
+  client: RegistryClient,
+  row: number,
+  record: OpenDataInstitution,
+  lookUp: ReturnType<typeof existingInstitutions>,
+): Promise<Outcome> {
   const liquidate = async (id: string, kind: 'created' | 'completed'): Promise<Outcome> => {
     try {
       await liquidateInstitution(client, id, record);
@@ -83,7 +87,11 @@ async function importOne(client: RegistryClient, row: number, record: OpenDataIn
       return { row, kind: 'failed', reason: `reading the register failed: ${(error as Error).message}` };
     }
     if (existing) return { row, kind: 'skipped', id: existing.id };
-    return { row, kind: 'rejected', reason: 'it ended by reorganisation, which the import cannot record: register it and its successors, then use reorganiseInstitutions' };
+    return {
+      row,
+      kind: 'rejected',
+      reason: 'it ended by reorganisation, which the import cannot record: register it and its successors, then use reorganiseInstitutions',
+    };
   }
 
   let id: string;

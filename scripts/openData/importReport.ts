@@ -44,7 +44,12 @@ export function formatRejectedCsv(header: readonly string[], rejections: readonl
 const where = (r: { row: number; line: number }) => (r.row === r.line ? `row ${r.row}` : `row ${r.row} (line ${r.line})`);
 
 /** The report a person reads: the counts on one stable line, then each row that needs a look. */
-export function formatReport(counts: Counts, rejections: readonly Rejection[], failures: readonly Outcome[], notes: { rejectedFile?: string; aborted?: string; notTried: number }): string {
+export function formatReport(
+  counts: Counts,
+  rejections: readonly Rejection[],
+  failures: readonly Outcome[],
+  notes: { rejectedFile?: string; aborted?: string; notTried: number },
+): string {
   const lines = [
     `created ${counts.created}, skipped ${counts.skipped}, completed ${counts.completed}, rejected ${counts.rejected}, failed ${counts.failed}`,
   ];

@@ -101,7 +101,11 @@ export function toOpenDataRecord(node: InstitutionNode): OpenDataInstitution {
     founderName: node.founder.name,
     founderMunicipality: node.founder.municipality ?? null,
     planningRegion: node.planningRegion,
-    implementationPlaces: node.implementationPlaces.map(({ address, municipality, planningRegion }) => ({ address, municipality, planningRegion })),
+    implementationPlaces: node.implementationPlaces.map(({ address, municipality, planningRegion }) => ({
+      address,
+      municipality,
+      planningRegion,
+    })),
     registeredOn: node.registeredOn,
     registrationDecisionNumber: registration?.number ?? '',
     registrationDecisionDate: registration?.date ?? '',

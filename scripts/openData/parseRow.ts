@@ -65,7 +65,8 @@ export function parseRow(fields: readonly string[], header: Header): RowResult {
     return value;
   };
   const notBefore = (later: ColumnName, laterValue: string, earlier: ColumnName, earlierValue: string) => {
-    if (isIsoDate(laterValue) && isIsoDate(earlierValue) && laterValue < earlierValue) reasons.push(`${later} ${laterValue} is before ${earlier} ${earlierValue}`);
+    if (isIsoDate(laterValue) && isIsoDate(earlierValue) && laterValue < earlierValue)
+      reasons.push(`${later} ${laterValue} is before ${earlier} ${earlierValue}`);
   };
 
   const registrationNumber = required('registrationNumber');
@@ -78,7 +79,8 @@ export function parseRow(fields: readonly string[], header: Header): RowResult {
   const founderKind = oneOf('founderKind', FOUNDER_KINDS);
   const founderName = required('founderName');
   const founderMunicipality = cell('founderMunicipality') || null;
-  if (founderKind === 'MUNICIPALITY' && !founderMunicipality) reasons.push('founderMunicipality is empty, but a MUNICIPALITY founder needs it');
+  if (founderKind === 'MUNICIPALITY' && !founderMunicipality)
+    reasons.push('founderMunicipality is empty, but a MUNICIPALITY founder needs it');
   const planningRegion = oneOf('planningRegion', PLANNING_REGIONS);
   const implementationPlaces = parsePlaces(required('implementationPlaces'), reasons);
 
@@ -134,7 +136,9 @@ function parsePlaces(value: string, reasons: string[]): OpenDataPlace[] {
     if (parts.length !== 3 || !address || !municipality) {
       reasons.push(`implementationPlaces: place ${index + 1} is not address|municipality|PLANNING_REGION`);
     } else if (!PLANNING_REGIONS.includes(planningRegion as OpenDataPlace['planningRegion'])) {
-      reasons.push(`implementationPlaces: place ${index + 1} has planning region "${planningRegion}", not one of ${PLANNING_REGIONS.join(', ')}`);
+      reasons.push(
+        `implementationPlaces: place ${index + 1} has planning region "${planningRegion}", not one of ${PLANNING_REGIONS.join(', ')}`,
+      );
     } else {
       places.push({ address, municipality, planningRegion: planningRegion as OpenDataPlace['planningRegion'] });
     }

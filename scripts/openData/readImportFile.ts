@@ -37,7 +37,8 @@ export function readImportFile(text: string): ImportFile | { error: string } {
     const result = parseRow(csv.fields, header);
     if ('reasons' in result) return { ...row, reasons: result.reasons };
     const first = firstRowOf.get(result.record.registrationNumber);
-    if (first !== undefined) return { ...row, reasons: [`registrationNumber ${result.record.registrationNumber} is already on row ${first}`] };
+    if (first !== undefined)
+      return { ...row, reasons: [`registrationNumber ${result.record.registrationNumber} is already on row ${first}`] };
     firstRowOf.set(result.record.registrationNumber, row.row);
     return { ...row, record: result.record };
   });

@@ -34,14 +34,20 @@ async function request<T>(client: RegistryClient, query: string, variables: Reco
       body: JSON.stringify({ query, variables }),
     });
   } catch (error) {
-    throw new RegistryRequestError(`cannot reach ${client.url}: ${(error as Error & { cause?: Error }).cause?.message ?? String(error)}`, undefined);
+    throw new RegistryRequestError(
+      `cannot reach ${client.url}: ${(error as Error & { cause?: Error }).cause?.message ?? String(error)}`,
+      undefined,
+    );
   }
   const text = await response.text();
   let body: { data?: T | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
   try {
     body = JSON.parse(text);
   } catch {
-    throw new RegistryRequestError(`${client.url} answered HTTP ${response.status} with no GraphQL response: ${text.slice(0, 200)}`, undefined);
+    throw new RegistryRequestError(
+      `${client.url} answered HTTP ${response.status} with no GraphQL response: ${text.slice(0, 200)}`,
+      undefined,
+    );
   }
   const [first] = body.errors ?? [];
   if (first) throw new RegistryRequestError(body.errors!.map((error) => error.message).join('; '), first.extensions?.code);
@@ -55,17 +61,42 @@ const REGISTER_PAGE = /* GraphQL */ `
   query OpenDataPage($first: Int!, $after: String) {
     institutions(first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node {
-        id registrationNumber name type status
-        founder { kind name municipality }
-        planningRegion
-        implementationPlaces { address municipality planningRegion }
-        registeredOn liquidatedOn
-        decisions { kind number date effectiveDate reason }
-      } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          registrationNumber
+          name
+          type
+          status
+          founder {
+            kind
+            name
+            municipality
+          }
+          planningRegion
+          implementationPlaces {
+            address
+            municipality
+            planningRegion
+          }
+          registeredOn
+          liquidatedOn
+          decisions {
+            kind
+            number
+            date
+            effectiveDate
+            reason
+          }
+        }
+      }
     }
-  }`;
+  }
+`;
 
 interface Page<T> {
   institutions: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: T }> };
@@ -75,7 +106,10 @@ interface Page<T> {
  * Every institution in the register, page by page (ordered by name, then id). `onPage` hears
  * the running count and the register's total, e.g. for a progress bar.
  */
-export async function* readRegister(client: RegistryClient, onPage?: (read: number, total: number) => void): AsyncGenerator<InstitutionNode> {
+export async function* readRegister(
+  client: RegistryClient,
+  onPage?: (read: number, total: number) => void,
+): AsyncGenerator<InstitutionNode> {
   let after: string | null = null;
   let read = 0;
   for (;;) {
@@ -96,13 +130,24 @@ export async function checkRegister(client: RegistryClient): Promise<number> {
 
 const REGISTER = /* GraphQL */ `
   mutation OpenDataRegister($input: RegisterInstitutionInput!) {
-    registerInstitution(input: $input) { institution { id } }
-  }`;
+    registerInstitution(input: $input) {
+      institution {
+        id
+      }
+    }
+  }
+`;
 
 const LIQUIDATE = /* GraphQL */ `
   mutation OpenDataLiquidate($input: LiquidateInstitutionInput!) {
-    liquidateInstitution(input: $input) { institution { id status } }
-  }`;
+    liquidateInstitution(input: $input) {
+      institution {
+        id
+        status
+      }
+    }
+  }
+`;
 
 /** Registers the institution with its registration decision; returns its id in this register. */
 export async function registerInstitution(client: RegistryClient, record: OpenDataInstitution): Promise<string> {

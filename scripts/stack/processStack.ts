@@ -68,7 +68,9 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
   const launch = async (name: string, entry: string, port: number, own: Record<string, string | undefined>) => {
     const file = createWriteStream(path.join(options.logDir, `${name}.log`), { flags: 'a' });
     logs.push(file);
-    const env = Object.fromEntries(Object.entries({ ...inherited, HOST: host, ...own }).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    const env = Object.fromEntries(
+      Object.entries({ ...inherited, HOST: host, ...own }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
     const supervised = new SupervisedProcess({
       name,
       command: process.execPath,
@@ -103,7 +105,12 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
       urls[name] = `${component.baseUrl}/graphql`;
     }
     const gatewayPort = options.gatewayPort || (await freePort(host));
-    const gateway = await launch('gateway', 'gateway/src/main.ts', gatewayPort, gatewayEnvironment({ ...options, port: gatewayPort, logLevel, urls }));
+    const gateway = await launch(
+      'gateway',
+      'gateway/src/main.ts',
+      gatewayPort,
+      gatewayEnvironment({ ...options, port: gatewayPort, logLevel, urls }),
+    );
     return { gatewayUrl: `${gateway.baseUrl}/graphql`, components, stop };
   } catch (error) {
     await stop();
@@ -125,5 +132,7 @@ async function waitUntilReady(component: StackComponent, timeoutMs: number, logF
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${component.name} not ready after ${timeoutMs / 1000} s (last: ${last}; restarts: ${component.process.restarts}); see ${path.relative(ROOT, logFile)}`);
+  throw new Error(
+    `${component.name} not ready after ${timeoutMs / 1000} s (last: ${last}; restarts: ${component.process.restarts}); see ${path.relative(ROOT, logFile)}`,
+  );
 }

@@ -74,7 +74,12 @@ export class SupervisedProcess {
     const pid = this.child?.pid;
     if (pid === undefined) return;
     const stopTimeoutMs = this.options.stopTimeoutMs ?? 10_000;
-    if (!(await signalUntilExit(pid, [['SIGTERM', stopTimeoutMs], ['SIGKILL', 5_000]]))) {
+    if (
+      !(await signalUntilExit(pid, [
+        ['SIGTERM', stopTimeoutMs],
+        ['SIGKILL', 5_000],
+      ]))
+    ) {
       this.notice(`pid ${pid} outlived SIGKILL`);
     }
     // The exit event comes after the pid is gone; waiting for it flushes the last output.
@@ -87,7 +92,12 @@ export class SupervisedProcess {
     // A process group of its own: Ctrl-C in a terminal signals the whole foreground group, and a
     // child that got SIGINT from the terminal and then SIGTERM from `stop` would take the second
     // signal as "exit now". Only the supervisor decides when and how its children stop.
-    const child = spawn(options.command, [...options.args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(options.command, [...options.args], {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     this.child = child;
     const sink = new OutputSink(options.log);
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => sink.write(chunk));

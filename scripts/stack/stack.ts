@@ -1,4 +1,11 @@
-import { createLogger, loadServiceConfig, startService, type RequestContext, type RunningService, type SubgraphDefinition } from '@eq/shared';
+import {
+  createLogger,
+  loadServiceConfig,
+  startService,
+  type RequestContext,
+  type RunningService,
+  type SubgraphDefinition,
+} from '@eq/shared';
 import { loadGatewayConfig, startGatewayServer } from '@eq/gateway';
 import { gatewayEnvironment, serviceEnvironment, type StackNaming } from './componentEnvironment';
 import type { Infrastructure } from './infrastructure';
@@ -42,7 +49,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       services[definition.name] = await startService(definition, config, createLogger(definition.name, logLevel, options.logDestination));
     }
     const gatewayConfig = loadGatewayConfig(
-      gatewayEnvironment({ ...options, port: options.gatewayPort ?? 0, logLevel, urls: Object.fromEntries(Object.values(services).map((s) => [s.name, s.url])) }),
+      gatewayEnvironment({
+        ...options,
+        port: options.gatewayPort ?? 0,
+        logLevel,
+        urls: Object.fromEntries(Object.values(services).map((s) => [s.name, s.url])),
+      }),
     );
     const gateway = await startGatewayServer(gatewayConfig, createLogger('gateway', logLevel, options.logDestination));
     return {

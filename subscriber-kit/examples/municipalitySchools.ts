@@ -108,7 +108,9 @@ export async function startMunicipalitySchools(options: MunicipalitySchoolsOptio
     address: options.address,
     store,
     replay: options.replay,
-    handlers: forEveryEventType('registry.institution.v1', (event, tx: pg.PoolClient) => applyInstitutionEvent(event, tx, options.municipality)),
+    handlers: forEveryEventType('registry.institution.v1', (event, tx: pg.PoolClient) =>
+      applyInstitutionEvent(event, tx, options.municipality),
+    ),
   });
 }
 

@@ -16,7 +16,7 @@ export const cloudEventEnvelopeSchema = z
     subject: z.string().min(1).describe('The aggregate id; also the Kafka message key.'),
     time: z.iso.datetime({ offset: true }).describe('When the change was recorded (RFC 3339).'),
     datacontenttype: z.literal('application/json'),
-    data: z.unknown().describe('The event type\'s payload; see each message.'),
+    data: z.unknown().describe("The event type's payload; see each message."),
   })
   .describe('CloudEvents 1.0 envelope, structured JSON mode.');
 

@@ -10,7 +10,16 @@ export { PostgresProcessedEventStore, type PostgresProcessedEventStoreOptions } 
 export type { ReplayFrom } from './replay';
 export type { DeadLetterKind } from './invalidMessage';
 export { CLOUD_EVENTS_CONTENT_TYPE, cloudEventEnvelopeSchema, type CloudEvent } from './cloudEvent';
-export { TOPIC_CONTRACTS, dataSchemaOf, deadLetterTopic, topicContract, type EventDataOf, type EventTypeOf, type TopicContract, type TopicName } from './topicContracts';
+export {
+  TOPIC_CONTRACTS,
+  dataSchemaOf,
+  deadLetterTopic,
+  topicContract,
+  type EventDataOf,
+  type EventTypeOf,
+  type TopicContract,
+  type TopicName,
+} from './topicContracts';
 export * from './contracts';
 export { buildAsyncApiDocument } from './asyncApi/buildAsyncApiDocument';
 export { InvalidMessageError, decodeEnvelope } from './invalidMessage';

@@ -54,12 +54,20 @@ const optionsSchema = z.object({
   replay: z
     .discriminatedUnion('from', [z.object({ from: z.literal('beginning') }), z.object({ from: z.literal('timestamp'), at: z.date() })])
     .optional(),
-  address: z.string().regex(/^[A-Za-z0-9._-]+$/).optional(),
+  address: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .optional(),
   maxAttempts: z.number().int().min(1).default(5),
   clientId: z.string().min(1).optional(),
 });
 
-export type ValidatedSubscribeOptions<T extends TopicName, Tx> = SubscribeOptions<T, Tx> & { address: string; maxAttempts: number; clientId: string; logger: SubscriberLogger };
+export type ValidatedSubscribeOptions<T extends TopicName, Tx> = SubscribeOptions<T, Tx> & {
+  address: string;
+  maxAttempts: number;
+  clientId: string;
+  logger: SubscriberLogger;
+};
 
 const consoleLogger: SubscriberLogger = {
   info: () => undefined,

@@ -7,8 +7,19 @@ import {
   accreditationChangeSchema,
   headEvaluationChangeSchema,
 } from './contracts/accreditation';
-import { CATALOGUE_ACTIVITY_EVENTS, CATALOGUE_BOOKING_EVENTS, activityChangeSchema, activitySessionChangeSchema, bookingChangeSchema } from './contracts/catalogue';
-import { LICENSING_INTEREST_PROGRAMME_EVENTS, LICENSING_LICENCE_EVENTS, interestProgrammeChangeSchema, licenceChangeSchema } from './contracts/licensing';
+import {
+  CATALOGUE_ACTIVITY_EVENTS,
+  CATALOGUE_BOOKING_EVENTS,
+  activityChangeSchema,
+  activitySessionChangeSchema,
+  bookingChangeSchema,
+} from './contracts/catalogue';
+import {
+  LICENSING_INTEREST_PROGRAMME_EVENTS,
+  LICENSING_LICENCE_EVENTS,
+  interestProgrammeChangeSchema,
+  licenceChangeSchema,
+} from './contracts/licensing';
 import {
   PRACTITIONERS_CHILDCARE_PROVIDER_EVENTS,
   PRACTITIONERS_PRIVATE_PRACTICE_EVENTS,
@@ -138,7 +149,9 @@ export type EventTypeOf<T extends TopicName> = keyof Contracts[T]['events'] & st
 /** The validated `data` of an event of type `K` on a topic (of any of its events by default). */
 export type EventDataOf<T extends TopicName, K extends EventTypeOf<T> = EventTypeOf<T>> = Contracts[T] extends { dataOf: infer Own }
   ? K extends keyof Own
-    ? Own[K] extends z.ZodType ? z.output<Own[K]> : never
+    ? Own[K] extends z.ZodType
+      ? z.output<Own[K]>
+      : never
     : z.output<Contracts[T]['data']>
   : z.output<Contracts[T]['data']>;
 

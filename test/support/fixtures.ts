@@ -31,7 +31,9 @@ export function registryInstitutionState(overrides: Partial<RegistryInstitutionS
     status: 'ACTIVE',
     founder: { kind: 'MUNICIPALITY', name: 'Valmieras novada pašvaldība', municipality: 'Valmieras novads' },
     planningRegion: 'VIDZEME',
-    implementationPlaces: [{ id: randomUUID(), address: 'Ausekļa iela 25, Valmiera', municipality: 'Valmieras novads', planningRegion: 'VIDZEME' }],
+    implementationPlaces: [
+      { id: randomUUID(), address: 'Ausekļa iela 25, Valmiera', municipality: 'Valmieras novads', planningRegion: 'VIDZEME' },
+    ],
     registeredOn: '2010-08-01',
     liquidatedOn: null,
     headName: null,
@@ -47,24 +49,58 @@ export function registryInstitutionState(overrides: Partial<RegistryInstitutionS
 export const REGISTER = /* GraphQL */ `
   mutation Register($input: RegisterInstitutionInput!) {
     registerInstitution(input: $input) {
-      institution { id name status implementationPlaces { id address } }
+      institution {
+        id
+        name
+        status
+        implementationPlaces {
+          id
+          address
+        }
+      }
     }
-  }`;
+  }
+`;
 
 export const LIQUIDATE = /* GraphQL */ `
   mutation Liquidate($input: LiquidateInstitutionInput!) {
-    liquidateInstitution(input: $input) { institution { id status liquidatedOn } }
-  }`;
+    liquidateInstitution(input: $input) {
+      institution {
+        id
+        status
+        liquidatedOn
+      }
+    }
+  }
+`;
 
 export const ISSUE_LICENCE = /* GraphQL */ `
   mutation Issue($input: IssueLicenceInput!) {
-    issueLicence(input: $input) { licence { id status programmeCode } }
-  }`;
+    issueLicence(input: $input) {
+      licence {
+        id
+        status
+        programmeCode
+      }
+    }
+  }
+`;
 
 export const INSTITUTION_WITH_LICENCES = /* GraphQL */ `
   query Institution($id: ID!) {
     institution(id: $id) {
-      id name status
-      licences { id programmeCode status lapsedOn implementationPlace { address } }
+      id
+      name
+      status
+      licences {
+        id
+        programmeCode
+        status
+        lapsedOn
+        implementationPlace {
+          address
+        }
+      }
     }
-  }`;
+  }
+`;

@@ -25,7 +25,10 @@ export async function startGatewayHarness<T extends RequestContext>(
   definition: SubgraphDefinition<T>,
   { logLevel }: { logLevel?: string } = {},
 ): Promise<GatewayHarness> {
-  const stack = await startTestStack(definition.name, { definitions: { [definition.name]: definition as unknown as SubgraphDefinition<RequestContext> }, logLevel });
+  const stack = await startTestStack(definition.name, {
+    definitions: { [definition.name]: definition as unknown as SubgraphDefinition<RequestContext> },
+    logLevel,
+  });
   const service = stack.services[definition.name]!;
   const tokens = new Map<string, Promise<string>>();
   const tokenFor = (caller: Caller) => {

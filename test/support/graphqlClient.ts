@@ -22,7 +22,12 @@ export class GraphQLClient {
     private readonly jwtSecret: string,
   ) {}
 
-  async request<T = any, V = Record<string, unknown>>(operation: Operation<T, V>, variables: V | Record<string, never> = {}, token?: string, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+  async request<T = any, V = Record<string, unknown>>(
+    operation: Operation<T, V>,
+    variables: V | Record<string, never> = {},
+    token?: string,
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResponse<T>> {
     const query = typeof operation === 'string' ? operation : print(operation);
     const response = await fetch(this.url, {
       method: 'POST',
@@ -34,7 +39,11 @@ export class GraphQLClient {
   }
 
   /** Like `request`, but fails the test on any GraphQL error and returns `data`. */
-  async data<T = any, V = Record<string, unknown>>(operation: Operation<T, V>, variables: V | Record<string, never> = {}, token?: string): Promise<T> {
+  async data<T = any, V = Record<string, unknown>>(
+    operation: Operation<T, V>,
+    variables: V | Record<string, never> = {},
+    token?: string,
+  ): Promise<T> {
     const response = await this.request<T, V>(operation, variables, token);
     if (response.errors?.length || !response.data) {
       throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);

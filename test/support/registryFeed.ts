@@ -31,7 +31,9 @@ export class RegistryFeed {
     await this.producer!.send({
       topic: Topics.registryInstitution,
       acks: -1,
-      messages: [{ key: event.subject, value: JSON.stringify(event), headers: { 'content-type': 'application/cloudevents+json; charset=UTF-8' } }],
+      messages: [
+        { key: event.subject, value: JSON.stringify(event), headers: { 'content-type': 'application/cloudevents+json; charset=UTF-8' } },
+      ],
     });
   }
 

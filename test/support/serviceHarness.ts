@@ -76,7 +76,12 @@ export const subgraphHeaders = (caller: Caller): Record<string, string> => ({
 });
 
 /** Posts to a subgraph as the gateway does: with the gateway's secret and the caller header. */
-export async function requestSubgraph<T = any>(url: string, query: string, variables: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse<T>> {
+export async function requestSubgraph<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  caller: Caller,
+): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: subgraphHeaders(caller),

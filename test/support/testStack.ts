@@ -25,7 +25,11 @@ export interface TestStack extends RunningStack {
  */
 export async function startTestStack(
   name: string,
-  { ownInfrastructure = false, definitions, logLevel }: { ownInfrastructure?: boolean; definitions?: StackOptions['definitions']; logLevel?: string } = {},
+  {
+    ownInfrastructure = false,
+    definitions,
+    logLevel,
+  }: { ownInfrastructure?: boolean; definitions?: StackOptions['definitions']; logLevel?: string } = {},
 ): Promise<TestStack> {
   const runId = `${name.replace(/[^a-z0-9]/gi, '').toLowerCase()}_${randomBytes(3).toString('hex')}`;
   const runDir = path.join(DATA_DIR, 'test-runs', runId);

@@ -27,7 +27,12 @@ export class TopicRecorder {
     await this.consumer.subscribe({ topics, fromBeginning: true });
     await this.consumer.run({
       eachMessage: async ({ topic, message }) => {
-        this.messages.push({ topic, key: message.key?.toString() ?? null, timestamp: Number(message.timestamp), event: JSON.parse(message.value!.toString()) });
+        this.messages.push({
+          topic,
+          key: message.key?.toString() ?? null,
+          timestamp: Number(message.timestamp),
+          event: JSON.parse(message.value!.toString()),
+        });
       },
     });
     return this;

@@ -15,7 +15,11 @@ function policy() {
     },
   });
   const { formatError, plugin } = gatewayErrorPolicy(createLogger('gateway-test', 'info', destination));
-  const contextValue: GatewayContext = { caller: PUBLIC_CALLER, requestId: 'req-42', access: { requestId: 'req-42', anonymousCaller: true, errorCodes: [] } };
+  const contextValue: GatewayContext = {
+    caller: PUBLIC_CALLER,
+    requestId: 'req-42',
+    access: { requestId: 'req-42', anonymousCaller: true, errorCodes: [] },
+  };
   const format = async (error: GraphQLError) => {
     // Apollo calls didEncounterErrors with the raw errors, then formatError on each.
     const listener = await plugin.requestDidStart!({ contextValue } as never);
@@ -30,7 +34,12 @@ describe('gateway error policy', () => {
     const { format } = policy();
     const error = new GraphQLError('Decision reason is required', {
       path: ['liquidateInstitution'],
-      extensions: { code: 'VALIDATION_FAILED', field: 'decision.reason', serviceName: 'registry', exception: { stacktrace: ['at x.ts:1'] } },
+      extensions: {
+        code: 'VALIDATION_FAILED',
+        field: 'decision.reason',
+        serviceName: 'registry',
+        exception: { stacktrace: ['at x.ts:1'] },
+      },
     });
     expect(await format(error)).toStrictEqual({
       message: 'Decision reason is required',
@@ -41,7 +50,10 @@ describe('gateway error policy', () => {
 
   it('masks an unexpected error as INTERNAL_SERVER_ERROR with the request id, and logs it with the same id', async () => {
     const { format, lines } = policy();
-    const error = new GraphQLError('relation "licence" does not exist', { path: ['licence'], extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'licensing' } });
+    const error = new GraphQLError('relation "licence" does not exist', {
+      path: ['licence'],
+      extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'licensing' },
+    });
     expect(await format(error)).toStrictEqual({
       message: 'Internal server error',
       path: ['licence'],
@@ -55,7 +67,9 @@ describe('gateway error policy', () => {
 
   it('strips a field suggestion that got past Apollo', async () => {
     const { format } = policy();
-    const error = new GraphQLError('Cannot query field "nme" on type "Institution". Did you mean "name"?', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const error = new GraphQLError('Cannot query field "nme" on type "Institution". Did you mean "name"?', {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     expect((await format(error)).message).toBe('Cannot query field "nme" on type "Institution".');
   });
 

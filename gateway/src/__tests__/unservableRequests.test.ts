@@ -6,7 +6,11 @@ import { MAX_VARIABLE_DEPTH, nestsDeeperThan, unservableRequestsPlugin } from '.
 async function refusal(query: string, operationName?: string, variables: Record<string, unknown> = {}): Promise<GraphQLError | undefined> {
   const document = parse(query);
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operation = operationName
+    ? operations.find((o) => o.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
   const listener = await unservableRequestsPlugin().requestDidStart!({} as never);
   try {
     await listener!.didResolveOperation!({ operation, request: { operationName, variables } } as never);
@@ -50,7 +54,10 @@ describe('requests the gateway cannot serve', () => {
 
   it('send an answer of client errors that Apollo gave status 500 as 400', async () => {
     const listener = await unservableRequestsPlugin().requestDidStart!({} as never);
-    const response = (code: string) => ({ http: { status: 500 }, body: { kind: 'single', singleResult: { errors: [{ message: 'x', extensions: { code } }] } } });
+    const response = (code: string) => ({
+      http: { status: 500 },
+      body: { kind: 'single', singleResult: { errors: [{ message: 'x', extensions: { code } }] } },
+    });
     const client = response('OPERATION_RESOLUTION_FAILURE');
     await listener!.willSendResponse!({ response: client } as never);
     expect(client.http.status).toBe(400);

@@ -31,7 +31,11 @@ describe('the process supervisor', () => {
 
   it('restarts a crashing child with a doubling delay that stops at its cap', async () => {
     const { supervised, lines } = supervise("console.error('boom'); process.exit(3);");
-    await eventually(async () => supervised.restarts, (n) => n >= 5, { what: 'five restarts' });
+    await eventually(
+      async () => supervised.restarts,
+      (n) => n >= 5,
+      { what: 'five restarts' },
+    );
     await supervised.stop();
     expect(supervised.exits.slice(0, 5).map((exit) => exit.restartInMs)).toStrictEqual([20, 40, 80, 80, 80]);
     assert.ok(supervised.exits.every((exit) => exit.code === 3 || exit.restartInMs === undefined));
@@ -40,16 +44,28 @@ describe('the process supervisor', () => {
 
   it('starts the backoff afresh after a run that lasted', async () => {
     const { supervised } = supervise('process.exit(1);', { stableAfterMs: 0 });
-    await eventually(async () => supervised.restarts, (n) => n >= 3, { what: 'three restarts' });
+    await eventually(
+      async () => supervised.restarts,
+      (n) => n >= 3,
+      { what: 'three restarts' },
+    );
     await supervised.stop();
     expect(supervised.exits.slice(0, 3).map((exit) => exit.restartInMs)).toStrictEqual([20, 20, 20]);
   });
 
   it('brings back a child killed by SIGKILL under a new pid', async () => {
     const { supervised, lines } = supervise(FOREVER);
-    const first = await eventually(async () => supervised.pid(), (pid) => pid !== undefined && lines.includes('up'), { what: 'the first run' });
+    const first = await eventually(
+      async () => supervised.pid(),
+      (pid) => pid !== undefined && lines.includes('up'),
+      { what: 'the first run' },
+    );
     process.kill(first!, 'SIGKILL');
-    const second = await eventually(async () => supervised.pid(), (pid) => pid !== undefined && pid !== first, { what: 'a new run' });
+    const second = await eventually(
+      async () => supervised.pid(),
+      (pid) => pid !== undefined && pid !== first,
+      { what: 'a new run' },
+    );
     expect(isAlive(first!)).toBe(false);
     assert.ok(isAlive(second!));
     expect(supervised.exits.map(({ pid, signal }) => ({ pid, signal }))).toStrictEqual([{ pid: first, signal: 'SIGKILL' }]);
@@ -58,7 +74,11 @@ describe('the process supervisor', () => {
 
   it('stops a child with SIGTERM, and never restarts it', async () => {
     const { supervised, lines } = supervise(`process.on('SIGTERM', () => { console.log('graceful'); process.exit(0); }); ${FOREVER}`);
-    const pid = await eventually(async () => supervised.pid(), (found) => found !== undefined && lines.includes('up'), { what: 'the child to run' });
+    const pid = await eventually(
+      async () => supervised.pid(),
+      (found) => found !== undefined && lines.includes('up'),
+      { what: 'the child to run' },
+    );
     await supervised.stop();
     expect(isAlive(pid!)).toBe(false);
     expect(supervised.pid()).toBe(undefined);
@@ -68,7 +88,11 @@ describe('the process supervisor', () => {
 
   it('kills a child that ignores SIGTERM once the stop timeout has passed', async () => {
     const { supervised, lines } = supervise(`process.on('SIGTERM', () => console.log('ignored')); ${FOREVER}`, { stopTimeoutMs: 300 });
-    const pid = await eventually(async () => supervised.pid(), (found) => found !== undefined && lines.includes('up'), { what: 'the child to run' });
+    const pid = await eventually(
+      async () => supervised.pid(),
+      (found) => found !== undefined && lines.includes('up'),
+      { what: 'the child to run' },
+    );
     await supervised.stop();
     expect(isAlive(pid!)).toBe(false);
     assert.ok(lines.includes('ignored'));
@@ -77,7 +101,11 @@ describe('the process supervisor', () => {
 
   it('cancels a pending restart when stopped', async () => {
     const { supervised } = supervise('process.exit(1);', { backoff: { initialMs: 60_000, maxMs: 60_000 } });
-    await eventually(async () => supervised.exits.length, (n) => n === 1, { what: 'the first exit' });
+    await eventually(
+      async () => supervised.exits.length,
+      (n) => n === 1,
+      { what: 'the first exit' },
+    );
     await supervised.stop();
     expect(supervised.pid()).toBe(undefined);
     expect(supervised.exits[0]!.restartInMs).toBe(60_000);

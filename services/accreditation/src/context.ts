@@ -16,6 +16,10 @@ export interface Context extends RequestContext {
   clock: Clock;
 }
 
-export function buildContext(base: RequestContext, { db }: { db: DataSource }, services: { termPolicy: TermPolicy; clock: Clock }): Context {
+export function buildContext(
+  base: RequestContext,
+  { db }: { db: DataSource },
+  services: { termPolicy: TermPolicy; clock: Clock },
+): Context {
   return { ...base, db, loaders: createAccreditationLoaders(db), ...services };
 }

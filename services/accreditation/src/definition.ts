@@ -37,7 +37,8 @@ export interface AccreditationOptions {
 const systemClock: Clock = { today: () => todayInLatvia() };
 
 function assertWholeNumber(value: number, name: string, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${name} must be a whole number ${min}-${max}, got ${value}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new RangeError(`${name} must be a whole number ${min}-${max}, got ${value}`);
   return value;
 }
 
@@ -55,7 +56,17 @@ export function defineAccreditation(options: AccreditationOptions = {}): Subgrap
     name: 'accreditation',
     typeDefs: parse(readSubgraphSdl('accreditation')),
     resolvers,
-    entities: [AccreditationEntity, AccreditationResultEntity, AccreditationApplicationEntity, AccreditationExtensionEntity, KnownLicenceEntity, HeadEvaluationEntity, AccreditationTaskEntity, MonitoringVisitEntity, TaskProgressEntity],
+    entities: [
+      AccreditationEntity,
+      AccreditationResultEntity,
+      AccreditationApplicationEntity,
+      AccreditationExtensionEntity,
+      KnownLicenceEntity,
+      HeadEvaluationEntity,
+      AccreditationTaskEntity,
+      MonitoringVisitEntity,
+      TaskProgressEntity,
+    ],
     migrations: [
       CreateRegistryInstitutionReplica1732300000050,
       CreateAccreditations1732300000300,

@@ -13,17 +13,43 @@ const ACCREDIT = /* GraphQL */ `
   mutation AccreditInstitutionAccredit($input: AccreditInstitutionInput!) {
     accreditInstitution(input: $input) {
       accreditation {
-        id kind status decisionNumber decisionDate termYears termStart termEnd applicationDueBy endedOn endReason
-        institution { id }
-        results { category categoryLabelLv level levelLabelLv levelRank }
+        id
+        kind
+        status
+        decisionNumber
+        decisionDate
+        termYears
+        termStart
+        termEnd
+        applicationDueBy
+        endedOn
+        endReason
+        institution {
+          id
+        }
+        results {
+          category
+          categoryLabelLv
+          level
+          levelLabelLv
+          levelRank
+        }
       }
     }
-  }`;
+  }
+`;
 
 const ACCREDITATION = /* GraphQL */ `
   query Accreditation($id: ID!) {
-    accreditation(id: $id) { id status endedOn endReason termEnd }
-  }`;
+    accreditation(id: $id) {
+      id
+      status
+      endedOn
+      endReason
+      termEnd
+    }
+  }
+`;
 
 const INSTITUTION_ACCREDITATIONS = `
   query Entities($representations: [_Any!]!) {
@@ -109,36 +135,65 @@ describe('accreditation of institutions', () => {
     expect(accredited.applicationDueBy).toBe('2030-04-30');
     expect(accredited.endedOn).toBe(null);
     expect(accredited.results).toStrictEqual([
-      { category: 'FITNESS_FOR_PURPOSE', categoryLabelLv: 'Atbilstība mērķiem', level: 'VERY_GOOD', levelLabelLv: 'Ļoti labi', levelRank: 4 },
+      {
+        category: 'FITNESS_FOR_PURPOSE',
+        categoryLabelLv: 'Atbilstība mērķiem',
+        level: 'VERY_GOOD',
+        levelLabelLv: 'Ļoti labi',
+        levelRank: 4,
+      },
       { category: 'QUALITY_TEACHING', categoryLabelLv: 'Kvalitatīvas mācības', level: 'GOOD', levelLabelLv: 'Labi', levelRank: 3 },
       { category: 'INCLUSIVE_ENVIRONMENT', categoryLabelLv: 'Iekļaujoša vide', level: 'EXCELLENT', levelLabelLv: 'Izcili', levelRank: 5 },
       { category: 'GOOD_GOVERNANCE', categoryLabelLv: 'Laba pārvaldība', level: 'GOOD', levelLabelLv: 'Labi', levelRank: 3 },
     ]);
 
     // A second accreditation overlapping the first is a conflict, not a copy.
-    const overlapping = await harness.request(ACCREDIT, { input: { ...accreditInput(institution.id), termStart: '2025-09-01', decisionDate: '2025-08-20' } }, OFFICER);
+    const overlapping = await harness.request(
+      ACCREDIT,
+      { input: { ...accreditInput(institution.id), termStart: '2025-09-01', decisionDate: '2025-08-20' } },
+      OFFICER,
+    );
     expect(overlapping.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
     // The registry's Institution entity carries its accreditations (published results are public).
-    const entities = await harness.direct(INSTITUTION_ACCREDITATIONS, { representations: [{ __typename: 'Institution', id: institution.id }] }, PUBLIC);
+    const entities = await harness.direct(
+      INSTITUTION_ACCREDITATIONS,
+      { representations: [{ __typename: 'Institution', id: institution.id }] },
+      PUBLIC,
+    );
     expect(entities.errors).toBe(undefined);
-    expect(entities.data._entities[0].accreditations.map((a: any) => [a.id, a.status, a.results.length])).toStrictEqual([[accredited.id, 'ACTIVE', 4]]);
+    expect(entities.data._entities[0].accreditations.map((a: any) => [a.id, a.status, a.results.length])).toStrictEqual([
+      [accredited.id, 'ACTIVE', 4],
+    ]);
 
-    const liquidation = RegistryFeed.event('registry.institution.liquidated', { ...institution, status: 'LIQUIDATED', liquidatedOn: '2025-03-31' }, ['status', 'liquidatedOn']);
+    const liquidation = RegistryFeed.event(
+      'registry.institution.liquidated',
+      { ...institution, status: 'LIQUIDATED', liquidatedOn: '2025-03-31' },
+      ['status', 'liquidatedOn'],
+    );
     await feed.send(liquidation);
     const ended = await eventually(
       () => harness.request(ACCREDITATION, { id: accredited.id }),
       (response) => response.data?.accreditation?.status === 'ENDED',
       { what: 'the accreditation to end' },
     );
-    expect(ended.data.accreditation).toStrictEqual({ id: accredited.id, status: 'ENDED', endedOn: '2025-03-31', endReason: 'INSTITUTION_LIQUIDATED', termEnd: '2030-08-31' });
+    expect(ended.data.accreditation).toStrictEqual({
+      id: accredited.id,
+      status: 'ENDED',
+      endedOn: '2025-03-31',
+      endReason: 'INSTITUTION_LIQUIDATED',
+      termEnd: '2030-08-31',
+    });
 
     const published = await eventually(
       async () => recorder.eventsFor(Topics.accreditationAccreditation, [accredited.id]),
       (events) => events.some((event) => event.type === 'accreditation.accreditation.ended'),
       { what: 'the ended event on the topic' },
     );
-    expect(published.map((event) => event.type)).toStrictEqual(['accreditation.accreditation.granted', 'accreditation.accreditation.ended']);
+    expect(published.map((event) => event.type)).toStrictEqual([
+      'accreditation.accreditation.granted',
+      'accreditation.accreditation.ended',
+    ]);
     const [grantedEvent, endedEvent] = published;
     expect(grantedEvent!.data.state.termEnd).toBe('2030-08-31');
     expect(grantedEvent!.data.state.results.length).toBe(4);
@@ -156,7 +211,11 @@ describe('accreditation of institutions', () => {
     // liquidation event (finds no active accreditation). Waiting for the second one proves
     // both were handled: they share the institution's partition.
     await feed.send(liquidation);
-    const again = RegistryFeed.event('registry.institution.liquidated', { ...institution, status: 'LIQUIDATED', liquidatedOn: '2025-03-31' }, ['status', 'liquidatedOn']);
+    const again = RegistryFeed.event(
+      'registry.institution.liquidated',
+      { ...institution, status: 'LIQUIDATED', liquidatedOn: '2025-03-31' },
+      ['status', 'liquidatedOn'],
+    );
     await feed.send(again);
     await eventually(
       async () => (await harness.service.db.query('SELECT 1 FROM processed_event WHERE event_id = $1', [again.id])).length,
@@ -207,8 +266,15 @@ describe('accreditation of institutions', () => {
 
   it('records a decision whose term has already ended as EXPIRED in the same request, with both events', async () => {
     const institution = await registerInstitution();
-    const needsImprovement = allGood.map((result) => (result.category === 'QUALITY_TEACHING' ? { ...result, level: 'NEEDS_IMPROVEMENT' } : result));
-    const input = { ...accreditInput(institution.id, needsImprovement), decisionNumber: 'IKVD-A-2018/7', decisionDate: '2018-01-10', termStart: '2018-01-10' };
+    const needsImprovement = allGood.map((result) =>
+      result.category === 'QUALITY_TEACHING' ? { ...result, level: 'NEEDS_IMPROVEMENT' } : result,
+    );
+    const input = {
+      ...accreditInput(institution.id, needsImprovement),
+      decisionNumber: 'IKVD-A-2018/7',
+      decisionDate: '2018-01-10',
+      termStart: '2018-01-10',
+    };
     const recorded = (await harness.request(ACCREDIT, { input }, OFFICER)).data.accreditInstitution.accreditation;
     expect([recorded.status, recorded.termEnd]).toStrictEqual(['EXPIRED', '2020-01-09']);
     const events = await eventually(
@@ -226,7 +292,11 @@ describe('accreditation of institutions', () => {
     for (const type of ['PRESCHOOL', 'INTEREST_EDUCATION']) {
       const institution = await registerInstitution({ type });
       const refused = await harness.request(ACCREDIT, { input: accreditInput(institution.id) }, OFFICER);
-      expect([refused.errors?.[0]?.extensions?.code, refused.errors?.[0]?.extensions?.reason, refused.errors?.[0]?.extensions?.institutionType]).toStrictEqual(['VALIDATION_FAILED', 'OUT_OF_SCOPE', type]);
+      expect([
+        refused.errors?.[0]?.extensions?.code,
+        refused.errors?.[0]?.extensions?.reason,
+        refused.errors?.[0]?.extensions?.institutionType,
+      ]).toStrictEqual(['VALIDATION_FAILED', 'OUT_OF_SCOPE', type]);
       expect(await storedFor(institution.id)).toStrictEqual({ accreditations: 0, results: 0, events: 0 });
     }
   });

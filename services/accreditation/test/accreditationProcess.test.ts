@@ -12,7 +12,12 @@ const PUBLIC: Caller = { role: Role.PUBLIC };
 const school = (institutionId: string): Caller => ({ role: Role.SCHOOL, subject: 'head-1', institutionId });
 
 /** The service's "today", moved by the tests; the expiry job runs every 100 ms against it. */
-const clock = { date: '2024-10-01', today() { return this.date; } };
+const clock = {
+  date: '2024-10-01',
+  today() {
+    return this.date;
+  },
+};
 
 const APPLICATION_FIELDS = `
   id kind status submittedOn programmeCode institution { id } licence { id }
@@ -58,18 +63,32 @@ describe('the accreditation process', () => {
     const base = RegistryFeed.institution();
     const state = RegistryFeed.institution({
       id: base.id,
-      implementationPlaces: [...base.implementationPlaces, { id: crypto.randomUUID(), address: 'Rīgas iela 10, Valmiera', municipality: 'Valmieras novads', planningRegion: 'VIDZEME' }],
+      implementationPlaces: [
+        ...base.implementationPlaces,
+        { id: crypto.randomUUID(), address: 'Rīgas iela 10, Valmiera', municipality: 'Valmieras novads', planningRegion: 'VIDZEME' },
+      ],
     });
     await registry.send(RegistryFeed.event('registry.institution.registered', state, Object.keys(state)));
-    await eventually(() => count('SELECT 1 FROM registry_institution WHERE id = $1', [state.id]), (rows) => rows === 1, { what: 'the institution in the replica' });
+    await eventually(
+      () => count('SELECT 1 FROM registry_institution WHERE id = $1', [state.id]),
+      (rows) => rows === 1,
+      { what: 'the institution in the replica' },
+    );
     return state;
   };
 
   /** Announces a licence as licensing would and waits until the read model has it. */
   const issueLicence = async (institution: RegistryInstitutionState) => {
-    const licence = LicensingFeed.licence(institution.id, { id: institution.implementationPlaces[0]!.id, address: institution.implementationPlaces[0]!.address });
+    const licence = LicensingFeed.licence(institution.id, {
+      id: institution.implementationPlaces[0]!.id,
+      address: institution.implementationPlaces[0]!.address,
+    });
     await licensing.send(LicensingFeed.event('licensing.licence.issued', licence, Object.keys(licence)));
-    await eventually(() => count('SELECT 1 FROM known_licence WHERE id = $1', [licence.id]), (rows) => rows === 1, { what: 'the licence in the read model' });
+    await eventually(
+      () => count('SELECT 1 FROM known_licence WHERE id = $1', [licence.id]),
+      (rows) => rows === 1,
+      { what: 'the licence in the read model' },
+    );
     return licence;
   };
 
@@ -82,8 +101,27 @@ describe('the accreditation process', () => {
   const accreditThroughApplication = async (institutionId: string, input: Record<string, unknown> = {}, level = 'GOOD') => {
     const applied = ok(await harness.request(APPLY, { input: { institutionId, submittedOn: '2024-05-02', ...input } }, OFFICER)) as any;
     const id = applied.applyForAccreditation.application.id;
-    ok(await harness.request(EVALUATE, { input: { applicationId: id, evaluatedOn: '2024-06-10', results: results(level), evaluatorsNotes: 'Lessons observed in 5 classes.' } }, OFFICER));
-    const decided = ok(await harness.request(DECIDE, { input: { applicationId: id, decisionNumber: 'IKVD-A-2024/400', decisionDate: '2024-08-20', termStart: '2024-09-01' } }, OFFICER)) as any;
+    ok(
+      await harness.request(
+        EVALUATE,
+        {
+          input: {
+            applicationId: id,
+            evaluatedOn: '2024-06-10',
+            results: results(level),
+            evaluatorsNotes: 'Lessons observed in 5 classes.',
+          },
+        },
+        OFFICER,
+      ),
+    );
+    const decided = ok(
+      await harness.request(
+        DECIDE,
+        { input: { applicationId: id, decisionNumber: 'IKVD-A-2024/400', decisionDate: '2024-08-20', termStart: '2024-09-01' } },
+        OFFICER,
+      ),
+    ) as any;
     return decided.decideAccreditation;
   };
 
@@ -91,7 +129,10 @@ describe('the accreditation process', () => {
     harness = await startGatewayHarness(defineAccreditation({ clock, expiryIntervalMs: 100, expiringNoticeDays: 180 }));
     registry = await new RegistryFeed(harness.infrastructure.kafkaBrokers).start();
     licensing = await new LicensingFeed(harness.infrastructure.kafkaBrokers).start();
-    recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.accreditationAccreditation, Topics.accreditationApplication]);
+    recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([
+      Topics.accreditationAccreditation,
+      Topics.accreditationApplication,
+    ]);
   });
   afterAll(async () => {
     await recorder?.stop();
@@ -105,7 +146,11 @@ describe('the accreditation process', () => {
     const institution = await registerInstitution();
 
     // An application lists every implementation place: leaving one out is refused and stores nothing.
-    const partial = await harness.request(APPLY, { input: { institutionId: institution.id, implementationPlaceIds: [institution.implementationPlaces[0]!.id] } }, school(institution.id));
+    const partial = await harness.request(
+      APPLY,
+      { input: { institutionId: institution.id, implementationPlaceIds: [institution.implementationPlaces[0]!.id] } },
+      school(institution.id),
+    );
     expect(partial.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     expect(partial.errors![0]!.message).toMatch(/Rīgas iela 10, Valmiera/);
     expect(await count('SELECT 1 FROM accreditation_application WHERE institution_id = $1', [institution.id])).toBe(0);
@@ -114,9 +159,19 @@ describe('the accreditation process', () => {
     const other = await harness.request(APPLY, { input: { institutionId: institution.id } }, school(crypto.randomUUID()));
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    const applied = ok(await harness.request(APPLY, {
-      input: { institutionId: institution.id, implementationPlaceIds: institution.implementationPlaces.map((p) => p.id).reverse(), submittedOn: '2024-05-02' },
-    }, school(institution.id))) as any;
+    const applied = ok(
+      await harness.request(
+        APPLY,
+        {
+          input: {
+            institutionId: institution.id,
+            implementationPlaceIds: institution.implementationPlaces.map((p) => p.id).reverse(),
+            submittedOn: '2024-05-02',
+          },
+        },
+        school(institution.id),
+      ),
+    ) as any;
     const application = applied.applyForAccreditation.application;
     expect(application.status).toBe('SUBMITTED');
     expect(application.kind).toBe('INSTITUTION');
@@ -125,17 +180,38 @@ describe('the accreditation process', () => {
     // One open application at a time; a decision needs an evaluation first.
     const twice = await harness.request(APPLY, { input: { institutionId: institution.id } }, OFFICER);
     expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    const early = await harness.request(DECIDE, { input: { applicationId: application.id, decisionNumber: 'X-1', decisionDate: '2024-08-20' } }, OFFICER);
+    const early = await harness.request(
+      DECIDE,
+      { input: { applicationId: application.id, decisionNumber: 'X-1', decisionDate: '2024-08-20' } },
+      OFFICER,
+    );
     expect(early.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(early.errors![0]!.message).toMatch(/evaluation first/);
 
-    const missing = await harness.request(EVALUATE, { input: { applicationId: application.id, evaluatedOn: '2024-06-10', results: results().slice(1) } }, OFFICER);
+    const missing = await harness.request(
+      EVALUATE,
+      { input: { applicationId: application.id, evaluatedOn: '2024-06-10', results: results().slice(1) } },
+      OFFICER,
+    );
     expect(missing.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
-    const evaluated = ok(await harness.request(EVALUATE, {
-      input: { applicationId: application.id, evaluatedOn: '2024-06-10', results: results(), evaluatorsNotes: 'The head keeps no minutes of council meetings.' },
-    }, OFFICER)) as any;
+    const evaluated = ok(
+      await harness.request(
+        EVALUATE,
+        {
+          input: {
+            applicationId: application.id,
+            evaluatedOn: '2024-06-10',
+            results: results(),
+            evaluatorsNotes: 'The head keeps no minutes of council meetings.',
+          },
+        },
+        OFFICER,
+      ),
+    ) as any;
     expect(evaluated.recordAccreditationEvaluation.application.status).toBe('EVALUATED');
-    expect(evaluated.recordAccreditationEvaluation.application.evaluation.evaluatorsNotes).toBe('The head keeps no minutes of council meetings.');
+    expect(evaluated.recordAccreditationEvaluation.application.evaluation.evaluatorsNotes).toBe(
+      'The head keeps no minutes of council meetings.',
+    );
 
     // The school sees its results, not the evaluators' notes; the public sees no application.
     const bySchool = ok(await harness.request(APPLICATION, { id: application.id }, school(institution.id))) as any;
@@ -143,21 +219,41 @@ describe('the accreditation process', () => {
     expect(bySchool.accreditationApplication.evaluation.evaluatorsNotes).toBe(null);
     expect((ok(await harness.request(APPLICATION, { id: application.id }, PUBLIC)) as any).accreditationApplication).toBe(null);
 
-    const decided = ok(await harness.request(DECIDE, {
-      input: { applicationId: application.id, decisionNumber: 'IKVD-A-2024/400', decisionDate: '2024-08-20', termStart: '2024-09-01' },
-    }, OFFICER)) as any;
+    const decided = ok(
+      await harness.request(
+        DECIDE,
+        {
+          input: { applicationId: application.id, decisionNumber: 'IKVD-A-2024/400', decisionDate: '2024-08-20', termStart: '2024-09-01' },
+        },
+        OFFICER,
+      ),
+    ) as any;
     const { application: decidedApplication, accreditation } = decided.decideAccreditation;
     expect(decidedApplication.status).toBe('ACCREDITED');
-    expect(decidedApplication.decision).toStrictEqual({ outcome: 'ACCREDITED', number: 'IKVD-A-2024/400', date: '2024-08-20', refusalReason: null });
+    expect(decidedApplication.decision).toStrictEqual({
+      outcome: 'ACCREDITED',
+      number: 'IKVD-A-2024/400',
+      date: '2024-08-20',
+      refusalReason: null,
+    });
     expect(decidedApplication.accreditation.id).toBe(accreditation.id);
     expect({ ...accreditation, application: accreditation.application.id }).toStrictEqual({
-      id: accreditation.id, status: 'ACTIVE', termYears: 6, termEnd: '2030-08-31', applicationDueBy: '2030-04-30', application: application.id,
+      id: accreditation.id,
+      status: 'ACTIVE',
+      termYears: 6,
+      termEnd: '2030-08-31',
+      applicationDueBy: '2030-04-30',
+      application: application.id,
     });
     const current = ok(await harness.direct(ENTITIES, { representations: [{ __typename: 'Institution', id: institution.id }] })) as any;
     expect(current._entities[0].currentAccreditation.id).toBe(accreditation.id);
 
     // A decided application is final.
-    const again = await harness.request(REFUSE, { input: { applicationId: application.id, decisionNumber: 'X-2', decisionDate: '2024-08-21', reason: 'second thoughts' } }, OFFICER);
+    const again = await harness.request(
+      REFUSE,
+      { input: { applicationId: application.id, decisionNumber: 'X-2', decisionDate: '2024-08-21', reason: 'second thoughts' } },
+      OFFICER,
+    );
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
     const steps = await eventually(
@@ -165,7 +261,11 @@ describe('the accreditation process', () => {
       (events) => events.length === 3,
       { what: 'the application events' },
     );
-    expect(steps.map((e) => e.type)).toStrictEqual(['accreditation.application.submitted', 'accreditation.application.evaluated', 'accreditation.application.decided']);
+    expect(steps.map((e) => e.type)).toStrictEqual([
+      'accreditation.application.submitted',
+      'accreditation.application.evaluated',
+      'accreditation.application.decided',
+    ]);
     expect('evaluatorsNotes' in steps[1]!.data.state).toBe(false);
     expect(steps[2]!.data.state.accreditationId).toBe(accreditation.id);
     const granted = await eventually(
@@ -180,23 +280,55 @@ describe('the accreditation process', () => {
   it('records a refusal as a decision with its reason', async () => {
     clock.date = '2024-10-01';
     const institution = await registerInstitution();
-    const applied = ok(await harness.request(APPLY, { input: { institutionId: institution.id, submittedOn: '2024-05-02' } }, OFFICER)) as any;
+    const applied = ok(
+      await harness.request(APPLY, { input: { institutionId: institution.id, submittedOn: '2024-05-02' } }, OFFICER),
+    ) as any;
     const id = applied.applyForAccreditation.application.id;
-    ok(await harness.request(EVALUATE, { input: { applicationId: id, evaluatedOn: '2024-06-10', results: results('INSUFFICIENT') } }, OFFICER));
+    ok(
+      await harness.request(
+        EVALUATE,
+        { input: { applicationId: id, evaluatedOn: '2024-06-10', results: results('INSUFFICIENT') } },
+        OFFICER,
+      ),
+    );
 
     // Results the term policy refuses cannot be accredited; they are refused by decision.
-    const decide = await harness.request(DECIDE, { input: { applicationId: id, decisionNumber: 'IKVD-A-2024/401', decisionDate: '2024-08-20' } }, OFFICER);
+    const decide = await harness.request(
+      DECIDE,
+      { input: { applicationId: id, decisionNumber: 'IKVD-A-2024/401', decisionDate: '2024-08-20' } },
+      OFFICER,
+    );
     expect(decide.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     expect(await count('SELECT 1 FROM accreditation WHERE institution_id = $1', [institution.id])).toBe(0);
-    const noReason = await harness.request(REFUSE, { input: { applicationId: id, decisionNumber: 'IKVD-A-2024/401', decisionDate: '2024-08-20', reason: ' ' } }, OFFICER);
+    const noReason = await harness.request(
+      REFUSE,
+      { input: { applicationId: id, decisionNumber: 'IKVD-A-2024/401', decisionDate: '2024-08-20', reason: ' ' } },
+      OFFICER,
+    );
     expect(noReason.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
 
-    const refused = ok(await harness.request(REFUSE, {
-      input: { applicationId: id, decisionNumber: 'IKVD-A-2024/401', decisionDate: '2024-08-20', reason: 'Quality teaching assessed insufficient' },
-    }, OFFICER)) as any;
+    const refused = ok(
+      await harness.request(
+        REFUSE,
+        {
+          input: {
+            applicationId: id,
+            decisionNumber: 'IKVD-A-2024/401',
+            decisionDate: '2024-08-20',
+            reason: 'Quality teaching assessed insufficient',
+          },
+        },
+        OFFICER,
+      ),
+    ) as any;
     const application = refused.refuseAccreditation.application;
     expect(application.status).toBe('REFUSED');
-    expect(application.decision).toStrictEqual({ outcome: 'REFUSED', number: 'IKVD-A-2024/401', date: '2024-08-20', refusalReason: 'Quality teaching assessed insufficient' });
+    expect(application.decision).toStrictEqual({
+      outcome: 'REFUSED',
+      number: 'IKVD-A-2024/401',
+      date: '2024-08-20',
+      refusalReason: 'Quality teaching assessed insufficient',
+    });
     expect(application.accreditation).toBe(null);
     const events = await eventually(
       async () => recorder.eventsFor(Topics.accreditationApplication, [id]),
@@ -209,7 +341,7 @@ describe('the accreditation process', () => {
     ok(await harness.request(APPLY, { input: { institutionId: institution.id } }, OFFICER));
   });
 
-  it('moves a programme accreditation to the successor\'s licence on a transfer, whichever event comes first, and ends it when that licence is accredited already', async () => {
+  it("moves a programme accreditation to the successor's licence on a transfer, whichever event comes first, and ends it when that licence is accredited already", async () => {
     clock.date = '2024-10-01';
     const predecessor = await registerInstitution();
     const successor = await registerInstitution();
@@ -220,13 +352,36 @@ describe('the accreditation process', () => {
     const moved = (await accreditThroughApplication(predecessor.id, { licenceId: moving.id })).accreditation;
     const superseded = (await accreditThroughApplication(predecessor.id, { licenceId: linked.id })).accreditation;
     const standing = (await accreditThroughApplication(successor.id, { licenceId: successorsOwn.id })).accreditation;
-    const read = async (id: string) => (ok(await harness.request(`query($id: ID!) { accreditation(id: $id) { status endedOn endReason institution { id } licence { id } } }`, { id })) as any).accreditation;
+    const read = async (id: string) =>
+      (
+        ok(
+          await harness.request(
+            `query($id: ID!) { accreditation(id: $id) { status endedOn endReason institution { id } licence { id } } }`,
+            { id },
+          ),
+        ) as any
+      ).accreditation;
 
     // The registry ends the predecessor by reorganisation: its programmes wait for their licences.
-    const reorganised = { ...predecessor, status: 'LIQUIDATED', liquidatedOn: '2025-03-20', liquidationKind: 'REORGANISATION', successors: [{ institutionId: successor.id, kind: 'MERGER', effectiveDate: '2025-03-20' }] };
-    const registryEvent = RegistryFeed.event('registry.institution.reorganised', reorganised as RegistryInstitutionState, ['status', 'liquidatedOn', 'liquidationKind', 'successors']);
+    const reorganised = {
+      ...predecessor,
+      status: 'LIQUIDATED',
+      liquidatedOn: '2025-03-20',
+      liquidationKind: 'REORGANISATION',
+      successors: [{ institutionId: successor.id, kind: 'MERGER', effectiveDate: '2025-03-20' }],
+    };
+    const registryEvent = RegistryFeed.event('registry.institution.reorganised', reorganised as RegistryInstitutionState, [
+      'status',
+      'liquidatedOn',
+      'liquidationKind',
+      'successors',
+    ]);
     await registry.send(registryEvent);
-    await eventually(() => count('SELECT 1 FROM processed_event WHERE event_id = $1', [registryEvent.id]), (rows) => rows === 1, { what: 'the reorganisation to be handled' });
+    await eventually(
+      () => count('SELECT 1 FROM processed_event WHERE event_id = $1', [registryEvent.id]),
+      (rows) => rows === 1,
+      { what: 'the reorganisation to be handled' },
+    );
     expect((await read(moved.id)).status).toStrictEqual('ACTIVE');
 
     // Transferred first, then the successor's new licence: the move waits until both are known.
@@ -234,14 +389,34 @@ describe('the accreditation process', () => {
     const transferred = { ...moving, status: 'TRANSFERRED', endedOn: '2025-03-20', continuedById: takenOver.id };
     await licensing.send(LicensingFeed.event('licensing.licence.transferred', transferred, ['status', 'endedOn', 'continuedById']));
     await licensing.send(LicensingFeed.event('licensing.licence.issued', takenOver, Object.keys(takenOver)));
-    const followed = await eventually(() => read(moved.id), (a) => a.licence.id === takenOver.id, { what: 'the accreditation to follow its licence' });
-    expect(followed).toStrictEqual({ status: 'ACTIVE', endedOn: null, endReason: null, institution: { id: successor.id }, licence: { id: takenOver.id } });
+    const followed = await eventually(
+      () => read(moved.id),
+      (a) => a.licence.id === takenOver.id,
+      { what: 'the accreditation to follow its licence' },
+    );
+    expect(followed).toStrictEqual({
+      status: 'ACTIVE',
+      endedOn: null,
+      endReason: null,
+      institution: { id: successor.id },
+      licence: { id: takenOver.id },
+    });
 
     // Linked to a licence the successor already held, and accredited: that accreditation stands.
     const linkedTransfer = { ...linked, status: 'TRANSFERRED', endedOn: '2025-03-20', continuedById: successorsOwn.id };
     await licensing.send(LicensingFeed.event('licensing.licence.transferred', linkedTransfer, ['status', 'endedOn', 'continuedById']));
-    const ended = await eventually(() => read(superseded.id), (a) => a.status === 'ENDED', { what: 'the superseded accreditation to end' });
-    expect(ended).toStrictEqual({ status: 'ENDED', endedOn: '2025-03-20', endReason: 'LICENCE_TRANSFERRED', institution: { id: predecessor.id }, licence: { id: linked.id } });
+    const ended = await eventually(
+      () => read(superseded.id),
+      (a) => a.status === 'ENDED',
+      { what: 'the superseded accreditation to end' },
+    );
+    expect(ended).toStrictEqual({
+      status: 'ENDED',
+      endedOn: '2025-03-20',
+      endReason: 'LICENCE_TRANSFERRED',
+      institution: { id: predecessor.id },
+      licence: { id: linked.id },
+    });
     expect((await read(standing.id)).status).toBe('ACTIVE');
 
     const types = await eventually(
@@ -249,7 +424,12 @@ describe('the accreditation process', () => {
       (list) => list.length === 4,
       { what: 'the transferred and ended events' },
     );
-    expect([...types].sort()).toStrictEqual(['accreditation.accreditation.ended', 'accreditation.accreditation.granted', 'accreditation.accreditation.granted', 'accreditation.accreditation.transferred']);
+    expect([...types].sort()).toStrictEqual([
+      'accreditation.accreditation.ended',
+      'accreditation.accreditation.granted',
+      'accreditation.accreditation.granted',
+      'accreditation.accreditation.transferred',
+    ]);
   });
 
   it('accredits a programme by its licence and ends that accreditation when licensing revokes the licence', async () => {
@@ -287,9 +467,15 @@ describe('the accreditation process', () => {
       (response) => response.data?._entities[0].accreditation?.status === 'ENDED',
       { what: 'the programme accreditation to end' },
     );
-    expect({ endReason: ended.data._entities[0].accreditation.endReason, endedOn: ended.data._entities[0].accreditation.endedOn }).toStrictEqual({ endReason: 'LICENCE_REVOKED', endedOn: '2025-02-14' });
+    expect({
+      endReason: ended.data._entities[0].accreditation.endReason,
+      endedOn: ended.data._entities[0].accreditation.endedOn,
+    }).toStrictEqual({ endReason: 'LICENCE_REVOKED', endedOn: '2025-02-14' });
     const closed = ok(await harness.request(APPLICATION, { id: nextId }, OFFICER)) as any;
-    expect([closed.accreditationApplication.status, closed.accreditationApplication.closeReason]).toStrictEqual(['CLOSED', 'LICENCE_ENDED']);
+    expect([closed.accreditationApplication.status, closed.accreditationApplication.closeReason]).toStrictEqual([
+      'CLOSED',
+      'LICENCE_ENDED',
+    ]);
 
     // The revoked licence accredits nothing more.
     const refused = await harness.request(APPLY, { input: { institutionId: institution.id, licenceId: licence.id } }, OFFICER);
@@ -299,8 +485,16 @@ describe('the accreditation process', () => {
     await licensing.send(revocation);
     const repeat = LicensingFeed.event('licensing.licence.revoked', revoked, ['status']);
     await licensing.send(repeat);
-    await eventually(() => count('SELECT 1 FROM processed_event WHERE event_id = $1', [repeat.id]), (rows) => rows === 1, { what: 'the repeated revocation' });
-    expect(await count(`SELECT 1 FROM outbox_event WHERE key = $1 AND payload->>'type' = 'accreditation.accreditation.ended'`, [accreditation.id])).toBe(1);
+    await eventually(
+      () => count('SELECT 1 FROM processed_event WHERE event_id = $1', [repeat.id]),
+      (rows) => rows === 1,
+      { what: 'the repeated revocation' },
+    );
+    expect(
+      await count(`SELECT 1 FROM outbox_event WHERE key = $1 AND payload->>'type' = 'accreditation.accreditation.ended'`, [
+        accreditation.id,
+      ]),
+    ).toBe(1);
     const published = await eventually(
       async () => recorder.eventsFor(Topics.accreditationAccreditation, [accreditation.id]),
       (events) => events.length === 2,
@@ -316,22 +510,48 @@ describe('the accreditation process', () => {
     const institution = await registerInstitution();
     const applied = ok(await harness.request(APPLY, { input: { institutionId: institution.id } }, OFFICER)) as any;
     const id = applied.applyForAccreditation.application.id;
-    await registry.send(RegistryFeed.event('registry.institution.liquidated', { ...institution, status: 'LIQUIDATED', liquidatedOn: '2024-09-30' }, ['status', 'liquidatedOn']));
+    await registry.send(
+      RegistryFeed.event('registry.institution.liquidated', { ...institution, status: 'LIQUIDATED', liquidatedOn: '2024-09-30' }, [
+        'status',
+        'liquidatedOn',
+      ]),
+    );
     const closed = await eventually(
       () => harness.request(APPLICATION, { id }, OFFICER),
       (response) => response.data?.accreditationApplication?.status === 'CLOSED',
       { what: 'the application to close' },
     );
-    expect([closed.data.accreditationApplication.closedOn, closed.data.accreditationApplication.closeReason]).toStrictEqual(['2024-09-30', 'INSTITUTION_LIQUIDATED']);
+    expect([closed.data.accreditationApplication.closedOn, closed.data.accreditationApplication.closeReason]).toStrictEqual([
+      '2024-09-30',
+      'INSTITUTION_LIQUIDATED',
+    ]);
   });
 
   it('extends a term during building works by at most two years past the term granted', async () => {
     clock.date = '2024-10-01';
     const institution = await registerInstitution();
-    const granted = ok(await harness.request(ACCREDIT, { input: { institutionId: institution.id, decisionNumber: 'IKVD-A-2024/500', decisionDate: '2024-08-20', termStart: '2024-09-01', results: results() } }, OFFICER)) as any;
+    const granted = ok(
+      await harness.request(
+        ACCREDIT,
+        {
+          input: {
+            institutionId: institution.id,
+            decisionNumber: 'IKVD-A-2024/500',
+            decisionDate: '2024-08-20',
+            termStart: '2024-09-01',
+            results: results(),
+          },
+        },
+        OFFICER,
+      ),
+    ) as any;
     const id = granted.accreditInstitution.accreditation.id;
     const extend = (termEnd: string, decisionNumber: string) =>
-      harness.request(EXTEND, { input: { accreditationId: id, reason: 'BUILDING_WORKS', decisionNumber, decisionDate: '2024-09-30', termEnd } }, OFFICER);
+      harness.request(
+        EXTEND,
+        { input: { accreditationId: id, reason: 'BUILDING_WORKS', decisionNumber, decisionDate: '2024-09-30', termEnd } },
+        OFFICER,
+      );
 
     const tooFar = await extend('2032-09-01', 'IKVD-E-1');
     expect(tooFar.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
@@ -340,7 +560,9 @@ describe('the accreditation process', () => {
 
     const once = ok(await extend('2031-08-31', 'IKVD-E-1')) as any;
     expect(once.extendAccreditation.accreditation).toStrictEqual({
-      id, termEnd: '2031-08-31', applicationDueBy: '2031-04-30',
+      id,
+      termEnd: '2031-08-31',
+      applicationDueBy: '2031-04-30',
       extensions: [{ reason: 'BUILDING_WORKS', previousTermEnd: '2030-08-31', termEnd: '2031-08-31' }],
     });
     // A second extension still counts from the term granted: one year more is the ceiling.
@@ -349,14 +571,22 @@ describe('the accreditation process', () => {
     const twice = ok(await extend('2032-08-31', 'IKVD-E-2')) as any;
     expect(twice.extendAccreditation.accreditation.extensions.length).toBe(2);
 
-    const forbidden = await harness.request(EXTEND, { input: { accreditationId: id, reason: 'REORGANISATION', decisionNumber: 'X', decisionDate: '2024-09-30', termEnd: '2032-08-31' } }, PUBLIC);
+    const forbidden = await harness.request(
+      EXTEND,
+      { input: { accreditationId: id, reason: 'REORGANISATION', decisionNumber: 'X', decisionDate: '2024-09-30', termEnd: '2032-08-31' } },
+      PUBLIC,
+    );
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const events = await eventually(
       async () => recorder.eventsFor(Topics.accreditationAccreditation, [id]),
       (list) => list.length === 3,
       { what: 'the extended events' },
     );
-    expect(events.map((e) => e.type)).toStrictEqual(['accreditation.accreditation.granted', 'accreditation.accreditation.extended', 'accreditation.accreditation.extended']);
+    expect(events.map((e) => e.type)).toStrictEqual([
+      'accreditation.accreditation.granted',
+      'accreditation.accreditation.extended',
+      'accreditation.accreditation.extended',
+    ]);
     expect(events[2]!.data.state.termEnd).toBe('2032-08-31');
   });
 
@@ -364,9 +594,27 @@ describe('the accreditation process', () => {
     clock.date = '2024-10-01';
     const institution = await registerInstitution();
     // NEEDS_IMPROVEMENT: two years, 2024-09-01 to 2026-08-31, applications due by 2026-04-30.
-    const granted = ok(await harness.request(ACCREDIT, { input: { institutionId: institution.id, decisionNumber: 'IKVD-A-2024/600', decisionDate: '2024-08-20', termStart: '2024-09-01', results: results('NEEDS_IMPROVEMENT') } }, OFFICER)) as any;
+    const granted = ok(
+      await harness.request(
+        ACCREDIT,
+        {
+          input: {
+            institutionId: institution.id,
+            decisionNumber: 'IKVD-A-2024/600',
+            decisionDate: '2024-08-20',
+            termStart: '2024-09-01',
+            results: results('NEEDS_IMPROVEMENT'),
+          },
+        },
+        OFFICER,
+      ),
+    ) as any;
     const id = granted.accreditInstitution.accreditation.id;
-    const awaiting = async (withinDays?: number) => (ok(await harness.request(AWAITING, { withinDays }, OFFICER)) as any).accreditationsAwaitingApplication as Array<{ id: string; applicationOverdue: boolean }>;
+    const awaiting = async (withinDays?: number) =>
+      (ok(await harness.request(AWAITING, { withinDays }, OFFICER)) as any).accreditationsAwaitingApplication as Array<{
+        id: string;
+        applicationOverdue: boolean;
+      }>;
 
     expect((await awaiting()).some((a) => a.id === id)).toBe(false);
     expect((await awaiting(600)).find((a) => a.id === id)).toStrictEqual({ id, applicationDueBy: '2026-04-30', applicationOverdue: false });
@@ -401,7 +649,11 @@ describe('the accreditation process', () => {
       (events) => events.some((e) => e.type === 'accreditation.accreditation.expired'),
       { what: 'the expired event' },
     );
-    expect(published.map((e) => e.type)).toStrictEqual(['accreditation.accreditation.granted', 'accreditation.accreditation.expiring', 'accreditation.accreditation.expired']);
+    expect(published.map((e) => e.type)).toStrictEqual([
+      'accreditation.accreditation.granted',
+      'accreditation.accreditation.expiring',
+      'accreditation.accreditation.expired',
+    ]);
     expect(published[2]!.data.state.status).toBe('EXPIRED');
     const inst = ok(await harness.direct(ENTITIES, { representations: [{ __typename: 'Institution', id: institution.id }] })) as any;
     expect(inst._entities[0].currentAccreditation).toBe(null);

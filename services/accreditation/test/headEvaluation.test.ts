@@ -12,9 +12,26 @@ const PUBLIC: Caller = { role: Role.PUBLIC };
 const EVALUATE_HEAD = /* GraphQL */ `
   mutation HeadEvaluationEvaluateHead($input: EvaluateHeadInput!) {
     evaluateHead(input: $input) {
-      headEvaluation { id headName institutionCategory decisionNumber decisionDate outcome evaluatorsNotes institution { id } results { category level levelLabelLv } }
+      headEvaluation {
+        id
+        headName
+        institutionCategory
+        decisionNumber
+        decisionDate
+        outcome
+        evaluatorsNotes
+        institution {
+          id
+        }
+        results {
+          category
+          level
+          levelLabelLv
+        }
+      }
     }
-  }`;
+  }
+`;
 
 const HEADS = `
   query($representations: [_Any!]!) {
@@ -31,14 +48,37 @@ const results = (governance: string) => [
 const STATISTICS = /* GraphQL */ `
   query HeadEvaluationAccreditationStatistics($year: Int!) {
     accreditationStatistics(year: $year) {
-      year refusals institutionsBelowGood headsEvaluated headsBelowGood
-      accreditationsByKind { kind count }
-      resultsByCategory { category level count }
-      headsByInstitutionCategory { institutionCategory count }
+      year
+      refusals
+      institutionsBelowGood
+      headsEvaluated
+      headsBelowGood
+      accreditationsByKind {
+        kind
+        count
+      }
+      resultsByCategory {
+        category
+        level
+        count
+      }
+      headsByInstitutionCategory {
+        institutionCategory
+        count
+      }
     }
-  }`;
+  }
+`;
 
-const ACCREDIT = /* GraphQL */ `mutation HeadEvaluationAccreditInstitution($input: AccreditInstitutionInput!) { accreditInstitution(input: $input) { accreditation { id } } }`;
+const ACCREDIT = /* GraphQL */ `
+  mutation HeadEvaluationAccreditInstitution($input: AccreditInstitutionInput!) {
+    accreditInstitution(input: $input) {
+      accreditation {
+        id
+      }
+    }
+  }
+`;
 
 describe('evaluation of heads of institutions', () => {
   let harness: GatewayHarness;
@@ -111,20 +151,31 @@ describe('evaluation of heads of institutions', () => {
       decisionDate: '2024-06-20',
       results: results('NEEDS_IMPROVEMENT'),
     };
-    await eventually(() => harness.request(ACCREDIT, { input }, OFFICER), (response) => !response.errors, { what: 'the institution to be known' });
-    await harness.request(EVALUATE_HEAD, { input: { ...input, headName: 'Jānis Ozols', institutionCategory: 'GENERAL', results: results('GOOD') } }, OFFICER);
+    await eventually(
+      () => harness.request(ACCREDIT, { input }, OFFICER),
+      (response) => !response.errors,
+      { what: 'the institution to be known' },
+    );
+    await harness.request(
+      EVALUATE_HEAD,
+      { input: { ...input, headName: 'Jānis Ozols', institutionCategory: 'GENERAL', results: results('GOOD') } },
+      OFFICER,
+    );
 
     const response = await harness.request(STATISTICS, { year: 2024 }, PUBLIC);
     expect(response.errors).toBe(undefined);
     const statistics = response.data.accreditationStatistics;
-    expect(statistics.accreditationsByKind).toStrictEqual([{ kind: 'INSTITUTION', count: 1 }, { kind: 'PROGRAMME', count: 0 }]);
+    expect(statistics.accreditationsByKind).toStrictEqual([
+      { kind: 'INSTITUTION', count: 1 },
+      { kind: 'PROGRAMME', count: 0 },
+    ]);
     expect(statistics.resultsByCategory.length).toBe(20);
     expect(statistics.resultsByCategory.filter((row: any) => row.count > 0)).toStrictEqual([
-        { category: 'FITNESS_FOR_PURPOSE', level: 'GOOD', count: 1 },
-        { category: 'QUALITY_TEACHING', level: 'VERY_GOOD', count: 1 },
-        { category: 'INCLUSIVE_ENVIRONMENT', level: 'GOOD', count: 1 },
-        { category: 'GOOD_GOVERNANCE', level: 'NEEDS_IMPROVEMENT', count: 1 },
-      ]);
+      { category: 'FITNESS_FOR_PURPOSE', level: 'GOOD', count: 1 },
+      { category: 'QUALITY_TEACHING', level: 'VERY_GOOD', count: 1 },
+      { category: 'INCLUSIVE_ENVIRONMENT', level: 'GOOD', count: 1 },
+      { category: 'GOOD_GOVERNANCE', level: 'NEEDS_IMPROVEMENT', count: 1 },
+    ]);
     expect(statistics.institutionsBelowGood).toBe(1);
     expect(statistics.refusals).toBe(0);
     // The first test's PRESCHOOL head (must improve) and this GENERAL one (meets the requirements).

@@ -55,7 +55,9 @@ export class LicensingFeed {
     await this.producer!.send({
       topic: Topics.licensingLicence,
       acks: -1,
-      messages: [{ key: event.subject, value: JSON.stringify(event), headers: { 'content-type': 'application/cloudevents+json; charset=UTF-8' } }],
+      messages: [
+        { key: event.subject, value: JSON.stringify(event), headers: { 'content-type': 'application/cloudevents+json; charset=UTF-8' } },
+      ],
     });
   }
 

@@ -8,7 +8,12 @@ import { RegistryFeed } from '../../../test/support/registryFeed';
 
 const OFFICER: Caller = { role: Role.OFFICER, subject: 'officer-7' };
 const PUBLIC: Caller = { role: Role.PUBLIC };
-const clock = { date: '2025-03-01', today() { return this.date; } };
+const clock = {
+  date: '2025-03-01',
+  today() {
+    return this.date;
+  },
+};
 
 const ACCREDIT = `mutation($input: AccreditInstitutionInput!) { accreditInstitution(input: $input) { accreditation { id } } }`;
 const ASSIGN = `mutation($input: AssignAccreditationTasksInput!) { assignAccreditationTasks(input: $input) { tasks { id category categoryLabelLv deadline status } } }`;
@@ -41,43 +46,97 @@ describe('tasks and post-accreditation monitoring', () => {
       { category: 'GOOD_GOVERNANCE', level: 'NEEDS_IMPROVEMENT' },
     ];
     const granted = await eventually(
-      () => harness.request(ACCREDIT, { input: { institutionId: institution.id, decisionNumber: 'IKVD-A-2024/700', decisionDate: '2024-08-20', termStart: '2024-09-01', results } }, OFFICER),
+      () =>
+        harness.request(
+          ACCREDIT,
+          {
+            input: {
+              institutionId: institution.id,
+              decisionNumber: 'IKVD-A-2024/700',
+              decisionDate: '2024-08-20',
+              termStart: '2024-09-01',
+              results,
+            },
+          },
+          OFFICER,
+        ),
       (response) => !response.errors,
       { what: 'the institution to be known' },
     );
     const id = granted.data.accreditInstitution.accreditation.id;
 
-    const beyondTerm = await harness.request(ASSIGN, { input: { accreditationId: id, assignedOn: '2024-09-01', tasks: [{ category: 'QUALITY_TEACHING', description: 'Too late', deadline: '2026-09-01' }] } }, OFFICER);
+    const beyondTerm = await harness.request(
+      ASSIGN,
+      {
+        input: {
+          accreditationId: id,
+          assignedOn: '2024-09-01',
+          tasks: [{ category: 'QUALITY_TEACHING', description: 'Too late', deadline: '2026-09-01' }],
+        },
+      },
+      OFFICER,
+    );
     expect(beyondTerm.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
 
-    const assigned = await harness.request(ASSIGN, {
-      input: {
-        accreditationId: id,
-        assignedOn: '2024-09-01',
-        tasks: [
-          { category: 'GOOD_GOVERNANCE', description: 'Publish the self-assessment report by 1 October', deadline: '2024-10-01' },
-          { category: 'QUALITY_TEACHING', description: 'Differentiate tasks in mathematics lessons', deadline: '2025-06-30' },
-        ],
+    const assigned = await harness.request(
+      ASSIGN,
+      {
+        input: {
+          accreditationId: id,
+          assignedOn: '2024-09-01',
+          tasks: [
+            { category: 'GOOD_GOVERNANCE', description: 'Publish the self-assessment report by 1 October', deadline: '2024-10-01' },
+            { category: 'QUALITY_TEACHING', description: 'Differentiate tasks in mathematics lessons', deadline: '2025-06-30' },
+          ],
+        },
       },
-    }, OFFICER);
+      OFFICER,
+    );
     expect(assigned.errors).toBe(undefined);
     const [governance, teaching] = assigned.data.assignAccreditationTasks.tasks;
     expect(governance.categoryLabelLv).toBe('Laba pārvaldība');
 
-    const partial = await harness.request(VISIT, { input: { accreditationId: id, visitedOn: '2025-02-10', progress: [{ taskId: governance.id, progress: 'COMPLETED' }] } }, OFFICER);
+    const partial = await harness.request(
+      VISIT,
+      { input: { accreditationId: id, visitedOn: '2025-02-10', progress: [{ taskId: governance.id, progress: 'COMPLETED' }] } },
+      OFFICER,
+    );
     expect(partial.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     expect(partial.errors![0]!.message).toMatch(new RegExp(teaching.id));
 
-    const visit = await harness.request(VISIT, {
-      input: { accreditationId: id, visitedOn: '2025-02-10', progress: [{ taskId: governance.id, progress: 'COMPLETED' }, { taskId: teaching.id, progress: 'IN_PROGRESS', note: 'Two of five teachers differentiate.' }] },
-    }, OFFICER);
+    const visit = await harness.request(
+      VISIT,
+      {
+        input: {
+          accreditationId: id,
+          visitedOn: '2025-02-10',
+          progress: [
+            { taskId: governance.id, progress: 'COMPLETED' },
+            { taskId: teaching.id, progress: 'IN_PROGRESS', note: 'Two of five teachers differentiate.' },
+          ],
+        },
+      },
+      OFFICER,
+    );
     expect(visit.errors).toBe(undefined);
 
     // Tasks and progress are public; monitors' notes are OFFICER only.
     const seen = await harness.request(TASKS, { id }, PUBLIC);
     expect(seen.data.accreditation.tasks).toStrictEqual([
-      { id: governance.id, status: 'COMPLETED', completedOn: '2025-02-10', overdue: false, progress: [{ visitedOn: '2025-02-10', progress: 'COMPLETED', note: null }] },
-      { id: teaching.id, status: 'OPEN', completedOn: null, overdue: false, progress: [{ visitedOn: '2025-02-10', progress: 'IN_PROGRESS', note: null }] },
+      {
+        id: governance.id,
+        status: 'COMPLETED',
+        completedOn: '2025-02-10',
+        overdue: false,
+        progress: [{ visitedOn: '2025-02-10', progress: 'COMPLETED', note: null }],
+      },
+      {
+        id: teaching.id,
+        status: 'OPEN',
+        completedOn: null,
+        overdue: false,
+        progress: [{ visitedOn: '2025-02-10', progress: 'IN_PROGRESS', note: null }],
+      },
     ]);
     const byOfficer = await harness.request(TASKS, { id }, OFFICER);
     expect(byOfficer.data.accreditation.tasks[1].progress[0].note).toBe('Two of five teachers differentiate.');
@@ -85,11 +144,35 @@ describe('tasks and post-accreditation monitoring', () => {
     // After its deadline an open task is overdue; the next visit reports on it alone.
     clock.date = '2025-07-01';
     expect((await harness.request(TASKS, { id })).data.accreditation.tasks[1].overdue).toBe(true);
-    const closedAgain = await harness.request(VISIT, { input: { accreditationId: id, visitedOn: '2025-07-01', progress: [{ taskId: governance.id, progress: 'COMPLETED' }, { taskId: teaching.id, progress: 'COMPLETED' }] } }, OFFICER);
+    const closedAgain = await harness.request(
+      VISIT,
+      {
+        input: {
+          accreditationId: id,
+          visitedOn: '2025-07-01',
+          progress: [
+            { taskId: governance.id, progress: 'COMPLETED' },
+            { taskId: teaching.id, progress: 'COMPLETED' },
+          ],
+        },
+      },
+      OFFICER,
+    );
     expect(closedAgain.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
-    expect((await harness.request(VISIT, { input: { accreditationId: id, visitedOn: '2025-07-01', progress: [{ taskId: teaching.id, progress: 'COMPLETED' }] } }, OFFICER)).errors).toBe(undefined);
+    expect(
+      (
+        await harness.request(
+          VISIT,
+          { input: { accreditationId: id, visitedOn: '2025-07-01', progress: [{ taskId: teaching.id, progress: 'COMPLETED' }] } },
+          OFFICER,
+        )
+      ).errors,
+    ).toBe(undefined);
     const done = await harness.request(TASKS, { id });
-    expect(done.data.accreditation.tasks.map((t: any) => [t.status, t.overdue])).toStrictEqual([['COMPLETED', false], ['COMPLETED', false]]);
+    expect(done.data.accreditation.tasks.map((t: any) => [t.status, t.overdue])).toStrictEqual([
+      ['COMPLETED', false],
+      ['COMPLETED', false],
+    ]);
     expect(done.data.accreditation.monitoringVisits).toStrictEqual([{ visitedOn: '2025-02-10' }, { visitedOn: '2025-07-01' }]);
 
     const events = await eventually(
@@ -104,7 +187,10 @@ describe('tasks and post-accreditation monitoring', () => {
       'accreditation.accreditation.monitoring-visit-recorded',
     ]);
     expect(events[3]!.data.state.tasks.map((t: any) => t.status)).toStrictEqual(['COMPLETED', 'COMPLETED']);
-    const rows = await harness.service.db.query('SELECT 1 FROM task_progress p JOIN accreditation_task t ON t.id = p.task_id WHERE t.accreditation_id = $1', [id]);
+    const rows = await harness.service.db.query(
+      'SELECT 1 FROM task_progress p JOIN accreditation_task t ON t.id = p.task_id WHERE t.accreditation_id = $1',
+      [id],
+    );
     expect(rows.length).toBe(3);
   });
 });

@@ -38,7 +38,9 @@ try {
   const schoolYear = semesterOf(firstSession.toISOString().slice(0, 10)).schoolYear;
   const loadStart = performance.now();
   await db.transaction(async (manager) => {
-    const [{ id: providerId }] = await manager.query(`INSERT INTO activity_provider (id, name, kind) VALUES (gen_random_uuid(), 'Bench provider', 'MUSEUM') RETURNING id`);
+    const [{ id: providerId }] = await manager.query(
+      `INSERT INTO activity_provider (id, name, kind) VALUES (gen_random_uuid(), 'Bench provider', 'MUSEUM') RETURNING id`,
+    );
     await manager.query(
       `INSERT INTO activity (id, provider_id, title, description, search_text, fields, grade_bands, format, duration_minutes, language,
                              municipality, municipality_key, planning_region, max_group_size, price_per_pupil_cents, status, published_at)
@@ -80,7 +82,9 @@ try {
   // than in the middle of the booking load (a checkpoint there made runs differ by a sixth).
   // Needs a superuser or pg_checkpoint: on a server given by DATABASE_URL it may be refused.
   await db.query('CHECKPOINT').catch(() => console.log('  (CHECKPOINT refused: figures may include one)'));
-  console.log(`\nCatalogue bench: ${activities} activities, ${activities * sessionsPerActivity} sessions, ${SCHOOLS} schools, loaded in ${((performance.now() - loadStart) / 1000).toFixed(1)} s (Node ${process.version})`);
+  console.log(
+    `\nCatalogue bench: ${activities} activities, ${activities * sessionsPerActivity} sessions, ${SCHOOLS} schools, loaded in ${((performance.now() - loadStart) / 1000).toFixed(1)} s (Node ${process.version})`,
+  );
 
   // 1. A catalogue page with facets, under a rotation of the site's filters.
   const PAGE = `query Q($filter: ActivityFilter, $sort: ActivitySort) { activities(filter: $filter, sort: $sort, first: 20) {
@@ -90,7 +94,13 @@ try {
     { filter: { fields: ['PHYSICS', 'CHEMISTRY'], gradeBands: ['GRADES_7_9'] } },
     { filter: { planningRegion: 'VIDZEME', format: 'AT_PROVIDER' }, sort: 'NEWEST' },
     { filter: { search: 'norise 12', gradeBands: ['GRADES_10_12'] } },
-    { filter: { sessionsFrom: new Date(firstSession.getTime() + 3 * DAY).toISOString(), sessionsTo: new Date(firstSession.getTime() + 9 * DAY).toISOString(), minFreePlaces: 10 } },
+    {
+      filter: {
+        sessionsFrom: new Date(firstSession.getTime() + 3 * DAY).toISOString(),
+        sessionsTo: new Date(firstSession.getTime() + 9 * DAY).toISOString(),
+        minFreePlaces: 10,
+      },
+    },
     { filter: { municipality: 'cesis', fields: ['COMPUTING'] }, sort: 'NEWEST' },
   ];
   const publicCaller = { role: Role.PUBLIC };
@@ -105,13 +115,25 @@ try {
     if (response.errors) throw new Error(JSON.stringify(response.errors));
   }
   samples.sort((a, b) => a - b);
-  console.log(`  filtered page of 20 with facets               p50 ${percentile(samples, 50).toFixed(2)} ms   p95 ${percentile(samples, 95).toFixed(2)} ms   (${reads} reads; target p95 ≤ 30 ms)`);
-  const perFilter = byFilter.map((times, index) => `${index + 1}: ${percentile(times.sort((a, b) => a - b), 95).toFixed(1)}`);
+  console.log(
+    `  filtered page of 20 with facets               p50 ${percentile(samples, 50).toFixed(2)} ms   p95 ${percentile(samples, 95).toFixed(2)} ms   (${reads} reads; target p95 ≤ 30 ms)`,
+  );
+  const perFilter = byFilter.map(
+    (times, index) =>
+      `${index + 1}: ${percentile(
+        times.sort((a, b) => a - b),
+        95,
+      ).toFixed(1)}`,
+  );
   console.log(`    p95 per filter mix (ms)                      ${perFilter.join('   ')}`);
 
   // 2. Bookings: 100 clients, each a school, booking groups of 1-5 on sessions of the first week.
-  const schools: string[] = (await db.query(`SELECT id FROM registry_institution WHERE state->>'name' LIKE 'Bench skola %'`)).map((row: { id: string }) => row.id);
-  const sessions: string[] = (await db.query(`SELECT id FROM activity_session ORDER BY starts_at LIMIT 2000`)).map((row: { id: string }) => row.id);
+  const schools: string[] = (await db.query(`SELECT id FROM registry_institution WHERE state->>'name' LIKE 'Bench skola %'`)).map(
+    (row: { id: string }) => row.id,
+  );
+  const sessions: string[] = (await db.query(`SELECT id FROM activity_session ORDER BY starts_at LIMIT 2000`)).map(
+    (row: { id: string }) => row.id,
+  );
   const plan: BookingLoadPlan = {
     url: harness.service.url,
     clients: Array.from({ length: clients }, (_, client) =>
@@ -140,7 +162,9 @@ try {
     `  bookings, ${clients} concurrent clients             ${(confirmed / seconds).toFixed(0)} confirmed/s (${(issued / seconds).toFixed(0)} requests/s; ${confirmed} confirmed, ${waiting} waiting, ${refused} refused in ${seconds.toFixed(1)} s; target ≥ 300/s)`,
   );
   const warm = result.warmup;
-  console.log(`    after a warm-up of ${warm.issued} bookings (${(warm.confirmed / warm.seconds).toFixed(0)} confirmed/s while the code was being compiled)`);
+  console.log(
+    `    after a warm-up of ${warm.issued} bookings (${(warm.confirmed / warm.seconds).toFixed(0)} confirmed/s while the code was being compiled)`,
+  );
   if (warm.refusals.length > 0) console.log(`  warm-up refusals: ${warm.refusals.map(([why, count]) => `${why} ${count}`).join(', ')}`);
   if (refusals.size > 0) console.log(`  refusals: ${[...refusals].map(([why, count]) => `${why} ${count}`).join(', ')}`);
   console.log(`  overbooked sessions                            ${overbooked} (must be 0)`);

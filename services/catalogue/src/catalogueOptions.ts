@@ -21,7 +21,12 @@ export const DEFAULT_CATALOGUE_OPTIONS: CatalogueOptions = {
 const positiveInt = z.coerce.number().int().positive();
 const isoDateList = z
   .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.iso.date()));
 
 /** Environment variables of the catalogue; unset means the measure's figure. */
@@ -35,7 +40,11 @@ export const catalogueEnvSchema = z.object({
   CATALOGUE_ATTENDANCE_BUDGET_CENTS: positiveInt
     .default(MEASURE_4221_POLICY.attendanceBudgetCents)
     .describe("The fund's money for attendance over the whole period, in euro cents"),
-  CATALOGUE_BOOKING_DEADLINE_WORKING_DAYS: z.coerce.number().int().min(0).max(60)
+  CATALOGUE_BOOKING_DEADLINE_WORKING_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60)
     .default(DEFAULT_BOOKING_POLICY.deadlineWorkingDays)
     .describe('Bookings close this many working days (Mon-Fri, not a public holiday) before the session'),
   CATALOGUE_PUBLIC_HOLIDAYS: isoDateList
@@ -52,7 +61,10 @@ export function loadCatalogueOptions(env: Record<string, string | undefined>): C
       activitiesPerPupilPerSemester: parsed.CATALOGUE_ACTIVITIES_PER_PUPIL_PER_SEMESTER,
       attendanceBudgetCents: parsed.CATALOGUE_ATTENDANCE_BUDGET_CENTS,
     }),
-    booking: assertBookingPolicy({ deadlineWorkingDays: parsed.CATALOGUE_BOOKING_DEADLINE_WORKING_DAYS, publicHolidays: parsed.CATALOGUE_PUBLIC_HOLIDAYS ?? 'LATVIA' }),
+    booking: assertBookingPolicy({
+      deadlineWorkingDays: parsed.CATALOGUE_BOOKING_DEADLINE_WORKING_DAYS,
+      publicHolidays: parsed.CATALOGUE_PUBLIC_HOLIDAYS ?? 'LATVIA',
+    }),
     clock: () => new Date(),
   };
 }

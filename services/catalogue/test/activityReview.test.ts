@@ -12,10 +12,21 @@ import { answers } from './catalogueOperations';
 
 const REGISTER_PROVIDER = /* GraphQL */ `
   mutation ActivityReviewRegister($input: RegisterProviderInput!) {
-    registerProvider(input: $input) { provider { id name kind institution { id } } }
-  }`;
+    registerProvider(input: $input) {
+      provider {
+        id
+        name
+        kind
+        institution {
+          id
+        }
+      }
+    }
+  }
+`;
 
-const ACTIVITY_FIELDS = 'id title status statusReason fields gradeBands format municipality planningRegion pricePerPupilCents publishedAt provider { id name }';
+const ACTIVITY_FIELDS =
+  'id title status statusReason fields gradeBands format municipality planningRegion pricePerPupilCents publishedAt provider { id name }';
 
 const CREATE = `mutation Create($input: CreateActivityInput!) { createActivity(input: $input) { activity { ${ACTIVITY_FIELDS} } } }`;
 const SUBMIT = `mutation Submit($input: SubmitActivityInput!) { submitActivity(input: $input) { activity { id status } } }`;
@@ -26,10 +37,20 @@ const CATALOGUE = /* GraphQL */ `
   query Catalogue($filter: ActivityFilter, $first: Int, $after: String) {
     activities(filter: $filter, first: $first, after: $after) {
       totalCount
-      edges { cursor node { id title } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          title
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
-  }`;
+  }
+`;
 const ACTIVITIES_OFFERED = `
   query Offered($representations: [_Any!]!) {
     _entities(representations: $representations) { ... on Institution { id activitiesOffered { id title status } } }
@@ -91,7 +112,13 @@ describe('catalogue: providers and the review of activities', () => {
       type: status === 'ACTIVE' ? 'registry.institution.registered' : 'registry.institution.liquidated',
       subject: id,
       data: {
-        state: registryInstitutionState({ id, name, type: 'GYMNASIUM', status, liquidatedOn: status === 'LIQUIDATED' ? '2025-03-31' : null }),
+        state: registryInstitutionState({
+          id,
+          name,
+          type: 'GYMNASIUM',
+          status,
+          liquidatedOn: status === 'LIQUIDATED' ? '2025-03-31' : null,
+        }),
         changedFields: ['status'],
       },
     });
@@ -106,7 +133,11 @@ describe('catalogue: providers and the review of activities', () => {
   beforeAll(async () => {
     harness = await startGatewayHarness(catalogue);
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.catalogueActivity]);
-    producer = new Kafka({ clientId: 'catalogue-test', brokers: harness.infrastructure.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
+    producer = new Kafka({
+      clientId: 'catalogue-test',
+      brokers: harness.infrastructure.kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    }).producer();
     await producer.connect();
     museumId = await registerOutsideProvider('MUSEUM', 'Latvijas Dabas muzejs');
     companyId = await registerOutsideProvider('COMPANY', 'SIA Robotu darbnīca', OFFICER);
@@ -141,7 +172,20 @@ describe('catalogue: providers and the review of activities', () => {
     const seen = await data(ACTIVITY, { id: created.id }, PUBLIC);
     expect(seen.activity.title).toBe('Ķīmija virtuvē');
     // Search ignores case and diacritics; filters combine.
-    const found = await data(CATALOGUE, { filter: { search: 'KIMIJA virtuve', fields: ['CHEMISTRY', 'PHYSICS'], gradeBands: ['GRADES_7_9'], municipality: 'cesis', planningRegion: 'VIDZEME', format: 'AT_PROVIDER' } }, PUBLIC);
+    const found = await data(
+      CATALOGUE,
+      {
+        filter: {
+          search: 'KIMIJA virtuve',
+          fields: ['CHEMISTRY', 'PHYSICS'],
+          gradeBands: ['GRADES_7_9'],
+          municipality: 'cesis',
+          planningRegion: 'VIDZEME',
+          format: 'AT_PROVIDER',
+        },
+      },
+      PUBLIC,
+    );
     expect(found.activities.edges.map((edge: any) => edge.node.id)).toStrictEqual([created.id]);
     expect(found.activities.totalCount).toBe(1);
     const otherField = await data(CATALOGUE, { filter: { search: 'kimija virtuve', fields: ['MATHEMATICS'] } }, PUBLIC);
@@ -154,12 +198,21 @@ describe('catalogue: providers and the review of activities', () => {
       (found) => found.length >= 3,
       { what: 'created, submitted and published events' },
     );
-    expect(events.map((event) => event.type)).toStrictEqual(['catalogue.activity.created', 'catalogue.activity.submitted', 'catalogue.activity.published']);
+    expect(events.map((event) => event.type)).toStrictEqual([
+      'catalogue.activity.created',
+      'catalogue.activity.submitted',
+      'catalogue.activity.published',
+    ]);
     const [createdEvent, submittedEvent, publishedEvent] = events;
     expect(createdEvent!.source).toBe('/catalogue');
     expect(createdEvent!.data.state.status).toBe('DRAFT');
     expect(createdEvent!.data.state.pricePerPupilCents).toBe(1000);
-    expect(createdEvent!.data.state.provider).toStrictEqual({ id: museumId, name: 'Latvijas Dabas muzejs', kind: 'MUSEUM', institutionId: null });
+    expect(createdEvent!.data.state.provider).toStrictEqual({
+      id: museumId,
+      name: 'Latvijas Dabas muzejs',
+      kind: 'MUSEUM',
+      institutionId: null,
+    });
     assert.ok(createdEvent!.data.changedFields.includes('title'));
     expect(submittedEvent!.data.changedFields).toStrictEqual(['status']);
     expect(publishedEvent!.data.state.status).toBe('PUBLISHED');
@@ -178,14 +231,23 @@ describe('catalogue: providers and the review of activities', () => {
     expect((await data(ACTIVITY, { id: activity.id }, OFFICER)).activity.status).toBe('SUBMITTED');
     expect(await outboxTypes(activity.id)).toStrictEqual(['catalogue.activity.created', 'catalogue.activity.submitted']);
 
-    const returned = await data(REVIEW, { input: { id: activity.id, decision: 'RETURN', reason: 'Pievienojiet saiti ar mācību saturu' } }, OFFICER);
-    expect(returned.reviewActivity.activity).toStrictEqual({ id: activity.id, status: 'RETURNED', statusReason: 'Pievienojiet saiti ar mācību saturu', publishedAt: null });
+    const returned = await data(
+      REVIEW,
+      { input: { id: activity.id, decision: 'RETURN', reason: 'Pievienojiet saiti ar mācību saturu' } },
+      OFFICER,
+    );
+    expect(returned.reviewActivity.activity).toStrictEqual({
+      id: activity.id,
+      status: 'RETURNED',
+      statusReason: 'Pievienojiet saiti ar mācību saturu',
+      publishedAt: null,
+    });
     // A returned activity is the provider's again: it can submit it once more.
     const resubmitted = await data(SUBMIT, { input: { id: activity.id } }, providerCaller(museumId));
     expect(resubmitted.submitActivity.activity.status).toBe('SUBMITTED');
   });
 
-  it('forbids a provider to submit another provider\'s activity', async () => {
+  it("forbids a provider to submit another provider's activity", async () => {
     const activity = await createActivity(museumId, { title: 'Putnu vērošana' });
     const refused = await harness.request(SUBMIT, { input: { id: activity.id } }, providerCaller(companyId));
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -231,7 +293,8 @@ describe('catalogue: providers and the review of activities', () => {
   });
 
   it('pages the public catalogue by title with cursors and a total count', async () => {
-    for (const title of ['Lapošana Gamma', 'Lapošana Alfa', 'Lapošana Beta']) await publishedActivity(companyId, { title, fields: ['ENGINEERING'], format: 'ONLINE', municipality: null, planningRegion: null });
+    for (const title of ['Lapošana Gamma', 'Lapošana Alfa', 'Lapošana Beta'])
+      await publishedActivity(companyId, { title, fields: ['ENGINEERING'], format: 'ONLINE', municipality: null, planningRegion: null });
     await createActivity(companyId, { title: 'Lapošana Delta (melnraksts)' });
 
     const first = await data(CATALOGUE, { filter: { search: 'laposana' }, first: 2 }, PUBLIC);
@@ -257,7 +320,9 @@ describe('catalogue: providers and the review of activities', () => {
     expect(byProvider.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     await announceInstitution(institutionId, 'Cēsu Valsts ģimnāzija');
-    const registered = await eventually(officerRegisters, (response) => !response.errors, { what: 'the catalogue to learn of the institution' });
+    const registered = await eventually(officerRegisters, (response) => !response.errors, {
+      what: 'the catalogue to learn of the institution',
+    });
     const provider = registered.data.registerProvider.provider;
     expect(provider.institution).toStrictEqual({ id: institutionId });
     expect(provider.kind).toBe('INSTITUTION');
@@ -267,7 +332,18 @@ describe('catalogue: providers and the review of activities', () => {
     const published = await publishedActivity(provider.id, { title: 'Robotika ģimnāzijā', fields: ['COMPUTING', 'ENGINEERING'] });
     await createActivity(provider.id, { title: 'Vēl melnraksts' });
     // `_entities` is the subgraph's own federation entry point: asked directly, as the gateway does.
-    const { _entities } = (await harness.direct(ACTIVITIES_OFFERED, { representations: [{ __typename: 'Institution', id: institutionId }, { __typename: 'Institution', id: randomUUID() }] }, PUBLIC)).data;
+    const { _entities } = (
+      await harness.direct(
+        ACTIVITIES_OFFERED,
+        {
+          representations: [
+            { __typename: 'Institution', id: institutionId },
+            { __typename: 'Institution', id: randomUUID() },
+          ],
+        },
+        PUBLIC,
+      )
+    ).data;
     expect(_entities).toStrictEqual([
       { id: institutionId, activitiesOffered: [{ id: published.id, title: 'Robotika ģimnāzijā', status: 'PUBLISHED' }] },
       { id: _entities[1].id, activitiesOffered: [] },

@@ -29,7 +29,8 @@ export const CREATE_ACTIVITY = `mutation C($input: CreateActivityInput!) { creat
 export const SUBMIT_ACTIVITY = `mutation S($input: SubmitActivityInput!) { submitActivity(input: $input) { activity { id } } }`;
 export const REVIEW_ACTIVITY = `mutation V($input: ReviewActivityInput!) { reviewActivity(input: $input) { activity { id status } } }`;
 export const SCHEDULE_SESSION = `mutation Sc($input: ScheduleSessionInput!) { scheduleSession(input: $input) { session { id capacity freePlaces bookingClosesOn endsAt } } }`;
-export const BOOKING_FIELDS = 'id status grade pupils semester committedCents costCents attendedPupils waitingPosition statusReason session { id freePlaces bookedPupils waitingBookings }';
+export const BOOKING_FIELDS =
+  'id status grade pupils semester committedCents costCents attendedPupils waitingPosition statusReason session { id freePlaces bookedPupils waitingBookings }';
 export const BOOK_SESSION = `mutation B($input: BookSessionInput!) { bookSession(input: $input) { booking { ${BOOKING_FIELDS} } } }`;
 export const CANCEL_BOOKING = `mutation X($input: CancelBookingInput!) { cancelBooking(input: $input) { booking { ${BOOKING_FIELDS} } } }`;
 export const RECORD_ATTENDANCE = `mutation A($input: RecordAttendanceInput!) { recordAttendance(input: $input) { booking { ${BOOKING_FIELDS} } } }`;
@@ -60,7 +61,12 @@ export function activityInput(overrides: Record<string, unknown> = {}): Record<s
  * fund figures (the budget, to reach the end of it). Copies, so the defaults stay untouched.
  */
 export function mutableOptions(clock: () => Date): CatalogueOptions {
-  return { ...DEFAULT_CATALOGUE_OPTIONS, fund: { ...DEFAULT_CATALOGUE_OPTIONS.fund }, booking: { ...DEFAULT_CATALOGUE_OPTIONS.booking }, clock };
+  return {
+    ...DEFAULT_CATALOGUE_OPTIONS,
+    fund: { ...DEFAULT_CATALOGUE_OPTIONS.fund },
+    booking: { ...DEFAULT_CATALOGUE_OPTIONS.booking },
+    clock,
+  };
 }
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -19,7 +19,9 @@ describe("the database's facet key and the code's", () => {
 
   it('refuses to store a value the key has no bit for, rather than leaving it out of the counts', async () => {
     const db = harness.service.db;
-    const [{ id: providerId }] = await db.query(`INSERT INTO activity_provider (id, name, kind) VALUES (gen_random_uuid(), 'Facet test', 'MUSEUM') RETURNING id`);
+    const [{ id: providerId }] = await db.query(
+      `INSERT INTO activity_provider (id, name, kind) VALUES (gen_random_uuid(), 'Facet test', 'MUSEUM') RETURNING id`,
+    );
     const insert = (fields: string[], gradeBands: string[], region: string | null) =>
       db.query(
         `INSERT INTO activity (id, provider_id, title, description, search_text, fields, grade_bands, format, duration_minutes, language,
@@ -30,8 +32,15 @@ describe("the database's facet key and the code's", () => {
       );
     const [stored] = await insert(['PHYSICS'], ['GRADES_7_9'], 'KURZEME');
     expect(stored.facet_key).toBe(encodeFacetKey(['PHYSICS'], ['GRADES_7_9'], 'KURZEME'));
-    for (const [fields, bands, region] of [[['ASTRONOMY'], ['GRADES_7_9'], null], [['PHYSICS'], ['GRADES_13_14'], null], [['PHYSICS'], ['GRADES_7_9'], 'ATLANTIS']] as const) {
-      await assert.rejects(insert([...fields], [...bands], region), (error: { driverError?: { code?: string } }) => error.driverError?.code === '23514');
+    for (const [fields, bands, region] of [
+      [['ASTRONOMY'], ['GRADES_7_9'], null],
+      [['PHYSICS'], ['GRADES_13_14'], null],
+      [['PHYSICS'], ['GRADES_7_9'], 'ATLANTIS'],
+    ] as const) {
+      await assert.rejects(
+        insert([...fields], [...bands], region),
+        (error: { driverError?: { code?: string } }) => error.driverError?.code === '23514',
+      );
     }
   });
 
@@ -44,7 +53,11 @@ describe("the database's facet key and the code's", () => {
       [['CIVIC_PARTICIPATION', 'COMPUTING', 'CIVIC_PARTICIPATION'], ['GRADES_10_12', 'PRESCHOOL_5_6'], null],
     ];
     for (const [fields, gradeBands, region] of cases) {
-      const [{ key }] = await harness.service.db.query('SELECT catalogue_facet_key($1::text[], $2::text[], $3) AS key', [fields, gradeBands, region]);
+      const [{ key }] = await harness.service.db.query('SELECT catalogue_facet_key($1::text[], $2::text[], $3) AS key', [
+        fields,
+        gradeBands,
+        region,
+      ]);
       expect(key).toBe(encodeFacetKey(fields, gradeBands, region));
     }
   });

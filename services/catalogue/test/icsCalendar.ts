@@ -13,7 +13,10 @@ export interface IcsComponent {
  */
 export function parseIcs(text: string): IcsComponent {
   assert.ok(text.endsWith('\r\n'), 'the feed ends with CRLF');
-  const lines = text.slice(0, -2).replace(/\r\n[ \t]/g, '').split('\r\n');
+  const lines = text
+    .slice(0, -2)
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n');
   const root: IcsComponent = { name: '', properties: new Map(), components: [] };
   const open: IcsComponent[] = [root];
   for (const line of lines) {

@@ -13,9 +13,28 @@ const CESIS: Caller = { role: Role.MUNICIPALITY, municipality: 'Cēsu novads', s
 const REGISTER = /* GraphQL */ `
   mutation InterestProgrammesRegisterInterestProgramme($input: RegisterInterestProgrammeInput!) {
     registerInterestProgramme(input: $input) {
-      programme { id municipality name startsOn endsOn annualTargetedSubsidyCents institution { id } classifierEntry { code labelLv validTo area { code } } }
+      programme {
+        id
+        municipality
+        name
+        startsOn
+        endsOn
+        annualTargetedSubsidyCents
+        institution {
+          id
+        }
+        classifierEntry {
+          code
+          labelLv
+          validTo
+          area {
+            code
+          }
+        }
+      }
     }
-  }`;
+  }
+`;
 const CLASSIFIER = `query($asOf: Date) { interestEducationClassifier(asOf: $asOf) { code area { code } validFrom validTo } }`;
 const SHARES = `query($m: String!) { stemSubsidyShares(municipality: $m) { municipality schoolYear totalSubsidyCents stemSubsidyCents stemSharePercent minimumPercent meetsMinimum } }`;
 const INSTITUTION_PROGRAMMES = `query($representations: [_Any!]!, $asOf: Date) { _entities(representations: $representations) { ... on Institution { interestProgrammes(asOf: $asOf) { name } } } }`;
@@ -57,7 +76,12 @@ describe('interest-education programmes and the STEM share of the targeted subsi
   });
 
   it('refuses a retired classifier entry for a programme starting on 2024-09-01 and stores nothing', async () => {
-    const refused = await register({ name: 'Tehniskā jaunrade', classifierCode: 'RETIRED_OTHER_PROGRAMMES', startsOn: '2024-09-01', annualTargetedSubsidyCents: 100_00 });
+    const refused = await register({
+      name: 'Tehniskā jaunrade',
+      classifierCode: 'RETIRED_OTHER_PROGRAMMES',
+      startsOn: '2024-09-01',
+      annualTargetedSubsidyCents: 100_00,
+    });
     expect(refused.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     expect(refused.errors?.[0]?.extensions?.field).toBe('classifierCode');
     expect(refused.errors![0]!.message).toMatch(/ended on 2024-08-31/);
@@ -66,15 +90,27 @@ describe('interest-education programmes and the STEM share of the targeted subsi
   });
 
   it('lets only the municipality of the institution register its programmes', async () => {
-    const other = await register({ name: 'Robotika', classifierCode: 'AT_MECHATRONICS', startsOn: '2024-09-01', annualTargetedSubsidyCents: 100_00 }, CESIS);
+    const other = await register(
+      { name: 'Robotika', classifierCode: 'AT_MECHATRONICS', startsOn: '2024-09-01', annualTargetedSubsidyCents: 100_00 },
+      CESIS,
+    );
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const officer = await register({ name: 'Robotika', classifierCode: 'AT_MECHATRONICS', startsOn: '2024-09-01', annualTargetedSubsidyCents: 100_00 }, { role: Role.OFFICER });
+    const officer = await register(
+      { name: 'Robotika', classifierCode: 'AT_MECHATRONICS', startsOn: '2024-09-01', annualTargetedSubsidyCents: 100_00 },
+      { role: Role.OFFICER },
+    );
     expect(officer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('reports the STEM share per school year against the minimum: met in 2024/25 (10%), missed in 2025/26 (15%)', async () => {
     const programmes = [
-      { name: 'Robotika', classifierCode: 'AT_MECHATRONICS', startsOn: '2024-09-01', endsOn: '2025-08-31', annualTargetedSubsidyCents: 1_200_00 },
+      {
+        name: 'Robotika',
+        classifierCode: 'AT_MECHATRONICS',
+        startsOn: '2024-09-01',
+        endsOn: '2025-08-31',
+        annualTargetedSubsidyCents: 1_200_00,
+      },
       { name: 'Programmēšana', classifierCode: 'AT_COMPUTING', startsOn: '2025-09-01', annualTargetedSubsidyCents: 800_00 },
       { name: 'Basketbols', classifierCode: 'AS_TEAM_GAMES', startsOn: '2024-09-01', annualTargetedSubsidyCents: 8_800_00 },
       { name: 'Koris', classifierCode: 'AK_MUSIC', startsOn: '2023-09-01', endsOn: '2024-05-31', annualTargetedSubsidyCents: 500_00 },
@@ -86,17 +122,59 @@ describe('interest-education programmes and the STEM share of the targeted subsi
     }
     const shares = (await harness.request(SHARES, { m: 'Valmieras novads' })).data.stemSubsidyShares;
     expect(shares).toStrictEqual([
-      { municipality: 'Valmieras novads', schoolYear: '2023/2024', totalSubsidyCents: 500_00, stemSubsidyCents: 0, stemSharePercent: 0, minimumPercent: null, meetsMinimum: null },
-      { municipality: 'Valmieras novads', schoolYear: '2024/2025', totalSubsidyCents: 10_000_00, stemSubsidyCents: 1_200_00, stemSharePercent: 12, minimumPercent: 10, meetsMinimum: true },
-      { municipality: 'Valmieras novads', schoolYear: '2025/2026', totalSubsidyCents: 9_600_00, stemSubsidyCents: 800_00, stemSharePercent: 8.3, minimumPercent: 15, meetsMinimum: false },
-      { municipality: 'Valmieras novads', schoolYear: '2026/2027', totalSubsidyCents: 9_600_00, stemSubsidyCents: 800_00, stemSharePercent: 8.3, minimumPercent: 20, meetsMinimum: false },
+      {
+        municipality: 'Valmieras novads',
+        schoolYear: '2023/2024',
+        totalSubsidyCents: 500_00,
+        stemSubsidyCents: 0,
+        stemSharePercent: 0,
+        minimumPercent: null,
+        meetsMinimum: null,
+      },
+      {
+        municipality: 'Valmieras novads',
+        schoolYear: '2024/2025',
+        totalSubsidyCents: 10_000_00,
+        stemSubsidyCents: 1_200_00,
+        stemSharePercent: 12,
+        minimumPercent: 10,
+        meetsMinimum: true,
+      },
+      {
+        municipality: 'Valmieras novads',
+        schoolYear: '2025/2026',
+        totalSubsidyCents: 9_600_00,
+        stemSubsidyCents: 800_00,
+        stemSharePercent: 8.3,
+        minimumPercent: 15,
+        meetsMinimum: false,
+      },
+      {
+        municipality: 'Valmieras novads',
+        schoolYear: '2026/2027',
+        totalSubsidyCents: 9_600_00,
+        stemSubsidyCents: 800_00,
+        stemSharePercent: 8.3,
+        minimumPercent: 20,
+        meetsMinimum: false,
+      },
     ]);
 
-    const entities = await harness.direct(INSTITUTION_PROGRAMMES, { representations: [{ __typename: 'Institution', id: centre.id }], asOf: '2025-01-15' });
+    const entities = await harness.direct(INSTITUTION_PROGRAMMES, {
+      representations: [{ __typename: 'Institution', id: centre.id }],
+      asOf: '2025-01-15',
+    });
     expect(entities.data._entities[0].interestProgrammes.map((p: any) => p.name).sort()).toStrictEqual(['Basketbols', 'Robotika']);
 
     // The topic is shared by every run on the broker: only this centre's programmes count.
-    const published = await eventually(async () => recorder.messages.filter((m) => m.event.type === 'licensing.interest-programme.registered' && m.event.data.state.institutionId === centre.id), (m) => m.length === 4, { what: 'four registered events' });
+    const published = await eventually(
+      async () =>
+        recorder.messages.filter(
+          (m) => m.event.type === 'licensing.interest-programme.registered' && m.event.data.state.institutionId === centre.id,
+        ),
+      (m) => m.length === 4,
+      { what: 'four registered events' },
+    );
     assert.ok(published.every((m) => m.event.data.state.municipality === 'Valmieras novads'));
   });
 });

@@ -34,31 +34,39 @@ describe('licences follow a reorganised institution to its successor (registry.i
   };
 
   const issue = async (institution: RegistryInstitutionState, placeIndex: number, overrides: Record<string, unknown> = {}) => {
-    const response = await harness.request(ISSUE, {
-      input: {
-        institutionId: institution.id,
-        implementationPlaceId: institution.implementationPlaces[placeIndex]!.id,
-        programmeCode: '21011111',
-        programmeName: 'Pamatizglītības programma',
-        level: 'BASIC',
-        decisionNumber: 'V-2023/10',
-        issuedOn: '2023-08-15',
-        ...overrides,
+    const response = await harness.request(
+      ISSUE,
+      {
+        input: {
+          institutionId: institution.id,
+          implementationPlaceId: institution.implementationPlaces[placeIndex]!.id,
+          programmeCode: '21011111',
+          programmeName: 'Pamatizglītības programma',
+          level: 'BASIC',
+          decisionNumber: 'V-2023/10',
+          issuedOn: '2023-08-15',
+          ...overrides,
+        },
       },
-    }, OFFICER);
+      OFFICER,
+    );
     expect(response.errors).toBe(undefined);
     return response.data.issueLicence.licence;
   };
 
   /** The predecessor's `registry.institution.reorganised` event as the registry publishes it once the decision applies. */
   const reorganised = (predecessor: RegistryInstitutionState, kind: string, successorIds: string[], effectiveDate: string) =>
-    RegistryFeed.event('registry.institution.reorganised', {
-      ...predecessor,
-      status: 'LIQUIDATED',
-      liquidatedOn: effectiveDate,
-      liquidationKind: 'REORGANISATION',
-      successors: successorIds.map((institutionId) => ({ institutionId, kind, effectiveDate })),
-    }, ['status', 'liquidatedOn', 'liquidationKind']);
+    RegistryFeed.event(
+      'registry.institution.reorganised',
+      {
+        ...predecessor,
+        status: 'LIQUIDATED',
+        liquidatedOn: effectiveDate,
+        liquidationKind: 'REORGANISATION',
+        successors: successorIds.map((institutionId) => ({ institutionId, kind, effectiveDate })),
+      },
+      ['status', 'liquidatedOn', 'liquidationKind'],
+    );
 
   beforeAll(async () => {
     harness = await startGatewayHarness(licensing);
@@ -73,14 +81,29 @@ describe('licences follow a reorganised institution to its successor (registry.i
 
   it('on a merger, transfers every in-force licence to the successor, which gets a linked licence at its place with the same address', async () => {
     const shared = 'Ausekļa iela 25, Valmiera';
-    const successor = await announce({ name: 'Valmieras Apvienotā skola', implementationPlaces: [place(shared.toUpperCase()), place('Rīgas iela 3, Valmiera')] });
-    const predecessor = await announce({ name: 'Valmieras 2. pamatskola', implementationPlaces: [place(shared), place('Lāčplēša iela 1, Valmiera')] });
+    const successor = await announce({
+      name: 'Valmieras Apvienotā skola',
+      implementationPlaces: [place(shared.toUpperCase()), place('Rīgas iela 3, Valmiera')],
+    });
+    const predecessor = await announce({
+      name: 'Valmieras 2. pamatskola',
+      implementationPlaces: [place(shared), place('Lāčplēša iela 1, Valmiera')],
+    });
     const general = await issue(predecessor, 0);
-    await issue(predecessor, 1, { programmeCode: '21015811', programmeName: 'Speciālā pamatizglītība', kind: 'SPECIAL', specialNeedsCategory: 'INTELLECTUAL_DEVELOPMENT_DISORDERS' });
+    await issue(predecessor, 1, {
+      programmeCode: '21015811',
+      programmeName: 'Speciālā pamatizglītība',
+      kind: 'SPECIAL',
+      specialNeedsCategory: 'INTELLECTUAL_DEVELOPMENT_DISORDERS',
+    });
 
     const event = reorganised(predecessor, 'MERGER', [successor.id], '2025-09-01');
     await feed.send(event);
-    const transferred = await eventually(() => harness.request(LICENCE, { id: general.id }), (r) => r.data?.licence?.status === 'TRANSFERRED', { what: 'the licence to transfer' });
+    const transferred = await eventually(
+      () => harness.request(LICENCE, { id: general.id }),
+      (r) => r.data?.licence?.status === 'TRANSFERRED',
+      { what: 'the licence to transfer' },
+    );
     expect(transferred.data.licence.endedOn).toBe('2025-09-01');
     expect(transferred.data.licence.decisions.at(-1).kind).toBe('TRANSFERRED');
 
@@ -89,11 +112,18 @@ describe('licences follow a reorganised institution to its successor (registry.i
     expect(taken.length).toBe(2);
     const takenGeneral = taken.find((l: any) => l.programmeCode === '21011111');
     const takenSpecial = taken.find((l: any) => l.programmeCode === '21015811');
-    expect([takenGeneral.status, takenGeneral.issuedOn, takenGeneral.continues.id, takenGeneral.institution.id]).toStrictEqual(['ACTIVE', '2025-09-01', general.id, successor.id]);
+    expect([takenGeneral.status, takenGeneral.issuedOn, takenGeneral.continues.id, takenGeneral.institution.id]).toStrictEqual([
+      'ACTIVE',
+      '2025-09-01',
+      general.id,
+      successor.id,
+    ]);
     expect(transferred.data.licence.continuedBy.id).toBe(takenGeneral.id);
     // By address: the successor's own place for the shared address, the predecessor's place otherwise.
     expect(takenGeneral.implementationPlaces).toStrictEqual([{ id: successor.implementationPlaces[0]!.id, address: shared.toUpperCase() }]);
-    expect(takenSpecial.implementationPlaces).toStrictEqual([{ id: predecessor.implementationPlaces[1]!.id, address: 'Lāčplēša iela 1, Valmiera' }]);
+    expect(takenSpecial.implementationPlaces).toStrictEqual([
+      { id: predecessor.implementationPlaces[1]!.id, address: 'Lāčplēša iela 1, Valmiera' },
+    ]);
     expect([takenSpecial.kind, takenSpecial.specialNeedsCategory]).toStrictEqual(['SPECIAL', 'INTELLECTUAL_DEVELOPMENT_DISORDERS']);
     expect(takenGeneral.decisions[0].kind).toBe('TAKEN_OVER');
 
@@ -103,7 +133,9 @@ describe('licences follow a reorganised institution to its successor (registry.i
       { what: 'issued, transferred and the successor licence issued' },
     );
     expect(published.map((e) => `${e.subject === general.id ? 'predecessor' : 'successor'}:${e.type}`).sort()).toStrictEqual([
-      'predecessor:licensing.licence.issued', 'predecessor:licensing.licence.transferred', 'successor:licensing.licence.issued',
+      'predecessor:licensing.licence.issued',
+      'predecessor:licensing.licence.transferred',
+      'successor:licensing.licence.issued',
     ]);
     const transferEvent = published.find((e) => e.type === 'licensing.licence.transferred')!;
     expect(transferEvent.data.state.continuedById).toBe(takenGeneral.id);
@@ -113,7 +145,11 @@ describe('licences follow a reorganised institution to its successor (registry.i
     await feed.send(event);
     const again = reorganised(predecessor, 'MERGER', [successor.id], '2025-09-01');
     await feed.send(again);
-    await eventually(async () => (await harness.service.db.query('SELECT 1 FROM processed_event WHERE event_id = $1', [again.id])).length, (rows) => rows === 1, { what: 'the replay to be handled' });
+    await eventually(
+      async () => (await harness.service.db.query('SELECT 1 FROM processed_event WHERE event_id = $1', [again.id])).length,
+      (rows) => rows === 1,
+      { what: 'the replay to be handled' },
+    );
     const [{ n }] = await harness.service.db.query('SELECT count(*)::int AS n FROM licence WHERE institution_id = $1', [successor.id]);
     expect(n).toBe(2);
   });
@@ -130,8 +166,16 @@ describe('licences follow a reorganised institution to its successor (registry.i
     const existing = await issue(second, 0, { programmeCode: '21011112', programmeName: 'Pamatizglītības programma (B)' });
 
     await feed.send(reorganised(predecessor, 'DIVISION', [first.id, second.id], '2025-09-01'));
-    const movedA = await eventually(() => harness.request(LICENCE, { id: atA.id }), (r) => r.data?.licence?.status === 'TRANSFERRED', { what: 'A to transfer' });
-    const movedB = await eventually(() => harness.request(LICENCE, { id: atB.id }), (r) => r.data?.licence?.status === 'TRANSFERRED', { what: 'B to transfer' });
+    const movedA = await eventually(
+      () => harness.request(LICENCE, { id: atA.id }),
+      (r) => r.data?.licence?.status === 'TRANSFERRED',
+      { what: 'A to transfer' },
+    );
+    const movedB = await eventually(
+      () => harness.request(LICENCE, { id: atB.id }),
+      (r) => r.data?.licence?.status === 'TRANSFERRED',
+      { what: 'B to transfer' },
+    );
     const continuedA = await harness.request(LICENCE, { id: movedA.data.licence.continuedBy.id });
     expect(continuedA.data.licence.institution.id).toBe(second.id);
     expect(continuedA.data.licence.implementationPlaces).toStrictEqual([{ id: second.implementationPlaces[1]!.id, address: a }]);

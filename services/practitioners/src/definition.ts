@@ -45,7 +45,11 @@ export function createPractitioners(options: PractitionersOptions = {}): Subgrap
       PrivatePracticeCertificateEntity,
       PrivatePracticeExtensionEntity,
     ],
-    migrations: [CreatePsychologistRegister1732300000400, DecisionsChildcareAndPrivatePractice1732300002400, PsychologistPracticeMunicipality1732300003400],
+    migrations: [
+      CreatePsychologistRegister1732300000400,
+      DecisionsChildcareAndPrivatePractice1732300002400,
+      PsychologistPracticeMunicipality1732300003400,
+    ],
     publishes: [Topics.practitionersPsychologist, Topics.practitionersChildcareProvider, Topics.practitionersPrivatePractice],
     buildContext: (base, deps) => buildContext(base, deps, { clock, statusDecisionPolicy }),
     jobs: [

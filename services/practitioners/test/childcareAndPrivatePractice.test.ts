@@ -42,14 +42,17 @@ describe('child-supervision service providers and private-practice certificates'
 
   beforeAll(async () => {
     harness = await startGatewayHarness(createPractitioners({ clock }));
-    recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.practitionersChildcareProvider, Topics.practitionersPrivatePractice]);
+    recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([
+      Topics.practitionersChildcareProvider,
+      Topics.practitionersPrivatePractice,
+    ]);
   });
   afterAll(async () => {
     await recorder?.stop();
     await harness?.close();
   });
 
-  it("registers a child-minder; the public sees neither the personal code nor, without consent, the home address", async () => {
+  it('registers a child-minder; the public sees neither the personal code nor, without consent, the home address', async () => {
     const input = naturalPerson();
     const { childcareProvider: registered } = (await ok(REGISTER, { input })).registerChildcareProvider;
     expect(registered.personalCode).toBe(hyphenated(input.personalCode));
@@ -61,9 +64,13 @@ describe('child-supervision service providers and private-practice certificates'
       expect(seen.homeAddressPublic).toBe(false);
       expect(seen.serviceAddress).toBe(input.serviceAddress);
     }
-    const [event] = await eventually(async () => recorder.eventsFor(Topics.practitionersChildcareProvider, [registered.id]), (found) => found.length >= 1, {
-      what: 'registered event',
-    });
+    const [event] = await eventually(
+      async () => recorder.eventsFor(Topics.practitionersChildcareProvider, [registered.id]),
+      (found) => found.length >= 1,
+      {
+        what: 'registered event',
+      },
+    );
     expect(event!.type).toBe('practitioners.childcare-provider.registered');
     expect(event!.data.state.homeAddress).toBe(null);
     const raw = JSON.stringify(event);
@@ -73,29 +80,55 @@ describe('child-supervision service providers and private-practice certificates'
   it('shows the home address of a child-minder who consented, and a legal person’s address always', async () => {
     const consenting = naturalPerson({ homeAddressPublic: true });
     await ok(REGISTER, { input: consenting });
-    const legal = naturalPerson({ kind: 'LEGAL_PERSON', personalCode: null, companyNumber: companyNumber(), name: `SIA Bērnu prieks ${surname()}`, homeAddress: 'Brīvības iela 1, Rīga' });
+    const legal = naturalPerson({
+      kind: 'LEGAL_PERSON',
+      personalCode: null,
+      companyNumber: companyNumber(),
+      name: `SIA Bērnu prieks ${surname()}`,
+      homeAddress: 'Brīvības iela 1, Rīga',
+    });
     await ok(REGISTER, { input: legal });
     const seenConsenting = (await harness.request(PROVIDER_BY_NUMBER, { n: consenting.registrationNumber })).data.childcareProvider;
     expect(seenConsenting.homeAddress).toBe(consenting.homeAddress);
     const seenLegal = (await harness.request(PROVIDER_BY_NUMBER, { n: legal.registrationNumber })).data.childcareProvider;
-    expect([seenLegal.homeAddress, seenLegal.companyNumber, seenLegal.personalCode]).toStrictEqual([legal.homeAddress, legal.companyNumber, null]);
+    expect([seenLegal.homeAddress, seenLegal.companyNumber, seenLegal.personalCode]).toStrictEqual([
+      legal.homeAddress,
+      legal.companyNumber,
+      null,
+    ]);
   });
 
   it('amends and then excludes a provider with the reason; a decision on the excluded provider is refused', async () => {
     const input = naturalPerson();
     const { id } = (await ok(REGISTER, { input })).registerChildcareProvider.childcareProvider;
-    const amended = (await ok(AMEND, { input: { id, serviceAddress: 'Vaļņu iela 2, Cēsis', homeAddressPublic: true, decision: { number: 'BU-A/1', date: '2024-06-01' } } }))
-      .amendChildcareProvider.childcareProvider;
+    const amended = (
+      await ok(AMEND, {
+        input: { id, serviceAddress: 'Vaļņu iela 2, Cēsis', homeAddressPublic: true, decision: { number: 'BU-A/1', date: '2024-06-01' } },
+      })
+    ).amendChildcareProvider.childcareProvider;
     expect(amended.serviceAddress).toBe('Vaļņu iela 2, Cēsis');
     expect(amended.amendments).toStrictEqual([{ number: 'BU-A/1', date: '2024-06-01' }]);
-    const excluded = (await ok(EXCLUDE, { input: { id, reason: 'Pakalpojuma sniegšana pārtraukta', decision: { number: 'BU-X/1', date: '2024-07-01' } } }))
-      .excludeChildcareProvider.childcareProvider;
-    expect([excluded.status, excluded.exclusionReason, excluded.exclusionDecision]).toStrictEqual(['EXCLUDED', 'Pakalpojuma sniegšana pārtraukta', { number: 'BU-X/1', date: '2024-07-01' }]);
+    const excluded = (
+      await ok(EXCLUDE, { input: { id, reason: 'Pakalpojuma sniegšana pārtraukta', decision: { number: 'BU-X/1', date: '2024-07-01' } } })
+    ).excludeChildcareProvider.childcareProvider;
+    expect([excluded.status, excluded.exclusionReason, excluded.exclusionDecision]).toStrictEqual([
+      'EXCLUDED',
+      'Pakalpojuma sniegšana pārtraukta',
+      { number: 'BU-X/1', date: '2024-07-01' },
+    ]);
     const outboxBefore = await count('SELECT count(*) FROM outbox_event');
-    const again = await harness.request(AMEND, { input: { id, name: 'Cits vārds', decision: { number: 'BU-A/2', date: '2024-08-01' } } }, OFFICER);
+    const again = await harness.request(
+      AMEND,
+      { input: { id, name: 'Cits vārds', decision: { number: 'BU-A/2', date: '2024-08-01' } } },
+      OFFICER,
+    );
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await count('SELECT count(*) FROM outbox_event')).toBe(outboxBefore);
-    const events = await eventually(async () => recorder.eventsFor(Topics.practitionersChildcareProvider, [id]), (found) => found.length >= 3, { what: 'three events' });
+    const events = await eventually(
+      async () => recorder.eventsFor(Topics.practitionersChildcareProvider, [id]),
+      (found) => found.length >= 3,
+      { what: 'three events' },
+    );
     expect(events.map((e) => e.type.split('.').at(-1))).toStrictEqual(['registered', 'amended', 'excluded']);
     expect(events[2]!.data.state.exclusionReason).toBe('Pakalpojuma sniegšana pārtraukta');
   });
@@ -107,9 +140,15 @@ describe('child-supervision service providers and private-practice certificates'
     const { childcareProvider: refused } = (await ok(REFUSE, { input: refusal })).refuseChildcareProvider;
     expect([refused.status, refused.refusalReason]).toStrictEqual(['REFUSED', 'Nav iesniegta izziņa par sodāmību']);
     expect((await harness.request(PROVIDER_BY_NUMBER, { n: input.applicationNumber })).data.childcareProvider).toBe(null);
-    const listed = await harness.request('query($f: ChildcareProviderFilter) { childcareProviders(filter: $f) { totalCount } }', { f: { search: input.name } });
+    const listed = await harness.request('query($f: ChildcareProviderFilter) { childcareProviders(filter: $f) { totalCount } }', {
+      f: { search: input.name },
+    });
     expect(listed.data.childcareProviders.totalCount).toBe(0);
-    const [event] = await eventually(async () => recorder.eventsFor(Topics.practitionersChildcareProvider, [refused.id]), (found) => found.length >= 1, { what: 'refusal' });
+    const [event] = await eventually(
+      async () => recorder.eventsFor(Topics.practitionersChildcareProvider, [refused.id]),
+      (found) => found.length >= 1,
+      { what: 'refusal' },
+    );
     expect(event!.type).toBe('practitioners.childcare-provider.refused');
     assert.ok(!JSON.stringify(event).includes(input.name), 'a refused applicant is named on the topic');
   });
@@ -134,9 +173,12 @@ describe('child-supervision service providers and private-practice certificates'
   it('filters providers by municipality ignoring case and diacritics', async () => {
     const town = `Ķeguma-${surname()}`;
     await ok(REGISTER, { input: naturalPerson({ municipality: `${town} novads` }) });
-    const found = await harness.request('query($f: ChildcareProviderFilter) { childcareProviders(filter: $f) { totalCount edges { node { municipality } } } }', {
-      f: { municipality: town.toLowerCase().replace('ķ', 'k') },
-    });
+    const found = await harness.request(
+      'query($f: ChildcareProviderFilter) { childcareProviders(filter: $f) { totalCount edges { node { municipality } } } }',
+      {
+        f: { municipality: town.toLowerCase().replace('ķ', 'k') },
+      },
+    );
     expect(found.data.childcareProviders.totalCount).toBe(1);
   });
 
@@ -153,23 +195,58 @@ describe('child-supervision service providers and private-practice certificates'
       decision: { number: 'PP-2024/3', date: '2024-03-01' },
     };
     const issued = (await ok(ISSUE, { input })).issuePrivatePracticeCertificate.certificate;
-    expect([issued.validFrom, issued.validUntil, issued.isCurrent, issued.status, issued.personalCode]).toStrictEqual(['2024-03-01', '2026-02-28', true, 'ISSUED', hyphenated(code)]);
-    const publicView = (await harness.request(`query($n: String!) { privatePracticeCertificate(number: $n) { personalCode teacherName } }`, { n: input.number })).data;
+    expect([issued.validFrom, issued.validUntil, issued.isCurrent, issued.status, issued.personalCode]).toStrictEqual([
+      '2024-03-01',
+      '2026-02-28',
+      true,
+      'ISSUED',
+      hyphenated(code),
+    ]);
+    const publicView = (
+      await harness.request(`query($n: String!) { privatePracticeCertificate(number: $n) { personalCode teacherName } }`, {
+        n: input.number,
+      })
+    ).data;
     expect(publicView.privatePracticeCertificate).toStrictEqual({ personalCode: null, teacherName: input.teacherName });
 
-    const extended = (await ok(EXTEND, { input: { id: issued.id, validUntil: '2029-02-28', decision: { number: 'PP-E/1', date: '2024-10-01' } } })).extendPrivatePracticeCertificate.certificate;
+    const extended = (
+      await ok(EXTEND, { input: { id: issued.id, validUntil: '2029-02-28', decision: { number: 'PP-E/1', date: '2024-10-01' } } })
+    ).extendPrivatePracticeCertificate.certificate;
     expect(extended.extensions).toStrictEqual([{ validUntil: '2029-02-28', decision: { number: 'PP-E/1', date: '2024-10-01' } }]);
-    const shorter = await harness.request(EXTEND, { input: { id: issued.id, validUntil: '2028-01-01', decision: { number: 'PP-E/2', date: '2024-10-02' } } }, OFFICER);
+    const shorter = await harness.request(
+      EXTEND,
+      { input: { id: issued.id, validUntil: '2028-01-01', decision: { number: 'PP-E/2', date: '2024-10-02' } } },
+      OFFICER,
+    );
     expect(shorter.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
 
-    const revoked = (await ok(REVOKE, { input: { id: issued.id, reason: 'Nepietiekamas valsts valodas zināšanas', decision: { number: 'PP-R/1', date: '2024-11-01' } } }))
-      .revokePrivatePracticeCertificate.certificate;
-    expect([revoked.status, revoked.isCurrent, revoked.revocationReason]).toStrictEqual(['REVOKED', false, 'Nepietiekamas valsts valodas zināšanas']);
-    const twice = await harness.request(REVOKE, { input: { id: issued.id, reason: 'Atkārtoti', decision: { number: 'PP-R/2', date: '2024-11-02' } } }, OFFICER);
+    const revoked = (
+      await ok(REVOKE, {
+        input: { id: issued.id, reason: 'Nepietiekamas valsts valodas zināšanas', decision: { number: 'PP-R/1', date: '2024-11-01' } },
+      })
+    ).revokePrivatePracticeCertificate.certificate;
+    expect([revoked.status, revoked.isCurrent, revoked.revocationReason]).toStrictEqual([
+      'REVOKED',
+      false,
+      'Nepietiekamas valsts valodas zināšanas',
+    ]);
+    const twice = await harness.request(
+      REVOKE,
+      { input: { id: issued.id, reason: 'Atkārtoti', decision: { number: 'PP-R/2', date: '2024-11-02' } } },
+      OFFICER,
+    );
     expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
-    const events = await eventually(async () => recorder.eventsFor(Topics.practitionersPrivatePractice, [issued.id]), (found) => found.length >= 3, { what: 'three events' });
-    expect(events.map((e) => e.type)).toStrictEqual(['practitioners.private-practice.issued', 'practitioners.private-practice.extended', 'practitioners.private-practice.revoked']);
+    const events = await eventually(
+      async () => recorder.eventsFor(Topics.practitionersPrivatePractice, [issued.id]),
+      (found) => found.length >= 3,
+      { what: 'three events' },
+    );
+    expect(events.map((e) => e.type)).toStrictEqual([
+      'practitioners.private-practice.issued',
+      'practitioners.private-practice.extended',
+      'practitioners.private-practice.revoked',
+    ]);
     assert.ok(events.every((e) => !JSON.stringify(e).includes(code.slice(0, 6))));
   });
 

@@ -21,25 +21,56 @@ export const hyphenated = (code: string) => `${code.slice(0, 6)}-${code.slice(6)
 export const birthDateOf = (code: string) => `19${code.slice(4, 6)}-${code.slice(2, 4)}-${code.slice(0, 2)}`;
 
 /** A unique ASCII surname, so that searches see only this test's rows. */
-export const surname = () => `Testa${randomUUID().replace(/[^a-f]/g, '').slice(0, 8)}`;
+export const surname = () =>
+  `Testa${randomUUID()
+    .replace(/[^a-f]/g, '')
+    .slice(0, 8)}`;
 
 /** A clock the tests move: what the service takes for "today". */
 export function testClock(date: string) {
-  return { date, today(): string { return this.date; } };
+  return {
+    date,
+    today(): string {
+      return this.date;
+    },
+  };
 }
 
 export const REGISTER = /* GraphQL */ `
   mutation PractitionersRegister($input: RegisterPsychologistInput!) {
-    registerPsychologist(input: $input) { psychologist { id registrationNumber name status personalCode } }
-  }`;
+    registerPsychologist(input: $input) {
+      psychologist {
+        id
+        registrationNumber
+        name
+        status
+        personalCode
+      }
+    }
+  }
+`;
 
 export const CERTIFY = /* GraphQL */ `
   mutation Certify($input: CertifyPsychologistInput!) {
     certifyPsychologist(input: $input) {
-      psychologist { id status }
-      certificate { number fieldOfPractice fieldOfPracticeLabelLv validFrom validUntil decision { number date } }
+      psychologist {
+        id
+        status
+      }
+      certificate {
+        number
+        fieldOfPractice
+        fieldOfPracticeLabelLv
+        validFrom
+        validUntil
+        decision {
+          number
+          date
+        }
+      }
     }
-  }`;
+  }
+`;
 
 export function registerInput(overrides: Record<string, unknown> = {}) {
   return {

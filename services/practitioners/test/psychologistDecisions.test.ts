@@ -17,24 +17,59 @@ const DECIDE = (mutation: string) => `
 const GRANT = /* GraphQL */ `
   mutation Grant($input: GrantSupervisorRightsInput!) {
     grantSupervisorRights(input: $input) {
-      psychologist { isSupervisor }
-      supervisorRight { fieldOfPractice validFrom validUntil isCurrent decision { number date } }
+      psychologist {
+        isSupervisor
+      }
+      supervisorRight {
+        fieldOfPractice
+        validFrom
+        validUntil
+        isCurrent
+        decision {
+          number
+          date
+        }
+      }
     }
-  }`;
+  }
+`;
 
 const RECOGNISE = /* GraphQL */ `
   mutation Recognise($input: RecogniseForeignQualificationInput!) {
-    recogniseForeignQualification(input: $input) { psychologist { foreignQualifications { country qualification decision { number date } } } }
-  }`;
+    recogniseForeignQualification(input: $input) {
+      psychologist {
+        foreignQualifications {
+          country
+          qualification
+          decision {
+            number
+            date
+          }
+        }
+      }
+    }
+  }
+`;
 
 const STATE = /* GraphQL */ `
   query State($registrationNumber: String!) {
     psychologist(registrationNumber: $registrationNumber) {
-      status isSupervisor
-      certificates { number validUntil isCurrent expired }
-      supervisorRights { fieldOfPractice validUntil isCurrent }
+      status
+      isSupervisor
+      certificates {
+        number
+        validUntil
+        isCurrent
+        expired
+      }
+      supervisorRights {
+        fieldOfPractice
+        validUntil
+        isCurrent
+      }
     }
-  }`;
+  }
+`;
 
 /** "Today" for the service; moved forward by the expiry test. */
 const clock = testClock('2024-11-22');
@@ -53,7 +88,9 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
     return { input, id: (await ok(REGISTER, { input })).registerPsychologist.psychologist.id as string };
   };
   const certify = (psychologistId: string, fieldOfPractice: string, decision: { number: string; date: string }) =>
-    ok(CERTIFY, { input: { psychologistId, certificateNumber: `C-${fieldOfPractice}-${psychologistId.slice(0, 8)}`, fieldOfPractice, decision } });
+    ok(CERTIFY, {
+      input: { psychologistId, certificateNumber: `C-${fieldOfPractice}-${psychologistId.slice(0, 8)}`, fieldOfPractice, decision },
+    });
 
   beforeAll(async () => {
     harness = await startGatewayHarness(createPractitioners({ clock, expiryIntervalMs: 100 }));
@@ -77,15 +114,31 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
       ['excludePsychologist', 'EXCLUDED', '2024-09-01', false],
     ];
     for (const [mutation, status, date, certificateCurrent] of steps) {
-      const { psychologist } = (await ok(DECIDE(mutation), { input: { psychologistId: id, decision: { number: `D-${date}`, date } } }))[mutation];
+      const { psychologist } = (await ok(DECIDE(mutation), { input: { psychologistId: id, decision: { number: `D-${date}`, date } } }))[
+        mutation
+      ];
       expect(psychologist.status).toBe(status);
       expect(psychologist.statusHistory.at(-1)).toStrictEqual({ status, decision: { number: `D-${date}`, date } });
       expect(psychologist.certificates[0].isCurrent).toBe(certificateCurrent);
     }
-    const events = await eventually(async () => recorder.eventsFor(Topics.practitionersPsychologist, [id]), (found) => found.length >= 9, {
-      what: 'every decision on the topic',
-    });
-    expect(events.map((e) => e.type.replace('practitioners.psychologist.', ''))).toStrictEqual(['registered', 'certified', 'suspended', 'restored', 'cancelled', 'restored', 'terminated', 'restored', 'excluded']);
+    const events = await eventually(
+      async () => recorder.eventsFor(Topics.practitionersPsychologist, [id]),
+      (found) => found.length >= 9,
+      {
+        what: 'every decision on the topic',
+      },
+    );
+    expect(events.map((e) => e.type.replace('practitioners.psychologist.', ''))).toStrictEqual([
+      'registered',
+      'certified',
+      'suspended',
+      'restored',
+      'cancelled',
+      'restored',
+      'terminated',
+      'restored',
+      'excluded',
+    ]);
     expect(events.at(-1)!.data.state.status).toBe('EXCLUDED');
     expect(events.at(-1)!.data.changedFields).toStrictEqual(['status', 'statusHistory']);
   });
@@ -109,16 +162,30 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
       expect(response.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       expect(response.errors?.[0]?.extensions?.reason).toBe('PERSON_EXCLUDED');
     }
-    expect(await Promise.all([count('SELECT count(*) FROM outbox_event'), count('SELECT count(*) FROM status_change')])).toStrictEqual(before);
+    expect(await Promise.all([count('SELECT count(*) FROM outbox_event'), count('SELECT count(*) FROM status_change')])).toStrictEqual(
+      before,
+    );
   });
 
   it('refuses a decision from a status it does not apply to, one dated before the last, and a non-OFFICER', async () => {
     const { id } = await register({ decision: { number: 'R-3', date: '2024-01-10' } });
-    const restore = await harness.request(DECIDE('restorePsychologist'), { input: { psychologistId: id, decision: { number: 'Q-1', date: '2024-02-01' } } }, OFFICER);
+    const restore = await harness.request(
+      DECIDE('restorePsychologist'),
+      { input: { psychologistId: id, decision: { number: 'Q-1', date: '2024-02-01' } } },
+      OFFICER,
+    );
     expect(restore.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    const early = await harness.request(DECIDE('suspendPsychologist'), { input: { psychologistId: id, decision: { number: 'Q-2', date: '2024-01-09' } } }, OFFICER);
+    const early = await harness.request(
+      DECIDE('suspendPsychologist'),
+      { input: { psychologistId: id, decision: { number: 'Q-2', date: '2024-01-09' } } },
+      OFFICER,
+    );
     expect(early.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
-    const asProvider = await harness.request(DECIDE('suspendPsychologist'), { input: { psychologistId: id, decision: { number: 'Q-3', date: '2024-02-01' } } }, PROVIDER);
+    const asProvider = await harness.request(
+      DECIDE('suspendPsychologist'),
+      { input: { psychologistId: id, decision: { number: 'Q-3', date: '2024-02-01' } } },
+      PROVIDER,
+    );
     expect(asProvider.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await count('SELECT count(*) FROM status_change WHERE psychologist_id = $1', [id])).toBe(1);
   });
@@ -128,7 +195,11 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
     await certify(id, 'CLINICAL_AND_HEALTH', { number: 'S-4a', date: '2023-02-01' });
     await certify(id, 'COUNSELLING', { number: 'S-4b', date: '2024-03-15' });
     await certify(id, 'LEGAL', { number: 'S-4c', date: '2024-04-01' });
-    const first = (await ok(GRANT, { input: { psychologistId: id, fieldOfPractice: 'CLINICAL_AND_HEALTH', decision: { number: 'P-1', date: '2024-05-02' } } })).grantSupervisorRights;
+    const first = (
+      await ok(GRANT, {
+        input: { psychologistId: id, fieldOfPractice: 'CLINICAL_AND_HEALTH', decision: { number: 'P-1', date: '2024-05-02' } },
+      })
+    ).grantSupervisorRights;
     expect(first.supervisorRight).toStrictEqual({
       fieldOfPractice: 'CLINICAL_AND_HEALTH',
       validFrom: '2024-05-02',
@@ -137,41 +208,76 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
       decision: { number: 'P-1', date: '2024-05-02' },
     });
     expect(first.psychologist.isSupervisor).toBe(true);
-    const second = (await ok(GRANT, { input: { psychologistId: id, fieldOfPractice: 'COUNSELLING', decision: { number: 'P-2', date: '2024-05-02' } } })).grantSupervisorRights;
+    const second = (
+      await ok(GRANT, { input: { psychologistId: id, fieldOfPractice: 'COUNSELLING', decision: { number: 'P-2', date: '2024-05-02' } } })
+    ).grantSupervisorRights;
     expect(second.supervisorRight.validUntil).toBe('2031-03-14');
 
-    const third = await harness.request(GRANT, { input: { psychologistId: id, fieldOfPractice: 'LEGAL', decision: { number: 'P-3', date: '2024-05-03' } } }, OFFICER);
+    const third = await harness.request(
+      GRANT,
+      { input: { psychologistId: id, fieldOfPractice: 'LEGAL', decision: { number: 'P-3', date: '2024-05-03' } } },
+      OFFICER,
+    );
     expect(third.errors?.[0]?.extensions?.code).toBe('QUOTA_EXCEEDED');
     expect(await count('SELECT count(*) FROM supervisor_right WHERE psychologist_id = $1', [id])).toBe(2);
-    const withoutCertificate = await harness.request(GRANT, { input: { psychologistId: id, fieldOfPractice: 'MILITARY', decision: { number: 'P-4', date: '2024-05-03' } } }, OFFICER);
+    const withoutCertificate = await harness.request(
+      GRANT,
+      { input: { psychologistId: id, fieldOfPractice: 'MILITARY', decision: { number: 'P-4', date: '2024-05-03' } } },
+      OFFICER,
+    );
     expect(withoutCertificate.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
 
-    const supervisors = await harness.request('query($f: PsychologistFilter) { psychologists(filter: $f) { totalCount edges { node { id } } } }', {
-      f: { registrationNumber: input.registrationNumber, supervisor: true, fieldOfPractice: 'COUNSELLING' },
-    });
+    const supervisors = await harness.request(
+      'query($f: PsychologistFilter) { psychologists(filter: $f) { totalCount edges { node { id } } } }',
+      {
+        f: { registrationNumber: input.registrationNumber, supervisor: true, fieldOfPractice: 'COUNSELLING' },
+      },
+    );
     expect(supervisors.data.psychologists.edges).toStrictEqual([{ node: { id } }]);
-    const events = await eventually(async () => recorder.eventsFor(Topics.practitionersPsychologist, [id]), (found) => found.length >= 6, { what: 'grant events' });
-    expect(events.at(-1)!.data.state.supervisorRights.map((r: { fieldOfPractice: string }) => r.fieldOfPractice).sort()).toStrictEqual(['CLINICAL_AND_HEALTH', 'COUNSELLING']);
+    const events = await eventually(
+      async () => recorder.eventsFor(Topics.practitionersPsychologist, [id]),
+      (found) => found.length >= 6,
+      { what: 'grant events' },
+    );
+    expect(
+      events
+        .at(-1)!
+        .data.state.supervisorRights.map((r: { fieldOfPractice: string }) => r.fieldOfPractice)
+        .sort(),
+    ).toStrictEqual(['CLINICAL_AND_HEALTH', 'COUNSELLING']);
     expect(events.at(-1)!.type).toBe('practitioners.psychologist.supervisor-rights-granted');
   });
 
   it('records foreign-qualification recognition with its decision and refuses a malformed country', async () => {
     const { id } = await register({ decision: { number: 'R-5', date: '2024-01-10' } });
-    const recognised = await ok(RECOGNISE, { input: { psychologistId: id, country: 'de', qualification: 'Diplom-Psychologin', decision: { number: 'AK-9', date: '2024-02-02' } } });
+    const recognised = await ok(RECOGNISE, {
+      input: { psychologistId: id, country: 'de', qualification: 'Diplom-Psychologin', decision: { number: 'AK-9', date: '2024-02-02' } },
+    });
     expect(recognised.recogniseForeignQualification.psychologist.foreignQualifications).toStrictEqual([
       { country: 'DE', qualification: 'Diplom-Psychologin', decision: { number: 'AK-9', date: '2024-02-02' } },
     ]);
-    const bad = await harness.request(RECOGNISE, { input: { psychologistId: id, country: 'Germany', qualification: 'X y', decision: { number: 'AK-10', date: '2024-02-02' } } }, OFFICER);
+    const bad = await harness.request(
+      RECOGNISE,
+      { input: { psychologistId: id, country: 'Germany', qualification: 'X y', decision: { number: 'AK-10', date: '2024-02-02' } } },
+      OFFICER,
+    );
     expect(bad.errors?.[0]?.extensions?.field).toBe('country');
   });
 
   it('lists certificates expiring within N days to OFFICERs only, then expires them and the supervisor rights resting on them by themselves', async () => {
     const { id, input } = await register({ decision: { number: 'R-6', date: '2017-06-01' } });
     await certify(id, 'EDUCATION_AND_SCHOOL', { number: 'S-6', date: '2017-12-01' });
-    await ok(GRANT, { input: { psychologistId: id, fieldOfPractice: 'EDUCATION_AND_SCHOOL', decision: { number: 'P-6', date: '2018-01-10' } } });
+    await ok(GRANT, {
+      input: { psychologistId: id, fieldOfPractice: 'EDUCATION_AND_SCHOOL', decision: { number: 'P-6', date: '2018-01-10' } },
+    });
 
-    const expiring = await ok('query { certificatesExpiring(withinDays: 30) { daysLeft psychologist { id } certificate { validUntil } } }', {});
-    expect(expiring.certificatesExpiring.filter((e: any) => e.psychologist.id === id)).toStrictEqual([{ daysLeft: 8, psychologist: { id }, certificate: { validUntil: '2024-11-30' } }]);
+    const expiring = await ok(
+      'query { certificatesExpiring(withinDays: 30) { daysLeft psychologist { id } certificate { validUntil } } }',
+      {},
+    );
+    expect(expiring.certificatesExpiring.filter((e: any) => e.psychologist.id === id)).toStrictEqual([
+      { daysLeft: 8, psychologist: { id }, certificate: { validUntil: '2024-11-30' } },
+    ]);
     const notYet = await ok('query { certificatesExpiring(withinDays: 7) { psychologist { id } } }', {});
     assert.ok(!notYet.certificatesExpiring.some((e: any) => e.psychologist.id === id));
     const asPublic = await harness.request('query { certificatesExpiring(withinDays: 30) { daysLeft } }');
@@ -188,7 +294,9 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
     clock.date = '2024-11-30';
     expect(await recordExpiries(harness.service.db, clock.today(), harness.service.logger)).toBe(0);
     clock.date = '2024-12-01';
-    const expired = await eventually(state, (found) => found.certificates[0].expired === true, { what: 'the expiry job to record the end' });
+    const expired = await eventually(state, (found) => found.certificates[0].expired === true, {
+      what: 'the expiry job to record the end',
+    });
     expect(expired).toStrictEqual({
       status: 'CERTIFIED',
       isSupervisor: false,
@@ -196,7 +304,10 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
       supervisorRights: [{ fieldOfPractice: 'EDUCATION_AND_SCHOOL', validUntil: '2024-11-30', isCurrent: false }],
     });
     const events = await eventually(
-      async () => recorder.eventsFor(Topics.practitionersPsychologist, [id]).filter((e) => e.type === 'practitioners.psychologist.certificate-expired'),
+      async () =>
+        recorder
+          .eventsFor(Topics.practitionersPsychologist, [id])
+          .filter((e) => e.type === 'practitioners.psychologist.certificate-expired'),
       (found) => found.length >= 1,
       { what: 'the expiry event' },
     );
@@ -213,7 +324,11 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
       const { id } = await register({ decision: { number: `R-${round}`, date: '2005-02-01' } });
       await certify(id, 'MILITARY', { number: `RC-${round}`, date: '2005-03-01' });
       const [granted] = await Promise.all([
-        harness.request(GRANT, { input: { psychologistId: id, fieldOfPractice: 'MILITARY', decision: { number: `RG-${round}`, date: '2005-04-01' } } }, OFFICER),
+        harness.request(
+          GRANT,
+          { input: { psychologistId: id, fieldOfPractice: 'MILITARY', decision: { number: `RG-${round}`, date: '2005-04-01' } } },
+          OFFICER,
+        ),
         recordExpiries(harness.service.db, clock.today(), harness.service.logger),
         recordExpiries(harness.service.db, clock.today(), harness.service.logger),
       ]);
@@ -228,7 +343,10 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
     await certify(a.id, 'MILITARY', { number: 'Y-3', date: '2016-04-01' });
     await ok(GRANT, { input: { psychologistId: a.id, fieldOfPractice: 'MILITARY', decision: { number: 'Y-4', date: '2016-05-01' } } });
     await ok(DECIDE('excludePsychologist'), { input: { psychologistId: b.id, decision: { number: 'Y-5', date: '2016-06-01' } } });
-    const report = await ok('query { practitionersAnnualReport(year: 2016) { year psychologistsRegistered psychologistsCertified supervisorRightsGranted supervisors psychologistsExcluded childcareProvidersRefused } }', {});
+    const report = await ok(
+      'query { practitionersAnnualReport(year: 2016) { year psychologistsRegistered psychologistsCertified supervisorRightsGranted supervisors psychologistsExcluded childcareProvidersRefused } }',
+      {},
+    );
     expect(report.practitionersAnnualReport).toStrictEqual({
       year: 2016,
       psychologistsRegistered: 2,

@@ -12,21 +12,58 @@ import { CERTIFY, hyphenated, OFFICER, personalCode, PROVIDER, REGISTER, registe
 const VERIFY = /* GraphQL */ `
   query Verify($registrationNumber: String!) {
     psychologist(registrationNumber: $registrationNumber) {
-      id registrationNumber name personalCode education status
-      registrationDecision { number date }
-      certificates { number fieldOfPractice validFrom validUntil isCurrent decision { number date } }
-      statusHistory { status decision { number date } }
+      id
+      registrationNumber
+      name
+      personalCode
+      education
+      status
+      registrationDecision {
+        number
+        date
+      }
+      certificates {
+        number
+        fieldOfPractice
+        validFrom
+        validUntil
+        isCurrent
+        decision {
+          number
+          date
+        }
+      }
+      statusHistory {
+        status
+        decision {
+          number
+          date
+        }
+      }
     }
-  }`;
+  }
+`;
 
 const LIST = /* GraphQL */ `
   query PsychologistRegisterList($filter: PsychologistFilter, $first: Int, $after: String) {
     psychologists(filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { cursor node { name registrationNumber personalCode status } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          name
+          registrationNumber
+          personalCode
+          status
+        }
+      }
     }
-  }`;
+  }
+`;
 
 describe('register of psychologists', () => {
   let harness: GatewayHarness;
@@ -57,7 +94,14 @@ describe('register of psychologists', () => {
 
     const certified = await harness.request(
       CERTIFY,
-      { input: { psychologistId: registered.id, certificateNumber: `SERT-${input.registrationNumber}`, fieldOfPractice: 'EDUCATION_AND_SCHOOL', decision: { number: 'PSP-2024/3', date: '2024-02-29' } } },
+      {
+        input: {
+          psychologistId: registered.id,
+          certificateNumber: `SERT-${input.registrationNumber}`,
+          fieldOfPractice: 'EDUCATION_AND_SCHOOL',
+          decision: { number: 'PSP-2024/3', date: '2024-02-29' },
+        },
+      },
       OFFICER,
     );
     expect(certified.errors).toBe(undefined);
@@ -80,7 +124,14 @@ describe('register of psychologists', () => {
       status: 'CERTIFIED',
       registrationDecision: { number: 'IKVD-PS-2023/41', date: '2023-05-10' },
       certificates: [
-        { number: `SERT-${input.registrationNumber}`, fieldOfPractice: 'EDUCATION_AND_SCHOOL', validFrom: '2024-02-29', validUntil: '2031-02-28', isCurrent: true, decision: { number: 'PSP-2024/3', date: '2024-02-29' } },
+        {
+          number: `SERT-${input.registrationNumber}`,
+          fieldOfPractice: 'EDUCATION_AND_SCHOOL',
+          validFrom: '2024-02-29',
+          validUntil: '2031-02-28',
+          isCurrent: true,
+          decision: { number: 'PSP-2024/3', date: '2024-02-29' },
+        },
       ],
       statusHistory: [
         { status: 'REGISTERED', decision: { number: 'IKVD-PS-2023/41', date: '2023-05-10' } },
@@ -101,12 +152,23 @@ describe('register of psychologists', () => {
     const { id } = await register(input);
     await harness.request(
       CERTIFY,
-      { input: { psychologistId: id, certificateNumber: `C-${input.registrationNumber}`, fieldOfPractice: 'COUNSELLING', decision: { number: 'PSP-2024/9', date: '2024-06-01' } } },
+      {
+        input: {
+          psychologistId: id,
+          certificateNumber: `C-${input.registrationNumber}`,
+          fieldOfPractice: 'COUNSELLING',
+          decision: { number: 'PSP-2024/9', date: '2024-06-01' },
+        },
+      },
       OFFICER,
     );
-    const events = await eventually(async () => recorder.eventsFor(Topics.practitionersPsychologist, [id]), (found) => found.length >= 2, {
-      what: 'both psychologist events on the topic',
-    });
+    const events = await eventually(
+      async () => recorder.eventsFor(Topics.practitionersPsychologist, [id]),
+      (found) => found.length >= 2,
+      {
+        what: 'both psychologist events on the topic',
+      },
+    );
     expect(events.map((e) => e.type)).toStrictEqual(['practitioners.psychologist.registered', 'practitioners.psychologist.certified']);
     const [registered, certified] = events;
     expect(registered!.data.state.status).toBe('REGISTERED');
@@ -114,13 +176,23 @@ describe('register of psychologists', () => {
     expect(certified!.data.state.status).toBe('CERTIFIED');
     expect(certified!.data.changedFields).toStrictEqual(['certificates', 'status', 'statusHistory']);
     expect(certified!.data.state.certificates).toStrictEqual([
-      { number: `C-${input.registrationNumber}`, fieldOfPractice: 'COUNSELLING', validFrom: '2024-06-01', validUntil: '2031-05-31', expired: false, decision: { number: 'PSP-2024/9', date: '2024-06-01' } },
+      {
+        number: `C-${input.registrationNumber}`,
+        fieldOfPractice: 'COUNSELLING',
+        validFrom: '2024-06-01',
+        validUntil: '2031-05-31',
+        expired: false,
+        decision: { number: 'PSP-2024/9', date: '2024-06-01' },
+      },
     ]);
     for (const event of events) {
       expect(event.source).toBe('/practitioners');
       assert.ok(!('personalCode' in event.data.state), `${event.type} has a personalCode field`);
       const raw = JSON.stringify(event);
-      assert.ok(!raw.includes(input.personalCode) && !raw.includes(hyphenated(input.personalCode)), `${event.type} carries the personal code`);
+      assert.ok(
+        !raw.includes(input.personalCode) && !raw.includes(hyphenated(input.personalCode)),
+        `${event.type} carries the personal code`,
+      );
     }
   });
 
@@ -189,7 +261,14 @@ describe('register of psychologists', () => {
     const outboxBefore = await count('SELECT count(*) FROM outbox_event');
     const response = await harness.request(
       CERTIFY,
-      { input: { psychologistId: id, certificateNumber: `X-${input.registrationNumber}`, fieldOfPractice: 'LEGAL', decision: { number: 'PSP-1', date: '2024-01-10' } } },
+      {
+        input: {
+          psychologistId: id,
+          certificateNumber: `X-${input.registrationNumber}`,
+          fieldOfPractice: 'LEGAL',
+          decision: { number: 'PSP-1', date: '2024-01-10' },
+        },
+      },
       OFFICER,
     );
     expect(response.errors?.[0]?.extensions?.code).toBe('CONFLICT');
@@ -203,7 +282,19 @@ describe('register of psychologists', () => {
     const input = registerInput();
     const { id } = await register(input);
     const certify = (certificateNumber: string, extra: Record<string, unknown>) =>
-      harness.request(CERTIFY, { input: { psychologistId: id, certificateNumber, fieldOfPractice: 'CLINICAL_AND_HEALTH', decision: { number: 'PSP-2', date: '2024-01-10' }, ...extra } }, OFFICER);
+      harness.request(
+        CERTIFY,
+        {
+          input: {
+            psychologistId: id,
+            certificateNumber,
+            fieldOfPractice: 'CLINICAL_AND_HEALTH',
+            decision: { number: 'PSP-2', date: '2024-01-10' },
+            ...extra,
+          },
+        },
+        OFFICER,
+      );
     const early = await certify(`E-${input.registrationNumber}`, { validFrom: '2024-01-09' });
     expect(early.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     expect((await certify(`A-${input.registrationNumber}`, {})).errors).toBe(undefined);
@@ -213,10 +304,17 @@ describe('register of psychologists', () => {
   });
 
   it('refuses certification by a non-OFFICER and of an unknown or malformed id', async () => {
-    const input = { psychologistId: randomUUID(), certificateNumber: 'N-1', fieldOfPractice: 'MILITARY', decision: { number: 'PSP-3', date: '2024-01-10' } };
+    const input = {
+      psychologistId: randomUUID(),
+      certificateNumber: 'N-1',
+      fieldOfPractice: 'MILITARY',
+      decision: { number: 'PSP-3', date: '2024-01-10' },
+    };
     expect((await harness.request(CERTIFY, { input })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await harness.request(CERTIFY, { input }, OFFICER)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect((await harness.request(CERTIFY, { input: { ...input, psychologistId: 'nope' } }, OFFICER)).errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect((await harness.request(CERTIFY, { input: { ...input, psychologistId: 'nope' } }, OFFICER)).errors?.[0]?.extensions?.code).toBe(
+      'VALIDATION_FAILED',
+    );
   });
 
   it('searches names ignoring case and diacritics, filters by field, status and municipality of practice, and pages with a cursor', async () => {
@@ -224,10 +322,18 @@ describe('register of psychologists', () => {
     const people = [`Ēriks Ļaviņš-${family}`, `Anna Bērziņa-${family}`, `Čaba Ozoliņa-${family}`];
     const ids: string[] = [];
     const municipalities = ['Cēsu novads', 'Rīga', 'Cēsu novads'];
-    for (const [i, name] of people.entries()) ids.push((await register(registerInput({ name, practiceMunicipality: municipalities[i] }))).id);
+    for (const [i, name] of people.entries())
+      ids.push((await register(registerInput({ name, practiceMunicipality: municipalities[i] }))).id);
     await harness.request(
       CERTIFY,
-      { input: { psychologistId: ids[1], certificateNumber: `W-${family}`, fieldOfPractice: 'WORK_AND_ORGANISATIONAL', decision: { number: 'PSP-4', date: '2024-05-05' } } },
+      {
+        input: {
+          psychologistId: ids[1],
+          certificateNumber: `W-${family}`,
+          fieldOfPractice: 'WORK_AND_ORGANISATIONAL',
+          decision: { number: 'PSP-4', date: '2024-05-05' },
+        },
+      },
       OFFICER,
     );
 
@@ -237,13 +343,15 @@ describe('register of psychologists', () => {
     expect(firstPage.edges.map((e: any) => e.node.name)).toStrictEqual([people[1], people[2]]);
     assert.ok(firstPage.edges.every((e: any) => e.node.personalCode === null));
     expect(firstPage.pageInfo.hasNextPage).toBe(true);
-    const secondPage = (await harness.request(LIST, { filter: { search }, first: 2, after: firstPage.pageInfo.endCursor })).data.psychologists;
+    const secondPage = (await harness.request(LIST, { filter: { search }, first: 2, after: firstPage.pageInfo.endCursor })).data
+      .psychologists;
     expect(secondPage.edges.map((e: any) => e.node.name)).toStrictEqual([people[0]]);
     expect(secondPage.pageInfo.hasNextPage).toBe(false);
 
     const folded = (await harness.request(LIST, { filter: { search: `laviNS-${family}` } })).data.psychologists;
     expect(folded.edges.map((e: any) => e.node.name)).toStrictEqual([people[0]]);
-    const byField = (await harness.request(LIST, { filter: { search: family, fieldOfPractice: 'WORK_AND_ORGANISATIONAL' } })).data.psychologists;
+    const byField = (await harness.request(LIST, { filter: { search: family, fieldOfPractice: 'WORK_AND_ORGANISATIONAL' } })).data
+      .psychologists;
     expect(byField.edges.map((e: any) => [e.node.name, e.node.status])).toStrictEqual([[people[1], 'CERTIFIED']]);
     const byMunicipality = (await harness.request(LIST, { filter: { search: family, municipality: 'CESU' } })).data.psychologists;
     expect(byMunicipality.edges.map((e: any) => e.node.name).sort()).toStrictEqual([people[0], people[2]].sort());
@@ -255,7 +363,7 @@ describe('register of psychologists', () => {
   });
 
   // Last in the file: by now registrations, refusals of malformed and duplicate codes and searches have all been logged.
-  it('never writes a personal code to the services\' or the gateway\'s log', async () => {
+  it("never writes a personal code to the services' or the gateway's log", async () => {
     const log = await readFile(harness.stack.logFile, 'utf8');
     expect(log).toMatch(/"operationName":"PractitionersRegister"/);
     expect(log.match(/\b\d{6}-?\d{5}\b/g)).toStrictEqual(null);

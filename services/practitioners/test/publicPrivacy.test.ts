@@ -33,7 +33,10 @@ type Args = Record<string, unknown>;
 function selectionOf(type: GraphQLNamedType, schema: GraphQLSchema, path: readonly string[] = []): string {
   if (isLeafType(type)) return '';
   if (isUnionType(type)) {
-    return `{ __typename ${type.getTypes().map((member) => `... on ${member.name} ${selectionOf(member, schema, path)}`).join(' ')} }`;
+    return `{ __typename ${type
+      .getTypes()
+      .map((member) => `... on ${member.name} ${selectionOf(member, schema, path)}`)
+      .join(' ')} }`;
   }
   if (!isObjectType(type)) throw new Error(`unexpected type ${type.name}`);
   const parts: string[] = [];
@@ -47,12 +50,25 @@ function selectionOf(type: GraphQLNamedType, schema: GraphQLSchema, path: readon
 }
 
 /** Every leaf of a response, with its path and the GraphQL type that held it. */
-function leaves(value: unknown, path: string, typename: string | undefined, out: Array<{ path: string; coordinate: string; value: unknown }>) {
+function leaves(
+  value: unknown,
+  path: string,
+  typename: string | undefined,
+  out: Array<{ path: string; coordinate: string; value: unknown }>,
+) {
   if (Array.isArray(value)) value.forEach((item, i) => leaves(item, `${path}[${i}]`, typename, out));
   else if (value !== null && typeof value === 'object') {
     const object = value as Record<string, unknown>;
     for (const [key, child] of Object.entries(object)) leaves(child, `${path}.${key}`, (object.__typename as string) ?? typename, out);
-  } else out.push({ path, coordinate: `${typename}.${path.split('.').at(-1)!.replace(/\[\d+\]$/, '')}`, value });
+  } else
+    out.push({
+      path,
+      coordinate: `${typename}.${path
+        .split('.')
+        .at(-1)!
+        .replace(/\[\d+\]$/, '')}`,
+      value,
+    });
 }
 
 const clock = testClock('2024-11-22');
@@ -85,7 +101,14 @@ describe('the public surface never shows personal codes, birth dates or home add
     const psychologist = registerInput({ decision: { number: 'R-1', date: '2020-01-10' } });
     keepSecret(psychologist.personalCode);
     const { id } = (await ok(REGISTER, { input: psychologist })).registerPsychologist.psychologist;
-    await ok(CERTIFY, { input: { psychologistId: id, certificateNumber: `P-${id}`, fieldOfPractice: 'LEGAL', decision: { number: 'S-1', date: '2020-02-01' } } });
+    await ok(CERTIFY, {
+      input: {
+        psychologistId: id,
+        certificateNumber: `P-${id}`,
+        fieldOfPractice: 'LEGAL',
+        decision: { number: 'S-1', date: '2020-02-01' },
+      },
+    });
     await ok('mutation($i: GrantSupervisorRightsInput!) { grantSupervisorRights(input: $i) { psychologist { id } } }', {
       i: { psychologistId: id, fieldOfPractice: 'LEGAL', decision: { number: 'PR-1', date: '2020-03-01' } },
     });
@@ -93,7 +116,9 @@ describe('the public surface never shows personal codes, birth dates or home add
       i: { psychologistId: id, country: 'EE', qualification: 'Psühholoog', decision: { number: 'AK-1', date: '2020-04-01' } },
     });
     for (const m of ['suspendPsychologist', 'restorePsychologist']) {
-      await ok(`mutation($i: PsychologistStatusDecisionInput!) { ${m}(input: $i) { psychologist { id } } }`, { i: { psychologistId: id, decision: { number: m, date: '2021-01-01' } } });
+      await ok(`mutation($i: PsychologistStatusDecisionInput!) { ${m}(input: $i) { psychologist { id } } }`, {
+        i: { psychologistId: id, decision: { number: m, date: '2021-01-01' } },
+      });
     }
     rootArguments.psychologist = [{ registrationNumber: psychologist.registrationNumber }];
     expected.push(psychologist.registrationNumber, 'Psühholoog', 'PR-1');
@@ -124,8 +149,11 @@ describe('the public surface never shows personal codes, birth dates or home add
         });
         secrets.push(`Atteikts ${tag}`, input.name as string);
       } else {
-        const { id: providerId } = (await ok('mutation($i: RegisterChildcareProviderInput!) { registerChildcareProvider(input: $i) { childcareProvider { id } } }', { i: input }))
-          .registerChildcareProvider.childcareProvider;
+        const { id: providerId } = (
+          await ok('mutation($i: RegisterChildcareProviderInput!) { registerChildcareProvider(input: $i) { childcareProvider { id } } }', {
+            i: input,
+          })
+        ).registerChildcareProvider.childcareProvider;
         expected.push(input.serviceAddress as string);
         if (kind === 'excluded') {
           await ok('mutation($i: ExcludeChildcareProviderInput!) { excludeChildcareProvider(input: $i) { childcareProvider { id } } }', {
@@ -141,22 +169,28 @@ describe('the public surface never shows personal codes, birth dates or home add
     const teacherCode = personalCode();
     keepSecret(teacherCode);
     const certificate = (
-      await ok('mutation($i: IssuePrivatePracticeCertificateInput!) { issuePrivatePracticeCertificate(input: $i) { certificate { id number } } }', {
-        i: {
-          number: `PP-${surname()}`,
-          teacherName: 'Jānis Skolotājs',
-          personalCode: teacherCode,
-          programmeKind: 'INTEREST_EDUCATION',
-          programmeName: 'Šahs',
-          municipality: 'Rīga',
-          validUntil: '2027-01-01',
-          decision: { number: 'PP-1', date: '2024-01-02' },
+      await ok(
+        'mutation($i: IssuePrivatePracticeCertificateInput!) { issuePrivatePracticeCertificate(input: $i) { certificate { id number } } }',
+        {
+          i: {
+            number: `PP-${surname()}`,
+            teacherName: 'Jānis Skolotājs',
+            personalCode: teacherCode,
+            programmeKind: 'INTEREST_EDUCATION',
+            programmeName: 'Šahs',
+            municipality: 'Rīga',
+            validUntil: '2027-01-01',
+            decision: { number: 'PP-1', date: '2024-01-02' },
+          },
         },
-      })
+      )
     ).issuePrivatePracticeCertificate.certificate;
-    await ok('mutation($i: ExtendPrivatePracticeCertificateInput!) { extendPrivatePracticeCertificate(input: $i) { certificate { id } } }', {
-      i: { id: certificate.id, validUntil: '2029-01-01', decision: { number: 'PP-E', date: '2024-02-02' } },
-    });
+    await ok(
+      'mutation($i: ExtendPrivatePracticeCertificateInput!) { extendPrivatePracticeCertificate(input: $i) { certificate { id } } }',
+      {
+        i: { id: certificate.id, validUntil: '2029-01-01', decision: { number: 'PP-E', date: '2024-02-02' } },
+      },
+    );
     rootArguments.privatePracticeCertificate = [{ number: certificate.number }];
     expected.push(certificate.number, 'PP-E');
     rootArguments.certificatesExpiring = [{ withinDays: 366 }];
@@ -166,7 +200,10 @@ describe('the public surface never shows personal codes, birth dates or home add
     await harness?.close();
   });
 
-  for (const [label, caller] of [['PUBLIC', PUBLIC_CALLER], ['PROVIDER', PROVIDER]] as Array<[string, Caller]>) {
+  for (const [label, caller] of [
+    ['PUBLIC', PUBLIC_CALLER],
+    ['PROVIDER', PROVIDER],
+  ] as Array<[string, Caller]>) {
     it(`walks every field of every root field as ${label} and finds no personal data`, async () => {
       const seen: Array<{ path: string; coordinate: string; value: unknown }> = [];
       const rootFields = schema.getQueryType()!.getFields();
@@ -195,9 +232,19 @@ describe('the public surface never shows personal codes, birth dates or home add
         for (const secret of secrets) assert.ok(!value.includes(secret), `${path} (${coordinate}) shows personal data to ${label}`);
       }
       const strings = seen.map((leaf) => leaf.value).filter((v): v is string => typeof v === 'string');
-      for (const wanted of expected) assert.ok(strings.some((s) => s.includes(wanted)), `the walk never reached ${wanted}`);
+      for (const wanted of expected)
+        assert.ok(
+          strings.some((s) => s.includes(wanted)),
+          `the walk never reached ${wanted}`,
+        );
       const coordinates = new Set(seen.map((leaf) => leaf.coordinate));
-      for (const coordinate of ['Psychologist.personalCode', 'ChildcareProvider.personalCode', 'ChildcareProvider.homeAddress', 'PrivatePracticeCertificate.personalCode', 'SupervisorRight.validUntil']) {
+      for (const coordinate of [
+        'Psychologist.personalCode',
+        'ChildcareProvider.personalCode',
+        'ChildcareProvider.homeAddress',
+        'PrivatePracticeCertificate.personalCode',
+        'SupervisorRight.validUntil',
+      ]) {
         assert.ok(coordinates.has(coordinate), `the walk never read ${coordinate}`);
       }
     });

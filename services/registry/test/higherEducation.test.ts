@@ -11,55 +11,139 @@ import { registry } from '../src/index';
 const OFFICER: Caller = { role: Role.OFFICER, subject: 'officer-12' };
 
 /** A unique ASCII word, so that searches see only this test's rows in a shared database. */
-const token = () => `zq${randomUUID().replace(/[^a-f]/g, '').slice(0, 8)}`;
+const token = () =>
+  `zq${randomUUID()
+    .replace(/[^a-f]/g, '')
+    .slice(0, 8)}`;
 
 const INSTITUTION_FIELDS = /* GraphQL */ `
   fragment HigherEducationInstitutionFields on HigherEducationInstitution {
-  id registrationNumber name kind kindLabelLv status
-  founder { kind name }
-  registrationDecision { number date reason }
-  branches {
-    id address municipality planningRegion status
-    openedDecision { number date }
-    excludedDecision { number date reason }
+    id
+    registrationNumber
+    name
+    kind
+    kindLabelLv
+    status
+    founder {
+      kind
+      name
+    }
+    registrationDecision {
+      number
+      date
+      reason
+    }
+    branches {
+      id
+      address
+      municipality
+      planningRegion
+      status
+      openedDecision {
+        number
+        date
+      }
+      excludedDecision {
+        number
+        date
+        reason
+      }
+    }
+    amendments {
+      field
+      oldValue
+      newValue
+      decision {
+        number
+        date
+      }
+    }
   }
-  amendments { field oldValue newValue decision { number date } }
-  }`;
+`;
 
 const REGISTER = /* GraphQL */ `
   mutation HigherEducationRegister($input: RegisterHigherEducationInstitutionInput!) {
-    registerHigherEducationInstitution(input: $input) { institution { ...HigherEducationInstitutionFields } }
+    registerHigherEducationInstitution(input: $input) {
+      institution {
+        ...HigherEducationInstitutionFields
+      }
+    }
   }
-  ${INSTITUTION_FIELDS}`;
+  ${INSTITUTION_FIELDS}
+`;
 
 const AMEND = /* GraphQL */ `
   mutation HigherEducationAmend($input: AmendHigherEducationInstitutionInput!) {
-    amendHigherEducationInstitution(input: $input) { institution { ...HigherEducationInstitutionFields } }
+    amendHigherEducationInstitution(input: $input) {
+      institution {
+        ...HigherEducationInstitutionFields
+      }
+    }
   }
-  ${INSTITUTION_FIELDS}`;
+  ${INSTITUTION_FIELDS}
+`;
 
 const OPEN_BRANCH = /* GraphQL */ `
   mutation Open($input: OpenBranchInput!) {
-    openBranch(input: $input) { branch { id status } institution { id } }
-  }`;
+    openBranch(input: $input) {
+      branch {
+        id
+        status
+      }
+      institution {
+        id
+      }
+    }
+  }
+`;
 
 const EXCLUDE_BRANCH = /* GraphQL */ `
   mutation Exclude($input: ExcludeBranchInput!) {
-    excludeBranch(input: $input) { branch { id status excludedDecision { number date reason } } institution { id } }
-  }`;
+    excludeBranch(input: $input) {
+      branch {
+        id
+        status
+        excludedDecision {
+          number
+          date
+          reason
+        }
+      }
+      institution {
+        id
+      }
+    }
+  }
+`;
 
 const GET = /* GraphQL */ `
-  query Get($id: ID!) { higherEducationInstitution(id: $id) { ...HigherEducationInstitutionFields } }
-  ${INSTITUTION_FIELDS}`;
+  query Get($id: ID!) {
+    higherEducationInstitution(id: $id) {
+      ...HigherEducationInstitutionFields
+    }
+  }
+  ${INSTITUTION_FIELDS}
+`;
 
 const LIST = /* GraphQL */ `
   query HigherEducationList($filter: HigherEducationInstitutionFilter, $first: Int, $after: String) {
     higherEducationInstitutions(filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { cursor node { id name kind } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          name
+          kind
+        }
+      }
     }
-  }`;
+  }
+`;
 
 function registerInput(overrides: Record<string, unknown> = {}) {
   return {
@@ -132,9 +216,9 @@ describe('higher-education register', () => {
 
     const stored = (await harness.request(GET, { id: registered.id })).data.higherEducationInstitution;
     expect(stored.branches.map((branch: any) => [branch.id, branch.planningRegion, branch.status])).toStrictEqual([
-        [rezekne.id, 'LATGALE', 'EXCLUDED'],
-        [valmiera.id, 'VIDZEME', 'OPEN'],
-      ]);
+      [rezekne.id, 'LATGALE', 'EXCLUDED'],
+      [valmiera.id, 'VIDZEME', 'OPEN'],
+    ]);
 
     const events = await eventually(
       async () => recorder.eventsFor(Topics.registryHigherEducation, [registered.id]),
@@ -142,18 +226,18 @@ describe('higher-education register', () => {
       { what: 'four events of the institution' },
     );
     expect(events.map((event) => event.type)).toStrictEqual([
-        'registry.higher-education.registered',
-        'registry.higher-education.branch-opened',
-        'registry.higher-education.branch-opened',
-        'registry.higher-education.branch-excluded',
-      ]);
+      'registry.higher-education.registered',
+      'registry.higher-education.branch-opened',
+      'registry.higher-education.branch-opened',
+      'registry.higher-education.branch-excluded',
+    ]);
     const last = events[3]!.data;
     expect(last.changedFields).toStrictEqual(['branches']);
     expect(last.state.registrationNumber).toBe(input.registrationNumber);
     expect(last.state.branches.map((branch: any) => [branch.id, branch.status, branch.excludedDecision?.reason ?? null])).toStrictEqual([
-        [rezekne.id, 'EXCLUDED', 'Filiālē vairs netiek īstenotas studiju programmas'],
-        [valmiera.id, 'OPEN', null],
-      ]);
+      [rezekne.id, 'EXCLUDED', 'Filiālē vairs netiek īstenotas studiju programmas'],
+      [valmiera.id, 'OPEN', null],
+    ]);
     assert.ok(!JSON.stringify(events).includes('officer-12'), 'who recorded a decision stays internal');
   });
 
@@ -172,7 +256,11 @@ describe('higher-education register', () => {
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await outboxCount()).toBe(eventsBefore);
     const stored = (await harness.request(GET, { id: institution.id })).data.higherEducationInstitution;
-    expect(stored.branches[0].excludedDecision).toStrictEqual({ number: 'IKVD-AR-2024/11', date: '2024-04-02', reason: 'Dibinātāja lēmums' });
+    expect(stored.branches[0].excludedDecision).toStrictEqual({
+      number: 'IKVD-AR-2024/11',
+      date: '2024-04-02',
+      reason: 'Dibinātāja lēmums',
+    });
   });
 
   it('refuses an exclusion without a reason or dated before the branch was opened', async () => {
@@ -210,7 +298,9 @@ describe('higher-education register', () => {
       const response = await harness.request(mutation, { input: variables });
       expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
-    expect(await count('SELECT count(*) FROM higher_education_institution WHERE registration_number = $1', [input.registrationNumber])).toBe(0);
+    expect(
+      await count('SELECT count(*) FROM higher_education_institution WHERE registration_number = $1', [input.registrationNumber]),
+    ).toBe(0);
     expect(await count('SELECT count(*) FROM higher_education_branch WHERE institution_id = $1', [institution.id])).toBe(1);
     expect(await outboxCount()).toBe(eventsBefore);
   });
@@ -224,7 +314,9 @@ describe('higher-education register', () => {
     const response = await harness.request(REGISTER, { input: duplicate }, OFFICER);
     expect(response.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await count('SELECT count(*) FROM higher_education_institution WHERE name = $1', [duplicate.name])).toBe(0);
-    expect(await count('SELECT count(*) FROM higher_education_institution WHERE registration_number = $1', [first.registrationNumber])).toBe(1);
+    expect(
+      await count('SELECT count(*) FROM higher_education_institution WHERE registration_number = $1', [first.registrationNumber]),
+    ).toBe(1);
     expect(await outboxCount()).toBe(eventsBefore);
 
     const malformed = await harness.request(REGISTER, { input: registerInput({ registrationNumber: '33410-0021' }) }, OFFICER);
@@ -246,14 +338,23 @@ describe('higher-education register', () => {
     expect(amended.name).toBe(`Latgales Tehnoloģiju universitāte ${word}`);
     expect(amended.amendments).toStrictEqual([
       { field: 'NAME', oldValue: institution.name, newValue: amended.name, decision: { number: 'IKVD-AR-2024/20', date: '2024-05-14' } },
-      { field: 'FOUNDER_NAME', oldValue: 'Izglītības un zinātnes ministrija', newValue: 'Ministru kabinets', decision: { number: 'IKVD-AR-2024/20', date: '2024-05-14' } },
+      {
+        field: 'FOUNDER_NAME',
+        oldValue: 'Izglītības un zinātnes ministrija',
+        newValue: 'Ministru kabinets',
+        decision: { number: 'IKVD-AR-2024/20', date: '2024-05-14' },
+      },
     ]);
 
-    const found = (await harness.request(LIST, { filter: { search: `LATGALES tehnologiju universitate ${word}` } })).data.higherEducationInstitutions;
+    const found = (await harness.request(LIST, { filter: { search: `LATGALES tehnologiju universitate ${word}` } })).data
+      .higherEducationInstitutions;
     expect(found.edges.map((edge: any) => edge.node.id)).toStrictEqual([institution.id]);
 
     const amendedEvent = await eventually(
-      async () => recorder.eventsFor(Topics.registryHigherEducation, [institution.id]).find((event) => event.type === 'registry.higher-education.amended'),
+      async () =>
+        recorder
+          .eventsFor(Topics.registryHigherEducation, [institution.id])
+          .find((event) => event.type === 'registry.higher-education.amended'),
       Boolean,
       { what: 'the amended event' },
     );
@@ -266,7 +367,9 @@ describe('higher-education register', () => {
     const academy = await register(registerInput({ name: `Rēzeknes Tehnoloģiju akadēmija ${word}` }));
     const college = await register(registerInput({ name: `Rīgas Medicīnas koledža ${word}`, kind: 'COLLEGE' }));
     const university = await register(registerInput({ name: `Liepājas Universitāte ${word}`, kind: 'UNIVERSITY' }));
-    await openBranch(branchInput(college.id, { address: 'Daugavpils iela 1, Daugavpils', municipality: 'Daugavpils', planningRegion: 'LATGALE' }));
+    await openBranch(
+      branchInput(college.id, { address: 'Daugavpils iela 1, Daugavpils', municipality: 'Daugavpils', planningRegion: 'LATGALE' }),
+    );
 
     const list = async (filter: Record<string, unknown>, first = 20, after?: string) => {
       const response = await harness.request(LIST, { filter, first, after });

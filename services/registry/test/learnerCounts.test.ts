@@ -26,36 +26,137 @@ const COUNTS_TOTAL = GROUPS.reduce((sum, _group, i) => sum + 20 + i, 0);
 
 const REPORT_FIELDS = /* GraphQL */ `
   fragment LearnerCountReportFields on LearnerCountReport {
-    id schoolYear asOf status total confirmedAt approvedAt lockedAt updatedAt
-    counts { preschoolAge5 preschoolAge6 grade1 grade2 grade3 grade4 grade5 grade6 grade7 grade8 grade9 grade10 grade11 grade12 }
-    institution { id name }
-  }`;
+    id
+    schoolYear
+    asOf
+    status
+    total
+    confirmedAt
+    approvedAt
+    lockedAt
+    updatedAt
+    counts {
+      preschoolAge5
+      preschoolAge6
+      grade1
+      grade2
+      grade3
+      grade4
+      grade5
+      grade6
+      grade7
+      grade8
+      grade9
+      grade10
+      grade11
+      grade12
+    }
+    institution {
+      id
+      name
+    }
+  }
+`;
 
 const SAVE = /* GraphQL */ `
-  mutation Save($input: SaveLearnerCountReportInput!) { saveLearnerCountReport(input: $input) { report { ...LearnerCountReportFields } } }
-  ${REPORT_FIELDS}`;
+  mutation Save($input: SaveLearnerCountReportInput!) {
+    saveLearnerCountReport(input: $input) {
+      report {
+        ...LearnerCountReportFields
+      }
+    }
+  }
+  ${REPORT_FIELDS}
+`;
 const CONFIRM = /* GraphQL */ `
-  mutation Confirm($id: ID!) { confirmLearnerCountReport(id: $id) { report { ...LearnerCountReportFields } } }
-  ${REPORT_FIELDS}`;
+  mutation Confirm($id: ID!) {
+    confirmLearnerCountReport(id: $id) {
+      report {
+        ...LearnerCountReportFields
+      }
+    }
+  }
+  ${REPORT_FIELDS}
+`;
 const APPROVE = /* GraphQL */ `
-  mutation Approve($id: ID!) { approveLearnerCountReport(id: $id) { report { ...LearnerCountReportFields } } }
-  ${REPORT_FIELDS}`;
+  mutation Approve($id: ID!) {
+    approveLearnerCountReport(id: $id) {
+      report {
+        ...LearnerCountReportFields
+      }
+    }
+  }
+  ${REPORT_FIELDS}
+`;
 const REOPEN = /* GraphQL */ `
-  mutation Reopen($id: ID!) { reopenLearnerCountReport(id: $id) { report { ...LearnerCountReportFields } } }
-  ${REPORT_FIELDS}`;
+  mutation Reopen($id: ID!) {
+    reopenLearnerCountReport(id: $id) {
+      report {
+        ...LearnerCountReportFields
+      }
+    }
+  }
+  ${REPORT_FIELDS}
+`;
 const LOCK = /* GraphQL */ `
   mutation Lock($schoolYear: String!) {
-    lockSchoolYear(schoolYear: $schoolYear) { schoolYear lockedAt deadline lockedReportCount unapproved { municipality reports { id status } } }
-  }`;
+    lockSchoolYear(schoolYear: $schoolYear) {
+      schoolYear
+      lockedAt
+      deadline
+      lockedReportCount
+      unapproved {
+        municipality
+        reports {
+          id
+          status
+        }
+      }
+    }
+  }
+`;
 const REPORT = /* GraphQL */ `
-  query Report($institutionId: ID!, $schoolYear: String!) { learnerCountReport(institutionId: $institutionId, schoolYear: $schoolYear) { ...LearnerCountReportFields } }
-  ${REPORT_FIELDS}`;
+  query Report($institutionId: ID!, $schoolYear: String!) {
+    learnerCountReport(institutionId: $institutionId, schoolYear: $schoolYear) {
+      ...LearnerCountReportFields
+    }
+  }
+  ${REPORT_FIELDS}
+`;
 const INSTITUTION_COUNTS = /* GraphQL */ `
-  query Counts($id: ID!, $schoolYear: String!) { institution(id: $id) { id learnerCounts(schoolYear: $schoolYear) { status total counts { grade1 grade12 } } } }`;
+  query Counts($id: ID!, $schoolYear: String!) {
+    institution(id: $id) {
+      id
+      learnerCounts(schoolYear: $schoolYear) {
+        status
+        total
+        counts {
+          grade1
+          grade12
+        }
+      }
+    }
+  }
+`;
 const REGISTER = /* GraphQL */ `
-  mutation LearnerCountsRegister($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { institution { id } } }`;
+  mutation LearnerCountsRegister($input: RegisterInstitutionInput!) {
+    registerInstitution(input: $input) {
+      institution {
+        id
+      }
+    }
+  }
+`;
 const LIQUIDATE = /* GraphQL */ `
-  mutation LearnerCountsLiquidate($input: LiquidateInstitutionInput!) { liquidateInstitution(input: $input) { institution { id status } } }`;
+  mutation LearnerCountsLiquidate($input: LiquidateInstitutionInput!) {
+    liquidateInstitution(input: $input) {
+      institution {
+        id
+        status
+      }
+    }
+  }
+`;
 
 describe('learner-count reports', () => {
   let harness: ServiceHarness;
@@ -74,8 +175,10 @@ describe('learner-count reports', () => {
     return { code: response.errors[0]!.extensions?.code, message: response.errors[0]!.message, extensions: response.errors[0]!.extensions };
   };
   const register = async (overrides: Record<string, unknown> = {}): Promise<string> =>
-    (await data(REGISTER, { input: institutionInput({ name: 'Rīgas 64. vidusskola', type: 'SECONDARY_SCHOOL', ...overrides }) }, OFFICER)).registerInstitution.institution.id;
-  const report = async (institutionId: string, schoolYear: string) => (await data(REPORT, { institutionId, schoolYear })).learnerCountReport;
+    (await data(REGISTER, { input: institutionInput({ name: 'Rīgas 64. vidusskola', type: 'SECONDARY_SCHOOL', ...overrides }) }, OFFICER))
+      .registerInstitution.institution.id;
+  const report = async (institutionId: string, schoolYear: string) =>
+    (await data(REPORT, { institutionId, schoolYear })).learnerCountReport;
 
   beforeAll(async () => {
     harness = await startServiceHarness(registry);
@@ -89,11 +192,14 @@ describe('learner-count reports', () => {
   it('runs a report from preparation to lock and publishes its approval and lock; a locked report refuses every change', async () => {
     const institutionId = await register();
     const school = schoolOf(institutionId);
-    const save = (counts: Record<string, number>, caller: Caller = school) => harness.request(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts } }, caller);
+    const save = (counts: Record<string, number>, caller: Caller = school) =>
+      harness.request(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts } }, caller);
 
     // Only the institution itself prepares its report.
     expect((await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } })).code).toBe('FORBIDDEN');
-    expect((await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } }, schoolOf(randomUUID()))).code).toBe('FORBIDDEN');
+    expect((await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } }, schoolOf(randomUUID()))).code).toBe(
+      'FORBIDDEN',
+    );
     expect((await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: COUNTS } }, RIGA)).code).toBe('FORBIDDEN');
 
     const prepared = (await save({ ...COUNTS, grade1: 99 })).data!.saveLearnerCountReport.report;
@@ -135,7 +241,9 @@ describe('learner-count reports', () => {
     // Another school confirmed its counts, but its founder never approved them: the lock leaves
     // that report out (unlocked, so unfunded) and names it under the municipality that had to approve.
     const unapprovedSchool = await register();
-    const unapproved = (await data(SAVE, { input: { institutionId: unapprovedSchool, schoolYear: PAST_YEAR, counts: COUNTS } }, schoolOf(unapprovedSchool))).saveLearnerCountReport.report;
+    const unapproved = (
+      await data(SAVE, { input: { institutionId: unapprovedSchool, schoolYear: PAST_YEAR, counts: COUNTS } }, schoolOf(unapprovedSchool))
+    ).saveLearnerCountReport.report;
     await data(CONFIRM, { id: unapproved.id }, schoolOf(unapprovedSchool));
 
     const locked = (await data(LOCK, { schoolYear: PAST_YEAR }, OFFICER)).lockSchoolYear;
@@ -156,7 +264,12 @@ describe('learner-count reports', () => {
     const afterLock = await refusal(SAVE, { input: { institutionId, schoolYear: PAST_YEAR, counts: { ...COUNTS, grade5: 1 } } }, school);
     expect(afterLock.code).toBe('CONFLICT');
     expect(afterLock.message).toMatch(/locked/);
-    for (const [mutation, caller] of [[CONFIRM, school], [APPROVE, RIGA], [REOPEN, RIGA], [REOPEN, school]] as const) {
+    for (const [mutation, caller] of [
+      [CONFIRM, school],
+      [APPROVE, RIGA],
+      [REOPEN, RIGA],
+      [REOPEN, school],
+    ] as const) {
       expect((await refusal(mutation, { id: prepared.id }, caller)).code).toBe('CONFLICT');
     }
     expect((await refusal(LOCK, { schoolYear: PAST_YEAR }, OFFICER)).code).toBe('CONFLICT');
@@ -176,7 +289,12 @@ describe('learner-count reports', () => {
     for (const { key, event } of events) {
       expect(key).toBe(prepared.id);
       expect(event.specversion).toBe('1.0');
-      expect({ institutionId: event.data.state.institutionId, schoolYear: event.data.state.schoolYear, counts: event.data.state.counts, total: event.data.state.total }).toStrictEqual({ institutionId, schoolYear: PAST_YEAR, counts: COUNTS, total: COUNTS_TOTAL });
+      expect({
+        institutionId: event.data.state.institutionId,
+        schoolYear: event.data.state.schoolYear,
+        counts: event.data.state.counts,
+        total: event.data.state.total,
+      }).toStrictEqual({ institutionId, schoolYear: PAST_YEAR, counts: COUNTS, total: COUNTS_TOTAL });
     }
     expect(events[0]!.event.data.state.status).toBe('APPROVED');
     expect(events[0]!.event.data.changedFields).toStrictEqual(['status', 'approvedAt']);
@@ -196,14 +314,16 @@ describe('learner-count reports', () => {
   it('lets the founder reopen an approved report for correction, publishing the withdrawal of the approval', async () => {
     const institutionId = await register();
     const school = schoolOf(institutionId);
-    const { id } = (await data(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: COUNTS } }, school)).saveLearnerCountReport.report;
+    const { id } = (await data(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: COUNTS } }, school)).saveLearnerCountReport
+      .report;
     await data(CONFIRM, { id }, school);
     await data(APPROVE, { id }, RIGA);
 
     expect((await refusal(REOPEN, { id }, school)).code).toBe('FORBIDDEN');
     const reopened = (await data(REOPEN, { id }, RIGA)).reopenLearnerCountReport.report;
     expect([reopened.status, reopened.confirmedAt, reopened.approvedAt]).toStrictEqual(['DRAFT', null, null]);
-    const fixed = (await data(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: { ...COUNTS, grade9: 0 } } }, school)).saveLearnerCountReport.report;
+    const fixed = (await data(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: { ...COUNTS, grade9: 0 } } }, school))
+      .saveLearnerCountReport.report;
     expect(fixed.total).toBe(COUNTS_TOTAL - COUNTS.grade9!);
 
     // The school may also cancel its own confirmation before approval.
@@ -230,9 +350,14 @@ describe('learner-count reports', () => {
   });
 
   it('has the ministry approve the report of a state-founded institution, not a municipality', async () => {
-    const institutionId = await register({ name: 'Rīgas Valsts 1. ģimnāzija', type: 'STATE_GYMNASIUM', founder: { kind: 'STATE', name: 'Izglītības un zinātnes ministrija' } });
+    const institutionId = await register({
+      name: 'Rīgas Valsts 1. ģimnāzija',
+      type: 'STATE_GYMNASIUM',
+      founder: { kind: 'STATE', name: 'Izglītības un zinātnes ministrija' },
+    });
     const school = schoolOf(institutionId);
-    const { id } = (await data(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: COUNTS } }, school)).saveLearnerCountReport.report;
+    const { id } = (await data(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: COUNTS } }, school)).saveLearnerCountReport
+      .report;
     await data(CONFIRM, { id }, school);
     expect((await refusal(APPROVE, { id }, RIGA)).code).toBe('FORBIDDEN');
     expect((await data(APPROVE, { id }, OFFICER)).approveLearnerCountReport.report.status).toBe('APPROVED');
@@ -241,7 +366,8 @@ describe('learner-count reports', () => {
   it('refuses bad input and unknown or liquidated institutions with a typed error, storing nothing', async () => {
     const institutionId = await register();
     const school = schoolOf(institutionId);
-    const save = (input: Record<string, unknown>, caller: Caller = school) => refusal(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: COUNTS, ...input } }, caller);
+    const save = (input: Record<string, unknown>, caller: Caller = school) =>
+      refusal(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: COUNTS, ...input } }, caller);
 
     const negative = await save({ counts: { ...COUNTS, grade4: -1 } });
     expect([negative.code, negative.extensions?.field]).toStrictEqual(['VALIDATION_FAILED', 'counts.grade4']);
@@ -255,7 +381,11 @@ describe('learner-count reports', () => {
     const unknown = randomUUID();
     expect((await save({ institutionId: unknown }, schoolOf(unknown))).code).toBe('NOT_FOUND');
 
-    await data(LIQUIDATE, { input: { id: institutionId, decision: { number: 'IKVD-2025/77', date: '2025-10-01', reason: 'Reorganisation' } } }, OFFICER);
+    await data(
+      LIQUIDATE,
+      { input: { id: institutionId, decision: { number: 'IKVD-2025/77', date: '2025-10-01', reason: 'Reorganisation' } } },
+      OFFICER,
+    );
     const liquidated = await save({});
     expect(liquidated.code).toBe('CONFLICT');
     expect(liquidated.message).toMatch(/liquidated/);

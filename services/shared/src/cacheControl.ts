@@ -12,8 +12,11 @@ import type { RequestContext } from './subgraphServer';
  * stays out of the public API.
  */
 export const CACHE_CONTROL_SDL = /* GraphQL */ `
-enum CacheControlScope @federation__inaccessible { PUBLIC PRIVATE }
-directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION
+  enum CacheControlScope @federation__inaccessible {
+    PUBLIC
+    PRIVATE
+  }
+  directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION
 `;
 
 /**

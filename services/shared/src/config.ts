@@ -25,7 +25,12 @@ export function parseConfig<S extends z.ZodType>(component: string, schema: S, r
 const commaList = z
   .string()
   .min(1)
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
 
 export const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
@@ -40,7 +45,13 @@ export const serviceEnvSchema = z.object({
   KAFKA_CONSUMER_GROUP: z.string().min(1).optional(),
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(5).default(1),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(3).describe('partitions of each topic this service creates'),
-  KAFKA_MIN_INSYNC_REPLICAS: z.coerce.number().int().min(1).max(5).optional().describe('min.insync.replicas of created topics; default min(2, replication factor)'),
+  KAFKA_MIN_INSYNC_REPLICAS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(5)
+    .optional()
+    .describe('min.insync.replicas of created topics; default min(2, replication factor)'),
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(10_000),
   CONSUMER_RESTART_MAX_BACKOFF_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   CONSUMER_STALL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),

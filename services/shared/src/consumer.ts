@@ -34,7 +34,9 @@ export class PoisonMessageError extends InvalidMessageError {
 export function parseEventData<S extends z.ZodType>(schema: S, event: CloudEvent): z.infer<S> {
   const result = schema.safeParse(event.data);
   if (!result.success) {
-    throw new PoisonMessageError(`${event.type} ${event.id} has invalid data: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new PoisonMessageError(
+      `${event.type} ${event.id} has invalid data: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return result.data;
 }
@@ -74,7 +76,8 @@ export interface ConsumerOptions {
  */
 export async function startConsumer(options: ConsumerOptions): Promise<SupervisedConsumer> {
   const { kafka, dataSource, groupId, logger } = options;
-  const skipBelow = options.newGroupStart === 'latest' ? await endOffsetsOfNewPartitions(kafka, groupId, options.topics) : new Map<string, bigint>();
+  const skipBelow =
+    options.newGroupStart === 'latest' ? await endOffsetsOfNewPartitions(kafka, groupId, options.topics) : new Map<string, bigint>();
 
   const apply = async (message: KafkaMessage, topic: string): Promise<ProcessOutcome> => {
     const event = decodeEnvelope(message);

@@ -17,7 +17,9 @@ const INSTANT = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{
 
 const isInstant = (value: string) => {
   const match = INSTANT.exec(value);
-  return match !== null && isIsoDate(match[1]!) && !Number.isNaN(new Date(value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')).getTime());
+  return (
+    match !== null && isIsoDate(match[1]!) && !Number.isNaN(new Date(value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')).getTime())
+  );
 };
 
 const fits: Record<CursorPart, (value: string) => boolean> = {

@@ -31,8 +31,7 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string) =>
-  new DomainError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist`, { id });
+export const notFound = (what: string, id: string) => new DomainError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist`, { id });
 
 export const validationFailed = (message: string, field?: string) =>
   new DomainError(ErrorCode.VALIDATION_FAILED, message, field ? { field } : {});
@@ -89,10 +88,14 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 export function clientErrorOfDatabase(error: unknown): { error: DomainError; backstop: boolean } | undefined {
   const state = sqlStateOf(error);
   if (!state) return undefined;
-  if (state === '23505') return { error: conflict('This conflicts with a record that already exists (the same unique value was given twice)'), backstop: false };
-  if (state === '40001' || state === '40P01') return { error: conflict('A concurrent change to the same records won; nothing was saved, try again'), backstop: false };
-  if (state === '23503') return { error: conflict('A record this refers to was changed or removed meanwhile; nothing was saved'), backstop: false };
-  if (state.startsWith('22') || state === '23514') return { error: validationFailed('A value given cannot be stored (out of range or malformed); nothing was saved'), backstop: true };
+  if (state === '23505')
+    return { error: conflict('This conflicts with a record that already exists (the same unique value was given twice)'), backstop: false };
+  if (state === '40001' || state === '40P01')
+    return { error: conflict('A concurrent change to the same records won; nothing was saved, try again'), backstop: false };
+  if (state === '23503')
+    return { error: conflict('A record this refers to was changed or removed meanwhile; nothing was saved'), backstop: false };
+  if (state.startsWith('22') || state === '23514')
+    return { error: validationFailed('A value given cannot be stored (out of range or malformed); nothing was saved'), backstop: true };
   return undefined;
 }
 
@@ -134,7 +137,8 @@ export function maskUnexpectedErrors(logger: Logger, requestIdOf: (error: unknow
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     let original = error instanceof GraphQLError ? error.originalError : error;
     const database = clientErrorOfDatabase(original);
-    if (database?.backstop) logger.warn({ err: original, requestId: requestIdOf(error), path: formatted.path }, 'input refused by the database, not before it');
+    if (database?.backstop)
+      logger.warn({ err: original, requestId: requestIdOf(error), path: formatted.path }, 'input refused by the database, not before it');
     if (database) original = database.error;
     if (original instanceof DomainError) {
       return {
@@ -150,6 +154,10 @@ export function maskUnexpectedErrors(logger: Logger, requestIdOf: (error: unknow
     }
     const requestId = requestIdOf(error);
     logger.error({ err: original ?? error, requestId, path: formatted.path }, 'unexpected error');
-    return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) } };
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
+    };
   };
 }

@@ -66,7 +66,9 @@ export function eventReadinessChecks(flow: EventFlow, limits: EventReadinessLimi
         const silentMs = now() - (health.lastContactAt ?? 0);
         if (health.state === 'stopped') throw new Error('consumer stopped');
         if (silentMs > limits.consumerGraceMs) {
-          throw new Error(`consumer ${health.state}, no contact with the broker for ${Math.round(silentMs / 1000)} s (restarts: ${health.restarts}${health.lastRestartReason ? `; last: ${health.lastRestartReason}` : ''})`);
+          throw new Error(
+            `consumer ${health.state}, no contact with the broker for ${Math.round(silentMs / 1000)} s (restarts: ${health.restarts}${health.lastRestartReason ? `; last: ${health.lastRestartReason}` : ''})`,
+          );
         }
       },
     });
@@ -101,7 +103,11 @@ export class EventMetrics {
     this.registry.setDefaultLabels(defaultLabels);
     const registers = [this.registry];
     const published = new Counter({ name: 'outbox_published_events_total', help: 'Outbox events published to Kafka', registers });
-    const publishErrors = new Counter({ name: 'outbox_publish_errors_total', help: 'Failed attempts to publish a batch of outbox events', registers });
+    const publishErrors = new Counter({
+      name: 'outbox_publish_errors_total',
+      help: 'Failed attempts to publish a batch of outbox events',
+      registers,
+    });
     const backlog = async () => {
       const db = flow()?.db;
       return db?.isInitialized ? readOutboxBacklog(db).catch(() => undefined) : undefined;
@@ -132,8 +138,17 @@ export class EventMetrics {
   }
 
   private consumerMetrics(flow: () => EventFlow | undefined): ConsumerObserver {
-    const messages = new Counter({ name: 'kafka_consumer_messages_total', help: 'Consumed messages by topic and result (processed, duplicate, ignored, failed, dead-lettered)', labelNames: ['topic', 'result'], registers: [this.registry] });
-    const restarts = new Counter({ name: 'kafka_consumer_restarts_total', help: 'Consumers replaced after a crash, lost membership or stall', registers: [this.registry] });
+    const messages = new Counter({
+      name: 'kafka_consumer_messages_total',
+      help: 'Consumed messages by topic and result (processed, duplicate, ignored, failed, dead-lettered)',
+      labelNames: ['topic', 'result'],
+      registers: [this.registry],
+    });
+    const restarts = new Counter({
+      name: 'kafka_consumer_restarts_total',
+      help: 'Consumers replaced after a crash, lost membership or stall',
+      registers: [this.registry],
+    });
     new Gauge({
       name: 'kafka_consumer_lag',
       help: 'Messages not yet consumed, per topic and partition (end offset less committed offset)',
@@ -141,7 +156,8 @@ export class EventMetrics {
       registers: [this.registry],
       collect() {
         this.reset();
-        for (const { topic, partition, lag } of flow()?.lag?.latest()?.partitions ?? []) this.set({ topic, partition: String(partition) }, lag);
+        for (const { topic, partition, lag } of flow()?.lag?.latest()?.partitions ?? [])
+          this.set({ topic, partition: String(partition) }, lag);
       },
     });
     new Gauge({

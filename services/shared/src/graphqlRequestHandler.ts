@@ -27,7 +27,10 @@ const answer = (res: ServerResponse, status: number, message: string, code: stri
  * bookings per second on the bench machine. Apollo Server still does everything GraphQL: CSRF
  * prevention, the method check, parsing, validation, execution and the answer's headers.
  */
-export function graphqlRequestHandler<TContext extends BaseContext>(apollo: ApolloServer<TContext>, options: GraphqlRequestHandlerOptions<TContext>) {
+export function graphqlRequestHandler<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  options: GraphqlRequestHandlerOptions<TContext>,
+) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       if (!options.admit(req)) {
@@ -43,7 +46,12 @@ export function graphqlRequestHandler<TContext extends BaseContext>(apollo: Apol
       const query = req.url!.indexOf('?');
       const response = await graphqlRequestScope.run(true, () =>
         apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search: query < 0 ? '' : req.url!.slice(query), body: read.body },
+          httpGraphQLRequest: {
+            method: req.method!.toUpperCase(),
+            headers,
+            search: query < 0 ? '' : req.url!.slice(query),
+            body: read.body,
+          },
           context: () => options.context(req),
         }),
       );

@@ -27,7 +27,10 @@ export function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<
     return Promise.resolve(NOT_JSON);
   }
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1]?.toLowerCase();
-  const tooLarge = (): JsonBody => ({ ok: false, refusal: { status: 413, message: `The request body is larger than ${limitBytes} bytes` } });
+  const tooLarge = (): JsonBody => ({
+    ok: false,
+    refusal: { status: 413, message: `The request body is larger than ${limitBytes} bytes` },
+  });
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
     req.resume();
     return Promise.resolve({ ok: false, refusal: { status: 415, message: `Unsupported charset "${charset}": send UTF-8` } });

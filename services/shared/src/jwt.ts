@@ -31,7 +31,11 @@ export const DEFAULT_TOKEN_MAX_LIFETIME_SECONDS = 24 * 60 * 60;
  * and when it was issued (`iat`), and live at most `maxLifetimeSeconds`: a leaked token
  * without an end would otherwise be good for ever.
  */
-export async function verifyCallerToken(token: string, secret: string, maxLifetimeSeconds = DEFAULT_TOKEN_MAX_LIFETIME_SECONDS): Promise<Caller> {
+export async function verifyCallerToken(
+  token: string,
+  secret: string,
+  maxLifetimeSeconds = DEFAULT_TOKEN_MAX_LIFETIME_SECONDS,
+): Promise<Caller> {
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: [ALGORITHM], issuer: ISSUER, requiredClaims: ['exp', 'iat'] });
     if (payload.exp! - payload.iat! > maxLifetimeSeconds) throw new Error('lives too long');

@@ -8,11 +8,13 @@ export function createKafka(clientId: string, brokers: string[], logger: Logger)
     brokers,
     logLevel: KafkaLogLevel.WARN,
     retry: { initialRetryTime: 200, retries: 8 },
-    logCreator: () => ({ namespace, level, log }) => {
-      const { message, ...extra } = log;
-      const method = level <= KafkaLogLevel.ERROR ? 'error' : level === KafkaLogLevel.WARN ? 'warn' : 'debug';
-      logger[method]({ kafka: namespace, ...extra }, message);
-    },
+    logCreator:
+      () =>
+      ({ namespace, level, log }) => {
+        const { message, ...extra } = log;
+        const method = level <= KafkaLogLevel.ERROR ? 'error' : level === KafkaLogLevel.WARN ? 'warn' : 'debug';
+        logger[method]({ kafka: namespace, ...extra }, message);
+      },
   });
 }
 
@@ -48,16 +50,22 @@ export async function ensureTopics(kafka: Kafka, topics: string[], settings: Top
     // A concurrent creator makes createTopics fail (already exists, or the topic-partition is
     // not hosted yet): either way the metadata poll below decides whether the topics are usable.
     let createError: unknown;
-    if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: false }).catch((error: unknown) => (createError = error));
+    if (missing.length > 0)
+      await admin.createTopics({ topics: missing, waitForLeaders: false }).catch((error: unknown) => (createError = error));
     const giveUpAt = Date.now() + deadlineMs;
     for (;;) {
       const ready = await admin
         .fetchTopicMetadata({ topics: wanted })
-        .then(({ topics: found }) => found.length === wanted.length && found.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
+        .then(
+          ({ topics: found }) =>
+            found.length === wanted.length && found.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)),
+        )
         .catch(() => false);
       if (ready) return;
       if (Date.now() > giveUpAt) {
-        throw new Error(`Kafka topics have no leaders after ${deadlineMs} ms: ${wanted.join(', ')}${createError ? ` (create failed: ${String(createError)})` : ''}`);
+        throw new Error(
+          `Kafka topics have no leaders after ${deadlineMs} ms: ${wanted.join(', ')}${createError ? ` (create failed: ${String(createError)})` : ''}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -4,7 +4,13 @@ import { likePattern } from './searchText';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /** `column LIKE %fragment%` over a folded search column; the fragment is bounded so a query stays cheap. */
-export function whereFolded<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, column: string, fragment: string, field: string, parameter: string): void {
+export function whereFolded<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  column: string,
+  fragment: string,
+  field: string,
+  parameter: string,
+): void {
   if (fragment.length > 200) throw validationFailed('search is limited to 200 characters', field);
   query.andWhere(`${column} LIKE :${parameter} ESCAPE '\\'`, { [parameter]: likePattern(fragment) });
 }
@@ -29,9 +35,14 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
     const [name, id] = decodeCursor(after, listOf(query, nameColumn), ['text', 'uuid']);
     query.andWhere(`(${alias}.${nameColumn}, ${alias}.id) > (:cursorName, :cursorId)`, { cursorName: name, cursorId: id });
   }
-  const rows = await query.orderBy(`${alias}.${nameColumn}`, 'ASC').addOrderBy(`${alias}.id`, 'ASC').take(limit + 1).getMany();
+  const rows = await query
+    .orderBy(`${alias}.${nameColumn}`, 'ASC')
+    .addOrderBy(`${alias}.id`, 'ASC')
+    .take(limit + 1)
+    .getMany();
   const edges = rows.slice(0, limit).map((node) => ({ cursor: encodeCursor(listOf(query, nameColumn), [nameOf(node), node.id]), node }));
   return { edges, totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
-const listOf = (query: SelectQueryBuilder<ObjectLiteral>, nameColumn: string) => `${query.expressionMap.mainAlias!.metadata.tableName}.${nameColumn}`;
+const listOf = (query: SelectQueryBuilder<ObjectLiteral>, nameColumn: string) =>
+  `${query.expressionMap.mainAlias!.metadata.tableName}.${nameColumn}`;

@@ -11,7 +11,17 @@ const MAX_ITEMS = 50;
  * `where` (the PL/pgSQL context, with values) and `driverError` (the same error again, with
  * them). The SQLSTATE (`code`), `constraint`, `table`, `column` and the query text stay.
  */
-const VALUE_CARRYING = new Set(['parameters', 'detail', 'where', 'driverError', 'variables', 'values', 'personalCode', 'birthDate', 'homeAddress']);
+const VALUE_CARRYING = new Set([
+  'parameters',
+  'detail',
+  'where',
+  'driverError',
+  'variables',
+  'values',
+  'personalCode',
+  'birthDate',
+  'homeAddress',
+]);
 
 /** `DDMMYY-NNNNN` or `DDMMYYNNNNN`, standing alone: anything that looks like a personal code. */
 const PERSONAL_CODE = /(?<![\d])\d{6}-?\d{5}(?![\d])/g;
@@ -20,7 +30,8 @@ const QUOTED_VALUE = /: "(?:[^"\\]|\\.)*"/g;
 /** An SQL string literal (the simple query protocol inlines values): the query keeps its shape. */
 const SQL_LITERAL = /E?'(?:[^']|'')*'/g;
 
-const truncated = (text: string) => (text.length > MAX_LOGGED_STRING ? `${text.slice(0, MAX_LOGGED_STRING)}…[${text.length - MAX_LOGGED_STRING} more]` : text);
+const truncated = (text: string) =>
+  text.length > MAX_LOGGED_STRING ? `${text.slice(0, MAX_LOGGED_STRING)}…[${text.length - MAX_LOGGED_STRING} more]` : text;
 
 /** A string safe for an error's log line: no personal code, no value quoted back by PostgreSQL, bounded. */
 export function scrubErrorText(text: string): string {
@@ -44,7 +55,8 @@ export function bounded(value: unknown, depth = 0): unknown {
 
 function scrubbed(value: unknown, depth: number): unknown {
   if (typeof value === 'string') return scrubErrorText(value);
-  if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH) return typeof value === 'object' && value !== null ? '[nested too deep]' : value;
+  if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH)
+    return typeof value === 'object' && value !== null ? '[nested too deep]' : value;
   if (Array.isArray(value)) return value.slice(0, MAX_ITEMS).map((item) => scrubbed(item, depth + 1));
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {

@@ -91,7 +91,9 @@ export class GraphQLMetrics {
  * codes of the errors sent. Used by the subgraphs; the gateway records at the HTTP layer instead,
  * to count the requests refused before Apollo runs (CSRF, bad tokens, malformed bodies).
  */
-export function requestMetricsPlugin<TContext extends BaseContext & { caller: { role: string } }>(metrics: GraphQLMetrics): ApolloServerPlugin<TContext> {
+export function requestMetricsPlugin<TContext extends BaseContext & { caller: { role: string } }>(
+  metrics: GraphQLMetrics,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       const started = performance.now();

@@ -75,7 +75,10 @@ export class OutboxRelay {
     this.stopListening = onOutboxCommit(this.options.dataSource, () => this.wake());
     this.schedule(0);
     // On a timer of its own, not in the drain: deleting old rows never delays publishing new ones.
-    this.pruneTimer = setInterval(() => void (this.pruning ??= this.pruneAndLog().finally(() => (this.pruning = undefined))), this.pruneEveryMs);
+    this.pruneTimer = setInterval(
+      () => void (this.pruning ??= this.pruneAndLog().finally(() => (this.pruning = undefined))),
+      this.pruneEveryMs,
+    );
     this.pruneTimer.unref();
   }
 

@@ -43,7 +43,7 @@ const CENTURIES: Record<string, number> = { '0': 1800, '1': 1900, '2': 2000 };
 export function personalCodeCheckDigit(firstTenDigits: string): number {
   if (!/^\d{10}$/.test(firstTenDigits)) throw new RangeError('need exactly ten digits');
   const sum = WEIGHTS.reduce((total, weight, i) => total + weight * Number(firstTenDigits[i]), 0);
-  return (((1101 - sum) % 11) + 11) % 11 % 10;
+  return ((((1101 - sum) % 11) + 11) % 11) % 10;
 }
 
 const invalid = (why: string) => validationFailed(`Personal code ${why}`, 'personalCode');

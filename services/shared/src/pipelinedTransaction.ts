@@ -69,7 +69,8 @@ export async function pipelinedTransaction<T>(db: DataSource, work: (tx: Pipelin
   let begun = false;
   let open = false;
   let released = false;
-  const lastRows = <R>(result: pg.QueryResult | pg.QueryResult[]): R[] => (Array.isArray(result) ? result[result.length - 1]!.rows : result.rows) as R[];
+  const lastRows = <R>(result: pg.QueryResult | pg.QueryResult[]): R[] =>
+    (Array.isArray(result) ? result[result.length - 1]!.rows : result.rows) as R[];
   const tx: PipelinedTransaction = {
     async query(sql, values = []) {
       if (begun && !open) throw new Error('the transaction has already committed');

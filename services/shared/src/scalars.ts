@@ -22,7 +22,8 @@ function invalid(message: string): GraphQLError {
 const shown = (value: unknown) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
 
 function parseDate(value: unknown): string {
-  if (typeof value !== 'string' || !isIsoDate(value)) throw invalid(`Date must be a calendar date YYYY-MM-DD between 0001-01-01 and 9999-12-31, got ${shown(value)}`);
+  if (typeof value !== 'string' || !isIsoDate(value))
+    throw invalid(`Date must be a calendar date YYYY-MM-DD between 0001-01-01 and 9999-12-31, got ${shown(value)}`);
   return value;
 }
 

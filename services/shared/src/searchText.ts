@@ -4,12 +4,7 @@
  * name so that search is a plain indexed LIKE, with no database extension needed.
  */
 export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Escapes LIKE wildcards in user input so that `%` and `_` match themselves. */

@@ -123,7 +123,10 @@ export async function startService<TContext extends RequestContext>(
     port: config.server.port,
     gatewaySecret: config.gatewaySecret,
     logger,
-    readiness: [{ name: 'database', check: async () => void (await db.query('SELECT 1')) }, ...eventReadinessChecks(flow, config.readiness)],
+    readiness: [
+      { name: 'database', check: async () => void (await db.query('SELECT 1')) },
+      ...eventReadinessChecks(flow, config.readiness),
+    ],
     metricsRegistries: [metrics.registry],
     buildContext: (base) => definition.buildContext(base, { db }),
   });

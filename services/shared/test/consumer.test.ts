@@ -45,10 +45,21 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
     const topic = `kit-test.${suffix}.v1`;
     const groupId = `kit-test-${suffix}`;
     await ensureTopics(kafka, [topic, deadLetterTopic(groupId)], TOPIC_SETTINGS);
-    const consumer = await startConsumer({ kafka, producer, dataSource: db, groupId, topics: [topic], handlers, logger, maxAttempts, ...extra });
+    const consumer = await startConsumer({
+      kafka,
+      producer,
+      dataSource: db,
+      groupId,
+      topics: [topic],
+      handlers,
+      logger,
+      maxAttempts,
+      ...extra,
+    });
     consumers.push(consumer);
     // One key keeps the scenario's messages on one partition, so they are consumed in order.
-    const send = (...values: Array<string | null>) => producer.send({ topic, acks: -1, messages: values.map((value) => ({ key: name, value })) });
+    const send = (...values: Array<string | null>) =>
+      producer.send({ topic, acks: -1, messages: values.map((value) => ({ key: name, value })) });
     return { topic, groupId, send, consumer };
   }
 
@@ -63,11 +74,19 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
   }
 
   async function processed(eventIds: string[]): Promise<string[]> {
-    const rows: Array<{ event_id: string }> = await db.query('SELECT event_id FROM processed_event WHERE event_id = ANY($1) ORDER BY event_id', [eventIds]);
+    const rows: Array<{ event_id: string }> = await db.query(
+      'SELECT event_id FROM processed_event WHERE event_id = ANY($1) ORDER BY event_id',
+      [eventIds],
+    );
     return rows.map((row) => row.event_id);
   }
 
-  const handledOnce = (eventId: string) => eventually(() => effects(eventId), (notes) => notes.length > 0, { what: `event ${eventId} to be handled` });
+  const handledOnce = (eventId: string) =>
+    eventually(
+      () => effects(eventId),
+      (notes) => notes.length > 0,
+      { what: `event ${eventId} to be handled` },
+    );
 
   /** Reads a topic from its beginning with a consumer group of its own, until `count` messages arrived. */
   async function readTopic(topic: string, count: number): Promise<ReadMessage[]> {
@@ -82,7 +101,11 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
           messages.push({ key: message.key?.toString() ?? null, value: message.value?.toString() ?? null, headers });
         },
       });
-      await eventually(async () => messages.length, (n) => n >= count, { what: `${count} messages on ${topic}` });
+      await eventually(
+        async () => messages.length,
+        (n) => n >= count,
+        { what: `${count} messages on ${topic}` },
+      );
       return messages;
     } finally {
       await reader.disconnect();
@@ -155,7 +178,11 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
     // An event type without a handler is acknowledged, not retried or dead-lettered.
     expect(await processed([first.id, unhandled.id, last.id])).toStrictEqual([first.id, unhandled.id, last.id].sort());
     expect(await messageCount(deadLetterTopic(groupId))).toBe(0);
-    await eventually(() => committedCount(groupId, topic), (n) => n === 4, { what: 'the offset to move past all four messages' });
+    await eventually(
+      () => committedCount(groupId, topic),
+      (n) => n === 4,
+      { what: 'the offset to move past all four messages' },
+    );
   });
 
   it('starts a new group at the end of its topics when asked (test stacks on a shared broker), and only then', async () => {
@@ -163,11 +190,14 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
     const topic = `kit-test.latest-${suffix}.v1`;
     const groupId = `kit-test-latest-${suffix}`;
     await ensureTopics(kafka, [topic, deadLetterTopic(groupId)], TOPIC_SETTINGS);
-    const send = (event: CloudEvent) => producer.send({ topic, acks: -1, messages: [{ key: 'one-partition', value: JSON.stringify(event) }] });
+    const send = (event: CloudEvent) =>
+      producer.send({ topic, acks: -1, messages: [{ key: 'one-partition', value: JSON.stringify(event) }] });
     const before = thing('institution-before');
     await send(before);
     const handlers: EventHandlers = { [HAPPENED]: (event, manager) => recordEffect(event, manager) };
-    consumers.push(await startConsumer({ kafka, producer, dataSource: db, groupId, topics: [topic], handlers, logger, newGroupStart: 'latest' }));
+    consumers.push(
+      await startConsumer({ kafka, producer, dataSource: db, groupId, topics: [topic], handlers, logger, newGroupStart: 'latest' }),
+    );
     const after = thing('institution-after');
     await send(after);
 
@@ -207,7 +237,11 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
     // The poison handler's write rolled back with its transaction, and its id was not recorded.
     expect(await effects(poisoned.id)).toStrictEqual([]);
     expect(await processed([poisoned.id, good.id])).toStrictEqual([good.id]);
-    await eventually(() => committedCount(groupId, topic), (n) => n === 5, { what: 'the offset to move past all five messages' });
+    await eventually(
+      () => committedCount(groupId, topic),
+      (n) => n === 5,
+      { what: 'the offset to move past all five messages' },
+    );
   });
 
   it('retries a transient handler failure and commits the handler’s writes exactly once', async () => {
@@ -327,7 +361,11 @@ describe('event consumer on real PostgreSQL and Kafka', () => {
     release();
 
     await handledOnce(next.id);
-    const health = await eventually(() => Promise.resolve(consumer.health()), (h) => h.state === 'joined', { what: 'the consumer to be a member again' });
+    const health = await eventually(
+      () => Promise.resolve(consumer.health()),
+      (h) => h.state === 'joined',
+      { what: 'the consumer to be a member again' },
+    );
     assert.ok(health.restarts >= 1, 'the consumer that lost its membership was replaced');
     expect(await effects(slow.id)).toStrictEqual(['']);
     expect(await processed([slow.id, next.id])).toStrictEqual([slow.id, next.id].sort());

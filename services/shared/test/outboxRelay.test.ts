@@ -38,7 +38,13 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
   /** A database of this run's own, with the kit's outbox table. */
   async function database(name: string): Promise<DataSource> {
     const databaseName = `${runId}_${name}`;
-    const dataSource = await openDatabase({ serverUrl: infrastructure.databaseUrl, name: databaseName, entities: [], migrations: [], logger });
+    const dataSource = await openDatabase({
+      serverUrl: infrastructure.databaseUrl,
+      name: databaseName,
+      entities: [],
+      migrations: [],
+      logger,
+    });
     dataSources.push(dataSource);
     return dataSource;
   }
@@ -73,7 +79,9 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
   }
 
   async function outboxRows(dataSource: DataSource, ids: string[]): Promise<Array<{ id: string; sent: boolean; attempts: number }>> {
-    return dataSource.query('SELECT id, sent_at IS NOT NULL AS sent, attempts FROM outbox_event WHERE id = ANY($1::uuid[]) ORDER BY seq', [ids]);
+    return dataSource.query('SELECT id, sent_at IS NOT NULL AS sent, attempts FROM outbox_event WHERE id = ANY($1::uuid[]) ORDER BY seq', [
+      ids,
+    ]);
   }
 
   const allSent = (dataSource: DataSource, ids: string[]) =>
@@ -114,7 +122,10 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
       for (const event of events) await enqueueEvent(manager, topics.committed, event);
     });
 
-    await allSent(db, events.map((e) => e.id));
+    await allSent(
+      db,
+      events.map((e) => e.id),
+    );
     // A later event proves the relay went round again without re-sending the first two.
     const later = thing('institution-1', 2);
     await db.transaction((manager) => enqueueEvent(manager, topics.committed, later));
@@ -129,7 +140,14 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
     expect(received.find((m) => m.event.id === events[1]!.id)?.key).toStrictEqual('institution-2');
     expect(received.find((m) => m.event.id === later.id)?.event).toStrictEqual(later);
     expect(await messageCount(topics.committed)).toBe(3);
-    expect((await outboxRows(db, events.map((e) => e.id))).map((row) => row.attempts)).toStrictEqual([1, 1]);
+    expect(
+      (
+        await outboxRows(
+          db,
+          events.map((e) => e.id),
+        )
+      ).map((row) => row.attempts),
+    ).toStrictEqual([1, 1]);
   });
 
   it('tells its commit listeners after each commit that recorded events, and only then', async () => {
@@ -188,7 +206,14 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
     await insert(oldUnsent, null, '30 days');
 
     expect(await relay.prune()).toBe(1);
-    expect((await outboxRows(db, [oldSent, recentSent, oldUnsent].map((e) => e.id))).map((row) => row.id)).toStrictEqual([recentSent.id, oldUnsent.id]);
+    expect(
+      (
+        await outboxRows(
+          db,
+          [oldSent, recentSent, oldUnsent].map((e) => e.id),
+        )
+      ).map((row) => row.id),
+    ).toStrictEqual([recentSent.id, oldUnsent.id]);
     expect(await relay.prune()).toBe(0);
   });
 
@@ -201,7 +226,11 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
     await db.transaction((manager) => enqueueEvent(manager, topics.rolledBack, committed));
     await allSent(db, [committed.id]);
 
-    await eventually(async () => recorder.eventsFor(topics.rolledBack, ['institution-3']), (events) => events.length >= 1, { what: 'the committed event' });
+    await eventually(
+      async () => recorder.eventsFor(topics.rolledBack, ['institution-3']),
+      (events) => events.length >= 1,
+      { what: 'the committed event' },
+    );
     expect(await messageCount(topics.rolledBack)).toBe(1);
     expect(recorder.eventsFor(topics.rolledBack, ['institution-3']).map((e) => e.id)).toStrictEqual([committed.id]);
     expect(await outboxRows(db, [doomed.id])).toStrictEqual([]);

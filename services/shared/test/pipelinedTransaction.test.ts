@@ -22,7 +22,11 @@ describe('pipelinedTransaction on real PostgreSQL', () => {
   beforeAll(async () => {
     mkdirSync(runDir, { recursive: true });
     infrastructure = await startInfrastructure({ dataDir: runDir, databaseUrl: process.env.DATABASE_URL, kafkaBrokers: [] });
-    const logger = createLogger('kit-pipelined-test', process.env.TEST_LOG_LEVEL ?? 'info', createWriteStream(path.join(runDir, 'kit.log')));
+    const logger = createLogger(
+      'kit-pipelined-test',
+      process.env.TEST_LOG_LEVEL ?? 'info',
+      createWriteStream(path.join(runDir, 'kit.log')),
+    );
     db = await openDatabase({ serverUrl: infrastructure.databaseUrl, name: runId, entities: [], migrations: [], logger, poolSize: 2 });
     await db.query('CREATE TABLE pipelined_thing (name text PRIMARY KEY)');
   });
@@ -36,7 +40,10 @@ describe('pipelinedTransaction on real PostgreSQL', () => {
     const answer = await pipelinedTransaction(db, async (tx) => {
       await tx.query('INSERT INTO pipelined_thing (name) VALUES ($1)', ["a'1"]);
       const [seen] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM pipelined_thing');
-      return tx.commitWith<{ name: string; seen: number }>('INSERT INTO pipelined_thing (name) VALUES ($1) RETURNING name, $2 AS seen', ['a2', seen!.n]);
+      return tx.commitWith<{ name: string; seen: number }>('INSERT INTO pipelined_thing (name) VALUES ($1) RETURNING name, $2 AS seen', [
+        'a2',
+        seen!.n,
+      ]);
     });
     expect(answer).toStrictEqual([{ name: 'a2', seen: 1 }]);
     expect(await rows()).toStrictEqual(["a'1", 'a2']);
@@ -80,7 +87,9 @@ describe('pipelinedTransaction on real PostgreSQL', () => {
 
   it('hands strings to PostgreSQL exactly as given, whatever quotes, backslashes and dollars they hold', async () => {
     const nasty = ["it's", 'back\\slash', "'); DROP TABLE pipelined_thing; --", '$1 $$ $body$', 'ūdens Ķegums', ''];
-    const answer = await pipelinedTransaction(db, (tx) => tx.commitWith<{ values: string[] }>('SELECT ARRAY[$1, $2, $3, $4, $5, $6] AS values', nasty));
+    const answer = await pipelinedTransaction(db, (tx) =>
+      tx.commitWith<{ values: string[] }>('SELECT ARRAY[$1, $2, $3, $4, $5, $6] AS values', nasty),
+    );
     expect(answer[0]!.values).toStrictEqual(nasty);
     expect(await rows()).toStrictEqual(["a'1", 'a2']);
   });

@@ -24,11 +24,21 @@ const runId = `kit_registry_replica_${randomBytes(3).toString('hex')}`;
 const runDir = path.join(DATA_DIR, 'test-runs', runId);
 
 const event = (type: string, state: unknown, time: string, changedFields: string[] = ['status']) =>
-  makeCloudEvent({ source: '/registry', type, subject: (state as { id: string }).id, data: { state, changedFields }, time: new Date(time) });
+  makeCloudEvent({
+    source: '/registry',
+    type,
+    subject: (state as { id: string }).id,
+    data: { state, changedFields },
+    time: new Date(time),
+  });
 
-const registered = (state: RegistryInstitutionState, time = '2024-09-01T10:00:00Z') => event('registry.institution.registered', state, time, Object.keys(state));
+const registered = (state: RegistryInstitutionState, time = '2024-09-01T10:00:00Z') =>
+  event('registry.institution.registered', state, time, Object.keys(state));
 const liquidated = (state: RegistryInstitutionState, time = '2025-03-31T10:00:00Z') =>
-  event('registry.institution.liquidated', { ...state, status: 'LIQUIDATED', liquidatedOn: '2025-03-31' }, time, ['status', 'liquidatedOn']);
+  event('registry.institution.liquidated', { ...state, status: 'LIQUIDATED', liquidatedOn: '2025-03-31' }, time, [
+    'status',
+    'liquidatedOn',
+  ]);
 
 describe('replica of the registry institutions on real PostgreSQL', () => {
   let infrastructure: Infrastructure;
@@ -40,8 +50,18 @@ describe('replica of the registry institutions on real PostgreSQL', () => {
     mkdirSync(runDir, { recursive: true });
     // No Kafka: the replica is written by the handlers, called here as the consumer would.
     infrastructure = await startInfrastructure({ dataDir: runDir, databaseUrl: process.env.DATABASE_URL, kafkaBrokers: [] });
-    const logger = createLogger('kit-registry-replica-test', process.env.TEST_LOG_LEVEL ?? 'info', createWriteStream(path.join(runDir, 'kit.log')));
-    db = await openDatabase({ serverUrl: infrastructure.databaseUrl, name: runId, entities: [], migrations: [CreateRegistryInstitutionReplica1732300000050], logger });
+    const logger = createLogger(
+      'kit-registry-replica-test',
+      process.env.TEST_LOG_LEVEL ?? 'info',
+      createWriteStream(path.join(runDir, 'kit.log')),
+    );
+    db = await openDatabase({
+      serverUrl: infrastructure.databaseUrl,
+      name: runId,
+      entities: [],
+      migrations: [CreateRegistryInstitutionReplica1732300000050],
+      logger,
+    });
   });
 
   afterAll(async () => {

@@ -14,9 +14,7 @@ function componentSchemas(): Record<string, unknown> {
   for (const [id, schema] of Object.entries(COMPONENT_SCHEMAS)) if (!registry.has(schema)) registry.add(schema, { id });
   const { schemas } = z.toJSONSchema(registry, { target: 'draft-7', uri: SCHEMA_REF });
   // `$schema`/`$id` per component would make each a separate resource; the document is one.
-  return Object.fromEntries(
-    Object.entries(schemas).map(([id, { $schema: _schema, $id: _id, ...schema }]) => [id, schema]),
-  );
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _schema, $id: _id, ...schema }]) => [id, schema]));
 }
 
 function dataSchemaId(contract: TopicContract, type: string): string {
@@ -50,7 +48,10 @@ function message(topic: string, contract: TopicContract, type: string, summary: 
     },
     bindings: {
       kafka: {
-        key: { type: 'string', description: `The aggregate id, equal to the CloudEvent subject; one aggregate's events on ${topic} stay in order.` },
+        key: {
+          type: 'string',
+          description: `The aggregate id, equal to the CloudEvent subject; one aggregate's events on ${topic} stay in order.`,
+        },
         bindingVersion: KAFKA_BINDING_VERSION,
       },
     },
@@ -94,11 +95,11 @@ export function buildAsyncApiDocument() {
       description: [
         'Every topic of the supergraph. Each message is a CloudEvents 1.0 envelope in structured JSON mode',
         '(Kafka header `content-type: application/cloudevents+json`); the Kafka key is the CloudEvent `subject`,',
-        'the aggregate id, so one aggregate\'s events stay in order. `data` is `{ state, changedFields }`:',
-        'the aggregate\'s full public state after the change (event-carried state transfer) and the names of the',
+        "the aggregate id, so one aggregate's events stay in order. `data` is `{ state, changedFields }`:",
+        "the aggregate's full public state after the change (event-carried state transfer) and the names of the",
         'fields that changed. Delivery is at least once: deduplicate by the CloudEvent `id`.',
         '',
-        'Every `data` schema is closed (`additionalProperties: false`): the services\' published events are checked',
+        "Every `data` schema is closed (`additionalProperties: false`): the services' published events are checked",
         'against this document in CI, so a member not listed here is never published. A new optional member is a',
         'minor change of the document; removing or renaming one needs a new topic version.',
         '',

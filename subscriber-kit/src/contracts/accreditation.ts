@@ -7,8 +7,10 @@ export const ACCREDITATION_EVENTS = {
   'accreditation.accreditation.extended': 'Its term was extended (reorganisation, building works).',
   'accreditation.accreditation.expiring': 'Its term ends soon and no new application was decided yet.',
   'accreditation.accreditation.expired': 'Its term ended (status EXPIRED).',
-  'accreditation.accreditation.ended': 'It ended early: the institution was liquidated, the licence revoked or lapsed, or transferred to a successor whose licence was accredited already.',
-  'accreditation.accreditation.transferred': 'A programme accreditation followed its licence to a reorganised institution\'s successor (new institutionId and licenceId).',
+  'accreditation.accreditation.ended':
+    'It ended early: the institution was liquidated, the licence revoked or lapsed, or transferred to a successor whose licence was accredited already.',
+  'accreditation.accreditation.transferred':
+    "A programme accreditation followed its licence to a reorganised institution's successor (new institutionId and licenceId).",
   'accreditation.accreditation.tasks-assigned': 'Tasks for post-accreditation monitoring were assigned.',
   'accreditation.accreditation.monitoring-visit-recorded': 'A monitoring visit recorded progress on its tasks.',
 } as const;
@@ -16,7 +18,7 @@ export const ACCREDITATION_EVENTS = {
 /** Every event type on `accreditation.application.v1`. */
 export const ACCREDITATION_APPLICATION_EVENTS = {
   'accreditation.application.submitted': 'An application for accreditation was submitted.',
-  'accreditation.application.evaluated': 'The experts\' evaluation results were recorded (their notes are not published).',
+  'accreditation.application.evaluated': "The experts' evaluation results were recorded (their notes are not published).",
   'accreditation.application.decided': 'It was decided: accredited (`accreditationId`).',
   'accreditation.application.refused': 'It was refused by a decision with its reason.',
   'accreditation.application.closed': 'It was closed undecided: the institution was liquidated or the licence ended.',
@@ -24,7 +26,7 @@ export const ACCREDITATION_APPLICATION_EVENTS = {
 
 /** Every event type on `accreditation.head-evaluation.v1`. */
 export const ACCREDITATION_HEAD_EVALUATION_EVENTS = {
-  'accreditation.head-evaluation.recorded': 'The evaluation of an institution head\'s professional activity was recorded.',
+  'accreditation.head-evaluation.recorded': "The evaluation of an institution head's professional activity was recorded.",
 } as const;
 
 const qualityCategory = z.enum(['FITNESS_FOR_PURPOSE', 'QUALITY_TEACHING', 'INCLUSIVE_ENVIRONMENT', 'GOOD_GOVERNANCE']);
@@ -65,7 +67,7 @@ export const accreditationStateSchema = z
       }),
     ),
   })
-  .meta({ id: 'AccreditationState', description: 'An accreditation\'s full public state.' });
+  .meta({ id: 'AccreditationState', description: "An accreditation's full public state." });
 
 export const accreditationApplicationStateSchema = z
   .object({
@@ -80,13 +82,18 @@ export const accreditationApplicationStateSchema = z
     evaluatedOn: isoDate.nullable(),
     evaluationResults: z.array(qualityResultSchema).nullable(),
     decision: z
-      .object({ outcome: z.enum(['ACCREDITED', 'REFUSED']), number: z.string().min(1), date: isoDate, refusalReason: z.string().nullable() })
+      .object({
+        outcome: z.enum(['ACCREDITED', 'REFUSED']),
+        number: z.string().min(1),
+        date: isoDate,
+        refusalReason: z.string().nullable(),
+      })
       .nullable(),
     accreditationId: z.uuid().nullable(),
     closedOn: isoDate.nullable(),
     closeReason: z.enum(['INSTITUTION_LIQUIDATED', 'LICENCE_ENDED']).nullable(),
   })
-  .meta({ id: 'AccreditationApplicationState', description: 'An application\'s public state (never the evaluators\' notes).' });
+  .meta({ id: 'AccreditationApplicationState', description: "An application's public state (never the evaluators' notes)." });
 
 export const headEvaluationStateSchema = z
   .object({
@@ -99,11 +106,19 @@ export const headEvaluationStateSchema = z
     results: z.array(qualityResultSchema),
     outcome: z.enum(['MEETS_REQUIREMENTS', 'MUST_IMPROVE', 'DOES_NOT_MEET']),
   })
-  .meta({ id: 'HeadEvaluationState', description: 'A head\'s evaluation (never the evaluators\' notes).' });
+  .meta({ id: 'HeadEvaluationState', description: "A head's evaluation (never the evaluators' notes)." });
 
 export const accreditationChangeSchema = stateChange(accreditationStateSchema, 'AccreditationChange', 'accreditation.accreditation.v1');
-export const accreditationApplicationChangeSchema = stateChange(accreditationApplicationStateSchema, 'AccreditationApplicationChange', 'accreditation.application.v1');
-export const headEvaluationChangeSchema = stateChange(headEvaluationStateSchema, 'HeadEvaluationChange', 'accreditation.head-evaluation.v1');
+export const accreditationApplicationChangeSchema = stateChange(
+  accreditationApplicationStateSchema,
+  'AccreditationApplicationChange',
+  'accreditation.application.v1',
+);
+export const headEvaluationChangeSchema = stateChange(
+  headEvaluationStateSchema,
+  'HeadEvaluationChange',
+  'accreditation.head-evaluation.v1',
+);
 
 export type AccreditationState = z.output<typeof accreditationStateSchema>;
 export type AccreditationApplicationState = z.output<typeof accreditationApplicationStateSchema>;

@@ -14,10 +14,10 @@ export const CATALOGUE_ACTIVITY_EVENTS = {
 
 /** Every event type on `catalogue.booking.v1`. */
 export const CATALOGUE_BOOKING_EVENTS = {
-  'catalogue.booking.confirmed': 'A school\'s booking got its places (the budget is committed).',
+  'catalogue.booking.confirmed': "A school's booking got its places (the budget is committed).",
   'catalogue.booking.waitlisted': 'The session was full: the booking waits for places.',
   'catalogue.booking.promoted': 'A waiting booking got places that were released.',
-  'catalogue.booking.cancelled': 'It was cancelled (by the school, the session\'s cancellation or the school\'s liquidation).',
+  'catalogue.booking.cancelled': "It was cancelled (by the school, the session's cancellation or the school's liquidation).",
   'catalogue.booking.attended': 'The provider recorded the attendance; the cost is final.',
   'catalogue.booking.no-show': 'The group did not come.',
 } as const;
@@ -33,7 +33,19 @@ export const activityStateSchema = z
     }),
     title: z.string().min(1),
     description: z.string(),
-    fields: z.array(z.enum(['MATHEMATICS', 'PHYSICS', 'CHEMISTRY', 'BIOLOGY', 'GEOGRAPHY', 'COMPUTING', 'ENGINEERING', 'DESIGN_AND_TECHNOLOGY', 'CIVIC_PARTICIPATION'])),
+    fields: z.array(
+      z.enum([
+        'MATHEMATICS',
+        'PHYSICS',
+        'CHEMISTRY',
+        'BIOLOGY',
+        'GEOGRAPHY',
+        'COMPUTING',
+        'ENGINEERING',
+        'DESIGN_AND_TECHNOLOGY',
+        'CIVIC_PARTICIPATION',
+      ]),
+    ),
     gradeBands: z.array(z.enum(['PRESCHOOL_5_6', 'GRADES_1_3', 'GRADES_4_6', 'GRADES_7_9', 'GRADES_10_12'])),
     curriculumLink: z.string().nullable(),
     format: z.enum(['AT_PROVIDER', 'AT_SCHOOL', 'ONLINE']),
@@ -50,7 +62,7 @@ export const activityStateSchema = z
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })
-  .meta({ id: 'ActivityState', description: 'A catalogue activity\'s full public state, with its provider.' });
+  .meta({ id: 'ActivityState', description: "A catalogue activity's full public state, with its provider." });
 
 export const activitySessionSchema = z
   .object({
@@ -75,7 +87,10 @@ export const bookingStateSchema = z
     grade: z.number().int().min(0).max(12).describe('0 for pre-school (5-6 year olds).'),
     pupils: z.number().int().positive(),
     status: z.enum(['CONFIRMED', 'WAITING', 'CANCELLED', 'ATTENDED', 'NO_SHOW']),
-    semester: z.string().regex(/^\d{4}\/\d{4}-[12]$/).describe('e.g. `2025/2026-1` (autumn) or `2025/2026-2` (spring).'),
+    semester: z
+      .string()
+      .regex(/^\d{4}\/\d{4}-[12]$/)
+      .describe('e.g. `2025/2026-1` (autumn) or `2025/2026-2` (spring).'),
     pricePerPupilCents: z.number().int().min(0),
     committedCents: z.number().int().min(0),
     costCents: z.number().int().min(0),
@@ -84,12 +99,15 @@ export const bookingStateSchema = z
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })
-  .meta({ id: 'BookingState', description: 'A booking\'s full state, with its session\'s activity and start.' });
+  .meta({ id: 'BookingState', description: "A booking's full state, with its session's activity and start." });
 
 export const activityChangeSchema = stateChange(activityStateSchema, 'ActivityChange', 'catalogue.activity.v1');
 export const activitySessionChangeSchema = z
   .object({ state: activityStateSchema, session: activitySessionSchema, changedFields: z.array(z.string()) })
-  .meta({ id: 'ActivitySessionChange', description: '`data` of the catalogue.activity.session-* events: the activity\'s state and the session.' });
+  .meta({
+    id: 'ActivitySessionChange',
+    description: "`data` of the catalogue.activity.session-* events: the activity's state and the session.",
+  });
 export const bookingChangeSchema = stateChange(bookingStateSchema, 'BookingChange', 'catalogue.booking.v1');
 
 export type ActivityState = z.output<typeof activityStateSchema>;

@@ -3,7 +3,8 @@ import { isoDate, stateChange } from './common';
 
 /** Every event type on `licensing.licence.v1`; each carries the licence's full state. */
 export const LICENSING_LICENCE_EVENTS = {
-  'licensing.licence.issued': 'A licence was issued; one created by re-licensing or by a transfer to a successor names the licence it continues (`continuesId`).',
+  'licensing.licence.issued':
+    'A licence was issued; one created by re-licensing or by a transfer to a successor names the licence it continues (`continuesId`).',
   'licensing.licence.amended': 'Its programme name, kind-specific attributes or documents changed.',
   'licensing.licence.place-added': 'It now also covers another implementation place.',
   'licensing.licence.place-removed': 'It no longer covers an implementation place.',
@@ -11,7 +12,7 @@ export const LICENSING_LICENCE_EVENTS = {
   'licensing.licence.suspended': 'Its rights were suspended (status SUSPENDED).',
   'licensing.licence.restored': 'Its suspended rights were restored (status ACTIVE).',
   'licensing.licence.revoked': 'It was revoked (status REVOKED).',
-  'licensing.licence.transferred': 'Its institution was reorganised; the successor\'s licence continues it (`continuedById`).',
+  'licensing.licence.transferred': "Its institution was reorganised; the successor's licence continues it (`continuedById`).",
   'licensing.licence.lapsed': 'Its institution was liquidated (status LAPSED).',
 } as const;
 
@@ -29,17 +30,37 @@ export const licenceStateSchema = z
     programmeCode: z.string().min(1),
     programmeName: z.string().min(1),
     level: z.enum(['PRESCHOOL', 'BASIC', 'SECONDARY', 'VOCATIONAL']),
-    kind: z.enum(['GENERAL', 'SPECIAL', 'INTERNATIONAL', 'DISTANCE_LEARNING', 'VOCATIONAL_INITIAL', 'VOCATIONAL_CONTINUING', 'PROFESSIONAL_DEVELOPMENT', 'PROFESSIONAL_ORIENTATION', 'MODULAR', 'DERIVED']),
+    kind: z.enum([
+      'GENERAL',
+      'SPECIAL',
+      'INTERNATIONAL',
+      'DISTANCE_LEARNING',
+      'VOCATIONAL_INITIAL',
+      'VOCATIONAL_CONTINUING',
+      'PROFESSIONAL_DEVELOPMENT',
+      'PROFESSIONAL_ORIENTATION',
+      'MODULAR',
+      'DERIVED',
+    ]),
     specialNeedsCategory: z
-      .enum(['LANGUAGE_DISORDERS', 'LEARNING_DISORDERS', 'MENTAL_HEALTH_DISORDERS', 'INTELLECTUAL_DEVELOPMENT_DISORDERS', 'SEVERE_OR_SEVERAL_DEVELOPMENTAL_DISORDERS', 'MIXED_DEVELOPMENTAL_DISORDERS'])
+      .enum([
+        'LANGUAGE_DISORDERS',
+        'LEARNING_DISORDERS',
+        'MENTAL_HEALTH_DISORDERS',
+        'INTELLECTUAL_DEVELOPMENT_DISORDERS',
+        'SEVERE_OR_SEVERAL_DEVELOPMENTAL_DISORDERS',
+        'MIXED_DEVELOPMENTAL_DISORDERS',
+      ])
       .nullable(),
     internationalProgramme: z.enum(['IB_PYP', 'IB_MYP', 'IB_DP']).nullable(),
-    latvianStudiesPermit: licenceDocument.nullable().describe('The \'Latvijas mācība\' permit of an international programme.'),
+    latvianStudiesPermit: licenceDocument.nullable().describe("The 'Latvijas mācība' permit of an international programme."),
     accreditationProof: licenceDocument.nullable(),
     professionalOrientationField: z.enum(['MUSIC', 'ART', 'DANCE', 'SPORT']).nullable(),
     derivedFromId: z.uuid().nullable(),
     implementationPlace: z.object({ id: z.uuid(), address: z.string().min(1) }).describe('The place it was issued for.'),
-    implementationPlaces: z.array(z.object({ id: z.uuid(), address: z.string().min(1), addedOn: isoDate })).describe('Every place it covers now.'),
+    implementationPlaces: z
+      .array(z.object({ id: z.uuid(), address: z.string().min(1), addedOn: isoDate }))
+      .describe('Every place it covers now.'),
     status: z.enum(['ACTIVE', 'SUSPENDED', 'REVOKED', 'RELICENSED', 'LAPSED', 'TRANSFERRED']),
     issuedOn: isoDate,
     decisionNumber: z.string().min(1),
@@ -49,7 +70,7 @@ export const licenceStateSchema = z
     continuesId: z.uuid().nullable(),
     continuedById: z.uuid().nullable(),
   })
-  .meta({ id: 'LicenceState', description: 'A licence\'s full public state.' });
+  .meta({ id: 'LicenceState', description: "A licence's full public state." });
 
 export const interestProgrammeStateSchema = z
   .object({
@@ -63,10 +84,14 @@ export const interestProgrammeStateSchema = z
     endsOn: isoDate.nullable(),
     annualTargetedSubsidyCents: z.number().int().min(0),
   })
-  .meta({ id: 'InterestProgrammeState', description: 'An interest-education programme\'s public state.' });
+  .meta({ id: 'InterestProgrammeState', description: "An interest-education programme's public state." });
 
 export const licenceChangeSchema = stateChange(licenceStateSchema, 'LicenceChange', 'licensing.licence.v1');
-export const interestProgrammeChangeSchema = stateChange(interestProgrammeStateSchema, 'InterestProgrammeChange', 'licensing.interest-programme.v1');
+export const interestProgrammeChangeSchema = stateChange(
+  interestProgrammeStateSchema,
+  'InterestProgrammeChange',
+  'licensing.interest-programme.v1',
+);
 
 export type LicenceState = z.output<typeof licenceStateSchema>;
 export type InterestProgrammeState = z.output<typeof interestProgrammeStateSchema>;

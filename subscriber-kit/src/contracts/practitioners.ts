@@ -7,12 +7,13 @@ export const PRACTITIONERS_PSYCHOLOGIST_EVENTS = {
   'practitioners.psychologist.certified': 'A certificate for a field of practice was issued.',
   'practitioners.psychologist.foreign-qualification-recognised': 'A foreign qualification was recognised.',
   'practitioners.psychologist.supervisor-rights-granted': 'Supervisor rights were granted in a field of practice.',
-  'practitioners.psychologist.certificate-expired': 'A certificate (and the supervisor rights resting on it) reached the end of its validity.',
+  'practitioners.psychologist.certificate-expired':
+    'A certificate (and the supervisor rights resting on it) reached the end of its validity.',
   'practitioners.psychologist.suspended': 'The registration was suspended by a decision.',
   'practitioners.psychologist.restored': 'A suspended or cancelled registration was restored.',
   'practitioners.psychologist.cancelled': 'The registration was cancelled by a decision.',
   'practitioners.psychologist.excluded': 'The psychologist was excluded from the register.',
-  'practitioners.psychologist.terminated': 'The registration was terminated (e.g. on the psychologist\'s own request).',
+  'practitioners.psychologist.terminated': "The registration was terminated (e.g. on the psychologist's own request).",
 } as const;
 
 /** Every event type on `practitioners.childcare-provider.v1`. */
@@ -30,7 +31,14 @@ export const PRACTITIONERS_PRIVATE_PRACTICE_EVENTS = {
   'practitioners.private-practice.revoked': 'It was revoked, with the reason.',
 } as const;
 
-const fieldOfPractice = z.enum(['EDUCATION_AND_SCHOOL', 'WORK_AND_ORGANISATIONAL', 'CLINICAL_AND_HEALTH', 'LEGAL', 'COUNSELLING', 'MILITARY']);
+const fieldOfPractice = z.enum([
+  'EDUCATION_AND_SCHOOL',
+  'WORK_AND_ORGANISATIONAL',
+  'CLINICAL_AND_HEALTH',
+  'LEGAL',
+  'COUNSELLING',
+  'MILITARY',
+]);
 const psychologistStatus = z.enum(['REGISTERED', 'CERTIFIED', 'SUSPENDED', 'CANCELLED', 'TERMINATED', 'EXCLUDED', 'RESTORED']);
 
 export const psychologistStateSchema = z
@@ -44,10 +52,19 @@ export const psychologistStateSchema = z
     registrationDecision: decisionSchema,
     status: psychologistStatus,
     certificates: z.array(
-      z.object({ number: z.string().min(1), fieldOfPractice, validFrom: isoDate, validUntil: isoDate, expired: z.boolean(), decision: decisionSchema }),
+      z.object({
+        number: z.string().min(1),
+        fieldOfPractice,
+        validFrom: isoDate,
+        validUntil: isoDate,
+        expired: z.boolean(),
+        decision: decisionSchema,
+      }),
     ),
     statusHistory: z.array(z.object({ status: psychologistStatus, decision: decisionSchema })),
-    supervisorRights: z.array(z.object({ fieldOfPractice, validFrom: isoDate, validUntil: isoDate, expired: z.boolean(), decision: decisionSchema })),
+    supervisorRights: z.array(
+      z.object({ fieldOfPractice, validFrom: isoDate, validUntil: isoDate, expired: z.boolean(), decision: decisionSchema }),
+    ),
     foreignQualifications: z.array(z.object({ country: z.string().min(1), qualification: z.string().min(1), decision: decisionSchema })),
   })
   .meta({ id: 'PsychologistState', description: 'What the public register of psychologists shows (never a personal code).' });
@@ -60,8 +77,8 @@ export const childcareProviderStateSchema = z
     registrationNumber: z.string().min(1),
     kind: childcareProviderKind,
     name: z.string().min(1),
-    companyNumber: z.string().nullable().describe('A legal person\'s registration number with the Enterprise Register.'),
-    homeAddress: z.string().nullable().describe('A natural person\'s home address only with their consent.'),
+    companyNumber: z.string().nullable().describe("A legal person's registration number with the Enterprise Register."),
+    homeAddress: z.string().nullable().describe("A natural person's home address only with their consent."),
     homeAddressPublic: z.boolean(),
     serviceAddress: z.string().min(1),
     municipality: z.string().min(1),
@@ -71,7 +88,7 @@ export const childcareProviderStateSchema = z
     exclusionReason: z.string().nullable(),
     amendments: z.array(decisionSchema),
   })
-  .meta({ id: 'ChildcareProviderState', description: 'A registered provider\'s public state (never a personal code).' });
+  .meta({ id: 'ChildcareProviderState', description: "A registered provider's public state (never a personal code)." });
 
 export const refusedChildcareApplicationStateSchema = z
   .object({
@@ -81,7 +98,10 @@ export const refusedChildcareApplicationStateSchema = z
     status: z.literal('REFUSED'),
     decision: decisionSchema,
   })
-  .meta({ id: 'RefusedChildcareApplicationState', description: 'A refused application: the decision only, without the applicant\'s name, addresses or the reason.' });
+  .meta({
+    id: 'RefusedChildcareApplicationState',
+    description: "A refused application: the decision only, without the applicant's name, addresses or the reason.",
+  });
 
 export const privatePracticeStateSchema = z
   .object({
@@ -99,14 +119,22 @@ export const privatePracticeStateSchema = z
     revocationDecision: decisionSchema.nullable(),
     revocationReason: z.string().nullable(),
   })
-  .meta({ id: 'PrivatePracticeCertificateState', description: 'A private-practice certificate\'s public state (never a personal code).' });
+  .meta({ id: 'PrivatePracticeCertificateState', description: "A private-practice certificate's public state (never a personal code)." });
 
 export const psychologistChangeSchema = stateChange(psychologistStateSchema, 'PsychologistChange', 'practitioners.psychologist.v1');
-export const childcareProviderChangeSchema = stateChange(childcareProviderStateSchema, 'ChildcareProviderChange', 'practitioners.childcare-provider.v1');
+export const childcareProviderChangeSchema = stateChange(
+  childcareProviderStateSchema,
+  'ChildcareProviderChange',
+  'practitioners.childcare-provider.v1',
+);
 export const refusedChildcareApplicationChangeSchema = z
   .object({ state: refusedChildcareApplicationStateSchema, changedFields: z.array(z.string()) })
   .meta({ id: 'RefusedChildcareApplicationChange', description: '`data` of practitioners.childcare-provider.refused.' });
-export const privatePracticeChangeSchema = stateChange(privatePracticeStateSchema, 'PrivatePracticeCertificateChange', 'practitioners.private-practice.v1');
+export const privatePracticeChangeSchema = stateChange(
+  privatePracticeStateSchema,
+  'PrivatePracticeCertificateChange',
+  'practitioners.private-practice.v1',
+);
 
 export type PsychologistState = z.output<typeof psychologistStateSchema>;
 export type ChildcareProviderState = z.output<typeof childcareProviderStateSchema>;

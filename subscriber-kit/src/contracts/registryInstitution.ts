@@ -52,9 +52,7 @@ export const registryInstitutionStateSchema = z
       municipality: z.string().nullable().describe('Set when kind is MUNICIPALITY, as the classifier spells it.'),
     }),
     planningRegion,
-    implementationPlaces: z.array(
-      z.object({ id: z.uuid(), address: z.string().min(1), municipality: z.string(), planningRegion }),
-    ),
+    implementationPlaces: z.array(z.object({ id: z.uuid(), address: z.string().min(1), municipality: z.string(), planningRegion })),
     headName: z.string().nullable(),
     contacts: z.object({ email: z.string().nullable(), phone: z.string().nullable() }),
     stateSignificance: z.boolean(),
@@ -64,7 +62,7 @@ export const registryInstitutionStateSchema = z
     predecessors: z.array(registryInstitutionLinkSchema).describe('Institutions this one continues.'),
     successors: z.array(registryInstitutionLinkSchema).describe('Institutions that continue this one.'),
   })
-  .meta({ id: 'RegistryInstitutionState', description: 'An institution\'s full public state (never a personal code).' });
+  .meta({ id: 'RegistryInstitutionState', description: "An institution's full public state (never a personal code)." });
 
 export const registryInstitutionChangeSchema = z
   .object({ state: registryInstitutionStateSchema, changedFields: z.array(z.string()) })

@@ -33,15 +33,18 @@ export const learnerCountStateSchema = z
   .object({
     id: z.uuid(),
     institutionId: z.uuid(),
-    schoolYear: z.string().regex(/^\d{4}\/\d{4}$/).describe('e.g. `2024/2025`.'),
-    asOf: isoDate.describe('1 September of the school year\'s first year.'),
+    schoolYear: z
+      .string()
+      .regex(/^\d{4}\/\d{4}$/)
+      .describe('e.g. `2024/2025`.'),
+    asOf: isoDate.describe("1 September of the school year's first year."),
     status: z.enum(['DRAFT', 'CONFIRMED', 'APPROVED', 'LOCKED']),
     counts: learnerCountsSchema,
     total: z.number().int().min(0),
     approvedAt: isoDateTime.nullable().describe('Null on a `locked` event: locked before the founder approved.'),
     lockedAt: isoDateTime.nullable(),
   })
-  .meta({ id: 'LearnerCountState', description: 'A learner-count report\'s full public state.' });
+  .meta({ id: 'LearnerCountState', description: "A learner-count report's full public state." });
 
 export const learnerCountChangeSchema = z
   .object({ state: learnerCountStateSchema, changedFields: z.array(z.string()) })

@@ -6,6 +6,18 @@
 export { backoffDelay, type BackoffPolicy } from './backoff';
 export type { ConsumerObserver, MessageResult } from './consumerObserver';
 export { ConsumerLagMonitor, type LagReading, type PartitionLag } from './consumerLag';
-export { createMessageProcessor, isConnectionError, type MessageProcessorOptions, type ProcessOutcome, type SkipDecision } from './messageProcessor';
+export {
+  createMessageProcessor,
+  isConnectionError,
+  type MessageProcessorOptions,
+  type ProcessOutcome,
+  type SkipDecision,
+} from './messageProcessor';
 export { RecoveringProducer, withTimeout, type Publisher } from './recoveringProducer';
-export { DEFAULT_SUPERVISION, SupervisedConsumer, type ConsumerHealth, type SupervisedConsumerOptions, type SupervisionOptions } from './supervisedConsumer';
+export {
+  DEFAULT_SUPERVISION,
+  SupervisedConsumer,
+  type ConsumerHealth,
+  type SupervisedConsumerOptions,
+  type SupervisionOptions,
+} from './supervisedConsumer';

@@ -40,7 +40,9 @@ export interface MessageProcessorOptions {
  * The attempt counts live here, outside any one kafkajs consumer, so they carry over when the
  * supervisor replaces a crashed consumer and the message comes back.
  */
-export function createMessageProcessor(options: MessageProcessorOptions): (consumer: Consumer) => (payload: EachMessagePayload) => Promise<void> {
+export function createMessageProcessor(
+  options: MessageProcessorOptions,
+): (consumer: Consumer) => (payload: EachMessagePayload) => Promise<void> {
   const { groupId, logger, observer } = options;
   const isTransient = options.isTransient ?? isConnectionError;
   const attempts = new Map<string, number>();
@@ -66,7 +68,8 @@ export function createMessageProcessor(options: MessageProcessorOptions): (consu
           logger.warn({ err: error, position, failures }, 'event handling failed; will retry');
           throw error; // kafkajs backs off and redelivers from the last committed offset
         }
-        const reason = invalid ?? new InvalidMessageError('handler-failed', `handler failed ${failures} times: ${(error as Error).message}`);
+        const reason =
+          invalid ?? new InvalidMessageError('handler-failed', `handler failed ${failures} times: ${(error as Error).message}`);
         logger.warn({ position, kind: reason.kind, error: reason.message }, 'dead-lettering message');
         await sendToDeadLetter(options.deadLetters, { groupId, topic, partition, message, kind: reason.kind, error: reason.message });
         observer?.onMessage?.(topic, 'dead-lettered');

@@ -153,7 +153,10 @@ export class SupervisedConsumer {
     this.failures += 1;
     this.options.observer?.onRestart?.(reason);
     const delay = backoffDelay(this.supervision.backoff, this.failures);
-    this.options.logger.warn({ groupId: this.options.groupId, reason, delayMs: delay, restarts: this.status.restarts }, 'consumer lost; replacing it');
+    this.options.logger.warn(
+      { groupId: this.options.groupId, reason, delayMs: delay, restarts: this.status.restarts },
+      'consumer lost; replacing it',
+    );
     // After a crash kafkajs has disconnected it already; a stalled one may never answer.
     if (old) void withTimeout(old.disconnect(), DISCONNECT_TIMEOUT_MS).catch(() => undefined);
     clearTimeout(this.restartTimer);

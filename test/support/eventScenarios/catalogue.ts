@@ -4,16 +4,96 @@ import { eventually } from '../eventually';
 import { lockLearnerCounts, registerInstitution } from './registry';
 import type { EventScenario } from './scenario';
 
-const REGISTER_PROVIDER = /* GraphQL */ `mutation ScenarioCatalogueRegisterProvider($input: RegisterProviderInput!) { registerProvider(input: $input) { provider { id } } }`;
-const CREATE = /* GraphQL */ `mutation ScenarioCatalogueCreateActivity($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }`;
-const SUBMIT = /* GraphQL */ `mutation ScenarioCatalogueSubmitActivity($input: SubmitActivityInput!) { submitActivity(input: $input) { activity { id } } }`;
-const REVIEW = /* GraphQL */ `mutation ScenarioCatalogueReviewActivity($input: ReviewActivityInput!) { reviewActivity(input: $input) { activity { id } } }`;
-const WITHDRAW = /* GraphQL */ `mutation ScenarioCatalogueWithdrawActivity($input: WithdrawActivityInput!) { withdrawActivity(input: $input) { activity { id } } }`;
-const SCHEDULE = /* GraphQL */ `mutation ScenarioCatalogueScheduleSession($input: ScheduleSessionInput!) { scheduleSession(input: $input) { session { id } } }`;
-const BOOK = /* GraphQL */ `mutation ScenarioCatalogueBookSession($input: BookSessionInput!) { bookSession(input: $input) { booking { id status } } }`;
-const CANCEL = /* GraphQL */ `mutation ScenarioCatalogueCancelBooking($input: CancelBookingInput!) { cancelBooking(input: $input) { booking { id } } }`;
-const ATTEND = /* GraphQL */ `mutation ScenarioCatalogueRecordAttendance($input: RecordAttendanceInput!) { recordAttendance(input: $input) { booking { id status } } }`;
-const BOOKING = /* GraphQL */ `query ScenarioCatalogueBooking($id: ID!) { booking(id: $id) { status } }`;
+const REGISTER_PROVIDER = /* GraphQL */ `
+  mutation ScenarioCatalogueRegisterProvider($input: RegisterProviderInput!) {
+    registerProvider(input: $input) {
+      provider {
+        id
+      }
+    }
+  }
+`;
+const CREATE = /* GraphQL */ `
+  mutation ScenarioCatalogueCreateActivity($input: CreateActivityInput!) {
+    createActivity(input: $input) {
+      activity {
+        id
+      }
+    }
+  }
+`;
+const SUBMIT = /* GraphQL */ `
+  mutation ScenarioCatalogueSubmitActivity($input: SubmitActivityInput!) {
+    submitActivity(input: $input) {
+      activity {
+        id
+      }
+    }
+  }
+`;
+const REVIEW = /* GraphQL */ `
+  mutation ScenarioCatalogueReviewActivity($input: ReviewActivityInput!) {
+    reviewActivity(input: $input) {
+      activity {
+        id
+      }
+    }
+  }
+`;
+const WITHDRAW = /* GraphQL */ `
+  mutation ScenarioCatalogueWithdrawActivity($input: WithdrawActivityInput!) {
+    withdrawActivity(input: $input) {
+      activity {
+        id
+      }
+    }
+  }
+`;
+const SCHEDULE = /* GraphQL */ `
+  mutation ScenarioCatalogueScheduleSession($input: ScheduleSessionInput!) {
+    scheduleSession(input: $input) {
+      session {
+        id
+      }
+    }
+  }
+`;
+const BOOK = /* GraphQL */ `
+  mutation ScenarioCatalogueBookSession($input: BookSessionInput!) {
+    bookSession(input: $input) {
+      booking {
+        id
+        status
+      }
+    }
+  }
+`;
+const CANCEL = /* GraphQL */ `
+  mutation ScenarioCatalogueCancelBooking($input: CancelBookingInput!) {
+    cancelBooking(input: $input) {
+      booking {
+        id
+      }
+    }
+  }
+`;
+const ATTEND = /* GraphQL */ `
+  mutation ScenarioCatalogueRecordAttendance($input: RecordAttendanceInput!) {
+    recordAttendance(input: $input) {
+      booking {
+        id
+        status
+      }
+    }
+  }
+`;
+const BOOKING = /* GraphQL */ `
+  query ScenarioCatalogueBooking($id: ID!) {
+    booking(id: $id) {
+      status
+    }
+  }
+`;
 
 /** The catalogue service's clock in this scenario (its definition reads `now`); moved past a session to record attendance. */
 export const catalogueClock = { now: new Date('2025-10-01T08:00:00Z') };
@@ -25,34 +105,57 @@ const LATER = '2025-12-10T08:00:00.000Z';
 
 export const catalogueScenario: EventScenario = async (context) => {
   const fundAdmin = await context.tokenFor({ role: Role.FUND_ADMIN, subject: 'fund-asyncapi' });
-  const [first, second] = [await registerInstitution(context, { type: 'BASIC_SCHOOL' }), await registerInstitution(context, { type: 'BASIC_SCHOOL' })];
+  const [first, second] = [
+    await registerInstitution(context, { type: 'BASIC_SCHOOL' }),
+    await registerInstitution(context, { type: 'BASIC_SCHOOL' }),
+  ];
   await lockLearnerCounts(context, '2025/2026', [first.id, second.id]);
-  const schools = await Promise.all([first, second].map(({ id }) => context.tokenFor({ role: Role.SCHOOL, institutionId: id, subject: `school-${id.slice(0, 8)}` })));
+  const schools = await Promise.all(
+    [first, second].map(({ id }) => context.tokenFor({ role: Role.SCHOOL, institutionId: id, subject: `school-${id.slice(0, 8)}` })),
+  );
 
-  const providerId = (await context.data(REGISTER_PROVIDER, { input: { kind: 'MUSEUM', name: 'Zinātnes centrs' } }, fundAdmin)).registerProvider.provider.id as string;
+  const providerId = (await context.data(REGISTER_PROVIDER, { input: { kind: 'MUSEUM', name: 'Zinātnes centrs' } }, fundAdmin))
+    .registerProvider.provider.id as string;
   const provider = await context.tokenFor({ role: Role.PROVIDER, providerId, subject: 'provider-asyncapi' });
   const activity = (await context.data(CREATE, { input: activityInput() }, provider)).createActivity.activity.id as string;
   await context.data(SUBMIT, { input: { id: activity } }, provider);
-  await context.data(REVIEW, { input: { id: activity, decision: 'RETURN', reason: 'Name the equipment the school must bring' } }, fundAdmin);
+  await context.data(
+    REVIEW,
+    { input: { id: activity, decision: 'RETURN', reason: 'Name the equipment the school must bring' } },
+    fundAdmin,
+  );
   await context.data(SUBMIT, { input: { id: activity } }, provider);
   await context.data(REVIEW, { input: { id: activity, decision: 'PUBLISH' } }, fundAdmin);
 
   const schedule = async (startsAt: string, capacity: number) =>
-    (await context.data(SCHEDULE, { input: { activityId: activity, startsAt, place: 'Rīga, Zinātnes iela 1', capacity } }, provider)).scheduleSession.session.id as string;
+    (await context.data(SCHEDULE, { input: { activityId: activity, startsAt, place: 'Rīga, Zinātnes iela 1', capacity } }, provider))
+      .scheduleSession.session.id as string;
   const book = async (school: string, sessionId: string, grade: number, pupils: number) =>
     (await context.data(BOOK, { input: { sessionId, grade, pupils } }, school)).bookSession.booking.id as string;
 
   // A full session: the second school waits, and gets the places the first school releases.
   const full = await schedule(FIRST, 20);
   // The catalogue learns the schools' locked learner counts from the registry's topic.
-  const cancelled = await eventually(() => context.client.request(BOOK, { input: { sessionId: full, grade: 7, pupils: 20 } }, schools[0]), (r) => !r.errors, {
-    what: 'the catalogue to know the first school\'s learner counts',
-  }).then((response) => response.data.bookSession.booking.id as string);
-  const promoted = await eventually(() => context.client.request(BOOK, { input: { sessionId: full, grade: 7, pupils: 10 } }, schools[1]), (r) => !r.errors, {
-    what: 'the catalogue to know the second school\'s learner counts',
-  }).then((response) => response.data.bookSession.booking.id as string);
+  const cancelled = await eventually(
+    () => context.client.request(BOOK, { input: { sessionId: full, grade: 7, pupils: 20 } }, schools[0]),
+    (r) => !r.errors,
+    {
+      what: "the catalogue to know the first school's learner counts",
+    },
+  ).then((response) => response.data.bookSession.booking.id as string);
+  const promoted = await eventually(
+    () => context.client.request(BOOK, { input: { sessionId: full, grade: 7, pupils: 10 } }, schools[1]),
+    (r) => !r.errors,
+    {
+      what: "the catalogue to know the second school's learner counts",
+    },
+  ).then((response) => response.data.bookSession.booking.id as string);
   await context.data(CANCEL, { input: { id: cancelled, reason: 'The class is ill' } }, schools[0]);
-  await eventually(() => context.data(BOOKING, { id: promoted }, schools[1]), (found) => found.booking.status === 'CONFIRMED', { what: 'the waiting booking promoted' });
+  await eventually(
+    () => context.data(BOOKING, { id: promoted }, schools[1]),
+    (found) => found.booking.status === 'CONFIRMED',
+    { what: 'the waiting booking promoted' },
+  );
 
   // One group comes, one does not.
   const attendedSession = await schedule(SECOND, 30);

@@ -2,30 +2,173 @@ import { Role, Topics } from '@eq/shared';
 import { institutionInput, LIQUIDATE, REGISTER } from '../fixtures';
 import type { EventScenario, ScenarioContext } from './scenario';
 
-const AMEND = /* GraphQL */ `mutation ScenarioRegistryAmendInstitution($input: AmendInstitutionInput!) { amendInstitution(input: $input) { applied } }`;
-export const REORGANISE = /* GraphQL */ `mutation ScenarioRegistryReorganiseInstitutions($input: ReorganiseInstitutionsInput!) { reorganiseInstitutions(input: $input) { applied } }`;
-const GRANT = /* GraphQL */ `mutation ScenarioRegistryGrantStateSignificance($input: StateSignificanceInput!) { grantStateSignificance(input: $input) { institution { stateSignificance } } }`;
-const REVOKE_SIGNIFICANCE = /* GraphQL */ `mutation ScenarioRegistryRevokeStateSignificance($input: StateSignificanceInput!) { revokeStateSignificance(input: $input) { institution { stateSignificance } } }`;
-const RECEIVE = /* GraphQL */ `mutation ScenarioRegistryReceiveRegistrationApplication($input: RegistrationApplicationInput!) { receiveRegistrationApplication(input: $input) { institution { id } } }`;
-const POSTPONE = /* GraphQL */ `mutation ScenarioRegistryPostponeRegistration($input: PostponeRegistrationInput!) { postponeRegistration(input: $input) { institution { status } } }`;
-const APPROVE = /* GraphQL */ `mutation ScenarioRegistryApproveRegistration($input: RegistrationDecisionInput!) { approveRegistration(input: $input) { institution { status } } }`;
-const REFUSE = /* GraphQL */ `mutation ScenarioRegistryRefuseRegistration($input: RegistrationDecisionInput!) { refuseRegistration(input: $input) { institution { status } } }`;
-const REVOKE_DECISION = /* GraphQL */ `mutation ScenarioRegistryRevokeDecision($input: RevokeDecisionInput!) { revokeDecision(input: $input) { applied } }`;
-const DECISIONS = /* GraphQL */ `query ScenarioRegistryInstitution($id: ID!) { institution(id: $id) { decisions { id kind } } }`;
+const AMEND = /* GraphQL */ `
+  mutation ScenarioRegistryAmendInstitution($input: AmendInstitutionInput!) {
+    amendInstitution(input: $input) {
+      applied
+    }
+  }
+`;
+export const REORGANISE = /* GraphQL */ `
+  mutation ScenarioRegistryReorganiseInstitutions($input: ReorganiseInstitutionsInput!) {
+    reorganiseInstitutions(input: $input) {
+      applied
+    }
+  }
+`;
+const GRANT = /* GraphQL */ `
+  mutation ScenarioRegistryGrantStateSignificance($input: StateSignificanceInput!) {
+    grantStateSignificance(input: $input) {
+      institution {
+        stateSignificance
+      }
+    }
+  }
+`;
+const REVOKE_SIGNIFICANCE = /* GraphQL */ `
+  mutation ScenarioRegistryRevokeStateSignificance($input: StateSignificanceInput!) {
+    revokeStateSignificance(input: $input) {
+      institution {
+        stateSignificance
+      }
+    }
+  }
+`;
+const RECEIVE = /* GraphQL */ `
+  mutation ScenarioRegistryReceiveRegistrationApplication($input: RegistrationApplicationInput!) {
+    receiveRegistrationApplication(input: $input) {
+      institution {
+        id
+      }
+    }
+  }
+`;
+const POSTPONE = /* GraphQL */ `
+  mutation ScenarioRegistryPostponeRegistration($input: PostponeRegistrationInput!) {
+    postponeRegistration(input: $input) {
+      institution {
+        status
+      }
+    }
+  }
+`;
+const APPROVE = /* GraphQL */ `
+  mutation ScenarioRegistryApproveRegistration($input: RegistrationDecisionInput!) {
+    approveRegistration(input: $input) {
+      institution {
+        status
+      }
+    }
+  }
+`;
+const REFUSE = /* GraphQL */ `
+  mutation ScenarioRegistryRefuseRegistration($input: RegistrationDecisionInput!) {
+    refuseRegistration(input: $input) {
+      institution {
+        status
+      }
+    }
+  }
+`;
+const REVOKE_DECISION = /* GraphQL */ `
+  mutation ScenarioRegistryRevokeDecision($input: RevokeDecisionInput!) {
+    revokeDecision(input: $input) {
+      applied
+    }
+  }
+`;
+const DECISIONS = /* GraphQL */ `
+  query ScenarioRegistryInstitution($id: ID!) {
+    institution(id: $id) {
+      decisions {
+        id
+        kind
+      }
+    }
+  }
+`;
 
 const GROUPS = ['preschoolAge5', 'preschoolAge6', ...Array.from({ length: 12 }, (_, i) => `grade${i + 1}`)];
-const SAVE_COUNTS = /* GraphQL */ `mutation ScenarioRegistrySaveLearnerCountReport($input: SaveLearnerCountReportInput!) { saveLearnerCountReport(input: $input) { report { id } } }`;
-const CONFIRM_COUNTS = /* GraphQL */ `mutation ScenarioRegistryConfirmLearnerCountReport($id: ID!) { confirmLearnerCountReport(id: $id) { report { id } } }`;
-const APPROVE_COUNTS = /* GraphQL */ `mutation ScenarioRegistryApproveLearnerCountReport($id: ID!) { approveLearnerCountReport(id: $id) { report { id } } }`;
-const REOPEN_COUNTS = /* GraphQL */ `mutation ScenarioRegistryReopenLearnerCountReport($id: ID!) { reopenLearnerCountReport(id: $id) { report { id } } }`;
-const LOCK_YEAR = /* GraphQL */ `mutation ScenarioRegistryLockSchoolYear($schoolYear: String!) { lockSchoolYear(schoolYear: $schoolYear) { lockedReportCount } }`;
+const SAVE_COUNTS = /* GraphQL */ `
+  mutation ScenarioRegistrySaveLearnerCountReport($input: SaveLearnerCountReportInput!) {
+    saveLearnerCountReport(input: $input) {
+      report {
+        id
+      }
+    }
+  }
+`;
+const CONFIRM_COUNTS = /* GraphQL */ `
+  mutation ScenarioRegistryConfirmLearnerCountReport($id: ID!) {
+    confirmLearnerCountReport(id: $id) {
+      report {
+        id
+      }
+    }
+  }
+`;
+const APPROVE_COUNTS = /* GraphQL */ `
+  mutation ScenarioRegistryApproveLearnerCountReport($id: ID!) {
+    approveLearnerCountReport(id: $id) {
+      report {
+        id
+      }
+    }
+  }
+`;
+const REOPEN_COUNTS = /* GraphQL */ `
+  mutation ScenarioRegistryReopenLearnerCountReport($id: ID!) {
+    reopenLearnerCountReport(id: $id) {
+      report {
+        id
+      }
+    }
+  }
+`;
+const LOCK_YEAR = /* GraphQL */ `
+  mutation ScenarioRegistryLockSchoolYear($schoolYear: String!) {
+    lockSchoolYear(schoolYear: $schoolYear) {
+      lockedReportCount
+    }
+  }
+`;
 
 const REGISTER_HIGHER = /* GraphQL */ `
-  mutation ScenarioRegistryRegisterHigherEducationInstitution($input: RegisterHigherEducationInstitutionInput!) { registerHigherEducationInstitution(input: $input) { institution { id } } }`;
+  mutation ScenarioRegistryRegisterHigherEducationInstitution($input: RegisterHigherEducationInstitutionInput!) {
+    registerHigherEducationInstitution(input: $input) {
+      institution {
+        id
+      }
+    }
+  }
+`;
 const AMEND_HIGHER = /* GraphQL */ `
-  mutation ScenarioRegistryAmendHigherEducationInstitution($input: AmendHigherEducationInstitutionInput!) { amendHigherEducationInstitution(input: $input) { institution { id } } }`;
-const OPEN_BRANCH = /* GraphQL */ `mutation ScenarioRegistryOpenBranch($input: OpenBranchInput!) { openBranch(input: $input) { branch { id } } }`;
-const EXCLUDE_BRANCH = /* GraphQL */ `mutation ScenarioRegistryExcludeBranch($input: ExcludeBranchInput!) { excludeBranch(input: $input) { branch { id } } }`;
+  mutation ScenarioRegistryAmendHigherEducationInstitution($input: AmendHigherEducationInstitutionInput!) {
+    amendHigherEducationInstitution(input: $input) {
+      institution {
+        id
+      }
+    }
+  }
+`;
+const OPEN_BRANCH = /* GraphQL */ `
+  mutation ScenarioRegistryOpenBranch($input: OpenBranchInput!) {
+    openBranch(input: $input) {
+      branch {
+        id
+      }
+    }
+  }
+`;
+const EXCLUDE_BRANCH = /* GraphQL */ `
+  mutation ScenarioRegistryExcludeBranch($input: ExcludeBranchInput!) {
+    excludeBranch(input: $input) {
+      branch {
+        id
+      }
+    }
+  }
+`;
 
 /** Registers an institution in the registry (as an OFFICER) and returns it with its places. */
 export async function registerInstitution(context: ScenarioContext, overrides: Record<string, unknown> = {}) {
@@ -46,7 +189,8 @@ export async function lockLearnerCounts(context: ScenarioContext, schoolYear: st
   const reports: string[] = [];
   for (const [index, institutionId] of institutionIds.entries()) {
     const school = await context.tokenFor({ role: Role.SCHOOL, institutionId, subject: `school-${institutionId.slice(0, 8)}` });
-    const id = (await context.data(SAVE_COUNTS, { input: { institutionId, schoolYear, counts } }, school)).saveLearnerCountReport.report.id as string;
+    const id = (await context.data(SAVE_COUNTS, { input: { institutionId, schoolYear, counts } }, school)).saveLearnerCountReport.report
+      .id as string;
     await context.data(CONFIRM_COUNTS, { id }, school);
     await context.data(APPROVE_COUNTS, { id }, founder);
     if (index === 0) {
@@ -69,7 +213,10 @@ export const registryScenario: EventScenario = async (context) => {
   await data(AMEND, { id: amended, name: 'Shēmas pārbaudes pamatskola', decision: { number: 'A-1', date: '2024-09-10' } });
   await data(AMEND, { id: amended, headName: 'Anna Ozola', decision: { number: 'A-2', date: '2024-09-11' } });
   const amendment = (await context.data(DECISIONS, { id: amended })).institution.decisions.find((d: any) => d.kind === 'AMENDMENT');
-  await data(REVOKE_DECISION, { decisionId: amendment.id, decision: { number: 'V-1', date: '2024-09-20', reason: 'Decided on a wrong application' } });
+  await data(REVOKE_DECISION, {
+    decisionId: amendment.id,
+    decision: { number: 'V-1', date: '2024-09-20', reason: 'Decided on a wrong application' },
+  });
   await data(GRANT, { id: amended, decision: { number: 'S-1', date: '2024-09-21' } });
   await data(REVOKE_SIGNIFICANCE, { id: amended, decision: { number: 'S-2', date: '2024-09-22' } });
 
@@ -77,26 +224,39 @@ export const registryScenario: EventScenario = async (context) => {
   await data(LIQUIDATE, { id: liquidated, decision: { number: 'L-1', date: '2024-09-30' } });
 
   const [first, second, successor] = [await register(), await register(), await register({ name: 'Apvienotā skola' })];
-  await data(REORGANISE, { kind: 'MERGER', predecessorIds: [first, second], successorIds: [successor], decision: { number: 'M-1', date: '2024-09-20' } });
+  await data(REORGANISE, {
+    kind: 'MERGER',
+    predecessorIds: [first, second],
+    successorIds: [successor],
+    decision: { number: 'M-1', date: '2024-09-20' },
+  });
 
   const { decision: _unused, ...fields } = institutionInput({ name: 'Jauna privātskola' });
-  const applied = (await data(RECEIVE, { ...fields, application: { number: 'IES-1', date: '2024-08-20' } })).receiveRegistrationApplication.institution.id;
-  await data(POSTPONE, { id: applied, deadline: '2024-09-15', decision: { number: 'P-1', date: '2024-08-25', reason: 'Fire-safety report missing' } });
+  const applied = (await data(RECEIVE, { ...fields, application: { number: 'IES-1', date: '2024-08-20' } })).receiveRegistrationApplication
+    .institution.id;
+  await data(POSTPONE, {
+    id: applied,
+    deadline: '2024-09-15',
+    decision: { number: 'P-1', date: '2024-08-25', reason: 'Fire-safety report missing' },
+  });
   await data(APPROVE, { id: applied, decision: { number: 'R-7', date: '2024-09-10' } });
   const { decision: _other, ...otherFields } = institutionInput({ name: 'Cita privātskola' });
-  const refused = (await data(RECEIVE, { ...otherFields, application: { number: 'IES-2', date: '2024-08-21' } })).receiveRegistrationApplication.institution.id;
+  const refused = (await data(RECEIVE, { ...otherFields, application: { number: 'IES-2', date: '2024-08-21' } }))
+    .receiveRegistrationApplication.institution.id;
   await data(REFUSE, { id: refused, decision: { number: 'X-1', date: '2024-09-01', reason: 'The founder withdrew the premises' } });
 
   const school = await register();
   const reports = await lockLearnerCounts(context, '2024/2025', [school]);
 
-  const higher = (await data(REGISTER_HIGHER, {
-    registrationNumber: institutionInput().registrationNumber,
-    name: 'Shēmas pārbaudes akadēmija',
-    kind: 'ACADEMY',
-    founder: { kind: 'STATE', name: 'Izglītības un zinātnes ministrija' },
-    decision: { number: 'AR-1', date: '2024-01-15' },
-  })).registerHigherEducationInstitution.institution.id;
+  const higher = (
+    await data(REGISTER_HIGHER, {
+      registrationNumber: institutionInput().registrationNumber,
+      name: 'Shēmas pārbaudes akadēmija',
+      kind: 'ACADEMY',
+      founder: { kind: 'STATE', name: 'Izglītības un zinātnes ministrija' },
+      decision: { number: 'AR-1', date: '2024-01-15' },
+    })
+  ).registerHigherEducationInstitution.institution.id;
   const branch = await data(OPEN_BRANCH, {
     institutionId: higher,
     address: 'Atbrīvošanas aleja 115, Rēzekne',
@@ -104,7 +264,10 @@ export const registryScenario: EventScenario = async (context) => {
     planningRegion: 'LATGALE',
     decision: { number: 'AR-2', date: '2024-02-01' },
   });
-  await data(EXCLUDE_BRANCH, { branchId: branch.openBranch.branch.id, decision: { number: 'AR-3', date: '2024-03-20', reason: 'No programmes are run there any more' } });
+  await data(EXCLUDE_BRANCH, {
+    branchId: branch.openBranch.branch.id,
+    decision: { number: 'AR-3', date: '2024-03-20', reason: 'No programmes are run there any more' },
+  });
   await data(AMEND_HIGHER, { id: higher, name: 'Shēmas pārbaudes universitāte', decision: { number: 'AR-4', date: '2024-05-01' } });
 
   return {

@@ -34,7 +34,8 @@ export function assertCanAccredit<T extends InstitutionView>(institution: T | nu
       institutionType: institution.type,
     });
   }
-  if (institution.status !== 'ACTIVE') throw conflict(`${institution.name} is ${institution.status.toLowerCase()}: it cannot be accredited`);
+  if (institution.status !== 'ACTIVE')
+    throw conflict(`${institution.name} is ${institution.status.toLowerCase()}: it cannot be accredited`);
   return institution;
 }
 
@@ -56,7 +57,8 @@ export interface ValidDecision {
  */
 export function normaliseDecision(draft: DecisionDraft, today: string): ValidDecision {
   const decisionNumber = draft.decisionNumber.trim();
-  if (decisionNumber.length === 0 || decisionNumber.length > 100) throw validationFailed('Decision number must be 1-100 characters', 'decisionNumber');
+  if (decisionNumber.length === 0 || decisionNumber.length > 100)
+    throw validationFailed('Decision number must be 1-100 characters', 'decisionNumber');
   if (!isIsoDate(draft.decisionDate)) throw validationFailed('Decision date must be YYYY-MM-DD', 'decisionDate');
   if (draft.decisionDate > today) throw validationFailed('A decision cannot be dated after today', 'decisionDate');
   const termStart = draft.termStart ?? draft.decisionDate;

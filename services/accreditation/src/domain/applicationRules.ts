@@ -12,12 +12,20 @@ export interface RegisteredPlace {
  * teaches. When the applicant lists none, the register's places are taken as listed; a list
  * that leaves one out, or names a place the register does not know, is refused.
  */
-export function placesOfApplication(registered: readonly RegisteredPlace[], listedIds: readonly string[] | null | undefined): RegisteredPlace[] {
-  if (registered.length === 0) throw conflict('The register lists no implementation place for the institution: there is nothing to accredit');
+export function placesOfApplication(
+  registered: readonly RegisteredPlace[],
+  listedIds: readonly string[] | null | undefined,
+): RegisteredPlace[] {
+  if (registered.length === 0)
+    throw conflict('The register lists no implementation place for the institution: there is nothing to accredit');
   if (listedIds == null || listedIds.length === 0) return [...registered];
   const known = new Set(registered.map((place) => place.id));
   const unknown = listedIds.find((id) => !known.has(id));
-  if (unknown) throw validationFailed(`Implementation place ${unknown} is not one of the institution's places in the register`, 'implementationPlaceIds');
+  if (unknown)
+    throw validationFailed(
+      `Implementation place ${unknown} is not one of the institution's places in the register`,
+      'implementationPlaceIds',
+    );
   const listed = new Set(listedIds);
   const missing = registered.filter((place) => !listed.has(place.id));
   if (missing.length > 0) {
@@ -67,7 +75,9 @@ const ALLOWED: Record<Step, readonly string[]> = {
 export function assertApplicationStep(status: string, step: Step): void {
   if (ALLOWED[step].includes(status)) return;
   const need = step === 'decide' && status === 'SUBMITTED' ? ': record its evaluation first' : '';
-  throw conflict(`The application is ${status.toLowerCase()}; it cannot be ${step === 'evaluate' ? 'evaluated' : step === 'decide' ? 'decided' : 'refused'}${need}`);
+  throw conflict(
+    `The application is ${status.toLowerCase()}; it cannot be ${step === 'evaluate' ? 'evaluated' : step === 'decide' ? 'decided' : 'refused'}${need}`,
+  );
 }
 
 /** A refusal is a decision a person can act on: it says why. */
@@ -80,6 +90,6 @@ export function assertRefusalReason(reason: string): string {
 /** Evaluators' notes are optional free text, bounded. */
 export function normaliseNotes(notes: string | null | undefined): string | null {
   const trimmed = notes?.trim() ?? '';
-  if (trimmed.length > 10_000) throw validationFailed('Evaluators\' notes are at most 10000 characters', 'evaluatorsNotes');
+  if (trimmed.length > 10_000) throw validationFailed("Evaluators' notes are at most 10000 characters", 'evaluatorsNotes');
   return trimmed.length > 0 ? trimmed : null;
 }

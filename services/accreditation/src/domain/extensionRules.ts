@@ -22,10 +22,12 @@ export interface ExtendedTerm {
  * together never pass it. The application deadline moves with the new end.
  */
 export function extendTerm(accreditation: ExtendableAccreditation, newEnd: string, decisionDate: string): ExtendedTerm {
-  if (accreditation.status !== 'ACTIVE') throw conflict(`The accreditation is ${accreditation.status.toLowerCase()}; only an active one is extended`);
+  if (accreditation.status !== 'ACTIVE')
+    throw conflict(`The accreditation is ${accreditation.status.toLowerCase()}; only an active one is extended`);
   if (!isIsoDate(newEnd)) throw validationFailed('Term end must be YYYY-MM-DD', 'termEnd');
   if (decisionDate > accreditation.termEnd) throw validationFailed('An extension is decided before the term ends', 'decisionDate');
-  if (newEnd <= accreditation.termEnd) throw validationFailed(`The new term end must be after the current one, ${accreditation.termEnd}`, 'termEnd');
+  if (newEnd <= accreditation.termEnd)
+    throw validationFailed(`The new term end must be after the current one, ${accreditation.termEnd}`, 'termEnd');
   const ceiling = maximumExtendedEnd(accreditation);
   if (newEnd > ceiling) {
     throw validationFailed(

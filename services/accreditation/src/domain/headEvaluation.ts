@@ -21,6 +21,6 @@ export function headEvaluationOutcome(results: readonly QualityResult[]): HeadEv
 /** A head is named as the register names a person: 2-200 characters. */
 export function normaliseHeadName(name: string): string {
   const trimmed = name.trim().replace(/\s+/g, ' ');
-  if (trimmed.length < 2 || trimmed.length > 200) throw validationFailed('The head\'s name must be 2-200 characters', 'headName');
+  if (trimmed.length < 2 || trimmed.length > 200) throw validationFailed("The head's name must be 2-200 characters", 'headName');
   return trimmed;
 }

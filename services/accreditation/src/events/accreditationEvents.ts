@@ -15,7 +15,11 @@ export type AccreditationEventType =
   | 'accreditation.accreditation.monitoring-visit-recorded';
 
 /** The public state of an accreditation as carried on `accreditation.accreditation.v1`. */
-export function accreditationState(accreditation: AccreditationRecord, results: readonly QualityResult[], tasks: readonly AccreditationTaskRecord[]) {
+export function accreditationState(
+  accreditation: AccreditationRecord,
+  results: readonly QualityResult[],
+  tasks: readonly AccreditationTaskRecord[],
+) {
   return {
     id: accreditation.id,
     kind: accreditation.kind,
@@ -33,7 +37,15 @@ export function accreditationState(accreditation: AccreditationRecord, results: 
     licenceId: accreditation.licenceId,
     programmeCode: accreditation.programmeCode,
     applicationId: accreditation.applicationId,
-    tasks: tasks.map(({ id, category, description, assignedOn, deadline, status, completedOn }) => ({ id, category, description, assignedOn, deadline, status, completedOn })),
+    tasks: tasks.map(({ id, category, description, assignedOn, deadline, status, completedOn }) => ({
+      id,
+      category,
+      description,
+      assignedOn,
+      deadline,
+      status,
+      completedOn,
+    })),
   };
 }
 
@@ -47,7 +59,9 @@ export async function recordAccreditationEvent(
   results: readonly QualityResult[],
   changedFields: string[],
 ): Promise<void> {
-  const tasks = await manager.getRepository(AccreditationTaskEntity).find({ where: { accreditationId: accreditation.id }, order: { deadline: 'ASC', createdAt: 'ASC' } });
+  const tasks = await manager
+    .getRepository(AccreditationTaskEntity)
+    .find({ where: { accreditationId: accreditation.id }, order: { deadline: 'ASC', createdAt: 'ASC' } });
   const data: StateChange<AccreditationState> = { state: accreditationState(accreditation, results, tasks), changedFields };
   await enqueueEvent(
     manager,

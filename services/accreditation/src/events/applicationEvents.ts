@@ -26,7 +26,12 @@ export function applicationState(application: AccreditationApplicationRecord) {
     evaluatedOn: application.evaluatedOn,
     evaluationResults: application.evaluationResults,
     decision: application.decisionNumber
-      ? { outcome: application.decisionOutcome, number: application.decisionNumber, date: application.decisionDate, refusalReason: application.refusalReason }
+      ? {
+          outcome: application.decisionOutcome,
+          number: application.decisionNumber,
+          date: application.decisionDate,
+          refusalReason: application.refusalReason,
+        }
       : null,
     accreditationId: application.accreditationId,
     closedOn: application.closedOn,
@@ -44,5 +49,9 @@ export async function recordApplicationEvent(
   changedFields: string[],
 ): Promise<void> {
   const data: StateChange<ApplicationState> = { state: applicationState(application), changedFields };
-  await enqueueEvent(manager, Topics.accreditationApplication, makeCloudEvent({ source: '/accreditation', type, subject: application.id, data }));
+  await enqueueEvent(
+    manager,
+    Topics.accreditationApplication,
+    makeCloudEvent({ source: '/accreditation', type, subject: application.id, data }),
+  );
 }

@@ -20,12 +20,21 @@ export async function endActiveAccreditations(
   const accreditations = manager.getRepository(AccreditationEntity);
   const active = await accreditations.find({ where: { ...where, status: 'ACTIVE' }, lock: { mode: 'pessimistic_write' } });
   if (active.length === 0) return;
-  const results = await loadResults(manager, active.map((accreditation) => accreditation.id));
+  const results = await loadResults(
+    manager,
+    active.map((accreditation) => accreditation.id),
+  );
   for (const accreditation of active) {
     const change = { status: 'ENDED', endedOn, endReason } as const;
     await accreditations.update({ id: accreditation.id }, change);
     const ended: AccreditationRecord = { ...accreditation, ...change };
-    await recordAccreditationEvent(manager, 'accreditation.accreditation.ended', ended, results.get(accreditation.id)!, Object.keys(change));
+    await recordAccreditationEvent(
+      manager,
+      'accreditation.accreditation.ended',
+      ended,
+      results.get(accreditation.id)!,
+      Object.keys(change),
+    );
   }
 }
 
@@ -37,7 +46,10 @@ export async function closeOpenApplications(
   closeReason: ApplicationCloseReason,
 ): Promise<void> {
   const applications = manager.getRepository(AccreditationApplicationEntity);
-  const open = await applications.find({ where: { ...where, status: In(['SUBMITTED', 'EVALUATED']) }, lock: { mode: 'pessimistic_write' } });
+  const open = await applications.find({
+    where: { ...where, status: In(['SUBMITTED', 'EVALUATED']) },
+    lock: { mode: 'pessimistic_write' },
+  });
   for (const application of open) {
     const change = { status: 'CLOSED', closedOn, closeReason } as const;
     await applications.update({ id: application.id }, change);

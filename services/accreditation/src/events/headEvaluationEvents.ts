@@ -16,7 +16,11 @@ export function headEvaluationState(evaluation: HeadEvaluationRecord) {
   };
 }
 
-export async function recordHeadEvaluationEvent(manager: EntityManager, evaluation: HeadEvaluationRecord, changedFields: string[]): Promise<void> {
+export async function recordHeadEvaluationEvent(
+  manager: EntityManager,
+  evaluation: HeadEvaluationRecord,
+  changedFields: string[],
+): Promise<void> {
   const data: StateChange<ReturnType<typeof headEvaluationState>> = { state: headEvaluationState(evaluation), changedFields };
   await enqueueEvent(
     manager,

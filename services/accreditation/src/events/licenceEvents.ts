@@ -70,7 +70,12 @@ const handleLicenceEvent: EventHandler = async (event, manager) => {
   const endReason = endReasonForLicenceStatus(licence.status);
   if (!endReason) {
     const links = licence.state as { continuesId?: string | null; continuedById?: string | null };
-    await followLicenceTransfer(manager, { id: licence.id, status: licence.status, continuesId: links.continuesId, continuedById: links.continuedById });
+    await followLicenceTransfer(manager, {
+      id: licence.id,
+      status: licence.status,
+      continuesId: links.continuesId,
+      continuedById: links.continuedById,
+    });
     return;
   }
   const state = licence.state as { revokedOn?: string | null; lapsedOn?: string | null; endedOn?: string | null };

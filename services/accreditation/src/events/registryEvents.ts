@@ -23,7 +23,9 @@ export const registryEventHandlers = registryInstitutionEventHandlers(async (ins
   }
   await endActiveAccreditations(manager, { institutionId: institution.id, kind: 'INSTITUTION' }, on, 'INSTITUTION_LIQUIDATED');
   // A programme whose licence is no longer in force has nothing to follow to the successor.
-  const inForce = await manager.getRepository(KnownLicenceEntity).findBy({ institutionId: institution.id, status: In(['ACTIVE', 'SUSPENDED']) });
+  const inForce = await manager
+    .getRepository(KnownLicenceEntity)
+    .findBy({ institutionId: institution.id, status: In(['ACTIVE', 'SUSPENDED']) });
   const following = inForce.map((licence) => licence.id);
   await endActiveAccreditations(
     manager,

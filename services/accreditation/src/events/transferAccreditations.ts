@@ -33,7 +33,10 @@ export async function followLicenceTransfer(manager: EntityManager, licence: Lic
   if (!to || !transferConfirmed(from ? { id: from.id, status: from.status, continuedById: from.continued_by_id } : null, to.id)) return;
 
   const accreditations = manager.getRepository(AccreditationEntity);
-  const moving = await accreditations.find({ where: { licenceId: step.fromLicenceId, status: 'ACTIVE' }, lock: { mode: 'pessimistic_write' } });
+  const moving = await accreditations.find({
+    where: { licenceId: step.fromLicenceId, status: 'ACTIVE' },
+    lock: { mode: 'pessimistic_write' },
+  });
   if (moving.length === 0) return;
   const targetAccredited = (await accreditations.countBy({ licenceId: to.id, status: 'ACTIVE' })) > 0;
   if (transferOutcome(targetAccredited) === 'END') {
@@ -42,11 +45,20 @@ export async function followLicenceTransfer(manager: EntityManager, licence: Lic
     await endActiveAccreditations(manager, { licenceId: step.fromLicenceId }, endedOn, 'LICENCE_TRANSFERRED');
     return;
   }
-  const results = await loadResults(manager, moving.map((accreditation) => accreditation.id));
+  const results = await loadResults(
+    manager,
+    moving.map((accreditation) => accreditation.id),
+  );
   for (const accreditation of moving) {
     const change = { institutionId: to.institution_id, licenceId: to.id };
     await accreditations.update({ id: accreditation.id }, change);
     const moved: AccreditationRecord = { ...accreditation, ...change };
-    await recordAccreditationEvent(manager, 'accreditation.accreditation.transferred', moved, results.get(accreditation.id)!, Object.keys(change));
+    await recordAccreditationEvent(
+      manager,
+      'accreditation.accreditation.transferred',
+      moved,
+      results.get(accreditation.id)!,
+      Object.keys(change),
+    );
   }
 }

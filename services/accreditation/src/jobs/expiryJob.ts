@@ -32,10 +32,19 @@ async function claim(manager: EntityManager, condition: string, parameters: unkn
 async function expireDue(db: DataSource, today: string, batchSize: number): Promise<number> {
   return db.transaction(async (manager) => {
     const due = await claim(manager, 'term_end < $1', [today], batchSize);
-    const results = await loadResults(manager, due.map((a) => a.id));
+    const results = await loadResults(
+      manager,
+      due.map((a) => a.id),
+    );
     for (const accreditation of due) {
       await manager.getRepository(AccreditationEntity).update({ id: accreditation.id }, { status: 'EXPIRED' });
-      await recordAccreditationEvent(manager, 'accreditation.accreditation.expired', { ...accreditation, status: 'EXPIRED' }, results.get(accreditation.id)!, ['status']);
+      await recordAccreditationEvent(
+        manager,
+        'accreditation.accreditation.expired',
+        { ...accreditation, status: 'EXPIRED' },
+        results.get(accreditation.id)!,
+        ['status'],
+      );
     }
     return due.length;
   });
@@ -44,8 +53,16 @@ async function expireDue(db: DataSource, today: string, batchSize: number): Prom
 /** Announces terms ending within the notice period, once per term end; returns how many. */
 async function announceExpiring(db: DataSource, today: string, noticeDays: number, batchSize: number): Promise<number> {
   return db.transaction(async (manager) => {
-    const due = await claim(manager, 'expiring_announced_on IS NULL AND term_end >= $1 AND term_end <= $2', [today, expiringNoticeReaches(today, noticeDays)], batchSize);
-    const results = await loadResults(manager, due.map((a) => a.id));
+    const due = await claim(
+      manager,
+      'expiring_announced_on IS NULL AND term_end >= $1 AND term_end <= $2',
+      [today, expiringNoticeReaches(today, noticeDays)],
+      batchSize,
+    );
+    const results = await loadResults(
+      manager,
+      due.map((a) => a.id),
+    );
     for (const accreditation of due) {
       await manager.getRepository(AccreditationEntity).update({ id: accreditation.id }, { expiringAnnouncedOn: today });
       await recordAccreditationEvent(manager, 'accreditation.accreditation.expiring', accreditation, results.get(accreditation.id)!, []);

@@ -56,7 +56,9 @@ export class AccreditationProcess1732300002300 implements MigrationInterface {
     await q.query('ALTER TABLE accreditation ADD COLUMN licence_id uuid, ADD COLUMN programme_code text');
     await q.query('ALTER TABLE accreditation ADD COLUMN application_id uuid REFERENCES accreditation_application (id)');
     await q.query('ALTER TABLE accreditation ADD COLUMN expiring_announced_on date');
-    await q.query(`ALTER TABLE accreditation ADD CONSTRAINT accreditation_programme_licence CHECK ((kind = 'PROGRAMME') = (licence_id IS NOT NULL))`);
+    await q.query(
+      `ALTER TABLE accreditation ADD CONSTRAINT accreditation_programme_licence CHECK ((kind = 'PROGRAMME') = (licence_id IS NOT NULL))`,
+    );
     await q.query('ALTER TABLE accreditation DROP CONSTRAINT accreditation_status_check');
     await q.query(`ALTER TABLE accreditation ADD CONSTRAINT accreditation_status_check CHECK (status IN ('ACTIVE', 'ENDED', 'EXPIRED'))`);
     await q.query('CREATE INDEX accreditation_licence ON accreditation (licence_id) WHERE licence_id IS NOT NULL');
@@ -83,7 +85,9 @@ export class AccreditationProcess1732300002300 implements MigrationInterface {
     await q.query('ALTER TABLE accreditation DROP CONSTRAINT accreditation_status_check');
     await q.query(`ALTER TABLE accreditation ADD CONSTRAINT accreditation_status_check CHECK (status IN ('ACTIVE', 'ENDED'))`);
     await q.query('ALTER TABLE accreditation DROP CONSTRAINT accreditation_programme_licence');
-    await q.query('ALTER TABLE accreditation DROP COLUMN expiring_announced_on, DROP COLUMN application_id, DROP COLUMN programme_code, DROP COLUMN licence_id');
+    await q.query(
+      'ALTER TABLE accreditation DROP COLUMN expiring_announced_on, DROP COLUMN application_id, DROP COLUMN programme_code, DROP COLUMN licence_id',
+    );
     await q.query('DROP TABLE accreditation_application');
     await q.query('DROP TABLE known_licence');
   }

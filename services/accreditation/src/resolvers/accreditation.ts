@@ -41,7 +41,9 @@ export const Institution: InstitutionResolvers = {
   currentAccreditation: async (institution, _args, { loaders, clock }) => {
     const today = clock.today();
     const accreditations = await loaders.accreditationsByInstitution.load(institution.id);
-    return accreditations.find((a) => a.kind === 'INSTITUTION' && a.status === 'ACTIVE' && a.termStart <= today && today <= a.termEnd) ?? null;
+    return (
+      accreditations.find((a) => a.kind === 'INSTITUTION' && a.status === 'ACTIVE' && a.termStart <= today && today <= a.termEnd) ?? null
+    );
   },
   headEvaluations: (institution, _args, { loaders }) => loaders.headEvaluationsByInstitution.load(institution.id),
 };

@@ -31,7 +31,8 @@ export const AccreditationApplication: AccreditationApplicationResolvers = {
   licence: (application) => (application.licenceId ? { id: application.licenceId } : null),
   evaluation: (application) => (application.evaluatedOn ? application : null),
   decision: (application) => (application.decisionNumber ? application : null),
-  accreditation: (application, _args, { loaders }) => (application.accreditationId ? loaders.accreditation.load(application.accreditationId) : null),
+  accreditation: (application, _args, { loaders }) =>
+    application.accreditationId ? loaders.accreditation.load(application.accreditationId) : null,
 };
 
 export const AccreditationEvaluation: AccreditationEvaluationResolvers = {

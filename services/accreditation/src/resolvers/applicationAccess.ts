@@ -9,5 +9,9 @@ export function mayReadApplication(caller: Caller, application: { institutionId:
 export function requireMayApply(caller: Caller, institutionId: string): void {
   if (caller.role === Role.OFFICER) return;
   if (caller.role === Role.SCHOOL && caller.institutionId === institutionId) return;
-  throw forbidden(caller.role === Role.SCHOOL ? 'A school applies only for its own institution' : 'Applying for accreditation needs the role OFFICER or SCHOOL');
+  throw forbidden(
+    caller.role === Role.SCHOOL
+      ? 'A school applies only for its own institution'
+      : 'Applying for accreditation needs the role OFFICER or SCHOOL',
+  );
 }

@@ -25,7 +25,9 @@ const OPEN = ['SUBMITTED', 'EVALUATED'] as const;
 
 /** The application, locked for this transaction's change; NOT_FOUND when there is none. */
 async function lockApplication(manager: EntityManager, id: string): Promise<AccreditationApplicationRecord> {
-  const application = await manager.getRepository(AccreditationApplicationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  const application = await manager
+    .getRepository(AccreditationApplicationEntity)
+    .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   if (!application) throw notFound('AccreditationApplication', id);
   return application;
 }
@@ -57,12 +59,17 @@ export const applicationMutations: Pick<
     const application = await db.transaction(async (manager) => {
       // The institution's row lock queues applications of one institution behind each other and
       // makes a liquidation applied meanwhile wait, then close this application too.
-      const institution = assertCanAccredit(await findRegistryInstitution(manager, institutionId, { lock: 'pessimistic_write' }), institutionId);
+      const institution = assertCanAccredit(
+        await findRegistryInstitution(manager, institutionId, { lock: 'pessimistic_write' }),
+        institutionId,
+      );
       const registered = institution.implementationPlaces.map(({ id, address }) => ({ id, address }));
       let programmeCode: string | null = null;
       let places: Array<{ id: string; address: string }> | null = null;
       if (licenceId) {
-        const licence = await manager.getRepository(KnownLicenceEntity).findOne({ where: { id: licenceId }, lock: { mode: 'pessimistic_read' } });
+        const licence = await manager
+          .getRepository(KnownLicenceEntity)
+          .findOne({ where: { id: licenceId }, lock: { mode: 'pessimistic_read' } });
         programmeCode = assertLicenceAccreditable(licence, licenceId, institutionId).programmeCode;
         const licensed = placesOfLicence(licence!.state);
         places = licensed.length > 0 ? licensed : null;
@@ -111,8 +118,14 @@ export const applicationMutations: Pick<
     const application = await db.transaction(async (manager) => {
       const application = await lockApplication(manager, id);
       assertApplicationStep(application.status, 'evaluate');
-      if (evaluatedOn < application.submittedOn) throw validationFailed('An application is evaluated after it was submitted', 'evaluatedOn');
-      return saveApplication(manager, application, { status: 'EVALUATED', evaluatedOn, evaluationResults: results, evaluatorsNotes }, 'accreditation.application.evaluated');
+      if (evaluatedOn < application.submittedOn)
+        throw validationFailed('An application is evaluated after it was submitted', 'evaluatedOn');
+      return saveApplication(
+        manager,
+        application,
+        { status: 'EVALUATED', evaluatedOn, evaluationResults: results, evaluatorsNotes },
+        'accreditation.application.evaluated',
+      );
     });
     return { application };
   },
@@ -127,9 +140,14 @@ export const applicationMutations: Pick<
       if (decision.decisionDate < application.evaluatedOn!) throw validationFailed('The decision follows the evaluation', 'decisionDate');
       const results = application.evaluationResults!;
       const term = termFrom(decision.termStart, termYearsFor(results, termPolicy));
-      assertCanAccredit(await findRegistryInstitution(manager, application.institutionId, { lock: 'pessimistic_write' }), application.institutionId);
+      assertCanAccredit(
+        await findRegistryInstitution(manager, application.institutionId, { lock: 'pessimistic_write' }),
+        application.institutionId,
+      );
       if (application.licenceId) {
-        const licence = await manager.getRepository(KnownLicenceEntity).findOne({ where: { id: application.licenceId }, lock: { mode: 'pessimistic_read' } });
+        const licence = await manager
+          .getRepository(KnownLicenceEntity)
+          .findOne({ where: { id: application.licenceId }, lock: { mode: 'pessimistic_read' } });
         assertLicenceAccreditable(licence, application.licenceId, application.institutionId);
       }
       const sameSubject = application.licenceId
@@ -152,7 +170,13 @@ export const applicationMutations: Pick<
       const decided = await saveApplication(
         manager,
         application,
-        { status: 'ACCREDITED', decisionOutcome: 'ACCREDITED', decisionNumber: decision.decisionNumber, decisionDate: decision.decisionDate, accreditationId: accreditation.id },
+        {
+          status: 'ACCREDITED',
+          decisionOutcome: 'ACCREDITED',
+          decisionNumber: decision.decisionNumber,
+          decisionDate: decision.decisionDate,
+          accreditationId: accreditation.id,
+        },
         'accreditation.application.decided',
       );
       return { application: decided, accreditation };
@@ -171,7 +195,13 @@ export const applicationMutations: Pick<
       return saveApplication(
         manager,
         application,
-        { status: 'REFUSED', decisionOutcome: 'REFUSED', decisionNumber: decision.decisionNumber, decisionDate: decision.decisionDate, refusalReason },
+        {
+          status: 'REFUSED',
+          decisionOutcome: 'REFUSED',
+          decisionNumber: decision.decisionNumber,
+          decisionDate: decision.decisionDate,
+          refusalReason,
+        },
         'accreditation.application.refused',
       );
     });

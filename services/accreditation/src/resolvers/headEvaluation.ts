@@ -33,11 +33,16 @@ export const headEvaluationMutations: Pick<MutationResolvers, 'evaluateHead'> = 
     const headEvaluation = await db.transaction(async (manager) => {
       // A head of any institution the register knows, even one since liquidated: the evaluation
       // may be recorded after the fact.
-      if (!(await findRegistryInstitution(manager, institutionId, { lock: 'pessimistic_read' }))) throw notFound('Institution', institutionId);
+      if (!(await findRegistryInstitution(manager, institutionId, { lock: 'pessimistic_read' })))
+        throw notFound('Institution', institutionId);
       const evaluations = manager.getRepository(HeadEvaluationEntity);
       await evaluations.insert(record);
       const stored = await evaluations.findOneByOrFail({ id: record.id });
-      await recordHeadEvaluationEvent(manager, stored, Object.keys(record).filter((field) => field !== 'evaluatorsNotes'));
+      await recordHeadEvaluationEvent(
+        manager,
+        stored,
+        Object.keys(record).filter((field) => field !== 'evaluatorsNotes'),
+      );
       return stored;
     });
     return { headEvaluation };

@@ -88,7 +88,10 @@ export function createAccreditationLoaders(db: DataSource): AccreditationLoaders
     }),
     application: byIds((ids) => db.getRepository(AccreditationApplicationEntity).findBy({ id: In(ids) })),
     nextApplicationLodged: new DataLoader(async (ids) => {
-      const rows: Array<{ id: string }> = await db.query(`SELECT a.id FROM accreditation a WHERE a.id = ANY($1) AND ${NEXT_APPLICATION_LODGED}`, [[...ids]]);
+      const rows: Array<{ id: string }> = await db.query(
+        `SELECT a.id FROM accreditation a WHERE a.id = ANY($1) AND ${NEXT_APPLICATION_LODGED}`,
+        [[...ids]],
+      );
       const lodged = new Set(rows.map((row) => row.id));
       return ids.map((id) => lodged.has(id));
     }),
@@ -100,11 +103,15 @@ export function createAccreditationLoaders(db: DataSource): AccreditationLoaders
       return groupBy(rows, (row) => row.institutionId, ids);
     }),
     tasks: new DataLoader(async (ids) => {
-      const rows = await db.getRepository(AccreditationTaskEntity).find({ where: { accreditationId: In([...ids]) }, order: { deadline: 'ASC', createdAt: 'ASC' } });
+      const rows = await db
+        .getRepository(AccreditationTaskEntity)
+        .find({ where: { accreditationId: In([...ids]) }, order: { deadline: 'ASC', createdAt: 'ASC' } });
       return groupBy(rows, (row) => row.accreditationId, ids);
     }),
     visits: new DataLoader(async (ids) => {
-      const rows = await db.getRepository(MonitoringVisitEntity).find({ where: { accreditationId: In([...ids]) }, order: { visitedOn: 'ASC', createdAt: 'ASC' } });
+      const rows = await db
+        .getRepository(MonitoringVisitEntity)
+        .find({ where: { accreditationId: In([...ids]) }, order: { visitedOn: 'ASC', createdAt: 'ASC' } });
       return groupBy(rows, (row) => row.accreditationId, ids);
     }),
     progressByTask: new DataLoader(async (ids) => {

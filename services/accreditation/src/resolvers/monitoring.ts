@@ -8,7 +8,13 @@ import { assertVisitCoversOpenTasks, validTasks } from '../domain/tasks';
 import { AccreditationEntity } from '../entities/accreditation';
 import { AccreditationTaskEntity, MonitoringVisitEntity, TaskProgressEntity, type AccreditationTaskRecord } from '../entities/monitoring';
 import { recordAccreditationEvent } from '../events/accreditationEvents';
-import type { AccreditationResolvers, AccreditationTaskResolvers, MonitoringVisitResolvers, MutationResolvers, TaskProgressResolvers } from '../generated/resolvers';
+import type {
+  AccreditationResolvers,
+  AccreditationTaskResolvers,
+  MonitoringVisitResolvers,
+  MutationResolvers,
+  TaskProgressResolvers,
+} from '../generated/resolvers';
 import { loadResults } from '../store/results';
 
 async function lockAccreditation(manager: EntityManager, id: string) {
@@ -36,7 +42,10 @@ export const monitoringMutations: Pick<MutationResolvers, 'assignAccreditationTa
       await tasks.insert(rows);
       const results = await loadResults(manager, [id]);
       await recordAccreditationEvent(manager, 'accreditation.accreditation.tasks-assigned', accreditation, results.get(id)!, ['tasks']);
-      return { accreditation, tasks: await tasks.find({ where: { id: In(rows.map((row) => row.id)) }, order: { deadline: 'ASC', createdAt: 'ASC' } }) };
+      return {
+        accreditation,
+        tasks: await tasks.find({ where: { id: In(rows.map((row) => row.id)) }, order: { deadline: 'ASC', createdAt: 'ASC' } }),
+      };
     });
   },
 
@@ -44,23 +53,41 @@ export const monitoringMutations: Pick<MutationResolvers, 'assignAccreditationTa
     requireRole(caller, Role.OFFICER);
     const id = assertUuid(input.accreditationId, 'accreditationId');
     const visitedOn = assertPastOrToday(input.visitedOn, clock.today(), 'visitedOn');
-    const progress = input.progress.map((entry) => ({ ...entry, taskId: assertUuid(entry.taskId, 'taskId'), note: entry.note?.trim() || null }));
+    const progress = input.progress.map((entry) => ({
+      ...entry,
+      taskId: assertUuid(entry.taskId, 'taskId'),
+      note: entry.note?.trim() || null,
+    }));
     return db.transaction(async (manager) => {
       const accreditation = await lockAccreditation(manager, id);
       const tasks = manager.getRepository(AccreditationTaskEntity);
       const open = await tasks.findBy({ accreditationId: id, status: 'OPEN' });
-      assertVisitCoversOpenTasks(open.map((task) => task.id), progress);
-      const latestAssigned = open.reduce((latest, task) => (task.assignedOn > latest ? task.assignedOn : latest), accreditation.decisionDate);
-      if (visitedOn < latestAssigned) throw validationFailed(`A visit reports on tasks already assigned: it is on or after ${latestAssigned}`, 'visitedOn');
+      assertVisitCoversOpenTasks(
+        open.map((task) => task.id),
+        progress,
+      );
+      const latestAssigned = open.reduce(
+        (latest, task) => (task.assignedOn > latest ? task.assignedOn : latest),
+        accreditation.decisionDate,
+      );
+      if (visitedOn < latestAssigned)
+        throw validationFailed(`A visit reports on tasks already assigned: it is on or after ${latestAssigned}`, 'visitedOn');
 
       const monitoringVisit = { id: randomUUID(), accreditationId: id, visitedOn };
       await manager.getRepository(MonitoringVisitEntity).insert(monitoringVisit);
-      await manager.getRepository(TaskProgressEntity).insert(progress.map((entry) => ({ visitId: monitoringVisit.id, visitedOn, ...entry })));
+      await manager
+        .getRepository(TaskProgressEntity)
+        .insert(progress.map((entry) => ({ visitId: monitoringVisit.id, visitedOn, ...entry })));
       const completed = progress.filter((entry) => entry.progress === 'COMPLETED').map((entry) => entry.taskId);
       if (completed.length > 0) await tasks.update({ id: In(completed) }, { status: 'COMPLETED', completedOn: visitedOn });
       const results = await loadResults(manager, [id]);
-      await recordAccreditationEvent(manager, 'accreditation.accreditation.monitoring-visit-recorded', accreditation, results.get(id)!, ['tasks']);
-      return { accreditation, monitoringVisit: await manager.getRepository(MonitoringVisitEntity).findOneByOrFail({ id: monitoringVisit.id }) };
+      await recordAccreditationEvent(manager, 'accreditation.accreditation.monitoring-visit-recorded', accreditation, results.get(id)!, [
+        'tasks',
+      ]);
+      return {
+        accreditation,
+        monitoringVisit: await manager.getRepository(MonitoringVisitEntity).findOneByOrFail({ id: monitoringVisit.id }),
+      };
     });
   },
 };

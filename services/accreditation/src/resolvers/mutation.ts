@@ -25,7 +25,10 @@ export const Mutation: MutationResolvers = {
       // for this commit and then ends this accreditation too, instead of racing past it.
       const institution = await findRegistryInstitution(manager, institutionId, { lock: 'pessimistic_write' });
       assertCanAccredit(institution, institutionId);
-      assertNoOverlap(await manager.getRepository(AccreditationEntity).findBy({ institutionId, kind: 'INSTITUTION', status: 'ACTIVE' }), term);
+      assertNoOverlap(
+        await manager.getRepository(AccreditationEntity).findBy({ institutionId, kind: 'INSTITUTION', status: 'ACTIVE' }),
+        term,
+      );
       return grantAccreditation(manager, {
         kind: 'INSTITUTION',
         institutionId,

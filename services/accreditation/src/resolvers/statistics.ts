@@ -15,14 +15,18 @@ export const statisticsQueries: Pick<QueryResolvers, 'accreditationStatistics'> 
     const to = `${year}-12-31`;
     const count = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, [from, to, ...params]))[0].count);
     const grouped = async (sql: string, params: unknown[] = []) =>
-      new Map((await db.query(sql, [from, to, ...params]) as Array<{ key: string; count: string }>).map((row) => [row.key, Number(row.count)]));
+      new Map(
+        ((await db.query(sql, [from, to, ...params])) as Array<{ key: string; count: string }>).map((row) => [row.key, Number(row.count)]),
+      );
 
     const byKind = await grouped('SELECT kind AS key, count(*) FROM accreditation WHERE decision_date BETWEEN $1 AND $2 GROUP BY kind');
     const results = await grouped(
       `SELECT r.category || '/' || r.level AS key, count(*) FROM accreditation_result r JOIN accreditation a ON a.id = r.accreditation_id
        WHERE a.decision_date BETWEEN $1 AND $2 GROUP BY 1`,
     );
-    const heads = await grouped('SELECT institution_category AS key, count(*) FROM head_evaluation WHERE decision_date BETWEEN $1 AND $2 GROUP BY 1');
+    const heads = await grouped(
+      'SELECT institution_category AS key, count(*) FROM head_evaluation WHERE decision_date BETWEEN $1 AND $2 GROUP BY 1',
+    );
     return {
       year,
       accreditationsByKind: KINDS.map((kind) => ({ kind, count: byKind.get(kind) ?? 0 })),
@@ -36,7 +40,10 @@ export const statisticsQueries: Pick<QueryResolvers, 'accreditationStatistics'> 
         [BELOW_GOOD],
       ),
       headsEvaluated: [...heads.values()].reduce((sum, n) => sum + n, 0),
-      headsByInstitutionCategory: HEAD_CATEGORIES.map((institutionCategory) => ({ institutionCategory, count: heads.get(institutionCategory) ?? 0 })),
+      headsByInstitutionCategory: HEAD_CATEGORIES.map((institutionCategory) => ({
+        institutionCategory,
+        count: heads.get(institutionCategory) ?? 0,
+      })),
       headsBelowGood: await count(
         `SELECT count(*) FROM head_evaluation h WHERE h.decision_date BETWEEN $1 AND $2
          AND EXISTS (SELECT 1 FROM jsonb_array_elements(h.results) e WHERE e->>'level' = ANY($3))`,

@@ -11,7 +11,6 @@ import type { MutationResolvers, QueryResolvers } from '../generated/resolvers';
 import { loadResults } from '../store/results';
 import { NEXT_APPLICATION_LODGED } from './loaders';
 
-
 export const termQueries: Pick<QueryResolvers, 'accreditationsAwaitingApplication'> = {
   accreditationsAwaitingApplication: async (_parent, { withinDays }, { db, caller, clock }) => {
     requireRole(caller, Role.OFFICER);
@@ -55,7 +54,11 @@ export const termMutations: Pick<MutationResolvers, 'extendAccreditation'> = {
       await accreditations.update({ id }, change);
       const stored = await accreditations.findOneByOrFail({ id });
       const results = await loadResults(manager, [id]);
-      await recordAccreditationEvent(manager, 'accreditation.accreditation.extended', stored, results.get(id)!, ['termEnd', 'applicationDueBy', 'extensions']);
+      await recordAccreditationEvent(manager, 'accreditation.accreditation.extended', stored, results.get(id)!, [
+        'termEnd',
+        'applicationDueBy',
+        'extensions',
+      ]);
       return stored;
     });
     return { accreditation };

@@ -52,7 +52,10 @@ export async function grantAccreditation(manager: EntityManager, grant: Grant): 
   const rows: AccreditationResultRecord[] = grant.results.map((result, position) => ({ accreditationId: record.id, ...result, position }));
   await manager.getRepository(AccreditationResultEntity).insert(rows);
   const stored = await accreditations.findOneByOrFail({ id: record.id });
-  await recordAccreditationEvent(manager, 'accreditation.accreditation.granted', stored, grant.results, [...Object.keys(record), 'results']);
+  await recordAccreditationEvent(manager, 'accreditation.accreditation.granted', stored, grant.results, [
+    ...Object.keys(record),
+    'results',
+  ]);
   if (!hasExpired(stored.termEnd, grant.today)) return stored;
   await accreditations.update({ id: stored.id }, { status: 'EXPIRED' });
   const expired = await accreditations.findOneByOrFail({ id: stored.id });

@@ -1,4 +1,11 @@
-import { DomainError, outboxEnqueueArgs, Topics, type CloudEvent, type PipelinedTransaction, type RegistryInstitutionState } from '@eq/shared';
+import {
+  DomainError,
+  outboxEnqueueArgs,
+  Topics,
+  type CloudEvent,
+  type PipelinedTransaction,
+  type RegistryInstitutionState,
+} from '@eq/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import type { CatalogueOptions } from '../catalogueOptions';
@@ -59,7 +66,13 @@ interface BookingContextJson {
  * database's `catalogue_booking_context`. Usage is read from the semester `from` on (the
  * session's semester is not known before its row is read, and is never earlier than today's).
  */
-export async function lockBookingContext(tx: PipelinedTransaction, db: DataSource, schoolId: string, sessionId: string, from: Semester): Promise<BookingContext> {
+export async function lockBookingContext(
+  tx: PipelinedTransaction,
+  db: DataSource,
+  schoolId: string,
+  sessionId: string,
+  from: Semester,
+): Promise<BookingContext> {
   const [row] = await tx.query<{ context: BookingContextJson }>('SELECT catalogue_booking_context($1, $2, $3, $4) AS context', [
     schoolId,
     sessionId,
@@ -86,7 +99,13 @@ export async function lockBookingContext(tx: PipelinedTransaction, db: DataSourc
  * booking's locks (`lockBookingContext`) and decided `booking` under them; its created_at is
  * the transaction's time, as the column's default would have written it.
  */
-export async function storeNewBooking(tx: PipelinedTransaction, db: DataSource, policy: FundPolicy, booking: BookingRecord, event: CloudEvent): Promise<BookingRecord> {
+export async function storeNewBooking(
+  tx: PipelinedTransaction,
+  db: DataSource,
+  policy: FundPolicy,
+  booking: BookingRecord,
+  event: CloudEvent,
+): Promise<BookingRecord> {
   const confirmed = booking.status === 'CONFIRMED';
   try {
     const [row] = await tx.commitWith<{ queue_seq: string }>(
@@ -96,9 +115,23 @@ export async function storeNewBooking(tx: PipelinedTransaction, db: DataSource, 
                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15, $15) RETURNING queue_seq)
        SELECT (SELECT queue_seq FROM stored) AS queue_seq, outbox_enqueue($16, $17, $18, $19) AS enqueued, catalogue_settle_fund($9, 0, $20, true) AS settled`,
       [
-        booking.id, booking.sessionId, booking.institutionId, booking.grade, booking.pupils, booking.status, booking.semester,
-        booking.pricePerPupilCents, booking.committedCents, booking.costCents, booking.attendedPupils, booking.statusReason, confirmed,
-        booking.createdBy, booking.createdAt, ...outboxEnqueueArgs(Topics.catalogueBooking, event), policy.attendanceBudgetCents,
+        booking.id,
+        booking.sessionId,
+        booking.institutionId,
+        booking.grade,
+        booking.pupils,
+        booking.status,
+        booking.semester,
+        booking.pricePerPupilCents,
+        booking.committedCents,
+        booking.costCents,
+        booking.attendedPupils,
+        booking.statusReason,
+        confirmed,
+        booking.createdBy,
+        booking.createdAt,
+        ...outboxEnqueueArgs(Topics.catalogueBooking, event),
+        policy.attendanceBudgetCents,
       ],
     );
     return { ...booking, queueSeq: String(row!.queue_seq) };
@@ -122,8 +155,17 @@ export async function lockSessions(manager: EntityManager, ids: string[]): Promi
  * Takes a confirmed group's seats in the (locked) session and adds its money to the
  * transaction's moves; negative numbers give them back.
  */
-export async function takeSeatsAndMoney(manager: EntityManager, session: ActivitySessionRecord, pupils: number, committedCents: number, moves: FundMoves): Promise<void> {
-  await manager.query('UPDATE activity_session SET booked_pupils = booked_pupils + $2, updated_at = now() WHERE id = $1', [session.id, pupils]);
+export async function takeSeatsAndMoney(
+  manager: EntityManager,
+  session: ActivitySessionRecord,
+  pupils: number,
+  committedCents: number,
+  moves: FundMoves,
+): Promise<void> {
+  await manager.query('UPDATE activity_session SET booked_pupils = booked_pupils + $2, updated_at = now() WHERE id = $1', [
+    session.id,
+    pupils,
+  ]);
   session.bookedPupils += pupils;
   moves.committedCents += committedCents;
 }
@@ -156,12 +198,22 @@ export async function cancelBookingRecord(
  * (its school may free money by cancelling); the list moves on past it. The funding locks of
  * every waiting group's school are taken up front, in one order, before any is promoted.
  */
-export async function serveWaitingLists(manager: EntityManager, options: CatalogueOptions, sessions: ActivitySessionRecord[], moves: FundMoves): Promise<BookingRecord[]> {
+export async function serveWaitingLists(
+  manager: EntityManager,
+  options: CatalogueOptions,
+  sessions: ActivitySessionRecord[],
+  moves: FundMoves,
+): Promise<BookingRecord[]> {
   const open = sessions.filter((session) => session.status === 'SCHEDULED' && session.startsAt > options.clock());
   if (open.length === 0) return [];
-  const waiting = await manager.getRepository(BookingEntity).find({ where: { sessionId: In(open.map((session) => session.id)), status: 'WAITING' }, order: { queueSeq: 'ASC' } });
+  const waiting = await manager
+    .getRepository(BookingEntity)
+    .find({ where: { sessionId: In(open.map((session) => session.id)), status: 'WAITING' }, order: { queueSeq: 'ASC' } });
   if (waiting.length === 0) return [];
-  await lockSchoolFunding(manager, waiting.map((booking) => booking.institutionId));
+  await lockSchoolFunding(
+    manager,
+    waiting.map((booking) => booking.institutionId),
+  );
   const promoted: BookingRecord[] = [];
   for (const session of open) {
     for (const booking of waiting.filter((candidate) => candidate.sessionId === session.id)) {
@@ -204,8 +256,15 @@ export async function cancelBookings(
   if (bookingIds.length === 0) return 0;
   const repository = manager.getRepository(BookingEntity);
   const seen = await repository.find({ where: { id: In(bookingIds) }, select: { id: true, sessionId: true } });
-  const sessions = await lockSessions(manager, seen.map((booking) => booking.sessionId));
-  const bookings = await repository.find({ where: { id: In(bookingIds) }, order: { queueSeq: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+  const sessions = await lockSessions(
+    manager,
+    seen.map((booking) => booking.sessionId),
+  );
+  const bookings = await repository.find({
+    where: { id: In(bookingIds) },
+    order: { queueSeq: 'ASC' },
+    lock: { mode: 'pessimistic_write' },
+  });
   let cancelled = 0;
   for (const booking of bookings) {
     if (booking.status !== 'CONFIRMED' && booking.status !== 'WAITING') continue;

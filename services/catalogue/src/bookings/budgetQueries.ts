@@ -39,6 +39,14 @@ export async function schoolBudgets(db: DataSource, policy: FundPolicy, semester
     const allocationCents = semesterAllocationCents(learners, policy.activitiesPerPupilPerSemester, policy.pricePerPupilCents);
     const committedCents = Number(row.committed);
     const spentCents = Number(row.spent);
-    return { institutionId: row.institution_id, semester: semester.label, learners, allocationCents, committedCents, spentCents, leftCents: allocationCents - committedCents - spentCents };
+    return {
+      institutionId: row.institution_id,
+      semester: semester.label,
+      learners,
+      allocationCents,
+      committedCents,
+      spentCents,
+      leftCents: allocationCents - committedCents - spentCents,
+    };
   });
 }

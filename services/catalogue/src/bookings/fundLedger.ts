@@ -29,7 +29,9 @@ export const noFundMoves = (): FundMoves => ({ committedCents: 0, spentCents: 0 
 
 /** The fund's totals as committed so far (no lock: reports, and a first look before a promotion). */
 export async function readFundTotals(manager: EntityManager): Promise<FundTotals> {
-  const rows: Array<{ committed_cents: string; spent_cents: string }> = await manager.query(`SELECT committed_cents, spent_cents FROM fund_ledger WHERE id = 'attendance'`);
+  const rows: Array<{ committed_cents: string; spent_cents: string }> = await manager.query(
+    `SELECT committed_cents, spent_cents FROM fund_ledger WHERE id = 'attendance'`,
+  );
   return { committedCents: Number(rows[0]!.committed_cents), spentCents: Number(rows[0]!.spent_cents) };
 }
 
@@ -54,9 +56,15 @@ export async function settleFund(manager: EntityManager, policy: FundPolicy, mov
 /** After `catalogue_settle_fund` said no: the refusal, with the reason as the totals show it now. */
 export async function refuseFundMoves(manager: EntityManager, policy: FundPolicy, moves: FundMoves): Promise<never> {
   const totals = await readFundTotals(manager);
-  assertFundBudget({ neededCents: moves.committedCents + moves.spentCents, fundBudgetCents: policy.attendanceBudgetCents, fundUsedCents: totals.committedCents + totals.spentCents });
+  assertFundBudget({
+    neededCents: moves.committedCents + moves.spentCents,
+    fundBudgetCents: policy.attendanceBudgetCents,
+    fundUsedCents: totals.committedCents + totals.spentCents,
+  });
   // Refused a moment ago, affordable now (money came back meanwhile): the caller may retry.
-  throw new DomainError(ErrorCode.CONFLICT, "The fund's budget changed while this was decided; please try again", { reason: BookingRefusal.FUND_BUDGET });
+  throw new DomainError(ErrorCode.CONFLICT, "The fund's budget changed while this was decided; please try again", {
+    reason: BookingRefusal.FUND_BUDGET,
+  });
 }
 
 /** Advisory-lock namespace of the schools' funding locks (the measure's number). */

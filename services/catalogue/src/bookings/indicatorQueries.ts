@@ -13,11 +13,17 @@ const GRADES = Array.from({ length: 13 }, (_, grade) => grade);
 /** Where a school counts: its first implementation place's municipality (else its founder's), and its region. */
 async function areasOf(db: DataSource, institutionIds: string[]): Promise<Map<string, { municipality: string; region: string }>> {
   if (institutionIds.length === 0) return new Map();
-  const rows: Array<{ id: string; state: RegistryInstitutionState }> = await db.query('SELECT id, state FROM registry_institution WHERE id = ANY($1)', [institutionIds]);
+  const rows: Array<{ id: string; state: RegistryInstitutionState }> = await db.query(
+    'SELECT id, state FROM registry_institution WHERE id = ANY($1)',
+    [institutionIds],
+  );
   return new Map(
     rows.map(({ id, state }) => [
       id,
-      { municipality: state.implementationPlaces?.[0]?.municipality || state.founder?.municipality || 'unknown', region: state.planningRegion ?? 'unknown' },
+      {
+        municipality: state.implementationPlaces?.[0]?.municipality || state.founder?.municipality || 'unknown',
+        region: state.planningRegion ?? 'unknown',
+      },
     ]),
   );
 }
@@ -47,7 +53,10 @@ export async function participationBy(db: DataSource, schoolYear: string, level:
      WHERE semester IN ($1 || '-1', $1 || '-2') AND status = 'ATTENDED' GROUP BY institution_id, grade`,
     [schoolYear],
   );
-  const areas = await areasOf(db, locked.map((row) => row.institution_id));
+  const areas = await areasOf(
+    db,
+    locked.map((row) => row.institution_id),
+  );
   const groups = new Map<string, { ranges: ParticipationRange[]; schools: number; participating: number; institutionId: string | null }>();
   for (const school of locked) {
     const ranges = GRADES.map((grade) =>
@@ -57,14 +66,25 @@ export async function participationBy(db: DataSource, schoolYear: string, level:
       }),
     );
     const key = keyOf(level, school.institution_id, areas);
-    const group = groups.get(key) ?? { ranges: [], schools: 0, participating: 0, institutionId: level === 'SCHOOL' ? school.institution_id : null };
+    const group = groups.get(key) ?? {
+      ranges: [],
+      schools: 0,
+      participating: 0,
+      institutionId: level === 'SCHOOL' ? school.institution_id : null,
+    };
     group.ranges.push(...ranges);
     group.schools += 1;
     if (ranges.some((range) => range.atMost > 0)) group.participating += 1;
     groups.set(key, group);
   }
   return [...groups.entries()]
-    .map(([key, group]) => ({ key, institutionId: group.institutionId, schools: group.schools, participatingSchools: group.participating, ...summariseParticipation(group.ranges) }))
+    .map(([key, group]) => ({
+      key,
+      institutionId: group.institutionId,
+      schools: group.schools,
+      participatingSchools: group.participating,
+      ...summariseParticipation(group.ranges),
+    }))
     .sort((a, b) => a.key.localeCompare(b.key));
 }
 
@@ -81,11 +101,22 @@ export interface AreaBudgetValue {
 /** The semester's school budgets summed per school, municipality or region. */
 export async function budgetBy(db: DataSource, policy: FundPolicy, semester: Semester, level: AreaLevel): Promise<AreaBudgetValue[]> {
   const schools = await schoolBudgets(db, policy, semester);
-  const areas = await areasOf(db, schools.map((row) => row.institutionId));
+  const areas = await areasOf(
+    db,
+    schools.map((row) => row.institutionId),
+  );
   const sums = new Map<string, AreaBudgetValue>();
   for (const row of schools) {
     const key = keyOf(level, row.institutionId, areas);
-    const sum = sums.get(key) ?? { key, institutionId: level === 'SCHOOL' ? row.institutionId : null, semester: semester.label, allocationCents: 0, committedCents: 0, spentCents: 0, leftCents: 0 };
+    const sum = sums.get(key) ?? {
+      key,
+      institutionId: level === 'SCHOOL' ? row.institutionId : null,
+      semester: semester.label,
+      allocationCents: 0,
+      committedCents: 0,
+      spentCents: 0,
+      leftCents: 0,
+    };
     sum.allocationCents += row.allocationCents;
     sum.committedCents += row.committedCents;
     sum.spentCents += row.spentCents;

@@ -32,16 +32,35 @@ export async function cancelFutureSessions(
     select: { id: true },
   });
   const released = moves ?? noFundMoves();
-  await cancelBookings(manager, options, bookings.map((booking) => booking.id), reason, { serveWaiting: false }, released);
+  await cancelBookings(
+    manager,
+    options,
+    bookings.map((booking) => booking.id),
+    reason,
+    { serveWaiting: false },
+    released,
+  );
   for (const session of future) {
     await sessions.update({ id: session.id }, { status: 'CANCELLED' });
-    await recordSessionEvent(manager, 'catalogue.activity.session-cancelled', activity, provider, await sessions.findOneByOrFail({ id: session.id }));
+    await recordSessionEvent(
+      manager,
+      'catalogue.activity.session-cancelled',
+      activity,
+      provider,
+      await sessions.findOneByOrFail({ id: session.id }),
+    );
   }
   if (!moves) await settleFund(manager, options.fund, released);
 }
 
 /** A provider that can no longer offer anything: every activity withdrawn, future sessions cancelled. */
-export async function withdrawProviderOffer(manager: EntityManager, options: CatalogueOptions, provider: ActivityProviderRecord, reason: string, moves: FundMoves): Promise<void> {
+export async function withdrawProviderOffer(
+  manager: EntityManager,
+  options: CatalogueOptions,
+  provider: ActivityProviderRecord,
+  reason: string,
+  moves: FundMoves,
+): Promise<void> {
   const activities = manager.getRepository(ActivityEntity);
   const open = await activities.find({ where: { providerId: provider.id, status: Not('WITHDRAWN') }, lock: { mode: 'pessimistic_write' } });
   for (const activity of open) {

@@ -19,7 +19,9 @@ const REVIEWER_ROLES = new Set(['OFFICER', 'FUND_ADMIN']);
 
 /** Ids are UUIDs, compared without regard to case (a token may carry them in upper case). */
 export function ownsActivity(viewer: Viewer, activity: { providerId: string }): boolean {
-  return viewer.role === 'PROVIDER' && viewer.providerId !== undefined && viewer.providerId.toLowerCase() === activity.providerId.toLowerCase();
+  return (
+    viewer.role === 'PROVIDER' && viewer.providerId !== undefined && viewer.providerId.toLowerCase() === activity.providerId.toLowerCase()
+  );
 }
 
 /**

@@ -86,7 +86,8 @@ function optionalText(value: string | null | undefined, field: string, max: numb
 }
 
 function wholeNumber(value: number, field: string, { min, max }: { min: number; max: number }): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw validationFailed(`${field} must be a whole number from ${min} to ${max}`, field);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw validationFailed(`${field} must be a whole number from ${min} to ${max}`, field);
   return value;
 }
 

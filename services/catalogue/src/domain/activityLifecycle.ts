@@ -34,12 +34,16 @@ export const REASON_MAX_LENGTH = 2000;
 /** A reason as stored: trimmed, null when blank, bounded. */
 export function normaliseReason(reason: string | null | undefined): string | null {
   const trimmed = reason?.trim() || null;
-  if (trimmed && trimmed.length > REASON_MAX_LENGTH) throw validationFailed(`A reason is limited to ${REASON_MAX_LENGTH} characters`, 'reason');
+  if (trimmed && trimmed.length > REASON_MAX_LENGTH)
+    throw validationFailed(`A reason is limited to ${REASON_MAX_LENGTH} characters`, 'reason');
   return trimmed;
 }
 
 /** A reviewer's decision as an action; returning an activity needs a reason the provider can act on. */
-export function reviewAction(decision: 'PUBLISH' | 'RETURN', reason: string | null | undefined): { action: ActivityAction; reason: string | null } {
+export function reviewAction(
+  decision: 'PUBLISH' | 'RETURN',
+  reason: string | null | undefined,
+): { action: ActivityAction; reason: string | null } {
   const normalised = normaliseReason(reason);
   if (decision === 'RETURN' && !normalised) throw validationFailed('Returning an activity needs a reason', 'reason');
   return { action: decision, reason: normalised };

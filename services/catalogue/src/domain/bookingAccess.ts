@@ -17,7 +17,9 @@ export function mayViewBooking(viewer: SchoolViewer, booking: { institutionId: s
 
 /** A school's own list of bookings: the school itself, OFFICER or FUND_ADMIN. */
 export function mayListSchoolBookings(viewer: SchoolViewer, institutionId: string): boolean {
-  return viewer.role === 'OFFICER' || viewer.role === 'FUND_ADMIN' || (viewer.role === 'SCHOOL' && sameId(viewer.institutionId, institutionId));
+  return (
+    viewer.role === 'OFFICER' || viewer.role === 'FUND_ADMIN' || (viewer.role === 'SCHOOL' && sameId(viewer.institutionId, institutionId))
+  );
 }
 
 /** The institution a SCHOOL books for: the one its token names. */

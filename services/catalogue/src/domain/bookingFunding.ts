@@ -53,9 +53,13 @@ export interface FundingAsk {
  */
 export function assertFundingAllows(policy: FundPolicy, funding: SchoolFunding, ask: FundingAsk, fundUsedCents: number | null): void {
   if (!funding.counts || funding.learners === null) {
-    throw new DomainError(ErrorCode.CONFLICT, `The school's learner counts for ${ask.schoolYear} are not locked yet: it has no allocation to book from`, {
-      reason: BookingRefusal.NO_LEARNER_COUNTS,
-    });
+    throw new DomainError(
+      ErrorCode.CONFLICT,
+      `The school's learner counts for ${ask.schoolYear} are not locked yet: it has no allocation to book from`,
+      {
+        reason: BookingRefusal.NO_LEARNER_COUNTS,
+      },
+    );
   }
   const gradeLearners = learnersInGrade(funding.counts, ask.grade);
   // A group is pupils of one grade: it cannot be larger than the grade the school reported.

@@ -49,7 +49,7 @@ export function isWorkingDay(isoDate: string, publicHolidays: PublicHolidays = '
  */
 export function bookingClosesOn(sessionDate: string, policy: BookingPolicy): string {
   let day = sessionDate;
-  for (let counted = 0; counted < policy.deadlineWorkingDays; ) {
+  for (let counted = 0; counted < policy.deadlineWorkingDays;) {
     day = addDays(day, -1);
     if (isWorkingDay(day, policy.publicHolidays)) counted += 1;
   }

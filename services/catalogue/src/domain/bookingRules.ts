@@ -49,10 +49,14 @@ export interface BookableActivity {
  */
 export function assertGroupFits(request: BookingRequest, activity: BookableActivity, session: BookableSession): void {
   if (!suitsGrade(activity.gradeBands, request.grade)) {
-    throw new DomainError(ErrorCode.VALIDATION_FAILED, `The activity is for ${activity.gradeBands.join(', ')}; grade ${request.grade} is ${gradeBandOf(request.grade)}`, {
-      field: 'grade',
-      reason: BookingRefusal.GRADE_BAND,
-    });
+    throw new DomainError(
+      ErrorCode.VALIDATION_FAILED,
+      `The activity is for ${activity.gradeBands.join(', ')}; grade ${request.grade} is ${gradeBandOf(request.grade)}`,
+      {
+        field: 'grade',
+        reason: BookingRefusal.GRADE_BAND,
+      },
+    );
   }
   const limit = Math.min(activity.maxGroupSize, session.capacity);
   if (request.pupils > limit) {
@@ -69,7 +73,10 @@ export function assertSessionOpen(activity: BookableActivity, session: BookableS
   if (activity.status !== 'PUBLISHED') throw conflict('The activity is not in the catalogue: it takes no bookings');
   if (session.status !== 'SCHEDULED') throw conflict('The session is cancelled: it takes no bookings');
   if (today > closesOn) {
-    throw new DomainError(ErrorCode.CONFLICT, `Bookings for this session closed on ${closesOn}`, { reason: BookingRefusal.CLOSED, closesOn });
+    throw new DomainError(ErrorCode.CONFLICT, `Bookings for this session closed on ${closesOn}`, {
+      reason: BookingRefusal.CLOSED,
+      closesOn,
+    });
   }
 }
 
@@ -102,11 +109,15 @@ export function assertMoneyAvailable(position: MoneyPosition): void {
 export function assertSchoolAllocation(position: Pick<MoneyPosition, 'neededCents' | 'allocationCents' | 'schoolUsedCents'>): void {
   const schoolLeft = position.allocationCents - position.schoolUsedCents;
   if (position.neededCents > schoolLeft) {
-    throw new DomainError(ErrorCode.QUOTA_EXCEEDED, `The school's allocation for this semester has ${Math.max(0, schoolLeft) / 100} € left; the booking needs ${position.neededCents / 100} €`, {
-      reason: BookingRefusal.SCHOOL_ALLOCATION,
-      leftCents: Math.max(0, schoolLeft),
-      neededCents: position.neededCents,
-    });
+    throw new DomainError(
+      ErrorCode.QUOTA_EXCEEDED,
+      `The school's allocation for this semester has ${Math.max(0, schoolLeft) / 100} € left; the booking needs ${position.neededCents / 100} €`,
+      {
+        reason: BookingRefusal.SCHOOL_ALLOCATION,
+        leftCents: Math.max(0, schoolLeft),
+        neededCents: position.neededCents,
+      },
+    );
   }
 }
 
@@ -114,11 +125,15 @@ export function assertSchoolAllocation(position: Pick<MoneyPosition, 'neededCent
 export function assertFundBudget(position: Pick<MoneyPosition, 'neededCents' | 'fundBudgetCents' | 'fundUsedCents'>): void {
   const fundLeft = position.fundBudgetCents - position.fundUsedCents;
   if (position.neededCents > fundLeft) {
-    throw new DomainError(ErrorCode.QUOTA_EXCEEDED, `The fund's attendance budget has ${Math.max(0, fundLeft) / 100} € left; the booking needs ${position.neededCents / 100} €`, {
-      reason: BookingRefusal.FUND_BUDGET,
-      leftCents: Math.max(0, fundLeft),
-      neededCents: position.neededCents,
-    });
+    throw new DomainError(
+      ErrorCode.QUOTA_EXCEEDED,
+      `The fund's attendance budget has ${Math.max(0, fundLeft) / 100} € left; the booking needs ${position.neededCents / 100} €`,
+      {
+        reason: BookingRefusal.FUND_BUDGET,
+        leftCents: Math.max(0, fundLeft),
+        neededCents: position.neededCents,
+      },
+    );
   }
 }
 
@@ -132,6 +147,7 @@ export function attendanceOutcome(booked: number, attended: number): 'ATTENDED' 
 
 /** Bookings a school may still cancel: before its session starts, while confirmed or waiting. */
 export function assertCancellable(booking: { status: string }, sessionStartsAt: Date, now: Date): void {
-  if (booking.status !== 'CONFIRMED' && booking.status !== 'WAITING') throw conflict(`A ${booking.status.toLowerCase()} booking cannot be cancelled`);
+  if (booking.status !== 'CONFIRMED' && booking.status !== 'WAITING')
+    throw conflict(`A ${booking.status.toLowerCase()} booking cannot be cancelled`);
   if (sessionStartsAt <= now) throw conflict('The session has begun: record attendance instead of cancelling');
 }

@@ -63,11 +63,14 @@ export interface CatalogueFacets {
   planningRegions: FacetCount[];
 }
 
-const overlaps = (values: readonly string[], wanted: readonly string[] | null | undefined) => !wanted?.length || values.some((value) => wanted.includes(value));
+const overlaps = (values: readonly string[], wanted: readonly string[] | null | undefined) =>
+  !wanted?.length || values.some((value) => wanted.includes(value));
 
 /** Most frequent first, then by value, as the site lists them. */
 function sorted(counts: Map<string, number>): FacetCount[] {
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
 
 export function summariseFacets(groups: readonly FacetGroup[], selection: FacetSelection): CatalogueFacets {

@@ -70,7 +70,13 @@ export function assertCanFundAttendance(
   throw new DomainError(
     ErrorCode.QUOTA_EXCEEDED,
     `This grade has ${remaining} funded pupil-attendances left this semester; ${requested} were requested`,
-    { reason: 'PUPIL_QUOTA_EXCEEDED', cap: fundedAttendanceCap(gradeLearnerCount, activitiesPerSemester), alreadyFunded, requested, remaining },
+    {
+      reason: 'PUPIL_QUOTA_EXCEEDED',
+      cap: fundedAttendanceCap(gradeLearnerCount, activitiesPerSemester),
+      alreadyFunded,
+      requested,
+      remaining,
+    },
   );
 }
 

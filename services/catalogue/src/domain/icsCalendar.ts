@@ -15,7 +15,11 @@ export interface CalendarEntry {
 const escapeText = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 
 /** UTC date-time form `20251020T090000Z`. */
-const utc = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utc = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** Lines longer than 75 octets are folded (continuation lines start with a space). */
 function fold(line: string): string {
@@ -36,7 +40,13 @@ function fold(line: string): string {
 
 /** An iCalendar (RFC 5545) feed of the entries, CRLF line ends, times in UTC. */
 export function icsCalendar(name: string, entries: readonly CalendarEntry[], now: Date): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//eq//activity catalogue//EN', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${escapeText(name)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//eq//activity catalogue//EN',
+    'CALSCALE:GREGORIAN',
+    `X-WR-CALNAME:${escapeText(name)}`,
+  ];
   for (const entry of entries) {
     lines.push(
       'BEGIN:VEVENT',

@@ -12,7 +12,11 @@ const byYear = new Map<number, ReadonlySet<string>>();
 function holidaysOf(year: number): ReadonlySet<string> {
   let days = byYear.get(year);
   if (!days) {
-    days = new Set(LATVIA.getHolidays(year).filter((holiday) => holiday.type === 'public').map((holiday) => holiday.date.slice(0, 10)));
+    days = new Set(
+      LATVIA.getHolidays(year)
+        .filter((holiday) => holiday.type === 'public')
+        .map((holiday) => holiday.date.slice(0, 10)),
+    );
     byYear.set(year, days);
   }
   return days;

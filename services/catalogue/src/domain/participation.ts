@@ -41,5 +41,13 @@ export function summariseParticipation(ranges: readonly ParticipationRange[], ta
   const atLeast = ranges.reduce((sum, range) => sum + range.atLeast, 0);
   const atMost = ranges.reduce((sum, range) => sum + range.atMost, 0);
   const rate = (participants: number) => (learners === 0 ? 0 : participants / learners);
-  return { learners, atLeast, atMost, rateAtLeast: rate(atLeast), rateAtMost: rate(atMost), targetRate, targetMet: learners > 0 && rate(atLeast) >= targetRate };
+  return {
+    learners,
+    atLeast,
+    atMost,
+    rateAtLeast: rate(atLeast),
+    rateAtMost: rate(atMost),
+    targetRate,
+    targetMet: learners > 0 && rate(atLeast) >= targetRate,
+  };
 }

@@ -40,7 +40,8 @@ export function validateProvider(draft: ProviderDraft, institution: InstitutionV
   }
   if (!draft.institutionId) throw validationFailed('A provider of kind INSTITUTION needs institutionId', 'institutionId');
   if (!institution) throw notFound('Institution', draft.institutionId);
-  if (institution.status !== 'ACTIVE') throw conflict(`${institution.name} is ${institution.status.toLowerCase()}: it cannot become a provider`);
+  if (institution.status !== 'ACTIVE')
+    throw conflict(`${institution.name} is ${institution.status.toLowerCase()}: it cannot become a provider`);
   return { kind: 'INSTITUTION', name: providerName(draft.name?.trim() || institution.name), institutionId: draft.institutionId };
 }
 

@@ -28,7 +28,8 @@ export interface SchoolView {
 /** A booking school must be known from the register's events, active and of an eligible type. */
 export function assertEligibleSchool(institutionId: string, school: SchoolView | null): SchoolView {
   if (!school) throw notFound('Institution', institutionId);
-  if (school.status !== 'ACTIVE') throw conflict(`${school.name} is ${school.status.toLowerCase()} in the register: it cannot book activities`);
+  if (school.status !== 'ACTIVE')
+    throw conflict(`${school.name} is ${school.status.toLowerCase()} in the register: it cannot book activities`);
   if (!ELIGIBLE_SCHOOL_TYPES.has(school.type)) throw conflict(`${school.name} (${school.type}) is not in the measure's target group`);
   return school;
 }

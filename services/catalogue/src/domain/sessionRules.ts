@@ -30,14 +30,19 @@ export function validateSessionDraft(
   period: FundPeriod = MEASURE_4221_PERIOD,
 ): ValidSessionDraft {
   if (activity.status === 'WITHDRAWN') throw conflict('The activity is withdrawn: it gets no new sessions');
-  if (!(input.startsAt instanceof Date) || Number.isNaN(input.startsAt.getTime())) throw validationFailed('startsAt must be a date and time', 'startsAt');
+  if (!(input.startsAt instanceof Date) || Number.isNaN(input.startsAt.getTime()))
+    throw validationFailed('startsAt must be a date and time', 'startsAt');
   if (input.startsAt <= now) throw validationFailed('A session must start in the future', 'startsAt');
   const day = todayInLatvia(input.startsAt);
   if (day < period.from || day > period.to) {
-    throw new DomainError(ErrorCode.VALIDATION_FAILED, `The measure pays for sessions from ${period.from} to ${period.to}; ${day} is outside it`, {
-      field: 'startsAt',
-      reason: 'OUTSIDE_FUND_PERIOD',
-    });
+    throw new DomainError(
+      ErrorCode.VALIDATION_FAILED,
+      `The measure pays for sessions from ${period.from} to ${period.to}; ${day} is outside it`,
+      {
+        field: 'startsAt',
+        reason: 'OUTSIDE_FUND_PERIOD',
+      },
+    );
   }
   if (!Number.isSafeInteger(input.capacity) || input.capacity < 1 || input.capacity > MAX_SESSION_CAPACITY) {
     throw validationFailed(`Capacity must be 1 to ${MAX_SESSION_CAPACITY} pupils, got ${input.capacity}`, 'capacity');

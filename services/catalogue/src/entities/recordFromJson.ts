@@ -12,7 +12,8 @@ export function recordFromJson<T>(db: DataSource, entity: EntitySchema<T>, row: 
   const record: Record<string, unknown> = {};
   for (const column of db.getMetadata(entity).columns) {
     const value = row[column.databaseName];
-    record[column.propertyName] = value !== null && value !== undefined && DATE_TYPES.has(String(column.type)) ? new Date(value as string) : value;
+    record[column.propertyName] =
+      value !== null && value !== undefined && DATE_TYPES.has(String(column.type)) ? new Date(value as string) : value;
   }
   return record as T;
 }

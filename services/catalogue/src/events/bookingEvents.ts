@@ -39,7 +39,12 @@ export function bookingState(booking: BookingRecord, session: ActivitySessionRec
 export type BookingState = ReturnType<typeof bookingState>;
 
 /** The event of a booking's change on `catalogue.booking.v1`; subject (and key) = booking id. */
-export function bookingEvent(type: BookingEventType, booking: BookingRecord, session: ActivitySessionRecord, changedFields: string[]): CloudEvent {
+export function bookingEvent(
+  type: BookingEventType,
+  booking: BookingRecord,
+  session: ActivitySessionRecord,
+  changedFields: string[],
+): CloudEvent {
   const data: StateChange<BookingState> = { state: bookingState(booking, session), changedFields };
   return makeCloudEvent({ source: '/catalogue', type, subject: booking.id, data });
 }

@@ -7,13 +7,25 @@ import { noFundMoves, settleFund, type FundMoves } from '../bookings/fundLedger'
 import { ActivityProviderEntity } from '../entities/activityProvider';
 
 /** Cancels the ended school's bookings of sessions still to come; their seats go to the waiting lists. */
-async function cancelSchoolBookings(institution: RegistryInstitutionState, manager: EntityManager, options: CatalogueOptions, moves: FundMoves): Promise<void> {
+async function cancelSchoolBookings(
+  institution: RegistryInstitutionState,
+  manager: EntityManager,
+  options: CatalogueOptions,
+  moves: FundMoves,
+): Promise<void> {
   const rows: Array<{ id: string }> = await manager.query(
     `SELECT b.id FROM booking b JOIN activity_session s ON s.id = b.session_id
      WHERE b.institution_id = $1 AND b.status IN ('CONFIRMED', 'WAITING') AND s.starts_at > $2`,
     [institution.id, options.clock()],
   );
-  await cancelBookings(manager, options, rows.map((row) => row.id), `${institution.name} is ${institution.status.toLowerCase()} in the register`, { serveWaiting: true }, moves);
+  await cancelBookings(
+    manager,
+    options,
+    rows.map((row) => row.id),
+    `${institution.name} is ${institution.status.toLowerCase()} in the register`,
+    { serveWaiting: true },
+    moves,
+  );
 }
 
 /**
@@ -29,7 +41,14 @@ export function registryEventHandlers(options: CatalogueOptions): EventHandlers 
     const moves = noFundMoves();
     await cancelSchoolBookings(institution, manager, options, moves);
     const provider = await manager.getRepository(ActivityProviderEntity).findOneBy({ institutionId: institution.id });
-    if (provider) await withdrawProviderOffer(manager, options, provider, `${institution.name} is ${institution.status.toLowerCase()} in the register`, moves);
+    if (provider)
+      await withdrawProviderOffer(
+        manager,
+        options,
+        provider,
+        `${institution.name} is ${institution.status.toLowerCase()} in the register`,
+        moves,
+      );
     await settleFund(manager, options.fund, moves);
   });
 }

@@ -24,7 +24,9 @@ export class CreateActivityCatalogue1732300000500 implements MigrationInterface 
         CONSTRAINT activity_provider_institution_kind CHECK ((kind = 'INSTITUTION') = (institution_id IS NOT NULL))
       )`);
     // An institution is one provider: registering it twice is a conflict, not a second provider.
-    await q.query('CREATE UNIQUE INDEX activity_provider_institution ON activity_provider (institution_id) WHERE institution_id IS NOT NULL');
+    await q.query(
+      'CREATE UNIQUE INDEX activity_provider_institution ON activity_provider (institution_id) WHERE institution_id IS NOT NULL',
+    );
     await q.query(`
       CREATE TABLE activity (
         id                    uuid PRIMARY KEY,

@@ -20,7 +20,9 @@ export class SpeedUpCatalogueQueries1732300003500 implements MigrationInterface 
     await q.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
     await q.query(`CREATE INDEX activity_published_search ON activity USING gin (search_text gin_trgm_ops) WHERE status = 'PUBLISHED'`);
     await q.query(`CREATE INDEX activity_published_newest ON activity (published_at DESC, id DESC) WHERE status = 'PUBLISHED'`);
-    await q.query(`CREATE INDEX activity_session_bookable ON activity_session (starts_at) INCLUDE (activity_id, capacity, booked_pupils) WHERE status = 'SCHEDULED'`);
+    await q.query(
+      `CREATE INDEX activity_session_bookable ON activity_session (starts_at) INCLUDE (activity_id, capacity, booked_pupils) WHERE status = 'SCHEDULED'`,
+    );
     await q.query('DROP INDEX activity_session_start');
   }
 

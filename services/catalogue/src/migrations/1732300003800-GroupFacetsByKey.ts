@@ -31,8 +31,12 @@ export class GroupFacetsByKey1732300003800 implements MigrationInterface {
         fields <@ ARRAY['MATHEMATICS','PHYSICS','CHEMISTRY','BIOLOGY','GEOGRAPHY','COMPUTING','ENGINEERING','DESIGN_AND_TECHNOLOGY','CIVIC_PARTICIPATION']
         AND grade_bands <@ ARRAY['PRESCHOOL_5_6','GRADES_1_3','GRADES_4_6','GRADES_7_9','GRADES_10_12']
         AND (planning_region IS NULL OR planning_region IN ('RIGA','VIDZEME','KURZEME','ZEMGALE','LATGALE')))`);
-    await q.query(`ALTER TABLE activity ADD COLUMN facet_key integer NOT NULL GENERATED ALWAYS AS (catalogue_facet_key(fields, grade_bands, planning_region)) STORED`);
-    await q.query(`CREATE INDEX activity_published_facets ON activity (facet_key, id) INCLUDE (format, municipality_key) WHERE status = 'PUBLISHED'`);
+    await q.query(
+      `ALTER TABLE activity ADD COLUMN facet_key integer NOT NULL GENERATED ALWAYS AS (catalogue_facet_key(fields, grade_bands, planning_region)) STORED`,
+    );
+    await q.query(
+      `CREATE INDEX activity_published_facets ON activity (facet_key, id) INCLUDE (format, municipality_key) WHERE status = 'PUBLISHED'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -18,7 +18,8 @@ export interface ActivityPage {
 function facetConditions(filter: ActivityFilter | null | undefined): Array<{ sql: string; parameters: Record<string, unknown> }> {
   const conditions: Array<{ sql: string; parameters: Record<string, unknown> }> = [];
   if (filter?.fields?.length) conditions.push({ sql: 'a.fields && CAST(:fields AS text[])', parameters: { fields: filter.fields } });
-  if (filter?.gradeBands?.length) conditions.push({ sql: 'a.grade_bands && CAST(:gradeBands AS text[])', parameters: { gradeBands: filter.gradeBands } });
+  if (filter?.gradeBands?.length)
+    conditions.push({ sql: 'a.grade_bands && CAST(:gradeBands AS text[])', parameters: { gradeBands: filter.gradeBands } });
   if (filter?.planningRegion) conditions.push({ sql: 'a.planning_region = :region', parameters: { region: filter.planningRegion } });
   return conditions;
 }
@@ -27,9 +28,11 @@ function facetConditions(filter: ActivityFilter | null | undefined): Array<{ sql
 function baseActivities(db: DataSource, filter: ActivityFilter | null | undefined, now: Date): SelectQueryBuilder<ActivityRecord> {
   const query = db.getRepository(ActivityEntity).createQueryBuilder('a').where("a.status = 'PUBLISHED'");
   if (filter?.format) query.andWhere('a.format = :format', { format: filter.format });
-  if (filter?.municipality?.trim()) query.andWhere('a.municipality_key = :municipality', { municipality: foldForSearch(filter.municipality) });
+  if (filter?.municipality?.trim())
+    query.andWhere('a.municipality_key = :municipality', { municipality: foldForSearch(filter.municipality) });
   if (filter?.search?.trim()) {
-    if (filter.search.length > SEARCH_MAX_LENGTH) throw validationFailed(`search is limited to ${SEARCH_MAX_LENGTH} characters`, 'filter.search');
+    if (filter.search.length > SEARCH_MAX_LENGTH)
+      throw validationFailed(`search is limited to ${SEARCH_MAX_LENGTH} characters`, 'filter.search');
     query.andWhere("a.search_text LIKE :search ESCAPE '\\'", { search: likePattern(filter.search) });
   }
   const minFree = filter?.minFreePlaces;
@@ -87,11 +90,16 @@ const SORTS: Record<ActivitySort, Sort> = {
       if (after) {
         const [start, id] = decodeCursor(after, 'activities.NEXT_SESSION', ['instantOrEmpty', 'uuid']);
         if (start === '') query.andWhere(`${NEXT_START} IS NULL AND a.id > :id`, { id });
-        else query.andWhere(`(${NEXT_START} > :start OR (${NEXT_START} = :start AND a.id > :id) OR ${NEXT_START} IS NULL)`, { start: new Date(start!), id });
+        else
+          query.andWhere(`(${NEXT_START} > :start OR (${NEXT_START} = :start AND a.id > :id) OR ${NEXT_START} IS NULL)`, {
+            start: new Date(start!),
+            id,
+          });
       }
       query.orderBy('next_start', 'ASC', 'NULLS LAST').addOrderBy('a.id', 'ASC');
     },
-    cursor: (row, raw) => encodeCursor('activities.NEXT_SESSION', [raw.next_start ? new Date(raw.next_start as string).toISOString() : '', row.id]),
+    cursor: (row, raw) =>
+      encodeCursor('activities.NEXT_SESSION', [raw.next_start ? new Date(raw.next_start as string).toISOString() : '', row.id]),
   },
 };
 

@@ -62,7 +62,9 @@ export const activityMutations: Pick<MutationResolvers, 'createActivity' | 'subm
 
     const activity = await db.transaction(async (manager) => {
       const provider = await providerOf(manager, providerId);
-      const institution = provider.institutionId ? await findRegistryInstitution(manager, provider.institutionId, { lock: 'pessimistic_read' }) : null;
+      const institution = provider.institutionId
+        ? await findRegistryInstitution(manager, provider.institutionId, { lock: 'pessimistic_read' })
+        : null;
       assertProviderMayOffer(provider, institution);
       const record: Omit<ActivityRecord, 'createdAt' | 'updatedAt'> = {
         id: randomUUID(),
@@ -105,9 +107,15 @@ export const activityMutations: Pick<MutationResolvers, 'createActivity' | 'subm
     requireRole(context.caller, Role.PROVIDER, Role.OFFICER);
     const id = assertUuid(input.id);
     const reason = normaliseReason(input.reason);
-    const activity = await transition(context, id, 'WITHDRAW', reason, (current) => assertMayWithdraw(context.caller, current), async (manager, stored, provider) =>
-      // A withdrawn offer is not held: its future sessions and their bookings are cancelled.
-      cancelFutureSessions(manager, context.options, stored, provider, reason ?? 'The activity was withdrawn'),
+    const activity = await transition(
+      context,
+      id,
+      'WITHDRAW',
+      reason,
+      (current) => assertMayWithdraw(context.caller, current),
+      async (manager, stored, provider) =>
+        // A withdrawn offer is not held: its future sessions and their bookings are cancelled.
+        cancelFutureSessions(manager, context.options, stored, provider, reason ?? 'The activity was withdrawn'),
     );
     return { activity };
   },

@@ -5,7 +5,14 @@ import { ownsActivity } from '../domain/activityAccess';
 import { normaliseReason } from '../domain/activityLifecycle';
 import { assertMayCancel, bookingSchoolOf } from '../domain/bookingAccess';
 import { bookingClosesOn } from '../domain/bookingPolicy';
-import { assertCancellable, assertGroupFits, assertSessionOpen, attendanceOutcome, placementOf, validateBookingRequest } from '../domain/bookingRules';
+import {
+  assertCancellable,
+  assertGroupFits,
+  assertSessionOpen,
+  attendanceOutcome,
+  placementOf,
+  validateBookingRequest,
+} from '../domain/bookingRules';
 import { attendanceCostCents } from '../domain/fundQuota';
 import { assertEligibleSchool } from '../domain/schoolEligibility';
 import { semesterOf } from '../domain/semesters';
@@ -22,7 +29,10 @@ import type { MutationResolvers } from '../generated/resolvers';
  * The booking with its session locked first, then the booking's own row: the lock order of
  * every booking write (fundLedger.ts), so a cancellation and a promotion never deadlock.
  */
-async function lockBookingAndSession(manager: EntityManager, id: string): Promise<{ booking: BookingRecord; session: ActivitySessionRecord }> {
+async function lockBookingAndSession(
+  manager: EntityManager,
+  id: string,
+): Promise<{ booking: BookingRecord; session: ActivitySessionRecord }> {
   const bookings = manager.getRepository(BookingEntity);
   const seen = await bookings.findOne({ where: { id }, select: { id: true, sessionId: true } });
   if (!seen) throw notFound('Booking', id);
@@ -55,12 +65,23 @@ export const bookingMutations: Pick<MutationResolvers, 'bookSession' | 'cancelBo
       assertGroupFits(request, terms, session);
 
       const semester = semesterOf(sessionDate);
-      const ask = { institutionId: school.id, schoolYear: semester.schoolYear, semester: semester.label, ...request, pricePerPupilCents: terms.pricePerPupilCents };
+      const ask = {
+        institutionId: school.id,
+        schoolYear: semester.schoolYear,
+        semester: semester.label,
+        ...request,
+        pricePerPupilCents: terms.pricePerPupilCents,
+      };
       const placement = placementOf(session.capacity - session.bookedPupils, request.pupils, context.waiting);
       // Quota and money are checked for a waiting group too: a group that could never be funded
       // is refused now rather than left waiting for nothing. A confirmed group's fund money is
       // decided by the statement that takes it.
-      assertFundingAllows(options.fund, schoolFundingIn(context.ledger, ask), ask, placement === 'CONFIRMED' ? null : context.fundUsedCents);
+      assertFundingAllows(
+        options.fund,
+        schoolFundingIn(context.ledger, ask),
+        ask,
+        placement === 'CONFIRMED' ? null : context.fundUsedCents,
+      );
       const decided: BookingRecord = {
         id: randomUUID(),
         sessionId,
@@ -79,7 +100,12 @@ export const bookingMutations: Pick<MutationResolvers, 'bookSession' | 'cancelBo
         updatedAt: context.now,
       };
       const changedFields = ['sessionId', 'institutionId', 'grade', 'pupils', 'status', 'semester', 'committedCents'];
-      const event = bookingEvent(placement === 'CONFIRMED' ? 'catalogue.booking.confirmed' : 'catalogue.booking.waitlisted', decided, session, changedFields);
+      const event = bookingEvent(
+        placement === 'CONFIRMED' ? 'catalogue.booking.confirmed' : 'catalogue.booking.waitlisted',
+        decided,
+        session,
+        changedFields,
+      );
       return storeNewBooking(tx, db, options.fund, decided, event);
     });
     return { booking };
@@ -108,19 +134,21 @@ export const bookingMutations: Pick<MutationResolvers, 'bookSession' | 'cancelBo
       const { booking: current, session } = await lockBookingAndSession(manager, id);
       const activity = await manager.getRepository(ActivityEntity).findOneByOrFail({ id: session.activityId });
       if (!ownsActivity(caller, activity)) throw forbidden("Only the provider of this booking's activity records its attendance");
-      if (current.status !== 'CONFIRMED') throw conflict(`Attendance is recorded for a confirmed booking; this one is ${current.status.toLowerCase()}`);
+      if (current.status !== 'CONFIRMED')
+        throw conflict(`Attendance is recorded for a confirmed booking; this one is ${current.status.toLowerCase()}`);
       if (session.startsAt > options.clock()) throw conflict('The session has not begun yet');
       const status = attendanceOutcome(current.pupils, input.attendedPupils);
       const costCents = attendanceCostCents(input.attendedPupils, current.pricePerPupilCents);
       const bookings = manager.getRepository(BookingEntity);
       await bookings.update({ id }, { status, attendedPupils: input.attendedPupils, costCents, committedCents: 0 });
       const stored = await bookings.findOneByOrFail({ id });
-      await recordBookingEvent(manager, status === 'ATTENDED' ? 'catalogue.booking.attended' : 'catalogue.booking.no-show', stored, session, [
-        'status',
-        'attendedPupils',
-        'costCents',
-        'committedCents',
-      ]);
+      await recordBookingEvent(
+        manager,
+        status === 'ATTENDED' ? 'catalogue.booking.attended' : 'catalogue.booking.no-show',
+        stored,
+        session,
+        ['status', 'attendedPupils', 'costCents', 'committedCents'],
+      );
       // The held money becomes what was spent: attended pupils × price; the rest goes back.
       await settleFund(manager, options.fund, { committedCents: -current.committedCents, spentCents: costCents });
       return stored;

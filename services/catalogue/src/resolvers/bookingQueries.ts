@@ -12,7 +12,10 @@ import { ActivitySessionEntity } from '../entities/activitySession';
 import { BookingEntity } from '../entities/booking';
 import type { QueryResolvers } from '../generated/resolvers';
 
-export const bookingQueries: Pick<QueryResolvers, 'activitySession' | 'booking' | 'schoolBookingsCalendar' | 'fundBudget' | 'participation' | 'budgetByArea'> = {
+export const bookingQueries: Pick<
+  QueryResolvers,
+  'activitySession' | 'booking' | 'schoolBookingsCalendar' | 'fundBudget' | 'participation' | 'budgetByArea'
+> = {
   activitySession: async (_parent, { id }, { loaders, caller }) => {
     const session = await loaders.session.load(assertUuid(id));
     if (!session) return null;
@@ -31,8 +34,12 @@ export const bookingQueries: Pick<QueryResolvers, 'activitySession' | 'booking' 
   schoolBookingsCalendar: async (_parent, { institutionId }, { db, caller, options }) => {
     const id = assertUuid(institutionId, 'institutionId');
     if (!mayListSchoolBookings(caller, id)) throw forbidden("Only the school itself, an OFFICER or FUND_ADMIN reads a school's bookings");
-    const bookings = await db.getRepository(BookingEntity).find({ where: { institutionId: id, status: In(['CONFIRMED', 'WAITING', 'ATTENDED', 'NO_SHOW']) } });
-    const sessions = bookings.length ? await db.getRepository(ActivitySessionEntity).findBy({ id: In(bookings.map((b) => b.sessionId)), status: 'SCHEDULED' }) : [];
+    const bookings = await db
+      .getRepository(BookingEntity)
+      .find({ where: { institutionId: id, status: In(['CONFIRMED', 'WAITING', 'ATTENDED', 'NO_SHOW']) } });
+    const sessions = bookings.length
+      ? await db.getRepository(ActivitySessionEntity).findBy({ id: In(bookings.map((b) => b.sessionId)), status: 'SCHEDULED' })
+      : [];
     const activities = sessions.length ? await db.getRepository(ActivityEntity).findBy({ id: In(sessions.map((s) => s.activityId)) }) : [];
     const entries: CalendarEntry[] = [];
     for (const booking of bookings) {

@@ -6,5 +6,6 @@ export const Institution: InstitutionResolvers = {
   activitiesOffered: (institution, _args, { loaders }) => loaders.activitiesOffered.load(institution.id),
   // A school's bookings are its own business: others see an empty list, not an error, so a
   // public query of institutions does not fail on this field.
-  bookings: (institution, _args, { loaders, caller }) => (mayListSchoolBookings(caller, institution.id) ? loaders.bookingsOfInstitution.load(institution.id) : []),
+  bookings: (institution, _args, { loaders, caller }) =>
+    mayListSchoolBookings(caller, institution.id) ? loaders.bookingsOfInstitution.load(institution.id) : [],
 };

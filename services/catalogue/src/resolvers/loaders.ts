@@ -60,7 +60,9 @@ export function createCatalogueLoaders(db: DataSource): CatalogueLoaders {
     sessionsOfActivity,
     activity: new DataLoader(async (ids) => byIdOf(await db.getRepository(ActivityEntity).findBy({ id: In(ids.filter(isUuid)) }), ids)),
     provider: new DataLoader(async (ids) => byIdOf(await db.getRepository(ActivityProviderEntity).findBy({ id: In([...ids]) }), ids)),
-    session: new DataLoader(async (ids) => byIdOf(await db.getRepository(ActivitySessionEntity).findBy({ id: In(ids.filter(isUuid)) }), ids)),
+    session: new DataLoader(async (ids) =>
+      byIdOf(await db.getRepository(ActivitySessionEntity).findBy({ id: In(ids.filter(isUuid)) }), ids),
+    ),
     waitingCount: new DataLoader(async (sessionIds) => {
       const rows: Array<{ session_id: string; waiting: number }> = await db.query(
         `SELECT session_id, COUNT(*)::int AS waiting FROM booking WHERE session_id = ANY($1) AND status = 'WAITING' GROUP BY session_id`,

@@ -14,11 +14,23 @@ export const sessionMutations: Pick<MutationResolvers, 'scheduleSession'> = {
     const activityId = assertUuid(input.activityId, 'activityId');
     const session = await db.transaction(async (manager) => {
       // Share-lock the activity: a withdrawal meanwhile waits, then cancels this session too.
-      const activity = await manager.getRepository(ActivityEntity).findOne({ where: { id: activityId }, lock: { mode: 'pessimistic_read' } });
+      const activity = await manager
+        .getRepository(ActivityEntity)
+        .findOne({ where: { id: activityId }, lock: { mode: 'pessimistic_read' } });
       if (!activity) throw notFound('Activity', activityId);
       if (!ownsActivity(caller, activity)) throw forbidden('Only the provider that owns this activity can schedule its sessions');
-      const draft = validateSessionDraft({ startsAt: new Date(input.startsAt), place: input.place, capacity: input.capacity }, activity, options.clock());
-      const record: Omit<ActivitySessionRecord, 'createdAt' | 'updatedAt'> = { id: randomUUID(), activityId, ...draft, bookedPupils: 0, status: 'SCHEDULED' };
+      const draft = validateSessionDraft(
+        { startsAt: new Date(input.startsAt), place: input.place, capacity: input.capacity },
+        activity,
+        options.clock(),
+      );
+      const record: Omit<ActivitySessionRecord, 'createdAt' | 'updatedAt'> = {
+        id: randomUUID(),
+        activityId,
+        ...draft,
+        bookedPupils: 0,
+        status: 'SCHEDULED',
+      };
       const sessions = manager.getRepository(ActivitySessionEntity);
       await sessions.insert(record);
       const stored = await sessions.findOneByOrFail({ id: record.id });

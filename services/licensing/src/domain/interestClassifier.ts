@@ -9,7 +9,11 @@ import { notFound, validationFailed } from '@eq/shared/errors';
  */
 export const INTEREST_AREAS = [
   { code: 'AK', labelLv: 'Kultūrizglītība', labelEn: 'Cultural education (music, dance, theatre, art, folklore)' },
-  { code: 'AT', labelLv: 'STEM (zinātne, tehnoloģijas, inženierzinātne, matemātika)', labelEn: 'STEM (science, technology, engineering, mathematics)' },
+  {
+    code: 'AT',
+    labelLv: 'STEM (zinātne, tehnoloģijas, inženierzinātne, matemātika)',
+    labelEn: 'STEM (science, technology, engineering, mathematics)',
+  },
   { code: 'AS', labelLv: 'Sports un fiziskās aktivitātes', labelEn: 'Sport and physical activity' },
   { code: 'AP', labelLv: 'Sociālā un pilsoniskā joma', labelEn: 'Social and civic area' },
   { code: 'AM', labelLv: 'Mazākumtautību valodas un kultūrvēsture', labelEn: 'Minority languages and cultural history' },
@@ -50,8 +54,20 @@ export const CLASSIFIER_ENTRIES: readonly ClassifierEntry[] = [
   current('AK_FOLKLORE', 'AK', 'Kultūrizglītība, Folklora', 'Folklore', '2012-01-01'),
   current('AK_THEATRE', 'AK', 'Kultūrizglītība, Teātris', 'Theatre', '2012-01-01'),
   current('AK_VISUAL_ARTS', 'AK', 'Kultūrizglītība, Vizuālā un vizuāli plastiskā māksla', 'Visual and plastic arts', '2012-01-01'),
-  current('AT_MODELLING', 'AT', 'Inženierzinātne, Auto/moto/avio/raķešu, ūdens transporta modelisms', 'Engineering: car, motorcycle, aircraft, rocket and watercraft modelling', '2024-09-01'),
-  current('AT_CONSTRUCTION', 'AT', 'Inženierzinātne, Konstruēšana un tehniskā modelēšana', 'Engineering: construction and technical modelling', '2024-09-01'),
+  current(
+    'AT_MODELLING',
+    'AT',
+    'Inženierzinātne, Auto/moto/avio/raķešu, ūdens transporta modelisms',
+    'Engineering: car, motorcycle, aircraft, rocket and watercraft modelling',
+    '2024-09-01',
+  ),
+  current(
+    'AT_CONSTRUCTION',
+    'AT',
+    'Inženierzinātne, Konstruēšana un tehniskā modelēšana',
+    'Engineering: construction and technical modelling',
+    '2024-09-01',
+  ),
   current('AT_MECHATRONICS', 'AT', 'Inženierzinātne, Mehatronika', 'Engineering: mechatronics', '2024-09-01'),
   current('AT_COMPUTING', 'AT', 'Tehnoloģijas, Datorika', 'Technology: computing', '2024-09-01'),
   current('AT_DESIGN_TECHNOLOGY', 'AT', 'Tehnoloģijas, Dizains un tehnoloģijas', 'Technology: design and technology', '2024-09-01'),
@@ -59,10 +75,22 @@ export const CLASSIFIER_ENTRIES: readonly ClassifierEntry[] = [
   current('AT_NATURAL_SCIENCE', 'AT', 'Zinātne, Dabaszinātne', 'Science: natural science', '2024-09-01'),
   current('AT_MATHEMATICS', 'AT', 'Matemātika', 'Mathematics', '2024-09-01'),
   current('AS_BOARD_GAMES', 'AS', 'Sports, Galda spēles', 'Sport: board games', '2024-09-01'),
-  current('AS_INDIVIDUAL_SPORTS', 'AS', 'Sports un fiziskās aktivitātes, Individuālie sporta veidi', 'Sport: individual sports', '2024-09-01'),
+  current(
+    'AS_INDIVIDUAL_SPORTS',
+    'AS',
+    'Sports un fiziskās aktivitātes, Individuālie sporta veidi',
+    'Sport: individual sports',
+    '2024-09-01',
+  ),
   current('AS_TEAM_GAMES', 'AS', 'Sports un fiziskās aktivitātes, Sporta spēles', 'Sport: team games', '2024-09-01'),
   current('AP_GENERAL', 'AP', 'Sociālā un pilsoniskā joma', 'Social and civic (general)', '2024-09-01'),
-  current('AP_OTHER_EDUCATIONAL', 'AP', 'Sociālā un pilsoniskā joma, Citas izglītojošas programmas', 'Other educational programmes', '2024-09-01'),
+  current(
+    'AP_OTHER_EDUCATIONAL',
+    'AP',
+    'Sociālā un pilsoniskā joma, Citas izglītojošas programmas',
+    'Other educational programmes',
+    '2024-09-01',
+  ),
   current('AP_ECONOMICS', 'AP', 'Sociālā un pilsoniskā joma, Ekonomika un uzņēmējdarbība', 'Economics and entrepreneurship', '2024-09-01'),
   current('AP_YOUTH_INITIATIVES', 'AP', 'Sociālā un pilsoniskā joma, Jauniešu iniciatīvas', 'Youth initiatives', '2024-09-01'),
   current('AP_CULTURAL_STUDIES', 'AP', 'Sociālā un pilsoniskā joma, Kulturoloģija', 'Cultural studies', '2024-09-01'),
@@ -76,7 +104,14 @@ export const CLASSIFIER_ENTRIES: readonly ClassifierEntry[] = [
   // The earlier classifier's area "Citas programmas", the one entry of it the reference's
   // `retired` note names. Kept so that programmes registered before 2024-09-01 still resolve
   // their entry; it cannot be chosen for anything starting later.
-  { code: 'RETIRED_OTHER_PROGRAMMES', area: null, labelLv: 'Citas programmas', labelEn: 'Other programmes (earlier classifier)', validFrom: null, validTo: RETIRED_CLASSIFIER_VALID_TO },
+  {
+    code: 'RETIRED_OTHER_PROGRAMMES',
+    area: null,
+    labelLv: 'Citas programmas',
+    labelEn: 'Other programmes (earlier classifier)',
+    validFrom: null,
+    validTo: RETIRED_CLASSIFIER_VALID_TO,
+  },
 ];
 
 const entryByCode = new Map(CLASSIFIER_ENTRIES.map((entry) => [entry.code, entry]));
@@ -108,8 +143,12 @@ export function assertSelectable(code: string, startsOn: string): ClassifierEntr
   const entry = classifierEntry(code);
   if (!entry) throw notFound('Interest-education classifier entry', code);
   if (!isValidOn(entry, startsOn)) {
-    const window = entry.validTo !== null && entry.validTo < startsOn ? `ended on ${entry.validTo}` : `applies only from ${entry.validFrom}`;
-    throw validationFailed(`Classifier entry ${code} ("${entry.labelLv}") ${window}: it cannot be chosen for a programme starting on ${startsOn}`, 'classifierCode');
+    const window =
+      entry.validTo !== null && entry.validTo < startsOn ? `ended on ${entry.validTo}` : `applies only from ${entry.validFrom}`;
+    throw validationFailed(
+      `Classifier entry ${code} ("${entry.labelLv}") ${window}: it cannot be chosen for a programme starting on ${startsOn}`,
+      'classifierCode',
+    );
   }
   return entry;
 }

@@ -27,10 +27,14 @@ export function assertInterestProgramme(draft: InterestProgrammeDraft): ValidInt
   if (name.length === 0 || name.length > 300) throw validationFailed('name must be 1-300 characters', 'name');
   if (!isIsoDate(draft.startsOn)) throw validationFailed('startsOn must be YYYY-MM-DD', 'startsOn');
   const endsOn = draft.endsOn ?? null;
-  if (endsOn !== null && (!isIsoDate(endsOn) || endsOn < draft.startsOn)) throw validationFailed('endsOn must be a date on or after startsOn', 'endsOn');
+  if (endsOn !== null && (!isIsoDate(endsOn) || endsOn < draft.startsOn))
+    throw validationFailed('endsOn must be a date on or after startsOn', 'endsOn');
   const cents = draft.annualTargetedSubsidyCents;
   if (!Number.isInteger(cents) || cents < 0 || cents > MAX_ANNUAL_SUBSIDY_CENTS) {
-    throw validationFailed(`annualTargetedSubsidyCents must be a whole number of cents from 0 to ${MAX_ANNUAL_SUBSIDY_CENTS}`, 'annualTargetedSubsidyCents');
+    throw validationFailed(
+      `annualTargetedSubsidyCents must be a whole number of cents from 0 to ${MAX_ANNUAL_SUBSIDY_CENTS}`,
+      'annualTargetedSubsidyCents',
+    );
   }
   const entry = assertSelectable(draft.classifierCode.trim(), draft.startsOn);
   return { name, entry, startsOn: draft.startsOn, endsOn, annualTargetedSubsidyCents: cents };
@@ -45,5 +49,8 @@ export function mayRegisterFor(
   municipality: string,
   institution: { founder: { municipality: string | null }; implementationPlaces: ReadonlyArray<{ municipality: string }> },
 ): boolean {
-  return institution.founder.municipality === municipality || institution.implementationPlaces.some((place) => place.municipality === municipality);
+  return (
+    institution.founder.municipality === municipality ||
+    institution.implementationPlaces.some((place) => place.municipality === municipality)
+  );
 }

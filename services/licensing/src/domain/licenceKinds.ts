@@ -28,7 +28,10 @@ export const SPECIAL_NEEDS_CATEGORIES = [
   { code: 'LEARNING_DISORDERS', en: 'learning disorders' },
   { code: 'MENTAL_HEALTH_DISORDERS', en: 'mental health disorders' },
   { code: 'INTELLECTUAL_DEVELOPMENT_DISORDERS', en: 'intellectual development disorders' },
-  { code: 'SEVERE_OR_SEVERAL_DEVELOPMENTAL_DISORDERS', en: 'severe intellectual development disorders or several severe developmental disorders' },
+  {
+    code: 'SEVERE_OR_SEVERAL_DEVELOPMENTAL_DISORDERS',
+    en: 'severe intellectual development disorders or several severe developmental disorders',
+  },
   { code: 'MIXED_DEVELOPMENTAL_DISORDERS', en: 'mixed developmental disorders' },
 ] as const;
 export type SpecialNeedsCategory = (typeof SPECIAL_NEEDS_CATEGORIES)[number]['code'];
@@ -115,8 +118,10 @@ export function assertLicenceAttributes(attributes: LicenceAttributes): Normalis
   only(attributes.professionalOrientationField, 'PROFESSIONAL_ORIENTATION', 'professionalOrientationField');
   only(attributes.derivedFromId, 'DERIVED', 'derivedFromId');
 
-  if (isVocationalKind(kind) && level !== 'VOCATIONAL') throw validationFailed(`A ${kind} licence is for a vocational programme (level VOCATIONAL)`, 'level');
-  if (!isVocationalKind(kind) && level === 'VOCATIONAL') throw validationFailed(`A ${kind} licence is for a general programme, not level VOCATIONAL`, 'level');
+  if (isVocationalKind(kind) && level !== 'VOCATIONAL')
+    throw validationFailed(`A ${kind} licence is for a vocational programme (level VOCATIONAL)`, 'level');
+  if (!isVocationalKind(kind) && level === 'VOCATIONAL')
+    throw validationFailed(`A ${kind} licence is for a general programme, not level VOCATIONAL`, 'level');
 
   const normalised: NormalisedAttributes = {
     kind,
@@ -130,23 +135,38 @@ export function assertLicenceAttributes(attributes: LicenceAttributes): Normalis
   };
   switch (kind) {
     case 'SPECIAL':
-      if (!attributes.specialNeedsCategory) throw validationFailed('A special-needs programme needs its disorder category', 'specialNeedsCategory');
+      if (!attributes.specialNeedsCategory)
+        throw validationFailed('A special-needs programme needs its disorder category', 'specialNeedsCategory');
       normalised.specialNeedsCategory = attributes.specialNeedsCategory;
       break;
     case 'INTERNATIONAL': {
       const programme = INTERNATIONAL_PROGRAMMES.find((candidate) => candidate.code === attributes.internationalProgramme);
-      if (!programme) throw validationFailed('An international programme names its IB programme (IB_PYP, IB_MYP or IB_DP)', 'internationalProgramme');
-      if (programme.level !== level) throw validationFailed(`${programme.code} is a ${programme.level.toLowerCase()} programme, not ${level.toLowerCase()}`, 'level');
+      if (!programme)
+        throw validationFailed('An international programme names its IB programme (IB_PYP, IB_MYP or IB_DP)', 'internationalProgramme');
+      if (programme.level !== level)
+        throw validationFailed(`${programme.code} is a ${programme.level.toLowerCase()} programme, not ${level.toLowerCase()}`, 'level');
       normalised.internationalProgramme = programme.code;
-      normalised.latvianStudiesPermit = assertDocument(attributes.latvianStudiesPermit, 'latvianStudiesPermit', "The permit for the subject 'Latvijas mācība'");
-      normalised.accreditationProof = assertDocument(attributes.accreditationProof, 'accreditationProof', "Proof of the programme's accreditation");
+      normalised.latvianStudiesPermit = assertDocument(
+        attributes.latvianStudiesPermit,
+        'latvianStudiesPermit',
+        "The permit for the subject 'Latvijas mācība'",
+      );
+      normalised.accreditationProof = assertDocument(
+        attributes.accreditationProof,
+        'accreditationProof',
+        "Proof of the programme's accreditation",
+      );
       break;
     }
     case 'DISTANCE_LEARNING':
       if (level === 'PRESCHOOL') throw validationFailed('Distance learning is for basic or secondary programmes', 'level');
       break;
     case 'PROFESSIONAL_ORIENTATION':
-      if (!attributes.professionalOrientationField) throw validationFailed('A professional orientation programme names its field (music, art, dance or sport)', 'professionalOrientationField');
+      if (!attributes.professionalOrientationField)
+        throw validationFailed(
+          'A professional orientation programme names its field (music, art, dance or sport)',
+          'professionalOrientationField',
+        );
       normalised.professionalOrientationField = attributes.professionalOrientationField;
       break;
     case 'DERIVED':

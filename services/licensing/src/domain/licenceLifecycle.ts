@@ -11,15 +11,7 @@ export type LicenceStatus = 'ACTIVE' | 'SUSPENDED' | 'REVOKED' | 'RELICENSED' | 
 
 /** What can happen to a licence after it is issued; each is recorded with its decision. */
 export type LicenceAction =
-  | 'AMENDED'
-  | 'PLACE_ADDED'
-  | 'PLACE_REMOVED'
-  | 'SUSPENDED'
-  | 'REVOKED'
-  | 'RIGHTS_RESTORED'
-  | 'RELICENSED'
-  | 'LAPSED'
-  | 'TRANSFERRED';
+  'AMENDED' | 'PLACE_ADDED' | 'PLACE_REMOVED' | 'SUSPENDED' | 'REVOKED' | 'RIGHTS_RESTORED' | 'RELICENSED' | 'LAPSED' | 'TRANSFERRED';
 
 export const IN_FORCE: readonly LicenceStatus[] = ['ACTIVE', 'SUSPENDED'];
 export const isInForce = (status: LicenceStatus): boolean => IN_FORCE.includes(status);
@@ -45,7 +37,9 @@ const TRANSITIONS: Record<LicenceAction, { from: readonly LicenceStatus[]; to: L
 export function nextStatus(status: LicenceStatus, action: LicenceAction): LicenceStatus {
   const transition = TRANSITIONS[action];
   if (!transition.from.includes(status)) {
-    throw conflict(`A ${status.toLowerCase()} licence cannot be ${action.toLowerCase().replace('_', ' ')} (only ${transition.from.join(' or ').toLowerCase()})`);
+    throw conflict(
+      `A ${status.toLowerCase()} licence cannot be ${action.toLowerCase().replace('_', ' ')} (only ${transition.from.join(' or ').toLowerCase()})`,
+    );
   }
   return transition.to ?? status;
 }
@@ -65,7 +59,8 @@ export function assertDecision(decision: LicenceDecisionDraft): LicenceDecisionD
 
 /** A later decision cannot predate the licence's issue: the log reads in order. */
 export function assertDecisionAfterIssue(decisionDate: string, issuedOn: string): void {
-  if (decisionDate < issuedOn) throw validationFailed(`The decision (${decisionDate}) predates the licence's issue on ${issuedOn}`, 'decision.date');
+  if (decisionDate < issuedOn)
+    throw validationFailed(`The decision (${decisionDate}) predates the licence's issue on ${issuedOn}`, 'decision.date');
 }
 
 export interface PlaceView {
@@ -74,7 +69,12 @@ export interface PlaceView {
 }
 
 /** A place is added once, and only one of the institution's own implementation places. */
-export function assertPlaceCanBeAdded(licensed: readonly PlaceView[], institutionPlaces: readonly PlaceView[], placeId: string, institutionName: string): PlaceView {
+export function assertPlaceCanBeAdded(
+  licensed: readonly PlaceView[],
+  institutionPlaces: readonly PlaceView[],
+  placeId: string,
+  institutionName: string,
+): PlaceView {
   if (licensed.some((place) => place.id === placeId)) throw conflict('The licence already covers this implementation place');
   const place = institutionPlaces.find((candidate) => candidate.id === placeId);
   if (!place) throw validationFailed(`${placeId} is not an implementation place of ${institutionName}`, 'implementationPlaceId');
@@ -85,6 +85,6 @@ export function assertPlaceCanBeAdded(licensed: readonly PlaceView[], institutio
 export function assertPlaceCanBeRemoved(licensed: readonly PlaceView[], placeId: string): PlaceView {
   const place = licensed.find((candidate) => candidate.id === placeId);
   if (!place) throw validationFailed('The licence does not cover this implementation place', 'implementationPlaceId');
-  if (licensed.length === 1) throw conflict('This is the licence\'s only implementation place: revoke the licence instead');
+  if (licensed.length === 1) throw conflict("This is the licence's only implementation place: revoke the licence instead");
   return place;
 }

@@ -51,7 +51,10 @@ export function assertCanLicence(
 }
 
 /** Licences are issued, restored and re-licensed only for an institution the register knows as active. */
-export function assertInstitutionActive(institution: InstitutionView | null, institutionId: string): asserts institution is InstitutionView {
+export function assertInstitutionActive(
+  institution: InstitutionView | null,
+  institutionId: string,
+): asserts institution is InstitutionView {
   if (!institution) throw notFound('Institution', institutionId);
   if (institution.status !== 'ACTIVE') throw conflict(`${institution.name} is ${institution.status.toLowerCase()}: no new licences`);
 }

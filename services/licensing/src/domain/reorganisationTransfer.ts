@@ -13,7 +13,12 @@ export interface TransferPlan {
 }
 
 /** Addresses compare without case and spacing differences ("Braslas iela 16, Rīga"). */
-export const normaliseAddress = (address: string): string => address.trim().toLocaleLowerCase('lv').replace(/\s+/g, ' ').replace(/\s*,\s*/g, ', ');
+export const normaliseAddress = (address: string): string =>
+  address
+    .trim()
+    .toLocaleLowerCase('lv')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*,\s*/g, ', ');
 
 /**
  * Who takes over a licence when its institution is reorganised, and where.

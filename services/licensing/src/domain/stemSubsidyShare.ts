@@ -16,7 +16,8 @@ const SCHOOL_YEAR = /^(\d{4})\/(\d{4})$/;
 /** A school year "2024/2025" runs from 1 September 2024 to 31 August 2025. */
 export function schoolYearBounds(schoolYear: string): { from: string; to: string } {
   const match = SCHOOL_YEAR.exec(schoolYear);
-  if (!match || Number(match[2]) !== Number(match[1]) + 1) throw validationFailed(`A school year reads "2024/2025", got "${schoolYear}"`, 'schoolYear');
+  if (!match || Number(match[2]) !== Number(match[1]) + 1)
+    throw validationFailed(`A school year reads "2024/2025", got "${schoolYear}"`, 'schoolYear');
   return { from: `${match[1]}-09-01`, to: `${match[2]}-08-31` };
 }
 
@@ -73,7 +74,9 @@ export function runsDuring(programme: Pick<SubsidisedProgramme, 'startsOn' | 'en
 export function stemShare(programmes: readonly SubsidisedProgramme[], schoolYear: string, stemArea = 'AT'): StemShare {
   const counted = programmes.filter((programme) => runsDuring(programme, schoolYear));
   const totalCents = counted.reduce((sum, programme) => sum + programme.annualTargetedSubsidyCents, 0);
-  const stemCents = counted.filter((programme) => programme.areaCode === stemArea).reduce((sum, programme) => sum + programme.annualTargetedSubsidyCents, 0);
+  const stemCents = counted
+    .filter((programme) => programme.areaCode === stemArea)
+    .reduce((sum, programme) => sum + programme.annualTargetedSubsidyCents, 0);
   const minimumPercent = minimumStemPercent(schoolYear);
   const exact = totalCents === 0 ? null : (stemCents * 100) / totalCents;
   return {
@@ -99,7 +102,8 @@ export function nextSchoolYear(schoolYear: string): string {
 export function reportYears(programmes: readonly SubsidisedProgramme[], lastYear: string): string[] {
   const years = new Set<string>();
   const last = schoolYearBounds(lastYear).from;
-  for (let year: string = STEM_SHARE_MINIMUMS[0].schoolYear; schoolYearBounds(year).from <= last; year = nextSchoolYear(year)) years.add(year);
+  for (let year: string = STEM_SHARE_MINIMUMS[0].schoolYear; schoolYearBounds(year).from <= last; year = nextSchoolYear(year))
+    years.add(year);
   for (const programme of programmes) {
     let year = schoolYearOf(programme.startsOn);
     for (let guard = 0; guard < 50 && schoolYearBounds(year).from <= last; guard += 1) {

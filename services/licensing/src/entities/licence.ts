@@ -1,5 +1,12 @@
 import { EntitySchema } from 'typeorm';
-import type { InternationalProgramme, LicenceDocument, LicenceKind, ProfessionalOrientationField, ProgrammeLevel, SpecialNeedsCategory } from '../domain/licenceKinds';
+import type {
+  InternationalProgramme,
+  LicenceDocument,
+  LicenceKind,
+  ProfessionalOrientationField,
+  ProgrammeLevel,
+  SpecialNeedsCategory,
+} from '../domain/licenceKinds';
 import type { LicenceStatus } from '../domain/licenceLifecycle';
 
 /**

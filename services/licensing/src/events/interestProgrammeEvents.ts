@@ -19,7 +19,12 @@ export function interestProgrammeState(programme: InterestProgrammeRecord) {
   };
 }
 
-export async function recordInterestProgrammeEvent(manager: EntityManager, type: InterestProgrammeEventType, id: string, changedFields: string[]): Promise<void> {
+export async function recordInterestProgrammeEvent(
+  manager: EntityManager,
+  type: InterestProgrammeEventType,
+  id: string,
+  changedFields: string[],
+): Promise<void> {
   const programme = await manager.getRepository(InterestProgrammeEntity).findOneByOrFail({ id });
   const data: StateChange<ReturnType<typeof interestProgrammeState>> = { state: interestProgrammeState(programme), changedFields };
   await enqueueEvent(manager, Topics.licensingInterestProgramme, makeCloudEvent({ source: '/licensing', type, subject: id, data }));

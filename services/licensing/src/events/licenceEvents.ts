@@ -38,7 +38,9 @@ export function licenceState(licence: LicenceRecord, places: readonly LicencePla
     /** The place it was issued for (kept for subscribers that read one place). */
     implementationPlace: { id: licence.implementationPlaceId, address: licence.implementationPlaceAddress },
     /** Every place it covers now. */
-    implementationPlaces: places.filter((place) => place.removedOn === null).map((place) => ({ id: place.placeId, address: place.address, addedOn: place.addedOn })),
+    implementationPlaces: places
+      .filter((place) => place.removedOn === null)
+      .map((place) => ({ id: place.placeId, address: place.address, addedOn: place.addedOn })),
     status: licence.status,
     issuedOn: licence.issuedOn,
     decisionNumber: licence.decisionNumber,
@@ -53,7 +55,12 @@ export function licenceState(licence: LicenceRecord, places: readonly LicencePla
 export type LicenceState = ReturnType<typeof licenceState>;
 
 /** Writes the licence's event to the outbox in the caller's transaction, with its state re-read there. */
-export async function recordLicenceEvent(manager: EntityManager, type: LicenceEventType, licenceId: string, changedFields: string[]): Promise<void> {
+export async function recordLicenceEvent(
+  manager: EntityManager,
+  type: LicenceEventType,
+  licenceId: string,
+  changedFields: string[],
+): Promise<void> {
   const licence = await manager.getRepository<LicenceRecord>('Licence').findOneByOrFail({ id: licenceId });
   const places = await manager.getRepository<LicencePlaceRecord>('LicencePlace').find({ where: { licenceId }, order: { addedOn: 'ASC' } });
   const data: StateChange<LicenceState> = { state: licenceState(licence, places), changedFields };

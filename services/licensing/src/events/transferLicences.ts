@@ -27,7 +27,10 @@ export async function transferLicences(
   const states = new Map<string, RegistryInstitutionState | null>();
   for (const id of predecessor.successors.map((link) => link.institutionId).sort()) states.set(id, await loadSuccessor(id));
   for (const link of predecessor.successors) {
-    successors.push({ institutionId: link.institutionId, implementationPlaces: states.get(link.institutionId)?.implementationPlaces ?? null });
+    successors.push({
+      institutionId: link.institutionId,
+      implementationPlaces: states.get(link.institutionId)?.implementationPlaces ?? null,
+    });
   }
   const link = (successorId: string) => predecessor.successors.find((candidate) => candidate.institutionId === successorId)!;
 
@@ -39,8 +42,13 @@ export async function transferLicences(
     // active licence of a programme.
     const status = nextStatus(licence.status, 'TRANSFERRED');
     await manager.getRepository(LicenceEntity).update({ id: licence.id }, { status, endedOn: effectiveOn });
-    const continuation = (await existingLicenceAt(manager, plan.successorId, licence.programmeCode, plan.places.map((place) => place.id)))
-      ?? (await takeOver(manager, licence, plan.successorId, plan.places, effectiveOn, reason));
+    const continuation =
+      (await existingLicenceAt(
+        manager,
+        plan.successorId,
+        licence.programmeCode,
+        plan.places.map((place) => place.id),
+      )) ?? (await takeOver(manager, licence, plan.successorId, plan.places, effectiveOn, reason));
     await manager.getRepository(LicenceEntity).update({ id: licence.id }, { continuedById: continuation });
     await recordLicenceDecision(manager, licence.id, {
       kind: 'TRANSFERRED',
@@ -54,7 +62,12 @@ export async function transferLicences(
 }
 
 /** The successor's in-force licence for the programme at one of the places, if it has one. */
-async function existingLicenceAt(manager: EntityManager, institutionId: string, programmeCode: string, placeIds: string[]): Promise<string | null> {
+async function existingLicenceAt(
+  manager: EntityManager,
+  institutionId: string,
+  programmeCode: string,
+  placeIds: string[],
+): Promise<string | null> {
   const rows: Array<{ id: string }> = await manager.query(
     `SELECT l.id FROM licence l JOIN licence_place p ON p.licence_id = l.id AND p.removed_on IS NULL
       WHERE l.institution_id = $1 AND l.programme_code = $2 AND l.status IN ('ACTIVE', 'SUSPENDED') AND p.place_id = ANY($3)

@@ -30,7 +30,9 @@ export class CreateLicences1732300000200 implements MigrationInterface {
       )`);
     await q.query('CREATE INDEX licence_institution ON licence (institution_id, status)');
     // One active licence per programme and place: issuing it twice is a conflict, not a copy.
-    await q.query(`CREATE UNIQUE INDEX licence_active_programme_place ON licence (implementation_place_id, programme_code) WHERE status = 'ACTIVE'`);
+    await q.query(
+      `CREATE UNIQUE INDEX licence_active_programme_place ON licence (implementation_place_id, programme_code) WHERE status = 'ACTIVE'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

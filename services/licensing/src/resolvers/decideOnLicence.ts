@@ -1,7 +1,14 @@
 import { assertUuid, findRegistryInstitution, notFound, requireRole, Role, type RegistryInstitutionState } from '@eq/shared';
 import type { EntityManager } from 'typeorm';
 import type { Context } from '../context';
-import { assertDecision, assertDecisionAfterIssue, nextStatus, type LicenceAction, type LicenceDecisionDraft, type LicenceStatus } from '../domain/licenceLifecycle';
+import {
+  assertDecision,
+  assertDecisionAfterIssue,
+  nextStatus,
+  type LicenceAction,
+  type LicenceDecisionDraft,
+  type LicenceStatus,
+} from '../domain/licenceLifecycle';
 import { assertText } from '../domain/licenceRules';
 import { LicenceEntity, type LicenceRecord } from '../entities/licence';
 import { recordLicenceEvent, type LicenceEventType } from '../events/licenceEvents';
@@ -43,7 +50,9 @@ export async function decideOnLicence(
   const decision = assertDecision(args.decision);
   const reason = args.reason == null ? null : assertText(args.reason, 'reason', 1000);
   return context.db.transaction(async (manager) => {
-    const found = await manager.getRepository(LicenceEntity).findOne({ where: { id: licenceId }, select: { id: true, institutionId: true } });
+    const found = await manager
+      .getRepository(LicenceEntity)
+      .findOne({ where: { id: licenceId }, select: { id: true, institutionId: true } });
     if (!found) throw notFound('Licence', licenceId);
     const institution = await findRegistryInstitution(manager, found.institutionId, { lock: 'pessimistic_write' });
     const licence = await loadLicenceForUpdate(manager, licenceId);

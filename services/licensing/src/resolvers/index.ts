@@ -3,7 +3,15 @@ import type { Resolvers } from '../generated/resolvers';
 import { InterestClassifierEntry, InterestProgramme, interestQueries, registerInterestProgramme } from './interestProgrammes';
 import { issueLicence } from './issueLicence';
 import { Institution, Licence, LicenceDecision } from './licence';
-import { addLicensedPlace, amendLicence, relicenseLicence, removeLicensedPlace, restoreLicenceRights, revokeLicence, suspendLicence } from './licenceMutations';
+import {
+  addLicensedPlace,
+  amendLicence,
+  relicenseLicence,
+  removeLicensedPlace,
+  restoreLicenceRights,
+  revokeLicence,
+  suspendLicence,
+} from './licenceMutations';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,

@@ -6,18 +6,29 @@ import { assertInstitutionActive } from '../domain/licenceRules';
 import { nextSchoolYear, reportYears, schoolYearOf, stemShare } from '../domain/stemSubsidyShare';
 import { InterestProgrammeEntity } from '../entities/interestProgramme';
 import { recordInterestProgrammeEvent } from '../events/interestProgrammeEvents';
-import type { InterestClassifierEntryResolvers, InterestProgrammeResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
+import type {
+  InterestClassifierEntryResolvers,
+  InterestProgrammeResolvers,
+  MutationResolvers,
+  QueryResolvers,
+} from '../generated/resolvers';
 
 const assertDate = (value: string, field: string) => {
   if (!isIsoDate(value)) throw validationFailed(`${field} must be YYYY-MM-DD`, field);
   return value;
 };
 
-export const interestQueries: Pick<QueryResolvers, 'interestEducationClassifier' | 'interestProgramme' | 'interestProgrammes' | 'stemSubsidyShares'> = {
+export const interestQueries: Pick<
+  QueryResolvers,
+  'interestEducationClassifier' | 'interestProgramme' | 'interestProgrammes' | 'stemSubsidyShares'
+> = {
   interestEducationClassifier: (_parent, { asOf }, { clock }) => classifierAsOf(asOf ? assertDate(asOf, 'asOf') : clock.today()),
   interestProgramme: (_parent, { id }, { db }) => db.getRepository(InterestProgrammeEntity).findOneBy({ id: assertUuid(id, 'id') }),
   interestProgrammes: async (_parent, { municipality, asOf }, { db }) => {
-    const query = db.getRepository(InterestProgrammeEntity).createQueryBuilder('p').where('p.municipality = :municipality', { municipality: municipality.trim() });
+    const query = db
+      .getRepository(InterestProgrammeEntity)
+      .createQueryBuilder('p')
+      .where('p.municipality = :municipality', { municipality: municipality.trim() });
     if (asOf) query.andWhere('p.starts_on <= :asOf AND (p.ends_on IS NULL OR p.ends_on >= :asOf)', { asOf: assertDate(asOf, 'asOf') });
     return query.orderBy('p.starts_on', 'DESC').addOrderBy('p.name', 'ASC').getMany();
   },
@@ -48,7 +59,8 @@ export const registerInterestProgramme: MutationResolvers['registerInterestProgr
   const programme = await db.transaction(async (manager) => {
     const institution = await findRegistryInstitution(manager, institutionId, { lock: 'pessimistic_read' });
     assertInstitutionActive(institution, institutionId);
-    if (!mayRegisterFor(caller.municipality!, institution)) throw forbidden(`${caller.municipality} may register programmes only for institutions it founded or that teach in its territory`);
+    if (!mayRegisterFor(caller.municipality!, institution))
+      throw forbidden(`${caller.municipality} may register programmes only for institutions it founded or that teach in its territory`);
     const record = {
       id: randomUUID(),
       institutionId,
@@ -63,7 +75,12 @@ export const registerInterestProgramme: MutationResolvers['registerInterestProgr
     };
     const programmes = manager.getRepository(InterestProgrammeEntity);
     await programmes.insert(record);
-    await recordInterestProgrammeEvent(manager, 'licensing.interest-programme.registered', record.id, Object.keys(record).filter((key) => key !== 'registeredBy'));
+    await recordInterestProgrammeEvent(
+      manager,
+      'licensing.interest-programme.registered',
+      record.id,
+      Object.keys(record).filter((key) => key !== 'registeredBy'),
+    );
     return programmes.findOneByOrFail({ id: record.id });
   });
   return { programme };

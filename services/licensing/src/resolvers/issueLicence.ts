@@ -37,7 +37,8 @@ export const issueLicence: MutationResolvers['issueLicence'] = async (_parent, {
       const source = await manager.getRepository(LicenceEntity).findOneBy({ id: attributes.derivedFromId });
       if (!source) throw notFound('Licence', attributes.derivedFromId);
       if (!isInForce(source.status)) throw conflict(`A registration cannot derive from a ${source.status.toLowerCase()} licence`);
-      if (source.level !== 'VOCATIONAL') throw validationFailed('A derived registration derives from a vocational programme', 'derivedFromLicenceId');
+      if (source.level !== 'VOCATIONAL')
+        throw validationFailed('A derived registration derives from a vocational programme', 'derivedFromLicenceId');
     }
     const stored = await insertLicence(
       manager,
@@ -60,7 +61,16 @@ export const issueLicence: MutationResolvers['issueLicence'] = async (_parent, {
       [place],
       { kind: 'ISSUED', number: decisionNumber, date: issuedOn, changedFields: [], recordedBy: caller.subject ?? null },
     );
-    await recordLicenceEvent(manager, 'licensing.licence.issued', stored.id, ['programmeCode', 'programmeName', 'level', 'kind', 'implementationPlaces', 'status', 'issuedOn', 'decisionNumber']);
+    await recordLicenceEvent(manager, 'licensing.licence.issued', stored.id, [
+      'programmeCode',
+      'programmeName',
+      'level',
+      'kind',
+      'implementationPlaces',
+      'status',
+      'issuedOn',
+      'decisionNumber',
+    ]);
     return stored;
   });
   return { licence };

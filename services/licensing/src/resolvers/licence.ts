@@ -24,6 +24,8 @@ export const Institution: InstitutionResolvers = {
   },
   interestProgrammes: async (institution, { asOf }, { interestProgrammesByInstitution }) => {
     const programmes = await interestProgrammesByInstitution.load(institution.id);
-    return asOf ? programmes.filter((programme) => programme.startsOn <= asOf && (programme.endsOn === null || programme.endsOn >= asOf)) : programmes;
+    return asOf
+      ? programmes.filter((programme) => programme.startsOn <= asOf && (programme.endsOn === null || programme.endsOn >= asOf))
+      : programmes;
   },
 };

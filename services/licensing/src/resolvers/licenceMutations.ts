@@ -11,7 +11,13 @@ import type { MutationResolvers } from '../generated/resolvers';
 import { assertProgrammeFreeAt, currentPlaces, insertLicence } from '../store/licenceStore';
 import { decideOnLicence } from './decideOnLicence';
 
-const AMENDABLE = ['programmeName', 'specialNeedsCategory', 'latvianStudiesPermit', 'accreditationProof', 'professionalOrientationField'] as const;
+const AMENDABLE = [
+  'programmeName',
+  'specialNeedsCategory',
+  'latvianStudiesPermit',
+  'accreditationProof',
+  'professionalOrientationField',
+] as const;
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -30,7 +36,10 @@ export const amendLicence: MutationResolvers['amendLicence'] = async (_parent, {
         accreditationProof: input.accreditationProof ?? undefined,
         professionalOrientationField: input.professionalOrientationField ?? undefined,
       };
-      const merged = { ...licence, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) } as LicenceRecord;
+      const merged = {
+        ...licence,
+        ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)),
+      } as LicenceRecord;
       // The kind's rules hold for the amended licence as they did for the issued one.
       const attributes = assertLicenceAttributes(merged as LicenceAttributes);
       const next = { ...merged, ...attributes };
@@ -50,13 +59,20 @@ export const addLicensedPlace: MutationResolvers['addLicensedPlace'] = async (_p
     apply: async ({ licence, institution, decision, manager }) => {
       const placeId = assertUuid(input.implementationPlaceId, 'implementationPlaceId');
       assertCanLicence(institution, licence.institutionId, placeId);
-      const place = assertPlaceCanBeAdded(await currentPlaces(manager, licence.id), institution!.implementationPlaces, placeId, institution!.name);
+      const place = assertPlaceCanBeAdded(
+        await currentPlaces(manager, licence.id),
+        institution!.implementationPlaces,
+        placeId,
+        institution!.name,
+      );
       await assertProgrammeFreeAt(manager, licence.programmeCode, [place], licence.id);
       // A place removed earlier and licensed again gets its row back.
-      await manager.getRepository(LicencePlaceEntity).upsert(
-        { licenceId: licence.id, placeId: place.id, address: place.address, addedOn: decision.date, removedOn: null },
-        ['licenceId', 'placeId'],
-      );
+      await manager
+        .getRepository(LicencePlaceEntity)
+        .upsert({ licenceId: licence.id, placeId: place.id, address: place.address, addedOn: decision.date, removedOn: null }, [
+          'licenceId',
+          'placeId',
+        ]);
       return { changedFields: ['implementationPlaces'] };
     },
   }),
@@ -71,7 +87,9 @@ export const removeLicensedPlace: MutationResolvers['removeLicensedPlace'] = asy
     apply: async ({ licence, decision, manager }) => {
       const placeId = assertUuid(input.implementationPlaceId, 'implementationPlaceId');
       assertPlaceCanBeRemoved(await currentPlaces(manager, licence.id), placeId);
-      await manager.getRepository(LicencePlaceEntity).update({ licenceId: licence.id, placeId, removedOn: IsNull() }, { removedOn: decision.date });
+      await manager
+        .getRepository(LicencePlaceEntity)
+        .update({ licenceId: licence.id, placeId, removedOn: IsNull() }, { removedOn: decision.date });
       return { changedFields: ['implementationPlaces'] };
     },
   }),
@@ -128,7 +146,8 @@ export const relicenseLicence: MutationResolvers['relicenseLicence'] = async (_p
       const attributes = assertLicenceAttributes({
         ...licence,
         kind,
-        professionalOrientationField: input.professionalOrientationField ?? (kind === 'PROFESSIONAL_ORIENTATION' ? licence.professionalOrientationField : null),
+        professionalOrientationField:
+          input.professionalOrientationField ?? (kind === 'PROFESSIONAL_ORIENTATION' ? licence.professionalOrientationField : null),
         derivedFromId: kind === 'DERIVED' ? licence.derivedFromId : null,
         specialNeedsCategory: kind === 'SPECIAL' ? licence.specialNeedsCategory : null,
         internationalProgramme: kind === 'INTERNATIONAL' ? licence.internationalProgramme : null,
@@ -159,9 +178,26 @@ export const relicenseLicence: MutationResolvers['relicenseLicence'] = async (_p
           continuedById: null,
         },
         places,
-        { kind: 'ISSUED', number: decision.number, date: decision.date, changedFields: [], reason: `Re-licensed from licence ${licence.id}`, recordedBy: context.caller.subject ?? null },
+        {
+          kind: 'ISSUED',
+          number: decision.number,
+          date: decision.date,
+          changedFields: [],
+          reason: `Re-licensed from licence ${licence.id}`,
+          recordedBy: context.caller.subject ?? null,
+        },
       );
-      await recordLicenceEvent(manager, 'licensing.licence.issued', id, ['programmeCode', 'programmeName', 'level', 'kind', 'implementationPlaces', 'status', 'issuedOn', 'decisionNumber', 'continuesId']);
+      await recordLicenceEvent(manager, 'licensing.licence.issued', id, [
+        'programmeCode',
+        'programmeName',
+        'level',
+        'kind',
+        'implementationPlaces',
+        'status',
+        'issuedOn',
+        'decisionNumber',
+        'continuesId',
+      ]);
       return { fields: { endedOn: decision.date, continuedById: id }, changedFields: ['endedOn', 'continuedById'] };
     },
   });

@@ -30,11 +30,22 @@ export async function recordLicenceDecision(manager: EntityManager, licenceId: s
 }
 
 /** Stores a new licence with its places and the decision that created it. */
-export async function insertLicence(manager: EntityManager, licence: NewLicence, places: readonly PlaceView[], decision: DecisionEntry): Promise<LicenceRecord> {
+export async function insertLicence(
+  manager: EntityManager,
+  licence: NewLicence,
+  places: readonly PlaceView[],
+  decision: DecisionEntry,
+): Promise<LicenceRecord> {
   const licences = manager.getRepository(LicenceEntity);
   await licences.insert(licence);
   await manager.getRepository(LicencePlaceEntity).insert(
-    places.map((place) => ({ licenceId: licence.id, placeId: place.id, address: place.address, addedOn: licence.issuedOn, removedOn: null })),
+    places.map((place) => ({
+      licenceId: licence.id,
+      placeId: place.id,
+      address: place.address,
+      addedOn: licence.issuedOn,
+      removedOn: null,
+    })),
   );
   await recordLicenceDecision(manager, licence.id, decision);
   return licences.findOneByOrFail({ id: licence.id });
@@ -42,7 +53,9 @@ export async function insertLicence(manager: EntityManager, licence: NewLicence,
 
 /** The places a licence covers now. */
 export async function currentPlaces(manager: EntityManager, licenceId: string): Promise<PlaceView[]> {
-  const rows = await manager.getRepository(LicencePlaceEntity).find({ where: { licenceId, removedOn: IsNull() }, order: { addedOn: 'ASC', placeId: 'ASC' } });
+  const rows = await manager
+    .getRepository(LicencePlaceEntity)
+    .find({ where: { licenceId, removedOn: IsNull() }, order: { addedOn: 'ASC', placeId: 'ASC' } });
   return rows.map((row) => ({ id: row.placeId, address: row.address }));
 }
 

@@ -9,9 +9,54 @@ import { DEMO_SIZES } from './demoSizes';
  * `seedPractitionersDemo` enters it through the API.
  */
 
-const FIRST_NAMES = ['Anna', 'Līga', 'Ilze', 'Kristīne', 'Inese', 'Dace', 'Marta', 'Elīna', 'Jānis', 'Andris', 'Pēteris', 'Mārtiņš', 'Edgars', 'Rūta', 'Zane', 'Agnese'];
-const SURNAMES = ['Bērziņa', 'Kalniņa', 'Ozoliņa', 'Liepiņa', 'Krūmiņa', 'Vītola', 'Jansone', 'Zariņa', 'Kalējs', 'Ozols', 'Bērziņš', 'Liepa', 'Krastiņš', 'Siliņš', 'Ābele', 'Ērgle'];
-const MUNICIPALITIES = ['Rīga', 'Daugavpils', 'Jelgava', 'Liepāja', 'Valmieras novads', 'Cēsu novads', 'Ogres novads', 'Tukuma novads', 'Kuldīgas novads', 'Rēzeknes novads'];
+const FIRST_NAMES = [
+  'Anna',
+  'Līga',
+  'Ilze',
+  'Kristīne',
+  'Inese',
+  'Dace',
+  'Marta',
+  'Elīna',
+  'Jānis',
+  'Andris',
+  'Pēteris',
+  'Mārtiņš',
+  'Edgars',
+  'Rūta',
+  'Zane',
+  'Agnese',
+];
+const SURNAMES = [
+  'Bērziņa',
+  'Kalniņa',
+  'Ozoliņa',
+  'Liepiņa',
+  'Krūmiņa',
+  'Vītola',
+  'Jansone',
+  'Zariņa',
+  'Kalējs',
+  'Ozols',
+  'Bērziņš',
+  'Liepa',
+  'Krastiņš',
+  'Siliņš',
+  'Ābele',
+  'Ērgle',
+];
+const MUNICIPALITIES = [
+  'Rīga',
+  'Daugavpils',
+  'Jelgava',
+  'Liepāja',
+  'Valmieras novads',
+  'Cēsu novads',
+  'Ogres novads',
+  'Tukuma novads',
+  'Kuldīgas novads',
+  'Rēzeknes novads',
+];
 const FIELDS = Object.keys(FIELDS_OF_PRACTICE) as FieldOfPracticeCode[];
 
 /** mulberry32: a small seeded generator, so every run produces the same registers. */
@@ -24,7 +69,11 @@ function generator(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
+  return {
+    next,
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+  };
 }
 
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -110,12 +159,23 @@ export function generateDemoRegisters(today: string, seed = 2024): DemoRegisters
       practiceMunicipality: random.pick(MUNICIPALITIES),
       decision: { number: `DEMO-PS-${i + 1}`, date: registered },
       certificate: isCertified
-        ? { certificateNumber: `DEMO-SERT-${i + 1}`, fieldOfPractice: random.pick(FIELDS), decision: { number: `DEMO-PSP-${i + 1}`, date: certifiedOn } }
+        ? {
+            certificateNumber: `DEMO-SERT-${i + 1}`,
+            fieldOfPractice: random.pick(FIELDS),
+            decision: { number: `DEMO-PSP-${i + 1}`, date: certifiedOn },
+          }
         : null,
-      supervisorDecision: isCertified && isSupervisor && addDays(certifiedOn, 30) <= today ? { number: `DEMO-PR-${i + 1}`, date: addDays(certifiedOn, 30) } : null,
+      supervisorDecision:
+        isCertified && isSupervisor && addDays(certifiedOn, 30) <= today
+          ? { number: `DEMO-PR-${i + 1}`, date: addDays(certifiedOn, 30) }
+          : null,
       foreignQualification:
         i >= DEMO_SIZES.psychologists - DEMO_SIZES.foreignQualificationsRecognised
-          ? { country: random.pick(['LT', 'EE', 'DE', 'SE', 'FI']), qualification: 'Psychologist (demo)', decision: { number: `DEMO-AK-${i + 1}`, date: registered } }
+          ? {
+              country: random.pick(['LT', 'EE', 'DE', 'SE', 'FI']),
+              qualification: 'Psychologist (demo)',
+              decision: { number: `DEMO-AK-${i + 1}`, date: registered },
+            }
           : null,
     });
   }
@@ -163,10 +223,19 @@ export function generateDemoRegisters(today: string, seed = 2024): DemoRegisters
       municipality: random.pick(MUNICIPALITIES),
       validUntil,
       decision: { number: `DEMO-PP-L-${i + 1}`, date: issued },
-      extension: i < DEMO_SIZES.privatePracticeExtended ? { validUntil: addDays(validUntil, 365 * 2), decision: { number: `DEMO-PP-E-${i + 1}`, date: latest > issued ? latest : issued } } : null,
+      extension:
+        i < DEMO_SIZES.privatePracticeExtended
+          ? {
+              validUntil: addDays(validUntil, 365 * 2),
+              decision: { number: `DEMO-PP-E-${i + 1}`, date: latest > issued ? latest : issued },
+            }
+          : null,
       revocation:
         i >= certificates - DEMO_SIZES.privatePracticeRevoked
-          ? { reason: 'Nepietiekamas valsts valodas zināšanas (demo)', decision: { number: `DEMO-PP-R-${i + 1}`, date: latest > issued ? latest : issued } }
+          ? {
+              reason: 'Nepietiekamas valsts valodas zināšanas (demo)',
+              decision: { number: `DEMO-PP-R-${i + 1}`, date: latest > issued ? latest : issued },
+            }
           : null,
     });
   }

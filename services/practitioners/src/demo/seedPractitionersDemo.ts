@@ -19,9 +19,11 @@ const OPERATIONS = {
 /** Runs `work` over `items`, `concurrency` at a time: entries are independent, so order does not matter. */
 async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 /**
@@ -39,16 +41,24 @@ export async function seedPractitionersDemo(call: OfficerCall, today: string, co
     if (foreignQualification) await call(OPERATIONS.recognise, { i: { psychologistId: id, ...foreignQualification } });
     if (!certificate) return;
     await call(OPERATIONS.certify, { i: { psychologistId: id, ...certificate } });
-    if (supervisorDecision) await call(OPERATIONS.grant, { i: { psychologistId: id, fieldOfPractice: certificate.fieldOfPractice, decision: supervisorDecision } });
+    if (supervisorDecision)
+      await call(OPERATIONS.grant, {
+        i: { psychologistId: id, fieldOfPractice: certificate.fieldOfPractice, decision: supervisorDecision },
+      });
   });
-  await inParallel(registers.childMinders, concurrency, async ({ refusalReason, exclusion, registrationNumber, homeAddressPublic, ...entry }) => {
-    if (refusalReason) {
-      await call(OPERATIONS.refuseProvider, { i: { ...entry, applicationNumber: registrationNumber, reason: refusalReason } });
-      return;
-    }
-    const id = (await call(OPERATIONS.registerProvider, { i: { ...entry, registrationNumber, homeAddressPublic } })).registerChildcareProvider.childcareProvider.id;
-    if (exclusion) await call(OPERATIONS.excludeProvider, { i: { id, ...exclusion } });
-  });
+  await inParallel(
+    registers.childMinders,
+    concurrency,
+    async ({ refusalReason, exclusion, registrationNumber, homeAddressPublic, ...entry }) => {
+      if (refusalReason) {
+        await call(OPERATIONS.refuseProvider, { i: { ...entry, applicationNumber: registrationNumber, reason: refusalReason } });
+        return;
+      }
+      const id = (await call(OPERATIONS.registerProvider, { i: { ...entry, registrationNumber, homeAddressPublic } }))
+        .registerChildcareProvider.childcareProvider.id;
+      if (exclusion) await call(OPERATIONS.excludeProvider, { i: { id, ...exclusion } });
+    },
+  );
   await inParallel(registers.privatePractice, concurrency, async ({ extension, revocation, ...entry }) => {
     const id = (await call(OPERATIONS.issue, { i: entry })).issuePrivatePracticeCertificate.certificate.id;
     if (extension) await call(OPERATIONS.extend, { i: { id, ...extension } });

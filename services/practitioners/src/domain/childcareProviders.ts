@@ -24,7 +24,8 @@ export function assertProviderIdentity(draft: ProviderIdentityDraft): { personal
   }
   if (draft.personalCode) throw validationFailed('A legal person has no personal code', 'personalCode');
   const companyNumber = draft.companyNumber?.trim() ?? '';
-  if (!/^\d{11}$/.test(companyNumber)) throw validationFailed('A legal person needs its 11-digit number in the Register of Enterprises', 'companyNumber');
+  if (!/^\d{11}$/.test(companyNumber))
+    throw validationFailed('A legal person needs its 11-digit number in the Register of Enterprises', 'companyNumber');
   return { personalCode: null, companyNumber };
 }
 
@@ -58,6 +59,8 @@ export function assertDecisionOnRegisteredProvider(
   provider: { name: string; status: ChildcareProviderStatusCode; decisionDate: string },
   decision: ValidDecision,
 ): void {
-  if (provider.status !== 'REGISTERED') throw conflict(`${provider.name} is ${provider.status.toLowerCase()}: no further decision is taken on the entry`);
-  if (decision.date < provider.decisionDate) throw validationFailed('The decision cannot precede the registration decision', 'decision.date');
+  if (provider.status !== 'REGISTERED')
+    throw conflict(`${provider.name} is ${provider.status.toLowerCase()}: no further decision is taken on the entry`);
+  if (decision.date < provider.decisionDate)
+    throw validationFailed('The decision cannot precede the registration decision', 'decision.date');
 }

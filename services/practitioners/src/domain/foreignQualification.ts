@@ -11,6 +11,7 @@ export function assertForeignQualification(draft: ForeignQualificationDraft): Fo
   if (!/^[A-Z]{2}$/.test(country)) throw validationFailed('country must be an ISO 3166-1 alpha-2 code, e.g. "LT"', 'country');
   if (country === 'LV') throw validationFailed('A qualification obtained in Latvia is not a foreign qualification', 'country');
   const qualification = draft.qualification.trim().replace(/\s+/g, ' ');
-  if (qualification.length < 2 || qualification.length > 500) throw validationFailed('qualification must be 2-500 characters', 'qualification');
+  if (qualification.length < 2 || qualification.length > 500)
+    throw validationFailed('qualification must be 2-500 characters', 'qualification');
   return { country, qualification };
 }

@@ -9,7 +9,11 @@ export type PrivatePracticeStatusCode = 'ISSUED' | 'REVOKED';
  * A private-practice certificate's period is decided, not computed (the reference data gives no
  * term): it starts on the decision date or later and must not end before it starts.
  */
-export function assertPrivatePracticePeriod(decision: ValidDecision, validFrom: string | null | undefined, validUntil: string): ValidityPeriod {
+export function assertPrivatePracticePeriod(
+  decision: ValidDecision,
+  validFrom: string | null | undefined,
+  validUntil: string,
+): ValidityPeriod {
   const from = validFrom ?? decision.date;
   if (!isIsoDate(from)) throw validationFailed('validFrom must be a calendar date YYYY-MM-DD', 'validFrom');
   if (!isIsoDate(validUntil)) throw validationFailed('validUntil must be a calendar date YYYY-MM-DD', 'validUntil');
@@ -26,7 +30,8 @@ interface CertificateView extends ValidityPeriod {
 
 /** Only an issued certificate can be extended or revoked, by a decision not dated before its issue. */
 function assertDecisionOnIssued(certificate: CertificateView, decision: ValidDecision, what: string): void {
-  if (certificate.status !== 'ISSUED') throw conflict(`Certificate ${certificate.number} is ${certificate.status.toLowerCase()}: it cannot be ${what}`);
+  if (certificate.status !== 'ISSUED')
+    throw conflict(`Certificate ${certificate.number} is ${certificate.status.toLowerCase()}: it cannot be ${what}`);
   if (decision.date < certificate.decisionDate) throw validationFailed('The decision cannot precede the issue decision', 'decision.date');
 }
 

@@ -14,7 +14,6 @@ export type PsychologistStatusCode = 'REGISTERED' | 'CERTIFIED' | 'SUSPENDED' | 
  */
 const NO_CERTIFICATION: ReadonlySet<PsychologistStatusCode> = new Set(['SUSPENDED', 'CANCELLED', 'TERMINATED', 'EXCLUDED']);
 
-
 /** A person's full name as registered: what the public searches and reads. */
 export const assertPersonName = (name: string) => boundedText(name, 'name', 2, 200);
 
@@ -48,7 +47,11 @@ export interface CertificationDraft {
  * - not overlapping a certificate the psychologist already holds in the same field: a renewal
  *   starts the day after the previous certificate ends (CONFLICT).
  */
-export function assertCanCertify(psychologist: PsychologistView, held: readonly CertificateView[], draft: CertificationDraft): ValidityPeriod {
+export function assertCanCertify(
+  psychologist: PsychologistView,
+  held: readonly CertificateView[],
+  draft: CertificationDraft,
+): ValidityPeriod {
   assertNotExcluded(psychologist);
   if (NO_CERTIFICATION.has(psychologist.status)) {
     throw conflict(`${psychologist.name} is ${psychologist.status.toLowerCase()}: no certification decision can be taken`);
@@ -60,7 +63,9 @@ export function assertCanCertify(psychologist: PsychologistView, held: readonly 
   if (period.validFrom < draft.decision.date) {
     throw validationFailed('A certificate cannot be valid before the decision that issues it', 'validFrom');
   }
-  const overlapping = held.find((c) => c.fieldOfPractice === draft.fieldOfPractice && c.validFrom <= period.validUntil && period.validFrom <= c.validUntil);
+  const overlapping = held.find(
+    (c) => c.fieldOfPractice === draft.fieldOfPractice && c.validFrom <= period.validUntil && period.validFrom <= c.validUntil,
+  );
   if (overlapping) {
     throw conflict(
       `${psychologist.name} already holds a certificate in ${fieldOfPracticeLabelLv(draft.fieldOfPractice)} valid ${overlapping.validFrom}..${overlapping.validUntil}`,
@@ -68,4 +73,3 @@ export function assertCanCertify(psychologist: PsychologistView, held: readonly 
   }
   return period;
 }
-

@@ -54,7 +54,9 @@ export const PERSON_EXCLUDED = 'PERSON_EXCLUDED';
 /** Any decision on an excluded person is refused: CONFLICT with `extensions.reason` PERSON_EXCLUDED. */
 export function assertNotExcluded(subject: { name: string; status: PsychologistStatusCode }): void {
   if (subject.status === 'EXCLUDED') {
-    throw new DomainError(ErrorCode.CONFLICT, `${subject.name} is excluded from the register: no further decision is taken`, { reason: PERSON_EXCLUDED });
+    throw new DomainError(ErrorCode.CONFLICT, `${subject.name} is excluded from the register: no further decision is taken`, {
+      reason: PERSON_EXCLUDED,
+    });
   }
 }
 
@@ -72,9 +74,13 @@ export function assertStatusDecision(
 ): PsychologistStatusCode {
   if (!(kind === 'RESTORE' && policy.restoreAfterExclusion)) assertNotExcluded(subject);
   if (subject.status !== 'EXCLUDED' && !ALLOWED_FROM[kind].has(subject.status)) {
-    throw new DomainError(ErrorCode.CONFLICT, `${subject.name} is ${subject.status.toLowerCase()}: a ${kind.toLowerCase()} decision does not apply`, {
-      reason: 'STATUS_DOES_NOT_ALLOW',
-    });
+    throw new DomainError(
+      ErrorCode.CONFLICT,
+      `${subject.name} is ${subject.status.toLowerCase()}: a ${kind.toLowerCase()} decision does not apply`,
+      {
+        reason: 'STATUS_DOES_NOT_ALLOW',
+      },
+    );
   }
   if (decision.date < subject.latestDecisionDate) {
     throw validationFailed(`The decision cannot precede the latest decision on record (${subject.latestDecisionDate})`, 'decision.date');

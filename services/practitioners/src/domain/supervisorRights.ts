@@ -40,7 +40,10 @@ export function assertCanGrantSupervisorRights(
   const day = decision.date;
   const certificate = certificates.find((c) => c.fieldOfPractice === field && c.validFrom <= day && day <= c.validUntil);
   if (!certificate) {
-    throw validationFailed(`${psychologist.name} holds no certificate in ${fieldOfPracticeLabelLv(field)} current on ${day}`, 'fieldOfPractice');
+    throw validationFailed(
+      `${psychologist.name} holds no certificate in ${fieldOfPracticeLabelLv(field)} current on ${day}`,
+      'fieldOfPractice',
+    );
   }
   const current = rights.filter((r) => r.validFrom <= day && day <= r.validUntil);
   if (current.some((r) => r.fieldOfPractice === field)) {

@@ -81,6 +81,13 @@ export async function recordChildcareProviderEvent(
   amendments: readonly ChildcareAmendmentRecord[],
   changedFields: string[],
 ): Promise<void> {
-  const data: StateChange<ChildcareProviderState | RefusedApplicationState> = { state: childcareProviderState(provider, amendments), changedFields };
-  await enqueueEvent(manager, Topics.practitionersChildcareProvider, makeCloudEvent({ source: '/practitioners', type, subject: provider.id, data }));
+  const data: StateChange<ChildcareProviderState | RefusedApplicationState> = {
+    state: childcareProviderState(provider, amendments),
+    changedFields,
+  };
+  await enqueueEvent(
+    manager,
+    Topics.practitionersChildcareProvider,
+    makeCloudEvent({ source: '/practitioners', type, subject: provider.id, data }),
+  );
 }

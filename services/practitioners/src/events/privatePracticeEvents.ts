@@ -22,9 +22,7 @@ export interface PrivatePracticeCertificateState {
 }
 
 export type PrivatePracticeEventType =
-  | 'practitioners.private-practice.issued'
-  | 'practitioners.private-practice.extended'
-  | 'practitioners.private-practice.revoked';
+  'practitioners.private-practice.issued' | 'practitioners.private-practice.extended' | 'practitioners.private-practice.revoked';
 
 export function privatePracticeState(
   certificate: PrivatePracticeCertificateRecord,
@@ -58,5 +56,9 @@ export async function recordPrivatePracticeEvent(
   changedFields: string[],
 ): Promise<void> {
   const data: StateChange<PrivatePracticeCertificateState> = { state: privatePracticeState(certificate, extensions), changedFields };
-  await enqueueEvent(manager, Topics.practitionersPrivatePractice, makeCloudEvent({ source: '/practitioners', type, subject: certificate.id, data }));
+  await enqueueEvent(
+    manager,
+    Topics.practitionersPrivatePractice,
+    makeCloudEvent({ source: '/practitioners', type, subject: certificate.id, data }),
+  );
 }

@@ -21,7 +21,14 @@ export interface PsychologistState {
   practiceMunicipality: string | null;
   registrationDecision: Decision;
   status: string;
-  certificates: Array<{ number: string; fieldOfPractice: string; validFrom: string; validUntil: string; expired: boolean; decision: Decision }>;
+  certificates: Array<{
+    number: string;
+    fieldOfPractice: string;
+    validFrom: string;
+    validUntil: string;
+    expired: boolean;
+    decision: Decision;
+  }>;
   statusHistory: Array<{ status: string; decision: Decision }>;
   supervisorRights: Array<{ fieldOfPractice: string; validFrom: string; validUntil: string; expired: boolean; decision: Decision }>;
   foreignQualifications: Array<{ country: string; qualification: string; decision: Decision }>;
@@ -47,7 +54,10 @@ export interface PsychologistParts {
   foreignQualifications: readonly ForeignQualificationRecord[];
 }
 
-const decisionOf = (row: { decisionNumber: string; decisionDate: string }): Decision => ({ number: row.decisionNumber, date: row.decisionDate });
+const decisionOf = (row: { decisionNumber: string; decisionDate: string }): Decision => ({
+  number: row.decisionNumber,
+  date: row.decisionDate,
+});
 
 export function psychologistState(psychologist: PsychologistRecord, parts: PsychologistParts): PsychologistState {
   return {
@@ -74,7 +84,11 @@ export function psychologistState(psychologist: PsychologistRecord, parts: Psych
       expired: r.expiredOn !== null,
       decision: decisionOf(r),
     })),
-    foreignQualifications: parts.foreignQualifications.map((f) => ({ country: f.country, qualification: f.qualification, decision: decisionOf(f) })),
+    foreignQualifications: parts.foreignQualifications.map((f) => ({
+      country: f.country,
+      qualification: f.qualification,
+      decision: decisionOf(f),
+    })),
   };
 }
 
@@ -87,5 +101,9 @@ export async function recordPsychologistEvent(
   changedFields: string[],
 ): Promise<void> {
   const data: StateChange<PsychologistState> = { state: psychologistState(psychologist, parts), changedFields };
-  await enqueueEvent(manager, Topics.practitionersPsychologist, makeCloudEvent({ source: '/practitioners', type, subject: psychologist.id, data }));
+  await enqueueEvent(
+    manager,
+    Topics.practitionersPsychologist,
+    makeCloudEvent({ source: '/practitioners', type, subject: psychologist.id, data }),
+  );
 }

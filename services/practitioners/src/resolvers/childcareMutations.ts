@@ -18,7 +18,9 @@ import type { ChildcareProviderKind, MutationResolvers } from '../generated/reso
 import { findChildcareAmendments } from './loaders';
 import { withUniqueViolationsAsConflicts } from './uniqueViolations';
 
-const UNIQUE_MESSAGES = { childcare_provider_registration_number_key: 'This registration number is already in the register of child-supervision service providers' };
+const UNIQUE_MESSAGES = {
+  childcare_provider_registration_number_key: 'This registration number is already in the register of child-supervision service providers',
+};
 
 interface EntryDraft {
   registrationNumber: string;
@@ -53,7 +55,12 @@ function validateEntry(input: EntryDraft, field: string, today: string) {
   };
 }
 
-async function publish(manager: EntityManager, type: ChildcareProviderEventType, id: string, changedFields: string[]): Promise<ChildcareProviderRecord> {
+async function publish(
+  manager: EntityManager,
+  type: ChildcareProviderEventType,
+  id: string,
+  changedFields: string[],
+): Promise<ChildcareProviderRecord> {
   const stored = await manager.getRepository(ChildcareProviderEntity).findOneByOrFail({ id });
   await recordChildcareProviderEvent(manager, type, stored, await findChildcareAmendments(manager, [id]), changedFields);
   return stored;
@@ -102,7 +109,13 @@ export const childcareMutations: MutationResolvers = {
     const childcareProvider = await withUniqueViolationsAsConflicts(UNIQUE_MESSAGES, () =>
       db.transaction(async (manager) => {
         const id = await insertEntry(manager, entry, { status: 'REGISTERED', homeAddressPublic, refusalReason: null }, caller);
-        return publish(manager, 'practitioners.childcare-provider.registered', id, ['status', 'name', 'serviceAddress', 'municipality', 'decision']);
+        return publish(manager, 'practitioners.childcare-provider.registered', id, [
+          'status',
+          'name',
+          'serviceAddress',
+          'municipality',
+          'decision',
+        ]);
       }),
     );
     return { childcareProvider };
@@ -163,10 +176,12 @@ export const childcareMutations: MutationResolvers = {
     const exclusionReason = assertReason(input.reason);
     const childcareProvider = await db.transaction(async (manager) => {
       await lockRegistered(manager, id, decision);
-      await manager.getRepository(ChildcareProviderEntity).update(
-        { id },
-        { status: 'EXCLUDED', exclusionDecisionNumber: decision.number, exclusionDecisionDate: decision.date, exclusionReason },
-      );
+      await manager
+        .getRepository(ChildcareProviderEntity)
+        .update(
+          { id },
+          { status: 'EXCLUDED', exclusionDecisionNumber: decision.number, exclusionDecisionDate: decision.date, exclusionReason },
+        );
       return publish(manager, 'practitioners.childcare-provider.excluded', id, ['status', 'exclusionDecision', 'exclusionReason']);
     });
     return { childcareProvider };

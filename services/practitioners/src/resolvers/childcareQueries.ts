@@ -30,7 +30,9 @@ export const ChildcareProvider: ChildcareProviderResolvers = {
   decision: (provider) => ({ number: provider.decisionNumber, date: provider.decisionDate }),
   refusalReason: (provider, _args, { caller }) => (mayReadPersonalData(caller) ? provider.refusalReason : null),
   exclusionDecision: (provider) =>
-    provider.exclusionDecisionNumber && provider.exclusionDecisionDate ? { number: provider.exclusionDecisionNumber, date: provider.exclusionDecisionDate } : null,
+    provider.exclusionDecisionNumber && provider.exclusionDecisionDate
+      ? { number: provider.exclusionDecisionNumber, date: provider.exclusionDecisionDate }
+      : null,
   amendments: async (provider, _args, { loaders }) =>
     (await loaders.childcareAmendments.load(provider.id)).map((a) => ({ number: a.decisionNumber, date: a.decisionDate })),
 };

@@ -58,7 +58,9 @@ export function findChildcareAmendments(db: Db, providerIds: readonly string[]):
 }
 
 export function findPrivatePracticeExtensions(db: Db, certificateIds: readonly string[]): Promise<PrivatePracticeExtensionRecord[]> {
-  return db.getRepository(PrivatePracticeExtensionEntity).find({ where: { certificateId: In([...certificateIds]) }, order: { seq: 'ASC' } });
+  return db
+    .getRepository(PrivatePracticeExtensionEntity)
+    .find({ where: { certificateId: In([...certificateIds]) }, order: { seq: 'ASC' } });
 }
 
 export function createPractitionerLoaders(db: DataSource): PractitionerLoaders {
@@ -71,8 +73,12 @@ export function createPractitionerLoaders(db: DataSource): PractitionerLoaders {
     certificates: new DataLoader(async (ids) => groupBy(await findCertificates(db, ids), (row) => row.psychologistId, ids)),
     statusHistory: new DataLoader(async (ids) => groupBy(await findStatusHistory(db, ids), (row) => row.psychologistId, ids)),
     supervisorRights: new DataLoader(async (ids) => groupBy(await findSupervisorRights(db, ids), (row) => row.psychologistId, ids)),
-    foreignQualifications: new DataLoader(async (ids) => groupBy(await findForeignQualifications(db, ids), (row) => row.psychologistId, ids)),
+    foreignQualifications: new DataLoader(async (ids) =>
+      groupBy(await findForeignQualifications(db, ids), (row) => row.psychologistId, ids),
+    ),
     childcareAmendments: new DataLoader(async (ids) => groupBy(await findChildcareAmendments(db, ids), (row) => row.providerId, ids)),
-    privatePracticeExtensions: new DataLoader(async (ids) => groupBy(await findPrivatePracticeExtensions(db, ids), (row) => row.certificateId, ids)),
+    privatePracticeExtensions: new DataLoader(async (ids) =>
+      groupBy(await findPrivatePracticeExtensions(db, ids), (row) => row.certificateId, ids),
+    ),
   };
 }

@@ -19,14 +19,21 @@ import { withUniqueViolationsAsConflicts } from './uniqueViolations';
 
 const UNIQUE_MESSAGES = { private_practice_certificate_number_key: 'This private-practice certificate number is already in the register' };
 
-async function publish(manager: EntityManager, type: PrivatePracticeEventType, id: string, changedFields: string[]): Promise<PrivatePracticeCertificateRecord> {
+async function publish(
+  manager: EntityManager,
+  type: PrivatePracticeEventType,
+  id: string,
+  changedFields: string[],
+): Promise<PrivatePracticeCertificateRecord> {
   const stored = await manager.getRepository(PrivatePracticeCertificateEntity).findOneByOrFail({ id });
   await recordPrivatePracticeEvent(manager, type, stored, await findPrivatePracticeExtensions(manager, [id]), changedFields);
   return stored;
 }
 
 async function lockCertificate(manager: EntityManager, id: string): Promise<PrivatePracticeCertificateRecord> {
-  const current = await manager.getRepository(PrivatePracticeCertificateEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  const current = await manager
+    .getRepository(PrivatePracticeCertificateEntity)
+    .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   if (!current) throw notFound('Private-practice certificate', id);
   return current;
 }
@@ -100,10 +107,12 @@ export const privatePracticeMutations: MutationResolvers = {
     const revocationReason = assertReason(input.reason);
     const certificate = await db.transaction(async (manager) => {
       assertCanRevoke(await lockCertificate(manager, id), decision);
-      await manager.getRepository(PrivatePracticeCertificateEntity).update(
-        { id },
-        { status: 'REVOKED', revocationDecisionNumber: decision.number, revocationDecisionDate: decision.date, revocationReason },
-      );
+      await manager
+        .getRepository(PrivatePracticeCertificateEntity)
+        .update(
+          { id },
+          { status: 'REVOKED', revocationDecisionNumber: decision.number, revocationDecisionDate: decision.date, revocationReason },
+        );
       return publish(manager, 'practitioners.private-practice.revoked', id, ['status', 'revocationDecision', 'revocationReason']);
     });
     return { certificate };

@@ -14,7 +14,10 @@ import type { Context } from '../context';
 const decisionOf = (row: { decisionNumber: string; decisionDate: string }) => ({ number: row.decisionNumber, date: row.decisionDate });
 
 /** A certificate or supervisor right counts today when within its period and the person may practise. */
-async function isCurrent(row: { psychologistId: string; validFrom: string; validUntil: string }, { loaders, clock }: Context): Promise<boolean> {
+async function isCurrent(
+  row: { psychologistId: string; validFrom: string; validUntil: string },
+  { loaders, clock }: Context,
+): Promise<boolean> {
   if (!isWithinValidity(row, clock.today())) return false;
   const psychologist = await loaders.psychologist.load(row.psychologistId);
   return psychologist !== null && mayPractise(psychologist.status);
@@ -22,9 +25,13 @@ async function isCurrent(row: { psychologistId: string; validFrom: string; valid
 
 export const Psychologist: PsychologistResolvers = {
   // References come from other subgraphs' data via the gateway; a malformed id is simply unknown.
-  __resolveReference: async (reference, { loaders }) => (isUuid(reference.id) ? loaders.psychologist.load(reference.id.toLowerCase()) : null),
+  __resolveReference: async (reference, { loaders }) =>
+    isUuid(reference.id) ? loaders.psychologist.load(reference.id.toLowerCase()) : null,
   personalCode: (psychologist, _args, { caller }) => (mayReadPersonalData(caller) ? psychologist.personalCode : null),
-  registrationDecision: (psychologist) => ({ number: psychologist.registrationDecisionNumber, date: psychologist.registrationDecisionDate }),
+  registrationDecision: (psychologist) => ({
+    number: psychologist.registrationDecisionNumber,
+    date: psychologist.registrationDecisionDate,
+  }),
   certificates: (psychologist, _args, { loaders }) => loaders.certificates.load(psychologist.id),
   statusHistory: (psychologist, _args, { loaders }) => loaders.statusHistory.load(psychologist.id),
   supervisorRights: (psychologist, _args, { loaders }) => loaders.supervisorRights.load(psychologist.id),

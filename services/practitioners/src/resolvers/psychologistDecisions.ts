@@ -21,7 +21,12 @@ const EVENT_OF: Record<StatusDecisionKind, PsychologistEventType> = {
   RESTORE: 'practitioners.psychologist.restored',
 };
 
-type StatusDecisionResolver = ResolverFn<ResolversTypes['PsychologistStatusDecisionPayload'], unknown, Context, { input: PsychologistStatusDecisionInput }>;
+type StatusDecisionResolver = ResolverFn<
+  ResolversTypes['PsychologistStatusDecisionPayload'],
+  unknown,
+  Context,
+  { input: PsychologistStatusDecisionInput }
+>;
 
 /** One resolver per decision kind: validate, lock the person, apply the rule, record, publish. */
 function statusDecision(kind: StatusDecisionKind): StatusDecisionResolver {
@@ -33,8 +38,16 @@ function statusDecision(kind: StatusDecisionKind): StatusDecisionResolver {
       const current = await lockPsychologist(manager, id);
       if (!current) throw notFound('Psychologist', id);
       const history = await findStatusHistory(manager, [id]);
-      const latestDecisionDate = history.reduce((latest, s) => (s.decisionDate > latest ? s.decisionDate : latest), current.registrationDecisionDate);
-      const status = assertStatusDecision({ name: current.name, status: current.status, latestDecisionDate }, kind, decision, statusDecisionPolicy);
+      const latestDecisionDate = history.reduce(
+        (latest, s) => (s.decisionDate > latest ? s.decisionDate : latest),
+        current.registrationDecisionDate,
+      );
+      const status = assertStatusDecision(
+        { name: current.name, status: current.status, latestDecisionDate },
+        kind,
+        decision,
+        statusDecisionPolicy,
+      );
       await manager.getRepository(PsychologistEntity).update({ id }, { status });
       await recordStatus(manager, id, status, decision, caller.subject);
       return publishPsychologist(manager, EVENT_OF[kind], id, ['status', 'statusHistory']);
@@ -74,7 +87,9 @@ export const psychologistDecisionMutations: MutationResolvers = {
         expiredOn: null,
         recordedBy: caller.subject ?? null,
       });
-      const psychologist = await publishPsychologist(manager, 'practitioners.psychologist.supervisor-rights-granted', id, ['supervisorRights']);
+      const psychologist = await publishPsychologist(manager, 'practitioners.psychologist.supervisor-rights-granted', id, [
+        'supervisorRights',
+      ]);
       return { psychologist, supervisorRight: await manager.getRepository(SupervisorRightEntity).findOneByOrFail({ id: rightId }) };
     });
   },

@@ -107,5 +107,4 @@ export const psychologistMutations: MutationResolvers = {
       }),
     );
   },
-
 };

@@ -17,7 +17,9 @@ export const psychologistQueries: QueryResolvers = {
     }
     if (filter?.status) query.andWhere('p.status = :status', { status: filter.status });
     if (filter?.registrationNumber) {
-      query.andWhere('p.registration_number = :registrationNumber', { registrationNumber: assertRegistrationNumber(filter.registrationNumber) });
+      query.andWhere('p.registration_number = :registrationNumber', {
+        registrationNumber: assertRegistrationNumber(filter.registrationNumber),
+      });
     }
     if (filter?.fieldOfPractice && filter.supervisor == null) {
       query.andWhere('EXISTS (SELECT 1 FROM certificate c WHERE c.psychologist_id = p.id AND c.field_of_practice = :field)', {

@@ -2,8 +2,12 @@ import { conflict, validationFailed } from '@eq/shared/errors';
 import type { ValidDecision } from './decisions';
 
 /** Decisions on an application are taken while it is pending, not before it was received. */
-export function assertPendingApplication(institution: { name: string; status: string; registeredOn: string }, decision: ValidDecision): void {
-  if (institution.status !== 'PENDING') throw conflict(`${institution.name} is ${institution.status.toLowerCase()}, not an application awaiting a decision`);
+export function assertPendingApplication(
+  institution: { name: string; status: string; registeredOn: string },
+  decision: ValidDecision,
+): void {
+  if (institution.status !== 'PENDING')
+    throw conflict(`${institution.name} is ${institution.status.toLowerCase()}, not an application awaiting a decision`);
   if (decision.date < institution.registeredOn) {
     throw validationFailed(`The decision cannot precede the application received on ${institution.registeredOn}`, 'decision.date');
   }

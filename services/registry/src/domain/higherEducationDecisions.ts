@@ -22,7 +22,11 @@ const MAX_REASON = 2000;
  * records decisions once they are taken (it schedules nothing), so a date after today is a
  * typing error, not a plan.
  */
-export function normaliseHigherEducationDecision(draft: HigherEducationDecisionDraft, today: string, field = 'decision'): ValidHigherEducationDecision {
+export function normaliseHigherEducationDecision(
+  draft: HigherEducationDecisionDraft,
+  today: string,
+  field = 'decision',
+): ValidHigherEducationDecision {
   const number = draft.number.trim();
   if (number.length === 0 || number.length > 100) throw validationFailed('Decision number must be 1-100 characters', `${field}.number`);
   if (!isIsoDate(draft.date)) throw validationFailed('Decision date must be YYYY-MM-DD', `${field}.date`);
@@ -31,7 +35,11 @@ export function normaliseHigherEducationDecision(draft: HigherEducationDecisionD
 }
 
 /** Excluding a branch is a burdening decision: it must say why (the reason is public). */
-export function normaliseExclusionDecision(draft: HigherEducationDecisionDraft & { reason: string }, today: string, field = 'decision'): ValidExclusionDecision {
+export function normaliseExclusionDecision(
+  draft: HigherEducationDecisionDraft & { reason: string },
+  today: string,
+  field = 'decision',
+): ValidExclusionDecision {
   const decision = normaliseHigherEducationDecision(draft, today, field);
   const reason = draft.reason.trim();
   if (reason.length === 0) throw validationFailed('Excluding a branch needs a reason', `${field}.reason`);

@@ -55,7 +55,10 @@ export function normaliseBranchPlace(place: BranchPlace): BranchPlace {
 /** A decision about an institution cannot predate the decision that registered it. */
 function assertNotBeforeRegistration(institution: InstitutionFacts, decision: ValidHigherEducationDecision, what: string): void {
   if (decision.date < institution.registrationDecisionDate) {
-    throw validationFailed(`${what} cannot be dated before the institution was registered (${institution.registrationDecisionDate})`, 'decision.date');
+    throw validationFailed(
+      `${what} cannot be dated before the institution was registered (${institution.registrationDecisionDate})`,
+      'decision.date',
+    );
   }
 }
 
@@ -82,8 +85,10 @@ export function planAmendment(
   }
   if (changes.founder != null) {
     const founder = normaliseHigherEducationFounder(changes.founder);
-    if (founder.kind !== institution.founderKind) planned.push({ field: 'FOUNDER_KIND', oldValue: institution.founderKind, newValue: founder.kind });
-    if (founder.name !== institution.founderName) planned.push({ field: 'FOUNDER_NAME', oldValue: institution.founderName, newValue: founder.name });
+    if (founder.kind !== institution.founderKind)
+      planned.push({ field: 'FOUNDER_KIND', oldValue: institution.founderKind, newValue: founder.kind });
+    if (founder.name !== institution.founderName)
+      planned.push({ field: 'FOUNDER_NAME', oldValue: institution.founderName, newValue: founder.name });
   }
   if (planned.length === 0) throw validationFailed('The amendment changes nothing: give a new name or founder', 'input');
   return planned;

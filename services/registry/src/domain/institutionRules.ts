@@ -45,9 +45,13 @@ interface InstitutionFacts {
 
 /** Later decisions act on an active institution and cannot take effect before it was registered. */
 export function assertCanDecide(institution: InstitutionFacts, decision: ValidDecision): void {
-  if (institution.status !== 'ACTIVE') throw conflict(`${institution.name} is ${institution.status.toLowerCase()}: the register takes no further decisions on it`);
+  if (institution.status !== 'ACTIVE')
+    throw conflict(`${institution.name} is ${institution.status.toLowerCase()}: the register takes no further decisions on it`);
   if (decision.effectiveDate < institution.registeredOn) {
-    throw validationFailed(`The decision cannot take effect before the institution was registered (${institution.registeredOn})`, 'decision.effectiveDate');
+    throw validationFailed(
+      `The decision cannot take effect before the institution was registered (${institution.registeredOn})`,
+      'decision.effectiveDate',
+    );
   }
 }
 

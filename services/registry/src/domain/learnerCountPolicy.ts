@@ -37,7 +37,8 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** Checks a policy once, when the service is configured. */
 export function assertLearnerCountPolicy(policy: LearnerCountPolicy): LearnerCountPolicy {
   const { month, day, time, timeZone } = policy.lockDeadline;
-  if (!Number.isInteger(month) || month < 1 || month > 12) throw validationFailed('The lock deadline month must be 1-12', 'lockDeadline.month');
+  if (!Number.isInteger(month) || month < 1 || month > 12)
+    throw validationFailed('The lock deadline month must be 1-12', 'lockDeadline.month');
   // 2001 is not a leap year, so a 29 February deadline (missing in most years) is refused.
   const daysInMonth = new Date(Date.UTC(2001, month, 0)).getUTCDate();
   if (!Number.isInteger(day) || day < 1 || day > daysInMonth) {

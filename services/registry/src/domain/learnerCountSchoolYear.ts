@@ -23,7 +23,10 @@ export function parseSchoolYear(value: string, policy: Pick<LearnerCountPolicy, 
     throw validationFailed(`A school year spans two consecutive years ("${startYear}/${startYear + 1}"), got "${label}"`, 'schoolYear');
   }
   if (startYear < policy.earliestSchoolYearStart) {
-    throw validationFailed(`Learner counts are kept from school year ${policy.earliestSchoolYearStart}/${policy.earliestSchoolYearStart + 1}`, 'schoolYear');
+    throw validationFailed(
+      `Learner counts are kept from school year ${policy.earliestSchoolYearStart}/${policy.earliestSchoolYearStart + 1}`,
+      'schoolYear',
+    );
   }
   return { label, startYear, asOf: schoolYearAsOf(startYear) };
 }

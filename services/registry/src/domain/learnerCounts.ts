@@ -37,10 +37,15 @@ export function assertLearnerCounts(
   for (const group of LEARNER_GROUPS) {
     const value = input[group];
     const field = `counts.${group}`;
-    if (value === null || value === undefined) throw validationFailed(`The count for ${group} is missing (state 0 where there are none)`, field);
-    if (!Number.isSafeInteger(value) || value < 0) throw validationFailed(`The count for ${group} must be a whole number of zero or more, got ${value}`, field);
+    if (value === null || value === undefined)
+      throw validationFailed(`The count for ${group} is missing (state 0 where there are none)`, field);
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw validationFailed(`The count for ${group} must be a whole number of zero or more, got ${value}`, field);
     if (value > policy.maxLearnersPerGroup) {
-      throw validationFailed(`The count for ${group} is ${value}; more than ${policy.maxLearnersPerGroup} learners in one grade is not plausible`, field);
+      throw validationFailed(
+        `The count for ${group} is ${value}; more than ${policy.maxLearnersPerGroup} learners in one grade is not plausible`,
+        field,
+      );
     }
     counts[group] = value;
   }
@@ -101,7 +106,9 @@ const REFUSALS: Record<LearnerCountAction, Partial<Record<LearnerCountStatus, st
  */
 export function assertReportOpen(status: LearnerCountStatus): void {
   if (status === 'LOCKED') {
-    throw conflict('The learner-count report is locked: the ministry closed its school year, and a locked report cannot be changed or cancelled');
+    throw conflict(
+      'The learner-count report is locked: the ministry closed its school year, and a locked report cannot be changed or cancelled',
+    );
   }
 }
 
@@ -149,6 +156,8 @@ export function changeLearnerCountStatus(current: LearnerCountLifecycle, action:
 /** Reports are prepared, confirmed and approved only for an institution that is still active. */
 export function assertInstitutionAcceptsReports(institution: { name: string; status: string }): void {
   if (institution.status !== 'ACTIVE') {
-    throw conflict(`${institution.name} is ${institution.status.toLowerCase()}; its learner-count reports can no longer be prepared or approved`);
+    throw conflict(
+      `${institution.name} is ${institution.status.toLowerCase()}; its learner-count reports can no longer be prepared or approved`,
+    );
   }
 }

@@ -8,14 +8,48 @@ import { validationFailed } from '@eq/shared/errors';
  * unknown to the register. Configurable: pass another list to `createMunicipalityClassifier`.
  */
 export const LATVIAN_MUNICIPALITIES: readonly string[] = [
-  'Daugavpils', 'Jelgava', 'Jūrmala', 'Liepāja', 'Rēzekne', 'Rīga', 'Ventspils',
-  'Aizkraukles novads', 'Alūksnes novads', 'Augšdaugavas novads', 'Ādažu novads', 'Balvu novads',
-  'Bauskas novads', 'Cēsu novads', 'Dienvidkurzemes novads', 'Dobeles novads', 'Gulbenes novads',
-  'Jelgavas novads', 'Jēkabpils novads', 'Krāslavas novads', 'Kuldīgas novads', 'Ķekavas novads',
-  'Limbažu novads', 'Līvānu novads', 'Ludzas novads', 'Madonas novads', 'Mārupes novads',
-  'Ogres novads', 'Olaines novads', 'Preiļu novads', 'Rēzeknes novads', 'Ropažu novads',
-  'Salaspils novads', 'Saldus novads', 'Saulkrastu novads', 'Siguldas novads', 'Smiltenes novads',
-  'Talsu novads', 'Tukuma novads', 'Valkas novads', 'Valmieras novads', 'Varakļānu novads',
+  'Daugavpils',
+  'Jelgava',
+  'Jūrmala',
+  'Liepāja',
+  'Rēzekne',
+  'Rīga',
+  'Ventspils',
+  'Aizkraukles novads',
+  'Alūksnes novads',
+  'Augšdaugavas novads',
+  'Ādažu novads',
+  'Balvu novads',
+  'Bauskas novads',
+  'Cēsu novads',
+  'Dienvidkurzemes novads',
+  'Dobeles novads',
+  'Gulbenes novads',
+  'Jelgavas novads',
+  'Jēkabpils novads',
+  'Krāslavas novads',
+  'Kuldīgas novads',
+  'Ķekavas novads',
+  'Limbažu novads',
+  'Līvānu novads',
+  'Ludzas novads',
+  'Madonas novads',
+  'Mārupes novads',
+  'Ogres novads',
+  'Olaines novads',
+  'Preiļu novads',
+  'Rēzeknes novads',
+  'Ropažu novads',
+  'Salaspils novads',
+  'Saldus novads',
+  'Saulkrastu novads',
+  'Siguldas novads',
+  'Smiltenes novads',
+  'Talsu novads',
+  'Tukuma novads',
+  'Valkas novads',
+  'Valmieras novads',
+  'Varakļānu novads',
   'Ventspils novads',
 ];
 
@@ -29,7 +63,11 @@ export function createMunicipalityClassifier(names: readonly string[] = LATVIAN_
   return {
     canonical(name, field) {
       const found = byFolded.get(foldForSearch(name));
-      if (!found) throw validationFailed(`Unknown municipality "${name}": use one of Latvia's ${names.length} municipalities, e.g. "Rīga" or "Cēsu novads"`, field);
+      if (!found)
+        throw validationFailed(
+          `Unknown municipality "${name}": use one of Latvia's ${names.length} municipalities, e.g. "Rīga" or "Cēsu novads"`,
+          field,
+        );
       return found;
     },
   };

@@ -24,6 +24,9 @@ export function assertReorganisationShape(kind: ReorganisationKind, predecessorI
 export function assertSuccessor(successor: { name: string; status: string; registeredOn: string }, effectiveDate: string): void {
   if (successor.status !== 'ACTIVE') throw conflict(`Successor ${successor.name} is ${successor.status.toLowerCase()}`);
   if (successor.registeredOn > effectiveDate) {
-    throw validationFailed(`Successor ${successor.name} is registered only from ${successor.registeredOn}, after the reorganisation takes effect`, 'successorIds');
+    throw validationFailed(
+      `Successor ${successor.name} is registered only from ${successor.registeredOn}, after the reorganisation takes effect`,
+      'successorIds',
+    );
   }
 }

@@ -6,11 +6,23 @@ import type { ValidDecision } from './decisions';
  * refusal or liquidation instead; a reorganisation also links other institutions, so it is
  * undone by new decisions on each of them.
  */
-export const REVOCABLE_KINDS = ['AMENDMENT', 'LIQUIDATION', 'STRIKING_OFF', 'STATE_SIGNIFICANCE_GRANTED', 'STATE_SIGNIFICANCE_REVOKED'] as const;
+export const REVOCABLE_KINDS = [
+  'AMENDMENT',
+  'LIQUIDATION',
+  'STRIKING_OFF',
+  'STATE_SIGNIFICANCE_GRANTED',
+  'STATE_SIGNIFICANCE_REVOKED',
+] as const;
 
-export function assertRevocable(target: { kind: string; number: string; date: string; revokedBy: string | null }, revocation: ValidDecision): void {
+export function assertRevocable(
+  target: { kind: string; number: string; date: string; revokedBy: string | null },
+  revocation: ValidDecision,
+): void {
   if (!(REVOCABLE_KINDS as readonly string[]).includes(target.kind)) {
-    throw validationFailed(`A ${target.kind.toLowerCase().replace(/_/g, ' ')} decision cannot be revoked; only ${REVOCABLE_KINDS.join(', ')}`, 'decisionId');
+    throw validationFailed(
+      `A ${target.kind.toLowerCase().replace(/_/g, ' ')} decision cannot be revoked; only ${REVOCABLE_KINDS.join(', ')}`,
+      'decisionId',
+    );
   }
   if (target.revokedBy) throw conflict(`Decision ${target.number} is already revoked`);
   if (revocation.date < target.date) throw validationFailed('A revocation cannot precede the decision it revokes', 'decision.date');

@@ -4,7 +4,6 @@ import type { HigherEducationAmendmentRecord } from '../entities/higherEducation
 import type { HigherEducationBranchRecord } from '../entities/higherEducationBranch';
 import type { HigherEducationInstitutionRecord } from '../entities/higherEducationInstitution';
 
-
 type Decision = { number: string; date: string };
 
 /**

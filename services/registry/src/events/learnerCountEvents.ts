@@ -25,9 +25,7 @@ export interface LearnerCountState {
  * budgets on numbers that are being corrected.
  */
 export type LearnerCountEventType =
-  | 'registry.learner-counts.approved'
-  | 'registry.learner-counts.reopened'
-  | 'registry.learner-counts.locked';
+  'registry.learner-counts.approved' | 'registry.learner-counts.reopened' | 'registry.learner-counts.locked';
 
 export function countsOf(report: LearnerCounts): LearnerCounts {
   return Object.fromEntries(LEARNER_GROUPS.map((group) => [group, report[group]])) as LearnerCounts;

@@ -12,7 +12,9 @@ export class ApplicationsAndRevocation1732300001010 implements MigrationInterfac
     await q.query('ALTER TABLE decision ADD COLUMN deadline date, ADD COLUMN revoked_by uuid REFERENCES decision (id)');
     await q.query('ALTER TABLE institution_change ADD COLUMN cancelled_at timestamptz');
     await q.query('DROP INDEX institution_change_pending');
-    await q.query('CREATE INDEX institution_change_pending ON institution_change (effective_date) WHERE applied_at IS NULL AND cancelled_at IS NULL');
+    await q.query(
+      'CREATE INDEX institution_change_pending ON institution_change (effective_date) WHERE applied_at IS NULL AND cancelled_at IS NULL',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

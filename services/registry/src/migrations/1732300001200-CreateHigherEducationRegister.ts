@@ -44,9 +44,13 @@ export class CreateHigherEducationRegister1732300001200 implements MigrationInte
           OR (status = 'EXCLUDED' AND excluded_decision_number IS NOT NULL AND excluded_decision_date >= opened_decision_date AND excluded_reason IS NOT NULL)
         )
       )`);
-    await q.query('CREATE INDEX higher_education_branch_institution ON higher_education_branch (institution_id, opened_decision_date, seq)');
+    await q.query(
+      'CREATE INDEX higher_education_branch_institution ON higher_education_branch (institution_id, opened_decision_date, seq)',
+    );
     // The planning-region filter looks for an open branch in the region.
-    await q.query(`CREATE INDEX higher_education_branch_open_region ON higher_education_branch (planning_region, institution_id) WHERE status = 'OPEN'`);
+    await q.query(
+      `CREATE INDEX higher_education_branch_open_region ON higher_education_branch (planning_region, institution_id) WHERE status = 'OPEN'`,
+    );
     await q.query(`
       CREATE TABLE higher_education_amendment (
         seq             bigserial NOT NULL UNIQUE,

@@ -12,7 +12,9 @@ export const amendInstitution: MutationResolvers['amendInstitution'] = async (_p
   const id = assertUuid(input.id);
   const founder = input.founder ? founderFromInput(input.founder, context) : undefined;
   const added = newPlaces(placesFromInput(input.addImplementationPlaces ?? [], context));
-  const removedIds = new Set((input.removeImplementationPlaceIds ?? []).map((placeId) => assertUuid(placeId, 'removeImplementationPlaceIds')));
+  const removedIds = new Set(
+    (input.removeImplementationPlaceIds ?? []).map((placeId) => assertUuid(placeId, 'removeImplementationPlaceIds')),
+  );
   const notes = input.internalNotes === undefined ? undefined : normaliseOptionalText(input.internalNotes, 'internalNotes', 4000);
 
   return context.db.transaction((manager) =>
@@ -31,15 +33,28 @@ export const amendInstitution: MutationResolvers['amendInstitution'] = async (_p
         if (input.contacts !== undefined) next.contacts = normaliseContacts(input.contacts);
         if (added.length > 0 || removedIds.size > 0) {
           const unknown = [...removedIds].filter((placeId) => !places.some((place) => place.id === placeId));
-          if (unknown.length > 0) throw validationFailed(`Not places of ${record.name}: ${unknown.join(', ')}`, 'removeImplementationPlaceIds');
+          if (unknown.length > 0)
+            throw validationFailed(`Not places of ${record.name}: ${unknown.join(', ')}`, 'removeImplementationPlaceIds');
           const kept = places.filter((place) => !removedIds.has(place.id));
-          next.implementationPlaces = [...kept.map(({ id: placeId, address, municipality, planningRegion }) => ({ id: placeId, address, municipality, planningRegion })), ...added];
+          next.implementationPlaces = [
+            ...kept.map(({ id: placeId, address, municipality, planningRegion }) => ({
+              id: placeId,
+              address,
+              municipality,
+              planningRegion,
+            })),
+            ...added,
+          ];
           assertHasPlaces(next.implementationPlaces);
         }
         // Restricted fields are not part of the public history: they change with the decision.
-        const restricted = { ...(founder ? { founderPersonalCode: founder.personalCode } : {}), ...(notes !== undefined ? { internalNotes: notes } : {}) };
+        const restricted = {
+          ...(founder ? { founderPersonalCode: founder.personalCode } : {}),
+          ...(notes !== undefined ? { internalNotes: notes } : {}),
+        };
         if (Object.keys(restricted).length > 0) await manager.getRepository(InstitutionEntity).update({ id }, restricted);
-        if (Object.keys(next).length === 0 && Object.keys(restricted).length === 0) throw validationFailed('The amendment changes nothing', 'id');
+        if (Object.keys(next).length === 0 && Object.keys(restricted).length === 0)
+          throw validationFailed('The amendment changes nothing', 'id');
         return next;
       },
     }),

@@ -19,7 +19,11 @@ export async function decideOnInstitution(
     id: string;
     kind: InstitutionDecisionKind;
     decision: DecisionDraft;
-    decide: (loaded: LoadedInstitution, decision: ValidDecision, manager: EntityManager) => Promise<Partial<InstitutionSnapshot>> | Partial<InstitutionSnapshot>;
+    decide: (
+      loaded: LoadedInstitution,
+      decision: ValidDecision,
+      manager: EntityManager,
+    ) => Promise<Partial<InstitutionSnapshot>> | Partial<InstitutionSnapshot>;
     /** Rules on the institution before `decide`; by default it must be active and registered by then. */
     check?: (institution: InstitutionRecord, decision: ValidDecision) => void;
     /** A postponement's deadline. */
@@ -44,7 +48,13 @@ export async function decideOnInstitution(
       effectiveDate: decision.effectiveDate,
       today: context.clock.today(),
     });
-    if (applied) await recordInstitutionEvent(manager, args.kind, args.id, changes.map((change) => change.field));
+    if (applied)
+      await recordInstitutionEvent(
+        manager,
+        args.kind,
+        args.id,
+        changes.map((change) => change.field),
+      );
     const institution = await manager.getRepository(InstitutionEntity).findOneByOrFail({ id: args.id });
     return { institution, applied, decisionId };
   };

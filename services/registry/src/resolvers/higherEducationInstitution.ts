@@ -8,7 +8,8 @@ import type {
 
 export const HigherEducationInstitution: HigherEducationInstitutionResolvers = {
   // A reference from another subgraph is not validated by our arguments: a malformed id is "none".
-  __resolveReference: async (reference, { higherEducation }) => (isUuid(reference.id) ? higherEducation.institution.load(reference.id.toLowerCase()) : null),
+  __resolveReference: async (reference, { higherEducation }) =>
+    isUuid(reference.id) ? higherEducation.institution.load(reference.id.toLowerCase()) : null,
   kindLabelLv: (institution) => higherEducationKindLabelLv(institution.kind),
   founder: (institution) => ({ kind: institution.founderKind, name: institution.founderName }),
   registrationDecision: (institution) => ({

@@ -25,8 +25,13 @@ export function findBranches(db: DataSource | EntityManager, institutionIds: rea
 }
 
 /** The amendment log of some institutions, oldest first. */
-export function findAmendments(db: DataSource | EntityManager, institutionIds: readonly string[]): Promise<HigherEducationAmendmentRecord[]> {
-  return db.getRepository(HigherEducationAmendmentEntity).find({ where: { institutionId: In([...institutionIds]) }, order: { seq: 'ASC' } });
+export function findAmendments(
+  db: DataSource | EntityManager,
+  institutionIds: readonly string[],
+): Promise<HigherEducationAmendmentRecord[]> {
+  return db
+    .getRepository(HigherEducationAmendmentEntity)
+    .find({ where: { institutionId: In([...institutionIds]) }, order: { seq: 'ASC' } });
 }
 
 export function createHigherEducationLoaders(db: DataSource): HigherEducationLoaders {

@@ -18,7 +18,8 @@ import { higherEducationState, recordHigherEducationEvent, type HigherEducationE
 import type { MutationResolvers } from '../generated/resolvers';
 import { findAmendments, findBranches } from './higherEducationLoaders';
 
-const duplicateNumber = (registrationNumber: string) => conflict(`Registration number ${registrationNumber} is already in the higher-education register`);
+const duplicateNumber = (registrationNumber: string) =>
+  conflict(`Registration number ${registrationNumber} is already in the higher-education register`);
 
 /**
  * Locks the institution row: every change to an institution or its branches goes through it,
@@ -33,7 +34,12 @@ async function lockInstitution(manager: EntityManager, id: string): Promise<High
 }
 
 /** Reads the institution back inside the transaction and writes the event with that state. */
-async function publish(manager: EntityManager, type: HigherEducationEventType, id: string, changedFields: string[]): Promise<HigherEducationInstitutionRecord> {
+async function publish(
+  manager: EntityManager,
+  type: HigherEducationEventType,
+  id: string,
+  changedFields: string[],
+): Promise<HigherEducationInstitutionRecord> {
   const institution = await manager.getRepository(HigherEducationInstitutionEntity).findOneByOrFail({ id });
   const [branches, amendments] = await Promise.all([findBranches(manager, [id]), findAmendments(manager, [id])]);
   await recordHigherEducationEvent(manager, type, higherEducationState(institution, branches, amendments), changedFields);

@@ -5,7 +5,10 @@ import type { Context } from '../context';
 import type { FounderInput, ImplementationPlaceInput } from '../generated/resolvers';
 
 /** A validated founder: its public snapshot and, for a natural person, the restricted personal code. */
-export function founderFromInput(input: FounderInput, { municipalities, clock }: Context): { founder: FounderSnapshot; personalCode: string | null } {
+export function founderFromInput(
+  input: FounderInput,
+  { municipalities, clock }: Context,
+): { founder: FounderSnapshot; personalCode: string | null } {
   assertFounder(input);
   const municipality = input.municipality?.trim() ? municipalities.canonical(input.municipality, 'founder.municipality') : null;
   const personalCode = input.kind === 'NATURAL_PERSON' ? parsePersonalCode(input.personalCode!, clock.today()).value : null;
@@ -13,7 +16,10 @@ export function founderFromInput(input: FounderInput, { municipalities, clock }:
 }
 
 /** Places with their municipality spelled as the classifier spells it (ids are given later). */
-export function placesFromInput(inputs: readonly ImplementationPlaceInput[], { municipalities }: Context): Array<Omit<PlaceSnapshot, 'id'>> {
+export function placesFromInput(
+  inputs: readonly ImplementationPlaceInput[],
+  { municipalities }: Context,
+): Array<Omit<PlaceSnapshot, 'id'>> {
   return inputs.map((place, index) => ({
     address: place.address.trim(),
     municipality: municipalities.canonical(place.municipality, `implementationPlaces.${index}.municipality`),

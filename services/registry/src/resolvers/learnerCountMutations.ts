@@ -84,7 +84,10 @@ export function learnerCountMutations(policy: LearnerCountPolicy): MutationResol
           .values({ id, institutionId, schoolYear: year.label, status: 'DRAFT', ...counts, preparedBy: caller.subject ?? null })
           .orIgnore()
           .execute();
-        const current = await reports.findOneOrFail({ where: { institutionId, schoolYear: year.label }, lock: { mode: 'pessimistic_write' } });
+        const current = await reports.findOneOrFail({
+          where: { institutionId, schoolYear: year.label },
+          lock: { mode: 'pessimistic_write' },
+        });
         if (current.id === id) return current;
         nextLearnerCountStatus(current.status, 'EDIT');
         await reports.update({ id: current.id }, { ...counts, preparedBy: caller.subject ?? null });
@@ -145,7 +148,9 @@ export function learnerCountMutations(policy: LearnerCountPolicy): MutationResol
         }
         await locks.insert({ schoolYear: year.label, lockedAt: now, lockedBy: caller.subject ?? null, reportCount: locked.length });
         const left = yearReports.filter((report) => report.status !== 'APPROVED');
-        const institutions = left.length ? await manager.getRepository(InstitutionEntity).findBy({ id: In(left.map((report) => report.institutionId)) }) : [];
+        const institutions = left.length
+          ? await manager.getRepository(InstitutionEntity).findBy({ id: In(left.map((report) => report.institutionId)) })
+          : [];
         return { lockedReportCount: locked.length, unapproved: unapprovedByApprover(left, institutions) };
       });
       return { schoolYear: year.label, lockedAt: now.toISOString(), deadline: deadline.toISOString(), lockedReportCount, unapproved };

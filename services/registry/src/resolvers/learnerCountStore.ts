@@ -23,7 +23,9 @@ export async function holdSchoolYear(manager: EntityManager, startYear: number, 
 export async function assertYearNotLocked(manager: EntityManager, year: Pick<SchoolYear, 'label'>): Promise<void> {
   const lock = await manager.getRepository(LearnerCountYearLockEntity).findOneBy({ schoolYear: year.label });
   if (lock) {
-    throw conflict(`School year ${year.label} was locked by the ministry on ${lock.lockedAt.toISOString()}; its learner-count reports can no longer be prepared or changed`);
+    throw conflict(
+      `School year ${year.label} was locked by the ministry on ${lock.lockedAt.toISOString()}; its learner-count reports can no longer be prepared or changed`,
+    );
   }
 }
 

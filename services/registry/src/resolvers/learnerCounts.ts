@@ -23,7 +23,10 @@ export function createLearnerCountResolvers(policy: LearnerCountPolicy = DEFAULT
   return {
     Query: {
       learnerCountReport: (_parent, { institutionId, schoolYear }, context) =>
-        learnerCountLoader(context).load({ institutionId: assertUuid(institutionId, 'institutionId'), schoolYear: parseSchoolYear(schoolYear, policy).label }),
+        learnerCountLoader(context).load({
+          institutionId: assertUuid(institutionId, 'institutionId'),
+          schoolYear: parseSchoolYear(schoolYear, policy).label,
+        }),
     },
     Mutation: learnerCountMutations(policy),
     Institution: {

@@ -56,11 +56,19 @@ export function createRegistryLoaders(db: DataSource): RegistryLoaders {
     }),
     predecessors: new DataLoader(async (ids) => {
       const rows = await links.findBy({ successorId: In([...ids]) });
-      return groupBy(rows.map((row) => ({ ...row, otherId: row.predecessorId })), (row) => row.successorId, ids);
+      return groupBy(
+        rows.map((row) => ({ ...row, otherId: row.predecessorId })),
+        (row) => row.successorId,
+        ids,
+      );
     }),
     successors: new DataLoader(async (ids) => {
       const rows = await links.findBy({ predecessorId: In([...ids]) });
-      return groupBy(rows.map((row) => ({ ...row, otherId: row.successorId })), (row) => row.predecessorId, ids);
+      return groupBy(
+        rows.map((row) => ({ ...row, otherId: row.successorId })),
+        (row) => row.predecessorId,
+        ids,
+      );
     }),
   };
 }

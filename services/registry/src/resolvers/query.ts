@@ -22,7 +22,8 @@ export const Query: QueryResolvers = {
     if (filter?.status) query.andWhere('i.status = :status', { status: filter.status });
     if (filter?.planningRegion) query.andWhere('i.planning_region = :region', { region: filter.planningRegion });
     if (filter?.founderKind) query.andWhere('i.founder_kind = :founderKind', { founderKind: filter.founderKind });
-    if (filter?.stateSignificance != null) query.andWhere('i.state_significance = :significance', { significance: filter.stateSignificance });
+    if (filter?.stateSignificance != null)
+      query.andWhere('i.state_significance = :significance', { significance: filter.stateSignificance });
     if (filter?.municipality) {
       query.andWhere(
         'EXISTS (SELECT 1 FROM implementation_place p WHERE p.institution_id = i.id AND NOT p.removed AND p.municipality = :municipality)',
@@ -35,7 +36,9 @@ export const Query: QueryResolvers = {
   institutionsChangedSince: async (_parent, { since, first, after }, { db, loaders }) => {
     const limit = pageSize(first, 1000);
     // The cursor keeps the timestamp as PostgreSQL prints it: microseconds, which a JS Date would lose.
-    const [fromTs, fromId] = after ? decodeCursor(after, CHANGES_LIST, ['instant', 'uuid']) : [since, '00000000-0000-0000-0000-000000000000'];
+    const [fromTs, fromId] = after
+      ? decodeCursor(after, CHANGES_LIST, ['instant', 'uuid'])
+      : [since, '00000000-0000-0000-0000-000000000000'];
     const [{ total }] = await db.query('SELECT count(*)::int AS total FROM institution WHERE updated_at > $1', [since]);
     const rows: Array<{ id: string; ts: string }> = await db.query(
       `SELECT id, updated_at::text AS ts FROM institution

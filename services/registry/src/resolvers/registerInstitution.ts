@@ -32,7 +32,10 @@ async function createInstitution(
   const decision = normaliseDecision(how.decision);
   const today = clock.today();
   if (decision.effectiveDate > today) {
-    throw validationFailed(`${how.kind === 'APPLICATION' ? 'An application is recorded once received' : 'A registration takes effect on its decision date; record it once it has'}`, 'decision.effectiveDate');
+    throw validationFailed(
+      `${how.kind === 'APPLICATION' ? 'An application is recorded once received' : 'A registration takes effect on its decision date; record it once it has'}`,
+      'decision.effectiveDate',
+    );
   }
 
   const institution = await db.transaction(async (manager) => {
@@ -69,13 +72,27 @@ async function createInstitution(
       decisionId,
       current: null,
       next: {
-        name, type: input.type, status: how.status, founder, planningRegion: input.planningRegion, implementationPlaces: places,
-        headName, contacts, stateSignificance: false, liquidatedOn: null, liquidationKind: null,
+        name,
+        type: input.type,
+        status: how.status,
+        founder,
+        planningRegion: input.planningRegion,
+        implementationPlaces: places,
+        headName,
+        contacts,
+        stateSignificance: false,
+        liquidatedOn: null,
+        liquidationKind: null,
       },
       effectiveDate: decision.effectiveDate,
       today,
     });
-    await recordInstitutionEvent(manager, how.kind, record.id, changes.map((change) => change.field));
+    await recordInstitutionEvent(
+      manager,
+      how.kind,
+      record.id,
+      changes.map((change) => change.field),
+    );
     return institutions.findOneByOrFail({ id: record.id });
   });
   return { institution };

@@ -39,9 +39,18 @@ export const reorganiseInstitutions: MutationResolvers['reorganiseInstitutions']
           return { status: 'LIQUIDATED', liquidatedOn: decision.effectiveDate, liquidationKind: 'REORGANISATION' };
         },
         onRecorded: (decisionId) =>
-          manager.getRepository(InstitutionLinkEntity).insert(
-            successorIds.map((successorId) => ({ predecessorId, successorId, kind: input.kind, decisionId, effectiveDate: decision.effectiveDate })),
-          ).then(() => undefined),
+          manager
+            .getRepository(InstitutionLinkEntity)
+            .insert(
+              successorIds.map((successorId) => ({
+                predecessorId,
+                successorId,
+                kind: input.kind,
+                decisionId,
+                effectiveDate: decision.effectiveDate,
+              })),
+            )
+            .then(() => undefined),
       });
       applied = result.applied;
     }

@@ -60,7 +60,13 @@ export const revokeDecision: MutationResolvers['revokeDecision'] = async (_paren
       effectiveDate: revocation.effectiveDate,
       today: context.clock.today(),
     });
-    if (applied) await recordInstitutionEvent(manager, 'REVOCATION', target.institutionId, made.map((change) => change.field));
+    if (applied)
+      await recordInstitutionEvent(
+        manager,
+        'REVOCATION',
+        target.institutionId,
+        made.map((change) => change.field),
+      );
     const institution = await manager.getRepository(InstitutionEntity).findOneByOrFail({ id: target.institutionId });
     return { institution, applied };
   });

@@ -13,7 +13,15 @@ export async function recordDecision(
   recordedBy: string | undefined,
   deadline: string | null = null,
 ): Promise<string> {
-  const record: Omit<DecisionRecord, 'recordedAt'> = { id: randomUUID(), institutionId, kind, ...decision, recordedBy: recordedBy ?? null, deadline, revokedBy: null };
+  const record: Omit<DecisionRecord, 'recordedAt'> = {
+    id: randomUUID(),
+    institutionId,
+    kind,
+    ...decision,
+    recordedBy: recordedBy ?? null,
+    deadline,
+    revokedBy: null,
+  };
   await manager.getRepository(DecisionEntity).insert(record);
   return record.id;
 }

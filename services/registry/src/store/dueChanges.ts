@@ -42,7 +42,12 @@ export async function applyDueChanges(db: DataSource, today: string, logger: Log
         await manager.query('SELECT 1 FROM institution WHERE id = $1 FOR UPDATE', [institutionId]);
         await writeSnapshotFields(manager, institutionId, Object.fromEntries(changes.map((c) => [c.field, c.new_value])));
         await manager.query('UPDATE institution_change SET applied_at = now() WHERE seq = ANY($1)', [changes.map((c) => c.seq)]);
-        await recordInstitutionEvent(manager, kind, institutionId, changes.map((c) => c.field));
+        await recordInstitutionEvent(
+          manager,
+          kind,
+          institutionId,
+          changes.map((c) => c.field),
+        );
       }
       return byDecision.size;
     });

@@ -22,9 +22,7 @@ export async function loadForUpdate(manager: EntityManager, id: string): Promise
 }
 
 export async function currentPlaces(manager: EntityManager, institutionId: string): Promise<ImplementationPlaceRecord[]> {
-  return manager
-    .getRepository(ImplementationPlaceEntity)
-    .find({ where: { institutionId, removed: false }, order: { position: 'ASC' } });
+  return manager.getRepository(ImplementationPlaceEntity).find({ where: { institutionId, removed: false }, order: { position: 'ASC' } });
 }
 
 export function placeSnapshot(place: Pick<ImplementationPlaceRecord, 'id' | 'address' | 'municipality' | 'planningRegion'>): PlaceSnapshot {
@@ -49,7 +47,11 @@ export function snapshotOf({ record, places }: LoadedInstitution): InstitutionSn
 }
 
 /** Writes tracked fields to the current row (and its places). */
-export async function writeSnapshotFields(manager: EntityManager, institutionId: string, fields: Partial<InstitutionSnapshot>): Promise<void> {
+export async function writeSnapshotFields(
+  manager: EntityManager,
+  institutionId: string,
+  fields: Partial<InstitutionSnapshot>,
+): Promise<void> {
   const row: Partial<InstitutionRecord> = {};
   if (fields.name !== undefined) Object.assign(row, { name: fields.name, searchName: foldForSearch(fields.name) });
   if (fields.type !== undefined) row.type = fields.type as InstitutionRecord['type'];
@@ -77,7 +79,16 @@ async function writePlaces(manager: EntityManager, institutionId: string, places
   const repository = manager.getRepository(ImplementationPlaceEntity);
   await repository.update({ institutionId }, { removed: true });
   for (const [position, place] of places.entries()) {
-    await repository.upsert({ ...place, planningRegion: place.planningRegion as ImplementationPlaceRecord['planningRegion'], institutionId, position, removed: false }, ['id']);
+    await repository.upsert(
+      {
+        ...place,
+        planningRegion: place.planningRegion as ImplementationPlaceRecord['planningRegion'],
+        institutionId,
+        position,
+        removed: false,
+      },
+      ['id'],
+    );
   }
 }
 
@@ -87,7 +98,14 @@ async function writePlaces(manager: EntityManager, institutionId: string, places
  */
 export async function recordChanges(
   manager: EntityManager,
-  args: { institutionId: string; decisionId: string; current: InstitutionSnapshot | null; next: Partial<InstitutionSnapshot>; effectiveDate: string; today: string },
+  args: {
+    institutionId: string;
+    decisionId: string;
+    current: InstitutionSnapshot | null;
+    next: Partial<InstitutionSnapshot>;
+    effectiveDate: string;
+    today: string;
+  },
 ): Promise<{ changes: FieldChange[]; applied: boolean }> {
   const changes = diffSnapshot(args.current, args.next);
   const applied = args.effectiveDate <= args.today;

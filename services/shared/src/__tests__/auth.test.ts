@@ -51,11 +51,17 @@ describe('requireRole', () => {
         error.message.includes('OFFICER, FUND_ADMIN') &&
         error.message.includes('PUBLIC'),
     );
-    assert.throws(() => requireRole({ role: Role.PROVIDER }, Role.SCHOOL), (error: unknown) => error instanceof DomainError && error.code === ErrorCode.FORBIDDEN);
+    assert.throws(
+      () => requireRole({ role: Role.PROVIDER }, Role.SCHOOL),
+      (error: unknown) => error instanceof DomainError && error.code === ErrorCode.FORBIDDEN,
+    );
   });
 
   it('refuses everyone when no role is allowed', () => {
-    assert.throws(() => requireRole({ role: Role.OFFICER }), (error: unknown) => error instanceof DomainError && error.code === ErrorCode.FORBIDDEN);
+    assert.throws(
+      () => requireRole({ role: Role.OFFICER }),
+      (error: unknown) => error instanceof DomainError && error.code === ErrorCode.FORBIDDEN,
+    );
   });
 });
 

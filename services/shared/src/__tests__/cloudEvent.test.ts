@@ -40,7 +40,13 @@ describe('cloudEventSchema', () => {
   });
 
   it('refuses event types not of the form <service>.<aggregate>.<verb>', () => {
-    for (const type of ['registry.institution', 'Registry.Institution.Liquidated', 'registry.institution.v1.liquidated', 'registry.institution.liquidated2', '']) {
+    for (const type of [
+      'registry.institution',
+      'Registry.Institution.Liquidated',
+      'registry.institution.v1.liquidated',
+      'registry.institution.liquidated2',
+      '',
+    ]) {
       expect(cloudEventSchema.safeParse({ ...event(), type }).success).toBe(false);
     }
   });

@@ -38,11 +38,28 @@ describe('parseConfig', () => {
 describe('loadServiceConfig', () => {
   it('lists every bad variable of a service in one error', () => {
     assert.throws(
-      () => loadServiceConfig('registry', { PORT: 'eighty', GATEWAY_SECRET: 'short', LOG_LEVEL: 'loud', OUTBOX_POLL_MS: '10', DATABASE_NAME: 'Eq-Registry', KAFKA_NEW_GROUP_START: 'middle' }),
+      () =>
+        loadServiceConfig('registry', {
+          PORT: 'eighty',
+          GATEWAY_SECRET: 'short',
+          LOG_LEVEL: 'loud',
+          OUTBOX_POLL_MS: '10',
+          DATABASE_NAME: 'Eq-Registry',
+          KAFKA_NEW_GROUP_START: 'middle',
+        }),
       (error: unknown) => {
         assert.ok(error instanceof ConfigError);
         expect(error.message).toMatch(/^Invalid configuration for registry:/);
-        for (const variable of ['DATABASE_URL', 'DATABASE_NAME', 'KAFKA_BROKERS', 'PORT', 'GATEWAY_SECRET', 'LOG_LEVEL', 'OUTBOX_POLL_MS', 'KAFKA_NEW_GROUP_START']) {
+        for (const variable of [
+          'DATABASE_URL',
+          'DATABASE_NAME',
+          'KAFKA_BROKERS',
+          'PORT',
+          'GATEWAY_SECRET',
+          'LOG_LEVEL',
+          'OUTBOX_POLL_MS',
+          'KAFKA_NEW_GROUP_START',
+        ]) {
           expect(error.message).toMatch(new RegExp(`  - ${variable}: `));
         }
         expect(error.message).toMatch(/GATEWAY_SECRET: must be at least 16 characters/);

@@ -40,12 +40,23 @@ describe('cursors', () => {
     const shape = ['text', 'uuid'] as const;
     // The reproducer of issue 13: ["x","not-a-uuid"], which PostgreSQL refused as a driver error.
     assert.throws(() => decodeCursor('WyJ4Iiwibm90LWEtdXVpZCJd', 'list', shape), validationFailedOn('after'));
-    for (const key of [['list', 'x', 'not-a-uuid'], ['list', 'a\u0000b', ID], ['list', 'x'.repeat(1_001), ID], ['list', 'Rīga'], ['list', 'Rīga', 42], ['list', 'Rīga', null]]) {
+    for (const key of [
+      ['list', 'x', 'not-a-uuid'],
+      ['list', 'a\u0000b', ID],
+      ['list', 'x'.repeat(1_001), ID],
+      ['list', 'Rīga'],
+      ['list', 'Rīga', 42],
+      ['list', 'Rīga', null],
+    ]) {
       assert.throws(() => decodeCursor(base64url(JSON.stringify(key)), 'list', shape), validationFailedOn('after'), JSON.stringify(key));
     }
     assert.throws(() => decodeCursor(base64url('{"0":"list","1":"Rīga"}'), 'list', shape), validationFailedOn('after'));
     for (const instant of ['yesterday', '0000-01-01T00:00:00Z', '2024-02-30T00:00:00Z', '2024-03-01T10:00:00Z; DROP TABLE x']) {
-      assert.throws(() => decodeCursor(base64url(JSON.stringify(['list', instant, ID])), 'list', ['instant', 'uuid']), validationFailedOn('after'), instant);
+      assert.throws(
+        () => decodeCursor(base64url(JSON.stringify(['list', instant, ID])), 'list', ['instant', 'uuid']),
+        validationFailedOn('after'),
+        instant,
+      );
     }
   });
 });
@@ -66,6 +77,9 @@ describe('pageSize', () => {
     for (const first of [0, -1, 2.5, Number.NaN, 101]) {
       assert.throws(() => pageSize(first), validationFailedOn('first'), String(first));
     }
-    assert.throws(() => pageSize(51, 50), (error: unknown) => validationFailedOn('first')(error) && (error as Error).message === 'first must be between 1 and 50');
+    assert.throws(
+      () => pageSize(51, 50),
+      (error: unknown) => validationFailedOn('first')(error) && (error as Error).message === 'first must be between 1 and 50',
+    );
   });
 });

@@ -2,7 +2,18 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { clientErrorOfDatabase, conflict, isUniqueViolation, DomainError, ErrorCode, forbidden, maskUnexpectedErrors, notFound, sqlStateOf, validationFailed } from '../errors';
+import {
+  clientErrorOfDatabase,
+  conflict,
+  isUniqueViolation,
+  DomainError,
+  ErrorCode,
+  forbidden,
+  maskUnexpectedErrors,
+  notFound,
+  sqlStateOf,
+  validationFailed,
+} from '../errors';
 import { QueryFailedError } from 'typeorm';
 import { createLogger } from '../logger';
 
@@ -21,7 +32,11 @@ function masker(requestIdOf?: (error: unknown) => string | undefined) {
 
 /** What Apollo Server hands formatError for an error thrown in a resolver at `path`. */
 function resolverError(original: Error, path: (string | number)[] = ['institution']): [GraphQLFormattedError, GraphQLError] {
-  const error = new GraphQLError(original.message, { path, originalError: original, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at secret.ts:1'] } });
+  const error = new GraphQLError(original.message, {
+    path,
+    originalError: original,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at secret.ts:1'] },
+  });
   return [error.toJSON(), error];
 }
 
@@ -79,7 +94,11 @@ describe('maskUnexpectedErrors', () => {
   it('masks an error that is not a GraphQLError at all', () => {
     const { format } = masker();
     const formatted = format({ message: 'boom: password=hunter2' }, new TypeError('boom: password=hunter2'));
-    expect(formatted).toStrictEqual({ message: 'Internal server error', path: undefined, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+    expect(formatted).toStrictEqual({
+      message: 'Internal server error',
+      path: undefined,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    });
   });
 
   it('masks an error whose code is INTERNAL_SERVER_ERROR or unknown', () => {
@@ -110,7 +129,12 @@ describe('maskUnexpectedErrors', () => {
   });
 });
 
-const failed = (code: string) => new QueryFailedError('INSERT INTO "institution"("registration_number") VALUES ($1)', ['4313900123'], Object.assign(new Error('driver'), { code, detail: 'Key (registration_number)=(4313900123) already exists.' }));
+const failed = (code: string) =>
+  new QueryFailedError(
+    'INSERT INTO "institution"("registration_number") VALUES ($1)',
+    ['4313900123'],
+    Object.assign(new Error('driver'), { code, detail: 'Key (registration_number)=(4313900123) already exists.' }),
+  );
 
 describe('database errors a client caused', () => {
   it('read the SQLSTATE from pg errors and from TypeORM’s wrapper, and nothing else', () => {
@@ -121,7 +145,11 @@ describe('database errors a client caused', () => {
   });
 
   it('tell a unique violation of a given constraint, wrapped by TypeORM or not', () => {
-    const wrapped = new QueryFailedError('INSERT …', [], Object.assign(new Error('dup'), { code: '23505', constraint: 'psychologist_personal_code_key' }));
+    const wrapped = new QueryFailedError(
+      'INSERT …',
+      [],
+      Object.assign(new Error('dup'), { code: '23505', constraint: 'psychologist_personal_code_key' }),
+    );
     assert.equal(isUniqueViolation(wrapped), true);
     assert.equal(isUniqueViolation(wrapped, 'psychologist_personal_code_key'), true);
     assert.equal(isUniqueViolation(wrapped, 'other_key'), false);
@@ -130,7 +158,10 @@ describe('database errors a client caused', () => {
 
   it('map unique violations, serialization failures, deadlocks and vanished references to CONFLICT', () => {
     for (const state of ['23505', '40001', '40P01', '23503']) {
-      expect([clientErrorOfDatabase(failed(state))?.error.code, clientErrorOfDatabase(failed(state))?.backstop]).toStrictEqual([ErrorCode.CONFLICT, false]);
+      expect([clientErrorOfDatabase(failed(state))?.error.code, clientErrorOfDatabase(failed(state))?.backstop]).toStrictEqual([
+        ErrorCode.CONFLICT,
+        false,
+      ]);
     }
     expect(clientErrorOfDatabase(failed('22021'))?.error.code).toBe(ErrorCode.VALIDATION_FAILED);
     expect(clientErrorOfDatabase(failed('23514'))?.backstop).toBe(true);
@@ -141,7 +172,9 @@ describe('database errors a client caused', () => {
     const { format, lines } = masker(() => 'req-7');
     expect(format(...resolverError(failed('23505'), ['registerInstitution'])).extensions).toStrictEqual({ code: ErrorCode.CONFLICT });
     expect(lines.length).toBe(0);
-    expect(format(...resolverError(failed('22001'), ['registerInstitution'])).extensions).toStrictEqual({ code: ErrorCode.VALIDATION_FAILED });
+    expect(format(...resolverError(failed('22001'), ['registerInstitution'])).extensions).toStrictEqual({
+      code: ErrorCode.VALIDATION_FAILED,
+    });
     const warning = JSON.parse(lines[0]!);
     expect([warning.level, warning.requestId, warning.err.code, warning.err.parameters]).toStrictEqual([40, 'req-7', '22001', undefined]);
     expect(lines[0]!.includes('4313900123')).toBe(false);
@@ -149,7 +182,10 @@ describe('database errors a client caused', () => {
 
   it('log an unexpected error with the request id and give the client that id', () => {
     const { format, lines } = masker(() => 'req-8');
-    expect(format(...resolverError(new Error('bug'))).extensions).toStrictEqual({ code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: 'req-8' });
+    expect(format(...resolverError(new Error('bug'))).extensions).toStrictEqual({
+      code: ErrorCode.INTERNAL_SERVER_ERROR,
+      requestId: 'req-8',
+    });
     expect(JSON.parse(lines[0]!).requestId).toBe('req-8');
   });
 });

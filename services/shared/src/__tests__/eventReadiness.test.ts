@@ -7,7 +7,19 @@ import type { OutboxRelay } from '../outboxRelay';
 const limits = { consumerGraceMs: 15_000, maxLag: 100, lagGraceMs: 60_000, outboxMaxUnsentAgeMs: 15_000 };
 const NOW = 1_000_000_000;
 
-function flow({ health, lagSince, lagTotal = 0, oldestAgeMs = 0, relayError }: { health?: ConsumerHealth; lagSince?: number; lagTotal?: number; oldestAgeMs?: number; relayError?: string }): EventFlow {
+function flow({
+  health,
+  lagSince,
+  lagTotal = 0,
+  oldestAgeMs = 0,
+  relayError,
+}: {
+  health?: ConsumerHealth;
+  lagSince?: number;
+  lagTotal?: number;
+  oldestAgeMs?: number;
+  relayError?: string;
+}): EventFlow {
   return {
     db: { query: async () => [{ unsent: oldestAgeMs > 0 ? 3 : 0, oldestAgeMs }] } as unknown as DataSource,
     relay: { lastError: relayError } as OutboxRelay,
@@ -36,7 +48,9 @@ describe('readiness of the event backbone', () => {
   it('is not ready once the consumer has had no contact with the broker for longer than the grace, joined or not', async () => {
     const silent = await failures(flow({ health: { state: 'joined', lastContactAt: NOW - 20_000, restarts: 0 } }));
     expect(silent.consumer!).toMatch(/no contact with the broker for 20 s/);
-    const restarting = await failures(flow({ health: { state: 'restarting', lastContactAt: NOW - 16_000, restarts: 3, lastRestartReason: 'crashed: boom' } }));
+    const restarting = await failures(
+      flow({ health: { state: 'restarting', lastContactAt: NOW - 16_000, restarts: 3, lastRestartReason: 'crashed: boom' } }),
+    );
     expect(restarting.consumer!).toMatch(/consumer restarting.*restarts: 3; last: crashed: boom/);
     const briefly = await failures(flow({ health: { state: 'restarting', lastContactAt: NOW - 5_000, restarts: 1 } }));
     expect(briefly).toStrictEqual({});

@@ -13,7 +13,12 @@ describe('graphqlRequestHandler', () => {
   beforeAll(async () => {
     apollo = new ApolloServer<{ caller: string }>({
       typeDefs: 'type Query { echo(text: String!): String!, caller: String! }',
-      resolvers: { Query: { echo: (_: unknown, { text }: { text: string }) => text, caller: (_: unknown, __: unknown, context: { caller: string }) => context.caller } },
+      resolvers: {
+        Query: {
+          echo: (_: unknown, { text }: { text: string }) => text,
+          caller: (_: unknown, __: unknown, context: { caller: string }) => context.caller,
+        },
+      },
     });
     await apollo.start();
     const handler = graphqlRequestHandler(apollo, {
@@ -33,14 +38,25 @@ describe('graphqlRequestHandler', () => {
     await apollo.stop();
   });
 
-  const post = async (body: RequestInit["body"], headers: Record<string, string> = {}, init: Partial<RequestInit> = {}) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'x-secret': 'open sesame', 'content-type': 'application/json', ...headers }, body, ...init } as RequestInit);
+  const post = async (body: RequestInit['body'], headers: Record<string, string> = {}, init: Partial<RequestInit> = {}) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'x-secret': 'open sesame', 'content-type': 'application/json', ...headers },
+      body,
+      ...init,
+    } as RequestInit);
     return { status: response.status, type: response.headers.get('content-type'), json: (await response.json()) as any };
   };
 
   it('answers a query, with variables, and builds the context from the request', async () => {
-    const answered = await post(JSON.stringify({ query: 'query Q($t: String!) { echo(text: $t) caller }', variables: { t: 'Ķegums' } }), { 'x-caller': 'SCHOOL' });
-    expect(answered).toStrictEqual({ status: 200, type: 'application/json; charset=utf-8', json: { data: { echo: 'Ķegums', caller: 'SCHOOL' } } });
+    const answered = await post(JSON.stringify({ query: 'query Q($t: String!) { echo(text: $t) caller }', variables: { t: 'Ķegums' } }), {
+      'x-caller': 'SCHOOL',
+    });
+    expect(answered).toStrictEqual({
+      status: 200,
+      type: 'application/json; charset=utf-8',
+      json: { data: { echo: 'Ķegums', caller: 'SCHOOL' } },
+    });
   });
 
   it('reads UTF-8 split across chunks', async () => {

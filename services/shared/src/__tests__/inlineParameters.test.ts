@@ -21,7 +21,16 @@ describe('inlineParameters', () => {
   });
 
   it('inlines numbers in parentheses (a negative one stays one operand), booleans, NULL, bigints and dates', () => {
-    expect(inlineParameters('SELECT x + $1, $2, $3, $4, $5, $6', [-5, true, null, undefined, 12345678901234567890n, new Date('2026-01-02T03:04:05Z')])).toBe("SELECT x + (-5), TRUE, NULL, NULL, (12345678901234567890), '2026-01-02T03:04:05.000Z'");
+    expect(
+      inlineParameters('SELECT x + $1, $2, $3, $4, $5, $6', [
+        -5,
+        true,
+        null,
+        undefined,
+        12345678901234567890n,
+        new Date('2026-01-02T03:04:05Z'),
+      ]),
+    ).toBe("SELECT x + (-5), TRUE, NULL, NULL, (12345678901234567890), '2026-01-02T03:04:05.000Z'");
   });
 
   it('replaces $10 as ten, not as $1 followed by 0', () => {

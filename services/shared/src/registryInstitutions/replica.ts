@@ -42,12 +42,18 @@ export async function findRegistryInstitution(
   options: FindRegistryInstitutionOptions = {},
 ): Promise<RegistryInstitutionState | null> {
   const lock = options.lock ? LOCK_CLAUSE[options.lock] : '';
-  const rows: Array<{ state: RegistryInstitutionState }> = await db.query(`SELECT state FROM registry_institution WHERE id = $1${lock}`, [id]);
+  const rows: Array<{ state: RegistryInstitutionState }> = await db.query(`SELECT state FROM registry_institution WHERE id = $1${lock}`, [
+    id,
+  ]);
   return rows[0]?.state ?? null;
 }
 
 /** What a service does once an institution event is applied, in the same transaction. */
-export type RegistryInstitutionReaction = (institution: RegistryInstitutionState, event: CloudEvent, manager: EntityManager) => Promise<void>;
+export type RegistryInstitutionReaction = (
+  institution: RegistryInstitutionState,
+  event: CloudEvent,
+  manager: EntityManager,
+) => Promise<void>;
 
 /**
  * Consumer handlers for every type in REGISTRY_INSTITUTION_EVENT_TYPES: apply the event to the

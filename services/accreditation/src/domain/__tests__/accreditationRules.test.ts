@@ -13,7 +13,10 @@ describe('who can be accredited', () => {
   });
 
   it('refuses a liquidated institution with CONFLICT', () => {
-    assert.throws(() => assertCanAccredit({ id: ID, name: 'Skola', status: 'LIQUIDATED', type: 'BASIC_SCHOOL' }, ID), withCode(ErrorCode.CONFLICT));
+    assert.throws(
+      () => assertCanAccredit({ id: ID, name: 'Skola', status: 'LIQUIDATED', type: 'BASIC_SCHOOL' }, ID),
+      withCode(ErrorCode.CONFLICT),
+    );
   });
 
   it('accepts an active institution', () => {
@@ -24,7 +27,8 @@ describe('who can be accredited', () => {
     for (const type of ['PRESCHOOL', 'INTEREST_EDUCATION']) {
       assert.throws(
         () => assertCanAccredit({ id: ID, name: 'Iestāde', status: 'ACTIVE', type }, ID),
-        (error: unknown) => error instanceof DomainError && error.code === ErrorCode.VALIDATION_FAILED && error.details?.reason === 'OUT_OF_SCOPE',
+        (error: unknown) =>
+          error instanceof DomainError && error.code === ErrorCode.VALIDATION_FAILED && error.details?.reason === 'OUT_OF_SCOPE',
       );
     }
   });
@@ -47,9 +51,18 @@ describe('accreditation decisions', () => {
   });
 
   it('refuses a decision dated after today, an empty number and an impossible date', () => {
-    assert.throws(() => normaliseDecision({ decisionNumber: 'A-1', decisionDate: '2024-06-02' }, '2024-06-01'), withCode(ErrorCode.VALIDATION_FAILED));
-    assert.throws(() => normaliseDecision({ decisionNumber: '  ', decisionDate: '2024-05-02' }, '2024-06-01'), withCode(ErrorCode.VALIDATION_FAILED));
-    assert.throws(() => normaliseDecision({ decisionNumber: 'A-1', decisionDate: '2024-02-30' }, '2024-06-01'), withCode(ErrorCode.VALIDATION_FAILED));
+    assert.throws(
+      () => normaliseDecision({ decisionNumber: 'A-1', decisionDate: '2024-06-02' }, '2024-06-01'),
+      withCode(ErrorCode.VALIDATION_FAILED),
+    );
+    assert.throws(
+      () => normaliseDecision({ decisionNumber: '  ', decisionDate: '2024-05-02' }, '2024-06-01'),
+      withCode(ErrorCode.VALIDATION_FAILED),
+    );
+    assert.throws(
+      () => normaliseDecision({ decisionNumber: 'A-1', decisionDate: '2024-02-30' }, '2024-06-01'),
+      withCode(ErrorCode.VALIDATION_FAILED),
+    );
   });
 });
 

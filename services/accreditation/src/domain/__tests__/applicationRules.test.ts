@@ -23,7 +23,7 @@ const places = [
 ];
 
 describe('an application lists every implementation place', () => {
-  it('takes the register\'s places when the applicant lists none', () => {
+  it("takes the register's places when the applicant lists none", () => {
     expect(placesOfApplication(places, undefined)).toStrictEqual(places);
     expect(placesOfApplication(places, [])).toStrictEqual(places);
   });
@@ -33,7 +33,10 @@ describe('an application lists every implementation place', () => {
   });
 
   it('refuses a list that leaves a place out, naming its address', () => {
-    assert.throws(() => placesOfApplication(places, ['p1']), (error: any) => error.code === 'VALIDATION_FAILED' && /Meža iela 4, Ogre/.test(error.message));
+    assert.throws(
+      () => placesOfApplication(places, ['p1']),
+      (error: any) => error.code === 'VALIDATION_FAILED' && /Meža iela 4, Ogre/.test(error.message),
+    );
   });
 
   it('refuses a place the register does not know', () => {
@@ -49,8 +52,10 @@ describe('a programme is accredited by an active licence of the institution', ()
   const licence = { id: 'l1', institutionId: 'i1', programmeCode: '21011111', status: 'ACTIVE' };
   it('accepts an active licence of the institution', () => expect(assertLicenceAccreditable(licence, 'l1', 'i1')).toBe(licence));
   it('refuses an unknown licence', () => expect(code(() => assertLicenceAccreditable(null, 'l1', 'i1'))).toBe('NOT_FOUND'));
-  it("refuses another institution's licence", () => expect(code(() => assertLicenceAccreditable(licence, 'l1', 'i2'))).toBe('VALIDATION_FAILED'));
-  it('refuses a revoked licence', () => expect(code(() => assertLicenceAccreditable({ ...licence, status: 'REVOKED' }, 'l1', 'i1'))).toBe('CONFLICT'));
+  it("refuses another institution's licence", () =>
+    expect(code(() => assertLicenceAccreditable(licence, 'l1', 'i2'))).toBe('VALIDATION_FAILED'));
+  it('refuses a revoked licence', () =>
+    expect(code(() => assertLicenceAccreditable({ ...licence, status: 'REVOKED' }, 'l1', 'i1'))).toBe('CONFLICT'));
 });
 
 describe('the steps of an application', () => {

@@ -12,7 +12,10 @@ describe('extension during reorganisation or building works', () => {
   });
 
   it('refuses one day past the two-year ceiling', () => {
-    assert.throws(() => extendTerm(granted, '2032-09-01', '2030-01-15'), (error: any) => error.code === 'VALIDATION_FAILED' && /2032-08-31/.test(error.message));
+    assert.throws(
+      () => extendTerm(granted, '2032-09-01', '2030-01-15'),
+      (error: any) => error.code === 'VALIDATION_FAILED' && /2032-08-31/.test(error.message),
+    );
   });
 
   it('counts the ceiling from the granted term, so a second extension cannot pass it', () => {
@@ -23,7 +26,10 @@ describe('extension during reorganisation or building works', () => {
 
   it('only moves the end later, on an active accreditation, decided before the term ends', () => {
     assert.throws(() => extendTerm(granted, '2030-08-31', '2030-01-15'), /after the current one/);
-    assert.throws(() => extendTerm({ ...granted, status: 'EXPIRED' }, '2031-08-31', '2030-01-15'), (error: any) => error.code === 'CONFLICT');
+    assert.throws(
+      () => extendTerm({ ...granted, status: 'EXPIRED' }, '2031-08-31', '2030-01-15'),
+      (error: any) => error.code === 'CONFLICT',
+    );
     assert.throws(() => extendTerm(granted, '2031-08-31', '2030-09-01'), /before the term ends/);
   });
 });

@@ -25,6 +25,9 @@ describe('the overall decision on a head of an institution', () => {
 
   it('needs a name', () => {
     expect(normaliseHeadName('  Anna   Bērziņa ')).toBe('Anna Bērziņa');
-    assert.throws(() => normaliseHeadName(' '), (error: any) => error.code === 'VALIDATION_FAILED');
+    assert.throws(
+      () => normaliseHeadName(' '),
+      (error: any) => error.code === 'VALIDATION_FAILED',
+    );
   });
 });

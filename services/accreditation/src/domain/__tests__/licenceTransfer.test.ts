@@ -5,11 +5,11 @@ const A = '6f1c1b7e-3d2a-4e55-9b0c-1a2b3c4d5e6f';
 const B = '0b8e2c1d-7a44-4f0e-8d1c-2e3f4a5b6c7d';
 
 describe('a programme accreditation following its licence to the successor', () => {
-  it('reads the transfer from the predecessor\'s transferred licence', () => {
+  it("reads the transfer from the predecessor's transferred licence", () => {
     expect(transferStepOf({ id: A, status: 'TRANSFERRED', continuedById: B })).toStrictEqual({ fromLicenceId: A, toLicenceId: B });
   });
 
-  it('reads the transfer from the successor\'s licence that continues another', () => {
+  it("reads the transfer from the successor's licence that continues another", () => {
     expect(transferStepOf({ id: B, status: 'ACTIVE', continuesId: A })).toStrictEqual({ fromLicenceId: A, toLicenceId: B });
   });
 
@@ -26,7 +26,7 @@ describe('a programme accreditation following its licence to the successor', () 
     expect(transferConfirmed(null, B)).toBe(false);
   });
 
-  it('moves the accreditation unless the successor\'s licence is accredited already', () => {
+  it("moves the accreditation unless the successor's licence is accredited already", () => {
     expect(transferOutcome(false)).toBe('MOVE');
     expect(transferOutcome(true)).toBe('END');
   });

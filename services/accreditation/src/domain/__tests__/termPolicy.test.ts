@@ -28,11 +28,14 @@ describe('default term policy', () => {
   });
 
   it('refuses accreditation with VALIDATION_FAILED when any category is insufficient', () => {
-    assert.throws(() => termYearsFor(results('GOOD', 'INSUFFICIENT', 'NEEDS_IMPROVEMENT', 'GOOD'), DEFAULT_TERM_POLICY), (error) => {
-      assert.ok(isValidationError(error));
-      expect((error as Error).message).toMatch(/refused.*Nepietiekami/);
-      return true;
-    });
+    assert.throws(
+      () => termYearsFor(results('GOOD', 'INSUFFICIENT', 'NEEDS_IMPROVEMENT', 'GOOD'), DEFAULT_TERM_POLICY),
+      (error) => {
+        assert.ok(isValidationError(error));
+        expect((error as Error).message).toMatch(/refused.*Nepietiekami/);
+        return true;
+      },
+    );
   });
 
   it('is itself a valid policy', () => {

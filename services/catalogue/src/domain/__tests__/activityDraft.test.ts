@@ -48,8 +48,10 @@ describe('validateActivityDraft', () => {
   });
 
   it('refuses a zero, negative or oversized group and a duration out of bounds', () => {
-    for (const maxGroupSize of [0, -5, 1001, 2.5]) assert.throws(() => validateActivityDraft(draft({ maxGroupSize })), failsOn('maxGroupSize'));
-    for (const durationMinutes of [0, 14, 721]) assert.throws(() => validateActivityDraft(draft({ durationMinutes })), failsOn('durationMinutes'));
+    for (const maxGroupSize of [0, -5, 1001, 2.5])
+      assert.throws(() => validateActivityDraft(draft({ maxGroupSize })), failsOn('maxGroupSize'));
+    for (const durationMinutes of [0, 14, 721])
+      assert.throws(() => validateActivityDraft(draft({ durationMinutes })), failsOn('durationMinutes'));
   });
 
   it('refuses a blank or too short title and a blank description', () => {

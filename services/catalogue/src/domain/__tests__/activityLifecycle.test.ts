@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, expect, it } from '@jest/globals';
 import { DomainError, ErrorCode } from '@eq/shared/errors';
-import { ACTIVITY_STATUSES, changeStatus, nextStatus, reviewAction, type ActivityAction, type ActivityStatus, type LifecycleState } from '../activityLifecycle';
+import {
+  ACTIVITY_STATUSES,
+  changeStatus,
+  nextStatus,
+  reviewAction,
+  type ActivityAction,
+  type ActivityStatus,
+  type LifecycleState,
+} from '../activityLifecycle';
 
 const isCode = (code: ErrorCode) => (error: unknown) => error instanceof DomainError && error.code === code;
 
@@ -40,7 +48,10 @@ describe('nextStatus', () => {
 describe('reviewAction', () => {
   it('needs a reason to return an activity', () => {
     for (const reason of [undefined, null, '', '   ']) {
-      assert.throws(() => reviewAction('RETURN', reason), (e: unknown) => isCode(ErrorCode.VALIDATION_FAILED)(e) && (e as DomainError).details.field === 'reason');
+      assert.throws(
+        () => reviewAction('RETURN', reason),
+        (e: unknown) => isCode(ErrorCode.VALIDATION_FAILED)(e) && (e as DomainError).details.field === 'reason',
+      );
     }
   });
 
@@ -81,6 +92,9 @@ describe('changeStatus', () => {
   });
 
   it('changes nothing when the transition is not allowed', () => {
-    assert.throws(() => changeStatus({ status: 'WITHDRAWN', statusReason: null, publishedAt: null }, 'SUBMIT', null, now), isCode(ErrorCode.CONFLICT));
+    assert.throws(
+      () => changeStatus({ status: 'WITHDRAWN', statusReason: null, publishedAt: null }, 'SUBMIT', null, now),
+      isCode(ErrorCode.CONFLICT),
+    );
   });
 });

@@ -26,9 +26,13 @@ describe('assertFundingAllows', () => {
   });
 
   it('refuses with the reason a school can act on: counts, quota, allocation, fund', () => {
-    expect(reasonOf(() => assertFundingAllows(policy, { ...funding, counts: null, learners: null }, ask, null))).toBe('NO_LOCKED_LEARNER_COUNTS');
+    expect(reasonOf(() => assertFundingAllows(policy, { ...funding, counts: null, learners: null }, ask, null))).toBe(
+      'NO_LOCKED_LEARNER_COUNTS',
+    );
     expect(reasonOf(() => assertFundingAllows(policy, { ...funding, gradeFunded: 31 }, ask, null))).toBe('PUPIL_QUOTA_EXCEEDED');
-    expect(reasonOf(() => assertFundingAllows(policy, { ...funding, schoolUsedCents: 110_001 }, ask, null))).toBe('SCHOOL_ALLOCATION_EXCEEDED');
+    expect(reasonOf(() => assertFundingAllows(policy, { ...funding, schoolUsedCents: 110_001 }, ask, null))).toBe(
+      'SCHOOL_ALLOCATION_EXCEEDED',
+    );
     expect(reasonOf(() => assertFundingAllows(policy, funding, ask, 990_001))).toBe('FUND_BUDGET_EXCEEDED');
   });
 

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, expect, it } from '@jest/globals';
 import { DomainError, ErrorCode } from '@eq/shared/errors';
-import { assertCancellable, assertGroupFits, assertMoneyAvailable, assertSessionOpen, attendanceOutcome, placementOf, validateBookingRequest } from '../bookingRules';
+import {
+  assertCancellable,
+  assertGroupFits,
+  assertMoneyAvailable,
+  assertSessionOpen,
+  attendanceOutcome,
+  placementOf,
+  validateBookingRequest,
+} from '../bookingRules';
 
 const activity = { status: 'PUBLISHED', gradeBands: ['GRADES_7_9'], maxGroupSize: 25 };
 const session = { status: 'SCHEDULED', capacity: 30, startsAt: new Date('2025-10-22T08:00:00Z') };
@@ -19,7 +27,13 @@ function refusal(run: () => void): DomainError {
 describe('validateBookingRequest', () => {
   it('accepts grade 0 (pre-school) to 12 and at least one pupil', () => {
     expect(validateBookingRequest({ grade: 0, pupils: 1 })).toStrictEqual({ grade: 0, pupils: 1 });
-    for (const request of [{ grade: 7, pupils: 0 }, { grade: 7, pupils: -2 }, { grade: 7, pupils: 2.5 }, { grade: 13, pupils: 5 }, { grade: -1, pupils: 5 }]) {
+    for (const request of [
+      { grade: 7, pupils: 0 },
+      { grade: 7, pupils: -2 },
+      { grade: 7, pupils: 2.5 },
+      { grade: 13, pupils: 5 },
+      { grade: -1, pupils: 5 },
+    ]) {
       expect(refusal(() => validateBookingRequest(request)).code).toBe(ErrorCode.VALIDATION_FAILED);
     }
   });
@@ -45,8 +59,12 @@ describe('assertSessionOpen', () => {
   });
 
   it('refuses cancelled sessions and activities out of the catalogue', () => {
-    expect(refusal(() => assertSessionOpen(activity, { ...session, status: 'CANCELLED' }, '2025-10-01', '2025-10-15')).code).toBe(ErrorCode.CONFLICT);
-    expect(refusal(() => assertSessionOpen({ ...activity, status: 'WITHDRAWN' }, session, '2025-10-01', '2025-10-15')).code).toBe(ErrorCode.CONFLICT);
+    expect(refusal(() => assertSessionOpen(activity, { ...session, status: 'CANCELLED' }, '2025-10-01', '2025-10-15')).code).toBe(
+      ErrorCode.CONFLICT,
+    );
+    expect(refusal(() => assertSessionOpen({ ...activity, status: 'WITHDRAWN' }, session, '2025-10-01', '2025-10-15')).code).toBe(
+      ErrorCode.CONFLICT,
+    );
   });
 });
 
@@ -68,7 +86,11 @@ describe('assertMoneyAvailable', () => {
 
   it('refuses beyond the allocation, then beyond the fund, each with its reason', () => {
     const school = refusal(() => assertMoneyAvailable({ ...position, schoolUsedCents: 30_001 }));
-    expect([school.code, school.details.reason, school.details.leftCents]).toStrictEqual([ErrorCode.QUOTA_EXCEEDED, 'SCHOOL_ALLOCATION_EXCEEDED', 9_999]);
+    expect([school.code, school.details.reason, school.details.leftCents]).toStrictEqual([
+      ErrorCode.QUOTA_EXCEEDED,
+      'SCHOOL_ALLOCATION_EXCEEDED',
+      9_999,
+    ]);
     const fund = refusal(() => assertMoneyAvailable({ ...position, fundUsedCents: 990_001 }));
     expect([fund.code, fund.details.reason]).toStrictEqual([ErrorCode.QUOTA_EXCEEDED, 'FUND_BUDGET_EXCEEDED']);
   });

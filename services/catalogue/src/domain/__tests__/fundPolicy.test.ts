@@ -9,7 +9,7 @@ import { assertFundPolicy, MEASURE_4221_PERIOD, MEASURE_4221_POLICY } from '../f
 const referenceFile = fileURLToPath(new URL('../../../../../docs/reference/esf-4221-activity-fund.json', import.meta.url));
 
 describe('MEASURE_4221_POLICY', () => {
-  it('matches the measure\'s reference facts (€ per pupil per activity, activities per semester)', () => {
+  it("matches the measure's reference facts (€ per pupil per activity, activities per semester)", () => {
     const facts = JSON.parse(readFileSync(referenceFile, 'utf8')) as {
       pricePerPupilPerActivityEur: number;
       activitiesPerPupilPerSemester: number;
@@ -25,7 +25,11 @@ describe('MEASURE_4221_POLICY', () => {
 
 describe('assertFundPolicy', () => {
   it('accepts whole positive figures', () => {
-    expect(assertFundPolicy({ pricePerPupilCents: 1200, activitiesPerPupilPerSemester: 3, attendanceBudgetCents: 500 })).toStrictEqual({ pricePerPupilCents: 1200, activitiesPerPupilPerSemester: 3, attendanceBudgetCents: 500 });
+    expect(assertFundPolicy({ pricePerPupilCents: 1200, activitiesPerPupilPerSemester: 3, attendanceBudgetCents: 500 })).toStrictEqual({
+      pricePerPupilCents: 1200,
+      activitiesPerPupilPerSemester: 3,
+      attendanceBudgetCents: 500,
+    });
   });
 
   it('refuses a zero, negative or fractional price or quota', () => {

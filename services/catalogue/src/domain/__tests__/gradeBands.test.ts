@@ -10,17 +10,29 @@ describe('gradeBandOf', () => {
 
   it('maps every grade 1-12 to its band, band edges included', () => {
     const expected: Record<number, string> = {
-      1: 'GRADES_1_3', 2: 'GRADES_1_3', 3: 'GRADES_1_3',
-      4: 'GRADES_4_6', 5: 'GRADES_4_6', 6: 'GRADES_4_6',
-      7: 'GRADES_7_9', 8: 'GRADES_7_9', 9: 'GRADES_7_9',
-      10: 'GRADES_10_12', 11: 'GRADES_10_12', 12: 'GRADES_10_12',
+      1: 'GRADES_1_3',
+      2: 'GRADES_1_3',
+      3: 'GRADES_1_3',
+      4: 'GRADES_4_6',
+      5: 'GRADES_4_6',
+      6: 'GRADES_4_6',
+      7: 'GRADES_7_9',
+      8: 'GRADES_7_9',
+      9: 'GRADES_7_9',
+      10: 'GRADES_10_12',
+      11: 'GRADES_10_12',
+      12: 'GRADES_10_12',
     };
     for (const [grade, band] of Object.entries(expected)) expect(gradeBandOf(Number(grade))).toBe(band);
   });
 
   it('refuses grades the measure does not fund', () => {
     for (const grade of [-1, 13, 2.5, Number.NaN]) {
-      assert.throws(() => gradeBandOf(grade), (e: unknown) => e instanceof DomainError && e.code === ErrorCode.VALIDATION_FAILED, `grade ${grade}`);
+      assert.throws(
+        () => gradeBandOf(grade),
+        (e: unknown) => e instanceof DomainError && e.code === ErrorCode.VALIDATION_FAILED,
+        `grade ${grade}`,
+      );
     }
   });
 });

@@ -14,7 +14,10 @@ describe('summariseParticipation', () => {
     expect(PARTICIPATION_TARGET).toBe(0.85);
     const met = summariseParticipation([{ learners: 100, atLeast: 85, atMost: 100 }]);
     expect([met.rateAtLeast, met.rateAtMost, met.targetMet]).toStrictEqual([0.85, 1, true]);
-    const unsure = summariseParticipation([{ learners: 60, atLeast: 50, atMost: 60 }, { learners: 40, atLeast: 30, atMost: 40 }]);
+    const unsure = summariseParticipation([
+      { learners: 60, atLeast: 50, atMost: 60 },
+      { learners: 40, atLeast: 30, atMost: 40 },
+    ]);
     expect([unsure.learners, unsure.atLeast, unsure.rateAtLeast, unsure.targetMet]).toStrictEqual([100, 80, 0.8, false]);
     expect(summariseParticipation([]).targetMet).toBe(false);
   });

@@ -18,12 +18,17 @@ describe('validateProvider', () => {
 
   it('needs a name for an outside organisation and refuses an institution reference for it', () => {
     assert.throws(() => validateProvider({ kind: 'COMPANY', name: ' ' }, null), isCode(ErrorCode.VALIDATION_FAILED));
-    assert.throws(() => validateProvider({ kind: 'COMPANY', name: 'SIA Robo', institutionId: INSTITUTION }, active), isCode(ErrorCode.VALIDATION_FAILED));
+    assert.throws(
+      () => validateProvider({ kind: 'COMPANY', name: 'SIA Robo', institutionId: INSTITUTION }, active),
+      isCode(ErrorCode.VALIDATION_FAILED),
+    );
   });
 
-  it('registers an institution under the register\'s name unless another is given', () => {
+  it("registers an institution under the register's name unless another is given", () => {
     expect(validateProvider({ kind: 'INSTITUTION', institutionId: INSTITUTION }, active).name).toBe('Cēsu Valsts ģimnāzija');
-    expect(validateProvider({ kind: 'INSTITUTION', institutionId: INSTITUTION, name: 'CVĢ STEM centrs' }, active).name).toBe('CVĢ STEM centrs');
+    expect(validateProvider({ kind: 'INSTITUTION', institutionId: INSTITUTION, name: 'CVĢ STEM centrs' }, active).name).toBe(
+      'CVĢ STEM centrs',
+    );
   });
 
   it('needs the institution reference for kind INSTITUTION', () => {
@@ -46,6 +51,9 @@ describe('assertProviderMayOffer', () => {
   });
 
   it('refuses new activities from a liquidated institution', () => {
-    assert.throws(() => assertProviderMayOffer({ name: 'Skola', kind: 'INSTITUTION' }, { ...active, status: 'LIQUIDATED' }), isCode(ErrorCode.CONFLICT));
+    assert.throws(
+      () => assertProviderMayOffer({ name: 'Skola', kind: 'INSTITUTION' }, { ...active, status: 'LIQUIDATED' }),
+      isCode(ErrorCode.CONFLICT),
+    );
   });
 });

@@ -12,26 +12,57 @@ const activity = { status: 'PUBLISHED', format: 'AT_PROVIDER', durationMinutes: 
 describe('validateSessionDraft', () => {
   it("refuses a session outside the measure's period, 2025–2028 (source 003)", () => {
     const at = (iso: string) => validateSessionDraft({ startsAt: new Date(iso), place: 'Rīga', capacity: 25 }, activity, now);
-    assert.throws(() => at('2029-01-15T08:00:00Z'), (error: unknown) => error instanceof DomainError && error.details?.reason === 'OUTSIDE_FUND_PERIOD');
+    assert.throws(
+      () => at('2029-01-15T08:00:00Z'),
+      (error: unknown) => error instanceof DomainError && error.details?.reason === 'OUTSIDE_FUND_PERIOD',
+    );
     // The last day counts by Riga time: 31 December 23:30 in Riga is 21:30 UTC.
     expect(at('2028-12-31T21:30:00Z').capacity).toBe(25);
     assert.throws(() => at('2028-12-31T22:30:00Z'), DomainError);
   });
 
   it('ends a session after the activity duration', () => {
-    const draft = validateSessionDraft({ startsAt: new Date('2025-10-22T08:00:00Z'), place: '  Rīga,   Zinātnes iela 1 ', capacity: 25 }, activity, now);
-    expect(draft).toStrictEqual({ startsAt: new Date('2025-10-22T08:00:00Z'), endsAt: new Date('2025-10-22T09:30:00Z'), place: 'Rīga, Zinātnes iela 1', capacity: 25 });
+    const draft = validateSessionDraft(
+      { startsAt: new Date('2025-10-22T08:00:00Z'), place: '  Rīga,   Zinātnes iela 1 ', capacity: 25 },
+      activity,
+      now,
+    );
+    expect(draft).toStrictEqual({
+      startsAt: new Date('2025-10-22T08:00:00Z'),
+      endsAt: new Date('2025-10-22T09:30:00Z'),
+      place: 'Rīga, Zinātnes iela 1',
+      capacity: 25,
+    });
   });
 
   it('refuses a session in the past, a capacity of zero, a missing place and a withdrawn activity', () => {
-    assert.throws(() => validateSessionDraft({ startsAt: new Date('2025-09-30T08:00:00Z'), place: 'Rīga', capacity: 25 }, activity, now), DomainError);
-    assert.throws(() => validateSessionDraft({ startsAt: new Date('2025-10-22T08:00:00Z'), place: 'Rīga', capacity: 0 }, activity, now), DomainError);
-    assert.throws(() => validateSessionDraft({ startsAt: new Date('2025-10-22T08:00:00Z'), place: ' ', capacity: 25 }, activity, now), DomainError);
-    assert.throws(() => validateSessionDraft({ startsAt: new Date('2025-10-22T08:00:00Z'), place: 'Rīga', capacity: 25 }, { ...activity, status: 'WITHDRAWN' }, now), DomainError);
+    assert.throws(
+      () => validateSessionDraft({ startsAt: new Date('2025-09-30T08:00:00Z'), place: 'Rīga', capacity: 25 }, activity, now),
+      DomainError,
+    );
+    assert.throws(
+      () => validateSessionDraft({ startsAt: new Date('2025-10-22T08:00:00Z'), place: 'Rīga', capacity: 0 }, activity, now),
+      DomainError,
+    );
+    assert.throws(
+      () => validateSessionDraft({ startsAt: new Date('2025-10-22T08:00:00Z'), place: ' ', capacity: 25 }, activity, now),
+      DomainError,
+    );
+    assert.throws(
+      () =>
+        validateSessionDraft(
+          { startsAt: new Date('2025-10-22T08:00:00Z'), place: 'Rīga', capacity: 25 },
+          { ...activity, status: 'WITHDRAWN' },
+          now,
+        ),
+      DomainError,
+    );
   });
 
   it('lets an online session go without a place', () => {
-    expect(validateSessionDraft({ startsAt: new Date('2025-10-22T08:00:00Z'), capacity: 25 }, { ...activity, format: 'ONLINE' }, now).place).toBe('Online');
+    expect(
+      validateSessionDraft({ startsAt: new Date('2025-10-22T08:00:00Z'), capacity: 25 }, { ...activity, format: 'ONLINE' }, now).place,
+    ).toBe('Online');
   });
 });
 
@@ -56,24 +87,31 @@ describe('assertEligibleSchool', () => {
 
 describe('icsCalendar', () => {
   it('writes RFC 5545 text: CRLF lines, UTC times, escaped and folded text', () => {
-    const text = icsCalendar('Skola', [
-      {
-        uid: 'b1@catalogue',
-        startsAt: new Date('2025-10-22T08:00:00Z'),
-        endsAt: new Date('2025-10-22T09:30:00Z'),
-        summary: 'Ķīmija; skābes, sārmi',
-        location: 'Rīga',
-        description: 'x'.repeat(100),
-        status: 'CONFIRMED',
-        updatedAt: now,
-      },
-    ], now);
+    const text = icsCalendar(
+      'Skola',
+      [
+        {
+          uid: 'b1@catalogue',
+          startsAt: new Date('2025-10-22T08:00:00Z'),
+          endsAt: new Date('2025-10-22T09:30:00Z'),
+          summary: 'Ķīmija; skābes, sārmi',
+          location: 'Rīga',
+          description: 'x'.repeat(100),
+          status: 'CONFIRMED',
+          updatedAt: now,
+        },
+      ],
+      now,
+    );
     const lines = text.split('\r\n');
     expect(lines[0]).toBe('BEGIN:VCALENDAR');
     assert.ok(lines.includes('DTSTART:20251022T080000Z'));
     assert.ok(lines.includes('SUMMARY:Ķīmija\\; skābes\\, sārmi'));
     assert.ok(lines.every((line) => Buffer.byteLength(line, 'utf8') <= 75));
-    assert.ok(lines.some((line) => line.startsWith(' ')), 'the long description is folded');
+    assert.ok(
+      lines.some((line) => line.startsWith(' ')),
+      'the long description is folded',
+    );
     assert.ok(text.endsWith('END:VCALENDAR\r\n'));
   });
 });

@@ -16,12 +16,21 @@ describe('interest-education classifier as of a date', () => {
   it('refuses an entry that ended on 2024-08-31 for a programme starting on or after 2024-09-01', () => {
     expect(assertSelectable('RETIRED_OTHER_PROGRAMMES', '2024-08-31').code).toBe('RETIRED_OTHER_PROGRAMMES');
     for (const startsOn of ['2024-09-01', '2025-01-15']) {
-      assert.throws(() => assertSelectable('RETIRED_OTHER_PROGRAMMES', startsOn), (error: any) => error.code === 'VALIDATION_FAILED' && /ended on 2024-08-31/.test(error.message));
+      assert.throws(
+        () => assertSelectable('RETIRED_OTHER_PROGRAMMES', startsOn),
+        (error: any) => error.code === 'VALIDATION_FAILED' && /ended on 2024-08-31/.test(error.message),
+      );
     }
   });
 
   it('refuses an entry before it applies, and an unknown code with NOT_FOUND', () => {
-    assert.throws(() => assertSelectable('AT_MATHEMATICS', '2024-06-01'), (error: any) => error.code === 'VALIDATION_FAILED' && /only from 2024-09-01/.test(error.message));
-    assert.throws(() => assertSelectable('NO_SUCH_ENTRY', '2024-09-01'), (error: any) => error.code === 'NOT_FOUND');
+    assert.throws(
+      () => assertSelectable('AT_MATHEMATICS', '2024-06-01'),
+      (error: any) => error.code === 'VALIDATION_FAILED' && /only from 2024-09-01/.test(error.message),
+    );
+    assert.throws(
+      () => assertSelectable('NO_SUCH_ENTRY', '2024-09-01'),
+      (error: any) => error.code === 'NOT_FOUND',
+    );
   });
 });

@@ -19,7 +19,10 @@ describe('interest-education programme rules', () => {
   });
 
   it('lets a municipality register for institutions it founded or that teach in its territory', () => {
-    const institution = { founder: { municipality: 'Valmieras novads' }, implementationPlaces: [{ municipality: 'Valmieras novads' }, { municipality: 'Cēsu novads' }] };
+    const institution = {
+      founder: { municipality: 'Valmieras novads' },
+      implementationPlaces: [{ municipality: 'Valmieras novads' }, { municipality: 'Cēsu novads' }],
+    };
     expect(mayRegisterFor('Valmieras novads', institution)).toBe(true);
     expect(mayRegisterFor('Cēsu novads', institution)).toBe(true);
     expect(mayRegisterFor('Siguldas novads', institution)).toBe(false);

@@ -18,7 +18,8 @@ describe('licence lifecycle', () => {
     ['ACTIVE', 'TRANSFERRED', 'TRANSFERRED'],
   ];
   for (const [from, action, to] of allowed) {
-    it(`${action.toLowerCase()} takes a ${from.toLowerCase()} licence to ${to.toLowerCase()}`, () => expect(nextStatus(from, action)).toBe(to));
+    it(`${action.toLowerCase()} takes a ${from.toLowerCase()} licence to ${to.toLowerCase()}`, () =>
+      expect(nextStatus(from, action)).toBe(to));
   }
 
   const refused: Array<[LicenceStatus, LicenceAction]> = [
@@ -33,7 +34,8 @@ describe('licence lifecycle', () => {
     ['TRANSFERRED', 'TRANSFERRED'],
   ];
   for (const [from, action] of refused) {
-    it(`refuses ${action.toLowerCase()} on a ${from.toLowerCase()} licence with CONFLICT`, () => assert.throws(() => nextStatus(from, action), conflictError));
+    it(`refuses ${action.toLowerCase()} on a ${from.toLowerCase()} licence with CONFLICT`, () =>
+      assert.throws(() => nextStatus(from, action), conflictError));
   }
 
   const a = { id: 'a', address: 'Ausekļa iela 25, Valmiera' };
@@ -42,12 +44,18 @@ describe('licence lifecycle', () => {
   it('adds only an implementation place of the institution, once', () => {
     expect(assertPlaceCanBeAdded([a], [a, b], 'b', 'X')).toStrictEqual(b);
     assert.throws(() => assertPlaceCanBeAdded([a], [a, b], 'a', 'X'), conflictError);
-    assert.throws(() => assertPlaceCanBeAdded([a], [a, b], 'c', 'X'), (error: any) => error.code === 'VALIDATION_FAILED');
+    assert.throws(
+      () => assertPlaceCanBeAdded([a], [a, b], 'c', 'X'),
+      (error: any) => error.code === 'VALIDATION_FAILED',
+    );
   });
 
   it('never removes the last place of a licence', () => {
     expect(assertPlaceCanBeRemoved([a, b], 'a')).toStrictEqual(a);
     assert.throws(() => assertPlaceCanBeRemoved([a], 'a'), conflictError);
-    assert.throws(() => assertPlaceCanBeRemoved([a], 'b'), (error: any) => error.code === 'VALIDATION_FAILED');
+    assert.throws(
+      () => assertPlaceCanBeRemoved([a], 'b'),
+      (error: any) => error.code === 'VALIDATION_FAILED',
+    );
   });
 });

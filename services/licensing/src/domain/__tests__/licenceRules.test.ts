@@ -6,7 +6,13 @@ import { assertCanLicence, assertProgrammeCode } from '../licenceRules';
 const withCode = (code: ErrorCode) => (error: unknown) => error instanceof DomainError && error.code === code;
 const ID = '6f1c1b7e-3d2a-4e55-9b0c-1a2b3c4d5e6f';
 const PLACE = { id: '0b8e2c1d-7a44-4f0e-8d1c-2e3f4a5b6c7d', address: 'Ausekļa iela 25, Valmiera' };
-const school = (status: string, type = 'SECONDARY_SCHOOL') => ({ id: ID, name: 'Valmieras Viestura vidusskola', status, type, implementationPlaces: [PLACE] });
+const school = (status: string, type = 'SECONDARY_SCHOOL') => ({
+  id: ID,
+  name: 'Valmieras Viestura vidusskola',
+  status,
+  type,
+  implementationPlaces: [PLACE],
+});
 
 describe('who may be licensed, and where', () => {
   it('licenses an active institution at one of its own places', () => {
@@ -21,7 +27,8 @@ describe('who may be licensed, and where', () => {
   it('refuses an interest-education institution as out of scope: its programmes are registered, not licensed (source 004)', () => {
     assert.throws(
       () => assertCanLicence(school('ACTIVE', 'INTEREST_EDUCATION'), ID, PLACE.id),
-      (error: unknown) => error instanceof DomainError && error.code === ErrorCode.VALIDATION_FAILED && error.details?.reason === 'OUT_OF_SCOPE',
+      (error: unknown) =>
+        error instanceof DomainError && error.code === ErrorCode.VALIDATION_FAILED && error.details?.reason === 'OUT_OF_SCOPE',
     );
   });
 
@@ -29,7 +36,7 @@ describe('who may be licensed, and where', () => {
     assert.throws(() => assertCanLicence(null, ID, PLACE.id), withCode(ErrorCode.NOT_FOUND));
   });
 
-  it('refuses a place that is not the institution\'s with VALIDATION_FAILED', () => {
+  it("refuses a place that is not the institution's with VALIDATION_FAILED", () => {
     assert.throws(() => assertCanLicence(school('ACTIVE'), ID, ID), withCode(ErrorCode.VALIDATION_FAILED));
   });
 

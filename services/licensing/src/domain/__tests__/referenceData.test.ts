@@ -14,7 +14,9 @@ describe('reference data copied into the service', () => {
     const facts = readJson('interest-education-classifier.json');
     expect(INTEREST_AREAS.map(({ code, labelLv, labelEn }) => ({ code, lv: labelLv, en: labelEn }))).toStrictEqual(facts.areas);
     const current = CLASSIFIER_ENTRIES.filter((entry) => entry.validTo === null);
-    expect(current.map(({ area, labelLv, labelEn, validFrom }) => ({ area, lv: labelLv, en: labelEn, validFrom }))).toStrictEqual(facts.subAreas);
+    expect(current.map(({ area, labelLv, labelEn, validFrom }) => ({ area, lv: labelLv, en: labelEn, validFrom }))).toStrictEqual(
+      facts.subAreas,
+    );
     expect(RETIRED_CLASSIFIER_VALID_TO).toBe(facts.retired.validTo);
     assert.ok(CLASSIFIER_ENTRIES.filter((entry) => entry.validTo !== null).every((entry) => entry.validTo === facts.retired.validTo));
   });

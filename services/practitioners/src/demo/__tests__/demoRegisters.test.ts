@@ -21,9 +21,17 @@ describe('demo registers', () => {
   });
 
   it('are clearly fictitious, use only undated personal codes that validate, and never repeat a number', () => {
-    const names = [...registers.psychologists.map((p) => p.name), ...registers.childMinders.map((c) => c.name), ...registers.privatePractice.map((c) => c.teacherName)];
+    const names = [
+      ...registers.psychologists.map((p) => p.name),
+      ...registers.childMinders.map((c) => c.name),
+      ...registers.privatePractice.map((c) => c.teacherName),
+    ];
     assert.ok(names.every((name) => name.endsWith('(demo)')));
-    const codes = [...registers.psychologists.map((p) => p.personalCode), ...registers.childMinders.flatMap((c) => c.personalCode ?? []), ...registers.privatePractice.map((c) => c.personalCode)];
+    const codes = [
+      ...registers.psychologists.map((p) => p.personalCode),
+      ...registers.childMinders.flatMap((c) => c.personalCode ?? []),
+      ...registers.privatePractice.map((c) => c.personalCode),
+    ];
     for (const code of codes) expect(parsePersonalCode(code, TODAY).format).toBe('UNDATED');
     expect(new Set(codes).size).toBe(codes.length);
     const numbers = registers.psychologists.map((p) => assertRegistrationNumber(p.registrationNumber));
@@ -34,9 +42,11 @@ describe('demo registers', () => {
     for (const p of registers.psychologists) {
       assert.ok(p.decision.date <= TODAY);
       if (p.certificate) assert.ok(p.decision.date <= p.certificate.decision.date && p.certificate.decision.date <= TODAY);
-      if (p.supervisorDecision) assert.ok(p.certificate && p.certificate.decision.date < p.supervisorDecision.date && p.supervisorDecision.date <= TODAY);
+      if (p.supervisorDecision)
+        assert.ok(p.certificate && p.certificate.decision.date < p.supervisorDecision.date && p.supervisorDecision.date <= TODAY);
     }
-    for (const c of registers.childMinders) if (c.exclusion) assert.ok(c.decision.date <= c.exclusion.decision.date && c.exclusion.decision.date <= TODAY);
+    for (const c of registers.childMinders)
+      if (c.exclusion) assert.ok(c.decision.date <= c.exclusion.decision.date && c.exclusion.decision.date <= TODAY);
   });
 
   it('come out the same on every run', () => {

@@ -8,12 +8,24 @@ const decision = { number: 'BU-2024/7', date: '2024-05-02' };
 
 describe('child-supervision service providers', () => {
   it('identify a natural person by a personal code and a legal person by an 11-digit company number, never both', () => {
-    expect(assertProviderIdentity({ kind: 'NATURAL_PERSON', personalCode: '010180-10006' })).toStrictEqual({ personalCode: '010180-10006', companyNumber: null });
-    expect(assertProviderIdentity({ kind: 'LEGAL_PERSON', companyNumber: ' 40003000001 ' })).toStrictEqual({ personalCode: null, companyNumber: '40003000001' });
+    expect(assertProviderIdentity({ kind: 'NATURAL_PERSON', personalCode: '010180-10006' })).toStrictEqual({
+      personalCode: '010180-10006',
+      companyNumber: null,
+    });
+    expect(assertProviderIdentity({ kind: 'LEGAL_PERSON', companyNumber: ' 40003000001 ' })).toStrictEqual({
+      personalCode: null,
+      companyNumber: '40003000001',
+    });
     assert.throws(() => assertProviderIdentity({ kind: 'NATURAL_PERSON' }), { details: { field: 'personalCode' } });
-    assert.throws(() => assertProviderIdentity({ kind: 'NATURAL_PERSON', personalCode: 'x', companyNumber: '40003000001' }), { details: { field: 'companyNumber' } });
-    assert.throws(() => assertProviderIdentity({ kind: 'LEGAL_PERSON', companyNumber: '4000300' }), { details: { field: 'companyNumber' } });
-    assert.throws(() => assertProviderIdentity({ kind: 'LEGAL_PERSON', personalCode: 'x', companyNumber: '40003000001' }), { details: { field: 'personalCode' } });
+    assert.throws(() => assertProviderIdentity({ kind: 'NATURAL_PERSON', personalCode: 'x', companyNumber: '40003000001' }), {
+      details: { field: 'companyNumber' },
+    });
+    assert.throws(() => assertProviderIdentity({ kind: 'LEGAL_PERSON', companyNumber: '4000300' }), {
+      details: { field: 'companyNumber' },
+    });
+    assert.throws(() => assertProviderIdentity({ kind: 'LEGAL_PERSON', personalCode: 'x', companyNumber: '40003000001' }), {
+      details: { field: 'personalCode' },
+    });
   });
 
   it("show a natural person's home address only with consent or to an officer; a legal address always", () => {
@@ -33,19 +45,30 @@ describe('child-supervision service providers', () => {
     assert.doesNotThrow(() => assertDecisionOnRegisteredProvider(provider, decision));
     assert.throws(() => assertDecisionOnRegisteredProvider({ ...provider, status: 'EXCLUDED' }, decision), { code: 'CONFLICT' });
     assert.throws(() => assertDecisionOnRegisteredProvider({ ...provider, status: 'REFUSED' }, decision), { code: 'CONFLICT' });
-    assert.throws(() => assertDecisionOnRegisteredProvider({ ...provider, decisionDate: '2024-06-01' }, decision), { code: 'VALIDATION_FAILED' });
+    assert.throws(() => assertDecisionOnRegisteredProvider({ ...provider, decisionDate: '2024-06-01' }, decision), {
+      code: 'VALIDATION_FAILED',
+    });
   });
 });
 
 describe("teachers' private-practice certificates", () => {
   it('start on the decision date by default and refuse an end before the start', () => {
     expect(assertPrivatePracticePeriod(decision, null, '2029-05-01')).toStrictEqual({ validFrom: '2024-05-02', validUntil: '2029-05-01' });
-    assert.throws(() => assertPrivatePracticePeriod(decision, '2024-06-01', '2024-05-31'), { code: 'VALIDATION_FAILED', details: { field: 'validUntil' } });
+    assert.throws(() => assertPrivatePracticePeriod(decision, '2024-06-01', '2024-05-31'), {
+      code: 'VALIDATION_FAILED',
+      details: { field: 'validUntil' },
+    });
     assert.throws(() => assertPrivatePracticePeriod(decision, '2024-05-01', '2029-05-01'), { details: { field: 'validFrom' } });
   });
 
   it('extend only to a later end, and neither extend nor revoke a revoked certificate', () => {
-    const issued = { number: 'PP-1', status: 'ISSUED' as const, decisionDate: '2024-01-01', validFrom: '2024-01-01', validUntil: '2026-12-31' };
+    const issued = {
+      number: 'PP-1',
+      status: 'ISSUED' as const,
+      decisionDate: '2024-01-01',
+      validFrom: '2024-01-01',
+      validUntil: '2026-12-31',
+    };
     expect(assertCanExtend(issued, decision, '2028-12-31')).toBe('2028-12-31');
     assert.throws(() => assertCanExtend(issued, decision, '2026-12-31'), { details: { field: 'validUntil' } });
     assert.throws(() => assertCanExtend({ ...issued, status: 'REVOKED' }, decision, '2028-12-31'), { code: 'CONFLICT' });

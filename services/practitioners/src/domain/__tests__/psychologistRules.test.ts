@@ -14,7 +14,10 @@ describe('certifying a psychologist', () => {
   });
 
   it('starts on a later validFrom when given', () => {
-    expect(assertCanCertify(registered, [], { ...clinical, validFrom: '2024-04-01' })).toStrictEqual({ validFrom: '2024-04-01', validUntil: '2031-03-31' });
+    expect(assertCanCertify(registered, [], { ...clinical, validFrom: '2024-04-01' })).toStrictEqual({
+      validFrom: '2024-04-01',
+      validUntil: '2031-03-31',
+    });
   });
 
   it('allows certification of a certified or restored psychologist in another field', () => {
@@ -25,29 +28,44 @@ describe('certifying a psychologist', () => {
 
   it('refuses a suspended, cancelled, terminated or excluded psychologist with CONFLICT', () => {
     for (const status of ['SUSPENDED', 'CANCELLED', 'TERMINATED', 'EXCLUDED'] satisfies PsychologistStatusCode[]) {
-      assert.throws(() => assertCanCertify({ ...registered, status }, [], clinical), { code: 'CONFLICT', message: new RegExp(status.toLowerCase()) });
+      assert.throws(() => assertCanCertify({ ...registered, status }, [], clinical), {
+        code: 'CONFLICT',
+        message: new RegExp(status.toLowerCase()),
+      });
     }
   });
 
   it('refuses a certificate valid before its decision', () => {
-    assert.throws(() => assertCanCertify(registered, [], { ...clinical, validFrom: '2024-03-14' }), { code: 'VALIDATION_FAILED', details: { field: 'validFrom' } });
+    assert.throws(() => assertCanCertify(registered, [], { ...clinical, validFrom: '2024-03-14' }), {
+      code: 'VALIDATION_FAILED',
+      details: { field: 'validFrom' },
+    });
   });
 
   it('refuses a certification decided before the registration', () => {
-    assert.throws(() => assertCanCertify({ ...registered, registrationDecisionDate: '2024-03-16' }, [], clinical), { code: 'VALIDATION_FAILED', details: { field: 'decision.date' } });
+    assert.throws(() => assertCanCertify({ ...registered, registrationDecisionDate: '2024-03-16' }, [], clinical), {
+      code: 'VALIDATION_FAILED',
+      details: { field: 'decision.date' },
+    });
   });
 
   it('refuses a second certificate in a field while the first is valid, but allows a renewal after it', () => {
     const held = [{ fieldOfPractice: 'CLINICAL_AND_HEALTH' as const, validFrom: '2017-03-15', validUntil: '2024-03-15' }];
     assert.throws(() => assertCanCertify(registered, held, clinical), { code: 'CONFLICT' });
-    expect(assertCanCertify(registered, held, { ...clinical, validFrom: '2024-03-16' })).toStrictEqual({ validFrom: '2024-03-16', validUntil: '2031-03-15' });
+    expect(assertCanCertify(registered, held, { ...clinical, validFrom: '2024-03-16' })).toStrictEqual({
+      validFrom: '2024-03-16',
+      validUntil: '2031-03-15',
+    });
     assert.ok(assertCanCertify(registered, held, { ...clinical, fieldOfPractice: 'COUNSELLING' }));
   });
 });
 
 describe('decisions', () => {
   it('trims the number and keeps the date', () => {
-    expect(normaliseDecision({ number: '  PSP-1 ', date: '2024-01-02' }, '2024-11-22')).toStrictEqual({ number: 'PSP-1', date: '2024-01-02' });
+    expect(normaliseDecision({ number: '  PSP-1 ', date: '2024-01-02' }, '2024-11-22')).toStrictEqual({
+      number: 'PSP-1',
+      date: '2024-01-02',
+    });
   });
 
   it('refuses an empty number, an impossible date and a date after today', () => {

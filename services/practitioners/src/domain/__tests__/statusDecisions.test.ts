@@ -28,7 +28,10 @@ describe('psychologist status decisions', () => {
 
   it('refuses every decision on an excluded person with the PERSON_EXCLUDED reason', () => {
     for (const kind of Object.keys(TABLE) as StatusDecisionKind[]) {
-      assert.throws(() => assertStatusDecision(subject('EXCLUDED'), kind, decision), { code: 'CONFLICT', details: { reason: PERSON_EXCLUDED } });
+      assert.throws(() => assertStatusDecision(subject('EXCLUDED'), kind, decision), {
+        code: 'CONFLICT',
+        details: { reason: PERSON_EXCLUDED },
+      });
     }
   });
 

@@ -50,7 +50,9 @@ describe('supervisor rights', () => {
   it('refuse rights twice in one field, and for a psychologist who may not practise', () => {
     const rights = [{ fieldOfPractice: 'LEGAL' as const, validFrom: '2024-04-01', validUntil: '2031-03-14' }];
     assert.throws(() => assertCanGrantSupervisorRights(psychologist, held, rights, 'LEGAL', decision), { code: 'CONFLICT' });
-    assert.throws(() => assertCanGrantSupervisorRights({ ...psychologist, status: 'SUSPENDED' }, held, [], 'LEGAL', decision), { code: 'CONFLICT' });
+    assert.throws(() => assertCanGrantSupervisorRights({ ...psychologist, status: 'SUSPENDED' }, held, [], 'LEGAL', decision), {
+      code: 'CONFLICT',
+    });
     assert.throws(() => assertCanGrantSupervisorRights({ ...psychologist, status: 'EXCLUDED' }, held, [], 'LEGAL', decision), {
       details: { reason: 'PERSON_EXCLUDED' },
     });

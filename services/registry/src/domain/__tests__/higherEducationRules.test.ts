@@ -33,7 +33,11 @@ describe('higher-education registration number', () => {
 
   it('refuses other lengths and non-digits with VALIDATION_FAILED on registrationNumber', () => {
     for (const bad of ['123456789', '12345678901', '33410-00218', 'LV34100218', '']) {
-      assert.throws(() => assertHigherEducationRegistrationNumber(bad), { code: 'VALIDATION_FAILED', details: { field: 'registrationNumber' } }, bad);
+      assert.throws(
+        () => assertHigherEducationRegistrationNumber(bad),
+        { code: 'VALIDATION_FAILED', details: { field: 'registrationNumber' } },
+        bad,
+      );
     }
   });
 
@@ -47,19 +51,33 @@ describe('higher-education registration number', () => {
 describe('higher-education kinds', () => {
   it('give every kind its Latvian name, the college its name from the report', () => {
     expect(higherEducationKindLabelLv('COLLEGE')).toBe('koledža');
-    expect(Object.keys(HIGHER_EDUCATION_KINDS).sort()).toStrictEqual(['ACADEMY', 'COLLEGE', 'UNIVERSITY', 'UNIVERSITY_OF_APPLIED_SCIENCES']);
+    expect(Object.keys(HIGHER_EDUCATION_KINDS).sort()).toStrictEqual([
+      'ACADEMY',
+      'COLLEGE',
+      'UNIVERSITY',
+      'UNIVERSITY_OF_APPLIED_SCIENCES',
+    ]);
   });
 });
 
 describe('higher-education decisions', () => {
   it('trims the number and keeps a date up to today', () => {
-    expect(normaliseHigherEducationDecision({ number: ' IKVD-AR-2024/3 ', date: TODAY }, TODAY)).toStrictEqual({ number: 'IKVD-AR-2024/3', date: TODAY });
+    expect(normaliseHigherEducationDecision({ number: ' IKVD-AR-2024/3 ', date: TODAY }, TODAY)).toStrictEqual({
+      number: 'IKVD-AR-2024/3',
+      date: TODAY,
+    });
   });
 
   it('refuses a decision dated after today, an impossible date and an empty number', () => {
-    assert.throws(() => normaliseHigherEducationDecision({ number: '1', date: '2024-06-16' }, TODAY), { code: 'VALIDATION_FAILED', details: { field: 'decision.date' } });
+    assert.throws(() => normaliseHigherEducationDecision({ number: '1', date: '2024-06-16' }, TODAY), {
+      code: 'VALIDATION_FAILED',
+      details: { field: 'decision.date' },
+    });
     assert.throws(() => normaliseHigherEducationDecision({ number: '1', date: '2023-02-29' }, TODAY), { code: 'VALIDATION_FAILED' });
-    assert.throws(() => normaliseHigherEducationDecision({ number: '  ', date: TODAY }, TODAY), { code: 'VALIDATION_FAILED', details: { field: 'decision.number' } });
+    assert.throws(() => normaliseHigherEducationDecision({ number: '  ', date: TODAY }, TODAY), {
+      code: 'VALIDATION_FAILED',
+      details: { field: 'decision.number' },
+    });
   });
 
   it('refuses to exclude a branch without a reason', () => {
@@ -67,7 +85,9 @@ describe('higher-education decisions', () => {
       code: 'VALIDATION_FAILED',
       details: { field: 'decision.reason' },
     });
-    expect(normaliseExclusionDecision({ number: 'X-1', date: TODAY, reason: ' Studijas vairs netiek īstenotas ' }, TODAY).reason).toBe('Studijas vairs netiek īstenotas');
+    expect(normaliseExclusionDecision({ number: 'X-1', date: TODAY, reason: ' Studijas vairs netiek īstenotas ' }, TODAY).reason).toBe(
+      'Studijas vairs netiek īstenotas',
+    );
   });
 });
 
@@ -96,7 +116,9 @@ describe('amending an institution', () => {
   });
 
   it('refuses an amendment that changes nothing', () => {
-    assert.throws(() => planAmendment(institution(), { name: ' Rēzeknes  Tehnoloģiju akadēmija ' }, decision), { code: 'VALIDATION_FAILED' });
+    assert.throws(() => planAmendment(institution(), { name: ' Rēzeknes  Tehnoloģiju akadēmija ' }, decision), {
+      code: 'VALIDATION_FAILED',
+    });
     assert.throws(() => planAmendment(institution(), {}, decision), { code: 'VALIDATION_FAILED' });
   });
 
@@ -117,7 +139,9 @@ describe('opening a branch', () => {
   });
 
   it('is refused at an address that already has an open branch, whatever its case and spacing', () => {
-    assert.throws(() => assertCanOpenBranch(institution(), place, decision, [{ address: 'atbrīvošanas  aleja 115, rēzekne' }]), { code: 'CONFLICT' });
+    assert.throws(() => assertCanOpenBranch(institution(), place, decision, [{ address: 'atbrīvošanas  aleja 115, rēzekne' }]), {
+      code: 'CONFLICT',
+    });
   });
 
   it('is refused before the institution was registered, and for an excluded institution', () => {
@@ -144,6 +168,8 @@ describe('excluding a branch', () => {
   });
 
   it('is refused a second time with CONFLICT', () => {
-    assert.throws(() => assertCanExcludeBranch({ ...branch, status: 'EXCLUDED' }, { number: 'AR-2024/10', date: '2024-01-01' }), { code: 'CONFLICT' });
+    assert.throws(() => assertCanExcludeBranch({ ...branch, status: 'EXCLUDED' }, { number: 'AR-2024/10', date: '2024-01-01' }), {
+      code: 'CONFLICT',
+    });
   });
 });

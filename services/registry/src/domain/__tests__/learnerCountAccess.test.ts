@@ -6,9 +6,24 @@ import { assertMayApprove, assertMayPrepare, assertMayReopen, mayApprove, type R
 const forbidden = (error: unknown) => error instanceof DomainError && error.code === ErrorCode.FORBIDDEN;
 
 const SCHOOL_ID = '6f1c2f5e-8a7b-4c1d-9e2f-0a1b2c3d4e5f';
-const municipal: ReportingInstitution = { id: SCHOOL_ID, name: 'Rīgas 1. vidusskola', founderKind: 'MUNICIPALITY', founderMunicipality: 'Rīga' };
-const stateFounded: ReportingInstitution = { ...municipal, name: 'Rīgas Valsts tehnikums', founderKind: 'STATE', founderMunicipality: null };
-const privateSchool: ReportingInstitution = { ...municipal, name: 'Privātā sākumskola', founderKind: 'LEGAL_PERSON', founderMunicipality: null };
+const municipal: ReportingInstitution = {
+  id: SCHOOL_ID,
+  name: 'Rīgas 1. vidusskola',
+  founderKind: 'MUNICIPALITY',
+  founderMunicipality: 'Rīga',
+};
+const stateFounded: ReportingInstitution = {
+  ...municipal,
+  name: 'Rīgas Valsts tehnikums',
+  founderKind: 'STATE',
+  founderMunicipality: null,
+};
+const privateSchool: ReportingInstitution = {
+  ...municipal,
+  name: 'Privātā sākumskola',
+  founderKind: 'LEGAL_PERSON',
+  founderMunicipality: null,
+};
 
 const school = { role: 'SCHOOL', institutionId: SCHOOL_ID };
 const otherSchool = { role: 'SCHOOL', institutionId: '00000000-0000-4000-8000-000000000001' };
@@ -17,7 +32,7 @@ const liepaja = { role: 'MUNICIPALITY', municipality: 'Liepāja' };
 const officer = { role: 'OFFICER' };
 
 describe('assertMayPrepare', () => {
-  it('lets the institution\'s own SCHOOL user prepare and confirm (ids compared without case)', () => {
+  it("lets the institution's own SCHOOL user prepare and confirm (ids compared without case)", () => {
     assert.doesNotThrow(() => assertMayPrepare(school, SCHOOL_ID));
     assert.doesNotThrow(() => assertMayPrepare({ role: 'SCHOOL', institutionId: SCHOOL_ID.toUpperCase() }, SCHOOL_ID));
   });
@@ -52,7 +67,7 @@ describe('approval by the founder', () => {
 });
 
 describe('assertMayReopen', () => {
-  it('lets the school cancel its own confirmation, but not the founder\'s approval', () => {
+  it("lets the school cancel its own confirmation, but not the founder's approval", () => {
     assert.doesNotThrow(() => assertMayReopen(school, municipal, 'CONFIRMED'));
     assert.throws(() => assertMayReopen(school, municipal, 'APPROVED'), /only its approver/);
   });
@@ -64,6 +79,7 @@ describe('assertMayReopen', () => {
   });
 
   it('refuses anyone else', () => {
-    for (const actor of [otherSchool, liepaja, officer]) assert.throws(() => assertMayReopen(actor, municipal, 'CONFIRMED'), forbidden, JSON.stringify(actor));
+    for (const actor of [otherSchool, liepaja, officer])
+      assert.throws(() => assertMayReopen(actor, municipal, 'CONFIRMED'), forbidden, JSON.stringify(actor));
   });
 });

@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { DomainError, ErrorCode } from '@eq/shared/errors';
 import { assertLearnerCountPolicy, DEFAULT_LEARNER_COUNT_POLICY, type LearnerCountPolicy } from '../learnerCountPolicy';
-import { assertLockDeadlinePassed, assertSchoolYearHasBegun, lockDeadlineOf, parseSchoolYear, zonedTimeToInstant } from '../learnerCountSchoolYear';
+import {
+  assertLockDeadlinePassed,
+  assertSchoolYearHasBegun,
+  lockDeadlineOf,
+  parseSchoolYear,
+  zonedTimeToInstant,
+} from '../learnerCountSchoolYear';
 
 const isCode = (code: ErrorCode) => (error: unknown) => error instanceof DomainError && error.code === code;
 
@@ -13,16 +19,24 @@ const rulesFile = fileURLToPath(new URL('../../../../../docs/reference/rules.jso
 
 describe('parseSchoolYear', () => {
   it('reads "2025/2026" as the year counted on 1 September 2025', () => {
-    expect(parseSchoolYear(' 2025/2026 ', DEFAULT_LEARNER_COUNT_POLICY)).toStrictEqual({ label: '2025/2026', startYear: 2025, asOf: '2025-09-01' });
+    expect(parseSchoolYear(' 2025/2026 ', DEFAULT_LEARNER_COUNT_POLICY)).toStrictEqual({
+      label: '2025/2026',
+      startYear: 2025,
+      asOf: '2025-09-01',
+    });
   });
 
   it('refuses other spellings and years that are not consecutive', () => {
     for (const bad of ['2025-2026', '2025/26', '25/26', '2025', '2025/2025', '2025/2027', '2026/2025', '']) {
-      assert.throws(() => parseSchoolYear(bad, DEFAULT_LEARNER_COUNT_POLICY), (e: unknown) => isCode(ErrorCode.VALIDATION_FAILED)(e) && (e as DomainError).details.field === 'schoolYear', bad);
+      assert.throws(
+        () => parseSchoolYear(bad, DEFAULT_LEARNER_COUNT_POLICY),
+        (e: unknown) => isCode(ErrorCode.VALIDATION_FAILED)(e) && (e as DomainError).details.field === 'schoolYear',
+        bad,
+      );
     }
   });
 
-  it('refuses a school year before the policy\'s earliest (a mistyped year)', () => {
+  it("refuses a school year before the policy's earliest (a mistyped year)", () => {
     assert.throws(() => parseSchoolYear('1025/1026', DEFAULT_LEARNER_COUNT_POLICY), /kept from school year 2000\/2001/);
     assert.doesNotThrow(() => parseSchoolYear('2000/2001', DEFAULT_LEARNER_COUNT_POLICY));
   });
@@ -31,7 +45,7 @@ describe('parseSchoolYear', () => {
 describe('assertSchoolYearHasBegun', () => {
   const year = parseSchoolYear('2025/2026', DEFAULT_LEARNER_COUNT_POLICY);
 
-  it('allows a report from 1 September on, in Latvia\'s calendar', () => {
+  it("allows a report from 1 September on, in Latvia's calendar", () => {
     assert.doesNotThrow(() => assertSchoolYearHasBegun(year, '2025-09-01'));
     assert.doesNotThrow(() => assertSchoolYearHasBegun(year, '2030-01-01'));
   });
@@ -74,22 +88,33 @@ describe('lock deadline', () => {
   });
 
   it('applies the same local rule in other years', () => {
-    expect(lockDeadlineOf(parseSchoolYear('2024/2025', DEFAULT_LEARNER_COUNT_POLICY), DEFAULT_LEARNER_COUNT_POLICY).toISOString()).toBe('2024-09-05T20:59:00.000Z');
+    expect(lockDeadlineOf(parseSchoolYear('2024/2025', DEFAULT_LEARNER_COUNT_POLICY), DEFAULT_LEARNER_COUNT_POLICY).toISOString()).toBe(
+      '2024-09-05T20:59:00.000Z',
+    );
   });
 
   it('refuses locking before the deadline with CONFLICT and allows it from the deadline on', () => {
-    assert.throws(() => assertLockDeadlinePassed(year2023, new Date('2023-09-05T20:58:59.999Z'), DEFAULT_LEARNER_COUNT_POLICY), (e: unknown) =>
-      isCode(ErrorCode.CONFLICT)(e) && (e as DomainError).details.deadline === '2023-09-05T20:59:00.000Z' && /2023-09-05 23:59 Europe\/Riga/.test((e as Error).message),
+    assert.throws(
+      () => assertLockDeadlinePassed(year2023, new Date('2023-09-05T20:58:59.999Z'), DEFAULT_LEARNER_COUNT_POLICY),
+      (e: unknown) =>
+        isCode(ErrorCode.CONFLICT)(e) &&
+        (e as DomainError).details.deadline === '2023-09-05T20:59:00.000Z' &&
+        /2023-09-05 23:59 Europe\/Riga/.test((e as Error).message),
     );
     // 21:30 UTC is 00:30 on 6 September in Riga (summer time): past the deadline. Read as
     // winter time (UTC+2) the deadline would wrongly still be half an hour away.
     assert.doesNotThrow(() => assertLockDeadlinePassed(year2023, new Date('2023-09-05T21:30:00Z'), DEFAULT_LEARNER_COUNT_POLICY));
-    expect(assertLockDeadlinePassed(year2023, new Date('2023-09-05T20:59:00Z'), DEFAULT_LEARNER_COUNT_POLICY).toISOString()).toBe('2023-09-05T20:59:00.000Z');
+    expect(assertLockDeadlinePassed(year2023, new Date('2023-09-05T20:59:00Z'), DEFAULT_LEARNER_COUNT_POLICY).toISOString()).toBe(
+      '2023-09-05T20:59:00.000Z',
+    );
     assert.doesNotThrow(() => assertLockDeadlinePassed(year2023, new Date('2024-06-01T00:00:00Z'), DEFAULT_LEARNER_COUNT_POLICY));
   });
 
   it('follows a configured deadline, in winter time when it falls after the autumn change', () => {
-    const policy: LearnerCountPolicy = { ...DEFAULT_LEARNER_COUNT_POLICY, lockDeadline: { month: 11, day: 1, time: '18:00', timeZone: 'Europe/Riga' } };
+    const policy: LearnerCountPolicy = {
+      ...DEFAULT_LEARNER_COUNT_POLICY,
+      lockDeadline: { month: 11, day: 1, time: '18:00', timeZone: 'Europe/Riga' },
+    };
     expect(lockDeadlineOf(parseSchoolYear('2024/2025', policy), policy).toISOString()).toBe('2024-11-01T16:00:00.000Z');
   });
 });
@@ -111,7 +136,11 @@ describe('assertLearnerCountPolicy', () => {
       ['earliestSchoolYearStart', { ...base, earliestSchoolYearStart: 1.5 }],
     ];
     for (const [field, policy] of bad) {
-      assert.throws(() => assertLearnerCountPolicy(policy), (e: unknown) => isCode(ErrorCode.VALIDATION_FAILED)(e) && (e as DomainError).details.field === field, field);
+      assert.throws(
+        () => assertLearnerCountPolicy(policy),
+        (e: unknown) => isCode(ErrorCode.VALIDATION_FAILED)(e) && (e as DomainError).details.field === field,
+        field,
+      );
     }
   });
 });

@@ -17,7 +17,8 @@ import {
 } from '../learnerCounts';
 
 const isCode = (code: ErrorCode) => (error: unknown) => error instanceof DomainError && error.code === code;
-const onField = (field: string) => (error: unknown) => isCode(ErrorCode.VALIDATION_FAILED)(error) && (error as DomainError).details.field === field;
+const onField = (field: string) => (error: unknown) =>
+  isCode(ErrorCode.VALIDATION_FAILED)(error) && (error as DomainError).details.field === field;
 
 const zeros = () => Object.fromEntries(LEARNER_GROUPS.map((group) => [group, 0])) as Record<(typeof LEARNER_GROUPS)[number], number>;
 
@@ -29,7 +30,13 @@ describe('learner groups', () => {
 
 describe('assertLearnerCounts', () => {
   it('accepts whole counts from zero to the policy bound and totals them', () => {
-    const counts = { ...zeros(), preschoolAge5: 20, preschoolAge6: 22, grade1: 25, grade12: DEFAULT_LEARNER_COUNT_POLICY.maxLearnersPerGroup };
+    const counts = {
+      ...zeros(),
+      preschoolAge5: 20,
+      preschoolAge6: 22,
+      grade1: 25,
+      grade12: DEFAULT_LEARNER_COUNT_POLICY.maxLearnersPerGroup,
+    };
     expect(assertLearnerCounts(counts, DEFAULT_LEARNER_COUNT_POLICY)).toStrictEqual(counts);
     expect(totalLearners(counts)).toBe(20 + 22 + 25 + 5000);
   });
@@ -40,7 +47,11 @@ describe('assertLearnerCounts', () => {
 
   it('refuses a negative, fractional or non-finite count, naming the grade', () => {
     for (const bad of [-1, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) {
-      assert.throws(() => assertLearnerCounts({ ...zeros(), grade3: bad }, DEFAULT_LEARNER_COUNT_POLICY), onField('counts.grade3'), String(bad));
+      assert.throws(
+        () => assertLearnerCounts({ ...zeros(), grade3: bad }, DEFAULT_LEARNER_COUNT_POLICY),
+        onField('counts.grade3'),
+        String(bad),
+      );
     }
   });
 
@@ -52,7 +63,10 @@ describe('assertLearnerCounts', () => {
   it('refuses a missing group rather than reading it as zero', () => {
     const { grade10: _omitted, ...rest } = zeros();
     assert.throws(() => assertLearnerCounts(rest, DEFAULT_LEARNER_COUNT_POLICY), onField('counts.grade10'));
-    assert.throws(() => assertLearnerCounts({ ...zeros(), preschoolAge6: null }, DEFAULT_LEARNER_COUNT_POLICY), onField('counts.preschoolAge6'));
+    assert.throws(
+      () => assertLearnerCounts({ ...zeros(), preschoolAge6: null }, DEFAULT_LEARNER_COUNT_POLICY),
+      onField('counts.preschoolAge6'),
+    );
   });
 
   it('keeps only the known groups', () => {
@@ -87,7 +101,8 @@ describe('nextLearnerCountStatus', () => {
   });
 
   it('refuses every action on a locked report with the same clear reason', () => {
-    for (const action of actions) assert.throws(() => nextLearnerCountStatus('LOCKED', action), /locked: the ministry closed its school year/);
+    for (const action of actions)
+      assert.throws(() => nextLearnerCountStatus('LOCKED', action), /locked: the ministry closed its school year/);
     assert.throws(() => assertReportOpen('LOCKED'), isCode(ErrorCode.CONFLICT));
     for (const status of ['DRAFT', 'CONFIRMED', 'APPROVED'] as const) assert.doesNotThrow(() => assertReportOpen(status));
   });
@@ -111,20 +126,31 @@ describe('changeLearnerCountStatus', () => {
 
   it('stamps confirmation and approval and lists what changed', () => {
     const confirmed = changeLearnerCountStatus(draft, 'CONFIRM', now);
-    expect(confirmed).toStrictEqual({ next: { status: 'CONFIRMED', confirmedAt: now, approvedAt: null, lockedAt: null }, changedFields: ['status', 'confirmedAt'] });
+    expect(confirmed).toStrictEqual({
+      next: { status: 'CONFIRMED', confirmedAt: now, approvedAt: null, lockedAt: null },
+      changedFields: ['status', 'confirmedAt'],
+    });
     const approved = changeLearnerCountStatus({ ...draft, status: 'CONFIRMED', confirmedAt: earlier }, 'APPROVE', now);
     expect(approved.next).toStrictEqual({ status: 'APPROVED', confirmedAt: earlier, approvedAt: now, lockedAt: null });
     expect(approved.changedFields).toStrictEqual(['status', 'approvedAt']);
   });
 
   it('clears the confirmation and the approval when a report is reopened', () => {
-    const reopened = changeLearnerCountStatus({ status: 'APPROVED', confirmedAt: earlier, approvedAt: earlier, lockedAt: null }, 'REOPEN', now);
+    const reopened = changeLearnerCountStatus(
+      { status: 'APPROVED', confirmedAt: earlier, approvedAt: earlier, lockedAt: null },
+      'REOPEN',
+      now,
+    );
     expect(reopened.next).toStrictEqual(draft);
     expect(reopened.changedFields).toStrictEqual(['status', 'confirmedAt', 'approvedAt']);
   });
 
   it('keeps the confirmation and the approval when locking', () => {
-    const approvedThenLocked = changeLearnerCountStatus({ status: 'APPROVED', confirmedAt: earlier, approvedAt: earlier, lockedAt: null }, 'LOCK', now);
+    const approvedThenLocked = changeLearnerCountStatus(
+      { status: 'APPROVED', confirmedAt: earlier, approvedAt: earlier, lockedAt: null },
+      'LOCK',
+      now,
+    );
     expect(approvedThenLocked.next).toStrictEqual({ status: 'LOCKED', confirmedAt: earlier, approvedAt: earlier, lockedAt: now });
     expect(approvedThenLocked.changedFields).toStrictEqual(['status', 'lockedAt']);
   });
@@ -133,6 +159,9 @@ describe('changeLearnerCountStatus', () => {
 describe('assertInstitutionAcceptsReports', () => {
   it('accepts an active institution and refuses a liquidated one with CONFLICT', () => {
     assert.doesNotThrow(() => assertInstitutionAcceptsReports({ name: 'Rīgas 1. vidusskola', status: 'ACTIVE' }));
-    assert.throws(() => assertInstitutionAcceptsReports({ name: 'Rīgas 1. vidusskola', status: 'LIQUIDATED' }), /Rīgas 1\. vidusskola is liquidated/);
+    assert.throws(
+      () => assertInstitutionAcceptsReports({ name: 'Rīgas 1. vidusskola', status: 'LIQUIDATED' }),
+      /Rīgas 1\. vidusskola is liquidated/,
+    );
   });
 });

@@ -5,7 +5,16 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { OutputSink, freshTempDir, isAlive, isRunningCommand, readOwnerFile, signalUntilExit, waitForExit, writeOwnerFile } from '../processes';
+import {
+  OutputSink,
+  freshTempDir,
+  isAlive,
+  isRunningCommand,
+  readOwnerFile,
+  signalUntilExit,
+  waitForExit,
+  writeOwnerFile,
+} from '../processes';
 
 const children: ChildProcess[] = [];
 
@@ -61,7 +70,12 @@ describe('isAlive / isRunningCommand / signalUntilExit', () => {
     const pid = await startShell("trap '' TERM; echo trapped; sleep 30", { untilOutput: true });
     expect(await signalUntilExit(pid, [['SIGTERM', 300]])).toBe(false);
     expect(isAlive(pid)).toBe(true);
-    expect(await signalUntilExit(pid, [['SIGTERM', 300], ['SIGKILL', 5_000]])).toBe(true);
+    expect(
+      await signalUntilExit(pid, [
+        ['SIGTERM', 300],
+        ['SIGKILL', 5_000],
+      ]),
+    ).toBe(true);
     expect(await waitForExit(pid, 0)).toBe(true);
   });
 });
