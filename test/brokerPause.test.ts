@@ -12,7 +12,7 @@ import { startTestStack, type TestStack } from './support/testStack';
 
 const MUNICIPALITY = 'Cēsu novads';
 const CESIS_FOUNDER = { kind: 'MUNICIPALITY', name: 'Cēsu novada pašvaldība', municipality: MUNICIPALITY };
-/** Longer than a consumer's 30 s session: the broker drops every member when it comes back (the crash of issue 12). */
+/** Longer than a consumer's session and the subscriber's stall timeout: the broker drops every member when it comes back (the crash of issue 12). */
 const PAUSE_MS = 35_000;
 const CONSUMING = ['licensing', 'accreditation', 'catalogue'] as const;
 
@@ -61,6 +61,8 @@ describe('a broker paused for longer than a consumer session', () => {
       groupId,
       municipality: MUNICIPALITY,
       pool,
+      // Shorter than the pause: the watchdog must replace the silent member, whether or not kafkajs crashes it.
+      supervision: { stallTimeoutMs: 15_000 },
     });
     const before = await Promise.all(Array.from({ length: 10 }, register));
     await eventually(

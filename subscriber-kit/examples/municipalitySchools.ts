@@ -10,6 +10,7 @@ import {
   subscribe,
   type RegistryInstitutionState,
   type ReplayFrom,
+  type SubscribeOptions,
   type Subscription,
   type TopicEvent,
 } from '@eq/subscriber-kit';
@@ -23,6 +24,8 @@ export interface MunicipalitySchoolsOptions {
   replay?: ReplayFrom;
   /** The registry topic's address when the environment prefixes topics; default `registry.institution.v1`. */
   address?: string;
+  /** How a lost consumer is replaced (backoff, stall timeout); the kit's defaults otherwise. */
+  supervision?: SubscribeOptions['supervision'];
 }
 
 /** A school of the municipality as its own system keeps it. */
@@ -108,6 +111,7 @@ export async function startMunicipalitySchools(options: MunicipalitySchoolsOptio
     address: options.address,
     store,
     replay: options.replay,
+    supervision: options.supervision,
     handlers: forEveryEventType('registry.institution.v1', (event, tx: pg.PoolClient) =>
       applyInstitutionEvent(event, tx, options.municipality),
     ),
