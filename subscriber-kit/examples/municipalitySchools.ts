@@ -10,7 +10,7 @@ import {
   subscribe,
   type RegistryInstitutionState,
   type ReplayFrom,
-  type SubscribeOptions,
+  type SupervisionOptions,
   type Subscription,
   type TopicEvent,
 } from '@eq/subscriber-kit';
@@ -25,7 +25,7 @@ export interface MunicipalitySchoolsOptions {
   /** The registry topic's address when the environment prefixes topics; default `registry.institution.v1`. */
   address?: string;
   /** How a lost consumer is replaced (backoff, stall timeout); the kit's defaults otherwise. */
-  supervision?: SubscribeOptions['supervision'];
+  supervision?: Partial<SupervisionOptions>;
 }
 
 /** A school of the municipality as its own system keeps it. */
