@@ -246,6 +246,12 @@ export type ChildcareProviderStatus =
   | 'REFUSED'
   | 'REGISTERED';
 
+export type ConfirmParentsInformedInput = {
+  bookingId: Scalars['ID']['input'];
+  /** The day the parents were informed; not later than today. */
+  informedOn: Scalars['Date']['input'];
+};
+
 export type ContactsInput = {
   email?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
@@ -768,6 +774,14 @@ export type RecordAttendanceInput = {
   bookingId: Scalars['ID']['input'];
 };
 
+export type RecordHeadApprovalInput = {
+  /** Who approved, as named on the written approval; at most 200 characters. */
+  approvedBy: Scalars['String']['input'];
+  /** The day of the written approval; not later than today. */
+  approvedOn: Scalars['Date']['input'];
+  bookingId: Scalars['ID']['input'];
+};
+
 export type RecordMonitoringVisitInput = {
   accreditationId: Scalars['ID']['input'];
   /** Progress on every task open at the visit, each once. */
@@ -1192,6 +1206,12 @@ export type ChildcareProviderStatus =
   /** The application was refused (visible to OFFICERs only). */
   | 'REFUSED'
   | 'REGISTERED';
+
+export type ConfirmParentsInformedInput = {
+  bookingId: string | number;
+  /** The day the parents were informed; not later than today. */
+  informedOn: string;
+};
 
 export type ContactsInput = {
   email?: string | null | undefined;
@@ -1673,6 +1693,14 @@ export type RecordAccreditationEvaluationInput = {
 
 export type RecordAttendanceInput = {
   attendedPupils: number;
+  bookingId: string | number;
+};
+
+export type RecordHeadApprovalInput = {
+  /** Who approved, as named on the written approval; at most 200 characters. */
+  approvedBy: string;
+  /** The day of the written approval; not later than today. */
+  approvedOn: string;
   bookingId: string | number;
 };
 
@@ -2549,6 +2577,20 @@ export type ScenarioCatalogueRecordAttendanceMutationVariables = Exact<{
 
 export type ScenarioCatalogueRecordAttendanceMutation = { recordAttendance: { booking: { id: string, status: BookingStatus } } };
 
+export type ScenarioCatalogueRecordHeadApprovalMutationVariables = Exact<{
+  input: RecordHeadApprovalInput;
+}>;
+
+
+export type ScenarioCatalogueRecordHeadApprovalMutation = { recordHeadApproval: { booking: { id: string } } };
+
+export type ScenarioCatalogueConfirmParentsInformedMutationVariables = Exact<{
+  input: ConfirmParentsInformedInput;
+}>;
+
+
+export type ScenarioCatalogueConfirmParentsInformedMutation = { confirmParentsInformed: { booking: { id: string } } };
+
 export type ScenarioCatalogueBookingQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -2943,6 +2985,8 @@ export const ScenarioCatalogueScheduleSessionDocument = {"kind":"Document","defi
 export const ScenarioCatalogueBookSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueBookSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BookSessionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bookSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueBookSessionMutation, ScenarioCatalogueBookSessionMutationVariables>;
 export const ScenarioCatalogueCancelBookingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueCancelBooking"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CancelBookingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelBooking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueCancelBookingMutation, ScenarioCatalogueCancelBookingMutationVariables>;
 export const ScenarioCatalogueRecordAttendanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueRecordAttendance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordAttendanceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordAttendance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueRecordAttendanceMutation, ScenarioCatalogueRecordAttendanceMutationVariables>;
+export const ScenarioCatalogueRecordHeadApprovalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueRecordHeadApproval"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordHeadApprovalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordHeadApproval"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueRecordHeadApprovalMutation, ScenarioCatalogueRecordHeadApprovalMutationVariables>;
+export const ScenarioCatalogueConfirmParentsInformedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueConfirmParentsInformed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmParentsInformedInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmParentsInformed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueConfirmParentsInformedMutation, ScenarioCatalogueConfirmParentsInformedMutationVariables>;
 export const ScenarioCatalogueBookingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScenarioCatalogueBooking"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueBookingQuery, ScenarioCatalogueBookingQueryVariables>;
 export const ScenarioLicensingAmendLicenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingAmendLicence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AmendLicenceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amendLicence"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingAmendLicenceMutation, ScenarioLicensingAmendLicenceMutationVariables>;
 export const ScenarioLicensingAddLicensedPlaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingAddLicensedPlace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LicensedPlaceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addLicensedPlace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingAddLicensedPlaceMutation, ScenarioLicensingAddLicensedPlaceMutationVariables>;
