@@ -152,6 +152,16 @@ export type AmendInstitutionInput = {
   type?: InputMaybe<InstitutionType>;
 };
 
+export type AmendInterestProgrammeInput = {
+  annualTargetedSubsidyCents?: InputMaybe<Scalars['Int']['input']>;
+  decision: LicenceDecisionDraftInput;
+  /** The first day the amended programme applies. */
+  effectiveFrom: Scalars['Date']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  programmeId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What an amendment changes; fields left out keep their value. The kind's rules apply to the result. */
 export type AmendLicenceInput = {
   accreditationProof?: InputMaybe<LicenceDocumentInput>;
@@ -296,6 +306,14 @@ export type DecisionKind =
   | 'STATE_SIGNIFICANCE_GRANTED'
   | 'STATE_SIGNIFICANCE_REVOKED'
   | 'STRIKING_OFF';
+
+export type EndInterestProgrammeInput = {
+  decision: LicenceDecisionDraftInput;
+  /** The programme's last day. */
+  endsOn: Scalars['Date']['input'];
+  programmeId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type EvaluateHeadInput = {
   decisionDate: Scalars['Date']['input'];
@@ -483,6 +501,12 @@ export type InstitutionType =
   | 'SPECIAL_SCHOOL'
   | 'STATE_GYMNASIUM'
   | 'VOCATIONAL_SCHOOL';
+
+export type InterestProgrammeDecisionKind =
+  | 'AMENDED'
+  | 'ENDED'
+  | 'RECLASSIFIED'
+  | 'REGISTERED';
 
 export type InternationalProgramme =
   /** IB Diploma Programme, secondary level. */
@@ -747,6 +771,15 @@ export type QualityResultInput = {
   level: QualityLevel;
 };
 
+export type ReclassifyInterestProgrammeInput = {
+  classifierCode: Scalars['String']['input'];
+  decision: LicenceDecisionDraftInput;
+  /** The first day the programme is classified with the new entry. */
+  effectiveFrom: Scalars['Date']['input'];
+  programmeId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type RecogniseForeignQualificationInput = {
   /** ISO 3166-1 alpha-2 code of the country, e.g. "LT". */
   country: Scalars['String']['input'];
@@ -912,6 +945,13 @@ export type ReorganiseInstitutionsInput = {
   predecessorIds: Array<Scalars['ID']['input']>;
   /** Registered institutions that continue them. */
   successorIds: Array<Scalars['ID']['input']>;
+};
+
+export type ReportInterestProgrammeLearnersInput = {
+  learners: Scalars['Int']['input'];
+  programmeId: Scalars['ID']['input'];
+  /** "2025/2026": a school year the programme runs in, begun by today. */
+  schoolYear: Scalars['String']['input'];
 };
 
 export type ReviewActivityInput = {
@@ -1113,6 +1153,16 @@ export type AmendInstitutionInput = {
   type?: InstitutionType | null | undefined;
 };
 
+export type AmendInterestProgrammeInput = {
+  annualTargetedSubsidyCents?: number | null | undefined;
+  decision: LicenceDecisionDraftInput;
+  /** The first day the amended programme applies. */
+  effectiveFrom: string;
+  name?: string | null | undefined;
+  programmeId: string | number;
+  reason?: string | null | undefined;
+};
+
 /** What an amendment changes; fields left out keep their value. The kind's rules apply to the result. */
 export type AmendLicenceInput = {
   accreditationProof?: LicenceDocumentInput | null | undefined;
@@ -1243,6 +1293,14 @@ export type DecisionKind =
   | 'STATE_SIGNIFICANCE_GRANTED'
   | 'STATE_SIGNIFICANCE_REVOKED'
   | 'STRIKING_OFF';
+
+export type EndInterestProgrammeInput = {
+  decision: LicenceDecisionDraftInput;
+  /** The programme's last day. */
+  endsOn: string;
+  programmeId: string | number;
+  reason?: string | null | undefined;
+};
 
 export type EvaluateHeadInput = {
   decisionDate: string;
@@ -1655,6 +1713,15 @@ export type QualityResultInput = {
   level: QualityLevel;
 };
 
+export type ReclassifyInterestProgrammeInput = {
+  classifierCode: string;
+  decision: LicenceDecisionDraftInput;
+  /** The first day the programme is classified with the new entry. */
+  effectiveFrom: string;
+  programmeId: string | number;
+  reason?: string | null | undefined;
+};
+
 export type RecogniseForeignQualificationInput = {
   /** ISO 3166-1 alpha-2 code of the country, e.g. "LT". */
   country: string;
@@ -1820,6 +1887,13 @@ export type ReorganiseInstitutionsInput = {
   predecessorIds: Array<string | number>;
   /** Registered institutions that continue them. */
   successorIds: Array<string | number>;
+};
+
+export type ReportInterestProgrammeLearnersInput = {
+  learners: number;
+  programmeId: string | number;
+  /** "2025/2026": a school year the programme runs in, begun by today. */
+  schoolYear: string;
 };
 
 export type ReviewActivityInput = {
@@ -2612,6 +2686,34 @@ export type ScenarioLicensingRegisterInterestProgrammeMutationVariables = Exact<
 
 export type ScenarioLicensingRegisterInterestProgrammeMutation = { registerInterestProgramme: { programme: { id: string } } };
 
+export type ScenarioLicensingAmendInterestProgrammeMutationVariables = Exact<{
+  input: AmendInterestProgrammeInput;
+}>;
+
+
+export type ScenarioLicensingAmendInterestProgrammeMutation = { amendInterestProgramme: { programme: { id: string } } };
+
+export type ScenarioLicensingReclassifyInterestProgrammeMutationVariables = Exact<{
+  input: ReclassifyInterestProgrammeInput;
+}>;
+
+
+export type ScenarioLicensingReclassifyInterestProgrammeMutation = { reclassifyInterestProgramme: { programme: { id: string } } };
+
+export type ScenarioLicensingEndInterestProgrammeMutationVariables = Exact<{
+  input: EndInterestProgrammeInput;
+}>;
+
+
+export type ScenarioLicensingEndInterestProgrammeMutation = { endInterestProgramme: { programme: { id: string } } };
+
+export type ScenarioLicensingReportInterestProgrammeLearnersMutationVariables = Exact<{
+  input: ReportInterestProgrammeLearnersInput;
+}>;
+
+
+export type ScenarioLicensingReportInterestProgrammeLearnersMutation = { reportInterestProgrammeLearners: { programme: { id: string } } };
+
 export type ScenarioLicensingInstitutionQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -2952,6 +3054,10 @@ export const ScenarioLicensingRestoreLicenceRightsDocument = {"kind":"Document",
 export const ScenarioLicensingRevokeLicenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingRevokeLicence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LicenceDecisionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeLicence"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingRevokeLicenceMutation, ScenarioLicensingRevokeLicenceMutationVariables>;
 export const ScenarioLicensingRelicenseLicenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingRelicenseLicence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RelicenseLicenceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relicenseLicence"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingRelicenseLicenceMutation, ScenarioLicensingRelicenseLicenceMutationVariables>;
 export const ScenarioLicensingRegisterInterestProgrammeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingRegisterInterestProgramme"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterInterestProgrammeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerInterestProgramme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingRegisterInterestProgrammeMutation, ScenarioLicensingRegisterInterestProgrammeMutationVariables>;
+export const ScenarioLicensingAmendInterestProgrammeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingAmendInterestProgramme"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AmendInterestProgrammeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amendInterestProgramme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingAmendInterestProgrammeMutation, ScenarioLicensingAmendInterestProgrammeMutationVariables>;
+export const ScenarioLicensingReclassifyInterestProgrammeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingReclassifyInterestProgramme"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReclassifyInterestProgrammeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reclassifyInterestProgramme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingReclassifyInterestProgrammeMutation, ScenarioLicensingReclassifyInterestProgrammeMutationVariables>;
+export const ScenarioLicensingEndInterestProgrammeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingEndInterestProgramme"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EndInterestProgrammeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endInterestProgramme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingEndInterestProgrammeMutation, ScenarioLicensingEndInterestProgrammeMutationVariables>;
+export const ScenarioLicensingReportInterestProgrammeLearnersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingReportInterestProgrammeLearners"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportInterestProgrammeLearnersInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportInterestProgrammeLearners"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingReportInterestProgrammeLearnersMutation, ScenarioLicensingReportInterestProgrammeLearnersMutationVariables>;
 export const ScenarioLicensingInstitutionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScenarioLicensingInstitution"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingInstitutionQuery, ScenarioLicensingInstitutionQueryVariables>;
 export const ScenarioPractitionersGrantSupervisorRightsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioPractitionersGrantSupervisorRights"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GrantSupervisorRightsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantSupervisorRights"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"psychologist"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioPractitionersGrantSupervisorRightsMutation, ScenarioPractitionersGrantSupervisorRightsMutationVariables>;
 export const ScenarioPractitionersRecogniseForeignQualificationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioPractitionersRecogniseForeignQualification"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecogniseForeignQualificationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recogniseForeignQualification"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"psychologist"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioPractitionersRecogniseForeignQualificationMutation, ScenarioPractitionersRecogniseForeignQualificationMutationVariables>;
