@@ -99,6 +99,10 @@ export type InterestClassifierEntry = {
   validTo: Maybe<Scalars['Date']['output']>;
 };
 
+/**
+ * An interest-education programme. Its name, classifier entry and subsidy are those of its latest
+ * version (which may apply from a later date); `versions` dates each.
+ */
 export type InterestProgramme = {
   __typename?: 'InterestProgramme';
   /** The annual targeted subsidy, in euro cents. */
