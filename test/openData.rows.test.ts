@@ -129,9 +129,11 @@ describe('import progress bar', () => {
     const bar = progressBar('rows imported', 4, stream);
     bar.update(4);
     bar.finish();
-    expect(written[0]!).toMatch(/^\r\[·+\] 0\/4 {3}0% {2}rows imported$/);
-    expect(written.at(-2)!).toMatch(/^\r\[#+\] 4\/4 100% {2}rows imported$/);
-    expect(written.at(-1)).toBe('\n');
+    const drawn = written.join('');
+    // Each drawing starts at the line's first column (ESC [1G); the last one is complete, and a line end follows it.
+    expect(drawn).toMatch(/\x1b\[1G\[·{40}\] 0\/4 0% {2}rows imported/);
+    expect(drawn).toMatch(/\x1b\[1G\[#{40}\] 4\/4 100% {2}rows imported\x1b\[0K[^]*\n$/);
+    expect(drawn).not.toMatch(/\n[^]*\x1b\[1G\[/);
   });
 
   it('draws nothing when the stream is not a terminal', () => {

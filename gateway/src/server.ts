@@ -13,15 +13,6 @@ import { responseCachePlugins } from './responseCache';
 import { SubgraphDataSource } from './subgraphDataSource';
 import { unservableRequestsPlugin } from './unservableRequests';
 
-/** Reads subgraph URLs from the supergraph's `join__graph` directives. */
-export function subgraphUrlsOf(supergraphSdl: string): Record<string, string> {
-  const urls: Record<string, string> = {};
-  for (const match of supergraphSdl.matchAll(/join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) {
-    urls[match[1]!] = match[2]!;
-  }
-  return urls;
-}
-
 /** The largest GraphQL request body taken (as with express.json({ limit: "100kb" }) before); operations are a few kB. */
 const GATEWAY_BODY_LIMIT_BYTES = 100 * 1024;
 
@@ -33,22 +24,25 @@ const GATEWAY_BODY_LIMIT_BYTES = 100 * 1024;
  */
 export async function startGatewayServer(config: GatewayConfig, logger: Logger): Promise<RunningHttpServer> {
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
-  const urls: Record<string, string> = { ...subgraphUrlsOf(supergraphSdl), ...config.subgraphUrls };
+  // Filled by the gateway as it reads the supergraph (at start): each subgraph's URL, overridden by configuration.
+  const urls: Record<string, string> = {};
   const metrics = new GatewayMetrics(config.metricsOperations);
   const errorPolicy = gatewayErrorPolicy(logger);
   const limits = queryLimitOptions(config.limits);
 
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource({
+    buildService: ({ name, url }) => {
+      urls[name] = config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!;
+      return new SubgraphDataSource({
         name,
-        url: urls[name] ?? url!,
+        url: urls[name],
         gatewaySecret: config.gatewaySecret,
         timeoutMs: config.subgraphTimeoutMs,
         metrics,
         logger,
-      }),
+      });
+    },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
