@@ -524,6 +524,15 @@ export type IssuePrivatePracticeCertificateInput = {
   validUntil: Scalars['Date']['input'];
 };
 
+/** Where an institution stands in its founder's overview. */
+export type LearnerCountOverviewStatus =
+  | 'APPROVED'
+  | 'CONFIRMED'
+  | 'DRAFT'
+  | 'LOCKED'
+  /** No report prepared yet. */
+  | 'MISSING';
+
 /** Where a learner-count report is in its flow. */
 export type LearnerCountStatus =
   /** Approved by the founder (or the ministry). */
@@ -534,6 +543,21 @@ export type LearnerCountStatus =
   | 'DRAFT'
   /** The ministry locked the school year: the report can no longer change. */
   | 'LOCKED';
+
+export type LearnerCountSubmissionInput = {
+  /** The founding municipality, e.g. "Rīga" or "Cēsu novads". */
+  municipality: Scalars['String']['input'];
+  /** "2025/2026" */
+  schoolYear: Scalars['String']['input'];
+};
+
+export type LearnerCountSubmissionStatus =
+  /** Accepted by the ministry; the municipality's reports are locked. */
+  | 'ACCEPTED'
+  /** Returned by the ministry with a reason; the municipality may send again. */
+  | 'RETURNED'
+  /** Sent by the municipality; waiting for the ministry. */
+  | 'SENT';
 
 /** Every group is required (0 where there are none); each count is a whole number from 0 to 5,000 (policy). */
 export type LearnerCountsInput = {
@@ -897,6 +921,15 @@ export type RelicenseLicenceInput = {
   programmeName: Scalars['String']['input'];
 };
 
+export type ReopenSchoolYearInput = {
+  /** Why the year is reopened: 3 to 1,000 characters. */
+  reason: Scalars['String']['input'];
+  /** "2025/2026" */
+  schoolYear: Scalars['String']['input'];
+  /** The new deadline: in the future, at most 365 days ahead. */
+  until: Scalars['DateTime']['input'];
+};
+
 export type ReorganisationKind =
   /** Institutions are attached to another, which continues. */
   | 'ATTACHMENT'
@@ -912,6 +945,13 @@ export type ReorganiseInstitutionsInput = {
   predecessorIds: Array<Scalars['ID']['input']>;
   /** Registered institutions that continue them. */
   successorIds: Array<Scalars['ID']['input']>;
+};
+
+export type ReturnLearnerCountSubmissionInput = {
+  municipality: Scalars['String']['input'];
+  /** What the municipality must put right: 3 to 1,000 characters. */
+  reason: Scalars['String']['input'];
+  schoolYear: Scalars['String']['input'];
 };
 
 export type ReviewActivityInput = {
