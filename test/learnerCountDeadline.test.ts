@@ -45,6 +45,7 @@ const OVERVIEW = `query($municipality: String!, $year: String!) { municipalityLe
   submission { status reportCount total returnReason } } }`;
 const SUBMISSION = 'submission { id municipality schoolYear status reportCount total sentAt decidedAt returnReason }';
 const SEND = `mutation($input: LearnerCountSubmissionInput!) { sendLearnerCountsToMinistry(input: $input) { ${SUBMISSION} } }`;
+const REOPEN_REPORT = 'mutation($id: ID!) { reopenLearnerCountReport(id: $id) { report { status } } }';
 const ACCEPT = `mutation($input: LearnerCountSubmissionInput!) { acceptLearnerCountSubmission(input: $input) { ${SUBMISSION} } }`;
 const RETURN = `mutation($input: ReturnLearnerCountSubmissionInput!) { returnLearnerCountSubmission(input: $input) { ${SUBMISSION} } }`;
 
@@ -283,5 +284,36 @@ describe('learner counts: the deadline, reopening, the municipality’s submissi
       'registry.learner-counts.submission-sent',
       'registry.learner-counts.submission-accepted',
     ]);
+  });
+
+  it("locks a municipality's approved reports when the ministry accepts its data, not if one was reopened since sending", async () => {
+    // The clock stands after the reopening's end: the ministry reopens the year once more.
+    const until = '2025-09-30T20:59:00Z';
+    await data(REOPEN, { input: { schoolYear: YEAR, until, reason: 'Valmiera asked for more time' } }, officer());
+    const valmiera = () => token({ role: Role.MUNICIPALITY, municipality: 'Valmieras novads', subject: 'valmiera-board' });
+    const institutionId = await register('Valmieras Zeta pamatskola', 'Valmieras novads');
+    const id = await save(institutionId);
+    await data(CONFIRM, { id }, school(institutionId));
+    await data(APPROVE, { id }, valmiera());
+    const input = { municipality: 'Valmieras novads', schoolYear: YEAR };
+    const sent = (await data(SEND, { input }, valmiera())).sendLearnerCountsToMinistry.submission;
+
+    // The founder cancelled its approval after sending: the ministry cannot accept that.
+    await data(REOPEN_REPORT, { id }, valmiera());
+    const refused = await refusal(ACCEPT, { input }, officer());
+    expect([refused.code, refused.reason, refused.institutionIds]).toStrictEqual(['CONFLICT', 'REPORTS_NOT_APPROVED', [institutionId]]);
+
+    await data(CONFIRM, { id }, school(institutionId));
+    await data(APPROVE, { id }, valmiera());
+    expect((await data(ACCEPT, { input }, officer())).acceptLearnerCountSubmission.submission.status).toBe('ACCEPTED');
+    // Accepted means locked (source 002), before any deadline: final and funded.
+    expect(await status(institutionId)).toBe('LOCKED');
+    expect((await refusal(REOPEN_REPORT, { id }, valmiera())).code).toBe('CONFLICT');
+    const types = await eventually(
+      async () => recorder.eventsFor(Topics.registryLearnerCounts, [id, sent.id]).map((event) => event.type),
+      (found) => found.includes('registry.learner-counts.submission-accepted') && found.includes('registry.learner-counts.locked'),
+      { what: 'the acceptance and the lock it brings' },
+    );
+    expect(types.filter((type) => type === 'registry.learner-counts.locked')).toHaveLength(1);
   });
 });
