@@ -7,6 +7,7 @@ import { institutionInput } from '../../../test/support/fixtures';
 import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { createRegistry } from '../src/index';
+import { learnerCountDeadlineJob } from '../src/jobs/learnerCountDeadlineJob';
 
 const OFFICER: Caller = { role: Role.OFFICER, subject: 'officer-7' };
 const RIGA: Caller = { role: Role.MUNICIPALITY, municipality: 'Rīga', subject: 'riga-education-board' };
@@ -410,5 +411,29 @@ describe('learner-count reports', () => {
     expect(liquidated.code).toBe('CONFLICT');
     expect(liquidated.message).toMatch(/liquidated/);
     expect(await report(institutionId, OPEN_YEAR)).toBe(null);
+  });
+
+  // Last: it locks OPEN_YEAR, which the tests above still change.
+  it('has two instances running the deadline job at once lock a year once, with one locked event per report', async () => {
+    const institutionId = await register();
+    const school = schoolOf(institutionId);
+    const { id } = (await data(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: COUNTS } }, school)).saveLearnerCountReport
+      .report;
+    await data(CONFIRM, { id }, school);
+    await data(APPROVE, { id }, RIGA);
+
+    clock.instant = new Date('2025-09-05T20:59:00Z');
+    const job = learnerCountDeadlineJob({ clock, intervalMs: 60_000 });
+    const deps = { db: harness.service.db, logger: harness.service.logger };
+    await Promise.all([job.run(deps), job.run(deps)]);
+
+    expect((await report(institutionId, OPEN_YEAR)).status).toBe('LOCKED');
+    const [{ n }] = await harness.service.db.query(
+      `SELECT count(*)::int AS n FROM outbox_event WHERE key = $1 AND payload->>'type' = 'registry.learner-counts.locked'`,
+      [id],
+    );
+    expect(n).toBe(1);
+    const refused = await refusal(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: COUNTS } }, school);
+    expect([refused.code, refused.extensions?.reason]).toStrictEqual(['CONFLICT', 'YEAR_LOCKED']);
   });
 });
