@@ -30,9 +30,9 @@ const CANDIDATE_YEARS = `
  * 23:59, Riga time), or a reopening's end does: the year's approved reports are locked with
  * `registry.learner-counts.locked`, as `lockSchoolYear` does, with no one's action. Runs at
  * start (catching up on deadlines passed while no instance ran) and then every `intervalMs`,
- * against the injected clock. Each year is claimed with its exclusive advisory hold and checked
- * again under it, so a second instance (or an OFFICER's `lockSchoolYear`) finds it locked and
- * does nothing twice.
+ * against the injected clock. Each due year is claimed with its exclusive advisory hold and
+ * checked again under it, so a second instance (or an OFFICER's `lockSchoolYear`) finds it
+ * locked and does nothing twice.
  */
 export function learnerCountDeadlineJob(options: LearnerCountDeadlineOptions): PeriodicJob {
   const policy = options.policy ?? DEFAULT_LEARNER_COUNT_POLICY;
@@ -45,6 +45,8 @@ export function learnerCountDeadlineJob(options: LearnerCountDeadlineOptions): P
       for (const { school_year: label } of candidates) {
         const year = parseSchoolYear(label, policy);
         const regular = lockDeadlineOf(year, policy);
+        // Read first without the hold, so years still open are not held exclusively each minute.
+        if (!isYearDueForLock(regular, await yearWindow(db.manager, year), now)) continue;
         const closing = await db.transaction(async (manager) => {
           await holdSchoolYear(manager, year.startYear, 'exclusive');
           if (!isYearDueForLock(regular, await yearWindow(manager, year), now)) return null;
