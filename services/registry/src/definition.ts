@@ -24,7 +24,7 @@ import { resolvers } from './resolvers';
 import { applyDueChanges } from './store/dueChanges';
 
 export interface RegistryOptions {
-  /** What "today" is for decisions and the scheduler (tests pass their own). */
+  /** What "today" is for decisions and the scheduler, and "now" for learner-count deadlines (tests pass their own). */
   clock?: Clock;
   /** How often decisions that have reached their effective date are applied. */
   scheduleIntervalMs?: number;
