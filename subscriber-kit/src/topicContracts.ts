@@ -12,6 +12,7 @@ import {
   CATALOGUE_BOOKING_EVENTS,
   activityChangeSchema,
   activitySessionChangeSchema,
+  bookingSafetyChangeSchema,
   bookingChangeSchema,
 } from './contracts/catalogue';
 import {
@@ -142,6 +143,10 @@ export const TOPIC_CONTRACTS = {
     description: 'Bookings of catalogue sessions. Key: booking id.',
     events: CATALOGUE_BOOKING_EVENTS,
     data: bookingChangeSchema,
+    dataOf: {
+      'catalogue.booking.head-approved': bookingSafetyChangeSchema,
+      'catalogue.booking.parents-informed': bookingSafetyChangeSchema,
+    },
   },
 } as const satisfies Record<string, TopicContract>;
 
