@@ -554,6 +554,15 @@ export type IssuePrivatePracticeCertificateInput = {
   validUntil: Scalars['Date']['input'];
 };
 
+/** Where an institution stands in its founder's overview. */
+export type LearnerCountOverviewStatus =
+  | 'APPROVED'
+  | 'CONFIRMED'
+  | 'DRAFT'
+  | 'LOCKED'
+  /** No report prepared yet. */
+  | 'MISSING';
+
 /** Where a learner-count report is in its flow. */
 export type LearnerCountStatus =
   /** Approved by the founder (or the ministry). */
@@ -564,6 +573,21 @@ export type LearnerCountStatus =
   | 'DRAFT'
   /** The ministry locked the school year: the report can no longer change. */
   | 'LOCKED';
+
+export type LearnerCountSubmissionInput = {
+  /** The founding municipality, e.g. "Rīga" or "Cēsu novads". */
+  municipality: Scalars['String']['input'];
+  /** "2025/2026" */
+  schoolYear: Scalars['String']['input'];
+};
+
+export type LearnerCountSubmissionStatus =
+  /** Accepted by the ministry; the municipality's reports are locked. */
+  | 'ACCEPTED'
+  /** Returned by the ministry with a reason; the municipality may send again. */
+  | 'RETURNED'
+  /** Sent by the municipality; waiting for the ministry. */
+  | 'SENT';
 
 /** Every group is required (0 where there are none); each count is a whole number from 0 to 5,000 (policy). */
 export type LearnerCountsInput = {
@@ -944,6 +968,15 @@ export type RelicenseLicenceInput = {
   programmeName: Scalars['String']['input'];
 };
 
+export type ReopenSchoolYearInput = {
+  /** Why the year is reopened: 3 to 1,000 characters. */
+  reason: Scalars['String']['input'];
+  /** "2025/2026" */
+  schoolYear: Scalars['String']['input'];
+  /** The new deadline: in the future, at most 365 days ahead. */
+  until: Scalars['DateTime']['input'];
+};
+
 export type ReorganisationKind =
   /** Institutions are attached to another, which continues. */
   | 'ATTACHMENT'
@@ -965,6 +998,13 @@ export type ReportInterestProgrammeLearnersInput = {
   learners: Scalars['Int']['input'];
   programmeId: Scalars['ID']['input'];
   /** "2025/2026": a school year the programme runs in, begun by today. */
+  schoolYear: Scalars['String']['input'];
+};
+
+export type ReturnLearnerCountSubmissionInput = {
+  municipality: Scalars['String']['input'];
+  /** What the municipality must put right: 3 to 1,000 characters. */
+  reason: Scalars['String']['input'];
   schoolYear: Scalars['String']['input'];
 };
 
@@ -1555,6 +1595,21 @@ export type LearnerCountStatus =
   /** The ministry locked the school year: the report can no longer change. */
   | 'LOCKED';
 
+export type LearnerCountSubmissionInput = {
+  /** The founding municipality, e.g. "Rīga" or "Cēsu novads". */
+  municipality: string;
+  /** "2025/2026" */
+  schoolYear: string;
+};
+
+export type LearnerCountSubmissionStatus =
+  /** Accepted by the ministry; the municipality's reports are locked. */
+  | 'ACCEPTED'
+  /** Returned by the ministry with a reason; the municipality may send again. */
+  | 'RETURNED'
+  /** Sent by the municipality; waiting for the ministry. */
+  | 'SENT';
+
 /** Every group is required (0 where there are none); each count is a whole number from 0 to 5,000 (policy). */
 export type LearnerCountsInput = {
   grade1: number;
@@ -1906,6 +1961,15 @@ export type RelicenseLicenceInput = {
   programmeName: string;
 };
 
+export type ReopenSchoolYearInput = {
+  /** Why the year is reopened: 3 to 1,000 characters. */
+  reason: string;
+  /** "2025/2026" */
+  schoolYear: string;
+  /** The new deadline: in the future, at most 365 days ahead. */
+  until: string;
+};
+
 export type ReorganisationKind =
   /** Institutions are attached to another, which continues. */
   | 'ATTACHMENT'
@@ -1927,6 +1991,13 @@ export type ReportInterestProgrammeLearnersInput = {
   learners: number;
   programmeId: string | number;
   /** "2025/2026": a school year the programme runs in, begun by today. */
+  schoolYear: string;
+};
+
+export type ReturnLearnerCountSubmissionInput = {
+  municipality: string;
+  /** What the municipality must put right: 3 to 1,000 characters. */
+  reason: string;
   schoolYear: string;
 };
 
@@ -2986,6 +3057,34 @@ export type ScenarioRegistryReopenLearnerCountReportMutationVariables = Exact<{
 
 export type ScenarioRegistryReopenLearnerCountReportMutation = { reopenLearnerCountReport: { report: { id: string } } };
 
+export type ScenarioRegistryReopenSchoolYearMutationVariables = Exact<{
+  input: ReopenSchoolYearInput;
+}>;
+
+
+export type ScenarioRegistryReopenSchoolYearMutation = { reopenSchoolYear: { schoolYear: { acceptsChanges: boolean } } };
+
+export type ScenarioRegistrySendLearnerCountsMutationVariables = Exact<{
+  input: LearnerCountSubmissionInput;
+}>;
+
+
+export type ScenarioRegistrySendLearnerCountsMutation = { sendLearnerCountsToMinistry: { submission: { id: string } } };
+
+export type ScenarioRegistryReturnLearnerCountsMutationVariables = Exact<{
+  input: ReturnLearnerCountSubmissionInput;
+}>;
+
+
+export type ScenarioRegistryReturnLearnerCountsMutation = { returnLearnerCountSubmission: { submission: { status: LearnerCountSubmissionStatus } } };
+
+export type ScenarioRegistryAcceptLearnerCountsMutationVariables = Exact<{
+  input: LearnerCountSubmissionInput;
+}>;
+
+
+export type ScenarioRegistryAcceptLearnerCountsMutation = { acceptLearnerCountSubmission: { submission: { status: LearnerCountSubmissionStatus } } };
+
 export type ScenarioRegistryLockSchoolYearMutationVariables = Exact<{
   schoolYear: string;
 }>;
@@ -3189,6 +3288,10 @@ export const ScenarioRegistrySaveLearnerCountReportDocument = {"kind":"Document"
 export const ScenarioRegistryConfirmLearnerCountReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistryConfirmLearnerCountReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmLearnerCountReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"report"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistryConfirmLearnerCountReportMutation, ScenarioRegistryConfirmLearnerCountReportMutationVariables>;
 export const ScenarioRegistryApproveLearnerCountReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistryApproveLearnerCountReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveLearnerCountReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"report"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistryApproveLearnerCountReportMutation, ScenarioRegistryApproveLearnerCountReportMutationVariables>;
 export const ScenarioRegistryReopenLearnerCountReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistryReopenLearnerCountReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reopenLearnerCountReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"report"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistryReopenLearnerCountReportMutation, ScenarioRegistryReopenLearnerCountReportMutationVariables>;
+export const ScenarioRegistryReopenSchoolYearDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistryReopenSchoolYear"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReopenSchoolYearInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reopenSchoolYear"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schoolYear"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptsChanges"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistryReopenSchoolYearMutation, ScenarioRegistryReopenSchoolYearMutationVariables>;
+export const ScenarioRegistrySendLearnerCountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistrySendLearnerCounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LearnerCountSubmissionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendLearnerCountsToMinistry"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submission"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistrySendLearnerCountsMutation, ScenarioRegistrySendLearnerCountsMutationVariables>;
+export const ScenarioRegistryReturnLearnerCountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistryReturnLearnerCounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnLearnerCountSubmissionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"returnLearnerCountSubmission"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submission"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistryReturnLearnerCountsMutation, ScenarioRegistryReturnLearnerCountsMutationVariables>;
+export const ScenarioRegistryAcceptLearnerCountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistryAcceptLearnerCounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LearnerCountSubmissionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptLearnerCountSubmission"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submission"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistryAcceptLearnerCountsMutation, ScenarioRegistryAcceptLearnerCountsMutationVariables>;
 export const ScenarioRegistryLockSchoolYearDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistryLockSchoolYear"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"schoolYear"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lockSchoolYear"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"schoolYear"},"value":{"kind":"Variable","name":{"kind":"Name","value":"schoolYear"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lockedReportCount"}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistryLockSchoolYearMutation, ScenarioRegistryLockSchoolYearMutationVariables>;
 export const ScenarioRegistryRegisterHigherEducationInstitutionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistryRegisterHigherEducationInstitution"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterHigherEducationInstitutionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerHigherEducationInstitution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistryRegisterHigherEducationInstitutionMutation, ScenarioRegistryRegisterHigherEducationInstitutionMutationVariables>;
 export const ScenarioRegistryAmendHigherEducationInstitutionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistryAmendHigherEducationInstitution"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AmendHigherEducationInstitutionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amendHigherEducationInstitution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistryAmendHigherEducationInstitutionMutation, ScenarioRegistryAmendHigherEducationInstitutionMutationVariables>;
