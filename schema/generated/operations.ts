@@ -181,6 +181,8 @@ export type ApplyForAccreditationInput = {
 };
 
 export type AreaLevel =
+  /** All of Latvia in one row (key `LV`). */
+  | 'COUNTRY'
   | 'MUNICIPALITY'
   | 'PLANNING_REGION'
   | 'SCHOOL';
@@ -367,6 +369,16 @@ export type FounderKind =
   | 'MUNICIPALITY'
   | 'NATURAL_PERSON'
   | 'STATE';
+
+export type FundPartnersInput = {
+  /** Register institutions, at most 2000 a request. */
+  institutionIds: Array<Scalars['ID']['input']>;
+  schoolYear: Scalars['String']['input'];
+};
+
+export type FundingSource =
+  | 'ESF_PLUS'
+  | 'STATE_BUDGET';
 
 export type GradeBand =
   | 'GRADES_1_3'
@@ -914,6 +926,14 @@ export type ReorganiseInstitutionsInput = {
   successorIds: Array<Scalars['ID']['input']>;
 };
 
+export type ReportLearningChoicesInput = {
+  furtherLearningInfluenced: Scalars['Int']['input'];
+  projectWorkInfluenced: Scalars['Int']['input'];
+  pupils: Scalars['Int']['input'];
+  schoolYear: Scalars['String']['input'];
+  secondaryPupils: Scalars['Int']['input'];
+};
+
 export type ReviewActivityInput = {
   decision: ReviewDecision;
   id: Scalars['ID']['input'];
@@ -952,9 +972,20 @@ export type ScheduleSessionInput = {
   startsAt: Scalars['DateTime']['input'];
 };
 
+export type SemesterBudgetInput = {
+  /** Whole euro cents; null for the default share. */
+  budgetCents?: InputMaybe<Scalars['Float']['input']>;
+  /** e.g. `2026/2027-1` (autumn) or `2026/2027-2` (spring). */
+  semester: Scalars['String']['input'];
+};
+
 export type SessionStatus =
   | 'CANCELLED'
   | 'SCHEDULED';
+
+export type SetSemesterBudgetsInput = {
+  budgets: Array<SemesterBudgetInput>;
+};
 
 export type SpecialNeedsCategory =
   | 'INTELLECTUAL_DEVELOPMENT_DISORDERS'

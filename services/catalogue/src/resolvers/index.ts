@@ -8,6 +8,8 @@ import { ActivitySession } from './activitySession';
 import { AreaBudget, Booking, ParticipationRow, SchoolBudget } from './booking';
 import { bookingMutations } from './bookingMutations';
 import { bookingQueries } from './bookingQueries';
+import { fundMutations } from './fundMutations';
+import { FundPartner, fundQueries, LearningChoiceReport } from './fundQueries';
 import { Institution } from './institution';
 import { providerMutations } from './providerMutations';
 import { Query } from './query';
@@ -15,8 +17,8 @@ import { sessionMutations } from './sessionMutations';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { ...Query, ...bookingQueries },
-  Mutation: { ...providerMutations, ...activityMutations, ...sessionMutations, ...bookingMutations },
+  Query: { ...Query, ...bookingQueries, ...fundQueries },
+  Mutation: { ...providerMutations, ...activityMutations, ...sessionMutations, ...bookingMutations, ...fundMutations },
   Activity,
   ActivityConnection,
   ActivityProvider,
@@ -25,5 +27,7 @@ export const resolvers: Resolvers = {
   SchoolBudget,
   ParticipationRow,
   AreaBudget,
+  FundPartner,
+  LearningChoiceReport,
   Institution,
 };

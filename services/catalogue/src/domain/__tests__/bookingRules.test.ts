@@ -77,22 +77,34 @@ describe('placementOf', () => {
 });
 
 describe('assertMoneyAvailable', () => {
-  const position = { neededCents: 10_000, allocationCents: 40_000, schoolUsedCents: 30_000, fundBudgetCents: 1_000_000, fundUsedCents: 0 };
+  const position = {
+    neededCents: 10_000,
+    allocationCents: 40_000,
+    schoolUsedCents: 30_000,
+    semester: '2026/2027-1',
+    semesterBudgetCents: 1_000_000,
+    semesterUsedCents: 0,
+  };
 
-  it("allows spending the school's allocation and the fund's budget to the last cent", () => {
+  it("allows spending the school's allocation and the semester's budget to the last cent", () => {
     assertMoneyAvailable(position);
-    assertMoneyAvailable({ ...position, fundUsedCents: 990_000 });
+    assertMoneyAvailable({ ...position, semesterUsedCents: 990_000 });
   });
 
-  it('refuses beyond the allocation, then beyond the fund, each with its reason', () => {
+  it("refuses beyond the allocation, then beyond the semester's budget, each with its reason", () => {
     const school = refusal(() => assertMoneyAvailable({ ...position, schoolUsedCents: 30_001 }));
     expect([school.code, school.details.reason, school.details.leftCents]).toStrictEqual([
       ErrorCode.QUOTA_EXCEEDED,
       'SCHOOL_ALLOCATION_EXCEEDED',
       9_999,
     ]);
-    const fund = refusal(() => assertMoneyAvailable({ ...position, fundUsedCents: 990_001 }));
-    expect([fund.code, fund.details.reason]).toStrictEqual([ErrorCode.QUOTA_EXCEEDED, 'FUND_BUDGET_EXCEEDED']);
+    const fund = refusal(() => assertMoneyAvailable({ ...position, semesterUsedCents: 990_001 }));
+    expect([fund.code, fund.details.reason, fund.details.semester, fund.details.leftCents]).toStrictEqual([
+      ErrorCode.QUOTA_EXCEEDED,
+      'SEMESTER_BUDGET_EXCEEDED',
+      '2026/2027-1',
+      9_999,
+    ]);
   });
 });
 

@@ -1,0 +1,75 @@
+import { assertUuid, requireRole, Role, todayInLatvia, validationFailed } from '@eq/shared';
+import { readSemesterLedger } from '../bookings/fundLedger';
+import { changeFundPartners } from '../bookings/fundPartners';
+import { storeLearningChoiceReport } from '../bookings/learningChoiceReports';
+import { assertSchoolYearBegun, reportingSchoolOf, validateLearningChoices } from '../domain/learningChoices';
+import { assertMeasureSchoolYear, planSemesterBudgets, semesterBudgetView } from '../domain/semesterBudgets';
+import type { FundPartnersInput, MutationResolvers } from '../generated/resolvers';
+
+/** Most institutions one partners request names (the measure has about 900 partner institutions). */
+const MAX_PARTNERS_PER_REQUEST = 2000;
+
+function partnersChange(input: FundPartnersInput): { schoolYear: string; institutionIds: string[] } {
+  const schoolYear = assertMeasureSchoolYear(input.schoolYear);
+  if (input.institutionIds.length === 0 || input.institutionIds.length > MAX_PARTNERS_PER_REQUEST) {
+    throw validationFailed(`Name 1 to ${MAX_PARTNERS_PER_REQUEST} institutions, got ${input.institutionIds.length}`, 'institutionIds');
+  }
+  return { schoolYear, institutionIds: [...new Set(input.institutionIds.map((id) => assertUuid(id, 'institutionIds')))] };
+}
+
+export const fundMutations: Pick<
+  MutationResolvers,
+  'setSemesterBudgets' | 'addFundPartners' | 'removeFundPartners' | 'reportLearningChoices'
+> = {
+  setSemesterBudgets: async (_parent, { input }, { db, caller, options }) => {
+    requireRole(caller, Role.FUND_ADMIN);
+    const semesters = await db.transaction(async (manager) => {
+      // Every semester's row, locked in semester order (the order bookings settle in): no
+      // booking takes money from a semester while its budget and the sum are checked.
+      const rows = await readSemesterLedger(manager, { lock: true });
+      const planned = planSemesterBudgets(
+        options.fund,
+        rows,
+        input.budgets.map((budget) => ({ semester: budget.semester, budgetCents: budget.budgetCents ?? null })),
+      );
+      await manager.query(
+        `INSERT INTO fund_semester_ledger (semester, budget_cents, budget_set_by, budget_set_at)
+         SELECT semester, budget, $3, now() FROM unnest($1::text[], $2::bigint[]) AS change (semester, budget)
+         ON CONFLICT (semester) DO UPDATE SET budget_cents = EXCLUDED.budget_cents, budget_set_by = EXCLUDED.budget_set_by,
+                                              budget_set_at = EXCLUDED.budget_set_at`,
+        [planned.map((change) => change.semester), planned.map((change) => change.budgetCents), caller.subject ?? null],
+      );
+      return readSemesterLedger(manager);
+    });
+    return { semesters: semesters.map((row) => semesterBudgetView(row, options.fund)) };
+  },
+
+  addFundPartners: async (_parent, { input }, { db, caller }) => {
+    requireRole(caller, Role.FUND_ADMIN);
+    const change = partnersChange(input);
+    const result = await db.transaction((manager) =>
+      changeFundPartners(manager, { ...change, add: true, recordedBy: caller.subject ?? null }),
+    );
+    return { schoolYear: change.schoolYear, ...result };
+  },
+
+  removeFundPartners: async (_parent, { input }, { db, caller }) => {
+    requireRole(caller, Role.FUND_ADMIN);
+    const change = partnersChange(input);
+    const result = await db.transaction((manager) =>
+      changeFundPartners(manager, { ...change, add: false, recordedBy: caller.subject ?? null }),
+    );
+    return { schoolYear: change.schoolYear, ...result };
+  },
+
+  reportLearningChoices: async (_parent, { input }, { db, caller, options }) => {
+    const institutionId = reportingSchoolOf(caller);
+    const schoolYear = assertMeasureSchoolYear(input.schoolYear);
+    assertSchoolYearBegun(schoolYear, todayInLatvia(options.clock()));
+    const counts = validateLearningChoices(input);
+    const report = await db.transaction((manager) =>
+      storeLearningChoiceReport(manager, { ...counts, institutionId, schoolYear, reportedBy: caller.subject ?? null }),
+    );
+    return { report };
+  },
+};
