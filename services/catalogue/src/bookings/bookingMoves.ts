@@ -20,11 +20,11 @@ import { defaultSemesterBudgetCents, type SemesterLedgerRow } from '../domain/se
 import type { Semester } from '../domain/semesters';
 import {
   addFundMove,
-  FUND_REFUSED_SQLSTATE,
   lockSchoolFunding,
   movedIn,
   readFundingPosition,
   refuseFundMove,
+  refusedSemesterFund,
   semesterLedgerRow,
   type FundMoves,
   type SemesterLedgerJson,
@@ -112,7 +112,6 @@ export async function lockBookingContext(
  */
 export async function storeNewBooking(
   tx: PipelinedTransaction,
-  db: DataSource,
   policy: FundPolicy,
   booking: BookingRecord,
   event: CloudEvent,
@@ -147,8 +146,9 @@ export async function storeNewBooking(
     );
     return { ...booking, queueSeq: String(row!.queue_seq) };
   } catch (error) {
-    if ((error as { code?: string }).code !== FUND_REFUSED_SQLSTATE) throw error;
-    return refuseFundMove(db.manager, policy, booking.semester, { committedCents: booking.committedCents, spentCents: 0 });
+    const fund = refusedSemesterFund(error);
+    if (!fund) throw error;
+    return refuseFundMove(fund, booking.committedCents);
   }
 }
 

@@ -86,23 +86,28 @@ export async function settleFund(manager: EntityManager, policy: FundPolicy, mov
       move.spentCents,
       defaultSemesterBudgetCents(policy),
     ])) as [{ settled: boolean }];
-    if (!settled) await refuseFundMove(manager, policy, semester, move);
+    if (!settled)
+      refuseFundMove(semesterFundOf(await readSemesterLedger(manager), semester, policy), move.committedCents + move.spentCents);
   }
 }
 
-/** After `catalogue_settle_fund` said no: the refusal, with the reason as the semester's row shows it now. */
-export async function refuseFundMove(manager: EntityManager, policy: FundPolicy, semester: string, move: FundMove): Promise<never> {
-  const fund = semesterFundOf(await readSemesterLedger(manager), semester, policy);
-  assertSemesterBudget({
-    neededCents: move.committedCents + move.spentCents,
-    semester,
-    semesterBudgetCents: fund.budgetCents,
-    semesterUsedCents: fund.usedCents,
-  });
+/**
+ * After `catalogue_settle_fund` said no: the refusal, with the reason as the semester's figures
+ * show them now (read in the caller's transaction, or carried by the function's error).
+ */
+export function refuseFundMove(fund: SemesterFund, neededCents: number): never {
+  assertSemesterBudget({ neededCents, semester: fund.semester, semesterBudgetCents: fund.budgetCents, semesterUsedCents: fund.usedCents });
   // Refused a moment ago, affordable now (money came back meanwhile): the caller may retry.
   throw new DomainError(ErrorCode.CONFLICT, "The fund's budget changed while this was decided; please try again", {
     reason: BookingRefusal.SEMESTER_BUDGET,
   });
+}
+
+/** The semester's figures `catalogue_settle_fund(…, true)` put in its refusal (the error's DETAIL). */
+export function refusedSemesterFund(error: unknown): SemesterFund | null {
+  const { code, detail } = error as { code?: string; detail?: string };
+  if (code !== FUND_REFUSED_SQLSTATE || !detail) return null;
+  return JSON.parse(detail) as SemesterFund;
 }
 
 /** Advisory-lock namespace of the schools' funding locks (the measure's number). */

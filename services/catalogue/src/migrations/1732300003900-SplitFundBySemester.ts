@@ -69,6 +69,9 @@ export class SplitFundBySemester1732300003900 implements MigrationInterface {
       CREATE FUNCTION catalogue_settle_fund(p_semester text, p_committed bigint, p_spent bigint, p_default_budget bigint,
                                             p_raise_when_refused boolean DEFAULT false)
       RETURNS boolean LANGUAGE plpgsql VOLATILE AS $$
+      DECLARE
+        v_budget bigint;
+        v_used bigint;
       BEGIN
         IF p_committed = 0 AND p_spent = 0 THEN
           RETURN true; -- nothing moves: the hot row is not even locked
@@ -78,8 +81,14 @@ export class SplitFundBySemester1732300003900 implements MigrationInterface {
            AND (p_committed + p_spent <= 0
                 OR committed_cents + spent_cents + p_committed + p_spent <= COALESCE(budget_cents, p_default_budget));
         IF NOT FOUND AND p_raise_when_refused THEN
-          -- For a statement sent together with its COMMIT: only an error stops that COMMIT.
-          RAISE EXCEPTION 'the fund cannot pay % cents in %', p_committed + p_spent, p_semester USING ERRCODE = 'EQ001';
+          -- For a statement sent together with its COMMIT: only an error stops that COMMIT. The
+          -- error carries the semester's figures, so the refusal needs no second connection
+          -- while this transaction, aborted but not yet rolled back, still holds its locks.
+          SELECT COALESCE(budget_cents, p_default_budget), committed_cents + spent_cents INTO v_budget, v_used
+            FROM fund_semester_ledger WHERE semester = p_semester;
+          RAISE EXCEPTION 'the fund cannot pay % cents in %', p_committed + p_spent, p_semester USING
+            ERRCODE = 'EQ001',
+            DETAIL = jsonb_build_object('semester', p_semester, 'budgetCents', COALESCE(v_budget, 0), 'usedCents', COALESCE(v_used, 0))::text;
         END IF;
         RETURN FOUND;
       END $$`);

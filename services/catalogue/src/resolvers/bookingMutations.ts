@@ -107,7 +107,7 @@ export const bookingMutations: Pick<MutationResolvers, 'bookSession' | 'cancelBo
         session,
         changedFields,
       );
-      return storeNewBooking(tx, db, options.fund, decided, event);
+      return storeNewBooking(tx, options.fund, decided, event);
     });
     return { booking };
   },
