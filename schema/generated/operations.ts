@@ -1346,6 +1346,12 @@ export type FounderKind =
   | 'NATURAL_PERSON'
   | 'STATE';
 
+export type FundPartnersInput = {
+  /** Register institutions, at most 2000 a request. */
+  institutionIds: Array<string | number>;
+  schoolYear: string;
+};
+
 export type GradeBand =
   | 'GRADES_1_3'
   | 'GRADES_4_6'
@@ -1853,6 +1859,14 @@ export type ReorganiseInstitutionsInput = {
   successorIds: Array<string | number>;
 };
 
+export type ReportLearningChoicesInput = {
+  furtherLearningInfluenced: number;
+  projectWorkInfluenced: number;
+  pupils: number;
+  schoolYear: string;
+  secondaryPupils: number;
+};
+
 export type ReviewActivityInput = {
   decision: ReviewDecision;
   id: string | number;
@@ -1889,6 +1903,17 @@ export type ScheduleSessionInput = {
   /** Where it takes place; defaults to nothing (required unless the activity is ONLINE). */
   place?: string | null | undefined;
   startsAt: string;
+};
+
+export type SemesterBudgetInput = {
+  /** Whole euro cents; null for the default share. */
+  budgetCents?: number | null | undefined;
+  /** e.g. `2026/2027-1` (autumn) or `2026/2027-2` (spring). */
+  semester: string;
+};
+
+export type SetSemesterBudgetsInput = {
+  budgets: Array<SemesterBudgetInput>;
 };
 
 export type SpecialNeedsCategory =
@@ -2587,6 +2612,27 @@ export type ScenarioCatalogueBookingQueryVariables = Exact<{
 
 export type ScenarioCatalogueBookingQuery = { booking: { status: BookingStatus } | null };
 
+export type ScenarioCatalogueSetSemesterBudgetsMutationVariables = Exact<{
+  input: SetSemesterBudgetsInput;
+}>;
+
+
+export type ScenarioCatalogueSetSemesterBudgetsMutation = { setSemesterBudgets: { semesters: Array<{ semester: string }> } };
+
+export type ScenarioCatalogueAddFundPartnersMutationVariables = Exact<{
+  input: FundPartnersInput;
+}>;
+
+
+export type ScenarioCatalogueAddFundPartnersMutation = { addFundPartners: { partners: number } };
+
+export type ScenarioCatalogueReportLearningChoicesMutationVariables = Exact<{
+  input: ReportLearningChoicesInput;
+}>;
+
+
+export type ScenarioCatalogueReportLearningChoicesMutation = { reportLearningChoices: { report: { partner: boolean } } };
+
 export type ScenarioLicensingAmendLicenceMutationVariables = Exact<{
   input: AmendLicenceInput;
 }>;
@@ -2975,6 +3021,9 @@ export const ScenarioCatalogueBookSessionDocument = {"kind":"Document","definiti
 export const ScenarioCatalogueCancelBookingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueCancelBooking"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CancelBookingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelBooking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueCancelBookingMutation, ScenarioCatalogueCancelBookingMutationVariables>;
 export const ScenarioCatalogueRecordAttendanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueRecordAttendance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordAttendanceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordAttendance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueRecordAttendanceMutation, ScenarioCatalogueRecordAttendanceMutationVariables>;
 export const ScenarioCatalogueBookingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScenarioCatalogueBooking"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueBookingQuery, ScenarioCatalogueBookingQueryVariables>;
+export const ScenarioCatalogueSetSemesterBudgetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueSetSemesterBudgets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetSemesterBudgetsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSemesterBudgets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"semesters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"semester"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueSetSemesterBudgetsMutation, ScenarioCatalogueSetSemesterBudgetsMutationVariables>;
+export const ScenarioCatalogueAddFundPartnersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueAddFundPartners"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FundPartnersInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addFundPartners"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partners"}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueAddFundPartnersMutation, ScenarioCatalogueAddFundPartnersMutationVariables>;
+export const ScenarioCatalogueReportLearningChoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueReportLearningChoices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportLearningChoicesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportLearningChoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"report"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partner"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueReportLearningChoicesMutation, ScenarioCatalogueReportLearningChoicesMutationVariables>;
 export const ScenarioLicensingAmendLicenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingAmendLicence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AmendLicenceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amendLicence"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingAmendLicenceMutation, ScenarioLicensingAmendLicenceMutationVariables>;
 export const ScenarioLicensingAddLicensedPlaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingAddLicensedPlace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LicensedPlaceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addLicensedPlace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingAddLicensedPlaceMutation, ScenarioLicensingAddLicensedPlaceMutationVariables>;
 export const ScenarioLicensingRemoveLicensedPlaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingRemoveLicensedPlace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LicensedPlaceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeLicensedPlace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingRemoveLicensedPlaceMutation, ScenarioLicensingRemoveLicensedPlaceMutationVariables>;

@@ -10,9 +10,13 @@ import {
 import {
   CATALOGUE_ACTIVITY_EVENTS,
   CATALOGUE_BOOKING_EVENTS,
+  CATALOGUE_FUND_EVENTS,
   activityChangeSchema,
   activitySessionChangeSchema,
   bookingChangeSchema,
+  fundPartnersChangeSchema,
+  learningChoicesChangeSchema,
+  semesterBudgetChangeSchema,
 } from './contracts/catalogue';
 import {
   LICENSING_INTEREST_PROGRAMME_EVENTS,
@@ -135,6 +139,16 @@ export const TOPIC_CONTRACTS = {
     description: 'Bookings of catalogue sessions. Key: booking id.',
     events: CATALOGUE_BOOKING_EVENTS,
     data: bookingChangeSchema,
+  },
+  'catalogue.fund.v1': {
+    source: '/catalogue',
+    description: "The activity fund's semester budgets, partner institutions and schools' learning-choice reports. Key: see each event.",
+    events: CATALOGUE_FUND_EVENTS,
+    data: semesterBudgetChangeSchema,
+    dataOf: {
+      'catalogue.fund.partners-changed': fundPartnersChangeSchema,
+      'catalogue.fund.learning-choices-reported': learningChoicesChangeSchema,
+    },
   },
 } as const satisfies Record<string, TopicContract>;
 

@@ -42,7 +42,7 @@ export function createCatalogue(options: CatalogueOptions): SubgraphDefinition<C
       SplitFundBySemester1732300003900,
       RecordFundPartnersAndChoices1732300003950,
     ],
-    publishes: [Topics.catalogueActivity, Topics.catalogueBooking],
+    publishes: [Topics.catalogueActivity, Topics.catalogueBooking, Topics.catalogueFund],
     consumes: {
       topics: [Topics.registryInstitution, Topics.registryLearnerCounts],
       handlers: { ...registryEventHandlers(options), ...learnerCountEventHandlers },

@@ -4,6 +4,8 @@ import { changeFundPartners } from '../bookings/fundPartners';
 import { storeLearningChoiceReport } from '../bookings/learningChoiceReports';
 import { assertSchoolYearBegun, reportingSchoolOf, validateLearningChoices } from '../domain/learningChoices';
 import { assertMeasureSchoolYear, planSemesterBudgets, semesterBudgetView } from '../domain/semesterBudgets';
+import type { EntityManager } from 'typeorm';
+import { recordLearningChoicesReported, recordPartnersChanged, recordSemesterBudgetSet } from '../events/fundEvents';
 import type { FundPartnersInput, MutationResolvers } from '../generated/resolvers';
 
 /** Most institutions one partners request names (the measure has about 900 partner institutions). */
@@ -15,6 +17,13 @@ function partnersChange(input: FundPartnersInput): { schoolYear: string; institu
     throw validationFailed(`Name 1 to ${MAX_PARTNERS_PER_REQUEST} institutions, got ${input.institutionIds.length}`, 'institutionIds');
   }
   return { schoolYear, institutionIds: [...new Set(input.institutionIds.map((id) => assertUuid(id, 'institutionIds')))] };
+}
+
+/** Changes a school year's partners and, when anything changed, announces the year's list. */
+async function changePartnersAndRecord(manager: EntityManager, change: Parameters<typeof changeFundPartners>[1]) {
+  const result = await changeFundPartners(manager, change);
+  if (result.changed > 0) await recordPartnersChanged(manager, change.schoolYear);
+  return result;
 }
 
 export const fundMutations: Pick<
@@ -39,16 +48,22 @@ export const fundMutations: Pick<
                                               budget_set_at = EXCLUDED.budget_set_at`,
         [planned.map((change) => change.semester), planned.map((change) => change.budgetCents), caller.subject ?? null],
       );
-      return readSemesterLedger(manager);
+      const after = (await readSemesterLedger(manager)).map((row) => semesterBudgetView(row, options.fund));
+      for (const change of planned)
+        await recordSemesterBudgetSet(
+          manager,
+          after.find((row) => row.semester === change.semester)!,
+        );
+      return after;
     });
-    return { semesters: semesters.map((row) => semesterBudgetView(row, options.fund)) };
+    return { semesters };
   },
 
   addFundPartners: async (_parent, { input }, { db, caller }) => {
     requireRole(caller, Role.FUND_ADMIN);
     const change = partnersChange(input);
     const result = await db.transaction((manager) =>
-      changeFundPartners(manager, { ...change, add: true, recordedBy: caller.subject ?? null }),
+      changePartnersAndRecord(manager, { ...change, add: true, recordedBy: caller.subject ?? null }),
     );
     return { schoolYear: change.schoolYear, ...result };
   },
@@ -57,7 +72,7 @@ export const fundMutations: Pick<
     requireRole(caller, Role.FUND_ADMIN);
     const change = partnersChange(input);
     const result = await db.transaction((manager) =>
-      changeFundPartners(manager, { ...change, add: false, recordedBy: caller.subject ?? null }),
+      changePartnersAndRecord(manager, { ...change, add: false, recordedBy: caller.subject ?? null }),
     );
     return { schoolYear: change.schoolYear, ...result };
   },
@@ -67,9 +82,11 @@ export const fundMutations: Pick<
     const schoolYear = assertMeasureSchoolYear(input.schoolYear);
     assertSchoolYearBegun(schoolYear, todayInLatvia(options.clock()));
     const counts = validateLearningChoices(input);
-    const report = await db.transaction((manager) =>
-      storeLearningChoiceReport(manager, { ...counts, institutionId, schoolYear, reportedBy: caller.subject ?? null }),
-    );
+    const report = await db.transaction(async (manager) => {
+      const stored = await storeLearningChoiceReport(manager, { ...counts, institutionId, schoolYear, reportedBy: caller.subject ?? null });
+      await recordLearningChoicesReported(manager, stored);
+      return stored;
+    });
     return { report };
   },
 };
