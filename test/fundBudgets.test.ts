@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, todayInLatvia, type Caller } from '@eq/shared';
 import { createCatalogue } from '@eq/catalogue';
+import { semestersOfPeriod } from '../services/catalogue/src/domain/semesterBudgets';
 import { semesterOf } from '../services/catalogue/src/domain/semesters';
 import {
   activityInput,
@@ -44,16 +45,6 @@ const schoolCaller = (institutionId: string): Caller => ({
 const providerCaller = (providerId: string): Caller => ({ role: Role.PROVIDER, providerId, subject: `provider-${providerId.slice(0, 6)}` });
 
 const SHARE = 337_500_000; // €27,000,000 over the period's eight semesters
-const PERIOD_SEMESTERS = [
-  '2024/2025-2',
-  '2025/2026-1',
-  '2025/2026-2',
-  '2026/2027-1',
-  '2026/2027-2',
-  '2027/2028-1',
-  '2027/2028-2',
-  '2028/2029-1',
-];
 
 const FINANCING = `query Fin { fundBudget { totalCents financing { totalCents attendanceBudgetCents periodFrom periodTo sources { source labelLv amountCents } } } }`;
 const REMOVE_PARTNERS = `mutation Rm($input: FundPartnersInput!) { removeFundPartners(input: $input) { schoolYear changed partners } }`;
@@ -161,7 +152,7 @@ describe("the fund's semester budgets and indicators through the gateway", () =>
     });
     const { semesters } = (await data(FUND_BUDGET, {}, FUND_ADMIN)).fundBudget;
     expect(semesters.map((row: any) => [row.semester, row.budgetCents, row.isDefault])).toStrictEqual(
-      PERIOD_SEMESTERS.map((label) => [label, SHARE, true]),
+      semestersOfPeriod().map((label) => [label, SHARE, true]),
     );
     expect((await refusal(FINANCING, {}, schoolCaller(partner))).code).toBe('FORBIDDEN');
   });

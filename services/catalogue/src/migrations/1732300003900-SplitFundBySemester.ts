@@ -5,7 +5,7 @@ import { BOOKING_CONTEXT_V1, SETTLE_FUND_V1 } from './1732300003700-BookInFewerR
  * The measure's period as semesters when this migration was written (domain/semesterBudgets.ts
  * `semestersOfPeriod`, 2025-01-01..2028-12-31, source 003); frozen here, as a migration must be.
  */
-const PERIOD_SEMESTERS = [
+export const PERIOD_SEMESTERS = [
   '2024/2025-2',
   '2025/2026-1',
   '2025/2026-2',

@@ -4,7 +4,6 @@ import { changeFundPartners } from '../bookings/fundPartners';
 import { storeLearningChoiceReport } from '../bookings/learningChoiceReports';
 import { assertSchoolYearBegun, reportingSchoolOf, validateLearningChoices } from '../domain/learningChoices';
 import { assertMeasureSchoolYear, planSemesterBudgets, semesterBudgetView } from '../domain/semesterBudgets';
-import type { EntityManager } from 'typeorm';
 import { recordLearningChoicesReported, recordPartnersChanged, recordSemesterBudgetSet } from '../events/fundEvents';
 import type { FundPartnersInput, MutationResolvers } from '../generated/resolvers';
 
@@ -19,12 +18,22 @@ function partnersChange(input: FundPartnersInput): { schoolYear: string; institu
   return { schoolYear, institutionIds: [...new Set(input.institutionIds.map((id) => assertUuid(id, 'institutionIds')))] };
 }
 
-/** Changes a school year's partners and, when anything changed, announces the year's list. */
-async function changePartnersAndRecord(manager: EntityManager, change: Parameters<typeof changeFundPartners>[1]) {
-  const result = await changeFundPartners(manager, change);
-  if (result.changed > 0) await recordPartnersChanged(manager, change.schoolYear);
-  return result;
-}
+/**
+ * `addFundPartners` / `removeFundPartners` (FUND_ADMIN): changes a school year's partners and,
+ * when anything changed, announces the year's list in the same transaction.
+ */
+const partnersMutation =
+  (add: boolean): NonNullable<MutationResolvers['addFundPartners']> =>
+  async (_parent, { input }, { db, caller }) => {
+    requireRole(caller, Role.FUND_ADMIN);
+    const change = partnersChange(input);
+    const result = await db.transaction(async (manager) => {
+      const changed = await changeFundPartners(manager, { ...change, add, recordedBy: caller.subject ?? null });
+      if (changed.changed > 0) await recordPartnersChanged(manager, change.schoolYear);
+      return changed;
+    });
+    return { schoolYear: change.schoolYear, ...result };
+  };
 
 export const fundMutations: Pick<
   MutationResolvers,
@@ -59,23 +68,8 @@ export const fundMutations: Pick<
     return { semesters };
   },
 
-  addFundPartners: async (_parent, { input }, { db, caller }) => {
-    requireRole(caller, Role.FUND_ADMIN);
-    const change = partnersChange(input);
-    const result = await db.transaction((manager) =>
-      changePartnersAndRecord(manager, { ...change, add: true, recordedBy: caller.subject ?? null }),
-    );
-    return { schoolYear: change.schoolYear, ...result };
-  },
-
-  removeFundPartners: async (_parent, { input }, { db, caller }) => {
-    requireRole(caller, Role.FUND_ADMIN);
-    const change = partnersChange(input);
-    const result = await db.transaction((manager) =>
-      changePartnersAndRecord(manager, { ...change, add: false, recordedBy: caller.subject ?? null }),
-    );
-    return { schoolYear: change.schoolYear, ...result };
-  },
+  addFundPartners: partnersMutation(true),
+  removeFundPartners: partnersMutation(false),
 
   reportLearningChoices: async (_parent, { input }, { db, caller, options }) => {
     const institutionId = reportingSchoolOf(caller);

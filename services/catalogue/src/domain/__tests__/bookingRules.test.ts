@@ -1,6 +1,5 @@
-import assert from 'node:assert/strict';
 import { describe, expect, it } from '@jest/globals';
-import { DomainError, ErrorCode } from '@eq/shared/errors';
+import { ErrorCode } from '@eq/shared/errors';
 import {
   assertCancellable,
   assertGroupFits,
@@ -10,19 +9,10 @@ import {
   placementOf,
   validateBookingRequest,
 } from '../bookingRules';
+import { refusal } from './domainRefusal';
 
 const activity = { status: 'PUBLISHED', gradeBands: ['GRADES_7_9'], maxGroupSize: 25 };
 const session = { status: 'SCHEDULED', capacity: 30, startsAt: new Date('2025-10-22T08:00:00Z') };
-
-function refusal(run: () => void): DomainError {
-  try {
-    run();
-  } catch (error) {
-    assert.ok(error instanceof DomainError);
-    return error;
-  }
-  assert.fail('expected a refusal');
-}
 
 describe('validateBookingRequest', () => {
   it('accepts grade 0 (pre-school) to 12 and at least one pupil', () => {

@@ -1,6 +1,4 @@
-import assert from 'node:assert/strict';
 import { describe, expect, it } from '@jest/globals';
-import { DomainError } from '@eq/shared/errors';
 import {
   assertSchoolYearBegun,
   learningChoiceReportsVisibleTo,
@@ -8,16 +6,7 @@ import {
   summariseChoices,
   validateLearningChoices,
 } from '../learningChoices';
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    assert.ok(error instanceof DomainError);
-    return error;
-  }
-  assert.fail('expected a refusal');
-}
+import { refusal } from './domainRefusal';
 
 const report = { secondaryPupils: 40, projectWorkInfluenced: 14, pupils: 80, furtherLearningInfluenced: 36 };
 
