@@ -106,9 +106,12 @@ export async function lockBookingContext(
  * Stores a new booking and commits, in one round trip: its row, the session's seats when it
  * is confirmed, its event in the outbox, and its money in its semester's row of the fund as the
  * last write, then COMMIT. When the semester's budget cannot pay, nothing is stored and the
- * answer is a refusal (SEMESTER_BUDGET_EXCEEDED, or CONFLICT when money came back meanwhile). The caller holds the
- * booking's locks (`lockBookingContext`) and decided `booking` under them; its created_at is
- * the transaction's time, as the column's default would have written it.
+ * answer is a refusal (SEMESTER_BUDGET_EXCEEDED, or CONFLICT when money came back meanwhile),
+ * decided from the figures the database's error carries: asking the pool for another
+ * connection here, while this aborted transaction still holds the session's lock, could wait
+ * for ever when every connection queues behind that lock. The caller holds the booking's locks
+ * (`lockBookingContext`) and decided `booking` under them; its created_at is the transaction's
+ * time, as the column's default would have written it.
  */
 export async function storeNewBooking(
   tx: PipelinedTransaction,
