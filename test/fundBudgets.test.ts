@@ -179,6 +179,14 @@ describe("the fund's semester budgets and indicators through the gateway", () =>
     );
     expect([mixed.code, mixed.reason]).toStrictEqual(['VALIDATION_FAILED', 'OUTSIDE_FUND_PERIOD']);
     expect((await semesterRow('2027/2028-2')).isDefault).toBe(true);
+    // Hostile amounts and labels are client errors too.
+    for (const budgets of [
+      [{ semester, budgetCents: 1e300 }],
+      [{ semester, budgetCents: -0.5 }],
+      [{ semester: 'x'.repeat(10_000), budgetCents: 0 }],
+    ]) {
+      expect((await refusal(SET_SEMESTER_BUDGETS, setBudgets(budgets), FUND_ADMIN)).code).toBe('VALIDATION_FAILED');
+    }
     expect((await refusal(SET_SEMESTER_BUDGETS, setBudgets([{ semester, budgetCents: 30_000 }]), OFFICER)).code).toBe('FORBIDDEN');
 
     // Money moves from one semester to another in one request.
