@@ -22,6 +22,7 @@ import {
   SUBMIT_ACTIVITY,
 } from '../services/catalogue/test/catalogueOperations';
 import { eventually } from './support/eventually';
+import { reopenSchoolYearForADay } from './support/reopenSchoolYear';
 import { institutionInput, REGISTER } from './support/fixtures';
 import { startGatewayHarness, type GatewayHarness } from './support/gatewayHarness';
 
@@ -105,6 +106,7 @@ describe("the fund's semester budgets and indicators through the gateway", () =>
 
   beforeAll(async () => {
     harness = await startGatewayHarness(createCatalogue(options));
+    await reopenSchoolYearForADay(data, schoolYear, OFFICER);
     partner = await approvedSchool('E2E fonda partneris', { grade10: 15, grade11: 20, grade12: 5, grade9: 40 });
     outsider = await approvedSchool('E2E ne-partneris', { grade11: 30 });
     racers = [];
