@@ -11,7 +11,7 @@ const regions = {
       ...(index > 0 ? [''] : []),
       `  ${name}:`,
       '    <<: *app',
-      `    command: ['node', '--import', 'tsx', 'services/${name}/src/main.ts']`,
+      `    command: ['node', '--enable-source-maps', 'dist/${name}.mjs']`,
       '    environment:',
       '      <<: *subgraph-env',
       `      PORT: '${port}'`,

@@ -1,4 +1,12 @@
-import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS, logLevelSchema, parseConfig, shutdownDrainSchema, SUBGRAPH_NAMES } from '@eq/shared';
+import path from 'node:path';
+import {
+  DEFAULT_TOKEN_MAX_LIFETIME_SECONDS,
+  logLevelSchema,
+  parseConfig,
+  shutdownDrainSchema,
+  SUBGRAPH_NAMES,
+  REPOSITORY_ROOT,
+} from '@eq/shared';
 import { z } from 'zod';
 import { DEFAULT_RESPONSE_CACHE, type ResponseCacheOptions } from './responseCache';
 
@@ -88,7 +96,7 @@ export interface GatewayConfig {
   responseCache: ResponseCacheOptions;
 }
 
-export const DEFAULT_SUPERGRAPH_PATH = new URL('../../schema/supergraph.graphql', import.meta.url).pathname;
+export const DEFAULT_SUPERGRAPH_PATH = path.join(REPOSITORY_ROOT, 'schema', 'supergraph.graphql');
 
 export function loadGatewayConfig(env: Record<string, string | undefined>): GatewayConfig {
   const parsed = parseConfig('gateway', gatewayEnvSchema, env) as z.infer<typeof gatewayEnvSchema> & Record<string, string | undefined>;

@@ -6,7 +6,7 @@ import { freePort } from '../infra/freePort';
 import { SUBGRAPHS } from '@eq/shared';
 import { gatewayEnvironment, serviceEnvironment, type StackNaming } from './componentEnvironment';
 import type { Infrastructure } from './infrastructure';
-import { ROOT } from './paths';
+import { DIST_DIR, ROOT } from './paths';
 import { SupervisedProcess } from './processSupervisor';
 
 export interface ProcessStackOptions extends StackNaming {
@@ -26,6 +26,11 @@ export interface ProcessStackOptions extends StackNaming {
   backoff?: BackoffPolicy;
   /** How long one component may take to answer `/readyz` 200 at start. Default 120 s. */
   readyTimeoutMs?: number;
+  /**
+   * Run the production bundles (`dist/<name>.mjs`, `npm run build`) on plain `node`, as the
+   * image does, instead of the TypeScript sources under tsx.
+   */
+  built?: boolean;
 }
 
 /** One component of the stack: its base URL (the port stays the same across restarts) and its process. */
@@ -65,7 +70,9 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
   const inherited = Object.fromEntries(Object.entries(options.env ?? process.env).filter(([key]) => !PER_SERVICE.includes(key)));
   const components: Record<string, StackComponent> = {};
 
-  const launch = async (name: string, entry: string, port: number, own: Record<string, string | undefined>) => {
+  const entryOf = (name: string, source: string) => (options.built ? path.join(DIST_DIR, `${name}.mjs`) : source);
+  const launch = async (name: string, source: string, port: number, own: Record<string, string | undefined>) => {
+    const entry = entryOf(name, source);
     const file = createWriteStream(path.join(options.logDir, `${name}.log`), { flags: 'a' });
     logs.push(file);
     const env = Object.fromEntries(
@@ -74,7 +81,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     const supervised = new SupervisedProcess({
       name,
       command: process.execPath,
-      args: ['--import', 'tsx', entry],
+      args: options.built ? ['--enable-source-maps', entry] : ['--import', 'tsx', entry],
       cwd: ROOT,
       env,
       backoff: options.backoff,

@@ -30,7 +30,11 @@ export interface ProcessTestStack extends ProcessStack {
  */
 export async function startProcessTestStack(
   name: string,
-  { ownInfrastructure = false, env = {} }: { ownInfrastructure?: boolean; env?: Record<string, string> } = {},
+  {
+    ownInfrastructure = false,
+    env = {},
+    built = false,
+  }: { ownInfrastructure?: boolean; env?: Record<string, string>; built?: boolean } = {},
 ): Promise<ProcessTestStack> {
   const runId = `${name.replace(/[^a-z0-9]/gi, '').toLowerCase()}_${randomBytes(3).toString('hex')}`;
   const runDir = path.join(DATA_DIR, 'test-runs', runId);
@@ -57,6 +61,7 @@ export async function startProcessTestStack(
       env: { PATH: process.env.PATH, OUTBOX_POLL_MS: '500', ...env },
       // Restarts quickly, so a killed component is back within a test's patience.
       backoff: { initialMs: 200, maxMs: 2_000 },
+      built,
       ...naming,
     });
     const pools = new Map<string, pg.Pool>();

@@ -22,6 +22,7 @@ export * from './runServiceMain';
 export * from './ids';
 export * from './subgraphSdl';
 export * from './subgraphManifest';
+export * from './repositoryRoot';
 export * from './registryInstitutions';
 export * from './periodicJob';
 export * from './keysetPage';

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
+import { REPOSITORY_ROOT } from './repositoryRoot';
 
 const entrySchema = z.object({
   name: z.string().regex(/^[a-z][a-z0-9]{1,30}$/, 'a subgraph name is lower-case letters and digits'),
@@ -14,7 +16,7 @@ const manifestSchema = z
 
 export type SubgraphEntry = z.infer<typeof entrySchema>;
 
-export const SUBGRAPH_MANIFEST_PATH = new URL('../../subgraphs.json', import.meta.url);
+export const SUBGRAPH_MANIFEST_PATH = path.join(REPOSITORY_ROOT, 'services', 'subgraphs.json');
 
 /** Reads and checks a manifest (the repository's, or a scaffolding test's copy). */
 export function readSubgraphManifest(path: URL | string = SUBGRAPH_MANIFEST_PATH): SubgraphEntry[] {
