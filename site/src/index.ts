@@ -1,0 +1,2 @@
+export { loadSiteConfig, type SiteConfig } from './config';
+export { createSite, startSite, type RunningSite } from './server';
