@@ -57,6 +57,8 @@ export async function startProcessTestStack(
       env: { PATH: process.env.PATH, OUTBOX_POLL_MS: '500', ...env },
       // Restarts quickly, so a killed component is back within a test's patience.
       backoff: { initialMs: 200, maxMs: 2_000 },
+      // These tests are about the graph's processes; the site has its own (test/siteCatalogue.test.ts).
+      site: false,
       ...naming,
     });
     const pools = new Map<string, pg.Pool>();
