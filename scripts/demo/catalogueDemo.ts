@@ -1,4 +1,5 @@
 import { Role, type Caller } from '@eq/shared';
+import { seedCatalogueBookingsDemo, type BookableSession, type CatalogueBookingsCounts } from './catalogueBookingsDemo';
 import { inParallel } from './inParallel';
 import { planCatalogueDemo, type PlannedActivity } from './catalogueDemoPlan';
 import type { DemoApi } from './licensingAccreditationDemo';
@@ -42,16 +43,18 @@ export interface CatalogueDemoCounts {
   published: number;
   underReview: number;
   sessions: number;
+  bookings: CatalogueBookingsCounts;
 }
 
 /**
  * A catalogue worth browsing: the given register institutions and a few outside organisations
  * as providers, and a few hundred activities through the gateway as their providers would
  * enter them (create, submit; the fund publishes most and leaves some under review), with
- * sessions through the current and next semester. Runs only into an empty catalogue.
+ * sessions through the current and next semester, and bookings by demo schools
+ * (catalogueBookingsDemo.ts). Runs only into an empty catalogue.
  */
 export async function seedCatalogueDemo(api: DemoApi, institutionIds: readonly string[], today: string): Promise<CatalogueDemoCounts> {
-  const none = { providers: 0, published: 0, underReview: 0, sessions: 0 };
+  const none = { providers: 0, published: 0, underReview: 0, sessions: 0, bookings: { schools: 0, confirmed: 0, waiting: 0, refused: 0 } };
   const existing = await api.call(FUND_ADMIN, '{ activities(first: 1) { totalCount } }');
   if (existing.activities.totalCount > 1) return none;
 
@@ -74,14 +77,26 @@ export async function seedCatalogueDemo(api: DemoApi, institutionIds: readonly s
   providerIds.sort();
   const plan = planCatalogueDemo(today, providerIds.length);
   const counts = { providers: providerIds.length, published: 0, underReview: 0, sessions: 0 };
+  const bookable: BookableSession[] = [];
   await inParallel(plan, WRITERS, async (activity) => {
     const provider: Caller = { role: Role.PROVIDER, providerId: providerIds[activity.provider]!, subject: 'demo-seed' };
     const created = await api.call(provider, CREATE, { input: activity.input });
     const id: string = created.createActivity.activity.id;
-    if (activity.sessions.length > 0) {
-      const { query, variables } = scheduleSessions(id, activity.sessions.slice(0, 10));
-      await api.call(provider, query, variables);
-      counts.sessions += Math.min(activity.sessions.length, 10);
+    const sessions = activity.sessions.slice(0, 10);
+    if (sessions.length > 0) {
+      const { query, variables } = scheduleSessions(id, sessions);
+      const scheduled = await api.call(provider, query, variables);
+      counts.sessions += sessions.length;
+      if (activity.status === 'PUBLISHED')
+        sessions.forEach((session, i) =>
+          bookable.push({
+            id: scheduled[`s${i}`].session.id,
+            day: session.startsAt.slice(0, 10),
+            capacity: session.capacity,
+            maxGroupSize: activity.input.maxGroupSize,
+            gradeBands: activity.input.gradeBands,
+          }),
+        );
     }
     await api.call(provider, SUBMIT, { id });
     if (activity.status === 'SUBMITTED') {
@@ -91,5 +106,6 @@ export async function seedCatalogueDemo(api: DemoApi, institutionIds: readonly s
     await api.call(FUND_ADMIN, PUBLISH, { id });
     counts.published += 1;
   });
-  return counts;
+  bookable.sort((a, b) => a.id.localeCompare(b.id));
+  return { ...counts, bookings: await seedCatalogueBookingsDemo(api, bookable, today) };
 }

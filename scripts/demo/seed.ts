@@ -116,7 +116,7 @@ export async function seedDemoData(gatewayUrl: string, jwtSecret: string): Promi
   );
   if (catalogue.published > 0)
     console.log(
-      `Demo data: ${catalogue.providers} activity providers, ${catalogue.published} published activities (${catalogue.underReview} more under review), ${catalogue.sessions} sessions, in ${((Date.now() - catalogueStarted) / 1000).toFixed(1)} s.`,
+      `Demo data: ${catalogue.providers} activity providers, ${catalogue.published} published activities (${catalogue.underReview} more under review), ${catalogue.sessions} sessions, ${catalogue.bookings.confirmed} bookings by ${catalogue.bookings.schools} demo schools (${catalogue.bookings.waiting} waiting, ${catalogue.bookings.refused} refused), in ${((Date.now() - catalogueStarted) / 1000).toFixed(1)} s.`,
     );
   if (!firstRun || created.length === 0) return { created: created.length };
 
