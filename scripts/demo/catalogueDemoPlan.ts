@@ -1,4 +1,8 @@
+import { ACTIVITY_FIELDS as FIELDS, PLANNING_REGIONS as REGIONS } from '../../services/catalogue/src/domain/activityDraft';
+import { GRADE_BANDS } from '../../services/catalogue/src/domain/gradeBands';
 import { isLatvianPublicHoliday } from '../../services/catalogue/src/domain/latvianHolidays';
+import { rigaOffset } from '../../site/src/rigaTime';
+import { seededRandom } from '../fuzz/operations';
 
 /**
  * The demo catalogue, planned without touching the gateway: a few hundred fictitious activities
@@ -7,19 +11,8 @@ import { isLatvianPublicHoliday } from '../../services/catalogue/src/domain/latv
  * next semester. Deterministic (a seeded generator), so every first start builds the same
  * catalogue relative to its day.
  */
-export const FIELDS = [
-  'MATHEMATICS',
-  'PHYSICS',
-  'CHEMISTRY',
-  'BIOLOGY',
-  'GEOGRAPHY',
-  'COMPUTING',
-  'ENGINEERING',
-  'DESIGN_AND_TECHNOLOGY',
-  'CIVIC_PARTICIPATION',
-] as const;
-export const GRADE_BANDS = ['PRESCHOOL_5_6', 'GRADES_1_3', 'GRADES_4_6', 'GRADES_7_9', 'GRADES_10_12'] as const;
-export const REGIONS = ['RIGA', 'VIDZEME', 'KURZEME', 'ZEMGALE', 'LATGALE'] as const;
+export { ACTIVITY_FIELDS as FIELDS, PLANNING_REGIONS as REGIONS } from '../../services/catalogue/src/domain/activityDraft';
+export { GRADE_BANDS } from '../../services/catalogue/src/domain/gradeBands';
 const FORMATS = ['AT_PROVIDER', 'AT_PROVIDER', 'AT_SCHOOL', 'ONLINE'] as const;
 
 /** A few municipalities of each planning region (administrative-territorial reform of 2021). */
@@ -156,18 +149,6 @@ export interface PlannedActivity {
   sessions: Array<{ startsAt: string; capacity: number; place: string }>;
 }
 
-/** A small seeded generator (mulberry32): the same plan on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -190,18 +171,9 @@ export function demoSessionDays(today: string): string[] {
   return days;
 }
 
-/** Riga's offset from UTC on a day, e.g. `+02:00` (winter) or `+03:00` (summer). */
-function rigaOffset(day: string): string {
-  const name =
-    new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Riga', timeZoneName: 'longOffset' })
-      .formatToParts(new Date(`${day}T12:00:00Z`))
-      .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+02:00';
-  return name.slice(3) || '+00:00';
-}
-
 /** `count` activities over `providers` providers, planned for a start on `today` (YYYY-MM-DD in Riga). */
 export function planCatalogueDemo(today: string, providers: number, count = 300): PlannedActivity[] {
-  const random = seeded(4221);
+  const random = seededRandom(4221);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const days = demoSessionDays(today);
   const plan: PlannedActivity[] = [];

@@ -17,7 +17,7 @@ export function rigaDay(instant: Date): string {
 }
 
 /** Riga's offset from UTC on that day at noon, e.g. `+02:00` or `+03:00`. */
-function rigaOffset(day: string): string {
+export function rigaOffset(day: string): string {
   const name = offsetName.formatToParts(new Date(`${day}T12:00:00Z`)).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   return name === 'GMT' ? '+00:00' : name.slice(3);
 }
