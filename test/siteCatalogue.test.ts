@@ -157,6 +157,25 @@ describe('the catalogue site: a visitor searches, filters, pages and opens an ac
     await screenshot(page, 'site-not-found');
   });
 
+  it('explains in Latvian a link whose cursor the catalogue never issued, and a gateway that does not answer', async () => {
+    const stale = await fetch(`${site.url}/?pec=not-a-cursor`);
+    expect(stale.status).toBe(400);
+    expect(await stale.text()).toContain('Saite uz šo lapu vairs nav derīga');
+
+    // Port 9 (discard) takes no connections here: the site is up, its gateway is not.
+    const orphan = await startSite(loadSiteConfig({ PORT: '0', GATEWAY_URL: 'http://127.0.0.1:9/graphql', LOG_LEVEL: 'silent' }), () => {});
+    try {
+      expect((await fetch(`${orphan.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${orphan.url}/readyz`)).status).toBe(503);
+      const page = await fetch(`${orphan.url}/`);
+      expect(page.status).toBe(503);
+      expect(await page.text()).toContain('Katalogs pašlaik nav pieejams');
+    } finally {
+      await orphan.close();
+    }
+    expect((await fetch(`${site.url}/readyz`)).status).toBe(200);
+  });
+
   it('has no serious or critical accessibility violations on the catalogue, activity and error pages', async () => {
     const pages = [`${site.url}/?joma=BIOLOGY`, `${site.url}/?q=nekas-tads`];
     await page.goto(`${site.url}/?q=robotikas`);
