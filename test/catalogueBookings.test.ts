@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, Topics, todayInLatvia, type Caller } from '@eq/shared';
 import { createCatalogue } from '@eq/catalogue';
+import { headApprovalDueOn, parentsInformBy } from '../services/catalogue/src/domain/eventSafety';
 import { semesterOf } from '../services/catalogue/src/domain/semesters';
 import {
   activityInput,
@@ -114,6 +115,13 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
   beforeAll(async () => {
     harness = await startGatewayHarness(createCatalogue(options));
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.catalogueBooking, Topics.catalogueActivity]);
+    // The registry runs on the system clock, by which this school year may be past its deadline:
+    // the ministry reopens it for a day, and locks it below once the counts are in.
+    await data(
+      'mutation($input: ReopenSchoolYearInput!) { reopenSchoolYear(input: $input) { schoolYear { acceptsChanges } } }',
+      { input: { schoolYear, until: new Date(Date.now() + DAY).toISOString(), reason: 'End-to-end test: counts prepared late' } },
+      OFFICER,
+    );
     for (const key of Object.keys({ main: 0, second: 0, third: 0, closing: 0 }) as Array<keyof typeof schools>) {
       schools[key] = await registerInstitution(`E2E skola ${key}`);
       await approvedCounts(schools[key], { grade7: 60, grade3: 20 });
@@ -202,6 +210,74 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
     );
     expect(events.map((event) => event.type)).toStrictEqual(['catalogue.booking.confirmed', 'catalogue.booking.attended']);
     expect(events[1]!.data.state.costCents).toBe(23_000);
+  });
+
+  it("records the head's approval and the parents' notice for the booking school, shows them to the provider, and refuses each after its day", async () => {
+    const sessionId = await schedule(30);
+    const booking = await book(schools.third, sessionId, 12);
+    const sessionDate = todayInLatvia(sessionStart);
+    const dueOn = headApprovalDueOn(sessionDate, 'LATVIA');
+    const informBy = parentsInformBy(sessionDate, 'AT_PROVIDER')!;
+    const SAFETY = `query($id: ID!) { booking(id: $id) { headApprovalDueOn headApproval { approvedBy approvedOn } parentsInformBy parentsInformedOn } }`;
+    expect((await data(SAFETY, { id: booking.id }, providerCaller(providerId))).booking).toStrictEqual({
+      headApprovalDueOn: dueOn,
+      headApproval: null,
+      parentsInformBy: informBy,
+      parentsInformedOn: null,
+    });
+
+    const approval = { bookingId: booking.id, approvedBy: 'Direktore Anna Kalniņa', approvedOn: todayInLatvia() };
+    const APPROVE = `mutation($input: RecordHeadApprovalInput!) { recordHeadApproval(input: $input) { booking { headApproval { approvedBy approvedOn } } } }`;
+    const INFORMED = `mutation($input: ConfirmParentsInformedInput!) { confirmParentsInformed(input: $input) { booking { parentsInformedOn } } }`;
+    expect((await refusal(APPROVE, { input: approval }, schoolCaller(schools.second))).code).toBe('FORBIDDEN');
+    expect((await data(APPROVE, { input: approval }, schoolCaller(schools.third))).recordHeadApproval.booking.headApproval).toStrictEqual({
+      approvedBy: 'Direktore Anna Kalniņa',
+      approvedOn: todayInLatvia(),
+    });
+
+    // The catalogue's clock moves past the head's day, but not past the parents' one (three calendar days before).
+    const atNoon = (day: string) => new Date(`${day}T10:00:00Z`);
+    const afterDue = new Date(atNoon(dueOn).getTime() + DAY);
+    now = afterDue;
+    try {
+      const late = await refusal(APPROVE, { input: { ...approval, approvedOn: todayInLatvia(afterDue) } }, schoolCaller(schools.third));
+      expect([late.code, late.reason, late.dueOn]).toStrictEqual(['CONFLICT', 'HEAD_APPROVAL_DEADLINE_PASSED', dueOn]);
+      const informed = await data(
+        INFORMED,
+        { input: { bookingId: booking.id, informedOn: todayInLatvia(afterDue) } },
+        schoolCaller(schools.third),
+      );
+      expect(informed.confirmParentsInformed.booking.parentsInformedOn).toBe(todayInLatvia(afterDue));
+      now = new Date(atNoon(informBy).getTime() + DAY);
+      const tooLate = await refusal(INFORMED, { input: { bookingId: booking.id, informedOn: informBy } }, schoolCaller(schools.third));
+      expect([tooLate.code, tooLate.reason]).toStrictEqual(['CONFLICT', 'PARENTS_NOTICE_DEADLINE_PASSED']);
+    } finally {
+      now = new Date();
+    }
+    expect((await data(SAFETY, { id: booking.id }, providerCaller(providerId))).booking).toStrictEqual({
+      headApprovalDueOn: dueOn,
+      headApproval: { approvedBy: 'Direktore Anna Kalniņa', approvedOn: todayInLatvia() },
+      parentsInformBy: informBy,
+      parentsInformedOn: todayInLatvia(afterDue),
+    });
+    const events = await eventually(
+      () => Promise.resolve(bookingEvents([booking.id])),
+      (found) => found.length === 3,
+      { what: "the booking's safety events" },
+    );
+    expect(events.map((event) => event.type)).toStrictEqual([
+      'catalogue.booking.confirmed',
+      'catalogue.booking.head-approved',
+      'catalogue.booking.parents-informed',
+    ]);
+    expect(events[2]!.data.safety).toStrictEqual({
+      headApprovalDueOn: dueOn,
+      headApprovedOn: todayInLatvia(),
+      parentsInformBy: informBy,
+      parentsInformedOn: todayInLatvia(afterDue),
+    });
+    // The approver's name stays in the catalogue.
+    expect(JSON.stringify(events)).not.toContain('Kalniņa');
   });
 
   it('liquidating a school cancels its future bookings, releases their money, serves the waiting list and announces each booking', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@eq/shared';
-import { isAlive } from '@eq/shared/infra/processes';
+import { isAlive } from '../scripts/infra/processes';
 import { runBoundedLoad } from './support/boundedLoad';
 import { eventually } from './support/eventually';
 import { institutionInput, REGISTER } from './support/fixtures';

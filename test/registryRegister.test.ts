@@ -56,11 +56,14 @@ const AS_OF = /* GraphQL */ `
   }
 `;
 
-/** The register's clock, moved by the tests: decisions take effect on "today". */
+/** The register's clock, moved by the tests: decisions take effect on "today"; "now" is 09:00 UTC that day. */
 const clock = {
   date: '2024-10-01',
   today() {
     return this.date;
+  },
+  now() {
+    return new Date(`${this.date}T09:00:00Z`);
   },
 };
 
@@ -359,6 +362,7 @@ describe('register of education institutions', () => {
   });
 
   it('takes a learner-count report from the school through the founder to a locked year that refuses every edit', async () => {
+    clock.date = '2024-09-02';
     const institution = await register({ name: 'Skaitļu skola' });
     const school = await stack.client.token({ role: Role.SCHOOL, institutionId: institution.id });
     const municipality = await stack.client.token({ role: Role.MUNICIPALITY, municipality: 'Rīga' });
@@ -375,6 +379,7 @@ describe('register of education institutions', () => {
       { id: reportId },
       municipality,
     );
+    clock.date = '2024-09-10';
     const locked = await stack.client.data('mutation { lockSchoolYear(schoolYear: "2024/2025") { lockedReportCount } }', {}, officer);
     assert.ok(locked.lockSchoolYear.lockedReportCount >= 1);
 
@@ -389,6 +394,7 @@ describe('register of education institutions', () => {
       { id: institution.id },
     );
     expect(read.learnerCounts).toStrictEqual({ status: 'LOCKED', total: 280 });
+    clock.date = '2024-10-01';
   });
 
   it('finds institutions by name ignoring case and Latvian diacritics', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { REQUEST_ID_HEADER, Role, type Logger } from '@eq/shared';
-import type { NextFunction, Request, Response } from 'express';
 import type { GatewayContext } from './context';
 import type { GatewayMetrics } from './metrics';
 
@@ -15,22 +15,29 @@ export interface AccessRecord {
   errorCodes: string[];
 }
 
-/** The record of the current request, created by `accessLog`. */
-export function accessRecordOf(res: Response): AccessRecord {
-  return res.locals.access as AccessRecord;
+const records = new WeakMap<IncomingMessage, AccessRecord>();
+
+/** The record of the current request, created by `startAccessRecord`. */
+export function accessRecordOf(req: IncomingMessage): AccessRecord {
+  return records.get(req)!;
 }
 
+const header = (req: IncomingMessage, name: string) => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
 /**
- * Gives every request an id (the caller's `x-request-id`, bounded, or a new one), echoes it in
+ * Gives the request an id (the caller's `x-request-id`, bounded, or a new one), echoes it in
  * the response, and when the response is finished writes one structured log line and the
  * request metrics. Variables are never logged: they may carry natural persons' personal codes.
  */
 export function accessLog(logger: Logger, metrics: GatewayMetrics) {
-  return (req: Request, res: Response, next: NextFunction) => {
+  return (req: IncomingMessage, res: ServerResponse): void => {
     const started = performance.now();
-    const requestId = req.header(REQUEST_ID_HEADER)?.slice(0, 100) || randomUUID();
+    const requestId = header(req, REQUEST_ID_HEADER)?.slice(0, 100) || randomUUID();
     const record: AccessRecord = { requestId, anonymousCaller: true, errorCodes: [] };
-    res.locals.access = record;
+    records.set(req, record);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.on('finish', () => {
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
@@ -47,7 +54,6 @@ export function accessLog(logger: Logger, metrics: GatewayMetrics) {
         'request',
       );
     });
-    next();
   };
 }
 

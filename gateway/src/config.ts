@@ -1,4 +1,4 @@
-import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS, logLevelSchema, parseConfig } from '@eq/shared';
+import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS, logLevelSchema, parseConfig, shutdownDrainSchema } from '@eq/shared';
 import { z } from 'zod';
 import { DEFAULT_RESPONSE_CACHE, type ResponseCacheOptions } from './responseCache';
 
@@ -50,6 +50,7 @@ const gatewayEnvSchema = z.object({
     .pipe(z.array(z.string().regex(/^[_A-Za-z][_0-9A-Za-z]{0,99}$/)).max(500)),
   LOG_LEVEL: logLevelSchema.default('info'),
   NODE_ENV: z.string().default('development'),
+  SHUTDOWN_DRAIN_MS: shutdownDrainSchema,
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(5_000),
   GATEWAY_MAX_DEPTH: z.coerce.number().int().min(1).max(50).default(DEFAULT_LIMITS.maxDepth),
   GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(DEFAULT_LIMITS.maxAliases),
@@ -83,6 +84,8 @@ export interface GatewayConfig {
   production: boolean;
   /** How long one subgraph fetch may take before its part of the answer is given up. */
   subgraphTimeoutMs: number;
+  /** On shutdown, how long requests in flight may take to finish. */
+  drainMs: number;
   limits: QueryLimits;
   /** Caching of PUBLIC callers' cacheable answers (see responseCache.ts). */
   responseCache: ResponseCacheOptions;
@@ -109,6 +112,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
     logLevel: parsed.LOG_LEVEL,
     production: parsed.NODE_ENV === 'production',
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+    drainMs: parsed.SHUTDOWN_DRAIN_MS,
     limits: {
       maxDepth: parsed.GATEWAY_MAX_DEPTH,
       maxAliases: parsed.GATEWAY_MAX_ALIASES,

@@ -1,6 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import { PUBLIC_CALLER, verifyCallerToken, type Caller, DomainError, ErrorCode } from '@eq/shared';
 import { GraphQLError } from 'graphql';
-import type { Request } from 'express';
 import type { AccessRecord } from './accessLog';
 
 export interface GatewayContext {
@@ -15,13 +15,13 @@ export interface GatewayContext {
  * verification is refused with 401 rather than served as PUBLIC.
  */
 export async function gatewayContext(
-  req: Request,
+  req: IncomingMessage,
   access: AccessRecord,
   jwtSecret: string,
   tokenMaxLifetimeSeconds?: number,
 ): Promise<GatewayContext> {
   const { requestId } = access;
-  const authorization = req.header('authorization');
+  const authorization = req.headers.authorization;
   if (!authorization) return { caller: PUBLIC_CALLER, requestId, access };
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   try {

@@ -2,13 +2,10 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
-import { createHttpApp, listen, type Logger, type RunningHttpServer } from '@eq/shared';
-import express from 'express';
+import { graphqlRequestHandler, httpRoutes, listen, type Logger, type RunningHttpServer } from '@eq/shared';
 import { accessLog, accessRecordOf, accessRecordPlugin } from './accessLog';
 import { gatewayContext, type GatewayContext } from './context';
 import type { GatewayConfig } from './config';
-import { malformedBodyAnswer } from './malformedBodyAnswer';
 import { gatewayErrorPolicy } from './maskGatewayErrors';
 import { GatewayMetrics } from './metrics';
 import { queryLimitOptions } from './queryLimits';
@@ -16,39 +13,36 @@ import { responseCachePlugins } from './responseCache';
 import { SubgraphDataSource } from './subgraphDataSource';
 import { unservableRequestsPlugin } from './unservableRequests';
 
-/** Reads subgraph URLs from the supergraph's `join__graph` directives. */
-export function subgraphUrlsOf(supergraphSdl: string): Record<string, string> {
-  const urls: Record<string, string> = {};
-  for (const match of supergraphSdl.matchAll(/join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) {
-    urls[match[1]!] = match[2]!;
-  }
-  return urls;
-}
+/** The largest GraphQL request body taken (as with express.json({ limit: "100kb" }) before); operations are a few kB. */
+const GATEWAY_BODY_LIMIT_BYTES = 100 * 1024;
 
 /**
  * The public door: an Apollo Gateway over the committed supergraph, with bearer-token auth,
  * query limits, masked errors, a deadline on every subgraph fetch, a response cache for PUBLIC
- * callers' cacheable answers, an access log line per request, and the operational endpoints `/healthz`, `/readyz` (asks every subgraph's
- * `/readyz`) and `/metrics` (Prometheus).
+ * callers' cacheable answers, an access log line per request, and the operational endpoints `/healthz`, `/readyz` (asks every
+ * subgraph's `/readyz`) and `/metrics` (Prometheus), on the same `node:http` stack as the subgraphs.
  */
 export async function startGatewayServer(config: GatewayConfig, logger: Logger): Promise<RunningHttpServer> {
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
-  const urls: Record<string, string> = { ...subgraphUrlsOf(supergraphSdl), ...config.subgraphUrls };
+  // Filled by the gateway as it reads the supergraph (at start): each subgraph's URL, overridden by configuration.
+  const urls: Record<string, string> = {};
   const metrics = new GatewayMetrics(config.metricsOperations);
   const errorPolicy = gatewayErrorPolicy(logger);
   const limits = queryLimitOptions(config.limits);
 
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource({
+    buildService: ({ name, url }) => {
+      urls[name] = config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!;
+      return new SubgraphDataSource({
         name,
-        url: urls[name] ?? url!,
+        url: urls[name],
         gatewaySecret: config.gatewaySecret,
         timeoutMs: config.subgraphTimeoutMs,
         metrics,
         logger,
-      }),
+      });
+    },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -73,26 +67,30 @@ export async function startGatewayServer(config: GatewayConfig, logger: Logger):
   });
   await apollo.start();
 
-  const app = createHttpApp(
-    Object.entries(urls).map(([name, url]) => ({
-      name,
-      check: async () => {
-        const response = await fetch(url.replace(/\/graphql$/, '/readyz'), { signal: AbortSignal.timeout(2_000) });
-        if (!response.ok) throw new Error(`${name} answered ${response.status}`);
-      },
-    })),
-  );
-  app.get('/metrics', metrics.handler);
-  app.use(
-    '/graphql',
-    accessLog(logger, metrics),
-    express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => gatewayContext(req, accessRecordOf(res), config.jwtSecret, config.tokenMaxLifetimeSeconds),
-    }),
-    malformedBodyAnswer,
-  );
-  const running = await listen(app, config.host, config.port);
+  const readiness = Object.entries(urls).map(([name, url]) => ({
+    name,
+    check: async () => {
+      const response = await fetch(url.replace(/\/graphql$/, '/readyz'), { signal: AbortSignal.timeout(2_000) });
+      if (!response.ok) throw new Error(`${name} answered ${response.status}`);
+    },
+  }));
+  const startAccess = accessLog(logger, metrics);
+  const serveGraphql = graphqlRequestHandler(apollo, {
+    admit: () => true,
+    context: (req) => gatewayContext(req, accessRecordOf(req), config.jwtSecret, config.tokenMaxLifetimeSeconds),
+    limitBytes: GATEWAY_BODY_LIMIT_BYTES,
+    logger,
+    onRefusal: (req, code) => accessRecordOf(req).errorCodes.push(code),
+  });
+  const routes = httpRoutes({
+    graphql: (req, res) => {
+      startAccess(req, res);
+      return serveGraphql(req, res);
+    },
+    readiness,
+    metrics: [metrics.registry],
+  });
+  const running = await listen(routes, config.host, config.port, { drainMs: config.drainMs });
   logger.info({ url: `${running.url}/graphql` }, 'gateway ready');
   return {
     ...running,

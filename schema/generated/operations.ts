@@ -152,6 +152,16 @@ export type AmendInstitutionInput = {
   type?: InputMaybe<InstitutionType>;
 };
 
+export type AmendInterestProgrammeInput = {
+  annualTargetedSubsidyCents?: InputMaybe<Scalars['Int']['input']>;
+  decision: LicenceDecisionDraftInput;
+  /** The first day the amended programme applies. */
+  effectiveFrom: Scalars['Date']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  programmeId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What an amendment changes; fields left out keep their value. The kind's rules apply to the result. */
 export type AmendLicenceInput = {
   accreditationProof?: InputMaybe<LicenceDocumentInput>;
@@ -246,6 +256,12 @@ export type ChildcareProviderStatus =
   | 'REFUSED'
   | 'REGISTERED';
 
+export type ConfirmParentsInformedInput = {
+  bookingId: Scalars['ID']['input'];
+  /** The day the parents were informed; not later than today. */
+  informedOn: Scalars['Date']['input'];
+};
+
 export type ContactsInput = {
   email?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
@@ -296,6 +312,14 @@ export type DecisionKind =
   | 'STATE_SIGNIFICANCE_GRANTED'
   | 'STATE_SIGNIFICANCE_REVOKED'
   | 'STRIKING_OFF';
+
+export type EndInterestProgrammeInput = {
+  decision: LicenceDecisionDraftInput;
+  /** The programme's last day. */
+  endsOn: Scalars['Date']['input'];
+  programmeId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type EvaluateHeadInput = {
   decisionDate: Scalars['Date']['input'];
@@ -484,6 +508,12 @@ export type InstitutionType =
   | 'STATE_GYMNASIUM'
   | 'VOCATIONAL_SCHOOL';
 
+export type InterestProgrammeDecisionKind =
+  | 'AMENDED'
+  | 'ENDED'
+  | 'RECLASSIFIED'
+  | 'REGISTERED';
+
 export type InternationalProgramme =
   /** IB Diploma Programme, secondary level. */
   | 'IB_DP'
@@ -524,6 +554,15 @@ export type IssuePrivatePracticeCertificateInput = {
   validUntil: Scalars['Date']['input'];
 };
 
+/** Where an institution stands in its founder's overview. */
+export type LearnerCountOverviewStatus =
+  | 'APPROVED'
+  | 'CONFIRMED'
+  | 'DRAFT'
+  | 'LOCKED'
+  /** No report prepared yet. */
+  | 'MISSING';
+
 /** Where a learner-count report is in its flow. */
 export type LearnerCountStatus =
   /** Approved by the founder (or the ministry). */
@@ -534,6 +573,21 @@ export type LearnerCountStatus =
   | 'DRAFT'
   /** The ministry locked the school year: the report can no longer change. */
   | 'LOCKED';
+
+export type LearnerCountSubmissionInput = {
+  /** The founding municipality, e.g. "Rīga" or "Cēsu novads". */
+  municipality: Scalars['String']['input'];
+  /** "2025/2026" */
+  schoolYear: Scalars['String']['input'];
+};
+
+export type LearnerCountSubmissionStatus =
+  /** Accepted by the ministry; the municipality's reports are locked. */
+  | 'ACCEPTED'
+  /** Returned by the ministry with a reason; the municipality may send again. */
+  | 'RETURNED'
+  /** Sent by the municipality; waiting for the ministry. */
+  | 'SENT';
 
 /** Every group is required (0 where there are none); each count is a whole number from 0 to 5,000 (policy). */
 export type LearnerCountsInput = {
@@ -747,6 +801,15 @@ export type QualityResultInput = {
   level: QualityLevel;
 };
 
+export type ReclassifyInterestProgrammeInput = {
+  classifierCode: Scalars['String']['input'];
+  decision: LicenceDecisionDraftInput;
+  /** The first day the programme is classified with the new entry. */
+  effectiveFrom: Scalars['Date']['input'];
+  programmeId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type RecogniseForeignQualificationInput = {
   /** ISO 3166-1 alpha-2 code of the country, e.g. "LT". */
   country: Scalars['String']['input'];
@@ -765,6 +828,14 @@ export type RecordAccreditationEvaluationInput = {
 
 export type RecordAttendanceInput = {
   attendedPupils: Scalars['Int']['input'];
+  bookingId: Scalars['ID']['input'];
+};
+
+export type RecordHeadApprovalInput = {
+  /** Who approved, as named on the written approval; at most 200 characters. */
+  approvedBy: Scalars['String']['input'];
+  /** The day of the written approval; not later than today. */
+  approvedOn: Scalars['Date']['input'];
   bookingId: Scalars['ID']['input'];
 };
 
@@ -897,6 +968,15 @@ export type RelicenseLicenceInput = {
   programmeName: Scalars['String']['input'];
 };
 
+export type ReopenSchoolYearInput = {
+  /** Why the year is reopened: 3 to 1,000 characters. */
+  reason: Scalars['String']['input'];
+  /** "2025/2026" */
+  schoolYear: Scalars['String']['input'];
+  /** The new deadline: in the future, at most 365 days ahead. */
+  until: Scalars['DateTime']['input'];
+};
+
 export type ReorganisationKind =
   /** Institutions are attached to another, which continues. */
   | 'ATTACHMENT'
@@ -912,6 +992,20 @@ export type ReorganiseInstitutionsInput = {
   predecessorIds: Array<Scalars['ID']['input']>;
   /** Registered institutions that continue them. */
   successorIds: Array<Scalars['ID']['input']>;
+};
+
+export type ReportInterestProgrammeLearnersInput = {
+  learners: Scalars['Int']['input'];
+  programmeId: Scalars['ID']['input'];
+  /** "2025/2026": a school year the programme runs in, begun by today. */
+  schoolYear: Scalars['String']['input'];
+};
+
+export type ReturnLearnerCountSubmissionInput = {
+  municipality: Scalars['String']['input'];
+  /** What the municipality must put right: 3 to 1,000 characters. */
+  reason: Scalars['String']['input'];
+  schoolYear: Scalars['String']['input'];
 };
 
 export type ReviewActivityInput = {
@@ -1113,6 +1207,16 @@ export type AmendInstitutionInput = {
   type?: InstitutionType | null | undefined;
 };
 
+export type AmendInterestProgrammeInput = {
+  annualTargetedSubsidyCents?: number | null | undefined;
+  decision: LicenceDecisionDraftInput;
+  /** The first day the amended programme applies. */
+  effectiveFrom: string;
+  name?: string | null | undefined;
+  programmeId: string | number;
+  reason?: string | null | undefined;
+};
+
 /** What an amendment changes; fields left out keep their value. The kind's rules apply to the result. */
 export type AmendLicenceInput = {
   accreditationProof?: LicenceDocumentInput | null | undefined;
@@ -1193,6 +1297,12 @@ export type ChildcareProviderStatus =
   | 'REFUSED'
   | 'REGISTERED';
 
+export type ConfirmParentsInformedInput = {
+  bookingId: string | number;
+  /** The day the parents were informed; not later than today. */
+  informedOn: string;
+};
+
 export type ContactsInput = {
   email?: string | null | undefined;
   phone?: string | null | undefined;
@@ -1243,6 +1353,14 @@ export type DecisionKind =
   | 'STATE_SIGNIFICANCE_GRANTED'
   | 'STATE_SIGNIFICANCE_REVOKED'
   | 'STRIKING_OFF';
+
+export type EndInterestProgrammeInput = {
+  decision: LicenceDecisionDraftInput;
+  /** The programme's last day. */
+  endsOn: string;
+  programmeId: string | number;
+  reason?: string | null | undefined;
+};
 
 export type EvaluateHeadInput = {
   decisionDate: string;
@@ -1420,6 +1538,12 @@ export type InstitutionType =
   | 'STATE_GYMNASIUM'
   | 'VOCATIONAL_SCHOOL';
 
+export type InterestProgrammeDecisionKind =
+  | 'AMENDED'
+  | 'ENDED'
+  | 'RECLASSIFIED'
+  | 'REGISTERED';
+
 export type InternationalProgramme =
   /** IB Diploma Programme, secondary level. */
   | 'IB_DP'
@@ -1470,6 +1594,21 @@ export type LearnerCountStatus =
   | 'DRAFT'
   /** The ministry locked the school year: the report can no longer change. */
   | 'LOCKED';
+
+export type LearnerCountSubmissionInput = {
+  /** The founding municipality, e.g. "Rīga" or "Cēsu novads". */
+  municipality: string;
+  /** "2025/2026" */
+  schoolYear: string;
+};
+
+export type LearnerCountSubmissionStatus =
+  /** Accepted by the ministry; the municipality's reports are locked. */
+  | 'ACCEPTED'
+  /** Returned by the ministry with a reason; the municipality may send again. */
+  | 'RETURNED'
+  /** Sent by the municipality; waiting for the ministry. */
+  | 'SENT';
 
 /** Every group is required (0 where there are none); each count is a whole number from 0 to 5,000 (policy). */
 export type LearnerCountsInput = {
@@ -1655,6 +1794,15 @@ export type QualityResultInput = {
   level: QualityLevel;
 };
 
+export type ReclassifyInterestProgrammeInput = {
+  classifierCode: string;
+  decision: LicenceDecisionDraftInput;
+  /** The first day the programme is classified with the new entry. */
+  effectiveFrom: string;
+  programmeId: string | number;
+  reason?: string | null | undefined;
+};
+
 export type RecogniseForeignQualificationInput = {
   /** ISO 3166-1 alpha-2 code of the country, e.g. "LT". */
   country: string;
@@ -1673,6 +1821,14 @@ export type RecordAccreditationEvaluationInput = {
 
 export type RecordAttendanceInput = {
   attendedPupils: number;
+  bookingId: string | number;
+};
+
+export type RecordHeadApprovalInput = {
+  /** Who approved, as named on the written approval; at most 200 characters. */
+  approvedBy: string;
+  /** The day of the written approval; not later than today. */
+  approvedOn: string;
   bookingId: string | number;
 };
 
@@ -1805,6 +1961,15 @@ export type RelicenseLicenceInput = {
   programmeName: string;
 };
 
+export type ReopenSchoolYearInput = {
+  /** Why the year is reopened: 3 to 1,000 characters. */
+  reason: string;
+  /** "2025/2026" */
+  schoolYear: string;
+  /** The new deadline: in the future, at most 365 days ahead. */
+  until: string;
+};
+
 export type ReorganisationKind =
   /** Institutions are attached to another, which continues. */
   | 'ATTACHMENT'
@@ -1820,6 +1985,20 @@ export type ReorganiseInstitutionsInput = {
   predecessorIds: Array<string | number>;
   /** Registered institutions that continue them. */
   successorIds: Array<string | number>;
+};
+
+export type ReportInterestProgrammeLearnersInput = {
+  learners: number;
+  programmeId: string | number;
+  /** "2025/2026": a school year the programme runs in, begun by today. */
+  schoolYear: string;
+};
+
+export type ReturnLearnerCountSubmissionInput = {
+  municipality: string;
+  /** What the municipality must put right: 3 to 1,000 characters. */
+  reason: string;
+  schoolYear: string;
 };
 
 export type ReviewActivityInput = {
@@ -2191,6 +2370,55 @@ export type GatewayResponseCacheAmendMutationVariables = Exact<{
 
 export type GatewayResponseCacheAmendMutation = { amendInstitution: { applied: boolean } };
 
+export type InterestProgrammeLifecycleRegisterMutationVariables = Exact<{
+  input: RegisterInterestProgrammeInput;
+}>;
+
+
+export type InterestProgrammeLifecycleRegisterMutation = { registerInterestProgramme: { programme: { id: string } } };
+
+export type InterestProgrammeLifecycleReclassifyMutationVariables = Exact<{
+  input: ReclassifyInterestProgrammeInput;
+}>;
+
+
+export type InterestProgrammeLifecycleReclassifyMutation = { reclassifyInterestProgramme: { programme: { id: string, classifierEntry: { code: string } } } };
+
+export type InterestProgrammeLifecycleAmendMutationVariables = Exact<{
+  input: AmendInterestProgrammeInput;
+}>;
+
+
+export type InterestProgrammeLifecycleAmendMutation = { amendInterestProgramme: { programme: { id: string, annualTargetedSubsidyCents: number } } };
+
+export type InterestProgrammeLifecycleEndMutationVariables = Exact<{
+  input: EndInterestProgrammeInput;
+}>;
+
+
+export type InterestProgrammeLifecycleEndMutation = { endInterestProgramme: { programme: { id: string, endsOn: string | null } } };
+
+export type InterestProgrammeLifecycleReportLearnersMutationVariables = Exact<{
+  input: ReportInterestProgrammeLearnersInput;
+}>;
+
+
+export type InterestProgrammeLifecycleReportLearnersMutation = { reportInterestProgrammeLearners: { programme: { learnerCounts: Array<{ schoolYear: string, learners: number }> } } };
+
+export type InterestProgrammeLifecycleProgrammeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InterestProgrammeLifecycleProgrammeQuery = { interestProgramme: { name: string, endsOn: string | null, classifierEntry: { code: string }, versions: Array<{ validFrom: string, validTo: string | null, annualTargetedSubsidyCents: number, classifierEntry: { code: string, area: { code: string } | null }, decision: { kind: InterestProgrammeDecisionKind, number: string | null, date: string, effectiveFrom: string, reason: string | null } }>, decisions: Array<{ kind: InterestProgrammeDecisionKind, number: string | null, effectiveFrom: string, changedFields: Array<string> }> } | null };
+
+export type InterestProgrammeLifecycleSharesQueryVariables = Exact<{
+  municipality: string;
+}>;
+
+
+export type InterestProgrammeLifecycleSharesQuery = { stemSubsidyShares: Array<{ schoolYear: string, totalSubsidyCents: number, stemSubsidyCents: number, stemSharePercent: number | null, minimumPercent: number | null, meetsMinimum: boolean | null, learners: number, stemLearners: number, stemLearnerSharePercent: number | null, programmesWithoutLearnerCount: number }> };
+
 export type LicensingAccreditationReactionsReorganiseMutationVariables = Exact<{
   input: ReorganiseInstitutionsInput;
 }>;
@@ -2549,6 +2777,20 @@ export type ScenarioCatalogueRecordAttendanceMutationVariables = Exact<{
 
 export type ScenarioCatalogueRecordAttendanceMutation = { recordAttendance: { booking: { id: string, status: BookingStatus } } };
 
+export type ScenarioCatalogueRecordHeadApprovalMutationVariables = Exact<{
+  input: RecordHeadApprovalInput;
+}>;
+
+
+export type ScenarioCatalogueRecordHeadApprovalMutation = { recordHeadApproval: { booking: { id: string } } };
+
+export type ScenarioCatalogueConfirmParentsInformedMutationVariables = Exact<{
+  input: ConfirmParentsInformedInput;
+}>;
+
+
+export type ScenarioCatalogueConfirmParentsInformedMutation = { confirmParentsInformed: { booking: { id: string } } };
+
 export type ScenarioCatalogueBookingQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -2611,6 +2853,34 @@ export type ScenarioLicensingRegisterInterestProgrammeMutationVariables = Exact<
 
 
 export type ScenarioLicensingRegisterInterestProgrammeMutation = { registerInterestProgramme: { programme: { id: string } } };
+
+export type ScenarioLicensingAmendInterestProgrammeMutationVariables = Exact<{
+  input: AmendInterestProgrammeInput;
+}>;
+
+
+export type ScenarioLicensingAmendInterestProgrammeMutation = { amendInterestProgramme: { programme: { id: string } } };
+
+export type ScenarioLicensingReclassifyInterestProgrammeMutationVariables = Exact<{
+  input: ReclassifyInterestProgrammeInput;
+}>;
+
+
+export type ScenarioLicensingReclassifyInterestProgrammeMutation = { reclassifyInterestProgramme: { programme: { id: string } } };
+
+export type ScenarioLicensingEndInterestProgrammeMutationVariables = Exact<{
+  input: EndInterestProgrammeInput;
+}>;
+
+
+export type ScenarioLicensingEndInterestProgrammeMutation = { endInterestProgramme: { programme: { id: string } } };
+
+export type ScenarioLicensingReportInterestProgrammeLearnersMutationVariables = Exact<{
+  input: ReportInterestProgrammeLearnersInput;
+}>;
+
+
+export type ScenarioLicensingReportInterestProgrammeLearnersMutation = { reportInterestProgrammeLearners: { programme: { id: string } } };
 
 export type ScenarioLicensingInstitutionQueryVariables = Exact<{
   id: string | number;
@@ -2787,6 +3057,34 @@ export type ScenarioRegistryReopenLearnerCountReportMutationVariables = Exact<{
 
 export type ScenarioRegistryReopenLearnerCountReportMutation = { reopenLearnerCountReport: { report: { id: string } } };
 
+export type ScenarioRegistryReopenSchoolYearMutationVariables = Exact<{
+  input: ReopenSchoolYearInput;
+}>;
+
+
+export type ScenarioRegistryReopenSchoolYearMutation = { reopenSchoolYear: { schoolYear: { acceptsChanges: boolean } } };
+
+export type ScenarioRegistrySendLearnerCountsMutationVariables = Exact<{
+  input: LearnerCountSubmissionInput;
+}>;
+
+
+export type ScenarioRegistrySendLearnerCountsMutation = { sendLearnerCountsToMinistry: { submission: { id: string } } };
+
+export type ScenarioRegistryReturnLearnerCountsMutationVariables = Exact<{
+  input: ReturnLearnerCountSubmissionInput;
+}>;
+
+
+export type ScenarioRegistryReturnLearnerCountsMutation = { returnLearnerCountSubmission: { submission: { status: LearnerCountSubmissionStatus } } };
+
+export type ScenarioRegistryAcceptLearnerCountsMutationVariables = Exact<{
+  input: LearnerCountSubmissionInput;
+}>;
+
+
+export type ScenarioRegistryAcceptLearnerCountsMutation = { acceptLearnerCountSubmission: { submission: { status: LearnerCountSubmissionStatus } } };
+
 export type ScenarioRegistryLockSchoolYearMutationVariables = Exact<{
   schoolYear: string;
 }>;
@@ -2892,6 +3190,13 @@ export const WithLicencesDocument = {"kind":"Document","definitions":[{"kind":"O
 export const ListingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Listing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ListingQuery, ListingQueryVariables>;
 export const GatewayResponseCacheVerifyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GatewayResponseCacheVerify"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"n"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"psychologist"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"registrationNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"n"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"registrationDecision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}}]}},{"kind":"Field","name":{"kind":"Name","value":"certificates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}}]}}]}}]}}]} as unknown as DocumentNode<GatewayResponseCacheVerifyQuery, GatewayResponseCacheVerifyQueryVariables>;
 export const GatewayResponseCacheAmendDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GatewayResponseCacheAmend"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AmendInstitutionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amendInstitution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applied"}}]}}]}}]} as unknown as DocumentNode<GatewayResponseCacheAmendMutation, GatewayResponseCacheAmendMutationVariables>;
+export const InterestProgrammeLifecycleRegisterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InterestProgrammeLifecycleRegister"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterInterestProgrammeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerInterestProgramme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<InterestProgrammeLifecycleRegisterMutation, InterestProgrammeLifecycleRegisterMutationVariables>;
+export const InterestProgrammeLifecycleReclassifyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InterestProgrammeLifecycleReclassify"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReclassifyInterestProgrammeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reclassifyInterestProgramme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"classifierEntry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]}}]} as unknown as DocumentNode<InterestProgrammeLifecycleReclassifyMutation, InterestProgrammeLifecycleReclassifyMutationVariables>;
+export const InterestProgrammeLifecycleAmendDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InterestProgrammeLifecycleAmend"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AmendInterestProgrammeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amendInterestProgramme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"annualTargetedSubsidyCents"}}]}}]}}]}}]} as unknown as DocumentNode<InterestProgrammeLifecycleAmendMutation, InterestProgrammeLifecycleAmendMutationVariables>;
+export const InterestProgrammeLifecycleEndDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InterestProgrammeLifecycleEnd"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EndInterestProgrammeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endInterestProgramme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"endsOn"}}]}}]}}]}}]} as unknown as DocumentNode<InterestProgrammeLifecycleEndMutation, InterestProgrammeLifecycleEndMutationVariables>;
+export const InterestProgrammeLifecycleReportLearnersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InterestProgrammeLifecycleReportLearners"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportInterestProgrammeLearnersInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportInterestProgrammeLearners"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerCounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schoolYear"}},{"kind":"Field","name":{"kind":"Name","value":"learners"}}]}}]}}]}}]}}]} as unknown as DocumentNode<InterestProgrammeLifecycleReportLearnersMutation, InterestProgrammeLifecycleReportLearnersMutationVariables>;
+export const InterestProgrammeLifecycleProgrammeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InterestProgrammeLifecycleProgramme"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"interestProgramme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"endsOn"}},{"kind":"Field","name":{"kind":"Name","value":"classifierEntry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}},{"kind":"Field","name":{"kind":"Name","value":"annualTargetedSubsidyCents"}},{"kind":"Field","name":{"kind":"Name","value":"classifierEntry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"area"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"decision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"decisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"changedFields"}}]}}]}}]}}]} as unknown as DocumentNode<InterestProgrammeLifecycleProgrammeQuery, InterestProgrammeLifecycleProgrammeQueryVariables>;
+export const InterestProgrammeLifecycleSharesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InterestProgrammeLifecycleShares"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"municipality"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stemSubsidyShares"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"municipality"},"value":{"kind":"Variable","name":{"kind":"Name","value":"municipality"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schoolYear"}},{"kind":"Field","name":{"kind":"Name","value":"totalSubsidyCents"}},{"kind":"Field","name":{"kind":"Name","value":"stemSubsidyCents"}},{"kind":"Field","name":{"kind":"Name","value":"stemSharePercent"}},{"kind":"Field","name":{"kind":"Name","value":"minimumPercent"}},{"kind":"Field","name":{"kind":"Name","value":"meetsMinimum"}},{"kind":"Field","name":{"kind":"Name","value":"learners"}},{"kind":"Field","name":{"kind":"Name","value":"stemLearners"}},{"kind":"Field","name":{"kind":"Name","value":"stemLearnerSharePercent"}},{"kind":"Field","name":{"kind":"Name","value":"programmesWithoutLearnerCount"}}]}}]}}]} as unknown as DocumentNode<InterestProgrammeLifecycleSharesQuery, InterestProgrammeLifecycleSharesQueryVariables>;
 export const LicensingAccreditationReactionsReorganiseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LicensingAccreditationReactionsReorganise"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReorganiseInstitutionsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reorganiseInstitutions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applied"}}]}}]}}]} as unknown as DocumentNode<LicensingAccreditationReactionsReorganiseMutation, LicensingAccreditationReactionsReorganiseMutationVariables>;
 export const RevokeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Revoke"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LicenceDecisionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeLicence"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"endedOn"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeMutation, RevokeMutationVariables>;
 export const LicensingAccreditationReactionsAccreditDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LicensingAccreditationReactionsAccredit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccreditInstitutionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accreditInstitution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accreditation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LicensingAccreditationReactionsAccreditMutation, LicensingAccreditationReactionsAccreditMutationVariables>;
@@ -2943,6 +3248,8 @@ export const ScenarioCatalogueScheduleSessionDocument = {"kind":"Document","defi
 export const ScenarioCatalogueBookSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueBookSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BookSessionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bookSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueBookSessionMutation, ScenarioCatalogueBookSessionMutationVariables>;
 export const ScenarioCatalogueCancelBookingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueCancelBooking"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CancelBookingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelBooking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueCancelBookingMutation, ScenarioCatalogueCancelBookingMutationVariables>;
 export const ScenarioCatalogueRecordAttendanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueRecordAttendance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordAttendanceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordAttendance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueRecordAttendanceMutation, ScenarioCatalogueRecordAttendanceMutationVariables>;
+export const ScenarioCatalogueRecordHeadApprovalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueRecordHeadApproval"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordHeadApprovalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordHeadApproval"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueRecordHeadApprovalMutation, ScenarioCatalogueRecordHeadApprovalMutationVariables>;
+export const ScenarioCatalogueConfirmParentsInformedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueConfirmParentsInformed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmParentsInformedInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmParentsInformed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueConfirmParentsInformedMutation, ScenarioCatalogueConfirmParentsInformedMutationVariables>;
 export const ScenarioCatalogueBookingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScenarioCatalogueBooking"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueBookingQuery, ScenarioCatalogueBookingQueryVariables>;
 export const ScenarioLicensingAmendLicenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingAmendLicence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AmendLicenceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amendLicence"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingAmendLicenceMutation, ScenarioLicensingAmendLicenceMutationVariables>;
 export const ScenarioLicensingAddLicensedPlaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingAddLicensedPlace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LicensedPlaceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addLicensedPlace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingAddLicensedPlaceMutation, ScenarioLicensingAddLicensedPlaceMutationVariables>;
@@ -2952,6 +3259,10 @@ export const ScenarioLicensingRestoreLicenceRightsDocument = {"kind":"Document",
 export const ScenarioLicensingRevokeLicenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingRevokeLicence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LicenceDecisionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeLicence"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingRevokeLicenceMutation, ScenarioLicensingRevokeLicenceMutationVariables>;
 export const ScenarioLicensingRelicenseLicenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingRelicenseLicence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RelicenseLicenceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relicenseLicence"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingRelicenseLicenceMutation, ScenarioLicensingRelicenseLicenceMutationVariables>;
 export const ScenarioLicensingRegisterInterestProgrammeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingRegisterInterestProgramme"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterInterestProgrammeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerInterestProgramme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingRegisterInterestProgrammeMutation, ScenarioLicensingRegisterInterestProgrammeMutationVariables>;
+export const ScenarioLicensingAmendInterestProgrammeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingAmendInterestProgramme"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AmendInterestProgrammeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amendInterestProgramme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingAmendInterestProgrammeMutation, ScenarioLicensingAmendInterestProgrammeMutationVariables>;
+export const ScenarioLicensingReclassifyInterestProgrammeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingReclassifyInterestProgramme"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReclassifyInterestProgrammeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reclassifyInterestProgramme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingReclassifyInterestProgrammeMutation, ScenarioLicensingReclassifyInterestProgrammeMutationVariables>;
+export const ScenarioLicensingEndInterestProgrammeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingEndInterestProgramme"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EndInterestProgrammeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endInterestProgramme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingEndInterestProgrammeMutation, ScenarioLicensingEndInterestProgrammeMutationVariables>;
+export const ScenarioLicensingReportInterestProgrammeLearnersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingReportInterestProgrammeLearners"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportInterestProgrammeLearnersInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportInterestProgrammeLearners"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingReportInterestProgrammeLearnersMutation, ScenarioLicensingReportInterestProgrammeLearnersMutationVariables>;
 export const ScenarioLicensingInstitutionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScenarioLicensingInstitution"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingInstitutionQuery, ScenarioLicensingInstitutionQueryVariables>;
 export const ScenarioPractitionersGrantSupervisorRightsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioPractitionersGrantSupervisorRights"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GrantSupervisorRightsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantSupervisorRights"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"psychologist"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioPractitionersGrantSupervisorRightsMutation, ScenarioPractitionersGrantSupervisorRightsMutationVariables>;
 export const ScenarioPractitionersRecogniseForeignQualificationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioPractitionersRecogniseForeignQualification"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecogniseForeignQualificationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recogniseForeignQualification"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"psychologist"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioPractitionersRecogniseForeignQualificationMutation, ScenarioPractitionersRecogniseForeignQualificationMutationVariables>;
@@ -2977,6 +3288,10 @@ export const ScenarioRegistrySaveLearnerCountReportDocument = {"kind":"Document"
 export const ScenarioRegistryConfirmLearnerCountReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistryConfirmLearnerCountReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmLearnerCountReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"report"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistryConfirmLearnerCountReportMutation, ScenarioRegistryConfirmLearnerCountReportMutationVariables>;
 export const ScenarioRegistryApproveLearnerCountReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistryApproveLearnerCountReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveLearnerCountReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"report"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistryApproveLearnerCountReportMutation, ScenarioRegistryApproveLearnerCountReportMutationVariables>;
 export const ScenarioRegistryReopenLearnerCountReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistryReopenLearnerCountReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reopenLearnerCountReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"report"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistryReopenLearnerCountReportMutation, ScenarioRegistryReopenLearnerCountReportMutationVariables>;
+export const ScenarioRegistryReopenSchoolYearDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistryReopenSchoolYear"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReopenSchoolYearInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reopenSchoolYear"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schoolYear"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptsChanges"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistryReopenSchoolYearMutation, ScenarioRegistryReopenSchoolYearMutationVariables>;
+export const ScenarioRegistrySendLearnerCountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistrySendLearnerCounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LearnerCountSubmissionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendLearnerCountsToMinistry"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submission"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistrySendLearnerCountsMutation, ScenarioRegistrySendLearnerCountsMutationVariables>;
+export const ScenarioRegistryReturnLearnerCountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistryReturnLearnerCounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnLearnerCountSubmissionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"returnLearnerCountSubmission"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submission"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistryReturnLearnerCountsMutation, ScenarioRegistryReturnLearnerCountsMutationVariables>;
+export const ScenarioRegistryAcceptLearnerCountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistryAcceptLearnerCounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LearnerCountSubmissionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptLearnerCountSubmission"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submission"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistryAcceptLearnerCountsMutation, ScenarioRegistryAcceptLearnerCountsMutationVariables>;
 export const ScenarioRegistryLockSchoolYearDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistryLockSchoolYear"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"schoolYear"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lockSchoolYear"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"schoolYear"},"value":{"kind":"Variable","name":{"kind":"Name","value":"schoolYear"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lockedReportCount"}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistryLockSchoolYearMutation, ScenarioRegistryLockSchoolYearMutationVariables>;
 export const ScenarioRegistryRegisterHigherEducationInstitutionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistryRegisterHigherEducationInstitution"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterHigherEducationInstitutionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerHigherEducationInstitution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistryRegisterHigherEducationInstitutionMutation, ScenarioRegistryRegisterHigherEducationInstitutionMutationVariables>;
 export const ScenarioRegistryAmendHigherEducationInstitutionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioRegistryAmendHigherEducationInstitution"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AmendHigherEducationInstitutionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amendHigherEducationInstitution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioRegistryAmendHigherEducationInstitutionMutation, ScenarioRegistryAmendHigherEducationInstitutionMutationVariables>;

@@ -1,9 +1,16 @@
+import { stringify } from 'csv-stringify/sync';
+
 /**
  * CSV as RFC 4180 defines it: fields separated by commas, records by CRLF; a field holding a
- * comma, a quote, CR or LF is wrapped in double quotes and its quotes are doubled. We write
- * exactly that. We read it leniently where that costs nothing (LF-only line ends, a UTF-8 BOM,
- * a missing final line break) and strictly where guessing would corrupt data: a stray quote
- * spoils only its own record, which comes back with an `error` instead of fields.
+ * comma, a quote, CR or LF is wrapped in double quotes and its quotes are doubled.
+ *
+ * Writing is `csv-stringify`'s. Reading is ours, because the import report needs what
+ * `csv-parse` (7.0) does not give, tried on this file's tests: after a stray quote in an
+ * unquoted field (`1,x"y`) csv-parse reads the rest of the file into that field and loses every
+ * later record, where here the quote spoils only its own record; and csv-parse reports the line
+ * where a record ends, where the report names the line where it starts. We read leniently where
+ * that costs nothing (LF-only line ends, a UTF-8 BOM, a missing final line break) and strictly
+ * where guessing would corrupt data: a bad record comes back with an `error` instead of fields.
  */
 
 export interface CsvRecord {
@@ -14,16 +21,11 @@ export interface CsvRecord {
   error?: string;
 }
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** One field, quoted only when it has to be. */
-export function formatCsvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 /** Records to CSV text, every record (the last too) ended by CRLF. */
 export function formatCsv(records: readonly (readonly string[])[]): string {
-  return records.map((fields) => `${fields.map(formatCsvField).join(',')}\r\n`).join('');
+  // csv-stringify quotes a field with a comma or a quote, or one holding the whole record
+  // delimiter (CRLF); a lone CR or LF must be quoted too, or a reader would split the record.
+  return stringify(records as string[][], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
 /** CSV text to records. Blank lines between records are skipped. */

@@ -1,8 +1,8 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '@eq/shared/infra/embeddedPostgres';
-import { freePort } from '@eq/shared/infra/freePort';
-import { resolveKafkaJars, startKafkaBroker, type KafkaBroker } from '@eq/shared/infra/kafkaBroker';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../infra/embeddedPostgres';
+import { freePort } from '../infra/freePort';
+import { resolveKafkaJars, startKafkaBroker, type KafkaBroker } from '../infra/kafkaBroker';
 import { KAFKA_CACHE_DIR, KAFKA_POM } from './paths';
 
 export interface InfrastructureOptions {

@@ -2,7 +2,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { BackoffPolicy } from '@eq/subscriber-kit';
-import { freePort } from '@eq/shared/infra/freePort';
+import { freePort } from '../infra/freePort';
 import { SUBGRAPHS } from '../subgraphs';
 import { gatewayEnvironment, serviceEnvironment, siteEnvironment, type StackNaming } from './componentEnvironment';
 import type { Infrastructure } from './infrastructure';

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { backoffDelay, type BackoffPolicy } from '@eq/subscriber-kit';
-import { OutputSink, signalUntilExit } from '@eq/shared/infra/processes';
+import { OutputSink, signalUntilExit } from '../infra/processes';
 
 export interface SupervisedProcessOptions {
   /** Names the process in notices (e.g. `licensing`). */

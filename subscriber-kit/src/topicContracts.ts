@@ -12,6 +12,7 @@ import {
   CATALOGUE_BOOKING_EVENTS,
   activityChangeSchema,
   activitySessionChangeSchema,
+  bookingSafetyChangeSchema,
   bookingChangeSchema,
 } from './contracts/catalogue';
 import {
@@ -31,7 +32,12 @@ import {
 } from './contracts/practitioners';
 import { REGISTRY_HIGHER_EDUCATION_EVENTS, higherEducationChangeSchema } from './contracts/registryHigherEducation';
 import { REGISTRY_INSTITUTION_EVENTS, registryInstitutionChangeSchema } from './contracts/registryInstitution';
-import { REGISTRY_LEARNER_COUNTS_EVENTS, learnerCountChangeSchema } from './contracts/registryLearnerCounts';
+import {
+  REGISTRY_LEARNER_COUNT_SUBMISSION_EVENTS,
+  REGISTRY_LEARNER_COUNTS_EVENTS,
+  learnerCountChangeSchema,
+  learnerCountSubmissionChangeSchema,
+} from './contracts/registryLearnerCounts';
 
 /** What a topic carries: who publishes it, its event types (with a summary each) and their `data`. */
 export interface TopicContract {
@@ -61,9 +67,11 @@ export const TOPIC_CONTRACTS = {
   },
   'registry.learner-counts.v1': {
     source: '/registry',
-    description: 'Learner-count reports once the founder approved them, when reopened, and when locked. Key: report id.',
+    description:
+      "Learner-count reports once the founder approved them, when reopened, and when locked (key: report id); municipalities' submissions to the ministry (key: submission id).",
     events: REGISTRY_LEARNER_COUNTS_EVENTS,
     data: learnerCountChangeSchema,
+    dataOf: Object.fromEntries(REGISTRY_LEARNER_COUNT_SUBMISSION_EVENTS.map((type) => [type, learnerCountSubmissionChangeSchema])),
   },
   'registry.higher-education.v1': {
     source: '/registry',
@@ -135,6 +143,10 @@ export const TOPIC_CONTRACTS = {
     description: 'Bookings of catalogue sessions. Key: booking id.',
     events: CATALOGUE_BOOKING_EVENTS,
     data: bookingChangeSchema,
+    dataOf: {
+      'catalogue.booking.head-approved': bookingSafetyChangeSchema,
+      'catalogue.booking.parents-informed': bookingSafetyChangeSchema,
+    },
   },
 } as const satisfies Record<string, TopicContract>;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { isAlive } from '@eq/shared/infra/processes';
+import { isAlive } from '../../infra/processes';
 import { eventually } from '../../../test/support/eventually';
 import { SupervisedProcess, type SupervisedProcessOptions } from '../processSupervisor';
 

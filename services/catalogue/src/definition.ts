@@ -6,6 +6,7 @@ import { ActivityEntity } from './entities/activity';
 import { ActivityProviderEntity } from './entities/activityProvider';
 import { ActivitySessionEntity } from './entities/activitySession';
 import { BookingEntity } from './entities/booking';
+import { BookingSafetyEntity } from './entities/bookingSafety';
 import { learnerCountEventHandlers } from './events/learnerCountEvents';
 import { registryEventHandlers } from './events/registryEvents';
 import { CreateActivityCatalogue1732300000500 } from './migrations/1732300000500-CreateActivityCatalogue';
@@ -14,6 +15,7 @@ import { CreateSessionsAndBookings1732300002500 } from './migrations/17323000025
 import { SpeedUpCatalogueQueries1732300003500 } from './migrations/1732300003500-SpeedUpCatalogueQueries';
 import { BookInFewerRoundTrips1732300003700 } from './migrations/1732300003700-BookInFewerRoundTrips';
 import { GroupFacetsByKey1732300003800 } from './migrations/1732300003800-GroupFacetsByKey';
+import { RecordBookingSafety1732300004600 } from './migrations/1732300004600-RecordBookingSafety';
 import { resolvers } from './resolvers';
 
 const typeDefs = parse(readSubgraphSdl('catalogue'));
@@ -28,7 +30,7 @@ export function createCatalogue(options: CatalogueOptions): SubgraphDefinition<C
     name: 'catalogue',
     typeDefs,
     resolvers,
-    entities: [ActivityProviderEntity, ActivityEntity, ActivitySessionEntity, BookingEntity],
+    entities: [ActivityProviderEntity, ActivityEntity, ActivitySessionEntity, BookingEntity, BookingSafetyEntity],
     migrations: [
       CreateRegistryInstitutionReplica1732300000050,
       CreateActivityCatalogue1732300000500,
@@ -37,6 +39,7 @@ export function createCatalogue(options: CatalogueOptions): SubgraphDefinition<C
       SpeedUpCatalogueQueries1732300003500,
       BookInFewerRoundTrips1732300003700,
       GroupFacetsByKey1732300003800,
+      RecordBookingSafety1732300004600,
     ],
     publishes: [Topics.catalogueActivity, Topics.catalogueBooking],
     consumes: {

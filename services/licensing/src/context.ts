@@ -1,7 +1,11 @@
 import type { RequestContext } from '@eq/shared';
 import DataLoader from 'dataloader';
 import { In, IsNull, type DataSource } from 'typeorm';
+import type { StemMinimums } from './domain/stemSubsidyShare';
 import { InterestProgrammeEntity, type InterestProgrammeRecord } from './entities/interestProgramme';
+import { InterestProgrammeDecisionEntity, type InterestProgrammeDecisionRecord } from './entities/interestProgrammeDecision';
+import { InterestProgrammeLearnerCountEntity, type InterestProgrammeLearnerCountRecord } from './entities/interestProgrammeLearnerCount';
+import { InterestProgrammeVersionEntity, type InterestProgrammeVersionRecord } from './entities/interestProgrammeVersion';
 import { LicenceEntity, type LicenceRecord } from './entities/licence';
 import { LicenceDecisionEntity, type LicenceDecisionRecord } from './entities/licenceDecision';
 import { LicencePlaceEntity, type LicencePlaceRecord } from './entities/licencePlace';
@@ -14,6 +18,8 @@ export interface Clock {
 export interface Context extends RequestContext {
   db: DataSource;
   clock: Clock;
+  /** The minimum STEM share of the targeted subsidy per school year (configuration). */
+  stemMinimums: StemMinimums;
   /** Licences by institution id, newest first: one statement per request. */
   licencesByInstitution: DataLoader<string, LicenceRecord[]>;
   licenceById: DataLoader<string, LicenceRecord | null>;
@@ -22,6 +28,12 @@ export interface Context extends RequestContext {
   /** Each licence's decision log, oldest first. */
   decisionsByLicence: DataLoader<string, LicenceDecisionRecord[]>;
   interestProgrammesByInstitution: DataLoader<string, InterestProgrammeRecord[]>;
+  /** Each programme's versions, oldest first. */
+  versionsByProgramme: DataLoader<string, InterestProgrammeVersionRecord[]>;
+  /** Each programme's decision log, oldest first. */
+  decisionsByProgramme: DataLoader<string, InterestProgrammeDecisionRecord[]>;
+  /** Each programme's learner numbers, oldest school year first. */
+  learnerCountsByProgramme: DataLoader<string, InterestProgrammeLearnerCountRecord[]>;
 }
 
 function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string): T[][] {
@@ -30,11 +42,16 @@ function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string):
   return ids.map((id) => byKey.get(id) ?? []);
 }
 
-export function buildContext(base: RequestContext, { db }: { db: DataSource }, { clock }: { clock: Clock }): Context {
+export function buildContext(
+  base: RequestContext,
+  { db }: { db: DataSource },
+  { clock, stemMinimums }: { clock: Clock; stemMinimums: StemMinimums },
+): Context {
   return {
     ...base,
     db,
     clock,
+    stemMinimums,
     licencesByInstitution: new DataLoader(async (ids) => {
       const rows = await db
         .getRepository(LicenceEntity)
@@ -60,6 +77,24 @@ export function buildContext(base: RequestContext, { db }: { db: DataSource }, {
         .getRepository(InterestProgrammeEntity)
         .find({ where: { institutionId: In([...ids]) }, order: { startsOn: 'DESC', name: 'ASC' } });
       return groupBy(ids, rows, (row) => row.institutionId);
+    }),
+    versionsByProgramme: new DataLoader(async (ids) => {
+      const rows = await db
+        .getRepository(InterestProgrammeVersionEntity)
+        .find({ where: { programmeId: In([...ids]) }, order: { validFrom: 'ASC' } });
+      return groupBy(ids, rows, (row) => row.programmeId);
+    }),
+    decisionsByProgramme: new DataLoader(async (ids) => {
+      const rows = await db
+        .getRepository(InterestProgrammeDecisionEntity)
+        .find({ where: { programmeId: In([...ids]) }, order: { seq: 'ASC' } });
+      return groupBy(ids, rows, (row) => row.programmeId);
+    }),
+    learnerCountsByProgramme: new DataLoader(async (ids) => {
+      const rows = await db
+        .getRepository(InterestProgrammeLearnerCountEntity)
+        .find({ where: { programmeId: In([...ids]) }, order: { schoolYear: 'ASC' } });
+      return groupBy(ids, rows, (row) => row.programmeId);
     }),
   };
 }

@@ -1,7 +1,11 @@
 import { CreateRegistryInstitutionReplica1732300000050, readSubgraphSdl, type SubgraphDefinition, todayInLatvia, Topics } from '@eq/shared';
 import { parse } from 'graphql';
 import { buildContext, type Clock, type Context } from './context';
+import { STEM_SHARE_MINIMUMS } from './domain/stemSubsidyShare';
 import { InterestProgrammeEntity } from './entities/interestProgramme';
+import { InterestProgrammeDecisionEntity } from './entities/interestProgrammeDecision';
+import { InterestProgrammeLearnerCountEntity } from './entities/interestProgrammeLearnerCount';
+import { InterestProgrammeVersionEntity } from './entities/interestProgrammeVersion';
 import { LicenceEntity } from './entities/licence';
 import { LicenceDecisionEntity } from './entities/licenceDecision';
 import { LicencePlaceEntity } from './entities/licencePlace';
@@ -9,12 +13,9 @@ import { registryEventHandlers } from './events/registryEvents';
 import { CreateLicences1732300000200 } from './migrations/1732300000200-CreateLicences';
 import { MoveToRegistryInstitutionReplica1732300000250 } from './migrations/1732300000250-MoveToRegistryInstitutionReplica';
 import { LicenceKindsLifecycleAndInterestProgrammes1732300002200 } from './migrations/1732300002200-LicenceKindsLifecycleAndInterestProgrammes';
+import { InterestProgrammeHistoryAndLearners1732300004250 } from './migrations/1732300004250-InterestProgrammeHistoryAndLearners';
+import type { LicensingOptions } from './licensingOptions';
 import { resolvers } from './resolvers';
-
-export interface LicensingOptions {
-  /** What "today" is for the classifier's default date and the subsidy report (tests pass their own). */
-  clock?: Clock;
-}
 
 const systemClock: Clock = { today: () => todayInLatvia() };
 
@@ -24,20 +25,30 @@ const systemClock: Clock = { today: () => todayInLatvia() };
  */
 export function createLicensing(options: LicensingOptions = {}): SubgraphDefinition<Context> {
   const clock = options.clock ?? systemClock;
+  const stemMinimums = options.stemMinimums ?? STEM_SHARE_MINIMUMS;
   return {
     name: 'licensing',
     typeDefs: parse(readSubgraphSdl('licensing')),
     resolvers,
-    entities: [LicenceEntity, LicencePlaceEntity, LicenceDecisionEntity, InterestProgrammeEntity],
+    entities: [
+      LicenceEntity,
+      LicencePlaceEntity,
+      LicenceDecisionEntity,
+      InterestProgrammeEntity,
+      InterestProgrammeDecisionEntity,
+      InterestProgrammeVersionEntity,
+      InterestProgrammeLearnerCountEntity,
+    ],
     migrations: [
       CreateRegistryInstitutionReplica1732300000050,
       CreateLicences1732300000200,
       MoveToRegistryInstitutionReplica1732300000250,
       LicenceKindsLifecycleAndInterestProgrammes1732300002200,
+      InterestProgrammeHistoryAndLearners1732300004250,
     ],
     publishes: [Topics.licensingLicence, Topics.licensingInterestProgramme],
     consumes: { topics: [Topics.registryInstitution], handlers: registryEventHandlers },
-    buildContext: (base, deps) => buildContext(base, deps, { clock }),
+    buildContext: (base, deps) => buildContext(base, deps, { clock, stemMinimums }),
   };
 }
 

@@ -1,1 +1,2 @@
-export { licensing } from './definition';
+export { createLicensing, licensing } from './definition';
+export { loadLicensingOptions, type LicensingOptions } from './licensingOptions';

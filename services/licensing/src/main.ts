@@ -1,4 +1,5 @@
 import { runServiceMain } from '@eq/shared';
-import { licensing } from './definition';
+import { createLicensing } from './definition';
+import { loadLicensingOptions } from './licensingOptions';
 
-await runServiceMain(licensing);
+await runServiceMain(createLicensing(loadLicensingOptions(process.env)));

@@ -4,9 +4,12 @@ import type { MunicipalityClassifier } from './domain/municipalities';
 import { createRegistryLoaders, type RegistryLoaders } from './resolvers/loaders';
 import { createHigherEducationLoaders, type HigherEducationLoaders } from './resolvers/higherEducationLoaders';
 
-/** What decides "today" for decisions: the system clock in Latvia, or a test's own. */
+/** What decides "today" for decisions and "now" for deadlines: the system clock, or a test's own. */
 export interface Clock {
+  /** Today in Latvia, "2025-09-01". */
   today(): string;
+  /** The current instant (learner-count deadlines are instants: 23:59 Riga time). */
+  now(): Date;
 }
 
 export interface Context extends RequestContext {

@@ -15,21 +15,26 @@ import { HigherEducationBranchEntity } from './entities/higherEducationBranch';
 import { HigherEducationInstitutionEntity } from './entities/higherEducationInstitution';
 import { CreateHigherEducationRegister1732300001200 } from './migrations/1732300001200-CreateHigherEducationRegister';
 import { LearnerCountReportEntity } from './entities/learnerCountReport';
+import { LearnerCountSubmissionEntity } from './entities/learnerCountSubmission';
 import { LearnerCountYearLockEntity } from './entities/learnerCountYearLock';
+import { learnerCountDeadlineJob } from './jobs/learnerCountDeadlineJob';
 import { CreateLearnerCountReports1732300001100 } from './migrations/1732300001100-CreateLearnerCountReports';
+import { LearnerCountDeadlineAndSubmissions1732300001300 } from './migrations/1732300001300-LearnerCountDeadlineAndSubmissions';
 import { resolvers } from './resolvers';
 import { applyDueChanges } from './store/dueChanges';
 
 export interface RegistryOptions {
-  /** What "today" is for decisions and the scheduler (tests pass their own). */
+  /** What "today" is for decisions and the scheduler, and "now" for learner-count deadlines (tests pass their own). */
   clock?: Clock;
   /** How often decisions that have reached their effective date are applied. */
   scheduleIntervalMs?: number;
+  /** How often school years whose learner-count deadline has passed are locked (default a minute). */
+  learnerCountDeadlineIntervalMs?: number;
   /** The municipalities founders and places may name. */
   municipalities?: readonly string[];
 }
 
-const systemClock: Clock = { today: () => todayInLatvia() };
+const systemClock: Clock = { today: () => todayInLatvia(), now: () => new Date() };
 
 /** The registry subgraph: the register of education institutions, the spine of the graph. */
 export function createRegistry(options: RegistryOptions = {}): SubgraphDefinition<Context> {
@@ -50,6 +55,7 @@ export function createRegistry(options: RegistryOptions = {}): SubgraphDefinitio
       HigherEducationAmendmentEntity,
       LearnerCountReportEntity,
       LearnerCountYearLockEntity,
+      LearnerCountSubmissionEntity,
     ],
     migrations: [
       CreateInstitutionRegister1732300000100,
@@ -57,6 +63,7 @@ export function createRegistry(options: RegistryOptions = {}): SubgraphDefinitio
       ApplicationsAndRevocation1732300001010,
       CreateLearnerCountReports1732300001100,
       CreateHigherEducationRegister1732300001200,
+      LearnerCountDeadlineAndSubmissions1732300001300,
     ],
     publishes: [Topics.registryInstitution, Topics.registryLearnerCounts, Topics.registryHigherEducation],
     buildContext: (base, deps) => buildContext(base, deps, { clock, municipalities }),
@@ -66,6 +73,7 @@ export function createRegistry(options: RegistryOptions = {}): SubgraphDefinitio
         intervalMs: options.scheduleIntervalMs ?? 60_000,
         run: ({ db, logger }) => applyDueChanges(db, clock.today(), logger).then(() => undefined),
       },
+      learnerCountDeadlineJob({ clock, intervalMs: options.learnerCountDeadlineIntervalMs ?? 60_000 }),
     ],
   };
 }

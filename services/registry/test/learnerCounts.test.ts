@@ -1,23 +1,36 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, todayInLatvia, Topics, type Caller } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { institutionInput } from '../../../test/support/fixtures';
 import { startServiceHarness, type ServiceHarness } from '../../../test/support/serviceHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
-import { registry } from '../src/index';
+import { createRegistry } from '../src/index';
+import { learnerCountDeadlineJob } from '../src/jobs/learnerCountDeadlineJob';
 
 const OFFICER: Caller = { role: Role.OFFICER, subject: 'officer-7' };
 const RIGA: Caller = { role: Role.MUNICIPALITY, municipality: 'Rīga', subject: 'riga-education-board' };
 const LIEPAJA: Caller = { role: Role.MUNICIPALITY, municipality: 'Liepāja', subject: 'liepaja-education-board' };
 const schoolOf = (institutionId: string): Caller => ({ role: Role.SCHOOL, institutionId, subject: `school-${institutionId.slice(0, 8)}` });
 
-/** A school year whose deadline has passed (so it can be locked) and one still ahead. */
+/**
+ * The registry's clock, moved by the tests: by default 2 September 2025, when 2024/2025 is past
+ * its deadline, 2025/2026 takes reports until 5 September and 2026/2027 has not begun.
+ */
+const START = new Date('2025-09-02T09:00:00Z');
+const clock = {
+  instant: START,
+  today() {
+    return todayInLatvia(this.instant);
+  },
+  now() {
+    return this.instant;
+  },
+};
 const PAST_YEAR = '2024/2025';
 const OPEN_YEAR = '2025/2026';
-const thisYear = Number(todayInLatvia().slice(0, 4));
-const FUTURE_YEAR = `${thisYear + 1}/${thisYear + 2}`;
+const FUTURE_YEAR = '2026/2027';
 
 const GROUPS = ['preschoolAge5', 'preschoolAge6', ...Array.from({ length: 12 }, (_, i) => `grade${i + 1}`)];
 /** 20 + 21 + … + 33 learners: every group distinct, so a swapped column would show. */
@@ -181,8 +194,11 @@ describe('learner-count reports', () => {
     (await data(REPORT, { institutionId, schoolYear })).learnerCountReport;
 
   beforeAll(async () => {
-    harness = await startServiceHarness(registry);
+    harness = await startServiceHarness(createRegistry({ clock }));
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.registryLearnerCounts]);
+  });
+  afterEach(() => {
+    clock.instant = START;
   });
   afterAll(async () => {
     await recorder?.stop();
@@ -190,6 +206,7 @@ describe('learner-count reports', () => {
   });
 
   it('runs a report from preparation to lock and publishes its approval and lock; a locked report refuses every change', async () => {
+    clock.instant = new Date('2024-09-02T09:00:00Z');
     const institutionId = await register();
     const school = schoolOf(institutionId);
     const save = (counts: Record<string, number>, caller: Caller = school) =>
@@ -235,7 +252,7 @@ describe('learner-count reports', () => {
     const early = await refusal(LOCK, { schoolYear: FUTURE_YEAR }, OFFICER);
     expect(early.code).toBe('CONFLICT');
     expect(early.message).toMatch(/only after its deadline, \d{4}-09-05 23:59 Europe\/Riga/);
-    expect(early.extensions?.deadline).toBe(`${thisYear + 1}-09-05T20:59:00.000Z`);
+    expect(early.extensions?.deadline).toBe('2026-09-05T20:59:00.000Z');
     expect((await refusal(LOCK, { schoolYear: '2024/2026' }, OFFICER)).code).toBe('VALIDATION_FAILED');
 
     // Another school confirmed its counts, but its founder never approved them: the lock leaves
@@ -246,6 +263,7 @@ describe('learner-count reports', () => {
     ).saveLearnerCountReport.report;
     await data(CONFIRM, { id: unapproved.id }, schoolOf(unapprovedSchool));
 
+    clock.instant = new Date('2024-09-10T09:00:00Z');
     const locked = (await data(LOCK, { schoolYear: PAST_YEAR }, OFFICER)).lockSchoolYear;
     expect(locked.schoolYear).toBe(PAST_YEAR);
     expect(locked.deadline).toBe('2024-09-05T20:59:00.000Z');
@@ -255,7 +273,8 @@ describe('learner-count reports', () => {
     // Its year is locked all the same: the founder cannot approve it now.
     const lateApproval = await refusal(APPROVE, { id: unapproved.id }, RIGA);
     expect(lateApproval.code).toBe('CONFLICT');
-    expect(lateApproval.message).toMatch(/was locked by the ministry/);
+    expect(lateApproval.message).toMatch(/was locked on/);
+    expect(lateApproval.extensions?.reason).toBe('YEAR_LOCKED');
     const lockedReport = await report(institutionId, PAST_YEAR);
     expect(lockedReport.status).toBe('LOCKED');
     expect(lockedReport.approvedAt).toBe(approved.approvedAt);
@@ -272,7 +291,9 @@ describe('learner-count reports', () => {
     ] as const) {
       expect((await refusal(mutation, { id: prepared.id }, caller)).code).toBe('CONFLICT');
     }
-    expect((await refusal(LOCK, { schoolYear: PAST_YEAR }, OFFICER)).code).toBe('CONFLICT');
+    // Locking again (by hand, or after the deadline job) answers with the same lock.
+    const again = (await data(LOCK, { schoolYear: PAST_YEAR }, OFFICER)).lockSchoolYear;
+    expect([again.lockedAt, again.lockedReportCount]).toStrictEqual([locked.lockedAt, 1]);
     expect(await report(institutionId, PAST_YEAR)).toStrictEqual(lockedReport);
 
     // Counts are public, also through the institution.
@@ -383,12 +404,36 @@ describe('learner-count reports', () => {
 
     await data(
       LIQUIDATE,
-      { input: { id: institutionId, decision: { number: 'IKVD-2025/77', date: '2025-10-01', reason: 'Reorganisation' } } },
+      { input: { id: institutionId, decision: { number: 'IKVD-2025/77', date: '2025-09-01', reason: 'Reorganisation' } } },
       OFFICER,
     );
     const liquidated = await save({});
     expect(liquidated.code).toBe('CONFLICT');
     expect(liquidated.message).toMatch(/liquidated/);
     expect(await report(institutionId, OPEN_YEAR)).toBe(null);
+  });
+
+  // Last: it locks OPEN_YEAR, which the tests above still change.
+  it('has two instances running the deadline job at once lock a year once, with one locked event per report', async () => {
+    const institutionId = await register();
+    const school = schoolOf(institutionId);
+    const { id } = (await data(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: COUNTS } }, school)).saveLearnerCountReport
+      .report;
+    await data(CONFIRM, { id }, school);
+    await data(APPROVE, { id }, RIGA);
+
+    clock.instant = new Date('2025-09-05T20:59:00Z');
+    const job = learnerCountDeadlineJob({ clock, intervalMs: 60_000 });
+    const deps = { db: harness.service.db, logger: harness.service.logger };
+    await Promise.all([job.run(deps), job.run(deps)]);
+
+    expect((await report(institutionId, OPEN_YEAR)).status).toBe('LOCKED');
+    const [{ n }] = await harness.service.db.query(
+      `SELECT count(*)::int AS n FROM outbox_event WHERE key = $1 AND payload->>'type' = 'registry.learner-counts.locked'`,
+      [id],
+    );
+    expect(n).toBe(1);
+    const refused = await refusal(SAVE, { input: { institutionId, schoolYear: OPEN_YEAR, counts: COUNTS } }, school);
+    expect([refused.code, refused.extensions?.reason]).toStrictEqual(['CONFLICT', 'YEAR_LOCKED']);
   });
 });

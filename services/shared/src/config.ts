@@ -32,6 +32,15 @@ const commaList = z
       .filter(Boolean),
   );
 
+/** `SHUTDOWN_DRAIN_MS`, for the gateway and every service: how long closing lets requests in flight finish (httpServer.ts). */
+export const shutdownDrainSchema = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(60_000)
+  .default(5_000)
+  .describe('on shutdown, how long requests in flight may take to finish before their connections are cut');
+
 export const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 /** Environment of one subgraph service, with documented defaults (see README, Configuration). */
@@ -65,6 +74,7 @@ export const serviceEnvSchema = z.object({
     .describe('where a consumer group with no committed offsets starts: earliest rebuilds read models from the whole history'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  SHUTDOWN_DRAIN_MS: shutdownDrainSchema,
   GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters'),
   LOG_LEVEL: logLevelSchema.default('info'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
@@ -88,7 +98,7 @@ export interface ServiceConfig {
   };
   consumerSupervision: { maxBackoffMs: number; stallTimeoutMs: number };
   readiness: EventReadinessLimits;
-  server: { host: string; port: number };
+  server: { host: string; port: number; drainMs: number };
   gatewaySecret: string;
   logLevel: z.infer<typeof logLevelSchema>;
   outboxPollMs: number;
@@ -116,7 +126,7 @@ export function loadServiceConfig(name: string, env: Record<string, string | und
       lagGraceMs: parsed.READY_LAG_GRACE_MS,
       outboxMaxUnsentAgeMs: parsed.READY_OUTBOX_MAX_AGE_MS,
     },
-    server: { host: parsed.HOST, port: parsed.PORT },
+    server: { host: parsed.HOST, port: parsed.PORT, drainMs: parsed.SHUTDOWN_DRAIN_MS },
     gatewaySecret: parsed.GATEWAY_SECRET,
     logLevel: parsed.LOG_LEVEL,
     outboxPollMs: parsed.OUTBOX_POLL_MS,

@@ -5,6 +5,7 @@ export * from './consumer';
 export * from './database';
 export * from './errors';
 export * from './httpServer';
+export { graphqlRequestHandler, type GraphqlRequestHandlerOptions } from './graphqlRequestHandler';
 export * from './jwt';
 export * from './kafka';
 export * from './logger';

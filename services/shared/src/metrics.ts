@@ -1,5 +1,4 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 /** Distinct operation names of authenticated callers kept as labels; past this, they count as `(other)`. */
@@ -69,11 +68,6 @@ export class GraphQLMetrics {
     this.requestDuration.observe({ operation }, durationMs / 1000);
     for (const code of errorCodes) this.errors.inc({ code });
   }
-
-  /** Express handler for `GET /metrics` (Prometheus text format). */
-  readonly handler = async (_req: Request, res: Response): Promise<void> => {
-    res.type(this.registry.contentType).send(await this.registry.metrics());
-  };
 
   private operationLabel(name: string | undefined, anonymousCaller: boolean): string {
     if (!name) return '(anonymous)';

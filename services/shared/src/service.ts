@@ -121,6 +121,7 @@ export async function startService<TContext extends RequestContext>(
     resolvers: definition.resolvers,
     host: config.server.host,
     port: config.server.port,
+    drainMs: config.server.drainMs,
     gatewaySecret: config.gatewaySecret,
     logger,
     readiness: [

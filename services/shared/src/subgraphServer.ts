@@ -1,5 +1,5 @@
 import { timingSafeEqual, randomUUID } from 'node:crypto';
-import type { IncomingMessage, RequestListener } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -10,7 +10,7 @@ import { cacheControlPlugins } from './cacheControl';
 import { CALLER_HEADER, decodeCaller, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, type Caller } from './auth';
 import { errorRequestIds, maskUnexpectedErrors } from './errors';
 import { refuseUnstorableText } from './refuseUnstorableText';
-import { createHttpApp, listen, type ReadinessCheck, type RunningHttpServer } from './httpServer';
+import { httpRoutes, listen, type ReadinessCheck, type RunningHttpServer } from './httpServer';
 import { graphqlRequestHandler } from './graphqlRequestHandler';
 import type { Logger } from './logger';
 import { GraphQLMetrics, requestMetricsPlugin } from './metrics';
@@ -34,11 +34,11 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   readiness: ReadinessCheck[];
   /** More metrics served on `/metrics` beside the GraphQL ones (the event backbone's). */
   metricsRegistries?: Registry[];
+  /** How long closing waits for requests in flight before cutting them. */
+  drainMs?: number;
   /** Adds the service's dependencies (database, loaders) to the request context. */
   buildContext: (base: RequestContext) => TContext;
 }
-
-const isGraphqlPath = (url: string | undefined) => url === '/graphql' || url?.startsWith('/graphql?') === true;
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name.toLowerCase()];
@@ -52,9 +52,9 @@ function secretMatches(expected: Buffer, given: string | undefined): boolean {
 }
 
 /**
- * Serves a federation subgraph at `/graphql` with the operational endpoints beside it:
- * `/healthz`, `/readyz` and `/metrics` (Prometheus: requests, latency by operation, errors by
- * code). Answers carry `Cache-Control` from the SDL's `@cacheControl` hints, for PUBLIC
+ * Serves a federation subgraph at `/graphql` with the operational endpoints beside it, on one
+ * `node:http` stack (httpServer.ts): `/healthz`, `/readyz` and `/metrics` (Prometheus: requests,
+ * latency by operation, errors by code). Answers carry `Cache-Control` from the SDL's `@cacheControl` hints, for PUBLIC
  * callers only (see cacheControl.ts); the gateway's response cache reads it. Requests without
  * the gateway's shared secret are refused before GraphQL sees them, so a subgraph cannot be
  * queried around the gateway's authentication.
@@ -82,13 +82,6 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   await apollo.start();
 
   const secret = Buffer.from(options.gatewaySecret);
-  const app = createHttpApp(options.readiness);
-  // Each registry keeps its own default labels (the service name), which Registry.merge drops.
-  const registries = [metrics.registry, ...(options.metricsRegistries ?? [])];
-  app.get('/metrics', async (_req, res) => {
-    const texts = await Promise.all(registries.map((registry) => registry.metrics()));
-    res.type(metrics.registry.contentType).send(texts.join('\n'));
-  });
   const graphql = graphqlRequestHandler(apollo, {
     admit: (req) => secretMatches(secret, headerValue(req, GATEWAY_SECRET_HEADER)),
     context: async (req) => {
@@ -99,9 +92,8 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     limitBytes: 1024 * 1024,
     logger: options.logger,
   });
-  // GraphQL on plain node:http (graphqlRequestHandler.ts); Express serves the operational endpoints.
-  const serve: RequestListener = (req, res) => (isGraphqlPath(req.url) ? void graphql(req, res) : app(req, res));
-  const running = await listen(serve, options.host, options.port);
+  const routes = httpRoutes({ graphql, readiness: options.readiness, metrics: [metrics.registry, ...(options.metricsRegistries ?? [])] });
+  const running = await listen(routes, options.host, options.port, { drainMs: options.drainMs });
   return {
     ...running,
     apollo,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, planningRegion, stateChange } from './common';
+import { isoDate, isoDateTime, planningRegion, stateChange } from './common';
 
 /** Every event type on `catalogue.activity.v1`; each carries the activity's full state, session events the session too. */
 export const CATALOGUE_ACTIVITY_EVENTS = {
@@ -20,6 +20,8 @@ export const CATALOGUE_BOOKING_EVENTS = {
   'catalogue.booking.cancelled': "It was cancelled (by the school, the session's cancellation or the school's liquidation).",
   'catalogue.booking.attended': 'The provider recorded the attendance; the cost is final.',
   'catalogue.booking.no-show': 'The group did not come.',
+  'catalogue.booking.head-approved': "The school recorded its head's written approval of the group's attendance (`safety`).",
+  'catalogue.booking.parents-informed': "The school confirmed that the pupils' parents were informed (`safety`).",
 } as const;
 
 export const activityStateSchema = z
@@ -110,6 +112,25 @@ export const activitySessionChangeSchema = z
   });
 export const bookingChangeSchema = stateChange(bookingStateSchema, 'BookingChange', 'catalogue.booking.v1');
 
+export const bookingSafetySchema = z
+  .object({
+    headApprovalDueOn: isoDate.describe('Five working days before the session (Cabinet Regulation No. 474).'),
+    headApprovedOn: isoDate.nullable(),
+    parentsInformBy: isoDate.nullable().describe('Three days before a session away from the school; null at the school or online.'),
+    parentsInformedOn: isoDate.nullable(),
+  })
+  .meta({
+    id: 'BookingSafety',
+    description: "What the booking school recorded of the event-safety steps (the approver's name stays in the catalogue).",
+  });
+export const bookingSafetyChangeSchema = z
+  .object({ state: bookingStateSchema, safety: bookingSafetySchema, changedFields: z.array(z.string()) })
+  .meta({
+    id: 'BookingSafetyChange',
+    description: "`data` of the catalogue.booking.head-approved and parents-informed events: the booking's state and its safety record.",
+  });
+
 export type ActivityState = z.output<typeof activityStateSchema>;
 export type ActivitySession = z.output<typeof activitySessionSchema>;
 export type BookingState = z.output<typeof bookingStateSchema>;
+export type BookingSafety = z.output<typeof bookingSafetySchema>;

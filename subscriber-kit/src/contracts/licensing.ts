@@ -19,6 +19,11 @@ export const LICENSING_LICENCE_EVENTS = {
 /** Every event type on `licensing.interest-programme.v1`. */
 export const LICENSING_INTEREST_PROGRAMME_EVENTS = {
   'licensing.interest-programme.registered': 'A municipality registered an interest-education programme with its annual targeted subsidy.',
+  'licensing.interest-programme.amended': 'Its name or annual subsidy changes from a date (a new entry in `versions`), by a decision.',
+  'licensing.interest-programme.reclassified':
+    'It moves to another classifier entry from a date (a new entry in `versions`), by a decision.',
+  'licensing.interest-programme.ended': 'It ends on `endsOn`, by a decision.',
+  'licensing.interest-programme.learners-reported': 'Its number of learners in a school year was reported (`learnerCounts`).',
 } as const;
 
 const licenceDocument = z.object({ number: z.string().min(1), issuedOn: isoDate });
@@ -79,10 +84,25 @@ export const interestProgrammeStateSchema = z
     municipality: z.string().min(1),
     name: z.string().min(1),
     classifierCode: z.string().min(1),
-    areaCode: z.string().nullable().describe('The classifier area when registered (`AT` is STEM).'),
+    areaCode: z.string().nullable().describe('The classifier area of the latest version (`AT` is STEM).'),
     startsOn: isoDate,
     endsOn: isoDate.nullable(),
     annualTargetedSubsidyCents: z.number().int().min(0),
+    versions: z
+      .array(
+        z.object({
+          validFrom: isoDate,
+          validTo: isoDate.nullable(),
+          name: z.string().min(1),
+          classifierCode: z.string().min(1),
+          areaCode: z.string().nullable(),
+          annualTargetedSubsidyCents: z.number().int().min(0),
+        }),
+      )
+      .describe('Its history, oldest first; the top-level name, classification and subsidy are those of the latest version.'),
+    learnerCounts: z
+      .array(z.object({ schoolYear: z.string().regex(/^\d{4}\/\d{4}$/), learners: z.number().int().min(0) }))
+      .describe('Learners reported per school year.'),
   })
   .meta({ id: 'InterestProgrammeState', description: "An interest-education programme's public state." });
 

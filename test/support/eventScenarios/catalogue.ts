@@ -87,6 +87,24 @@ const ATTEND = /* GraphQL */ `
     }
   }
 `;
+const APPROVE = /* GraphQL */ `
+  mutation ScenarioCatalogueRecordHeadApproval($input: RecordHeadApprovalInput!) {
+    recordHeadApproval(input: $input) {
+      booking {
+        id
+      }
+    }
+  }
+`;
+const PARENTS_INFORMED = /* GraphQL */ `
+  mutation ScenarioCatalogueConfirmParentsInformed($input: ConfirmParentsInformedInput!) {
+    confirmParentsInformed(input: $input) {
+      booking {
+        id
+      }
+    }
+  }
+`;
 const BOOKING = /* GraphQL */ `
   query ScenarioCatalogueBooking($id: ID!) {
     booking(id: $id) {
@@ -161,6 +179,10 @@ export const catalogueScenario: EventScenario = async (context) => {
   const attendedSession = await schedule(SECOND, 30);
   const attended = await book(schools[0]!, attendedSession, 7, 10);
   const noShow = await book(schools[0]!, attendedSession, 8, 5);
+  // The school records its head's approval and the parents' notice while both are still due.
+  const today = catalogueClock.now.toISOString().slice(0, 10);
+  await context.data(APPROVE, { input: { bookingId: attended, approvedBy: 'Direktors (demo)', approvedOn: today } }, schools[0]!);
+  await context.data(PARENTS_INFORMED, { input: { bookingId: attended, informedOn: today } }, schools[0]!);
   catalogueClock.now = new Date(Date.parse(SECOND) + 2 * 60 * 60 * 1000);
   await context.data(ATTEND, { input: { bookingId: attended, attendedPupils: 9 } }, provider);
   await context.data(ATTEND, { input: { bookingId: noShow, attendedPupils: 0 } }, provider);

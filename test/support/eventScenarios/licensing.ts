@@ -76,6 +76,42 @@ const REGISTER_PROGRAMME = /* GraphQL */ `
     }
   }
 `;
+const AMEND_PROGRAMME = /* GraphQL */ `
+  mutation ScenarioLicensingAmendInterestProgramme($input: AmendInterestProgrammeInput!) {
+    amendInterestProgramme(input: $input) {
+      programme {
+        id
+      }
+    }
+  }
+`;
+const RECLASSIFY_PROGRAMME = /* GraphQL */ `
+  mutation ScenarioLicensingReclassifyInterestProgramme($input: ReclassifyInterestProgrammeInput!) {
+    reclassifyInterestProgramme(input: $input) {
+      programme {
+        id
+      }
+    }
+  }
+`;
+const END_PROGRAMME = /* GraphQL */ `
+  mutation ScenarioLicensingEndInterestProgramme($input: EndInterestProgrammeInput!) {
+    endInterestProgramme(input: $input) {
+      programme {
+        id
+      }
+    }
+  }
+`;
+const REPORT_LEARNERS = /* GraphQL */ `
+  mutation ScenarioLicensingReportInterestProgrammeLearners($input: ReportInterestProgrammeLearnersInput!) {
+    reportInterestProgrammeLearners(input: $input) {
+      programme {
+        id
+      }
+    }
+  }
+`;
 const LICENCES = /* GraphQL */ `
   query ScenarioLicensingInstitution($id: ID!) {
     institution(id: $id) {
@@ -182,9 +218,23 @@ export const licensingScenario: EventScenario = async (context) => {
     (response) => !response.errors,
     { what: 'licensing to know the interest-education institution' },
   );
+  const programmeId = programme.data.registerInterestProgramme.programme.id as string;
+  const byRiga = (query: string, input: Record<string, unknown>) => context.data(query, { input: { programmeId, ...input } }, riga);
+  await byRiga(AMEND_PROGRAMME, {
+    effectiveFrom: '2025-01-01',
+    annualTargetedSubsidyCents: 1_300_00,
+    decision: decision('IP-1', '2024-12-10'),
+  });
+  await byRiga(RECLASSIFY_PROGRAMME, {
+    effectiveFrom: '2025-09-01',
+    classifierCode: 'AT_COMPUTING',
+    decision: decision('IP-2', '2025-06-10'),
+  });
+  await byRiga(REPORT_LEARNERS, { schoolYear: '2024/2025', learners: 24 });
+  await byRiga(END_PROGRAMME, { endsOn: '2026-05-31', decision: decision('IP-3', '2026-03-01'), reason: 'No teacher' });
 
   return {
     [Topics.licensingLicence]: [licence, relicensed, revoked, transferred, takenOver.institution.licences[0].id],
-    [Topics.licensingInterestProgramme]: [programme.data.registerInterestProgramme.programme.id],
+    [Topics.licensingInterestProgramme]: [programmeId],
   };
 };

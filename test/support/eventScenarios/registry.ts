@@ -125,6 +125,42 @@ const REOPEN_COUNTS = /* GraphQL */ `
     }
   }
 `;
+const REOPEN_YEAR = /* GraphQL */ `
+  mutation ScenarioRegistryReopenSchoolYear($input: ReopenSchoolYearInput!) {
+    reopenSchoolYear(input: $input) {
+      schoolYear {
+        acceptsChanges
+      }
+    }
+  }
+`;
+const SEND_COUNTS = /* GraphQL */ `
+  mutation ScenarioRegistrySendLearnerCounts($input: LearnerCountSubmissionInput!) {
+    sendLearnerCountsToMinistry(input: $input) {
+      submission {
+        id
+      }
+    }
+  }
+`;
+const RETURN_COUNTS = /* GraphQL */ `
+  mutation ScenarioRegistryReturnLearnerCounts($input: ReturnLearnerCountSubmissionInput!) {
+    returnLearnerCountSubmission(input: $input) {
+      submission {
+        status
+      }
+    }
+  }
+`;
+const ACCEPT_COUNTS = /* GraphQL */ `
+  mutation ScenarioRegistryAcceptLearnerCounts($input: LearnerCountSubmissionInput!) {
+    acceptLearnerCountSubmission(input: $input) {
+      submission {
+        status
+      }
+    }
+  }
+`;
 const LOCK_YEAR = /* GraphQL */ `
   mutation ScenarioRegistryLockSchoolYear($schoolYear: String!) {
     lockSchoolYear(schoolYear: $schoolYear) {
@@ -179,21 +215,39 @@ export async function registerInstitution(context: ScenarioContext, overrides: R
 }
 
 /**
+ * The registry runs on the system clock here, so the scenarios' past school years are past
+ * their deadline: an OFFICER reopens the year for a day (its reports may then be prepared), and
+ * `lockSchoolYear` closes it again at the end.
+ */
+async function reopenForADay(context: ScenarioContext, schoolYear: string): Promise<void> {
+  const until = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString();
+  await context.data(REOPEN_YEAR, { input: { schoolYear, until, reason: 'Event scenario: reports prepared late' } }, context.officer);
+}
+
+/** A school's counts saved and confirmed by it and approved by its founder; returns the report's id. */
+async function approvedReport(context: ScenarioContext, schoolYear: string, institutionId: string, founder: string): Promise<string> {
+  const counts = Object.fromEntries(GROUPS.map((group, i) => [group, 40 + i]));
+  const school = await context.tokenFor({ role: Role.SCHOOL, institutionId, subject: `school-${institutionId.slice(0, 8)}` });
+  const id = (await context.data(SAVE_COUNTS, { input: { institutionId, schoolYear, counts } }, school)).saveLearnerCountReport.report
+    .id as string;
+  await context.data(CONFIRM_COUNTS, { id }, school);
+  await context.data(APPROVE_COUNTS, { id }, founder);
+  return id;
+}
+
+/**
  * Learner counts of `schoolYear` for each school: saved and confirmed by the school, approved by
  * its founder (Rīga, as `institutionInput` founds them), then the year locked by an OFFICER.
  * Returns the reports' ids; the first is also reopened and approved again on the way.
  */
 export async function lockLearnerCounts(context: ScenarioContext, schoolYear: string, institutionIds: string[]): Promise<string[]> {
   const founder = await context.tokenFor({ role: Role.MUNICIPALITY, municipality: 'Rīga', subject: 'riga-asyncapi' });
-  const counts = Object.fromEntries(GROUPS.map((group, i) => [group, 40 + i]));
+  await reopenForADay(context, schoolYear);
   const reports: string[] = [];
   for (const [index, institutionId] of institutionIds.entries()) {
-    const school = await context.tokenFor({ role: Role.SCHOOL, institutionId, subject: `school-${institutionId.slice(0, 8)}` });
-    const id = (await context.data(SAVE_COUNTS, { input: { institutionId, schoolYear, counts } }, school)).saveLearnerCountReport.report
-      .id as string;
-    await context.data(CONFIRM_COUNTS, { id }, school);
-    await context.data(APPROVE_COUNTS, { id }, founder);
+    const id = await approvedReport(context, schoolYear, institutionId, founder);
     if (index === 0) {
+      const school = await context.tokenFor({ role: Role.SCHOOL, institutionId, subject: `school-${institutionId.slice(0, 8)}` });
       await context.data(REOPEN_COUNTS, { id }, founder);
       await context.data(CONFIRM_COUNTS, { id }, school);
       await context.data(APPROVE_COUNTS, { id }, founder);
@@ -202,6 +256,30 @@ export async function lockLearnerCounts(context: ScenarioContext, schoolYear: st
   }
   await context.data(LOCK_YEAR, { schoolYear }, context.officer);
   return reports;
+}
+
+/**
+ * A municipality of its own (no other scenario founds schools there) sends its one school's
+ * approved counts to the ministry, which returns them once with a reason and then accepts them
+ * (locking the report). Returns the submission's and the report's ids.
+ */
+async function submitToMinistry(context: ScenarioContext, schoolYear: string): Promise<string[]> {
+  const municipality = 'Varakļānu novads';
+  const school = await registerInstitution(context, {
+    name: 'Varakļānu vidusskola',
+    founder: { kind: 'MUNICIPALITY', name: 'Varakļānu novada pašvaldība', municipality },
+    planningRegion: 'LATGALE',
+    implementationPlaces: [{ address: 'Rīgas iela 13, Varakļāni', municipality, planningRegion: 'LATGALE' }],
+  });
+  const founder = await context.tokenFor({ role: Role.MUNICIPALITY, municipality, subject: 'varaklani-asyncapi' });
+  await reopenForADay(context, schoolYear);
+  const report = await approvedReport(context, schoolYear, school.id, founder);
+  const input = { municipality, schoolYear };
+  const submission = (await context.data(SEND_COUNTS, { input }, founder)).sendLearnerCountsToMinistry.submission.id as string;
+  await context.data(RETURN_COUNTS, { input: { ...input, reason: 'Please check grade 5 once more' } }, context.officer);
+  await context.data(SEND_COUNTS, { input }, founder);
+  await context.data(ACCEPT_COUNTS, { input }, context.officer);
+  return [submission, report];
 }
 
 export const registryScenario: EventScenario = async (context) => {
@@ -246,6 +324,7 @@ export const registryScenario: EventScenario = async (context) => {
   await data(REFUSE, { id: refused, decision: { number: 'X-1', date: '2024-09-01', reason: 'The founder withdrew the premises' } });
 
   const school = await register();
+  const submitted = await submitToMinistry(context, '2024/2025');
   const reports = await lockLearnerCounts(context, '2024/2025', [school]);
 
   const higher = (
@@ -272,7 +351,7 @@ export const registryScenario: EventScenario = async (context) => {
 
   return {
     [Topics.registryInstitution]: [amended, liquidated, first, second, successor, applied, refused],
-    [Topics.registryLearnerCounts]: reports,
+    [Topics.registryLearnerCounts]: [...reports, ...submitted],
     [Topics.registryHigherEducation]: [higher],
   };
 };

@@ -35,3 +35,9 @@ export function assertMayCancel(viewer: SchoolViewer, booking: { institutionId: 
   if (viewer.role === 'SCHOOL' && sameId(viewer.institutionId, booking.institutionId)) return;
   throw forbidden('Only the school that made this booking or an OFFICER can cancel it');
 }
+
+/** Only the booking school records the head's approval and the parents' notice: they are its own steps. */
+export function assertBookingSchool(viewer: SchoolViewer, booking: { institutionId: string }): void {
+  if (viewer.role === 'SCHOOL' && sameId(viewer.institutionId, booking.institutionId)) return;
+  throw forbidden("Only the school that made this booking records its head's approval and the parents' notice");
+}

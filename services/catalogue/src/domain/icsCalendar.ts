@@ -1,3 +1,5 @@
+import ical, { ICalEventStatus } from 'ical-generator';
+
 /** One booked session as a calendar event. */
 export interface CalendarEntry {
   uid: string;
@@ -11,57 +13,25 @@ export interface CalendarEntry {
   updatedAt: Date;
 }
 
-/** RFC 5545 text: backslash, semicolon, comma and newlines escaped. */
-const escapeText = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-
-/** UTC date-time form `20251020T090000Z`. */
-const utc = (date: Date) =>
-  date
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-
-/** Lines longer than 75 octets are folded (continuation lines start with a space). */
-function fold(line: string): string {
-  const bytes = Buffer.from(line, 'utf8');
-  if (bytes.length <= 75) return line;
-  const parts: string[] = [];
-  let current = '';
-  for (const char of line) {
-    if (Buffer.byteLength(current + char, 'utf8') > (parts.length === 0 ? 75 : 74)) {
-      parts.push(current);
-      current = '';
-    }
-    current += char;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
-}
-
-/** An iCalendar (RFC 5545) feed of the entries, CRLF line ends, times in UTC. */
+/**
+ * An iCalendar (RFC 5545) feed of the entries, written by `ical-generator` (escaping, folding at
+ * 75 octets, CRLF): times in UTC, `now` as every event's DTSTAMP so a feed is reproducible.
+ */
 export function icsCalendar(name: string, entries: readonly CalendarEntry[], now: Date): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//eq//activity catalogue//EN',
-    'CALSCALE:GREGORIAN',
-    `X-WR-CALNAME:${escapeText(name)}`,
-  ];
+  const calendar = ical({ name, prodId: { company: 'eq', product: 'activity catalogue', language: 'EN' } });
   for (const entry of entries) {
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${entry.uid}`,
-      `DTSTAMP:${utc(now)}`,
-      `LAST-MODIFIED:${utc(entry.updatedAt)}`,
-      `DTSTART:${utc(entry.startsAt)}`,
-      `DTEND:${utc(entry.endsAt)}`,
-      `SUMMARY:${escapeText(entry.summary)}`,
-      `LOCATION:${escapeText(entry.location)}`,
-      `DESCRIPTION:${escapeText(entry.description)}`,
-      `STATUS:${entry.status}`,
-      'END:VEVENT',
-    );
+    calendar.createEvent({
+      id: entry.uid,
+      stamp: now,
+      lastModified: entry.updatedAt,
+      start: entry.startsAt,
+      end: entry.endsAt,
+      summary: entry.summary,
+      location: entry.location,
+      description: entry.description,
+      status: entry.status === 'CONFIRMED' ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
+    });
   }
-  lines.push('END:VCALENDAR');
-  return `${lines.map(fold).join('\r\n')}\r\n`;
+  // RFC 5545 ends every content line with CRLF, the last one too; ical-generator leaves it off.
+  return `${calendar.toString()}\r\n`;
 }

@@ -59,3 +59,26 @@ export async function recordBookingEvent(
 ): Promise<void> {
   await enqueueEvent(manager, Topics.catalogueBooking, bookingEvent(type, booking, session, changedFields));
 }
+
+export type BookingSafetyEventType = 'catalogue.booking.head-approved' | 'catalogue.booking.parents-informed';
+
+/** A booking's event-safety record as events carry it: dates only, the approver's name stays here. */
+export interface BookingSafetyState {
+  headApprovalDueOn: string;
+  headApprovedOn: string | null;
+  parentsInformBy: string | null;
+  parentsInformedOn: string | null;
+}
+
+/** A safety step recorded for a booking, on `catalogue.booking.v1` beside its other events; key = booking id. */
+export async function recordBookingSafetyEvent(
+  manager: EntityManager,
+  type: BookingSafetyEventType,
+  booking: BookingRecord,
+  session: ActivitySessionRecord,
+  safety: BookingSafetyState,
+  changedFields: string[],
+): Promise<void> {
+  const data = { state: bookingState(booking, session), safety, changedFields };
+  await enqueueEvent(manager, Topics.catalogueBooking, makeCloudEvent({ source: '/catalogue', type, subject: booking.id, data }));
+}

@@ -20,6 +20,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A calendar date, ISO 8601 `YYYY-MM-DD`. */
+  Date: { input: string; output: string; }
   /** A point in time, ISO 8601 with offset. */
   DateTime: { input: string; output: string; }
   federation__FieldSet: { input: unknown; output: unknown; }
@@ -224,8 +226,16 @@ export type Booking = {
   createdAt: Scalars['DateTime']['output'];
   /** 0 for the compulsory pre-school group (age 5-6), else 1-12. */
   grade: Scalars['Int']['output'];
+  /** The head's written approval as the school recorded it; null until it does. */
+  headApproval: Maybe<HeadApproval>;
+  /** The last day the head may approve the group's attendance: five working days before the session. */
+  headApprovalDueOn: Scalars['Date']['output'];
   id: Scalars['ID']['output'];
   institution: Institution;
+  /** The day by which the parents must be informed: three days before a session away from the school; null for one at the school or online. */
+  parentsInformBy: Maybe<Scalars['Date']['output']>;
+  /** The day the school says it informed the parents; null until it does. */
+  parentsInformedOn: Maybe<Scalars['Date']['output']>;
   pupils: Scalars['Int']['output'];
   /** The semester the session falls in, e.g. `2025/2026-1` (autumn) or `2025/2026-2` (spring). */
   semester: Scalars['String']['output'];
@@ -255,6 +265,17 @@ export type CancelBookingInput = {
 
 export type CancelBookingPayload = {
   __typename?: 'CancelBookingPayload';
+  booking: Booking;
+};
+
+export type ConfirmParentsInformedInput = {
+  bookingId: Scalars['ID']['input'];
+  /** The day the parents were informed; not later than today. */
+  informedOn: Scalars['Date']['input'];
+};
+
+export type ConfirmParentsInformedPayload = {
+  __typename?: 'ConfirmParentsInformedPayload';
   booking: Booking;
 };
 
@@ -305,6 +326,15 @@ export type GradeBandCount = {
   value: GradeBand;
 };
 
+/** The head's written approval of a group's attendance. */
+export type HeadApproval = {
+  __typename?: 'HeadApproval';
+  /** Who approved, as named on the approval (the head or their deputy). */
+  approvedBy: Scalars['String']['output'];
+  approvedOn: Scalars['Date']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+};
+
 export type Institution = {
   __typename?: 'Institution';
   /** Published activities of the provider that is this institution, by title. */
@@ -320,10 +350,23 @@ export type Mutation = {
   bookSession: BookSessionPayload;
   /** Cancels a confirmed or waiting booking before its session (the booking SCHOOL, or OFFICER); frees seats, quota and money and serves the waiting list. */
   cancelBooking: CancelBookingPayload;
+  /**
+   * Confirms that the pupils' parents were informed (the booking SCHOOL), for a session away from
+   * the school, no later than `parentsInformBy`; refused afterwards with reason
+   * `PARENTS_NOTICE_DEADLINE_PASSED`, and for a session at the school or online with
+   * `PARENTS_NOTICE_NOT_NEEDED`. Publishes `catalogue.booking.parents-informed`.
+   */
+  confirmParentsInformed: ConfirmParentsInformedPayload;
   /** Creates an activity as a draft (PROVIDER for its own provider, or OFFICER for any). */
   createActivity: CreateActivityPayload;
   /** Records how many pupils of a confirmed booking came (the session's PROVIDER, once the session has begun). */
   recordAttendance: RecordAttendancePayload;
+  /**
+   * Records the head's written approval of the group's attendance (the booking SCHOOL), no later
+   * than `headApprovalDueOn`; refused afterwards with reason `HEAD_APPROVAL_DEADLINE_PASSED`.
+   * Recording it again replaces the earlier record. Publishes `catalogue.booking.head-approved`.
+   */
+  recordHeadApproval: RecordHeadApprovalPayload;
   /** Registers an activity provider: an institution of the register or an outside organisation (OFFICER or FUND_ADMIN). */
   registerProvider: RegisterProviderPayload;
   /** Publishes a submitted activity or returns it to its provider with a reason (FUND_ADMIN or OFFICER). */
@@ -347,6 +390,11 @@ export type MutationCancelBookingArgs = {
 };
 
 
+export type MutationConfirmParentsInformedArgs = {
+  input: ConfirmParentsInformedInput;
+};
+
+
 export type MutationCreateActivityArgs = {
   input: CreateActivityInput;
 };
@@ -354,6 +402,11 @@ export type MutationCreateActivityArgs = {
 
 export type MutationRecordAttendanceArgs = {
   input: RecordAttendanceInput;
+};
+
+
+export type MutationRecordHeadApprovalArgs = {
+  input: RecordHeadApprovalInput;
 };
 
 
@@ -513,6 +566,19 @@ export type RecordAttendanceInput = {
 
 export type RecordAttendancePayload = {
   __typename?: 'RecordAttendancePayload';
+  booking: Booking;
+};
+
+export type RecordHeadApprovalInput = {
+  /** Who approved, as named on the written approval; at most 200 characters. */
+  approvedBy: Scalars['String']['input'];
+  /** The day of the written approval; not later than today. */
+  approvedOn: Scalars['Date']['input'];
+  bookingId: Scalars['ID']['input'];
+};
+
+export type RecordHeadApprovalPayload = {
+  __typename?: 'RecordHeadApprovalPayload';
   booking: Booking;
 };
 
@@ -719,12 +785,16 @@ export type ResolversTypes = ResolversObject<{
   CacheControlScope: CacheControlScope;
   CancelBookingInput: CancelBookingInput;
   CancelBookingPayload: ResolverTypeWrapper<Omit<CancelBookingPayload, 'booking'> & { booking: ResolversTypes['Booking'] }>;
+  ConfirmParentsInformedInput: ConfirmParentsInformedInput;
+  ConfirmParentsInformedPayload: ResolverTypeWrapper<Omit<ConfirmParentsInformedPayload, 'booking'> & { booking: ResolversTypes['Booking'] }>;
   CreateActivityInput: CreateActivityInput;
   CreateActivityPayload: ResolverTypeWrapper<Omit<CreateActivityPayload, 'activity'> & { activity: ResolversTypes['Activity'] }>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FundBudget: ResolverTypeWrapper<Omit<FundBudget, 'schools'> & { schools: Array<ResolversTypes['SchoolBudget']> }>;
   GradeBand: GradeBand;
   GradeBandCount: ResolverTypeWrapper<GradeBandCount>;
+  HeadApproval: ResolverTypeWrapper<HeadApproval>;
   Institution: ResolverTypeWrapper<InstitutionReference>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -735,6 +805,8 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordAttendanceInput: RecordAttendanceInput;
   RecordAttendancePayload: ResolverTypeWrapper<Omit<RecordAttendancePayload, 'booking'> & { booking: ResolversTypes['Booking'] }>;
+  RecordHeadApprovalInput: RecordHeadApprovalInput;
+  RecordHeadApprovalPayload: ResolverTypeWrapper<Omit<RecordHeadApprovalPayload, 'booking'> & { booking: ResolversTypes['Booking'] }>;
   RegisterProviderInput: RegisterProviderInput;
   RegisterProviderPayload: ResolverTypeWrapper<Omit<RegisterProviderPayload, 'provider'> & { provider: ResolversTypes['ActivityProvider'] }>;
   ReviewActivityInput: ReviewActivityInput;
@@ -774,11 +846,15 @@ export type ResolversParentTypes = ResolversObject<{
   Booking: BookingRecord;
   CancelBookingInput: CancelBookingInput;
   CancelBookingPayload: Omit<CancelBookingPayload, 'booking'> & { booking: ResolversParentTypes['Booking'] };
+  ConfirmParentsInformedInput: ConfirmParentsInformedInput;
+  ConfirmParentsInformedPayload: Omit<ConfirmParentsInformedPayload, 'booking'> & { booking: ResolversParentTypes['Booking'] };
   CreateActivityInput: CreateActivityInput;
   CreateActivityPayload: Omit<CreateActivityPayload, 'activity'> & { activity: ResolversParentTypes['Activity'] };
+  Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   FundBudget: Omit<FundBudget, 'schools'> & { schools: Array<ResolversParentTypes['SchoolBudget']> };
   GradeBandCount: GradeBandCount;
+  HeadApproval: HeadApproval;
   Institution: InstitutionReference;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -787,6 +863,8 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   RecordAttendanceInput: RecordAttendanceInput;
   RecordAttendancePayload: Omit<RecordAttendancePayload, 'booking'> & { booking: ResolversParentTypes['Booking'] };
+  RecordHeadApprovalInput: RecordHeadApprovalInput;
+  RecordHeadApprovalPayload: Omit<RecordHeadApprovalPayload, 'booking'> & { booking: ResolversParentTypes['Booking'] };
   RegisterProviderInput: RegisterProviderInput;
   RegisterProviderPayload: Omit<RegisterProviderPayload, 'provider'> & { provider: ResolversParentTypes['ActivityProvider'] };
   ReviewActivityInput: ReviewActivityInput;
@@ -926,8 +1004,12 @@ export type BookingResolvers<ContextType = Context, ParentType extends Resolvers
   costCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   grade?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  headApproval?: Resolver<Maybe<ResolversTypes['HeadApproval']>, ParentType, ContextType>;
+  headApprovalDueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  parentsInformBy?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  parentsInformedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   pupils?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   semester?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   session?: Resolver<ResolversTypes['ActivitySession'], ParentType, ContextType>;
@@ -941,9 +1023,17 @@ export type CancelBookingPayloadResolvers<ContextType = Context, ParentType exte
   booking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType>;
 }>;
 
+export type ConfirmParentsInformedPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConfirmParentsInformedPayload'] = ResolversParentTypes['ConfirmParentsInformedPayload']> = ResolversObject<{
+  booking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType>;
+}>;
+
 export type CreateActivityPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateActivityPayload'] = ResolversParentTypes['CreateActivityPayload']> = ResolversObject<{
   activity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType>;
 }>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -962,6 +1052,12 @@ export type GradeBandCountResolvers<ContextType = Context, ParentType extends Re
   value?: Resolver<ResolversTypes['GradeBand'], ParentType, ContextType>;
 }>;
 
+export type HeadApprovalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HeadApproval'] = ResolversParentTypes['HeadApproval']> = ResolversObject<{
+  approvedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  approvedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type InstitutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution'], FederationReferenceType extends FederationReferenceTypes['Institution'] = FederationReferenceTypes['Institution']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Institution']> | FederationReferenceType, FederationReferenceType, ContextType>;
   activitiesOffered?: Resolver<Array<ResolversTypes['Activity']>, ParentType, ContextType>;
@@ -972,8 +1068,10 @@ export type InstitutionResolvers<ContextType = Context, ParentType extends Resol
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   bookSession?: Resolver<ResolversTypes['BookSessionPayload'], ParentType, ContextType, RequireFields<MutationBookSessionArgs, 'input'>>;
   cancelBooking?: Resolver<ResolversTypes['CancelBookingPayload'], ParentType, ContextType, RequireFields<MutationCancelBookingArgs, 'input'>>;
+  confirmParentsInformed?: Resolver<ResolversTypes['ConfirmParentsInformedPayload'], ParentType, ContextType, RequireFields<MutationConfirmParentsInformedArgs, 'input'>>;
   createActivity?: Resolver<ResolversTypes['CreateActivityPayload'], ParentType, ContextType, RequireFields<MutationCreateActivityArgs, 'input'>>;
   recordAttendance?: Resolver<ResolversTypes['RecordAttendancePayload'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
+  recordHeadApproval?: Resolver<ResolversTypes['RecordHeadApprovalPayload'], ParentType, ContextType, RequireFields<MutationRecordHeadApprovalArgs, 'input'>>;
   registerProvider?: Resolver<ResolversTypes['RegisterProviderPayload'], ParentType, ContextType, RequireFields<MutationRegisterProviderArgs, 'input'>>;
   reviewActivity?: Resolver<ResolversTypes['ReviewActivityPayload'], ParentType, ContextType, RequireFields<MutationReviewActivityArgs, 'input'>>;
   scheduleSession?: Resolver<ResolversTypes['ScheduleSessionPayload'], ParentType, ContextType, RequireFields<MutationScheduleSessionArgs, 'input'>>;
@@ -1018,6 +1116,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 }>;
 
 export type RecordAttendancePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordAttendancePayload'] = ResolversParentTypes['RecordAttendancePayload']> = ResolversObject<{
+  booking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType>;
+}>;
+
+export type RecordHeadApprovalPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordHeadApprovalPayload'] = ResolversParentTypes['RecordHeadApprovalPayload']> = ResolversObject<{
   booking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType>;
 }>;
 
@@ -1071,10 +1173,13 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   BookSessionPayload?: BookSessionPayloadResolvers<ContextType>;
   Booking?: BookingResolvers<ContextType>;
   CancelBookingPayload?: CancelBookingPayloadResolvers<ContextType>;
+  ConfirmParentsInformedPayload?: ConfirmParentsInformedPayloadResolvers<ContextType>;
   CreateActivityPayload?: CreateActivityPayloadResolvers<ContextType>;
+  Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   FundBudget?: FundBudgetResolvers<ContextType>;
   GradeBandCount?: GradeBandCountResolvers<ContextType>;
+  HeadApproval?: HeadApprovalResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -1082,6 +1187,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PlanningRegionCount?: PlanningRegionCountResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordAttendancePayload?: RecordAttendancePayloadResolvers<ContextType>;
+  RecordHeadApprovalPayload?: RecordHeadApprovalPayloadResolvers<ContextType>;
   RegisterProviderPayload?: RegisterProviderPayloadResolvers<ContextType>;
   ReviewActivityPayload?: ReviewActivityPayloadResolvers<ContextType>;
   ScheduleSessionPayload?: ScheduleSessionPayloadResolvers<ContextType>;

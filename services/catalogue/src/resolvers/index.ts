@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '@eq/shared';
+import { DateScalar, DateTimeScalar } from '@eq/shared';
 import type { Resolvers } from '../generated/resolvers';
 import { Activity } from './activity';
 import { ActivityConnection } from './activityCatalogue';
@@ -8,20 +8,23 @@ import { ActivitySession } from './activitySession';
 import { AreaBudget, Booking, ParticipationRow, SchoolBudget } from './booking';
 import { bookingMutations } from './bookingMutations';
 import { bookingQueries } from './bookingQueries';
+import { bookingSafetyFields } from './bookingSafety';
+import { eventSafetyMutations } from './eventSafetyMutations';
 import { Institution } from './institution';
 import { providerMutations } from './providerMutations';
 import { Query } from './query';
 import { sessionMutations } from './sessionMutations';
 
 export const resolvers: Resolvers = {
+  Date: DateScalar,
   DateTime: DateTimeScalar,
   Query: { ...Query, ...bookingQueries },
-  Mutation: { ...providerMutations, ...activityMutations, ...sessionMutations, ...bookingMutations },
+  Mutation: { ...providerMutations, ...activityMutations, ...sessionMutations, ...bookingMutations, ...eventSafetyMutations },
   Activity,
   ActivityConnection,
   ActivityProvider,
   ActivitySession,
-  Booking,
+  Booking: { ...Booking, ...bookingSafetyFields },
   SchoolBudget,
   ParticipationRow,
   AreaBudget,

@@ -4,6 +4,7 @@ import { ActivityEntity, type ActivityRecord } from '../entities/activity';
 import { ActivityProviderEntity, type ActivityProviderRecord } from '../entities/activityProvider';
 import { ActivitySessionEntity, type ActivitySessionRecord } from '../entities/activitySession';
 import { BookingEntity, type BookingRecord } from '../entities/booking';
+import { BookingSafetyEntity, type BookingSafetyRecord } from '../entities/bookingSafety';
 import { isUuid } from '@eq/shared';
 
 /** Per-request batch loaders: one statement per kind of row however many entities a query touches. */
@@ -17,6 +18,8 @@ export interface CatalogueLoaders {
   waitingCount: DataLoader<string, number>;
   /** Places on the waiting list, per waiting booking (1 = next). */
   waitingPosition: DataLoader<string, number | null>;
+  /** What the booking school recorded of a booking's event safety, per booking (null: nothing yet). */
+  bookingSafety: DataLoader<string, BookingSafetyRecord | null>;
   /** An institution's bookings, latest session first. */
   bookingsOfInstitution: DataLoader<string, BookingRecord[]>;
   /**
@@ -81,6 +84,11 @@ export function createCatalogueLoaders(db: DataSource): CatalogueLoaders {
       );
       const byId = new Map(rows.map((row) => [row.id, row.position]));
       return bookingIds.map((id) => byId.get(id) ?? null);
+    }),
+    bookingSafety: new DataLoader(async (bookingIds) => {
+      const rows = await db.getRepository(BookingSafetyEntity).findBy({ bookingId: In([...bookingIds]) });
+      const byBooking = new Map(rows.map((row) => [row.bookingId, row]));
+      return bookingIds.map((id) => byBooking.get(id) ?? null);
     }),
     bookingsOfInstitution: new DataLoader(async (institutionIds) => {
       const rows = await db

@@ -1,15 +1,25 @@
 import { validationFailed } from '@eq/shared/errors';
 
+/** A school year's minimum STEM share of the targeted subsidy, in percent. */
+export interface StemMinimum {
+  schoolYear: string;
+  minimumPercent: number;
+}
+
+/** Minimums in school-year order; each holds from its year until the next one listed. */
+export type StemMinimums = readonly StemMinimum[];
+
 /**
  * The minimum share of a municipality's targeted subsidy for interest education that goes to
  * STEM programmes (area AT), per school year (`state-significance-centres.json`,
- * stemShareOfTargetedSubsidy). Copied as data; a unit test compares it with the reference.
+ * stemShareOfTargetedSubsidy; source 001: 10 % in 2024/25, 15 % in 2025/26, 20 % in 2026/27).
+ * The service's default; `LICENSING_STEM_MINIMUMS` replaces it. A unit test compares it with the reference.
  */
-export const STEM_SHARE_MINIMUMS = [
+export const STEM_SHARE_MINIMUMS: StemMinimums = [
   { schoolYear: '2024/2025', minimumPercent: 10 },
   { schoolYear: '2025/2026', minimumPercent: 15 },
   { schoolYear: '2026/2027', minimumPercent: 20 },
-] as const;
+];
 
 const SCHOOL_YEAR = /^(\d{4})\/(\d{4})$/;
 
@@ -29,24 +39,56 @@ export function schoolYearOf(date: string): string {
 }
 
 /**
- * The minimum for a school year: the year's own, or, after the last year listed, the last one.
- * Source 000 sets 20 % "no 2026./2027. mācību gada" (from 2026/27 on), not for that year alone.
- * Years before the first listed have no minimum.
+ * Reads minimums written as `2024/2025=10,2025/2026=15,2026/2027=20` (percent), as
+ * `LICENSING_STEM_MINIMUMS` gives them; an empty text means no minimum at all. Each year's
+ * minimum holds until the next year listed, so the last one holds from its year on.
  */
-export function minimumStemPercent(schoolYear: string): number | null {
-  const start = Number(schoolYearBounds(schoolYear).from.slice(0, 4));
+export function parseStemMinimums(text: string): StemMinimum[] {
+  const minimums: StemMinimum[] = [];
+  for (const item of text.split(',').map((part) => part.trim())) {
+    if (item === '') continue;
+    const [schoolYear = '', percent = ''] = item.split('=').map((part) => part.trim());
+    const match = SCHOOL_YEAR.exec(schoolYear);
+    if (!match || Number(match[2]) !== Number(match[1]) + 1) throw new Error(`"${item}": the school year reads 2026/2027`);
+    const minimumPercent = Number(percent);
+    if (percent === '' || !Number.isFinite(minimumPercent) || minimumPercent < 0 || minimumPercent > 100)
+      throw new Error(`"${item}": the minimum is a percentage from 0 to 100`);
+    if (minimums.some((listed) => listed.schoolYear === schoolYear)) throw new Error(`${schoolYear} is listed twice`);
+    minimums.push({ schoolYear, minimumPercent });
+  }
+  return minimums.sort((a, b) => a.schoolYear.localeCompare(b.schoolYear));
+}
+
+/**
+ * The minimum for a school year: the year's own, or the last one listed before it. Source 000
+ * sets 20 % "no 2026./2027. mācību gada" (from 2026/27 on), not for that year alone. Years
+ * before the first listed have no minimum.
+ */
+export function minimumStemPercent(schoolYear: string, minimums: StemMinimums = STEM_SHARE_MINIMUMS): number | null {
+  const start = schoolYearBounds(schoolYear).from;
   let minimum: number | null = null;
-  for (const listed of STEM_SHARE_MINIMUMS) {
-    if (Number(listed.schoolYear.slice(0, 4)) <= start) minimum = listed.minimumPercent;
+  for (const listed of minimums) {
+    if (schoolYearBounds(listed.schoolYear).from <= start) minimum = listed.minimumPercent;
   }
   return minimum;
 }
 
-export interface SubsidisedProgramme {
+/** What a programme was, from one decision to the next: its area and annual subsidy in that period. */
+export interface ProgrammeTerms {
+  validFrom: string;
+  /** Null for the period still running. */
+  validTo: string | null;
   areaCode: string | null;
+  annualTargetedSubsidyCents: number;
+}
+
+export interface SubsidisedProgramme {
   startsOn: string;
   endsOn: string | null;
-  annualTargetedSubsidyCents: number;
+  /** Its periods, oldest first, from `startsOn` without gaps. */
+  versions: readonly ProgrammeTerms[];
+  /** Learners reported, by school year. */
+  learners?: Readonly<Record<string, number>>;
 }
 
 export interface StemShare {
@@ -58,6 +100,13 @@ export interface StemShare {
   minimumPercent: number | null;
   /** Null when the year has no minimum, or no subsidy to measure. */
   meetsMinimum: boolean | null;
+  /** Learners reported for the year's programmes, and those in STEM programmes. */
+  learners: number;
+  stemLearners: number;
+  /** STEM's share of the learners reported; null when none are. */
+  stemLearnerPercent: number | null;
+  /** Programmes counted in the year with no learner number reported for it. */
+  programmesWithoutLearners: number;
 }
 
 /** A programme counts in a school year when it runs on any day of it. */
@@ -67,25 +116,70 @@ export function runsDuring(programme: Pick<SubsidisedProgramme, 'startsOn' | 'en
 }
 
 /**
- * A municipality's STEM share for one school year. Policy (the source gives the minimum, not
- * the counting rule): each programme running during the year counts with its whole annual
- * amount, once per school year; the share is rounded to one decimal and compared unrounded.
+ * The terms that count for a school year: those in force on 1 September, or on the programme's
+ * first day when it starts later in the year. Policy (the sources set the minimum per school
+ * year, not a counting rule): a school year's subsidy is planned at its start, so a programme
+ * reclassified to STEM from 1 September counts as STEM from that year on, and one reclassified
+ * mid-year from the next year on, never before. Null when the programme does not run that year.
  */
-export function stemShare(programmes: readonly SubsidisedProgramme[], schoolYear: string, stemArea = 'AT'): StemShare {
-  const counted = programmes.filter((programme) => runsDuring(programme, schoolYear));
-  const totalCents = counted.reduce((sum, programme) => sum + programme.annualTargetedSubsidyCents, 0);
-  const stemCents = counted
-    .filter((programme) => programme.areaCode === stemArea)
-    .reduce((sum, programme) => sum + programme.annualTargetedSubsidyCents, 0);
-  const minimumPercent = minimumStemPercent(schoolYear);
-  const exact = totalCents === 0 ? null : (stemCents * 100) / totalCents;
+export function termsForYear(programme: SubsidisedProgramme, schoolYear: string): ProgrammeTerms | null {
+  if (!runsDuring(programme, schoolYear)) return null;
+  const { from } = schoolYearBounds(schoolYear);
+  const day = programme.startsOn > from ? programme.startsOn : from;
+  return (
+    programme.versions.find((version) => version.validFrom <= day && (version.validTo === null || version.validTo >= day)) ??
+    programme.versions[0] ??
+    null
+  );
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? null : (part * 100) / whole);
+const oneDecimal = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+
+/**
+ * A municipality's STEM share for one school year. Each programme running during the year
+ * counts once, with the annual amount and area of the terms in force for the year
+ * (`termsForYear`); the share is rounded to one decimal and compared unrounded. The minimum is
+ * of the subsidy ("ne mazāk kā 20% no mērķdotācijas", source 000), so learner numbers do not
+ * weight it: they give STEM's share of the learners beside it (source 001 reports both: about
+ * 12 % of the subsidy, 18.7 % of the pupils).
+ */
+export function stemShare(
+  programmes: readonly SubsidisedProgramme[],
+  schoolYear: string,
+  { minimums = STEM_SHARE_MINIMUMS, stemArea = 'AT' }: { minimums?: StemMinimums; stemArea?: string } = {},
+): StemShare {
+  let totalCents = 0;
+  let stemCents = 0;
+  let learners = 0;
+  let stemLearners = 0;
+  let programmesWithoutLearners = 0;
+  for (const programme of programmes) {
+    const terms = termsForYear(programme, schoolYear);
+    if (!terms) continue;
+    const stem = terms.areaCode === stemArea;
+    totalCents += terms.annualTargetedSubsidyCents;
+    if (stem) stemCents += terms.annualTargetedSubsidyCents;
+    const reported = programme.learners?.[schoolYear];
+    if (reported === undefined) programmesWithoutLearners += 1;
+    else {
+      learners += reported;
+      if (stem) stemLearners += reported;
+    }
+  }
+  const minimumPercent = minimumStemPercent(schoolYear, minimums);
+  const exact = percent(stemCents, totalCents);
   return {
     schoolYear,
     totalCents,
     stemCents,
-    stemPercent: exact === null ? null : Math.round(exact * 10) / 10,
+    stemPercent: oneDecimal(exact),
     minimumPercent,
     meetsMinimum: exact === null || minimumPercent === null ? null : exact >= minimumPercent,
+    learners,
+    stemLearners,
+    stemLearnerPercent: oneDecimal(percent(stemLearners, learners)),
+    programmesWithoutLearners,
   };
 }
 
@@ -99,11 +193,15 @@ export function nextSchoolYear(schoolYear: string): string {
  * The report's years, in order, up to `lastYear`: every year from the first with a minimum (the
  * minimum holds from then on), and every year a programme runs in.
  */
-export function reportYears(programmes: readonly SubsidisedProgramme[], lastYear: string): string[] {
+export function reportYears(
+  programmes: ReadonlyArray<Pick<SubsidisedProgramme, 'startsOn' | 'endsOn'>>,
+  lastYear: string,
+  minimums: StemMinimums = STEM_SHARE_MINIMUMS,
+): string[] {
   const years = new Set<string>();
   const last = schoolYearBounds(lastYear).from;
-  for (let year: string = STEM_SHARE_MINIMUMS[0].schoolYear; schoolYearBounds(year).from <= last; year = nextSchoolYear(year))
-    years.add(year);
+  const first = minimums[0]?.schoolYear;
+  if (first !== undefined) for (let year: string = first; schoolYearBounds(year).from <= last; year = nextSchoolYear(year)) years.add(year);
   for (const programme of programmes) {
     let year = schoolYearOf(programme.startsOn);
     for (let guard = 0; guard < 50 && schoolYearBounds(year).from <= last; guard += 1) {

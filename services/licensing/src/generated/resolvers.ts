@@ -5,6 +5,9 @@ import { LicenceDecisionRecord } from '../entities/licenceDecision';
 import { InterestProgrammeRecord } from '../entities/interestProgramme';
 import { ClassifierEntry } from '../domain/interestClassifier';
 import { InstitutionReference } from '@eq/shared';
+import { InterestProgrammeVersionRecord } from '../entities/interestProgrammeVersion';
+import { InterestProgrammeDecisionRecord } from '../entities/interestProgrammeDecision';
+import { InterestProgrammeLearnerCountRecord } from '../entities/interestProgrammeLearnerCount';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -23,6 +26,16 @@ export type Scalars = {
   link__Import: { input: unknown; output: unknown; }
 };
 
+export type AmendInterestProgrammeInput = {
+  annualTargetedSubsidyCents?: InputMaybe<Scalars['Int']['input']>;
+  decision: LicenceDecisionDraftInput;
+  /** The first day the amended programme applies. */
+  effectiveFrom: Scalars['Date']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  programmeId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What an amendment changes; fields left out keep their value. The kind's rules apply to the result. */
 export type AmendLicenceInput = {
   accreditationProof?: InputMaybe<LicenceDocumentInput>;
@@ -38,6 +51,14 @@ export type AmendLicenceInput = {
 export type CacheControlScope =
   | 'PRIVATE'
   | 'PUBLIC';
+
+export type EndInterestProgrammeInput = {
+  decision: LicenceDecisionDraftInput;
+  /** The programme's last day. */
+  endsOn: Scalars['Date']['input'];
+  programmeId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type Institution = {
   __typename?: 'Institution';
@@ -78,18 +99,75 @@ export type InterestClassifierEntry = {
   validTo: Maybe<Scalars['Date']['output']>;
 };
 
+/**
+ * An interest-education programme. Its name, classifier entry and subsidy are those of its latest
+ * version (which may apply from a later date); `versions` dates each.
+ */
 export type InterestProgramme = {
   __typename?: 'InterestProgramme';
   /** The annual targeted subsidy, in euro cents. */
   annualTargetedSubsidyCents: Scalars['Int']['output'];
   classifierEntry: InterestClassifierEntry;
+  /** The decisions that registered, amended, reclassified or ended it, oldest first. */
+  decisions: Array<InterestProgrammeDecision>;
   endsOn: Maybe<Scalars['Date']['output']>;
   id: Scalars['ID']['output'];
   institution: Institution;
+  /** Learners reported per school year, oldest year first. */
+  learnerCounts: Array<InterestProgrammeLearnerCount>;
   /** The municipality that registered and subsidises it. */
   municipality: Scalars['String']['output'];
   name: Scalars['String']['output'];
   startsOn: Scalars['Date']['output'];
+  /** Its history, oldest first: name, classification and subsidy from one decision to the next. */
+  versions: Array<InterestProgrammeVersion>;
+};
+
+/** One decision on a programme: its number, date and reason, as licensing records decisions on licences. */
+export type InterestProgrammeDecision = {
+  __typename?: 'InterestProgrammeDecision';
+  /** The programme fields the decision changed. */
+  changedFields: Array<Scalars['String']['output']>;
+  /** The decision's date; for the registration, the day it was registered. */
+  date: Scalars['Date']['output'];
+  /** The day the decision takes effect: the first day of the new version, or the programme's last day when it ends it. */
+  effectiveFrom: Scalars['Date']['output'];
+  kind: InterestProgrammeDecisionKind;
+  /** The decision's number; null for the registration, which has none. */
+  number: Maybe<Scalars['String']['output']>;
+  reason: Maybe<Scalars['String']['output']>;
+};
+
+export type InterestProgrammeDecisionKind =
+  | 'AMENDED'
+  | 'ENDED'
+  | 'RECLASSIFIED'
+  | 'REGISTERED';
+
+export type InterestProgrammeLearnerCount = {
+  __typename?: 'InterestProgrammeLearnerCount';
+  learners: Scalars['Int']['output'];
+  /** "2024/2025". */
+  schoolYear: Scalars['String']['output'];
+};
+
+export type InterestProgrammePayload = {
+  __typename?: 'InterestProgrammePayload';
+  programme: InterestProgramme;
+};
+
+/** One period of a programme's history. */
+export type InterestProgrammeVersion = {
+  __typename?: 'InterestProgrammeVersion';
+  /** The annual targeted subsidy, in euro cents. */
+  annualTargetedSubsidyCents: Scalars['Int']['output'];
+  classifierEntry: InterestClassifierEntry;
+  /** The decision the period began with. */
+  decision: InterestProgrammeDecision;
+  name: Scalars['String']['output'];
+  validFrom: Scalars['Date']['output'];
+  /** Its last day; null while it runs on with the programme. */
+  validTo: Maybe<Scalars['Date']['output']>;
 };
 
 export type InternationalProgramme =
@@ -265,8 +343,19 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds one of the institution's implementation places to an active licence (OFFICER). */
   addLicensedPlace: LicencePayload;
+  /**
+   * Amends a programme's name or annual subsidy from a date, by the municipality's decision (the
+   * MUNICIPALITY that registered it); the programme's history keeps the period before. Publishes
+   * `licensing.interest-programme.amended`.
+   */
+  amendInterestProgramme: InterestProgrammePayload;
   /** Amends an in-force licence (OFFICER); the amendment is kept with its decision. */
   amendLicence: LicencePayload;
+  /**
+   * Ends a programme on a date (its last day), by the decision of the MUNICIPALITY that registered
+   * it. Publishes `licensing.interest-programme.ended`.
+   */
+  endInterestProgramme: InterestProgrammePayload;
   /**
    * Issues a licence to implement a programme at one of an institution's implementation places
    * (OFFICER). The kind decides which attributes are required: a special-needs programme its
@@ -275,6 +364,13 @@ export type Mutation = {
    * registration the licence it derives from.
    */
   issueLicence: IssueLicencePayload;
+  /**
+   * Moves a programme to another classifier entry from a date (e.g. a technology programme of
+   * cultural education to STEM, as the 2024 classifier did), by the decision of the MUNICIPALITY
+   * that registered it. The entry must be valid on that date. Publishes
+   * `licensing.interest-programme.reclassified`.
+   */
+  reclassifyInterestProgramme: InterestProgrammePayload;
   /**
    * Registers an interest-education programme (MUNICIPALITY, for an institution it founded or
    * with an implementation place in its territory). The classifier entry must be valid on the
@@ -288,6 +384,12 @@ export type Mutation = {
   relicenseLicence: RelicenseLicencePayload;
   /** Removes an implementation place from an in-force licence; never its last one (OFFICER). */
   removeLicensedPlace: LicencePayload;
+  /**
+   * Reports how many learners a programme has in a school year that has begun (SCHOOL for its own
+   * programmes, or the MUNICIPALITY that registered it); a later report for the same year replaces
+   * the earlier. Publishes `licensing.interest-programme.learners-reported`.
+   */
+  reportInterestProgrammeLearners: InterestProgrammePayload;
   /** Restores the rights of a suspended or revoked licence (OFFICER). */
   restoreLicenceRights: LicencePayload;
   /** Revokes an in-force licence (OFFICER). */
@@ -302,13 +404,28 @@ export type MutationAddLicensedPlaceArgs = {
 };
 
 
+export type MutationAmendInterestProgrammeArgs = {
+  input: AmendInterestProgrammeInput;
+};
+
+
 export type MutationAmendLicenceArgs = {
   input: AmendLicenceInput;
 };
 
 
+export type MutationEndInterestProgrammeArgs = {
+  input: EndInterestProgrammeInput;
+};
+
+
 export type MutationIssueLicenceArgs = {
   input: IssueLicenceInput;
+};
+
+
+export type MutationReclassifyInterestProgrammeArgs = {
+  input: ReclassifyInterestProgrammeInput;
 };
 
 
@@ -324,6 +441,11 @@ export type MutationRelicenseLicenceArgs = {
 
 export type MutationRemoveLicensedPlaceArgs = {
   input: LicensedPlaceInput;
+};
+
+
+export type MutationReportInterestProgrammeLearnersArgs = {
+  input: ReportInterestProgrammeLearnersInput;
 };
 
 
@@ -365,7 +487,10 @@ export type Query = {
   licence: Maybe<Licence>;
   /**
    * The municipality's STEM (area AT) share of the targeted subsidy per school year, against the
-   * minimum for that year: every year with a minimum, and every year one of its programmes runs in.
+   * minimum for that year (configured per year; 20 % from 2026/27 on by default): every year with a
+   * minimum, and every year one of its programmes runs in, through the coming school year. Each
+   * programme counts with the terms in force on 1 September (or on its first day, when it starts
+   * later in the year), so a reclassification to STEM counts from that school year on.
    */
   stemSubsidyShares: Array<StemSubsidyShare>;
 };
@@ -394,6 +519,15 @@ export type QueryLicenceArgs = {
 
 export type QueryStemSubsidySharesArgs = {
   municipality: Scalars['String']['input'];
+};
+
+export type ReclassifyInterestProgrammeInput = {
+  classifierCode: Scalars['String']['input'];
+  decision: LicenceDecisionDraftInput;
+  /** The first day the programme is classified with the new entry. */
+  effectiveFrom: Scalars['Date']['input'];
+  programmeId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type RegisterInterestProgrammeInput = {
@@ -429,6 +563,13 @@ export type RelicenseLicencePayload = {
   previous: Licence;
 };
 
+export type ReportInterestProgrammeLearnersInput = {
+  learners: Scalars['Int']['input'];
+  programmeId: Scalars['ID']['input'];
+  /** "2025/2026": a school year the programme runs in, begun by today. */
+  schoolYear: Scalars['String']['input'];
+};
+
 export type SpecialNeedsCategory =
   | 'INTELLECTUAL_DEVELOPMENT_DISORDERS'
   | 'LANGUAGE_DISORDERS'
@@ -440,13 +581,24 @@ export type SpecialNeedsCategory =
 
 export type StemSubsidyShare = {
   __typename?: 'StemSubsidyShare';
+  /**
+   * Learners reported for the year's programmes, and those of them in STEM programmes: STEM's share
+   * of the learners (source 001's 18.7 % is this figure), shown beside the subsidy share, which it
+   * does not weight.
+   */
+  learners: Scalars['Int']['output'];
   /** Null when there is no minimum or no subsidy to measure. */
   meetsMinimum: Maybe<Scalars['Boolean']['output']>;
   /** The year's minimum; null when none is set. */
   minimumPercent: Maybe<Scalars['Float']['output']>;
   municipality: Scalars['String']['output'];
+  /** Programmes counted in the year with no learner number reported for it. */
+  programmesWithoutLearnerCount: Scalars['Int']['output'];
   /** "2024/2025": 1 September to 31 August. */
   schoolYear: Scalars['String']['output'];
+  /** Rounded to one decimal; null when no learners are reported for the year. */
+  stemLearnerSharePercent: Maybe<Scalars['Float']['output']>;
+  stemLearners: Scalars['Int']['output'];
   /** Rounded to one decimal; null when there is no subsidy that year. */
   stemSharePercent: Maybe<Scalars['Float']['output']>;
   stemSubsidyCents: Scalars['Int']['output'];
@@ -556,14 +708,21 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AmendLicenceInput: AmendLicenceInput;
+  AmendInterestProgrammeInput: AmendInterestProgrammeInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AmendLicenceInput: AmendLicenceInput;
   CacheControlScope: CacheControlScope;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  EndInterestProgrammeInput: EndInterestProgrammeInput;
   Institution: ResolverTypeWrapper<InstitutionReference>;
   InterestArea: ResolverTypeWrapper<InterestArea>;
   InterestClassifierEntry: ResolverTypeWrapper<ClassifierEntry>;
   InterestProgramme: ResolverTypeWrapper<InterestProgrammeRecord>;
+  InterestProgrammeDecision: ResolverTypeWrapper<InterestProgrammeDecisionRecord>;
+  InterestProgrammeDecisionKind: InterestProgrammeDecisionKind;
+  InterestProgrammeLearnerCount: ResolverTypeWrapper<InterestProgrammeLearnerCountRecord>;
+  InterestProgrammePayload: ResolverTypeWrapper<Omit<InterestProgrammePayload, 'programme'> & { programme: ResolversTypes['InterestProgramme'] }>;
+  InterestProgrammeVersion: ResolverTypeWrapper<InterestProgrammeVersionRecord>;
   InternationalProgramme: InternationalProgramme;
   IssueLicenceInput: IssueLicenceInput;
   IssueLicencePayload: ResolverTypeWrapper<Omit<IssueLicencePayload, 'licence'> & { licence: ResolversTypes['Licence'] }>;
@@ -583,10 +742,12 @@ export type ResolversTypes = ResolversObject<{
   ProfessionalOrientationField: ProfessionalOrientationField;
   ProgrammeLevel: ProgrammeLevel;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReclassifyInterestProgrammeInput: ReclassifyInterestProgrammeInput;
   RegisterInterestProgrammeInput: RegisterInterestProgrammeInput;
   RegisterInterestProgrammePayload: ResolverTypeWrapper<Omit<RegisterInterestProgrammePayload, 'programme'> & { programme: ResolversTypes['InterestProgramme'] }>;
   RelicenseLicenceInput: RelicenseLicenceInput;
   RelicenseLicencePayload: ResolverTypeWrapper<Omit<RelicenseLicencePayload, 'licence' | 'previous'> & { licence: ResolversTypes['Licence'], previous: ResolversTypes['Licence'] }>;
+  ReportInterestProgrammeLearnersInput: ReportInterestProgrammeLearnersInput;
   SpecialNeedsCategory: SpecialNeedsCategory;
   StemSubsidyShare: ResolverTypeWrapper<StemSubsidyShare>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -600,13 +761,19 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AmendLicenceInput: AmendLicenceInput;
+  AmendInterestProgrammeInput: AmendInterestProgrammeInput;
   ID: Scalars['ID']['output'];
+  AmendLicenceInput: AmendLicenceInput;
   Date: Scalars['Date']['output'];
+  EndInterestProgrammeInput: EndInterestProgrammeInput;
   Institution: InstitutionReference;
   InterestArea: InterestArea;
   InterestClassifierEntry: ClassifierEntry;
   InterestProgramme: InterestProgrammeRecord;
+  InterestProgrammeDecision: InterestProgrammeDecisionRecord;
+  InterestProgrammeLearnerCount: InterestProgrammeLearnerCountRecord;
+  InterestProgrammePayload: Omit<InterestProgrammePayload, 'programme'> & { programme: ResolversParentTypes['InterestProgramme'] };
+  InterestProgrammeVersion: InterestProgrammeVersionRecord;
   IssueLicenceInput: IssueLicenceInput;
   IssueLicencePayload: Omit<IssueLicencePayload, 'licence'> & { licence: ResolversParentTypes['Licence'] };
   Licence: LicenceRecord;
@@ -620,10 +787,12 @@ export type ResolversParentTypes = ResolversObject<{
   LicensedPlaceInput: LicensedPlaceInput;
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
+  ReclassifyInterestProgrammeInput: ReclassifyInterestProgrammeInput;
   RegisterInterestProgrammeInput: RegisterInterestProgrammeInput;
   RegisterInterestProgrammePayload: Omit<RegisterInterestProgrammePayload, 'programme'> & { programme: ResolversParentTypes['InterestProgramme'] };
   RelicenseLicenceInput: RelicenseLicenceInput;
   RelicenseLicencePayload: Omit<RelicenseLicencePayload, 'licence' | 'previous'> & { licence: ResolversParentTypes['Licence'], previous: ResolversParentTypes['Licence'] };
+  ReportInterestProgrammeLearnersInput: ReportInterestProgrammeLearnersInput;
   StemSubsidyShare: StemSubsidyShare;
   Float: Scalars['Float']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
@@ -693,12 +862,42 @@ export type InterestClassifierEntryResolvers<ContextType = Context, ParentType e
 export type InterestProgrammeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InterestProgramme'] = ResolversParentTypes['InterestProgramme']> = ResolversObject<{
   annualTargetedSubsidyCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   classifierEntry?: Resolver<ResolversTypes['InterestClassifierEntry'], ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['InterestProgrammeDecision']>, ParentType, ContextType>;
   endsOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  learnerCounts?: Resolver<Array<ResolversTypes['InterestProgrammeLearnerCount']>, ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['InterestProgrammeVersion']>, ParentType, ContextType>;
+}>;
+
+export type InterestProgrammeDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InterestProgrammeDecision'] = ResolversParentTypes['InterestProgrammeDecision']> = ResolversObject<{
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['InterestProgrammeDecisionKind'], ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type InterestProgrammeLearnerCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InterestProgrammeLearnerCount'] = ResolversParentTypes['InterestProgrammeLearnerCount']> = ResolversObject<{
+  learners?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  schoolYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type InterestProgrammePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InterestProgrammePayload'] = ResolversParentTypes['InterestProgrammePayload']> = ResolversObject<{
+  programme?: Resolver<ResolversTypes['InterestProgramme'], ParentType, ContextType>;
+}>;
+
+export type InterestProgrammeVersionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InterestProgrammeVersion'] = ResolversParentTypes['InterestProgrammeVersion']> = ResolversObject<{
+  annualTargetedSubsidyCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  classifierEntry?: Resolver<ResolversTypes['InterestClassifierEntry'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['InterestProgrammeDecision'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
 export type IssueLicencePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IssueLicencePayload'] = ResolversParentTypes['IssueLicencePayload']> = ResolversObject<{
@@ -755,11 +954,15 @@ export type LicensedPlaceResolvers<ContextType = Context, ParentType extends Res
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addLicensedPlace?: Resolver<ResolversTypes['LicencePayload'], ParentType, ContextType, RequireFields<MutationAddLicensedPlaceArgs, 'input'>>;
+  amendInterestProgramme?: Resolver<ResolversTypes['InterestProgrammePayload'], ParentType, ContextType, RequireFields<MutationAmendInterestProgrammeArgs, 'input'>>;
   amendLicence?: Resolver<ResolversTypes['LicencePayload'], ParentType, ContextType, RequireFields<MutationAmendLicenceArgs, 'input'>>;
+  endInterestProgramme?: Resolver<ResolversTypes['InterestProgrammePayload'], ParentType, ContextType, RequireFields<MutationEndInterestProgrammeArgs, 'input'>>;
   issueLicence?: Resolver<ResolversTypes['IssueLicencePayload'], ParentType, ContextType, RequireFields<MutationIssueLicenceArgs, 'input'>>;
+  reclassifyInterestProgramme?: Resolver<ResolversTypes['InterestProgrammePayload'], ParentType, ContextType, RequireFields<MutationReclassifyInterestProgrammeArgs, 'input'>>;
   registerInterestProgramme?: Resolver<ResolversTypes['RegisterInterestProgrammePayload'], ParentType, ContextType, RequireFields<MutationRegisterInterestProgrammeArgs, 'input'>>;
   relicenseLicence?: Resolver<ResolversTypes['RelicenseLicencePayload'], ParentType, ContextType, RequireFields<MutationRelicenseLicenceArgs, 'input'>>;
   removeLicensedPlace?: Resolver<ResolversTypes['LicencePayload'], ParentType, ContextType, RequireFields<MutationRemoveLicensedPlaceArgs, 'input'>>;
+  reportInterestProgrammeLearners?: Resolver<ResolversTypes['InterestProgrammePayload'], ParentType, ContextType, RequireFields<MutationReportInterestProgrammeLearnersArgs, 'input'>>;
   restoreLicenceRights?: Resolver<ResolversTypes['LicencePayload'], ParentType, ContextType, RequireFields<MutationRestoreLicenceRightsArgs, 'input'>>;
   revokeLicence?: Resolver<ResolversTypes['LicencePayload'], ParentType, ContextType, RequireFields<MutationRevokeLicenceArgs, 'input'>>;
   suspendLicence?: Resolver<ResolversTypes['LicencePayload'], ParentType, ContextType, RequireFields<MutationSuspendLicenceArgs, 'input'>>;
@@ -783,10 +986,14 @@ export type RelicenseLicencePayloadResolvers<ContextType = Context, ParentType e
 }>;
 
 export type StemSubsidyShareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StemSubsidyShare'] = ResolversParentTypes['StemSubsidyShare']> = ResolversObject<{
+  learners?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   meetsMinimum?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   minimumPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  programmesWithoutLearnerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   schoolYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stemLearnerSharePercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  stemLearners?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stemSharePercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   stemSubsidyCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   totalSubsidyCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -806,6 +1013,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   InterestArea?: InterestAreaResolvers<ContextType>;
   InterestClassifierEntry?: InterestClassifierEntryResolvers<ContextType>;
   InterestProgramme?: InterestProgrammeResolvers<ContextType>;
+  InterestProgrammeDecision?: InterestProgrammeDecisionResolvers<ContextType>;
+  InterestProgrammeLearnerCount?: InterestProgrammeLearnerCountResolvers<ContextType>;
+  InterestProgrammePayload?: InterestProgrammePayloadResolvers<ContextType>;
+  InterestProgrammeVersion?: InterestProgrammeVersionResolvers<ContextType>;
   IssueLicencePayload?: IssueLicencePayloadResolvers<ContextType>;
   Licence?: LicenceResolvers<ContextType>;
   LicenceDecision?: LicenceDecisionResolvers<ContextType>;

@@ -1,6 +1,18 @@
 import { assertUuid, DateScalar } from '@eq/shared';
 import type { Resolvers } from '../generated/resolvers';
-import { InterestClassifierEntry, InterestProgramme, interestQueries, registerInterestProgramme } from './interestProgrammes';
+import {
+  amendInterestProgramme,
+  endInterestProgramme,
+  reclassifyInterestProgramme,
+  reportInterestProgrammeLearners,
+} from './interestProgrammeChanges';
+import {
+  InterestClassifierEntry,
+  InterestProgramme,
+  InterestProgrammeVersion,
+  interestQueries,
+  registerInterestProgramme,
+} from './interestProgrammes';
 import { issueLicence } from './issueLicence';
 import { Institution, Licence, LicenceDecision } from './licence';
 import {
@@ -29,10 +41,15 @@ export const resolvers: Resolvers = {
     restoreLicenceRights,
     relicenseLicence,
     registerInterestProgramme,
+    amendInterestProgramme,
+    reclassifyInterestProgramme,
+    endInterestProgramme,
+    reportInterestProgrammeLearners,
   },
   Licence,
   LicenceDecision,
   Institution,
   InterestProgramme,
+  InterestProgrammeVersion,
   InterestClassifierEntry,
 };

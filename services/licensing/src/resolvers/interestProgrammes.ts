@@ -6,9 +6,11 @@ import { assertInstitutionActive } from '../domain/licenceRules';
 import { nextSchoolYear, reportYears, schoolYearOf, stemShare } from '../domain/stemSubsidyShare';
 import { InterestProgrammeEntity } from '../entities/interestProgramme';
 import { recordInterestProgrammeEvent } from '../events/interestProgrammeEvents';
+import { insertProgrammeVersion, loadSubsidisedProgrammes, recordProgrammeDecision } from '../store/interestProgrammeStore';
 import type {
   InterestClassifierEntryResolvers,
   InterestProgrammeResolvers,
+  InterestProgrammeVersionResolvers,
   MutationResolvers,
   QueryResolvers,
 } from '../generated/resolvers';
@@ -32,12 +34,12 @@ export const interestQueries: Pick<
     if (asOf) query.andWhere('p.starts_on <= :asOf AND (p.ends_on IS NULL OR p.ends_on >= :asOf)', { asOf: assertDate(asOf, 'asOf') });
     return query.orderBy('p.starts_on', 'DESC').addOrderBy('p.name', 'ASC').getMany();
   },
-  stemSubsidyShares: async (_parent, { municipality }, { db, clock }) => {
+  stemSubsidyShares: async (_parent, { municipality }, { db, clock, stemMinimums }) => {
     const name = municipality.trim();
-    const programmes = await db.getRepository(InterestProgrammeEntity).findBy({ municipality: name });
+    const programmes = await loadSubsidisedProgrammes(db.manager, name);
     // Through the coming school year: municipalities plan its subsidy before it starts.
-    return reportYears(programmes, nextSchoolYear(schoolYearOf(clock.today()))).map((schoolYear) => {
-      const share = stemShare(programmes, schoolYear);
+    return reportYears(programmes, nextSchoolYear(schoolYearOf(clock.today())), stemMinimums).map((schoolYear) => {
+      const share = stemShare(programmes, schoolYear, { minimums: stemMinimums });
       return {
         municipality: name,
         schoolYear,
@@ -46,12 +48,20 @@ export const interestQueries: Pick<
         stemSharePercent: share.stemPercent,
         minimumPercent: share.minimumPercent,
         meetsMinimum: share.meetsMinimum,
+        learners: share.learners,
+        stemLearners: share.stemLearners,
+        stemLearnerSharePercent: share.stemLearnerPercent,
+        programmesWithoutLearnerCount: share.programmesWithoutLearners,
       };
     });
   },
 };
 
-export const registerInterestProgramme: MutationResolvers['registerInterestProgramme'] = async (_parent, { input }, { db, caller }) => {
+export const registerInterestProgramme: MutationResolvers['registerInterestProgramme'] = async (
+  _parent,
+  { input },
+  { db, caller, clock },
+) => {
   requireRole(caller, Role.MUNICIPALITY);
   if (!caller.municipality) throw forbidden('A MUNICIPALITY caller must name its municipality');
   const institutionId = assertUuid(input.institutionId, 'institutionId');
@@ -75,12 +85,31 @@ export const registerInterestProgramme: MutationResolvers['registerInterestProgr
     };
     const programmes = manager.getRepository(InterestProgrammeEntity);
     await programmes.insert(record);
-    await recordInterestProgrammeEvent(
+    const seq = await recordProgrammeDecision(manager, record.id, {
+      kind: 'REGISTERED',
+      number: null,
+      date: clock.today(),
+      effectiveFrom: record.startsOn,
+      changedFields: [],
+      recordedBy: record.registeredBy,
+    });
+    await insertProgrammeVersion(
       manager,
-      'licensing.interest-programme.registered',
       record.id,
-      Object.keys(record).filter((key) => key !== 'registeredBy'),
+      {
+        validFrom: record.startsOn,
+        validTo: record.endsOn,
+        name: record.name,
+        classifierCode: record.classifierCode,
+        areaCode: record.areaCode,
+        annualTargetedSubsidyCents: record.annualTargetedSubsidyCents,
+      },
+      seq,
     );
+    await recordInterestProgrammeEvent(manager, 'licensing.interest-programme.registered', record.id, [
+      ...Object.keys(record).filter((key) => key !== 'registeredBy'),
+      'versions',
+    ]);
     return programmes.findOneByOrFail({ id: record.id });
   });
   return { programme };
@@ -89,6 +118,15 @@ export const registerInterestProgramme: MutationResolvers['registerInterestProgr
 export const InterestProgramme: InterestProgrammeResolvers = {
   institution: (programme) => ({ id: programme.institutionId }),
   classifierEntry: (programme) => classifierEntry(programme.classifierCode)!,
+  versions: (programme, _args, { versionsByProgramme }) => versionsByProgramme.load(programme.id),
+  decisions: (programme, _args, { decisionsByProgramme }) => decisionsByProgramme.load(programme.id),
+  learnerCounts: (programme, _args, { learnerCountsByProgramme }) => learnerCountsByProgramme.load(programme.id),
+};
+
+export const InterestProgrammeVersion: InterestProgrammeVersionResolvers = {
+  classifierEntry: (version) => classifierEntry(version.classifierCode)!,
+  decision: async (version, _args, { decisionsByProgramme }) =>
+    (await decisionsByProgramme.load(version.programmeId)).find((decision) => String(decision.seq) === String(version.decisionSeq))!,
 };
 
 export const InterestClassifierEntry: InterestClassifierEntryResolvers = {

@@ -79,3 +79,24 @@ export function assertMayReopen(actor: LearnerCountActor, institution: Reporting
   }
   throw forbidden('Only the institution or the approver of its learner-count report can reopen it');
 }
+
+/**
+ * A municipality's learner counts as a whole (its overview, its submission to the ministry):
+ * that MUNICIPALITY, and the ministry (OFFICER) and the fund (FUND_ADMIN), who read every
+ * municipality's.
+ */
+export function assertMayReadMunicipality(actor: LearnerCountActor, municipality: string): void {
+  if (actor.role === 'OFFICER' || actor.role === 'FUND_ADMIN') return;
+  if (actor.role === 'MUNICIPALITY' && actor.municipality !== undefined && sameMunicipality(actor.municipality, municipality)) return;
+  throw forbidden(
+    actor.role === 'MUNICIPALITY'
+      ? `A municipality sees only its own institutions' learner counts, not those of ${municipality}`
+      : `Only the municipality, the ministry (OFFICER) or the fund (FUND_ADMIN) see a municipality's learner counts; you are ${actor.role}`,
+  );
+}
+
+/** Only the municipality itself sends its data to the ministry. */
+export function assertMaySendFor(actor: LearnerCountActor, municipality: string): void {
+  if (actor.role === 'MUNICIPALITY' && actor.municipality !== undefined && sameMunicipality(actor.municipality, municipality)) return;
+  throw forbidden(`Only the municipality of ${municipality} sends its learner counts to the ministry`);
+}

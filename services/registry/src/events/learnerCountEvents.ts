@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { LEARNER_GROUPS, totalLearners, type LearnerCounts } from '../domain/learnerCounts';
 import { schoolYearAsOf } from '../domain/learnerCountSchoolYear';
 import type { LearnerCountReportRecord } from '../entities/learnerCountReport';
+import type { LearnerCountSubmissionRecord } from '../entities/learnerCountSubmission';
 
 /** The public state of a learner-count report as carried on `registry.learner-counts.v1`. */
 export interface LearnerCountState {
@@ -55,4 +56,46 @@ export async function recordLearnerCountEvent(
 ): Promise<void> {
   const data: StateChange<LearnerCountState> = { state: learnerCountState(report), changedFields };
   await enqueueEvent(manager, Topics.registryLearnerCounts, makeCloudEvent({ source: '/registry', type, subject: report.id, data }));
+}
+
+/** A municipality's submission to the ministry as carried on `registry.learner-counts.v1`. */
+export interface LearnerCountSubmissionState {
+  id: string;
+  municipality: string;
+  schoolYear: string;
+  status: string;
+  reportCount: number;
+  total: number;
+  sentAt: string;
+  decidedAt: string | null;
+  returnReason: string | null;
+}
+
+/** Sent, accepted (its reports are locked by the same transaction) or returned with a reason. */
+export type LearnerCountSubmissionEventType =
+  'registry.learner-counts.submission-sent' | 'registry.learner-counts.submission-accepted' | 'registry.learner-counts.submission-returned';
+
+export function learnerCountSubmissionState(submission: LearnerCountSubmissionRecord): LearnerCountSubmissionState {
+  return {
+    id: submission.id,
+    municipality: submission.municipality,
+    schoolYear: submission.schoolYear,
+    status: submission.status,
+    reportCount: submission.reportCount,
+    total: submission.total,
+    sentAt: submission.sentAt.toISOString(),
+    decidedAt: submission.decidedAt?.toISOString() ?? null,
+    returnReason: submission.returnReason,
+  };
+}
+
+/** Writes the event to the outbox in the caller's transaction; subject (and key) = submission id. Who acted stays internal. */
+export async function recordLearnerCountSubmissionEvent(
+  manager: EntityManager,
+  type: LearnerCountSubmissionEventType,
+  submission: LearnerCountSubmissionRecord,
+  changedFields: string[],
+): Promise<void> {
+  const data: StateChange<LearnerCountSubmissionState> = { state: learnerCountSubmissionState(submission), changedFields };
+  await enqueueEvent(manager, Topics.registryLearnerCounts, makeCloudEvent({ source: '/registry', type, subject: submission.id, data }));
 }

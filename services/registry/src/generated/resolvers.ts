@@ -4,6 +4,7 @@ import { InstitutionRecord } from '../entities/institution';
 import { ImplementationPlaceRecord } from '../entities/implementationPlace';
 import { DecisionRecord } from '../entities/decision';
 import { LearnerCountReportRecord } from '../entities/learnerCountReport';
+import { LearnerCountSubmissionRecord } from '../entities/learnerCountSubmission';
 import { HigherEducationInstitutionRecord } from '../entities/higherEducationInstitution';
 import { HigherEducationBranchRecord } from '../entities/higherEducationBranch';
 import { HigherEducationAmendmentRecord } from '../entities/higherEducationAmendment';
@@ -418,6 +419,15 @@ export type InstitutionType =
   | 'STATE_GYMNASIUM'
   | 'VOCATIONAL_SCHOOL';
 
+/** Where an institution stands in its founder's overview. */
+export type LearnerCountOverviewStatus =
+  | 'APPROVED'
+  | 'CONFIRMED'
+  | 'DRAFT'
+  | 'LOCKED'
+  /** No report prepared yet. */
+  | 'MISSING';
+
 /** An institution's learner counts for one school year, as of 1 September. */
 export type LearnerCountReport = {
   __typename?: 'LearnerCountReport';
@@ -438,6 +448,23 @@ export type LearnerCountReport = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A school year's learner-count window. */
+export type LearnerCountSchoolYear = {
+  __typename?: 'LearnerCountSchoolYear';
+  /** Whether reports of the year may still be started and changed (neither locked nor past the deadline). */
+  acceptsChanges: Scalars['Boolean']['output'];
+  /** The deadline in force: the later of the regular one and a reopening's end. */
+  deadline: Scalars['DateTime']['output'];
+  /** When the year was locked (by an OFFICER or by the deadline); null while it is open or reopened. */
+  lockedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The regular deadline: 5 September 23:59 Riga time of the school year's first year (policy). */
+  regularDeadline: Scalars['DateTime']['output'];
+  reopenReason: Maybe<Scalars['String']['output']>;
+  /** Until when an OFFICER reopened the year; null when never reopened. */
+  reopenedUntil: Maybe<Scalars['DateTime']['output']>;
+  schoolYear: Scalars['String']['output'];
+};
+
 /** Where a learner-count report is in its flow. */
 export type LearnerCountStatus =
   /** Approved by the founder (or the ministry). */
@@ -448,6 +475,51 @@ export type LearnerCountStatus =
   | 'DRAFT'
   /** The ministry locked the school year: the report can no longer change. */
   | 'LOCKED';
+
+export type LearnerCountStatusCounts = {
+  __typename?: 'LearnerCountStatusCounts';
+  approved: Scalars['Int']['output'];
+  confirmed: Scalars['Int']['output'];
+  draft: Scalars['Int']['output'];
+  locked: Scalars['Int']['output'];
+  missing: Scalars['Int']['output'];
+};
+
+/** A municipality's learner counts for a school year, sent to the ministry. */
+export type LearnerCountSubmission = {
+  __typename?: 'LearnerCountSubmission';
+  /** When the ministry accepted or returned it. */
+  decidedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  municipality: Scalars['String']['output'];
+  /** Approved reports and their learners when it was (last) sent. */
+  reportCount: Scalars['Int']['output'];
+  returnReason: Maybe<Scalars['String']['output']>;
+  schoolYear: Scalars['String']['output'];
+  sentAt: Scalars['DateTime']['output'];
+  status: LearnerCountSubmissionStatus;
+  total: Scalars['Int']['output'];
+};
+
+export type LearnerCountSubmissionInput = {
+  /** The founding municipality, e.g. "Rīga" or "Cēsu novads". */
+  municipality: Scalars['String']['input'];
+  /** "2025/2026" */
+  schoolYear: Scalars['String']['input'];
+};
+
+export type LearnerCountSubmissionPayload = {
+  __typename?: 'LearnerCountSubmissionPayload';
+  submission: LearnerCountSubmission;
+};
+
+export type LearnerCountSubmissionStatus =
+  /** Accepted by the ministry; the municipality's reports are locked. */
+  | 'ACCEPTED'
+  /** Returned by the ministry with a reason; the municipality may send again. */
+  | 'RETURNED'
+  /** Sent by the municipality; waiting for the ministry. */
+  | 'SENT';
 
 /** Learners per grade: children aged 5 and 6 in pre-school education, and pupils of grades 1-12. */
 export type LearnerCounts = {
@@ -517,8 +589,37 @@ export type LockSchoolYearPayload = {
   unapproved: Array<UnapprovedLearnerCountReports>;
 };
 
+export type MunicipalityLearnerCountLine = {
+  __typename?: 'MunicipalityLearnerCountLine';
+  institution: Institution;
+  /** Null when MISSING. */
+  report: Maybe<LearnerCountReport>;
+  status: LearnerCountOverviewStatus;
+};
+
+export type MunicipalityLearnerCounts = {
+  __typename?: 'MunicipalityLearnerCounts';
+  /** Learners in approved and locked reports. */
+  approvedTotal: Scalars['Int']['output'];
+  countsByStatus: LearnerCountStatusCounts;
+  institutions: Array<MunicipalityLearnerCountLine>;
+  municipality: Scalars['String']['output'];
+  /** Learners in all reports, whatever their status. */
+  reportedTotal: Scalars['Int']['output'];
+  schoolYear: Scalars['String']['output'];
+  /** The municipality's submission to the ministry; null when never sent. */
+  submission: Maybe<LearnerCountSubmission>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * The ministry accepts a municipality's sent learner counts (OFFICER): from then on its reports
+   * are locked (source 002), and so funded. Refused (REPORTS_NOT_APPROVED) if a report was reopened
+   * since sending. Publishes `registry.learner-counts.submission-accepted` and a `locked` event per
+   * report.
+   */
+  acceptLearnerCountSubmission: LearnerCountSubmissionPayload;
   /** Amends an institution's name or founder by decision; every changed field goes to its amendment log (OFFICER). */
   amendHigherEducationInstitution: AmendHigherEducationInstitutionPayload;
   /** Amends an institution's entry; a future effective date takes effect on that date (OFFICER). */
@@ -540,8 +641,10 @@ export type Mutation = {
   /** Liquidates an institution or strikes it off the register, now or on a future date (OFFICER). */
   liquidateInstitution: LiquidateInstitutionPayload;
   /**
-   * Locks the school year once its deadline has passed (OFFICER; by default 5 September 23:59 Riga
-   * time). Only APPROVED reports are locked, and so funded; a report still a draft or only
+   * Locks the school year once its regular deadline has passed (OFFICER; by default 5 September
+   * 23:59 Riga time). The deadline job does the same by itself at the deadline, so this is only
+   * needed to close a reopened year early; on a year already locked it answers with that lock
+   * (idempotent). Only APPROVED reports are locked, and so funded; a report still a draft or only
    * confirmed stays as it is, unfunded, and is listed in the answer under the municipality that
    * had to approve it. Nothing in a locked year can change afterwards, and no new report can be
    * started for it. Publishes `registry.learner-counts.locked` for each locked report.
@@ -565,8 +668,19 @@ export type Mutation = {
    * publishes `registry.learner-counts.reopened`.
    */
   reopenLearnerCountReport: ReopenLearnerCountReportPayload;
+  /**
+   * Reopens a school year until a later time (OFFICER), with a reason: reports not yet locked may
+   * be started, corrected, confirmed, approved and reopened again until `until`; then the year
+   * closes and locks by itself, as at its regular deadline. Reports already LOCKED stay locked
+   * (they are final and funded); a reopening lets the unapproved ones be completed. It only ever
+   * extends: the year takes changes until the later of its regular deadline and `until` (at most
+   * 365 days ahead). `lockSchoolYear` ends a reopening early.
+   */
+  reopenSchoolYear: ReopenSchoolYearPayload;
   /** Merger, division or attachment: predecessors end by reorganisation and link to their successors (OFFICER). */
   reorganiseInstitutions: ReorganiseInstitutionsPayload;
+  /** The ministry returns a municipality's sent learner counts with a reason (OFFICER); the municipality may send them again. Publishes `registry.learner-counts.submission-returned`. */
+  returnLearnerCountSubmission: LearnerCountSubmissionPayload;
   /**
    * Revokes an earlier amendment, liquidation or state-significance decision: changes already in
    * effect are reversed from the revocation's effective date, pending ones are cancelled (OFFICER).
@@ -577,8 +691,24 @@ export type Mutation = {
   /**
    * Prepares the institution's report for a school year, or corrects its draft (SCHOOL, for its
    * own institution). A confirmed or approved report must be reopened first; a locked one never changes.
+   * After the school year's deadline (5 September 23:59 Riga time, or a reopening's end) this and
+   * the other report mutations are refused: CONFLICT with `extensions.reason` DEADLINE_PASSED, or
+   * YEAR_LOCKED once the year is locked.
    */
   saveLearnerCountReport: SaveLearnerCountReportPayload;
+  /**
+   * Sends the municipality's learner counts for a school year to the ministry (MUNICIPALITY, for
+   * its own municipality). Refused (CONFLICT, reason REPORTS_NOT_APPROVED, the institutions in
+   * `institutionIds`) while any institution it must report for has no approved report, a missing
+   * one included. Sending again is possible after the ministry returned it. Publishes
+   * `registry.learner-counts.submission-sent`.
+   */
+  sendLearnerCountsToMinistry: LearnerCountSubmissionPayload;
+};
+
+
+export type MutationAcceptLearnerCountSubmissionArgs = {
+  input: LearnerCountSubmissionInput;
 };
 
 
@@ -662,8 +792,18 @@ export type MutationReopenLearnerCountReportArgs = {
 };
 
 
+export type MutationReopenSchoolYearArgs = {
+  input: ReopenSchoolYearInput;
+};
+
+
 export type MutationReorganiseInstitutionsArgs = {
   input: ReorganiseInstitutionsInput;
+};
+
+
+export type MutationReturnLearnerCountSubmissionArgs = {
+  input: ReturnLearnerCountSubmissionInput;
 };
 
 
@@ -679,6 +819,11 @@ export type MutationRevokeStateSignificanceArgs = {
 
 export type MutationSaveLearnerCountReportArgs = {
   input: SaveLearnerCountReportInput;
+};
+
+
+export type MutationSendLearnerCountsToMinistryArgs = {
+  input: LearnerCountSubmissionInput;
 };
 
 export type OpenBranchInput = {
@@ -735,6 +880,17 @@ export type Query = {
   institutionsChangedSince: InstitutionConnection;
   /** An institution's learner-count report for a school year ("2025/2026"); null when none has been prepared. */
   learnerCountReport: Maybe<LearnerCountReport>;
+  /** Whether a school year ("2025/2026") still takes learner-count changes, and until when. */
+  learnerCountSchoolYear: LearnerCountSchoolYear;
+  /**
+   * A founding municipality's learner counts for a school year: every institution it founded that
+   * reports learners (active general-education and pre-school institutions, and any other that
+   * filed a report), with its report's status (MISSING where there is none), counts per status,
+   * totals and the municipality's submission to the ministry. All lines in one answer, in name
+   * order: a municipality founds at most a few hundred institutions. Read by that MUNICIPALITY,
+   * OFFICER and FUND_ADMIN.
+   */
+  municipalityLearnerCounts: MunicipalityLearnerCounts;
 };
 
 
@@ -772,6 +928,17 @@ export type QueryInstitutionsChangedSinceArgs = {
 
 export type QueryLearnerCountReportArgs = {
   institutionId: Scalars['ID']['input'];
+  schoolYear: Scalars['String']['input'];
+};
+
+
+export type QueryLearnerCountSchoolYearArgs = {
+  schoolYear: Scalars['String']['input'];
+};
+
+
+export type QueryMunicipalityLearnerCountsArgs = {
+  municipality: Scalars['String']['input'];
   schoolYear: Scalars['String']['input'];
 };
 
@@ -836,6 +1003,20 @@ export type ReopenLearnerCountReportPayload = {
   report: LearnerCountReport;
 };
 
+export type ReopenSchoolYearInput = {
+  /** Why the year is reopened: 3 to 1,000 characters. */
+  reason: Scalars['String']['input'];
+  /** "2025/2026" */
+  schoolYear: Scalars['String']['input'];
+  /** The new deadline: in the future, at most 365 days ahead. */
+  until: Scalars['DateTime']['input'];
+};
+
+export type ReopenSchoolYearPayload = {
+  __typename?: 'ReopenSchoolYearPayload';
+  schoolYear: LearnerCountSchoolYear;
+};
+
 export type ReorganisationKind =
   /** Institutions are attached to another, which continues. */
   | 'ATTACHMENT'
@@ -858,6 +1039,13 @@ export type ReorganiseInstitutionsPayload = {
   applied: Scalars['Boolean']['output'];
   predecessors: Array<Institution>;
   successors: Array<Institution>;
+};
+
+export type ReturnLearnerCountSubmissionInput = {
+  municipality: Scalars['String']['input'];
+  /** What the municipality must put right: 3 to 1,000 characters. */
+  reason: Scalars['String']['input'];
+  schoolYear: Scalars['String']['input'];
 };
 
 export type RevokeDecisionInput = {
@@ -1051,14 +1239,23 @@ export type ResolversTypes = ResolversObject<{
   InstitutionLink: ResolverTypeWrapper<LinkView>;
   InstitutionStatus: InstitutionStatus;
   InstitutionType: InstitutionType;
+  LearnerCountOverviewStatus: LearnerCountOverviewStatus;
   LearnerCountReport: ResolverTypeWrapper<LearnerCountReportRecord>;
+  LearnerCountSchoolYear: ResolverTypeWrapper<LearnerCountSchoolYear>;
   LearnerCountStatus: LearnerCountStatus;
+  LearnerCountStatusCounts: ResolverTypeWrapper<LearnerCountStatusCounts>;
+  LearnerCountSubmission: ResolverTypeWrapper<LearnerCountSubmissionRecord>;
+  LearnerCountSubmissionInput: LearnerCountSubmissionInput;
+  LearnerCountSubmissionPayload: ResolverTypeWrapper<Omit<LearnerCountSubmissionPayload, 'submission'> & { submission: ResolversTypes['LearnerCountSubmission'] }>;
+  LearnerCountSubmissionStatus: LearnerCountSubmissionStatus;
   LearnerCounts: ResolverTypeWrapper<LearnerCounts>;
   LearnerCountsInput: LearnerCountsInput;
   LiquidateInstitutionInput: LiquidateInstitutionInput;
   LiquidateInstitutionPayload: ResolverTypeWrapper<Omit<LiquidateInstitutionPayload, 'institution'> & { institution: ResolversTypes['Institution'] }>;
   LiquidationKind: LiquidationKind;
   LockSchoolYearPayload: ResolverTypeWrapper<Omit<LockSchoolYearPayload, 'unapproved'> & { unapproved: Array<ResolversTypes['UnapprovedLearnerCountReports']> }>;
+  MunicipalityLearnerCountLine: ResolverTypeWrapper<Omit<MunicipalityLearnerCountLine, 'institution' | 'report'> & { institution: ResolversTypes['Institution'], report?: Maybe<ResolversTypes['LearnerCountReport']> }>;
+  MunicipalityLearnerCounts: ResolverTypeWrapper<Omit<MunicipalityLearnerCounts, 'institutions' | 'submission'> & { institutions: Array<ResolversTypes['MunicipalityLearnerCountLine']>, submission?: Maybe<ResolversTypes['LearnerCountSubmission']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OpenBranchInput: OpenBranchInput;
   OpenBranchPayload: ResolverTypeWrapper<Omit<OpenBranchPayload, 'branch' | 'institution'> & { branch: ResolversTypes['HigherEducationBranch'], institution: ResolversTypes['HigherEducationInstitution'] }>;
@@ -1074,9 +1271,12 @@ export type ResolversTypes = ResolversObject<{
   RegistrationDecisionInput: RegistrationDecisionInput;
   RegistrationDecisionPayload: ResolverTypeWrapper<Omit<RegistrationDecisionPayload, 'institution'> & { institution: ResolversTypes['Institution'] }>;
   ReopenLearnerCountReportPayload: ResolverTypeWrapper<Omit<ReopenLearnerCountReportPayload, 'report'> & { report: ResolversTypes['LearnerCountReport'] }>;
+  ReopenSchoolYearInput: ReopenSchoolYearInput;
+  ReopenSchoolYearPayload: ResolverTypeWrapper<ReopenSchoolYearPayload>;
   ReorganisationKind: ReorganisationKind;
   ReorganiseInstitutionsInput: ReorganiseInstitutionsInput;
   ReorganiseInstitutionsPayload: ResolverTypeWrapper<Omit<ReorganiseInstitutionsPayload, 'predecessors' | 'successors'> & { predecessors: Array<ResolversTypes['Institution']>, successors: Array<ResolversTypes['Institution']> }>;
+  ReturnLearnerCountSubmissionInput: ReturnLearnerCountSubmissionInput;
   RevokeDecisionInput: RevokeDecisionInput;
   RevokeDecisionPayload: ResolverTypeWrapper<Omit<RevokeDecisionPayload, 'institution'> & { institution: ResolversTypes['Institution'] }>;
   SaveLearnerCountReportInput: SaveLearnerCountReportInput;
@@ -1131,11 +1331,18 @@ export type ResolversParentTypes = ResolversObject<{
   InstitutionFilter: InstitutionFilter;
   InstitutionLink: LinkView;
   LearnerCountReport: LearnerCountReportRecord;
+  LearnerCountSchoolYear: LearnerCountSchoolYear;
+  LearnerCountStatusCounts: LearnerCountStatusCounts;
+  LearnerCountSubmission: LearnerCountSubmissionRecord;
+  LearnerCountSubmissionInput: LearnerCountSubmissionInput;
+  LearnerCountSubmissionPayload: Omit<LearnerCountSubmissionPayload, 'submission'> & { submission: ResolversParentTypes['LearnerCountSubmission'] };
   LearnerCounts: LearnerCounts;
   LearnerCountsInput: LearnerCountsInput;
   LiquidateInstitutionInput: LiquidateInstitutionInput;
   LiquidateInstitutionPayload: Omit<LiquidateInstitutionPayload, 'institution'> & { institution: ResolversParentTypes['Institution'] };
   LockSchoolYearPayload: Omit<LockSchoolYearPayload, 'unapproved'> & { unapproved: Array<ResolversParentTypes['UnapprovedLearnerCountReports']> };
+  MunicipalityLearnerCountLine: Omit<MunicipalityLearnerCountLine, 'institution' | 'report'> & { institution: ResolversParentTypes['Institution'], report?: Maybe<ResolversParentTypes['LearnerCountReport']> };
+  MunicipalityLearnerCounts: Omit<MunicipalityLearnerCounts, 'institutions' | 'submission'> & { institutions: Array<ResolversParentTypes['MunicipalityLearnerCountLine']>, submission?: Maybe<ResolversParentTypes['LearnerCountSubmission']> };
   Mutation: Record<PropertyKey, never>;
   OpenBranchInput: OpenBranchInput;
   OpenBranchPayload: Omit<OpenBranchPayload, 'branch' | 'institution'> & { branch: ResolversParentTypes['HigherEducationBranch'], institution: ResolversParentTypes['HigherEducationInstitution'] };
@@ -1150,8 +1357,11 @@ export type ResolversParentTypes = ResolversObject<{
   RegistrationDecisionInput: RegistrationDecisionInput;
   RegistrationDecisionPayload: Omit<RegistrationDecisionPayload, 'institution'> & { institution: ResolversParentTypes['Institution'] };
   ReopenLearnerCountReportPayload: Omit<ReopenLearnerCountReportPayload, 'report'> & { report: ResolversParentTypes['LearnerCountReport'] };
+  ReopenSchoolYearInput: ReopenSchoolYearInput;
+  ReopenSchoolYearPayload: ReopenSchoolYearPayload;
   ReorganiseInstitutionsInput: ReorganiseInstitutionsInput;
   ReorganiseInstitutionsPayload: Omit<ReorganiseInstitutionsPayload, 'predecessors' | 'successors'> & { predecessors: Array<ResolversParentTypes['Institution']>, successors: Array<ResolversParentTypes['Institution']> };
+  ReturnLearnerCountSubmissionInput: ReturnLearnerCountSubmissionInput;
   RevokeDecisionInput: RevokeDecisionInput;
   RevokeDecisionPayload: Omit<RevokeDecisionPayload, 'institution'> & { institution: ResolversParentTypes['Institution'] };
   SaveLearnerCountReportInput: SaveLearnerCountReportInput;
@@ -1380,6 +1590,40 @@ export type LearnerCountReportResolvers<ContextType = Context, ParentType extend
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
+export type LearnerCountSchoolYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearnerCountSchoolYear'] = ResolversParentTypes['LearnerCountSchoolYear']> = ResolversObject<{
+  acceptsChanges?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deadline?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  regularDeadline?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reopenReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reopenedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  schoolYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LearnerCountStatusCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearnerCountStatusCounts'] = ResolversParentTypes['LearnerCountStatusCounts']> = ResolversObject<{
+  approved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  confirmed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  draft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  locked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LearnerCountSubmissionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearnerCountSubmission'] = ResolversParentTypes['LearnerCountSubmission']> = ResolversObject<{
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reportCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  returnReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  schoolYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LearnerCountSubmissionStatus'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LearnerCountSubmissionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearnerCountSubmissionPayload'] = ResolversParentTypes['LearnerCountSubmissionPayload']> = ResolversObject<{
+  submission?: Resolver<ResolversTypes['LearnerCountSubmission'], ParentType, ContextType>;
+}>;
+
 export type LearnerCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearnerCounts'] = ResolversParentTypes['LearnerCounts']> = ResolversObject<{
   grade1?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   grade2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1410,7 +1654,24 @@ export type LockSchoolYearPayloadResolvers<ContextType = Context, ParentType ext
   unapproved?: Resolver<Array<ResolversTypes['UnapprovedLearnerCountReports']>, ParentType, ContextType>;
 }>;
 
+export type MunicipalityLearnerCountLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MunicipalityLearnerCountLine'] = ResolversParentTypes['MunicipalityLearnerCountLine']> = ResolversObject<{
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  report?: Resolver<Maybe<ResolversTypes['LearnerCountReport']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LearnerCountOverviewStatus'], ParentType, ContextType>;
+}>;
+
+export type MunicipalityLearnerCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MunicipalityLearnerCounts'] = ResolversParentTypes['MunicipalityLearnerCounts']> = ResolversObject<{
+  approvedTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  countsByStatus?: Resolver<ResolversTypes['LearnerCountStatusCounts'], ParentType, ContextType>;
+  institutions?: Resolver<Array<ResolversTypes['MunicipalityLearnerCountLine']>, ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reportedTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  schoolYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  submission?: Resolver<Maybe<ResolversTypes['LearnerCountSubmission']>, ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptLearnerCountSubmission?: Resolver<ResolversTypes['LearnerCountSubmissionPayload'], ParentType, ContextType, RequireFields<MutationAcceptLearnerCountSubmissionArgs, 'input'>>;
   amendHigherEducationInstitution?: Resolver<ResolversTypes['AmendHigherEducationInstitutionPayload'], ParentType, ContextType, RequireFields<MutationAmendHigherEducationInstitutionArgs, 'input'>>;
   amendInstitution?: Resolver<ResolversTypes['AmendInstitutionPayload'], ParentType, ContextType, RequireFields<MutationAmendInstitutionArgs, 'input'>>;
   approveLearnerCountReport?: Resolver<ResolversTypes['ApproveLearnerCountReportPayload'], ParentType, ContextType, RequireFields<MutationApproveLearnerCountReportArgs, 'id'>>;
@@ -1427,10 +1688,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   registerHigherEducationInstitution?: Resolver<ResolversTypes['RegisterHigherEducationInstitutionPayload'], ParentType, ContextType, RequireFields<MutationRegisterHigherEducationInstitutionArgs, 'input'>>;
   registerInstitution?: Resolver<ResolversTypes['RegisterInstitutionPayload'], ParentType, ContextType, RequireFields<MutationRegisterInstitutionArgs, 'input'>>;
   reopenLearnerCountReport?: Resolver<ResolversTypes['ReopenLearnerCountReportPayload'], ParentType, ContextType, RequireFields<MutationReopenLearnerCountReportArgs, 'id'>>;
+  reopenSchoolYear?: Resolver<ResolversTypes['ReopenSchoolYearPayload'], ParentType, ContextType, RequireFields<MutationReopenSchoolYearArgs, 'input'>>;
   reorganiseInstitutions?: Resolver<ResolversTypes['ReorganiseInstitutionsPayload'], ParentType, ContextType, RequireFields<MutationReorganiseInstitutionsArgs, 'input'>>;
+  returnLearnerCountSubmission?: Resolver<ResolversTypes['LearnerCountSubmissionPayload'], ParentType, ContextType, RequireFields<MutationReturnLearnerCountSubmissionArgs, 'input'>>;
   revokeDecision?: Resolver<ResolversTypes['RevokeDecisionPayload'], ParentType, ContextType, RequireFields<MutationRevokeDecisionArgs, 'input'>>;
   revokeStateSignificance?: Resolver<ResolversTypes['StateSignificancePayload'], ParentType, ContextType, RequireFields<MutationRevokeStateSignificanceArgs, 'input'>>;
   saveLearnerCountReport?: Resolver<ResolversTypes['SaveLearnerCountReportPayload'], ParentType, ContextType, RequireFields<MutationSaveLearnerCountReportArgs, 'input'>>;
+  sendLearnerCountsToMinistry?: Resolver<ResolversTypes['LearnerCountSubmissionPayload'], ParentType, ContextType, RequireFields<MutationSendLearnerCountsToMinistryArgs, 'input'>>;
 }>;
 
 export type OpenBranchPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenBranchPayload'] = ResolversParentTypes['OpenBranchPayload']> = ResolversObject<{
@@ -1450,6 +1714,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   institutions?: Resolver<ResolversTypes['InstitutionConnection'], ParentType, ContextType, RequireFields<QueryInstitutionsArgs, 'first'>>;
   institutionsChangedSince?: Resolver<ResolversTypes['InstitutionConnection'], ParentType, ContextType, RequireFields<QueryInstitutionsChangedSinceArgs, 'first' | 'since'>>;
   learnerCountReport?: Resolver<Maybe<ResolversTypes['LearnerCountReport']>, ParentType, ContextType, RequireFields<QueryLearnerCountReportArgs, 'institutionId' | 'schoolYear'>>;
+  learnerCountSchoolYear?: Resolver<ResolversTypes['LearnerCountSchoolYear'], ParentType, ContextType, RequireFields<QueryLearnerCountSchoolYearArgs, 'schoolYear'>>;
+  municipalityLearnerCounts?: Resolver<ResolversTypes['MunicipalityLearnerCounts'], ParentType, ContextType, RequireFields<QueryMunicipalityLearnerCountsArgs, 'municipality' | 'schoolYear'>>;
 }>;
 
 export type RegisterHigherEducationInstitutionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegisterHigherEducationInstitutionPayload'] = ResolversParentTypes['RegisterHigherEducationInstitutionPayload']> = ResolversObject<{
@@ -1466,6 +1732,10 @@ export type RegistrationDecisionPayloadResolvers<ContextType = Context, ParentTy
 
 export type ReopenLearnerCountReportPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReopenLearnerCountReportPayload'] = ResolversParentTypes['ReopenLearnerCountReportPayload']> = ResolversObject<{
   report?: Resolver<ResolversTypes['LearnerCountReport'], ParentType, ContextType>;
+}>;
+
+export type ReopenSchoolYearPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReopenSchoolYearPayload'] = ResolversParentTypes['ReopenSchoolYearPayload']> = ResolversObject<{
+  schoolYear?: Resolver<ResolversTypes['LearnerCountSchoolYear'], ParentType, ContextType>;
 }>;
 
 export type ReorganiseInstitutionsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReorganiseInstitutionsPayload'] = ResolversParentTypes['ReorganiseInstitutionsPayload']> = ResolversObject<{
@@ -1526,9 +1796,15 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   InstitutionEdge?: InstitutionEdgeResolvers<ContextType>;
   InstitutionLink?: InstitutionLinkResolvers<ContextType>;
   LearnerCountReport?: LearnerCountReportResolvers<ContextType>;
+  LearnerCountSchoolYear?: LearnerCountSchoolYearResolvers<ContextType>;
+  LearnerCountStatusCounts?: LearnerCountStatusCountsResolvers<ContextType>;
+  LearnerCountSubmission?: LearnerCountSubmissionResolvers<ContextType>;
+  LearnerCountSubmissionPayload?: LearnerCountSubmissionPayloadResolvers<ContextType>;
   LearnerCounts?: LearnerCountsResolvers<ContextType>;
   LiquidateInstitutionPayload?: LiquidateInstitutionPayloadResolvers<ContextType>;
   LockSchoolYearPayload?: LockSchoolYearPayloadResolvers<ContextType>;
+  MunicipalityLearnerCountLine?: MunicipalityLearnerCountLineResolvers<ContextType>;
+  MunicipalityLearnerCounts?: MunicipalityLearnerCountsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OpenBranchPayload?: OpenBranchPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -1537,6 +1813,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RegisterInstitutionPayload?: RegisterInstitutionPayloadResolvers<ContextType>;
   RegistrationDecisionPayload?: RegistrationDecisionPayloadResolvers<ContextType>;
   ReopenLearnerCountReportPayload?: ReopenLearnerCountReportPayloadResolvers<ContextType>;
+  ReopenSchoolYearPayload?: ReopenSchoolYearPayloadResolvers<ContextType>;
   ReorganiseInstitutionsPayload?: ReorganiseInstitutionsPayloadResolvers<ContextType>;
   RevokeDecisionPayload?: RevokeDecisionPayloadResolvers<ContextType>;
   SaveLearnerCountReportPayload?: SaveLearnerCountReportPayloadResolvers<ContextType>;

@@ -23,4 +23,5 @@ export const resolvers: Resolvers = {
   HigherEducationBranch,
   HigherEducationAmendment,
   LearnerCountReport: learnerCounts.LearnerCountReport,
+  LearnerCountSubmission: learnerCounts.LearnerCountSubmission,
 };

@@ -1,9 +1,7 @@
-import { conflict, notFound } from '@eq/shared';
+import { notFound } from '@eq/shared';
 import type { EntityManager } from 'typeorm';
-import type { SchoolYear } from '../domain/learnerCountSchoolYear';
 import { InstitutionEntity, type InstitutionRecord } from '../entities/institution';
 import { LearnerCountReportEntity, type LearnerCountReportRecord } from '../entities/learnerCountReport';
-import { LearnerCountYearLockEntity } from '../entities/learnerCountYearLock';
 
 /** Advisory-lock namespace of learner-count school years (the second key is the year's first year). */
 const SCHOOL_YEAR_LOCK_SPACE = 1_732_300_011;
@@ -17,16 +15,6 @@ const SCHOOL_YEAR_LOCK_SPACE = 1_732_300_011;
 export async function holdSchoolYear(manager: EntityManager, startYear: number, mode: 'shared' | 'exclusive'): Promise<void> {
   const fn = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
   await manager.query(`SELECT ${fn}($1, $2)`, [SCHOOL_YEAR_LOCK_SPACE, startYear]);
-}
-
-/** CONFLICT once the ministry has locked the year: no report may be started or changed in it. */
-export async function assertYearNotLocked(manager: EntityManager, year: Pick<SchoolYear, 'label'>): Promise<void> {
-  const lock = await manager.getRepository(LearnerCountYearLockEntity).findOneBy({ schoolYear: year.label });
-  if (lock) {
-    throw conflict(
-      `School year ${year.label} was locked by the ministry on ${lock.lockedAt.toISOString()}; its learner-count reports can no longer be prepared or changed`,
-    );
-  }
 }
 
 /**

@@ -3,15 +3,23 @@ import { assertLearnerCountPolicy, DEFAULT_LEARNER_COUNT_POLICY, type LearnerCou
 import { totalLearners } from '../domain/learnerCounts';
 import { parseSchoolYear, schoolYearAsOf } from '../domain/learnerCountSchoolYear';
 import { countsOf } from '../events/learnerCountEvents';
-import type { InstitutionResolvers, LearnerCountReportResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
+import type {
+  InstitutionResolvers,
+  LearnerCountReportResolvers,
+  LearnerCountSubmissionResolvers,
+  MutationResolvers,
+  QueryResolvers,
+} from '../generated/resolvers';
 import { learnerCountLoader } from './learnerCountLoaders';
 import { learnerCountMutations } from './learnerCountMutations';
+import { learnerCountOverviewQueries, learnerCountSubmissionResolvers } from './learnerCountOverview';
 
 export interface LearnerCountResolvers {
   Query: QueryResolvers;
   Mutation: MutationResolvers;
   Institution: InstitutionResolvers;
   LearnerCountReport: LearnerCountReportResolvers;
+  LearnerCountSubmission: LearnerCountSubmissionResolvers;
 }
 
 /**
@@ -27,6 +35,7 @@ export function createLearnerCountResolvers(policy: LearnerCountPolicy = DEFAULT
           institutionId: assertUuid(institutionId, 'institutionId'),
           schoolYear: parseSchoolYear(schoolYear, policy).label,
         }),
+      ...learnerCountOverviewQueries(policy),
     },
     Mutation: learnerCountMutations(policy),
     Institution: {
@@ -47,5 +56,6 @@ export function createLearnerCountResolvers(policy: LearnerCountPolicy = DEFAULT
       lockedAt: (report) => report.lockedAt?.toISOString() ?? null,
       updatedAt: (report) => report.updatedAt.toISOString(),
     },
+    LearnerCountSubmission: learnerCountSubmissionResolvers,
   };
 }

@@ -83,7 +83,7 @@ describe('loadServiceConfig', () => {
       },
       consumerSupervision: { maxBackoffMs: 10_000, stallTimeoutMs: 60_000 },
       readiness: { consumerGraceMs: 15_000, maxLag: 10_000, lagGraceMs: 60_000, outboxMaxUnsentAgeMs: 15_000 },
-      server: { host: '127.0.0.1', port: 0 },
+      server: { host: '127.0.0.1', port: 0, drainMs: 5000 },
       gatewaySecret: VALID_ENV.GATEWAY_SECRET,
       logLevel: 'info',
       outboxPollMs: 1000,
@@ -101,6 +101,7 @@ describe('loadServiceConfig', () => {
       KAFKA_NEW_GROUP_START: 'latest',
       HOST: '0.0.0.0',
       PORT: '4002',
+      SHUTDOWN_DRAIN_MS: '2500',
       LOG_LEVEL: 'debug',
       OUTBOX_POLL_MS: '250',
       KAFKA_TOPIC_PARTITIONS: '6',
@@ -124,7 +125,7 @@ describe('loadServiceConfig', () => {
     });
     expect(config.consumerSupervision).toStrictEqual({ maxBackoffMs: 2000, stallTimeoutMs: 20_000 });
     expect(config.readiness).toStrictEqual({ consumerGraceMs: 5000, maxLag: 50, lagGraceMs: 1000, outboxMaxUnsentAgeMs: 3000 });
-    expect(config.server).toStrictEqual({ host: '0.0.0.0', port: 4002 });
+    expect(config.server).toStrictEqual({ host: '0.0.0.0', port: 4002, drainMs: 2500 });
     expect(config.logLevel).toBe('debug');
     expect(config.outboxPollMs).toBe(250);
   });

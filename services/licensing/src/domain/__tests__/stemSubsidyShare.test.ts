@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, expect, it } from '@jest/globals';
-import { reportYears, schoolYearBounds, schoolYearOf, stemShare } from '../stemSubsidyShare';
+import { parseStemMinimums, reportYears, schoolYearBounds, schoolYearOf, stemShare, termsForYear } from '../stemSubsidyShare';
 
 const programme = (areaCode: string | null, annualTargetedSubsidyCents: number, startsOn = '2024-09-01', endsOn: string | null = null) => ({
-  areaCode,
-  annualTargetedSubsidyCents,
   startsOn,
   endsOn,
+  versions: [{ validFrom: startsOn, validTo: endsOn, areaCode, annualTargetedSubsidyCents }],
 });
+const noLearners = { learners: 0, stemLearners: 0, stemLearnerPercent: null, programmesWithoutLearners: 0 };
 
 describe('STEM share of the targeted subsidy', () => {
   it('reads school years from 1 September to 31 August', () => {
@@ -29,6 +29,8 @@ describe('STEM share of the targeted subsidy', () => {
       stemPercent: 10,
       minimumPercent: 10,
       meetsMinimum: true,
+      ...noLearners,
+      programmesWithoutLearners: 2,
     });
     const next = stemShare(programmes, '2025/2026');
     expect(next.minimumPercent).toBe(15);
@@ -58,6 +60,7 @@ describe('STEM share of the targeted subsidy', () => {
       stemPercent: null,
       minimumPercent: 10,
       meetsMinimum: null,
+      ...noLearners,
     });
   });
 
@@ -68,5 +71,68 @@ describe('STEM share of the targeted subsidy', () => {
       '2025/2026',
     ]);
     expect(reportYears([], '2027/2028')).toStrictEqual(['2024/2025', '2025/2026', '2026/2027', '2027/2028']);
+  });
+
+  it('takes the minimums from configuration: one per year, each holding until the next', () => {
+    const minimums = parseStemMinimums(' 2027/2028=25, 2025/2026=12.5 ');
+    expect(minimums).toStrictEqual([
+      { schoolYear: '2025/2026', minimumPercent: 12.5 },
+      { schoolYear: '2027/2028', minimumPercent: 25 },
+    ]);
+    const share = (year: string) => stemShare([programme('AT', 1)], year, { minimums }).minimumPercent;
+    expect([share('2024/2025'), share('2026/2027'), share('2027/2028'), share('2031/2032')]).toStrictEqual([null, 12.5, 25, 25]);
+    expect(reportYears([], '2026/2027', minimums)).toStrictEqual(['2025/2026', '2026/2027']);
+    expect(reportYears([], '2026/2027', parseStemMinimums(''))).toStrictEqual([]);
+    for (const bad of ['2026/2028=20', '2026/2027=120', '2026/2027=', '2026/2027=x', '2026/2027=20,2026/2027=25'])
+      assert.throws(() => parseStemMinimums(bad), Error, bad);
+  });
+
+  it('shows the default 20% minimum for 2027/28', () => {
+    expect(stemShare([programme('AK', 100_00)], '2027/2028')).toMatchObject({ minimumPercent: 20, meetsMinimum: false });
+  });
+
+  it('counts a programme with the terms in force on 1 September: reclassified to STEM from then on, not before', () => {
+    const reclassified = {
+      startsOn: '2023-09-01',
+      endsOn: null,
+      versions: [
+        { validFrom: '2023-09-01', validTo: '2025-08-31', areaCode: 'AK', annualTargetedSubsidyCents: 300_00 },
+        { validFrom: '2025-09-01', validTo: '2026-01-31', areaCode: 'AT', annualTargetedSubsidyCents: 300_00 },
+        { validFrom: '2026-02-01', validTo: null, areaCode: 'AT', annualTargetedSubsidyCents: 500_00 },
+      ],
+    };
+    const others = [programme('AS', 700_00, '2023-09-01')];
+    expect(stemShare([reclassified, ...others], '2024/2025')).toMatchObject({ stemCents: 0, stemPercent: 0 });
+    expect(stemShare([reclassified, ...others], '2025/2026')).toMatchObject({ totalCents: 1000_00, stemCents: 300_00, stemPercent: 30 });
+    // The amendment of February 2026 counts from the next school year.
+    expect(stemShare([reclassified, ...others], '2026/2027')).toMatchObject({ totalCents: 1200_00, stemCents: 500_00 });
+  });
+
+  it('takes the first day of a programme that starts after 1 September', () => {
+    const late = {
+      startsOn: '2025-01-10',
+      endsOn: null,
+      versions: [
+        { validFrom: '2025-01-10', validTo: '2025-03-31', areaCode: 'AK', annualTargetedSubsidyCents: 100_00 },
+        { validFrom: '2025-04-01', validTo: null, areaCode: 'AT', annualTargetedSubsidyCents: 100_00 },
+      ],
+    };
+    expect(termsForYear(late, '2024/2025')?.areaCode).toBe('AK');
+    expect(termsForYear(late, '2025/2026')?.areaCode).toBe('AT');
+    expect(termsForYear(late, '2023/2024')).toBe(null);
+  });
+
+  it("reports STEM's share of the learners beside the subsidy share, without weighting the subsidy by them", () => {
+    const stem = { ...programme('AT', 100_00), learners: { '2024/2025': 30 } };
+    const music = { ...programme('AK', 900_00), learners: { '2024/2025': 70 } };
+    const unreported = programme('AS', 0);
+    expect(stemShare([stem, music, unreported], '2024/2025')).toMatchObject({
+      stemPercent: 10,
+      learners: 100,
+      stemLearners: 30,
+      stemLearnerPercent: 30,
+      programmesWithoutLearners: 1,
+    });
+    expect(stemShare([stem, music], '2025/2026')).toMatchObject({ learners: 0, stemLearnerPercent: null, programmesWithoutLearners: 2 });
   });
 });

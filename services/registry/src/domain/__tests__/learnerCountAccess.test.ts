@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, expect, it } from '@jest/globals';
 import { DomainError, ErrorCode } from '@eq/shared/errors';
-import { assertMayApprove, assertMayPrepare, assertMayReopen, mayApprove, type ReportingInstitution } from '../learnerCountAccess';
+import {
+  assertMayApprove,
+  assertMayPrepare,
+  assertMayReadMunicipality,
+  assertMayReopen,
+  assertMaySendFor,
+  mayApprove,
+  type ReportingInstitution,
+} from '../learnerCountAccess';
 
 const forbidden = (error: unknown) => error instanceof DomainError && error.code === ErrorCode.FORBIDDEN;
 
@@ -81,5 +89,21 @@ describe('assertMayReopen', () => {
   it('refuses anyone else', () => {
     for (const actor of [otherSchool, liepaja, officer])
       assert.throws(() => assertMayReopen(actor, municipal, 'CONFIRMED'), forbidden, JSON.stringify(actor));
+  });
+});
+
+describe("a municipality's learner counts as a whole", () => {
+  it('are read by that municipality (as people spell it), the ministry and the fund', () => {
+    for (const actor of [riga, { role: 'MUNICIPALITY', municipality: ' RĪGA ' }, officer, { role: 'FUND_ADMIN' }]) {
+      assert.doesNotThrow(() => assertMayReadMunicipality(actor, 'Rīga'), JSON.stringify(actor));
+    }
+    for (const actor of [liepaja, school, { role: 'PROVIDER' }]) {
+      assert.throws(() => assertMayReadMunicipality(actor, 'Rīga'), forbidden, JSON.stringify(actor));
+    }
+  });
+
+  it('are sent to the ministry by that municipality only', () => {
+    assert.doesNotThrow(() => assertMaySendFor(riga, 'Rīga'));
+    for (const actor of [liepaja, officer, school]) assert.throws(() => assertMaySendFor(actor, 'Rīga'), forbidden, JSON.stringify(actor));
   });
 });
