@@ -1,5 +1,5 @@
 import { Role, type Caller } from '@eq/shared';
-import { seedCatalogueBookingsDemo, type BookableSession, type CatalogueBookingsCounts } from './catalogueBookingsDemo';
+import { NO_BOOKINGS, seedCatalogueBookingsDemo, type BookableSession, type CatalogueBookingsCounts } from './catalogueBookingsDemo';
 import { inParallel } from './inParallel';
 import { planCatalogueDemo, type PlannedActivity } from './catalogueDemoPlan';
 import type { DemoApi } from './licensingAccreditationDemo';
@@ -54,7 +54,7 @@ export interface CatalogueDemoCounts {
  * (catalogueBookingsDemo.ts). Runs only into an empty catalogue.
  */
 export async function seedCatalogueDemo(api: DemoApi, institutionIds: readonly string[], today: string): Promise<CatalogueDemoCounts> {
-  const none = { providers: 0, published: 0, underReview: 0, sessions: 0, bookings: { schools: 0, confirmed: 0, waiting: 0, refused: 0 } };
+  const none = { providers: 0, published: 0, underReview: 0, sessions: 0, bookings: { ...NO_BOOKINGS } };
   const existing = await api.call(FUND_ADMIN, '{ activities(first: 1) { totalCount } }');
   if (existing.activities.totalCount > 1) return none;
 
