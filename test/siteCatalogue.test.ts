@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { Role, type Caller } from '@eq/shared';
+import { createLogger, Role, type Caller } from '@eq/shared';
 import { loadSiteConfig, startSite, type RunningSite } from '@eq/site';
 import {
   activityInput,
@@ -19,6 +19,7 @@ import { startTestStack, type TestStack } from './support/testStack';
  * the fund would, and the site started against that gateway like any front end.
  */
 
+const silent = createLogger('site', 'silent');
 const FUND_ADMIN: Caller = { role: Role.FUND_ADMIN, subject: 'fund-admin-site' };
 const REGISTER_PROVIDER = `mutation($input: RegisterProviderInput!) { registerProvider(input: $input) { provider { id } } }`;
 
@@ -80,10 +81,7 @@ describe('the catalogue site: a visitor searches, filters, pages and opens an ac
         await stack.client.data(REVIEW_ACTIVITY, { input: { id, decision: 'PUBLISH' } }, fund);
       }),
     );
-    site = await startSite(
-      loadSiteConfig({ PORT: '0', GATEWAY_URL: stack.gatewayUrl, SITE_PAGE_SIZE: '2', LOG_LEVEL: 'silent' }),
-      () => {},
-    );
+    site = await startSite(loadSiteConfig({ PORT: '0', GATEWAY_URL: stack.gatewayUrl, SITE_PAGE_SIZE: '2', LOG_LEVEL: 'silent' }), silent);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'lv-LV' });
   });
@@ -158,12 +156,13 @@ describe('the catalogue site: a visitor searches, filters, pages and opens an ac
   });
 
   it('explains in Latvian a link whose cursor the catalogue never issued, and a gateway that does not answer', async () => {
-    const stale = await fetch(`${site.url}/?pec=not-a-cursor`);
+    const stale = await fetch(`${site.url}/?pec=not-a-cursor`, { headers: { 'x-request-id': 'site-stale-cursor' } });
     expect(stale.status).toBe(400);
+    expect(stale.headers.get('x-request-id')).toBe('site-stale-cursor');
     expect(await stale.text()).toContain('Saite uz šo lapu vairs nav derīga');
 
     // Port 9 (discard) takes no connections here: the site is up, its gateway is not.
-    const orphan = await startSite(loadSiteConfig({ PORT: '0', GATEWAY_URL: 'http://127.0.0.1:9/graphql', LOG_LEVEL: 'silent' }), () => {});
+    const orphan = await startSite(loadSiteConfig({ PORT: '0', GATEWAY_URL: 'http://127.0.0.1:9/graphql', LOG_LEVEL: 'silent' }), silent);
     try {
       expect((await fetch(`${orphan.url}/healthz`)).status).toBe(200);
       expect((await fetch(`${orphan.url}/readyz`)).status).toBe(503);

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
+import { accessLog } from './accessLog';
 import type { SiteConfig } from './config';
 import { GatewayClient } from './gateway/gatewayClient';
 import { ErrorPage } from './pages/errorPage';
@@ -8,6 +9,7 @@ import { activityRoute } from './routes/activityRoute';
 import { catalogueRoute } from './routes/catalogueRoute';
 import { renderPage } from './routes/renderPage';
 import { securityHeaders } from './securityHeaders';
+import type { SiteEnv, SiteLogger } from './siteEnv';
 import { STYLESHEET } from './styles';
 
 export interface RunningSite {
@@ -17,12 +19,13 @@ export interface RunningSite {
 }
 
 /** The site's routes: the catalogue, activity pages, the stylesheet and the operational endpoints. */
-export function createSite(config: SiteConfig, log: (line: string) => void = console.error): Hono {
+export function createSite(config: SiteConfig, logger: SiteLogger): Hono<SiteEnv> {
   const gateway = new GatewayClient(config.gatewayUrl, config.gatewayTimeoutMs);
-  const app = new Hono();
+  const app = new Hono<SiteEnv>();
+  app.use('*', accessLog(logger));
   app.use('*', securityHeaders);
-  app.get('/', catalogueRoute(gateway, config.pageSize, log));
-  app.get('/norises/:id', activityRoute(gateway, log));
+  app.get('/', catalogueRoute(gateway, config.pageSize, logger));
+  app.get('/norises/:id', activityRoute(gateway, logger));
   app.get('/styles.css', (c) =>
     c.body(STYLESHEET, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' }),
   );
@@ -33,15 +36,15 @@ export function createSite(config: SiteConfig, log: (line: string) => void = con
     renderPage(c, <ErrorPage title="Lapa nav atrasta" message="Šādas lapas nav. Pārbaudiet adresi vai sāciet no kataloga." />, 404),
   );
   app.onError((error, c) => {
-    log(`site error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    logger.error({ requestId: c.get('requestId'), path: c.req.path, err: error }, 'unexpected error');
     return renderPage(c, <ErrorPage title="Kļūda" message="Radās neparedzēta kļūda. Lūdzu, mēģiniet vēlāk." />, 502);
   });
   return app;
 }
 
 /** Starts the site on `config.host:config.port` (0: a free port) and resolves once it listens. */
-export async function startSite(config: SiteConfig, log: (line: string) => void = console.error): Promise<RunningSite> {
-  const app = createSite(config, log);
+export async function startSite(config: SiteConfig, logger: SiteLogger): Promise<RunningSite> {
+  const app = createSite(config, logger);
   const server = await new Promise<ServerType>((resolve) => {
     const started: ServerType = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
   });

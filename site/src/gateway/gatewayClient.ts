@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import { REQUEST_ID_HEADER } from '@eq/shared/auth';
 
 /** A refusal or failure the gateway reported, with the code and reason a page explains to the visitor. */
 export class GatewayError extends Error {
@@ -34,12 +35,21 @@ export class GatewayClient {
     private readonly timeoutMs: number,
   ) {}
 
-  async query<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+  /** Runs the operation; `requestId` goes along as `x-request-id`, so the gateway's log line matches the site's. */
+  async query<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+    requestId?: string,
+  ): Promise<TResult> {
     let answer: GraphQLAnswer<TResult>;
     try {
       const response = await fetch(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+        },
         body: JSON.stringify({ query: this.source(document), variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { SiteEnv, SiteLogger } from '../siteEnv';
 import { isUuid } from '@eq/shared/ids';
 import type { GatewayClient } from '../gateway/gatewayClient';
 import { ActivityPageDocument } from '../generated/operations';
@@ -15,15 +16,15 @@ const notFound = (c: Context) =>
   );
 
 /** `GET /norises/:id`: one published activity and its sessions from now on. */
-export function activityRoute(gateway: GatewayClient, log: (line: string) => void) {
-  return async (c: Context) => {
+export function activityRoute(gateway: GatewayClient, logger: SiteLogger) {
+  return async (c: Context<SiteEnv>) => {
     const id = c.req.param('id') ?? '';
     if (!isUuid(id)) return notFound(c);
     try {
-      const { activity } = await gateway.query(ActivityPageDocument, { id, sessionsFrom: new Date().toISOString() });
+      const { activity } = await gateway.query(ActivityPageDocument, { id, sessionsFrom: new Date().toISOString() }, c.get('requestId'));
       return activity ? renderPage(c, <ActivityPage activity={activity} />) : notFound(c);
     } catch (error) {
-      return refusalPage(c, error, log);
+      return refusalPage(c, error, logger);
     }
   };
 }
