@@ -175,6 +175,22 @@ describe('the catalogue site: a visitor searches, filters, pages and opens an ac
     expect((await fetch(`${site.url}/readyz`)).status).toBe(200);
   });
 
+  it('works from the keyboard: the first Tab shows a skip link to the content, and the form is reached and sent with keys', async () => {
+    await page.goto(site.url);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Pāriet uz saturu' });
+    expect(await skip.evaluate((element) => element === (globalThis as any).document.activeElement)).toBe(true);
+    const box = await skip.boundingBox();
+    expect(box && box.x >= 0 && box.y >= 0).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#saturs');
+    await page.getByLabel('Meklēt norisi').focus();
+    await page.keyboard.type('putnu');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=putnu/);
+    expect(await titles()).toEqual(['Putnu vērošana']);
+  });
+
   it('has no serious or critical accessibility violations on the catalogue, activity and error pages', async () => {
     const pages = [`${site.url}/?joma=BIOLOGY`, `${site.url}/?q=nekas-tads`];
     await page.goto(`${site.url}/?q=robotikas`);
