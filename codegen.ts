@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { readSubgraphManifest } from './services/shared/src/subgraphManifest';
 
 /**
  * Resolver types for every subgraph, generated from its SDL in `schema/`. CI regenerates them
  * and fails when the committed files differ (`npm run generate && git diff --exit-code`).
  */
-const SUBGRAPHS = ['registry', 'licensing', 'accreditation', 'practitioners', 'catalogue'];
+const SUBGRAPHS = readSubgraphManifest().map(({ name }) => name);
 
 /** Each service names its mapper types in its own package.json (`codegen.mappers`). */
 function mappersOf(name: string): Record<string, string> | undefined {

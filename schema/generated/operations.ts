@@ -191,6 +191,8 @@ export type ApplyForAccreditationInput = {
 };
 
 export type AreaLevel =
+  /** All of Latvia in one row (key `LV`). */
+  | 'COUNTRY'
   | 'MUNICIPALITY'
   | 'PLANNING_REGION'
   | 'SCHOOL';
@@ -391,6 +393,16 @@ export type FounderKind =
   | 'MUNICIPALITY'
   | 'NATURAL_PERSON'
   | 'STATE';
+
+export type FundPartnersInput = {
+  /** Register institutions, at most 2000 a request. */
+  institutionIds: Array<Scalars['ID']['input']>;
+  schoolYear: Scalars['String']['input'];
+};
+
+export type FundingSource =
+  | 'ESF_PLUS'
+  | 'STATE_BUDGET';
 
 export type GradeBand =
   | 'GRADES_1_3'
@@ -1001,6 +1013,14 @@ export type ReportInterestProgrammeLearnersInput = {
   schoolYear: Scalars['String']['input'];
 };
 
+export type ReportLearningChoicesInput = {
+  furtherLearningInfluenced: Scalars['Int']['input'];
+  projectWorkInfluenced: Scalars['Int']['input'];
+  pupils: Scalars['Int']['input'];
+  schoolYear: Scalars['String']['input'];
+  secondaryPupils: Scalars['Int']['input'];
+};
+
 export type ReturnLearnerCountSubmissionInput = {
   municipality: Scalars['String']['input'];
   /** What the municipality must put right: 3 to 1,000 characters. */
@@ -1046,9 +1066,20 @@ export type ScheduleSessionInput = {
   startsAt: Scalars['DateTime']['input'];
 };
 
+export type SemesterBudgetInput = {
+  /** Whole euro cents; null for the default share. */
+  budgetCents?: InputMaybe<Scalars['Float']['input']>;
+  /** e.g. `2026/2027-1` (autumn) or `2026/2027-2` (spring). */
+  semester: Scalars['String']['input'];
+};
+
 export type SessionStatus =
   | 'CANCELLED'
   | 'SCHEDULED';
+
+export type SetSemesterBudgetsInput = {
+  budgets: Array<SemesterBudgetInput>;
+};
 
 export type SpecialNeedsCategory =
   | 'INTELLECTUAL_DEVELOPMENT_DISORDERS'
@@ -1432,6 +1463,12 @@ export type FounderKind =
   | 'MUNICIPALITY'
   | 'NATURAL_PERSON'
   | 'STATE';
+
+export type FundPartnersInput = {
+  /** Register institutions, at most 2000 a request. */
+  institutionIds: Array<string | number>;
+  schoolYear: string;
+};
 
 export type GradeBand =
   | 'GRADES_1_3'
@@ -1994,6 +2031,14 @@ export type ReportInterestProgrammeLearnersInput = {
   schoolYear: string;
 };
 
+export type ReportLearningChoicesInput = {
+  furtherLearningInfluenced: number;
+  projectWorkInfluenced: number;
+  pupils: number;
+  schoolYear: string;
+  secondaryPupils: number;
+};
+
 export type ReturnLearnerCountSubmissionInput = {
   municipality: string;
   /** What the municipality must put right: 3 to 1,000 characters. */
@@ -2037,6 +2082,17 @@ export type ScheduleSessionInput = {
   /** Where it takes place; defaults to nothing (required unless the activity is ONLINE). */
   place?: string | null | undefined;
   startsAt: string;
+};
+
+export type SemesterBudgetInput = {
+  /** Whole euro cents; null for the default share. */
+  budgetCents?: number | null | undefined;
+  /** e.g. `2026/2027-1` (autumn) or `2026/2027-2` (spring). */
+  semester: string;
+};
+
+export type SetSemesterBudgetsInput = {
+  budgets: Array<SemesterBudgetInput>;
 };
 
 export type SpecialNeedsCategory =
@@ -2798,6 +2854,27 @@ export type ScenarioCatalogueBookingQueryVariables = Exact<{
 
 export type ScenarioCatalogueBookingQuery = { booking: { status: BookingStatus } | null };
 
+export type ScenarioCatalogueSetSemesterBudgetsMutationVariables = Exact<{
+  input: SetSemesterBudgetsInput;
+}>;
+
+
+export type ScenarioCatalogueSetSemesterBudgetsMutation = { setSemesterBudgets: { semesters: Array<{ semester: string }> } };
+
+export type ScenarioCatalogueAddFundPartnersMutationVariables = Exact<{
+  input: FundPartnersInput;
+}>;
+
+
+export type ScenarioCatalogueAddFundPartnersMutation = { addFundPartners: { partners: number } };
+
+export type ScenarioCatalogueReportLearningChoicesMutationVariables = Exact<{
+  input: ReportLearningChoicesInput;
+}>;
+
+
+export type ScenarioCatalogueReportLearningChoicesMutation = { reportLearningChoices: { report: { partner: boolean } } };
+
 export type ScenarioLicensingAmendLicenceMutationVariables = Exact<{
   input: AmendLicenceInput;
 }>;
@@ -3148,6 +3225,13 @@ export type InstitutionQueryVariables = Exact<{
 
 export type InstitutionQuery = { institution: { id: string, name: string, status: InstitutionStatus, licences: Array<{ id: string, programmeCode: string, status: LicenceStatus, lapsedOn: string | null, implementationPlace: { address: string } }> } | null };
 
+export type TestReopenSchoolYearMutationVariables = Exact<{
+  input: ReopenSchoolYearInput;
+}>;
+
+
+export type TestReopenSchoolYearMutation = { reopenSchoolYear: { schoolYear: { acceptsChanges: boolean } } };
+
 export const HigherEducationInstitutionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HigherEducationInstitutionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"HigherEducationInstitution"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"registrationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"kindLabelLv"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"founder"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"registrationDecision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"branches"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"municipality"}},{"kind":"Field","name":{"kind":"Name","value":"planningRegion"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"openedDecision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"date"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excludedDecision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"amendments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"oldValue"}},{"kind":"Field","name":{"kind":"Name","value":"newValue"}},{"kind":"Field","name":{"kind":"Name","value":"decision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"date"}}]}}]}}]}}]} as unknown as DocumentNode<HigherEducationInstitutionFieldsFragment, unknown>;
 export const LearnerCountReportFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LearnerCountReportFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LearnerCountReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"schoolYear"}},{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"confirmedAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lockedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preschoolAge5"}},{"kind":"Field","name":{"kind":"Name","value":"preschoolAge6"}},{"kind":"Field","name":{"kind":"Name","value":"grade1"}},{"kind":"Field","name":{"kind":"Name","value":"grade2"}},{"kind":"Field","name":{"kind":"Name","value":"grade3"}},{"kind":"Field","name":{"kind":"Name","value":"grade4"}},{"kind":"Field","name":{"kind":"Name","value":"grade5"}},{"kind":"Field","name":{"kind":"Name","value":"grade6"}},{"kind":"Field","name":{"kind":"Name","value":"grade7"}},{"kind":"Field","name":{"kind":"Name","value":"grade8"}},{"kind":"Field","name":{"kind":"Name","value":"grade9"}},{"kind":"Field","name":{"kind":"Name","value":"grade10"}},{"kind":"Field","name":{"kind":"Name","value":"grade11"}},{"kind":"Field","name":{"kind":"Name","value":"grade12"}}]}},{"kind":"Field","name":{"kind":"Name","value":"institution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<LearnerCountReportFieldsFragment, unknown>;
 export const OpenDataPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OpenDataPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institutions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"registrationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"founder"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"municipality"}}]}},{"kind":"Field","name":{"kind":"Name","value":"planningRegion"}},{"kind":"Field","name":{"kind":"Name","value":"implementationPlaces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"municipality"}},{"kind":"Field","name":{"kind":"Name","value":"planningRegion"}}]}},{"kind":"Field","name":{"kind":"Name","value":"registeredOn"}},{"kind":"Field","name":{"kind":"Name","value":"liquidatedOn"}},{"kind":"Field","name":{"kind":"Name","value":"decisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveDate"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OpenDataPageQuery, OpenDataPageQueryVariables>;
@@ -3251,6 +3335,9 @@ export const ScenarioCatalogueRecordAttendanceDocument = {"kind":"Document","def
 export const ScenarioCatalogueRecordHeadApprovalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueRecordHeadApproval"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordHeadApprovalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordHeadApproval"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueRecordHeadApprovalMutation, ScenarioCatalogueRecordHeadApprovalMutationVariables>;
 export const ScenarioCatalogueConfirmParentsInformedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueConfirmParentsInformed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmParentsInformedInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmParentsInformed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueConfirmParentsInformedMutation, ScenarioCatalogueConfirmParentsInformedMutationVariables>;
 export const ScenarioCatalogueBookingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScenarioCatalogueBooking"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueBookingQuery, ScenarioCatalogueBookingQueryVariables>;
+export const ScenarioCatalogueSetSemesterBudgetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueSetSemesterBudgets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetSemesterBudgetsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSemesterBudgets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"semesters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"semester"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueSetSemesterBudgetsMutation, ScenarioCatalogueSetSemesterBudgetsMutationVariables>;
+export const ScenarioCatalogueAddFundPartnersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueAddFundPartners"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FundPartnersInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addFundPartners"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partners"}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueAddFundPartnersMutation, ScenarioCatalogueAddFundPartnersMutationVariables>;
+export const ScenarioCatalogueReportLearningChoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioCatalogueReportLearningChoices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportLearningChoicesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportLearningChoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"report"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partner"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioCatalogueReportLearningChoicesMutation, ScenarioCatalogueReportLearningChoicesMutationVariables>;
 export const ScenarioLicensingAmendLicenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingAmendLicence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AmendLicenceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amendLicence"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingAmendLicenceMutation, ScenarioLicensingAmendLicenceMutationVariables>;
 export const ScenarioLicensingAddLicensedPlaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingAddLicensedPlace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LicensedPlaceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addLicensedPlace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingAddLicensedPlaceMutation, ScenarioLicensingAddLicensedPlaceMutationVariables>;
 export const ScenarioLicensingRemoveLicensedPlaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScenarioLicensingRemoveLicensedPlace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LicensedPlaceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeLicensedPlace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ScenarioLicensingRemoveLicensedPlaceMutation, ScenarioLicensingRemoveLicensedPlaceMutationVariables>;
@@ -3301,3 +3388,4 @@ export const RegisterDocument = {"kind":"Document","definitions":[{"kind":"Opera
 export const LiquidateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Liquidate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LiquidateInstitutionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"liquidateInstitution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"liquidatedOn"}}]}}]}}]}}]} as unknown as DocumentNode<LiquidateMutation, LiquidateMutationVariables>;
 export const IssueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Issue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IssueLicenceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issueLicence"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"programmeCode"}}]}}]}}]}}]} as unknown as DocumentNode<IssueMutation, IssueMutationVariables>;
 export const InstitutionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Institution"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"licences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"programmeCode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lapsedOn"}},{"kind":"Field","name":{"kind":"Name","value":"implementationPlace"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"address"}}]}}]}}]}}]}}]} as unknown as DocumentNode<InstitutionQuery, InstitutionQueryVariables>;
+export const TestReopenSchoolYearDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestReopenSchoolYear"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReopenSchoolYearInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reopenSchoolYear"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schoolYear"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptsChanges"}}]}}]}}]}}]} as unknown as DocumentNode<TestReopenSchoolYearMutation, TestReopenSchoolYearMutationVariables>;

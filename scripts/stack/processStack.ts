@@ -3,7 +3,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { BackoffPolicy } from '@eq/subscriber-kit';
 import { freePort } from '../infra/freePort';
-import { SUBGRAPHS } from '../subgraphs';
+import { SUBGRAPHS } from '@eq/shared';
 import { gatewayEnvironment, serviceEnvironment, siteEnvironment, type StackNaming } from './componentEnvironment';
 import type { Infrastructure } from './infrastructure';
 import { ROOT } from './paths';

@@ -21,6 +21,7 @@ export * from './searchText';
 export * from './runServiceMain';
 export * from './ids';
 export * from './subgraphSdl';
+export * from './subgraphManifest';
 export * from './registryInstitutions';
 export * from './periodicJob';
 export * from './keysetPage';
