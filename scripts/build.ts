@@ -1,6 +1,6 @@
 /**
  * `npm run build`: one ES module per component for production, `dist/<name>.mjs` for each
- * subgraph of the manifest and `dist/gateway.mjs`, run by plain `node` (no tsx, no TypeScript,
+ * subgraph of the manifest, `dist/gateway.mjs` and `dist/site.mjs`, run by plain `node` (no tsx, no TypeScript,
  * no devDependencies). esbuild bundles the repository's own code (the `@eq/*` workspaces) and
  * leaves every npm package as an import that `npm ci --omit=dev` satisfies. At run time the
  * bundles read `schema/` and `services/subgraphs.json` from the repository root (repositoryRoot.ts).
@@ -25,6 +25,7 @@ export async function buildComponents(outdir = DIST_DIR): Promise<string[]> {
   const entries: Record<string, string> = {
     ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, path.join(ROOT, 'services', name, 'src', 'main.ts')])),
     gateway: path.join(ROOT, 'gateway', 'src', 'main.ts'),
+    site: path.join(ROOT, 'site', 'src', 'main.ts'),
     // Development tokens inside a container: `docker compose exec gateway node dist/token.mjs --role OFFICER`.
     token: path.join(ROOT, 'scripts', 'mintToken.ts'),
   };

@@ -16,7 +16,7 @@ describe('production bundles', () => {
 
   beforeAll(async () => {
     await buildComponents();
-    stack = await startProcessTestStack('bundles', { built: true });
+    stack = await startProcessTestStack('bundles', { built: true, site: true });
     officer = await stack.client.token({ role: Role.OFFICER, subject: 'officer-bundles' });
   });
   afterAll(async () => {
@@ -62,5 +62,9 @@ describe('production bundles', () => {
       officer,
     );
     expect(answer.institution).toStrictEqual({ name: 'Ventspils skola', licences: [], accreditations: [] });
+    // The site's bundle renders the catalogue from the gateway.
+    const page = await fetch(`${stack.components.site!.baseUrl}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<html lang="lv"/);
   });
 });

@@ -4,7 +4,7 @@ import { finished } from 'node:stream/promises';
 import type { BackoffPolicy } from '@eq/subscriber-kit';
 import { freePort } from '../infra/freePort';
 import { SUBGRAPHS } from '@eq/shared';
-import { gatewayEnvironment, serviceEnvironment, type StackNaming } from './componentEnvironment';
+import { gatewayEnvironment, serviceEnvironment, siteEnvironment, type StackNaming } from './componentEnvironment';
 import type { Infrastructure } from './infrastructure';
 import { DIST_DIR, ROOT } from './paths';
 import { SupervisedProcess } from './processSupervisor';
@@ -15,6 +15,10 @@ export interface ProcessStackOptions extends StackNaming {
   jwtSecret: string;
   /** The gateway's port; a free one when absent. */
   gatewayPort?: number;
+  /** The catalogue site's port; a free one when absent (0 as well). */
+  sitePort?: number;
+  /** Start the site (site/) after the gateway; default true. */
+  site?: boolean;
   logLevel?: string;
   /** Where each component's own log goes, as `<name>.log`. */
   logDir: string;
@@ -43,9 +47,11 @@ export interface StackComponent {
 
 export interface ProcessStack {
   gatewayUrl: string;
-  /** The five subgraphs and the gateway, by name. */
+  /** The catalogue site's address, when it was started. */
+  siteUrl?: string;
+  /** The five subgraphs, the gateway and the site, by name. */
   components: Record<string, StackComponent>;
-  /** Stops the gateway, then the subgraphs side by side (SIGTERM, then SIGKILL after a bounded wait). */
+  /** Stops the site, the gateway, then the subgraphs side by side (SIGTERM, then SIGKILL after a bounded wait). */
   stop(): Promise<void>;
 }
 
@@ -56,7 +62,7 @@ export interface ProcessStack {
 const PER_SERVICE = ['DATABASE_NAME', 'KAFKA_CONSUMER_GROUP', 'PORT'];
 
 /**
- * Starts the five subgraphs and the gateway as processes of their own (their `main.ts`), each
+ * Starts the five subgraphs, the gateway and the catalogue site as processes of their own (their `main.ts`), each
  * under a {@link SupervisedProcess}, one at a time and each only once its `/readyz` says ready.
  * Each subgraph's port is chosen once, here, so the gateway's `SUBGRAPH_<NAME>_URL` stay right
  * after a restart.
@@ -97,6 +103,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
   };
 
   const stop = async () => {
+    await components.site?.process.stop();
     await components.gateway?.process.stop();
     await Promise.all(Object.values(components).map((component) => component.process.stop()));
     for (const stream of logs) stream.end();
@@ -118,7 +125,12 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
       gatewayPort,
       gatewayEnvironment({ ...options, port: gatewayPort, logLevel, urls }),
     );
-    return { gatewayUrl: `${gateway.baseUrl}/graphql`, components, stop };
+    const gatewayUrl = `${gateway.baseUrl}/graphql`;
+    if (options.site === false) return { gatewayUrl, components, stop };
+    // The site is a front end like any other: it knows only the gateway's URL.
+    const sitePort = options.sitePort || (await freePort(host));
+    const site = await launch('site', 'site/src/main.ts', sitePort, siteEnvironment({ port: sitePort, logLevel, gatewayUrl }));
+    return { gatewayUrl, siteUrl: site.baseUrl, components, stop };
   } catch (error) {
     await stop();
     throw error;
