@@ -6,6 +6,16 @@ import { institutionInput, REGISTER } from './support/fixtures';
 import { startGatewayUnderTest, type GatewayUnderTest } from './support/gatewayUnderTest';
 import { startTestStack, type TestStack } from './support/testStack';
 import { REGISTER as REGISTER_PSYCHOLOGIST, registerInput } from '../services/practitioners/test/fixtures';
+import { createCatalogue, DEFAULT_CATALOGUE_OPTIONS } from '@eq/catalogue';
+import {
+  activityInput,
+  CREATE_ACTIVITY,
+  futureWednesday,
+  REGISTER_PROVIDER,
+  REVIEW_ACTIVITY,
+  SCHEDULE_SESSION,
+  SUBMIT_ACTIVITY,
+} from '../services/catalogue/test/catalogueOperations';
 
 const INSTITUTION = /* GraphQL */ `
   query GatewayResponseCacheInstitution($id: ID!) {
@@ -62,6 +72,25 @@ const PSYCHOLOGIST = /* GraphQL */ `
     }
   }
 `;
+/** The catalogue page as the site asks for it: activities with their next sessions' availability. */
+const LISTING_WITH_SESSIONS = /* GraphQL */ `
+  query ListingWithSessions {
+    activities(first: 5) {
+      edges {
+        node {
+          title
+          sessions {
+            startsAt
+            freePlaces
+            waitingBookings
+          }
+        }
+      }
+    }
+  }
+`;
+/** Availability may be this many seconds old for PUBLIC visitors (CATALOGUE_AVAILABILITY_MAX_AGE; 5 s by default). */
+const AVAILABILITY_MAX_AGE = 30;
 const AMEND = /* GraphQL */ `
   mutation GatewayResponseCacheAmend($input: AmendInstitutionInput!) {
     amendInstitution(input: $input) {
@@ -88,7 +117,9 @@ describe('gateway response cache: public, hinted answers only', () => {
   let psychologistNumber: string;
 
   beforeAll(async () => {
-    stack = await startTestStack('gatewaycache');
+    stack = await startTestStack('gatewaycache', {
+      definitions: { catalogue: createCatalogue({ ...DEFAULT_CATALOGUE_OPTIONS, availabilityMaxAgeSeconds: AVAILABILITY_MAX_AGE }) },
+    });
     gateway = await startGatewayUnderTest(stack, { GATEWAY_RESPONSE_CACHE_MAX_AGE: '3600' });
     shortLived = await startGatewayUnderTest(stack, { GATEWAY_RESPONSE_CACHE_MAX_AGE: '1' });
     officer = await stack.client.token({ role: Role.OFFICER, subject: 'officer-cache' });
@@ -160,6 +191,33 @@ describe('gateway response cache: public, hinted answers only', () => {
       expect(second.age).not.toBe(null);
       expect(await served(subgraph)).toBe(before + 1);
     }
+  });
+
+  it('caches the catalogue page with sessions for the availability hint, and never for a school', async () => {
+    const fundAdmin = await stack.client.token({ role: Role.FUND_ADMIN, subject: 'fund-cache' });
+    const providerId = (await stack.client.data(REGISTER_PROVIDER, { input: { kind: 'MUSEUM', name: 'Kešatmiņas muzejs' } }, fundAdmin))
+      .registerProvider.provider.id;
+    const provider = await stack.client.token({ role: Role.PROVIDER, providerId, subject: 'provider-cache' });
+    const activityId = (await stack.client.data(CREATE_ACTIVITY, { input: activityInput() }, provider)).createActivity.activity.id;
+    await stack.client.data(SUBMIT_ACTIVITY, { input: { id: activityId } }, provider);
+    await stack.client.data(REVIEW_ACTIVITY, { input: { id: activityId, decision: 'PUBLISH' } }, fundAdmin);
+    const input = { activityId, startsAt: futureWednesday().toISOString(), place: 'Rīga, Muzeja iela 1', capacity: 30 };
+    await stack.client.data(SCHEDULE_SESSION, { input }, provider);
+
+    const before = await served('catalogue');
+    const first = await ask(gateway.url, LISTING_WITH_SESSIONS);
+    expect(first.body.errors).toBe(undefined);
+    assert.ok(first.body.data.activities.edges.some((edge: any) => edge.node.sessions.some((s: any) => s.freePlaces === 30)));
+    // The availability hint is the shortest in the answer: it sets the policy.
+    expect(first.cacheControl).toBe(`max-age=${AVAILABILITY_MAX_AGE}, public`);
+    const second = await ask(gateway.url, LISTING_WITH_SESSIONS);
+    expect(second.body).toStrictEqual(first.body);
+    expect(second.age).not.toBe(null);
+    expect(await served('catalogue')).toBe(before + 1);
+
+    const school = await stack.client.token({ role: Role.SCHOOL, institutionId, subject: 'school-cache' });
+    const private_ = await ask(gateway.url, LISTING_WITH_SESSIONS, {}, school);
+    expect([private_.cacheControl, private_.age]).toStrictEqual(['no-store', null]);
   });
 
   it('never caches for a caller with a token, nor serves one a public entry', async () => {

@@ -9,13 +9,22 @@ export interface CatalogueOptions {
   booking: BookingPolicy;
   /** The service's clock: "now" for deadlines, "future" sessions and attendance (tests move it). */
   clock: () => Date;
+  /**
+   * How long a PUBLIC answer holding sessions' availability (free places, booked pupils, the
+   * waiting list) may be cached, in seconds: the staleness a catalogue visitor may see. Booking
+   * itself never reads a cache, and a mutation through the gateway clears its cache.
+   */
+  availabilityMaxAgeSeconds: number;
 }
+
+export const DEFAULT_AVAILABILITY_MAX_AGE_SECONDS = 5;
 
 /** The measure's own figures (€10 per pupil, 4 activities per pupil per semester, €27 million). */
 export const DEFAULT_CATALOGUE_OPTIONS: CatalogueOptions = {
   fund: { ...MEASURE_4221_POLICY },
   booking: { ...DEFAULT_BOOKING_POLICY },
   clock: () => new Date(),
+  availabilityMaxAgeSeconds: DEFAULT_AVAILABILITY_MAX_AGE_SECONDS,
 };
 
 const positiveInt = z.coerce.number().int().positive();
@@ -47,6 +56,13 @@ export const catalogueEnvSchema = z.object({
     .max(60)
     .default(DEFAULT_BOOKING_POLICY.deadlineWorkingDays)
     .describe('Bookings close this many working days (Mon-Fri, not a public holiday) before the session'),
+  CATALOGUE_AVAILABILITY_MAX_AGE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(300)
+    .default(DEFAULT_AVAILABILITY_MAX_AGE_SECONDS)
+    .describe("Seconds a public answer with sessions' free places may be cached (0: never)"),
   CATALOGUE_PUBLIC_HOLIDAYS: isoDateList
     .optional()
     .describe("Comma-separated YYYY-MM-DD days that are not working days, replacing Latvia's public holidays (the default)"),
@@ -66,5 +82,6 @@ export function loadCatalogueOptions(env: Record<string, string | undefined>): C
       publicHolidays: parsed.CATALOGUE_PUBLIC_HOLIDAYS ?? 'LATVIA',
     }),
     clock: () => new Date(),
+    availabilityMaxAgeSeconds: parsed.CATALOGUE_AVAILABILITY_MAX_AGE,
   };
 }

@@ -1,6 +1,7 @@
+import { cacheControlFromInfo } from '@apollo/cache-control-types';
+import { isUuid } from '@eq/shared';
 import { mayViewActivity } from '../domain/activityAccess';
 import type { ActivityResolvers } from '../generated/resolvers';
-import { isUuid } from '@eq/shared';
 
 export const Activity: ActivityResolvers = {
   __resolveReference: async (reference, { loaders, caller }) => {
@@ -14,5 +15,10 @@ export const Activity: ActivityResolvers = {
     if (!provider) throw new Error(`activity ${activity.id} refers to missing provider ${activity.providerId}`);
     return provider;
   },
-  sessions: (activity, { from, to }, { loaders }) => loaders.sessionsOfActivity({ from, to }).load(activity.id),
+  sessions: (activity, { from, to }, { loaders, options }, info) => {
+    // Availability changes with every booking: a short hint, so a public listing with sessions
+    // is still served from the gateway's cache (their scalar fields inherit it).
+    cacheControlFromInfo(info).setCacheHint({ maxAge: options.availabilityMaxAgeSeconds });
+    return loaders.sessionsOfActivity({ from, to }).load(activity.id);
+  },
 };

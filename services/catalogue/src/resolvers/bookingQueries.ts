@@ -1,3 +1,4 @@
+import { cacheControlFromInfo } from '@apollo/cache-control-types';
 import { readSemesterLedger } from '../bookings/fundLedger';
 import { assertUuid, forbidden, requireRole, Role, todayInLatvia, validationFailed } from '@eq/shared';
 import { In } from 'typeorm';
@@ -18,7 +19,8 @@ export const bookingQueries: Pick<
   QueryResolvers,
   'activitySession' | 'booking' | 'schoolBookingsCalendar' | 'fundBudget' | 'participation' | 'budgetByArea'
 > = {
-  activitySession: async (_parent, { id }, { loaders, caller }) => {
+  activitySession: async (_parent, { id }, { loaders, caller, options }, info) => {
+    cacheControlFromInfo(info).setCacheHint({ maxAge: options.availabilityMaxAgeSeconds });
     const session = await loaders.session.load(assertUuid(id));
     if (!session) return null;
     const activity = await loaders.activity.load(session.activityId);
