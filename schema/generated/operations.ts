@@ -228,6 +228,21 @@ export type CancelBookingInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CertificateDecisionInput = {
+  /** The certificate's number (one field of practice). */
+  certificateNumber: Scalars['String']['input'];
+  decision: PsychologistDecisionInput;
+};
+
+/** Status of one certificate (one field of practice), independent of the psychologist's other certificates. */
+export type CertificateStatus =
+  /** In force while within its validity. */
+  | 'ACTIVE'
+  /** Annulled by a decision: final for this certificate. */
+  | 'ANNULLED'
+  /** Suspended by a decision; restoration may follow. */
+  | 'SUSPENDED';
+
 export type CertifyPsychologistInput = {
   certificateNumber: Scalars['String']['input'];
   decision: PsychologistDecisionInput;
@@ -376,6 +391,16 @@ export type FieldOfPractice =
   | 'MILITARY'
   /** Darba un organizāciju psiholoģija */
   | 'WORK_AND_ORGANISATIONAL';
+
+/** A person entered in the register by the recognition of a foreign qualification. */
+export type ForeignQualificationEntryInput = {
+  education: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** Personal code, as in RegisterPsychologistInput. */
+  personalCode: Scalars['String']['input'];
+  practiceMunicipality?: InputMaybe<Scalars['String']['input']>;
+  registrationNumber: Scalars['String']['input'];
+};
 
 export type FounderInput = {
   kind: FounderKind;
@@ -764,16 +789,22 @@ export type PsychologistFilter = {
   supervisor?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/**
+ * Person-level status. The register has no "cancelled registration": registrations cancelled before the
+ * certificate/person model were carried over to TERMINATED.
+ */
 export type PsychologistStatus =
-  | 'CANCELLED'
   /** Holds a psychologist's certificate. */
   | 'CERTIFIED'
   /** Excluded from the register: no further decisions are taken on the registration. */
   | 'EXCLUDED'
   /** Entered in the register, not (yet) certified. */
   | 'REGISTERED'
+  /** Professional activity restored after a suspension or termination. */
   | 'RESTORED'
+  /** Professional activity suspended (every field); restoration may follow. */
   | 'SUSPENDED'
+  /** Professional activity terminated (e.g. at the psychologist's request); restoration may follow. */
   | 'TERMINATED';
 
 export type PsychologistStatusDecisionInput = {
@@ -814,8 +845,19 @@ export type RecogniseForeignQualificationInput = {
   /** ISO 3166-1 alpha-2 code of the country, e.g. "LT". */
   country: Scalars['String']['input'];
   decision: PsychologistDecisionInput;
-  psychologistId: Scalars['ID']['input'];
+  /** Enters the person in the register by the recognition decision; give exactly one of psychologistId and newEntry. */
+  newEntry?: InputMaybe<ForeignQualificationEntryInput>;
+  /** A psychologist already in the register; give exactly one of psychologistId and newEntry. */
+  psychologistId?: InputMaybe<Scalars['ID']['input']>;
   qualification: Scalars['String']['input'];
+  /** The recognition certificate issued with the decision. */
+  recognitionCertificate: RecognitionCertificateInput;
+};
+
+export type RecognitionCertificateInput = {
+  /** Date of issue; not before the recognition decision, not after today. */
+  date: Scalars['Date']['input'];
+  number: Scalars['String']['input'];
 };
 
 export type RecordAccreditationEvaluationInput = {
@@ -844,6 +886,15 @@ export type RecordMonitoringVisitInput = {
   /** Progress on every task open at the visit, each once. */
   progress: Array<TaskProgressInput>;
   visitedOn: Scalars['Date']['input'];
+};
+
+export type RecordSupervisionContractInput = {
+  endsOn: Scalars['Date']['input'];
+  /** The supervised psychologist: registered, without a certificate in force on startsOn. */
+  psychologistId: Scalars['ID']['input'];
+  startsOn: Scalars['Date']['input'];
+  /** The supervisor: holds supervisor rights in force on startsOn. */
+  supervisorId: Scalars['ID']['input'];
 };
 
 export type RefuseAccreditationInput = {
@@ -1418,6 +1469,16 @@ export type FieldOfPractice =
   /** Darba un organizāciju psiholoģija */
   | 'WORK_AND_ORGANISATIONAL';
 
+/** A person entered in the register by the recognition of a foreign qualification. */
+export type ForeignQualificationEntryInput = {
+  education: string;
+  name: string;
+  /** Personal code, as in RegisterPsychologistInput. */
+  personalCode: string;
+  practiceMunicipality?: string | null | undefined;
+  registrationNumber: string;
+};
+
 export type FounderInput = {
   kind: FounderKind;
   /** Required for a MUNICIPALITY founder: one of Latvia's municipalities. */
@@ -1762,16 +1823,22 @@ export type PsychologistFilter = {
   supervisor?: boolean | null | undefined;
 };
 
+/**
+ * Person-level status. The register has no "cancelled registration": registrations cancelled before the
+ * certificate/person model were carried over to TERMINATED.
+ */
 export type PsychologistStatus =
-  | 'CANCELLED'
   /** Holds a psychologist's certificate. */
   | 'CERTIFIED'
   /** Excluded from the register: no further decisions are taken on the registration. */
   | 'EXCLUDED'
   /** Entered in the register, not (yet) certified. */
   | 'REGISTERED'
+  /** Professional activity restored after a suspension or termination. */
   | 'RESTORED'
+  /** Professional activity suspended (every field); restoration may follow. */
   | 'SUSPENDED'
+  /** Professional activity terminated (e.g. at the psychologist's request); restoration may follow. */
   | 'TERMINATED';
 
 /** The quality categories of Cabinet Regulation No. 325 (2024). */
@@ -1807,8 +1874,19 @@ export type RecogniseForeignQualificationInput = {
   /** ISO 3166-1 alpha-2 code of the country, e.g. "LT". */
   country: string;
   decision: PsychologistDecisionInput;
-  psychologistId: string | number;
+  /** Enters the person in the register by the recognition decision; give exactly one of psychologistId and newEntry. */
+  newEntry?: ForeignQualificationEntryInput | null | undefined;
+  /** A psychologist already in the register; give exactly one of psychologistId and newEntry. */
+  psychologistId?: string | number | null | undefined;
   qualification: string;
+  /** The recognition certificate issued with the decision. */
+  recognitionCertificate: RecognitionCertificateInput;
+};
+
+export type RecognitionCertificateInput = {
+  /** Date of issue; not before the recognition decision, not after today. */
+  date: string;
+  number: string;
 };
 
 export type RecordAccreditationEvaluationInput = {

@@ -113,7 +113,13 @@ describe('the public surface never shows personal codes, birth dates or home add
       i: { psychologistId: id, fieldOfPractice: 'LEGAL', decision: { number: 'PR-1', date: '2020-03-01' } },
     });
     await ok('mutation($i: RecogniseForeignQualificationInput!) { recogniseForeignQualification(input: $i) { psychologist { id } } }', {
-      i: { psychologistId: id, country: 'EE', qualification: 'Psühholoog', decision: { number: 'AK-1', date: '2020-04-01' } },
+      i: {
+        psychologistId: id,
+        country: 'EE',
+        qualification: 'Psühholoog',
+        decision: { number: 'AK-1', date: '2020-04-01' },
+        recognitionCertificate: { number: 'AA-1', date: '2020-04-02' },
+      },
     });
     for (const m of ['suspendPsychologist', 'restorePsychologist']) {
       await ok(`mutation($i: PsychologistStatusDecisionInput!) { ${m}(input: $i) { psychologist { id } } }`, {

@@ -209,7 +209,7 @@ export type AccreditationTask = {
   __typename?: 'AccreditationTask';
   assignedOn: Scalars['Date']['output'];
   category: QualityCategory;
-  /** The category's official Latvian name. */
+  /** The category's Latvian name as MK 2024-06-04 noteikumi Nr. 325 give it (docs/reference/quality-assessment.json). */
   categoryLabelLv: Scalars['String']['output'];
   /** The day of the visit that found it completed. */
   completedOn: Maybe<Scalars['Date']['output']>;
@@ -507,10 +507,10 @@ export type QualityLevel =
 export type QualityResult = {
   __typename?: 'QualityResult';
   category: QualityCategory;
-  /** The category's official Latvian name, e.g. 'Laba pārvaldība'. */
+  /** The category's Latvian name as MK 2024-06-04 noteikumi Nr. 325 give it (docs/reference/quality-assessment.json), e.g. 'Laba pārvaldība'. */
   categoryLabelLv: Scalars['String']['output'];
   level: QualityLevel;
-  /** The level's official Latvian name, e.g. 'Labi'. */
+  /** The level's Latvian name as MK 2024-06-04 noteikumi Nr. 325 give it (docs/reference/quality-assessment.json), e.g. 'Labi'. */
   levelLabelLv: Scalars['String']['output'];
   /** Position on the scale: 1 (insufficient) to 5 (excellent). */
   levelRank: Scalars['Int']['output'];

@@ -93,7 +93,13 @@ export interface DemoPsychologist {
   decision: { number: string; date: string };
   certificate: { certificateNumber: string; fieldOfPractice: FieldOfPracticeCode; decision: { number: string; date: string } } | null;
   supervisorDecision: { number: string; date: string } | null;
-  foreignQualification: { country: string; qualification: string; decision: { number: string; date: string } } | null;
+  /** A recognition that creates the entry (MK 827): the entry's registration decision is the recognition's. */
+  foreignQualification: {
+    country: string;
+    qualification: string;
+    decision: { number: string; date: string };
+    recognitionCertificate: { number: string; date: string };
+  } | null;
 }
 
 export interface DemoChildMinder {
@@ -175,6 +181,7 @@ export function generateDemoRegisters(today: string, seed = 2024): DemoRegisters
               country: random.pick(['LT', 'EE', 'DE', 'SE', 'FI']),
               qualification: 'Psychologist (demo)',
               decision: { number: `DEMO-AK-${i + 1}`, date: registered },
+              recognitionCertificate: { number: `DEMO-AA-${i + 1}`, date: registered },
             }
           : null,
     });
