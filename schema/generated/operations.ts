@@ -252,6 +252,21 @@ export type CertifyPsychologistInput = {
   validFrom?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/**
+ * Why a provider was excluded. FOUNDER_LIQUIDATED and SERVICE_DISCONTINUED are the reasons source 004
+ * (the quality service's annual report 2024) gives; the others are our policy. The Latvian label is
+ * served as exclusionReasonLabelLv.
+ */
+export type ChildcareExclusionReason =
+  /** Dibinātājs likvidēts (source 004): a legal person's founder was liquidated */
+  | 'FOUNDER_LIQUIDATED'
+  /** Cits iemesls (see the reason text); also every exclusion recorded before the codes */
+  | 'OTHER'
+  /** Vairs neatbilst noteiktajām prasībām */
+  | 'REQUIREMENTS_NOT_MET'
+  /** Pārtraukta pakalpojuma sniegšana (source 004: 'pārtraukuši bērnu uzraudzības pakalpojuma sniegšanu') */
+  | 'SERVICE_DISCONTINUED';
+
 export type ChildcareProviderFilter = {
   kind?: InputMaybe<ChildcareProviderKind>;
   /** The municipality of the service address; ignores case and diacritics. */
@@ -270,6 +285,19 @@ export type ChildcareProviderStatus =
   /** The application was refused (visible to OFFICERs only). */
   | 'REFUSED'
   | 'REGISTERED';
+
+/**
+ * Why an application for the register of child-supervision service providers was refused. The codes
+ * and their Latvian wording are our policy (the reference data names no refusal reasons); each
+ * `labelLv` is served as refusalReasonLabelLv.
+ */
+export type ChildcareRefusalReason =
+  /** Nav iesniegti visi nepieciešamie dokumenti */
+  | 'INCOMPLETE_DOCUMENTS'
+  /** Cits iemesls (see the reason text); also every refusal recorded before the codes */
+  | 'OTHER'
+  /** Neatbilst pakalpojuma sniedzējam noteiktajām prasībām */
+  | 'REQUIREMENTS_NOT_MET';
 
 export type ConfirmParentsInformedInput = {
   bookingId: Scalars['ID']['input'];
@@ -355,7 +383,9 @@ export type ExcludeBranchInput = {
 export type ExcludeChildcareProviderInput = {
   decision: RegisterDecisionInput;
   id: Scalars['ID']['input'];
-  reason: Scalars['String']['input'];
+  reasonCode: ChildcareExclusionReason;
+  /** Free text the decision adds (2-1000 characters); required with OTHER. */
+  reasonText?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ExtendAccreditationInput = {
@@ -916,7 +946,9 @@ export type RefuseChildcareProviderInput = {
   municipality: Scalars['String']['input'];
   name: Scalars['String']['input'];
   personalCode?: InputMaybe<Scalars['String']['input']>;
-  reason: Scalars['String']['input'];
+  reasonCode: ChildcareRefusalReason;
+  /** Free text the decision adds (2-1000 characters); required with OTHER. */
+  reasonText?: InputMaybe<Scalars['String']['input']>;
   serviceAddress: Scalars['String']['input'];
 };
 
@@ -1355,6 +1387,21 @@ export type CertifyPsychologistInput = {
   validFrom?: string | null | undefined;
 };
 
+/**
+ * Why a provider was excluded. FOUNDER_LIQUIDATED and SERVICE_DISCONTINUED are the reasons source 004
+ * (the quality service's annual report 2024) gives; the others are our policy. The Latvian label is
+ * served as exclusionReasonLabelLv.
+ */
+export type ChildcareExclusionReason =
+  /** Dibinātājs likvidēts (source 004): a legal person's founder was liquidated */
+  | 'FOUNDER_LIQUIDATED'
+  /** Cits iemesls (see the reason text); also every exclusion recorded before the codes */
+  | 'OTHER'
+  /** Vairs neatbilst noteiktajām prasībām */
+  | 'REQUIREMENTS_NOT_MET'
+  /** Pārtraukta pakalpojuma sniegšana (source 004: 'pārtraukuši bērnu uzraudzības pakalpojuma sniegšanu') */
+  | 'SERVICE_DISCONTINUED';
+
 export type ChildcareProviderKind =
   | 'LEGAL_PERSON'
   | 'NATURAL_PERSON';
@@ -1364,6 +1411,19 @@ export type ChildcareProviderStatus =
   /** The application was refused (visible to OFFICERs only). */
   | 'REFUSED'
   | 'REGISTERED';
+
+/**
+ * Why an application for the register of child-supervision service providers was refused. The codes
+ * and their Latvian wording are our policy (the reference data names no refusal reasons); each
+ * `labelLv` is served as refusalReasonLabelLv.
+ */
+export type ChildcareRefusalReason =
+  /** Nav iesniegti visi nepieciešamie dokumenti */
+  | 'INCOMPLETE_DOCUMENTS'
+  /** Cits iemesls (see the reason text); also every refusal recorded before the codes */
+  | 'OTHER'
+  /** Neatbilst pakalpojuma sniedzējam noteiktajām prasībām */
+  | 'REQUIREMENTS_NOT_MET';
 
 export type ConfirmParentsInformedInput = {
   bookingId: string | number;
@@ -1449,7 +1509,9 @@ export type ExcludeBranchInput = {
 export type ExcludeChildcareProviderInput = {
   decision: RegisterDecisionInput;
   id: string | number;
-  reason: string;
+  reasonCode: ChildcareExclusionReason;
+  /** Free text the decision adds (2-1000 characters); required with OTHER. */
+  reasonText?: string | null | undefined;
 };
 
 export type ExtendAccreditationInput = {
@@ -1967,7 +2029,9 @@ export type RefuseChildcareProviderInput = {
   municipality: string;
   name: string;
   personalCode?: string | null | undefined;
-  reason: string;
+  reasonCode: ChildcareRefusalReason;
+  /** Free text the decision adds (2-1000 characters); required with OTHER. */
+  reasonText?: string | null | undefined;
   serviceAddress: string;
 };
 
@@ -2585,6 +2649,27 @@ export type LicensingAccreditationReactionsInstitutionQueryVariables = Exact<{
 
 
 export type LicensingAccreditationReactionsInstitutionQuery = { institution: { id: string, name: string, status: InstitutionStatus, currentAccreditation: { id: string, kind: AccreditationKind, status: AccreditationStatus, termEnd: string, results: Array<{ category: QualityCategory, level: QualityLevel, levelLabelLv: string }> } | null, accreditations: Array<{ id: string, kind: AccreditationKind, status: AccreditationStatus, endedOn: string | null, endReason: AccreditationEndReason | null, licence: { id: string } | null, institution: { id: string } }>, licences: Array<{ id: string, programmeCode: string, status: LicenceStatus, lapsedOn: string | null, endedOn: string | null, continues: { id: string } | null, continuedBy: { id: string, institution: { id: string } } | null, accreditation: { id: string, kind: AccreditationKind, status: AccreditationStatus, endedOn: string | null, endReason: AccreditationEndReason | null, termStart: string, termEnd: string, institution: { id: string }, results: Array<{ category: QualityCategory, categoryLabelLv: string, level: QualityLevel, levelRank: number }> } | null }> } | null };
+
+export type E2eProgrammesAwaitingAccreditationQueryVariables = Exact<{
+  days?: number | null | undefined;
+}>;
+
+
+export type E2eProgrammesAwaitingAccreditationQuery = { programmesAwaitingAccreditation: Array<{ programmeCode: string, startedOn: string, accreditationDueBy: string, daysLeft: number, overdue: boolean, licence: { id: string }, institution: { id: string } }> };
+
+export type E2eDeadlineAccreditInstitutionMutationVariables = Exact<{
+  input: AccreditInstitutionInput;
+}>;
+
+
+export type E2eDeadlineAccreditInstitutionMutation = { accreditInstitution: { accreditation: { id: string } } };
+
+export type E2eExtendDuringLiquidationMutationVariables = Exact<{
+  input: ExtendAccreditationInput;
+}>;
+
+
+export type E2eExtendDuringLiquidationMutation = { extendAccreditation: { accreditation: { termEnd: string, extensions: Array<{ reason: ExtensionReason, previousTermEnd: string, termEnd: string }> } } };
 
 export type E2eGrantSupervisorRightsMutationVariables = Exact<{
   input: GrantSupervisorRightsInput;
@@ -3379,6 +3464,9 @@ export const EvaluateDocument = {"kind":"Document","definitions":[{"kind":"Opera
 export const DecideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Decide"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideAccreditationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideAccreditation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accreditation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<DecideMutation, DecideMutationVariables>;
 export const ApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Application"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accreditationApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"closedOn"}},{"kind":"Field","name":{"kind":"Name","value":"closeReason"}}]}}]}}]} as unknown as DocumentNode<ApplicationQuery, ApplicationQueryVariables>;
 export const LicensingAccreditationReactionsInstitutionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LicensingAccreditationReactionsInstitution"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"currentAccreditation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"termEnd"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"levelLabelLv"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"accreditations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"endedOn"}},{"kind":"Field","name":{"kind":"Name","value":"endReason"}},{"kind":"Field","name":{"kind":"Name","value":"licence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"institution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"licences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"programmeCode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lapsedOn"}},{"kind":"Field","name":{"kind":"Name","value":"endedOn"}},{"kind":"Field","name":{"kind":"Name","value":"continues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"continuedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"institution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"accreditation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"endedOn"}},{"kind":"Field","name":{"kind":"Name","value":"endReason"}},{"kind":"Field","name":{"kind":"Name","value":"termStart"}},{"kind":"Field","name":{"kind":"Name","value":"termEnd"}},{"kind":"Field","name":{"kind":"Name","value":"institution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"categoryLabelLv"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"levelRank"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<LicensingAccreditationReactionsInstitutionQuery, LicensingAccreditationReactionsInstitutionQueryVariables>;
+export const E2eProgrammesAwaitingAccreditationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"E2eProgrammesAwaitingAccreditation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"days"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programmesAwaitingAccreditation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"withinDays"},"value":{"kind":"Variable","name":{"kind":"Name","value":"days"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"institution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programmeCode"}},{"kind":"Field","name":{"kind":"Name","value":"startedOn"}},{"kind":"Field","name":{"kind":"Name","value":"accreditationDueBy"}},{"kind":"Field","name":{"kind":"Name","value":"daysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}}]}}]}}]} as unknown as DocumentNode<E2eProgrammesAwaitingAccreditationQuery, E2eProgrammesAwaitingAccreditationQueryVariables>;
+export const E2eDeadlineAccreditInstitutionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"E2eDeadlineAccreditInstitution"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccreditInstitutionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accreditInstitution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accreditation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<E2eDeadlineAccreditInstitutionMutation, E2eDeadlineAccreditInstitutionMutationVariables>;
+export const E2eExtendDuringLiquidationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"E2eExtendDuringLiquidation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExtendAccreditationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extendAccreditation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accreditation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"termEnd"}},{"kind":"Field","name":{"kind":"Name","value":"extensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"previousTermEnd"}},{"kind":"Field","name":{"kind":"Name","value":"termEnd"}}]}}]}}]}}]}}]} as unknown as DocumentNode<E2eExtendDuringLiquidationMutation, E2eExtendDuringLiquidationMutationVariables>;
 export const E2eGrantSupervisorRightsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"E2eGrantSupervisorRights"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GrantSupervisorRightsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantSupervisorRights"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"psychologist"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isSupervisor"}}]}}]}}]}}]} as unknown as DocumentNode<E2eGrantSupervisorRightsMutation, E2eGrantSupervisorRightsMutationVariables>;
 export const E2eSuspendCertificateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"E2eSuspendCertificate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CertificateDecisionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"suspendCertificate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"certificate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<E2eSuspendCertificateMutation, E2eSuspendCertificateMutationVariables>;
 export const E2eAnnulCertificateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"E2eAnnulCertificate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CertificateDecisionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"annulCertificate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"certificate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isCurrent"}},{"kind":"Field","name":{"kind":"Name","value":"statusHistory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"decision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"date"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<E2eAnnulCertificateMutation, E2eAnnulCertificateMutationVariables>;

@@ -14,6 +14,7 @@ import { CreatePsychologistRegister1732300000400 } from './migrations/1732300000
 import { DecisionsChildcareAndPrivatePractice1732300002400 } from './migrations/1732300002400-DecisionsChildcareAndPrivatePractice';
 import { PsychologistPracticeMunicipality1732300003400 } from './migrations/1732300003400-PsychologistPracticeMunicipality';
 import { CertificateDecisionsAndSupervision1732300004400 } from './migrations/1732300004400-CertificateDecisionsAndSupervision';
+import { ChildcareReasonCodes1732300004410 } from './migrations/1732300004410-ChildcareReasonCodes';
 import { resolvers } from './resolvers';
 import { recordExpiries } from './store/recordExpiries';
 
@@ -54,6 +55,7 @@ export function createPractitioners(options: PractitionersOptions = {}): Subgrap
       DecisionsChildcareAndPrivatePractice1732300002400,
       PsychologistPracticeMunicipality1732300003400,
       CertificateDecisionsAndSupervision1732300004400,
+      ChildcareReasonCodes1732300004410,
     ],
     publishes: [Topics.practitionersPsychologist, Topics.practitionersChildcareProvider, Topics.practitionersPrivatePractice],
     buildContext: (base, deps) => buildContext(base, deps, { clock, statusDecisionPolicy }),

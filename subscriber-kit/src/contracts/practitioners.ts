@@ -110,7 +110,12 @@ export const childcareProviderStateSchema = z
     status: z.enum(['REGISTERED', 'EXCLUDED']),
     decision: decisionSchema,
     exclusionDecision: decisionSchema.nullable(),
-    exclusionReason: z.string().nullable(),
+    exclusionReasonCode: z
+      .enum(['FOUNDER_LIQUIDATED', 'SERVICE_DISCONTINUED', 'REQUIREMENTS_NOT_MET', 'OTHER'])
+      .nullable()
+      .default(null)
+      .describe('Why it was excluded, as a code (absent in events published before the codes).'),
+    exclusionReason: z.string().nullable().describe('The exclusion decision’s own words, when it adds any.'),
     amendments: z.array(decisionSchema),
   })
   .meta({ id: 'ChildcareProviderState', description: "A registered provider's public state (never a personal code)." });

@@ -192,11 +192,14 @@ export const practitionersScenario: EventScenario = async (context) => {
   });
   await data(EXCLUDE_PROVIDER, {
     id: provider,
-    reason: 'Pakalpojuma sniegšana pārtraukta',
+    reasonCode: 'SERVICE_DISCONTINUED',
     decision: { number: 'BU-X/1', date: '2024-07-01' },
   });
   const refused = (
-    await data(REFUSE_PROVIDER, person({ applicationNumber: `PIET-${unique()}`, reason: 'Nav iesniegta izziņa par sodāmību' }))
+    await data(
+      REFUSE_PROVIDER,
+      person({ applicationNumber: `PIET-${unique()}`, reasonCode: 'OTHER', reasonText: 'Nav iesniegta izziņa par sodāmību' }),
+    )
   ).refuseChildcareProvider.childcareProvider.id as string;
 
   const certificate = (await data(ISSUE, privatePracticeInput({ number: `PP-${unique()}` }))).issuePrivatePracticeCertificate.certificate

@@ -52,9 +52,9 @@ export async function seedPractitionersDemo(call: OfficerCall, today: string, co
   await inParallel(
     registers.childMinders,
     concurrency,
-    async ({ refusalReason, exclusion, registrationNumber, homeAddressPublic, ...entry }) => {
-      if (refusalReason) {
-        await call(OPERATIONS.refuseProvider, { i: { ...entry, applicationNumber: registrationNumber, reason: refusalReason } });
+    async ({ refusalReasonCode, exclusion, registrationNumber, homeAddressPublic, ...entry }) => {
+      if (refusalReasonCode) {
+        await call(OPERATIONS.refuseProvider, { i: { ...entry, applicationNumber: registrationNumber, reasonCode: refusalReasonCode } });
         return;
       }
       const id = (await call(OPERATIONS.registerProvider, { i: { ...entry, registrationNumber, homeAddressPublic } }))

@@ -110,6 +110,21 @@ export type CertifyPsychologistPayload = {
   psychologist: Psychologist;
 };
 
+/**
+ * Why a provider was excluded. FOUNDER_LIQUIDATED and SERVICE_DISCONTINUED are the reasons source 004
+ * (the quality service's annual report 2024) gives; the others are our policy. The Latvian label is
+ * served as exclusionReasonLabelLv.
+ */
+export type ChildcareExclusionReason =
+  /** Dibinātājs likvidēts (source 004): a legal person's founder was liquidated */
+  | 'FOUNDER_LIQUIDATED'
+  /** Cits iemesls (see the reason text); also every exclusion recorded before the codes */
+  | 'OTHER'
+  /** Vairs neatbilst noteiktajām prasībām */
+  | 'REQUIREMENTS_NOT_MET'
+  /** Pārtraukta pakalpojuma sniegšana (source 004: 'pārtraukuši bērnu uzraudzības pakalpojuma sniegšanu') */
+  | 'SERVICE_DISCONTINUED';
+
 /** A child-supervision service provider. */
 export type ChildcareProvider = {
   __typename?: 'ChildcareProvider';
@@ -121,8 +136,12 @@ export type ChildcareProvider = {
   decision: RegisterDecision;
   /** The exclusion decision; null unless excluded. */
   exclusionDecision: Maybe<RegisterDecision>;
-  /** Why the provider was excluded (public). */
+  /** The exclusion decision's own words, when it adds any (public). */
   exclusionReason: Maybe<Scalars['String']['output']>;
+  /** Why the provider was excluded, as a code (public). */
+  exclusionReasonCode: Maybe<ChildcareExclusionReason>;
+  /** The Latvian label of exclusionReasonCode (public). */
+  exclusionReasonLabelLv: Maybe<Scalars['String']['output']>;
   /** Natural persons: the home address, public only with consent (OFFICERs always see it). Legal persons: the legal address. */
   homeAddress: Maybe<Scalars['String']['output']>;
   /** Whether a natural person consented to publishing the home address. */
@@ -133,8 +152,12 @@ export type ChildcareProvider = {
   name: Scalars['String']['output'];
   /** Natural persons only. Null unless the caller may read personal data (OFFICER). */
   personalCode: Maybe<Scalars['String']['output']>;
-  /** Why the application was refused (OFFICER only; null otherwise). */
+  /** The refusal decision's own words, when it adds any (OFFICER only; null otherwise). */
   refusalReason: Maybe<Scalars['String']['output']>;
+  /** Why the application was refused, as a code (OFFICER only; null otherwise). */
+  refusalReasonCode: Maybe<ChildcareRefusalReason>;
+  /** The Latvian label of refusalReasonCode (OFFICER only; null otherwise). */
+  refusalReasonLabelLv: Maybe<Scalars['String']['output']>;
   /** Number in the register; for refused applications the application number. */
   registrationNumber: Scalars['String']['output'];
   /** Where the service is provided. */
@@ -179,10 +202,25 @@ export type ChildcareProviderStatus =
   | 'REFUSED'
   | 'REGISTERED';
 
+/**
+ * Why an application for the register of child-supervision service providers was refused. The codes
+ * and their Latvian wording are our policy (the reference data names no refusal reasons); each
+ * `labelLv` is served as refusalReasonLabelLv.
+ */
+export type ChildcareRefusalReason =
+  /** Nav iesniegti visi nepieciešamie dokumenti */
+  | 'INCOMPLETE_DOCUMENTS'
+  /** Cits iemesls (see the reason text); also every refusal recorded before the codes */
+  | 'OTHER'
+  /** Neatbilst pakalpojuma sniedzējam noteiktajām prasībām */
+  | 'REQUIREMENTS_NOT_MET';
+
 export type ExcludeChildcareProviderInput = {
   decision: RegisterDecisionInput;
   id: Scalars['ID']['input'];
-  reason: Scalars['String']['input'];
+  reasonCode: ChildcareExclusionReason;
+  /** Free text the decision adds (2-1000 characters); required with OTHER. */
+  reasonText?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ExpiringCertificate = {
@@ -749,7 +787,9 @@ export type RefuseChildcareProviderInput = {
   municipality: Scalars['String']['input'];
   name: Scalars['String']['input'];
   personalCode?: InputMaybe<Scalars['String']['input']>;
-  reason: Scalars['String']['input'];
+  reasonCode: ChildcareRefusalReason;
+  /** Free text the decision adds (2-1000 characters); required with OTHER. */
+  reasonText?: InputMaybe<Scalars['String']['input']>;
   serviceAddress: Scalars['String']['input'];
 };
 
@@ -938,6 +978,7 @@ export type ResolversTypes = ResolversObject<{
   CertificateStatusChange: ResolverTypeWrapper<CertificateStatusChangeRecord>;
   CertifyPsychologistInput: CertifyPsychologistInput;
   CertifyPsychologistPayload: ResolverTypeWrapper<Omit<CertifyPsychologistPayload, 'certificate' | 'psychologist'> & { certificate: ResolversTypes['Certificate'], psychologist: ResolversTypes['Psychologist'] }>;
+  ChildcareExclusionReason: ChildcareExclusionReason;
   ChildcareProvider: ResolverTypeWrapper<ChildcareProviderRecord>;
   ChildcareProviderConnection: ResolverTypeWrapper<Omit<ChildcareProviderConnection, 'edges'> & { edges: Array<ResolversTypes['ChildcareProviderEdge']> }>;
   ChildcareProviderEdge: ResolverTypeWrapper<Omit<ChildcareProviderEdge, 'node'> & { node: ResolversTypes['ChildcareProvider'] }>;
@@ -945,6 +986,7 @@ export type ResolversTypes = ResolversObject<{
   ChildcareProviderKind: ChildcareProviderKind;
   ChildcareProviderPayload: ResolverTypeWrapper<Omit<ChildcareProviderPayload, 'childcareProvider'> & { childcareProvider: ResolversTypes['ChildcareProvider'] }>;
   ChildcareProviderStatus: ChildcareProviderStatus;
+  ChildcareRefusalReason: ChildcareRefusalReason;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExcludeChildcareProviderInput: ExcludeChildcareProviderInput;
@@ -1134,6 +1176,8 @@ export type ChildcareProviderResolvers<ContextType = Context, ParentType extends
   decision?: Resolver<ResolversTypes['RegisterDecision'], ParentType, ContextType>;
   exclusionDecision?: Resolver<Maybe<ResolversTypes['RegisterDecision']>, ParentType, ContextType>;
   exclusionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  exclusionReasonCode?: Resolver<Maybe<ResolversTypes['ChildcareExclusionReason']>, ParentType, ContextType>;
+  exclusionReasonLabelLv?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   homeAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   homeAddressPublic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1142,6 +1186,8 @@ export type ChildcareProviderResolvers<ContextType = Context, ParentType extends
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   personalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   refusalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refusalReasonCode?: Resolver<Maybe<ResolversTypes['ChildcareRefusalReason']>, ParentType, ContextType>;
+  refusalReasonLabelLv?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   registrationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   serviceAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ChildcareProviderStatus'], ParentType, ContextType>;
