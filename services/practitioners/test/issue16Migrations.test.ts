@@ -1,36 +1,19 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createLogger, openDatabase } from '@eq/shared';
-import type { EntitySchema } from 'typeorm';
-import { startInfrastructure, type Infrastructure } from '../../../scripts/stack/infrastructure';
-import { DATA_DIR } from '../../../scripts/stack/paths';
+import { startMigrationDatabase, type MigrationDatabase } from '../../../test/support/migrationDatabase';
 import { createPractitioners } from '../src/definition';
 
 /** Data recorded before issue 16 is carried over to certificate statuses, real person statuses and coded reasons. */
 describe('the migrations of issue 16 (certificate decisions, supervision, reason codes)', () => {
   const definition = createPractitioners();
-  const name = `practitioners_issue16_${randomBytes(3).toString('hex')}`;
-  let infrastructure: Infrastructure;
-  const open = (migrations: typeof definition.migrations) =>
-    openDatabase({
-      serverUrl: infrastructure.databaseUrl,
-      name,
-      entities: definition.entities as EntitySchema[],
-      migrations,
-      logger: createLogger('practitioners', 'silent'),
-    });
+  let database: MigrationDatabase;
+  const open = (migrations: typeof definition.migrations) => database.open(migrations);
 
   beforeAll(async () => {
-    const shared = Boolean(process.env.DATABASE_URL && process.env.KAFKA_BROKERS);
-    infrastructure = await startInfrastructure({
-      dataDir: path.join(DATA_DIR, 'test-runs', name),
-      databaseUrl: shared ? process.env.DATABASE_URL : undefined,
-      kafkaBrokers: shared ? process.env.KAFKA_BROKERS!.split(',') : undefined,
-    });
+    database = await startMigrationDatabase(definition, 'practitioners_issue16');
   });
   afterAll(async () => {
-    await infrastructure?.stop();
+    await database?.stop();
   });
 
   it('turns a cancelled registration into a terminated activity, keeps certificates ACTIVE and codes old reasons as OTHER', async () => {
