@@ -63,7 +63,7 @@ export type Certificate = {
   statusHistory: Array<CertificateStatusChange>;
   /** First day of validity. */
   validFrom: Scalars['Date']['output'];
-  /** Last day of validity (inclusive): 7 years from validFrom. */
+  /** Last day of validity (inclusive): 7 years from validFrom (ikvd.gov.lv, 'Psihologu reģistrācija'; docs/reference/rules.json). */
   validUntil: Scalars['Date']['output'];
 };
 
@@ -578,7 +578,7 @@ export type Psychologist = {
   practiceMunicipality: Maybe<Scalars['String']['output']>;
   /** The decision that entered the psychologist in the register. */
   registrationDecision: PsychologistDecision;
-  /** Number in the register of psychologists: 1-8 digits, no leading zero. */
+  /** Number in the register of psychologists: 1-8 digits, no leading zero (our policy: no official format is published). */
   registrationNumber: Scalars['String']['output'];
   /** Person-level status: registration, certification, and suspension or termination of professional activity. */
   status: PsychologistStatus;
