@@ -321,6 +321,32 @@ describe('psychologists: certificates per field, supervision contracts, recognit
     assert.ok(!JSON.stringify(events).includes(entry.personalCode as string), 'no personal code on the topic');
   });
 
+  it('takes certificate decisions and supervision contracts from OFFICERs only', async () => {
+    const school = await stack.client.token({
+      role: Role.SCHOOL,
+      institutionId: '00000000-0000-4000-8000-000000000001',
+      subject: 'school-1',
+    });
+    const decision = { number: 'X-1', date: '2025-01-01' };
+    for (const [query, input] of [
+      [SUSPEND_CERTIFICATE, { certificateNumber: 'K-ANY', decision }],
+      [ANNUL_CERTIFICATE, { certificateNumber: 'K-ANY', decision }],
+      [RESTORE_CERTIFICATE, { certificateNumber: 'K-ANY', decision }],
+      [
+        CONTRACT,
+        {
+          psychologistId: '00000000-0000-4000-8000-000000000002',
+          supervisorId: '00000000-0000-4000-8000-000000000003',
+          startsOn: '2025-01-01',
+          endsOn: '2025-12-31',
+        },
+      ],
+    ] as const) {
+      const response = await stack.client.request(query, { input }, school);
+      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
   it('no longer offers "cancel registration"', async () => {
     const response = await stack.client.request(
       'mutation($input: PsychologistStatusDecisionInput!) { cancelPsychologist(input: $input) { psychologist { id } } }',
