@@ -299,6 +299,23 @@ describe('decisions on psychologists, supervisor rights and expiry', () => {
     expect(bad.errors?.[0]?.extensions?.field).toBe('country');
   });
 
+  it('leaves an annulled certificate out of the expiring list and ends the supervisor rights resting on it', async () => {
+    const { id, input } = await register({ decision: { number: 'R-7', date: '2017-06-01' } });
+    await certify(id, 'LEGAL', { number: 'S-7', date: '2017-12-05' });
+    await ok(GRANT, { input: { psychologistId: id, fieldOfPractice: 'LEGAL', decision: { number: 'P-7', date: '2018-01-10' } } });
+    const listed = async () =>
+      (await ok('query { certificatesExpiring(withinDays: 30) { psychologist { id } } }', {})).certificatesExpiring.some(
+        (e: any) => e.psychologist.id === id,
+      );
+    expect(await listed()).toBe(true);
+    await ok(DECIDE_CERTIFICATE('annulCertificate'), {
+      input: { certificateNumber: `C-LEGAL-${id.slice(0, 8)}`, decision: { number: 'AN-7', date: '2024-11-01' } },
+    });
+    expect(await listed()).toBe(false);
+    const state = (await harness.request(STATE, { registrationNumber: input.registrationNumber })).data.psychologist;
+    expect([state.isSupervisor, state.certificates[0].isCurrent, state.supervisorRights[0].isCurrent]).toStrictEqual([false, false, false]);
+  });
+
   it('lists certificates expiring within N days to OFFICERs only, then expires them and the supervisor rights resting on them by themselves', async () => {
     const { id, input } = await register({ decision: { number: 'R-6', date: '2017-06-01' } });
     await certify(id, 'EDUCATION_AND_SCHOOL', { number: 'S-6', date: '2017-12-01' });

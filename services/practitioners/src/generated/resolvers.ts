@@ -665,7 +665,7 @@ export type PsychologistStatusDecisionPayload = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Psychologists' certificates whose last day falls within the next `withinDays` days (0-366), soonest first (OFFICER). */
+  /** Psychologists' certificates whose last day falls within the next `withinDays` days (0-366), soonest first; annulled ones are left out (OFFICER). */
   certificatesExpiring: Array<ExpiringCertificate>;
   /** A provider by its registration number; null when the register has none (refused applications: OFFICER only). */
   childcareProvider: Maybe<ChildcareProvider>;
