@@ -33,7 +33,8 @@ export interface PractiseSubject {
  * May the psychologist practise on `day`? Only while the professional activity is in force, and then
  * either with a certificate in force in some field, or, for a registered psychologist without one,
  * under a supervision contract with a supervisor current on that day (the register notes the
- * contract; a registration alone is not a right to practise).
+ * contract; a registration alone is not a right to practise). Policy: a contract counts for its
+ * dates; the supervisor's rights are checked when it is recorded, not again on each day.
  */
 export function mayPractise(subject: PractiseSubject, day: string): boolean {
   if (!activityInForce(subject.status)) return false;

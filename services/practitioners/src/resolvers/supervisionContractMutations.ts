@@ -40,7 +40,6 @@ export const supervisionContractMutations: MutationResolvers = {
       });
       const psychologist = await publishPsychologist(manager, 'practitioners.psychologist.supervision-contract-recorded', psychologistId, [
         'supervisionContracts',
-        'mayPractise',
       ]);
       return { psychologist, supervisionContract: await manager.getRepository(SupervisionContractEntity).findOneByOrFail({ id }) };
     });
