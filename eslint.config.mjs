@@ -8,7 +8,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '.data/**', '**/generated/**', 'schema/**'] },
+  { ignores: ['**/node_modules/**', '.data/**', 'dist/**', '**/generated/**', 'schema/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

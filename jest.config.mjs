@@ -13,9 +13,23 @@ const swc = [
   },
 ];
 
+/** The site's pages are JSX rendered to HTML strings by Hono (`hono/jsx`), as tsx compiles them. */
+const swcJsx = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      target: 'es2022',
+      transform: { react: { runtime: 'automatic', importSource: 'hono/jsx' } },
+    },
+    module: { type: 'es6' },
+    sourceMaps: 'inline',
+  },
+];
+
 const common = {
-  extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': swc },
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.ts$': swc, '^.+\\.tsx$': swcJsx },
   testEnvironment: 'node',
 };
 
@@ -35,7 +49,7 @@ export default {
       ...common,
       displayName: 'unit',
       testMatch: [
-        '<rootDir>/{services/*,gateway,subscriber-kit}/src/**/__tests__/**/*.test.ts',
+        '<rootDir>/{services/*,gateway,subscriber-kit,site}/src/**/__tests__/**/*.test.ts',
         '<rootDir>/scripts/**/__tests__/**/*.test.ts',
       ],
     },

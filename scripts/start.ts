@@ -21,6 +21,7 @@ const env = parseConfig(
     DATABASE_URL: z.string().url().optional(),
     KAFKA_BROKERS: z.string().min(1).optional(),
     GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    SITE_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     EMBEDDED_KAFKA_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     JWT_SECRET: z.string().min(32).optional(),
@@ -56,7 +57,7 @@ onShutdownSignal(async () => {
   await infrastructure.stop();
 });
 
-console.log('Starting the five subgraphs and the gateway, each a process of its own…');
+console.log('Starting the five subgraphs, the gateway and the catalogue site, each a process of its own…');
 // Every variable of this process reaches the components (CATALOGUE_*, GATEWAY_MAX_*, NODE_ENV,
 // OUTBOX_POLL_MS…); the stack overrides only what it must choose itself.
 const stack = await startProcessStack({
@@ -64,6 +65,7 @@ const stack = await startProcessStack({
   gatewaySecret: env.GATEWAY_SECRET ?? DEV_GATEWAY_SECRET,
   jwtSecret,
   gatewayPort: env.GATEWAY_PORT,
+  sitePort: env.SITE_PORT,
   logLevel: env.LOG_LEVEL,
   logDir,
   combinedLog: logFile,
@@ -88,6 +90,7 @@ console.log(`
 Education-quality supergraph is up in ${((Date.now() - started) / 1000).toFixed(1)} s.
 
   Gateway:     ${stack.gatewayUrl}
+  Site:        ${stack.siteUrl} (the public activity catalogue)
   PostgreSQL:  ${infrastructure.databaseUrl.replace(/:[^:@/]+@/, ':***@')}
   Kafka:       ${infrastructure.kafkaBrokers.join(',')}
   Logs:        ${path.relative(process.cwd(), logFile)} (all), ${path.relative(process.cwd(), logDir)}/<name>.log (each)

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defineAccreditation } from '@eq/accreditation';
 import { createCatalogue, DEFAULT_CATALOGUE_OPTIONS } from '@eq/catalogue';
 import { createPractitioners } from '@eq/practitioners';
-import { REGISTRY_INSTITUTION_EVENT_TYPES, Role, Topics, type RequestContext, type SubgraphDefinition } from '@eq/shared';
+import { REGISTRY_INSTITUTION_EVENT_TYPES, Role, SUBGRAPH_NAMES, Topics, type RequestContext, type SubgraphDefinition } from '@eq/shared';
 import { buildAsyncApiDocument } from '@eq/subscriber-kit';
 import { AsyncApiValidator, messagesByType, readAsyncApiDocument } from './support/asyncApiValidator';
 import { eventually } from './support/eventually';
@@ -25,7 +25,7 @@ const document = readAsyncApiDocument();
 /** Event-type literals a service's own source publishes: `'<service>.<aggregate>.<verb>'` under services/<service>/src. */
 function publishedEventTypesInSource(): Map<string, string> {
   const found = new Map<string, string>();
-  for (const service of readdirSync(path.join(ROOT, 'services'))) {
+  for (const service of SUBGRAPH_NAMES) {
     const walk = (dir: string) => {
       for (const entry of readdirSync(dir)) {
         const full = path.join(dir, entry);
@@ -37,9 +37,7 @@ function publishedEventTypesInSource(): Map<string, string> {
         }
       }
     };
-    if (service !== 'shared' && statSync(path.join(ROOT, 'services', service, 'src'), { throwIfNoEntry: false })?.isDirectory()) {
-      walk(path.join(ROOT, 'services', service, 'src'));
-    }
+    walk(path.join(ROOT, 'services', service, 'src'));
   }
   return found;
 }

@@ -21,6 +21,7 @@ import {
   SUBMIT_ACTIVITY,
 } from '../services/catalogue/test/catalogueOperations';
 import { eventually } from './support/eventually';
+import { reopenSchoolYearForADay } from './support/reopenSchoolYear';
 import { institutionInput, LIQUIDATE, REGISTER } from './support/fixtures';
 import { startGatewayHarness, type GatewayHarness } from './support/gatewayHarness';
 import { TopicRecorder } from './support/topicRecorder';
@@ -115,13 +116,7 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
   beforeAll(async () => {
     harness = await startGatewayHarness(createCatalogue(options));
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.catalogueBooking, Topics.catalogueActivity]);
-    // The registry runs on the system clock, by which this school year may be past its deadline:
-    // the ministry reopens it for a day, and locks it below once the counts are in.
-    await data(
-      'mutation($input: ReopenSchoolYearInput!) { reopenSchoolYear(input: $input) { schoolYear { acceptsChanges } } }',
-      { input: { schoolYear, until: new Date(Date.now() + DAY).toISOString(), reason: 'End-to-end test: counts prepared late' } },
-      OFFICER,
-    );
+    await reopenSchoolYearForADay(data, schoolYear, OFFICER);
     for (const key of Object.keys({ main: 0, second: 0, third: 0, closing: 0 }) as Array<keyof typeof schools>) {
       schools[key] = await registerInstitution(`E2E skola ${key}`);
       await approvedCounts(schools[key], { grade7: 60, grade3: 20 });

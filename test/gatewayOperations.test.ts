@@ -57,9 +57,16 @@ describe('operational endpoints and request-id propagation', () => {
       ...SUBGRAPHS.map((subgraph) => [subgraph, stack.services[subgraph]!.url]),
     ] as const) {
       expect(await (await fetch(`${base(url)}/healthz`)).json()).toStrictEqual({ status: 'ok' });
-      const ready = await fetch(`${base(url)}/readyz`);
-      expect(ready.status).toBe(200);
-      const body = (await ready.json()) as { status: string; checks: Array<{ name: string; ok: boolean }> };
+      // Just started, a consumer may still be joining its group: readiness says so until it has.
+      const ready = await eventually(
+        async () => {
+          const response = await fetch(`${base(url)}/readyz`);
+          return { status: response.status, body: await response.text() };
+        },
+        (answer) => answer.status === 200,
+        { what: `${name} ready` },
+      );
+      const body = JSON.parse(ready.body) as { status: string; checks: Array<{ name: string; ok: boolean }> };
       expect(body.status).toBe('ready');
       assert.ok(body.checks.length > 0 && body.checks.every((check) => check.ok), `${name}: ${JSON.stringify(body.checks)}`);
       if (name === 'gateway') expect(body.checks.map((check) => check.name).sort()).toStrictEqual([...SUBGRAPHS].sort());

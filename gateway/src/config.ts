@@ -1,4 +1,12 @@
-import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS, logLevelSchema, parseConfig, shutdownDrainSchema } from '@eq/shared';
+import path from 'node:path';
+import {
+  DEFAULT_TOKEN_MAX_LIFETIME_SECONDS,
+  logLevelSchema,
+  parseConfig,
+  shutdownDrainSchema,
+  SUBGRAPH_NAMES,
+  REPOSITORY_ROOT,
+} from '@eq/shared';
 import { z } from 'zod';
 import { DEFAULT_RESPONSE_CACHE, type ResponseCacheOptions } from './responseCache';
 
@@ -21,9 +29,6 @@ export interface QueryLimits {
 }
 
 export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 8, maxAliases: 10, maxTokens: 1_000, maxCost: 20_000 };
-
-export const SUBGRAPH_NAMES = ['registry', 'licensing', 'accreditation', 'practitioners', 'catalogue'] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** Environment of the gateway, with documented defaults (see README, Configuration). */
 const gatewayEnvSchema = z.object({
@@ -78,7 +83,7 @@ export interface GatewayConfig {
   /** Path of the composed supergraph SDL; defaults to the committed `schema/supergraph.graphql`. */
   supergraphPath: string;
   /** Subgraph URL overrides by name; a subgraph without one uses the URL in the supergraph. */
-  subgraphUrls: Partial<Record<SubgraphName, string>>;
+  subgraphUrls: Record<string, string>;
   logLevel: z.infer<typeof logLevelSchema>;
   /** NODE_ENV=production: introspection and the landing page are off. */
   production: boolean;
@@ -91,11 +96,11 @@ export interface GatewayConfig {
   responseCache: ResponseCacheOptions;
 }
 
-export const DEFAULT_SUPERGRAPH_PATH = new URL('../../schema/supergraph.graphql', import.meta.url).pathname;
+export const DEFAULT_SUPERGRAPH_PATH = path.join(REPOSITORY_ROOT, 'schema', 'supergraph.graphql');
 
 export function loadGatewayConfig(env: Record<string, string | undefined>): GatewayConfig {
   const parsed = parseConfig('gateway', gatewayEnvSchema, env) as z.infer<typeof gatewayEnvSchema> & Record<string, string | undefined>;
-  const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
+  const subgraphUrls: Record<string, string> = {};
   for (const name of SUBGRAPH_NAMES) {
     const url = parsed[`SUBGRAPH_${name.toUpperCase()}_URL`];
     if (url) subgraphUrls[name] = url;

@@ -33,7 +33,7 @@ export async function startGatewayServer(config: GatewayConfig, logger: Logger):
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
-      urls[name] = config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url!;
+      urls[name] = config.subgraphUrls[name] ?? url!;
       return new SubgraphDataSource({
         name,
         url: urls[name],

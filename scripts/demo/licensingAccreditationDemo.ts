@@ -1,4 +1,5 @@
 import { Role, type Caller } from '@eq/shared';
+import { inParallel } from './inParallel';
 
 /**
  * Demo licences, interest-education programmes and accreditations, sized from the 2024 figures of
@@ -221,15 +222,6 @@ function resultsFor(serial: number, needsImprovement: boolean) {
 
 /** Concurrent writers per kind of record: the services run in one process on a small machine. */
 const WRITERS = 6;
-
-/** Runs `work` over `items`, `limit` at a time: the gateway and services take a handful of writers well, hundreds at once not. */
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 /**
  * Several mutations of one field in one request, as aliases (at most the gateway's 10): the

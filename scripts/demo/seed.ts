@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { Role, signCallerToken, type Caller } from '@eq/shared';
+import { Role, signCallerToken, todayInLatvia, type Caller } from '@eq/shared';
 import { seedPractitionersDemo } from '@eq/practitioners';
-import { seedLicensingAccreditationDemo } from './licensingAccreditationDemo';
+import { seedCatalogueDemo } from './catalogueDemo';
+import { seedLicensingAccreditationDemo, type DemoApi } from './licensingAccreditationDemo';
 
 /**
  * Demo data, entered through the gateway like any client would, so every record also travels
  * as an event: the seven interest-education centres holding state-significance status
- * (reference data), a psychologist and a published activity; and
+ * (reference data), a psychologist, a catalogue of a few hundred activities with sessions
+ * (catalogueDemo.ts); and
  * schools with licences, accreditations, heads' evaluations and interest-education programmes
  * sized from the 2024 figures (licensingAccreditationDemo.ts).
  * Registration numbers, addresses and decision numbers are made up and marked as demo.
@@ -51,7 +53,6 @@ async function whenKnown<T>(attempt: () => Promise<T>, deadlineMs = 30_000): Pro
 
 export async function seedDemoData(gatewayUrl: string, jwtSecret: string): Promise<{ created: number }> {
   const officer = await signCallerToken({ role: Role.OFFICER, subject: 'demo-seed' }, jwtSecret);
-  const fundAdmin = await signCallerToken({ role: Role.FUND_ADMIN, subject: 'demo-seed' }, jwtSecret);
   // The centres are the register's only state-significant institutions: other demo institutions never hide them past the first page.
   const existing = await call(
     gatewayUrl,
@@ -98,20 +99,30 @@ export async function seedDemoData(gatewayUrl: string, jwtSecret: string): Promi
   };
   // A minute for Kafka to bring licensing and accreditation up to date: with a broker shared by
   // earlier runs, a fresh consumer group first reads the topics' history.
-  const sized = await seedLicensingAccreditationDemo({
+  const api: DemoApi = {
     call: async (caller, query, variables) => call(gatewayUrl, await tokenFor(caller), query, variables),
     whenKnown: (attempt) => whenKnown(attempt, 60_000),
-  });
+  };
+  const sized = await seedLicensingAccreditationDemo(api);
   if (sized.institutions > 0)
     console.log(
       `Demo data: ${sized.institutions} schools, ${sized.licences} licences, ${sized.accreditations} accreditations, ${sized.headEvaluations} heads evaluated, ${sized.interestProgrammes} interest-education programmes (2024 figures).`,
     );
+  const catalogueStarted = Date.now();
+  const catalogue = await seedCatalogueDemo(
+    api,
+    [...existing.institutions.edges.map((edge: any) => edge.node.id), ...created.map((centre) => centre.id)],
+    todayInLatvia(),
+  );
+  if (catalogue.published > 0)
+    console.log(
+      `Demo data: ${catalogue.providers} activity providers, ${catalogue.published} published activities (${catalogue.underReview} more under review), ${catalogue.sessions} sessions, ${catalogue.bookings.confirmed} bookings by ${catalogue.bookings.schools} demo schools (${catalogue.bookings.waiting} waiting, ${catalogue.bookings.refused} refused), in ${((Date.now() - catalogueStarted) / 1000).toFixed(1)} s.`,
+    );
   if (!firstRun || created.length === 0) return { created: created.length };
 
   // The centres are interest-education institutions: the service neither licenses nor
-  // accredits them (source 004); their programmes are registered above, and the first centre
-  // offers a catalogue activity below.
-  const [first] = created;
+  // accredits them (source 004); their programmes are registered above, and they offer
+  // catalogue activities (catalogueDemo.ts).
   const psychologist = await call(
     gatewayUrl,
     officer,
@@ -139,39 +150,6 @@ export async function seedDemoData(gatewayUrl: string, jwtSecret: string): Promi
       },
     },
   );
-  const provider = await whenKnown(() =>
-    call(gatewayUrl, officer, `mutation($input: RegisterProviderInput!) { registerProvider(input: $input) { provider { id } } }`, {
-      input: { kind: 'INSTITUTION', institutionId: first!.id },
-    }),
-  );
-  const providerId = provider.registerProvider.provider.id;
-  const providerToken = await signCallerToken({ role: Role.PROVIDER, providerId, subject: 'demo-seed' }, jwtSecret);
-  const activity = await call(
-    gatewayUrl,
-    providerToken,
-    `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }`,
-    {
-      input: {
-        title: 'Robotikas darbnīca (demo)',
-        description: 'Pupils build and program a line-following robot.',
-        fields: ['COMPUTING', 'ENGINEERING'],
-        gradeBands: ['GRADES_4_6', 'GRADES_7_9'],
-        format: 'AT_PROVIDER',
-        durationMinutes: 90,
-        language: 'lv',
-        municipality: centres[0]!.city,
-        planningRegion: centres[0]!.planningRegion,
-        maxGroupSize: 30,
-      },
-    },
-  );
-  const activityId = activity.createActivity.activity.id;
-  await call(gatewayUrl, providerToken, 'mutation($id: ID!) { submitActivity(input: { id: $id }) { activity { id } } }', {
-    id: activityId,
-  });
-  await call(gatewayUrl, fundAdmin, 'mutation($id: ID!) { reviewActivity(input: { id: $id, decision: PUBLISH }) { activity { id } } }', {
-    id: activityId,
-  });
   return { created: created.length };
 }
 

@@ -46,3 +46,8 @@ export function gatewayEnvironment(options: {
     ...Object.fromEntries(Object.entries(options.urls).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url])),
   };
 }
+
+/** The variables a stack sets for the catalogue site, which reaches the data only through the gateway. */
+export function siteEnvironment(options: { port: number; logLevel: string; gatewayUrl: string }): Record<string, string> {
+  return { PORT: String(options.port), LOG_LEVEL: options.logLevel, GATEWAY_URL: options.gatewayUrl };
+}

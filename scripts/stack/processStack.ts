@@ -3,10 +3,10 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { BackoffPolicy } from '@eq/subscriber-kit';
 import { freePort } from '../infra/freePort';
-import { SUBGRAPHS } from '../subgraphs';
-import { gatewayEnvironment, serviceEnvironment, type StackNaming } from './componentEnvironment';
+import { SUBGRAPHS } from '@eq/shared';
+import { gatewayEnvironment, serviceEnvironment, siteEnvironment, type StackNaming } from './componentEnvironment';
 import type { Infrastructure } from './infrastructure';
-import { ROOT } from './paths';
+import { DIST_DIR, ROOT } from './paths';
 import { SupervisedProcess } from './processSupervisor';
 
 export interface ProcessStackOptions extends StackNaming {
@@ -15,6 +15,10 @@ export interface ProcessStackOptions extends StackNaming {
   jwtSecret: string;
   /** The gateway's port; a free one when absent. */
   gatewayPort?: number;
+  /** The catalogue site's port; a free one when absent (0 as well). */
+  sitePort?: number;
+  /** Start the site (site/) after the gateway; default true. */
+  site?: boolean;
   logLevel?: string;
   /** Where each component's own log goes, as `<name>.log`. */
   logDir: string;
@@ -26,6 +30,11 @@ export interface ProcessStackOptions extends StackNaming {
   backoff?: BackoffPolicy;
   /** How long one component may take to answer `/readyz` 200 at start. Default 120 s. */
   readyTimeoutMs?: number;
+  /**
+   * Run the production bundles (`dist/<name>.mjs`, `npm run build`) on plain `node`, as the
+   * image does, instead of the TypeScript sources under tsx.
+   */
+  built?: boolean;
 }
 
 /** One component of the stack: its base URL (the port stays the same across restarts) and its process. */
@@ -38,9 +47,11 @@ export interface StackComponent {
 
 export interface ProcessStack {
   gatewayUrl: string;
-  /** The five subgraphs and the gateway, by name. */
+  /** The catalogue site's address, when it was started. */
+  siteUrl?: string;
+  /** The five subgraphs, the gateway and the site, by name. */
   components: Record<string, StackComponent>;
-  /** Stops the gateway, then the subgraphs side by side (SIGTERM, then SIGKILL after a bounded wait). */
+  /** Stops the site, the gateway, then the subgraphs side by side (SIGTERM, then SIGKILL after a bounded wait). */
   stop(): Promise<void>;
 }
 
@@ -51,7 +62,7 @@ export interface ProcessStack {
 const PER_SERVICE = ['DATABASE_NAME', 'KAFKA_CONSUMER_GROUP', 'PORT'];
 
 /**
- * Starts the five subgraphs and the gateway as processes of their own (their `main.ts`), each
+ * Starts the five subgraphs, the gateway and the catalogue site as processes of their own (their `main.ts`), each
  * under a {@link SupervisedProcess}, one at a time and each only once its `/readyz` says ready.
  * Each subgraph's port is chosen once, here, so the gateway's `SUBGRAPH_<NAME>_URL` stay right
  * after a restart.
@@ -65,7 +76,9 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
   const inherited = Object.fromEntries(Object.entries(options.env ?? process.env).filter(([key]) => !PER_SERVICE.includes(key)));
   const components: Record<string, StackComponent> = {};
 
-  const launch = async (name: string, entry: string, port: number, own: Record<string, string | undefined>) => {
+  const entryOf = (name: string, source: string) => (options.built ? path.join(DIST_DIR, `${name}.mjs`) : source);
+  const launch = async (name: string, source: string, port: number, own: Record<string, string | undefined>) => {
+    const entry = entryOf(name, source);
     const file = createWriteStream(path.join(options.logDir, `${name}.log`), { flags: 'a' });
     logs.push(file);
     const env = Object.fromEntries(
@@ -74,7 +87,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     const supervised = new SupervisedProcess({
       name,
       command: process.execPath,
-      args: ['--import', 'tsx', entry],
+      args: options.built ? ['--enable-source-maps', entry] : ['--import', 'tsx', entry],
       cwd: ROOT,
       env,
       backoff: options.backoff,
@@ -90,6 +103,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
   };
 
   const stop = async () => {
+    await components.site?.process.stop();
     await components.gateway?.process.stop();
     await Promise.all(Object.values(components).map((component) => component.process.stop()));
     for (const stream of logs) stream.end();
@@ -111,7 +125,12 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
       gatewayPort,
       gatewayEnvironment({ ...options, port: gatewayPort, logLevel, urls }),
     );
-    return { gatewayUrl: `${gateway.baseUrl}/graphql`, components, stop };
+    const gatewayUrl = `${gateway.baseUrl}/graphql`;
+    if (options.site === false) return { gatewayUrl, components, stop };
+    // The site is a front end like any other: it knows only the gateway's URL.
+    const sitePort = options.sitePort || (await freePort(host));
+    const site = await launch('site', 'site/src/main.ts', sitePort, siteEnvironment({ port: sitePort, logLevel, gatewayUrl }));
+    return { gatewayUrl, siteUrl: site.baseUrl, components, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,12 +1,14 @@
-import { accreditation } from '@eq/accreditation';
-import { catalogue } from '@eq/catalogue';
-import { licensing } from '@eq/licensing';
-import { practitioners } from '@eq/practitioners';
-import { registry } from '@eq/registry';
-import type { RequestContext, SubgraphDefinition } from '@eq/shared';
+import { SUBGRAPHS, type RequestContext, type SubgraphDefinition } from '@eq/shared';
 
 /**
- * Every subgraph, in start order: the registry first, since the others read its topic (they
- * would also catch up from the beginning of the topic if started before it).
+ * Every subgraph's definition, in the manifest's start order (services/subgraphs.json): each
+ * workspace package `@eq/<name>` exports its definition as `<name>`.
  */
-export const SERVICES = [registry, licensing, accreditation, practitioners, catalogue] as unknown as SubgraphDefinition<RequestContext>[];
+export const SERVICES: SubgraphDefinition<RequestContext>[] = await Promise.all(
+  SUBGRAPHS.map(async ({ name }) => {
+    const module = (await import(`@eq/${name}`)) as Record<string, unknown>;
+    const definition = module[name] as SubgraphDefinition<RequestContext> | undefined;
+    if (!definition) throw new Error(`@eq/${name} exports no subgraph definition named "${name}"`);
+    return definition;
+  }),
+);

@@ -10,10 +10,14 @@ import {
 import {
   CATALOGUE_ACTIVITY_EVENTS,
   CATALOGUE_BOOKING_EVENTS,
+  CATALOGUE_FUND_EVENTS,
   activityChangeSchema,
   activitySessionChangeSchema,
   bookingSafetyChangeSchema,
   bookingChangeSchema,
+  fundPartnersChangeSchema,
+  learningChoicesChangeSchema,
+  semesterBudgetChangeSchema,
 } from './contracts/catalogue';
 import {
   LICENSING_INTEREST_PROGRAMME_EVENTS,
@@ -146,6 +150,16 @@ export const TOPIC_CONTRACTS = {
     dataOf: {
       'catalogue.booking.head-approved': bookingSafetyChangeSchema,
       'catalogue.booking.parents-informed': bookingSafetyChangeSchema,
+    },
+  },
+  'catalogue.fund.v1': {
+    source: '/catalogue',
+    description: "The activity fund's semester budgets, partner institutions and schools' learning-choice reports. Key: see each event.",
+    events: CATALOGUE_FUND_EVENTS,
+    data: semesterBudgetChangeSchema,
+    dataOf: {
+      'catalogue.fund.partners-changed': fundPartnersChangeSchema,
+      'catalogue.fund.learning-choices-reported': learningChoicesChangeSchema,
     },
   },
 } as const satisfies Record<string, TopicContract>;

@@ -30,7 +30,19 @@ export interface ProcessTestStack extends ProcessStack {
  */
 export async function startProcessTestStack(
   name: string,
-  { ownInfrastructure = false, env = {} }: { ownInfrastructure?: boolean; env?: Record<string, string> } = {},
+  {
+    ownInfrastructure = false,
+    env = {},
+    built = false,
+    site = false,
+  }: {
+    ownInfrastructure?: boolean;
+    env?: Record<string, string>;
+    /** Run the production bundles (`npm run build`) on plain node instead of the sources under tsx. */
+    built?: boolean;
+    /** Start the catalogue site too, as `npm start` does. */
+    site?: boolean;
+  } = {},
 ): Promise<ProcessTestStack> {
   const runId = `${name.replace(/[^a-z0-9]/gi, '').toLowerCase()}_${randomBytes(3).toString('hex')}`;
   const runDir = path.join(DATA_DIR, 'test-runs', runId);
@@ -57,6 +69,9 @@ export async function startProcessTestStack(
       env: { PATH: process.env.PATH, OUTBOX_POLL_MS: '500', ...env },
       // Restarts quickly, so a killed component is back within a test's patience.
       backoff: { initialMs: 200, maxMs: 2_000 },
+      built,
+      // Most of these tests are about the graph's processes: the site only when asked for.
+      site,
       ...naming,
     });
     const pools = new Map<string, pg.Pool>();

@@ -169,7 +169,7 @@ try {
   if (refusals.size > 0) console.log(`  refusals: ${[...refusals].map(([why, count]) => `${why} ${count}`).join(', ')}`);
   console.log(`  overbooked sessions                            ${overbooked} (must be 0)`);
   const [{ ledger, held }] = await db.query(
-    `SELECT (SELECT committed_cents + spent_cents FROM fund_ledger WHERE id = 'attendance')::bigint AS ledger,
+    `SELECT (SELECT SUM(committed_cents + spent_cents) FROM fund_semester_ledger)::bigint AS ledger,
             (SELECT COALESCE(SUM(committed_cents + cost_cents), 0) FROM booking)::bigint AS held`,
   );
   console.log(`  fund ledger equals bookings' money             ${ledger === held ? 'yes' : `NO (${ledger} vs ${held})`}`);

@@ -15,6 +15,8 @@ import { CreateSessionsAndBookings1732300002500 } from './migrations/17323000025
 import { SpeedUpCatalogueQueries1732300003500 } from './migrations/1732300003500-SpeedUpCatalogueQueries';
 import { BookInFewerRoundTrips1732300003700 } from './migrations/1732300003700-BookInFewerRoundTrips';
 import { GroupFacetsByKey1732300003800 } from './migrations/1732300003800-GroupFacetsByKey';
+import { SplitFundBySemester1732300003900 } from './migrations/1732300003900-SplitFundBySemester';
+import { RecordFundPartnersAndChoices1732300003950 } from './migrations/1732300003950-RecordFundPartnersAndChoices';
 import { RecordBookingSafety1732300004600 } from './migrations/1732300004600-RecordBookingSafety';
 import { resolvers } from './resolvers';
 
@@ -39,9 +41,11 @@ export function createCatalogue(options: CatalogueOptions): SubgraphDefinition<C
       SpeedUpCatalogueQueries1732300003500,
       BookInFewerRoundTrips1732300003700,
       GroupFacetsByKey1732300003800,
+      SplitFundBySemester1732300003900,
+      RecordFundPartnersAndChoices1732300003950,
       RecordBookingSafety1732300004600,
     ],
-    publishes: [Topics.catalogueActivity, Topics.catalogueBooking],
+    publishes: [Topics.catalogueActivity, Topics.catalogueBooking, Topics.catalogueFund],
     consumes: {
       topics: [Topics.registryInstitution, Topics.registryLearnerCounts],
       handlers: { ...registryEventHandlers(options), ...learnerCountEventHandlers },

@@ -8,7 +8,7 @@ import { eventually } from '../../../test/support/eventually';
 import { registryInstitutionState } from '../../../test/support/fixtures';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
-import { createCatalogue, DEFAULT_CATALOGUE_OPTIONS } from '../src';
+import { createCatalogue } from '../src';
 import { semesterOf } from '../src/domain/semesters';
 import {
   activityInput,
@@ -19,7 +19,9 @@ import {
   CALENDAR,
   CANCEL_BOOKING as CANCEL,
   CREATE_ACTIVITY as CREATE,
+  ADD_FUND_PARTNERS as ADD_PARTNERS,
   FUND_BUDGET as BUDGET,
+  SET_SEMESTER_BUDGETS as SET_BUDGETS,
   futureWednesday,
   RECORD_ATTENDANCE as ATTEND,
   REGISTER_PROVIDER,
@@ -328,7 +330,7 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     expect((await book(schoolId, await session(30), 10)).status).toBe('CONFIRMED');
   });
 
-  it("refuses what exceeds the school's allocation or the fund's budget", async () => {
+  it("refuses what exceeds the school's allocation or the semester's budget", async () => {
     const schoolId = await school({ grade7: 10 });
     const sessionId = await session(30);
     // The activity keeps its €10 price; a later configuration of €5 halves the allocation
@@ -343,16 +345,23 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     } finally {
       options.fund.pricePerPupilCents = 1000;
     }
-    const totals = await fundTotals();
-    options.fund.attendanceBudgetCents = totals.committedCents + totals.spentCents + 5_000;
+    // FUND_ADMIN leaves the semester €50 more than its bookings hold: 6 pupils (€60) are refused, 5 fit to the cent.
+    const semesterRow = async () => (await fundTotals()).semesters.find((row: { semester: string }) => row.semester === semester);
+    const before = await semesterRow();
+    await data(
+      SET_BUDGETS,
+      { input: { budgets: [{ semester, budgetCents: before.committedCents + before.spentCents + 5_000 }] } },
+      FUND_ADMIN,
+    );
     try {
       const refused = await refusal(BOOK, { input: { sessionId, grade: 7, pupils: 6 } }, schoolCaller(schoolId));
       expect(refused.code).toBe('QUOTA_EXCEEDED');
-      expect(refused.reason).toBe('FUND_BUDGET_EXCEEDED');
+      expect(refused.reason).toBe('SEMESTER_BUDGET_EXCEEDED');
+      expect(refused.semester).toBe(semester);
       expect((await book(schoolId, sessionId, 5)).status).toBe('CONFIRMED');
-      expect((await fundTotals()).leftCents).toBe(0);
+      expect((await semesterRow()).leftCents).toBe(0);
     } finally {
-      options.fund.attendanceBudgetCents = DEFAULT_CATALOGUE_OPTIONS.fund.attendanceBudgetCents;
+      await data(SET_BUDGETS, { input: { budgets: [{ semester, budgetCents: null }] } }, FUND_ADMIN);
     }
   });
 
@@ -460,7 +469,7 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
       if (row.first_waiting !== null) assert.ok(row.first_waiting_pupils > row.capacity - row.booked_pupils);
     }
     const [ledger] = await harness.service.db.query(
-      `SELECT (SELECT committed_cents + spent_cents FROM fund_ledger WHERE id = 'attendance')::bigint AS ledger,
+      `SELECT (SELECT SUM(committed_cents + spent_cents) FROM fund_semester_ledger)::bigint AS ledger,
               (SELECT COALESCE(SUM(committed_cents + cost_cents), 0) FROM booking)::bigint AS held`,
     );
     expect(ledger.ledger).toBe(ledger.held);
@@ -578,6 +587,8 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     const municipality = `Ventspils ${randomUUID().slice(0, 8)}`;
     const place = { id: randomUUID(), address: 'Skolas iela 1, Ventspils', municipality, planningRegion: 'KURZEME' };
     const schoolId = await school({ grade7: 20 }, { planningRegion: 'KURZEME', implementationPlaces: [place] });
+    // The indicators' base is the year's partner institutions (source 003).
+    await data(ADD_PARTNERS, { input: { schoolYear, institutionIds: [schoolId] } }, FUND_ADMIN);
     const booking = await book(schoolId, await session(30), 20);
     now = new Date(sessionStart.getTime() + 2 * 60 * 60 * 1000);
     try {
@@ -586,7 +597,8 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
       now = new Date();
     }
     const PARTICIPATION = `query P($year: String!, $by: AreaLevel!) { participation(schoolYear: $year, groupBy: $by) {
-      key institution { id } schools participatingSchools learners participantsAtLeast participantsAtMost rateAtLeast rateAtMost targetRate targetMet } }`;
+      key institution { id } schools participatingSchools learners participantsAtLeast participantsAtMost rateAtLeast rateAtMost targetRate targetMet
+      projectWorkChoice { pupils influenced rate targetRate targetMet reportingSchools } } }`;
     const bySchool = (await data(PARTICIPATION, { year: schoolYear, by: 'SCHOOL' }, FUND_ADMIN)).participation;
     const mine = bySchool.find((row: any) => row.key === schoolId);
     expect(mine).toStrictEqual({
@@ -601,6 +613,7 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
       rateAtMost: 0.9,
       targetRate: 0.85,
       targetMet: true,
+      projectWorkChoice: { pupils: 0, influenced: 0, rate: 0, targetRate: 0.3, targetMet: false, reportingSchools: 0 },
     });
     const byMunicipality = (await data(PARTICIPATION, { year: schoolYear, by: 'MUNICIPALITY' }, FUND_ADMIN)).participation;
     expect(byMunicipality.find((row: any) => row.key === municipality).learners).toBe(20);

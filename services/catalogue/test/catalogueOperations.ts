@@ -37,7 +37,12 @@ export const RECORD_ATTENDANCE = `mutation A($input: RecordAttendanceInput!) { r
 export const BOOKING = `query G($id: ID!) { booking(id: $id) { ${BOOKING_FIELDS} } }`;
 export const SESSION = `query Ss($id: ID!) { activitySession(id: $id) { id status freePlaces bookedPupils waitingBookings activity { id status } } }`;
 export const CALENDAR = `query Cal($id: ID!) { schoolBookingsCalendar(institutionId: $id) }`;
-export const FUND_BUDGET = `query F($semester: String) { fundBudget(semester: $semester) { totalCents committedCents spentCents leftCents schools { institution { id } learners allocationCents committedCents spentCents leftCents } } }`;
+export const FUND_BUDGET = `query F($semester: String) { fundBudget(semester: $semester) { totalCents committedCents spentCents leftCents
+  schools { institution { id } learners allocationCents committedCents spentCents leftCents }
+  semesters { semester budgetCents isDefault committedCents spentCents leftCents } } }`;
+export const SET_SEMESTER_BUDGETS = `mutation S($input: SetSemesterBudgetsInput!) { setSemesterBudgets(input: $input) {
+  semesters { semester budgetCents isDefault committedCents spentCents leftCents } } }`;
+export const ADD_FUND_PARTNERS = `mutation A($input: FundPartnersInput!) { addFundPartners(input: $input) { schoolYear changed partners } }`;
 
 /** A valid activity draft; tests override what they are about. */
 export function activityInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -21,6 +21,8 @@ export * from './searchText';
 export * from './runServiceMain';
 export * from './ids';
 export * from './subgraphSdl';
+export * from './subgraphManifest';
+export * from './repositoryRoot';
 export * from './registryInstitutions';
 export * from './periodicJob';
 export * from './keysetPage';

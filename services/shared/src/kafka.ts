@@ -35,6 +35,9 @@ export interface TopicSettings {
 export async function ensureTopics(kafka: Kafka, topics: string[], settings: TopicSettings, deadlineMs = 30_000): Promise<void> {
   const { replicationFactor, partitions, minInSyncReplicas } = settings;
   const wanted = [...new Set(topics)];
+  // Nothing to wait for (a service that neither publishes nor consumes); asking the broker for
+  // the metadata of no topics would answer with every topic.
+  if (wanted.length === 0) return;
   const admin: Admin = kafka.admin();
   await admin.connect();
   try {

@@ -2,6 +2,9 @@ import { loadServiceConfig } from './config';
 import { createLogger } from './logger';
 import type { RequestContext } from './subgraphServer';
 import { startService, type SubgraphDefinition } from './service';
+import { onShutdownSignal } from './shutdownSignal';
+
+export { onShutdownSignal };
 
 /**
  * Entry point of a service process (`services/<name>/src/main.ts`): reads the environment
@@ -20,22 +23,4 @@ export async function runServiceMain<TContext extends RequestContext>(definition
     logger.fatal({ err: error }, 'could not start');
     process.exit(1);
   }
-}
-
-/** Runs `stop` once on the first SIGINT or SIGTERM, then exits; a second signal exits at once. */
-export function onShutdownSignal(stop: () => Promise<void>): void {
-  let stopping = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(130);
-    stopping = true;
-    stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(`failed to stop cleanly after ${signal}:`, error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
 }

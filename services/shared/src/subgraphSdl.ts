@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CACHE_CONTROL_SDL } from './cacheControl';
+import { REPOSITORY_ROOT } from './repositoryRoot';
 
 /** The repository's `schema/` folder, where every subgraph's SDL lives. */
-export const SCHEMA_DIR = path.resolve(new URL('../../../schema', import.meta.url).pathname);
+export const SCHEMA_DIR = path.join(REPOSITORY_ROOT, 'schema');
 
 /**
  * A subgraph's SDL files: `schema/<name>.graphql` first, then its module parts

@@ -16,6 +16,7 @@ export const Topics = {
   practitionersPrivatePractice: 'practitioners.private-practice.v1',
   catalogueActivity: 'catalogue.activity.v1',
   catalogueBooking: 'catalogue.booking.v1',
+  catalogueFund: 'catalogue.fund.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];

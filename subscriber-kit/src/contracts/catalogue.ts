@@ -24,6 +24,54 @@ export const CATALOGUE_BOOKING_EVENTS = {
   'catalogue.booking.parents-informed': "The school confirmed that the pupils' parents were informed (`safety`).",
 } as const;
 
+/** Every event type on `catalogue.fund.v1`: the fund's settings and the counts its indicators read (no personal data). */
+export const CATALOGUE_FUND_EVENTS = {
+  'catalogue.fund.semester-budget-set':
+    "FUND_ADMIN set a semester's budget out of the attendance budget, or back to its default share. Key: the semester.",
+  'catalogue.fund.partners-changed':
+    "FUND_ADMIN changed a school year's partner institutions (`institutionIds`: all of them after the change). Key: the school year.",
+  'catalogue.fund.learning-choices-reported':
+    'A school reported its learning-choice counts for a school year. Key: `<institution id>/<school year>`.',
+} as const;
+
+const schoolYear = z
+  .string()
+  .regex(/^\d{4}\/\d{4}$/)
+  .describe('e.g. `2025/2026`.');
+
+export const semesterBudgetStateSchema = z
+  .object({
+    semester: z
+      .string()
+      .regex(/^\d{4}\/\d{4}-[12]$/)
+      .describe('e.g. `2025/2026-1` (autumn) or `2025/2026-2` (spring).'),
+    budgetCents: z.number().int().min(0),
+    isDefault: z.boolean().describe('True for the default share: the attendance budget spread evenly over the semesters.'),
+    committedCents: z.number().int().min(0),
+    spentCents: z.number().int().min(0),
+    leftCents: z.number().int(),
+  })
+  .meta({ id: 'SemesterBudgetState', description: "A semester's budget out of the fund's attendance budget, and its money." });
+
+export const fundPartnersStateSchema = z
+  .object({ schoolYear, institutionIds: z.array(z.uuid()) })
+  .meta({ id: 'FundPartnersState', description: "A school year's partner institutions, the base of the measure's indicators." });
+
+export const learningChoicesStateSchema = z
+  .object({
+    institutionId: z.uuid(),
+    schoolYear,
+    secondaryPupils: z.number().int().min(0),
+    projectWorkInfluenced: z.number().int().min(0),
+    pupils: z.number().int().min(0),
+    furtherLearningInfluenced: z.number().int().min(0),
+    reportedAt: isoDateTime,
+  })
+  .meta({
+    id: 'LearningChoicesState',
+    description: "A school's learning-choice counts for a school year (source 003's 30 % and 50 % indicators).",
+  });
+
 export const activityStateSchema = z
   .object({
     id: z.uuid(),
@@ -129,6 +177,17 @@ export const bookingSafetyChangeSchema = z
     id: 'BookingSafetyChange',
     description: "`data` of the catalogue.booking.head-approved and parents-informed events: the booking's state and its safety record.",
   });
+export const semesterBudgetChangeSchema = stateChange(
+  semesterBudgetStateSchema,
+  'SemesterBudgetChange',
+  'catalogue.fund.semester-budget-set',
+);
+export const fundPartnersChangeSchema = stateChange(fundPartnersStateSchema, 'FundPartnersChange', 'catalogue.fund.partners-changed');
+export const learningChoicesChangeSchema = stateChange(
+  learningChoicesStateSchema,
+  'LearningChoicesChange',
+  'catalogue.fund.learning-choices-reported',
+);
 
 export type ActivityState = z.output<typeof activityStateSchema>;
 export type ActivitySession = z.output<typeof activitySessionSchema>;

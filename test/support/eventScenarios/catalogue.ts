@@ -113,6 +113,32 @@ const BOOKING = /* GraphQL */ `
   }
 `;
 
+const SET_BUDGETS = /* GraphQL */ `
+  mutation ScenarioCatalogueSetSemesterBudgets($input: SetSemesterBudgetsInput!) {
+    setSemesterBudgets(input: $input) {
+      semesters {
+        semester
+      }
+    }
+  }
+`;
+const ADD_PARTNERS = /* GraphQL */ `
+  mutation ScenarioCatalogueAddFundPartners($input: FundPartnersInput!) {
+    addFundPartners(input: $input) {
+      partners
+    }
+  }
+`;
+const REPORT_CHOICES = /* GraphQL */ `
+  mutation ScenarioCatalogueReportLearningChoices($input: ReportLearningChoicesInput!) {
+    reportLearningChoices(input: $input) {
+      report {
+        partner
+      }
+    }
+  }
+`;
+
 /** The catalogue service's clock in this scenario (its definition reads `now`); moved past a session to record attendance. */
 export const catalogueClock = { now: new Date('2025-10-01T08:00:00Z') };
 
@@ -191,8 +217,20 @@ export const catalogueScenario: EventScenario = async (context) => {
   await schedule(LATER, 30);
   await context.data(WITHDRAW, { input: { id: activity, reason: 'The museum closes for renovation' } }, provider);
 
+  // The fund: a semester's budget set (to its even share, so the sum stays within €27 million),
+  // a partner recorded, and that school's learning choices reported.
+  await context.data(SET_BUDGETS, { input: { budgets: [{ semester: '2026/2027-1', budgetCents: 337_500_000 }] } }, fundAdmin);
+  await eventually(
+    () => context.client.request(ADD_PARTNERS, { input: { schoolYear: '2025/2026', institutionIds: [first.id] } }, fundAdmin),
+    (r) => !r.errors,
+    { what: 'the catalogue to know the partner' },
+  );
+  const choices = { schoolYear: '2025/2026', secondaryPupils: 0, projectWorkInfluenced: 0, pupils: 120, furtherLearningInfluenced: 70 };
+  await context.data(REPORT_CHOICES, { input: choices }, schools[0]);
+
   return {
     [Topics.catalogueActivity]: [activity],
     [Topics.catalogueBooking]: [cancelled, promoted, attended, noShow],
+    [Topics.catalogueFund]: ['2026/2027-1', '2025/2026', `${first.id}/2025/2026`],
   };
 };

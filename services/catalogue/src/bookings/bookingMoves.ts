@@ -16,8 +16,19 @@ import { BookingEntity, type BookingRecord } from '../entities/booking';
 import { recordBookingEvent } from '../events/bookingEvents';
 import { assertFundingAllows, type SchoolLedger } from '../domain/bookingFunding';
 import type { FundPolicy } from '../domain/fundPolicy';
+import { defaultSemesterBudgetCents, type SemesterLedgerRow } from '../domain/semesterBudgets';
 import type { Semester } from '../domain/semesters';
-import { FUND_REFUSED_SQLSTATE, lockSchoolFunding, readFundingPosition, refuseFundMoves, type FundMoves } from './fundLedger';
+import {
+  addFundMove,
+  lockSchoolFunding,
+  movedIn,
+  readFundingPosition,
+  refuseFundMove,
+  refusedSemesterFund,
+  semesterLedgerRow,
+  type FundMoves,
+  type SemesterLedgerJson,
+} from './fundLedger';
 
 /*
  * The moves of a booking that hold or release seats and money. Callers hold the session's row
@@ -42,8 +53,8 @@ export interface BookingContext {
   ledger: SchoolLedger;
   /** Bookings on the session's waiting list. */
   waiting: number;
-  /** The fund's committed and spent money, as committed so far (no lock). */
-  fundUsedCents: number;
+  /** The fund's rows of the semesters from `from` on, as committed so far (no lock). */
+  fund: SemesterLedgerRow[];
   /** The transaction's time: what the database writes as the new booking's created_at. */
   now: Date;
 }
@@ -56,7 +67,7 @@ interface BookingContextJson {
   usage?: SchoolLedger['usage'];
   learnerCounts?: SchoolLedger['learnerCounts'];
   waiting?: number | string;
-  fundUsedCents?: number | string;
+  fund?: SemesterLedgerJson[];
   now: string;
 }
 
@@ -86,22 +97,24 @@ export async function lockBookingContext(
     terms: context.terms,
     ledger: { usage: context.usage ?? [], learnerCounts: context.learnerCounts ?? [] },
     waiting: Number(context.waiting ?? 0),
-    fundUsedCents: Number(context.fundUsedCents ?? 0),
+    fund: (context.fund ?? []).map(semesterLedgerRow),
     now: new Date(context.now),
   };
 }
 
 /**
  * Stores a new booking and commits, in one round trip: its row, the session's seats when it
- * is confirmed, its event in the outbox, and its money in the fund's row as the last write,
- * then COMMIT. When the fund cannot pay, nothing is stored and the answer is a refusal
- * (FUND_BUDGET_EXCEEDED, or CONFLICT when money came back meanwhile). The caller holds the
- * booking's locks (`lockBookingContext`) and decided `booking` under them; its created_at is
- * the transaction's time, as the column's default would have written it.
+ * is confirmed, its event in the outbox, and its money in its semester's row of the fund as the
+ * last write, then COMMIT. When the semester's budget cannot pay, nothing is stored and the
+ * answer is a refusal (SEMESTER_BUDGET_EXCEEDED, or CONFLICT when money came back meanwhile),
+ * decided from the figures the database's error carries: asking the pool for another
+ * connection here, while this aborted transaction still holds the session's lock, could wait
+ * for ever when every connection queues behind that lock. The caller holds the booking's locks
+ * (`lockBookingContext`) and decided `booking` under them; its created_at is the transaction's
+ * time, as the column's default would have written it.
  */
 export async function storeNewBooking(
   tx: PipelinedTransaction,
-  db: DataSource,
   policy: FundPolicy,
   booking: BookingRecord,
   event: CloudEvent,
@@ -113,7 +126,7 @@ export async function storeNewBooking(
             stored AS (INSERT INTO booking (id, session_id, institution_id, grade, pupils, status, semester, price_per_pupil_cents, committed_cents,
                                             cost_cents, attended_pupils, status_reason, created_by, created_at, updated_at)
                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15, $15) RETURNING queue_seq)
-       SELECT (SELECT queue_seq FROM stored) AS queue_seq, outbox_enqueue($16, $17, $18, $19) AS enqueued, catalogue_settle_fund($9, 0, $20, true) AS settled`,
+       SELECT (SELECT queue_seq FROM stored) AS queue_seq, outbox_enqueue($16, $17, $18, $19) AS enqueued, catalogue_settle_fund($7, $9, 0, $20, true) AS settled`,
       [
         booking.id,
         booking.sessionId,
@@ -131,13 +144,14 @@ export async function storeNewBooking(
         booking.createdBy,
         booking.createdAt,
         ...outboxEnqueueArgs(Topics.catalogueBooking, event),
-        policy.attendanceBudgetCents,
+        defaultSemesterBudgetCents(policy),
       ],
     );
     return { ...booking, queueSeq: String(row!.queue_seq) };
   } catch (error) {
-    if ((error as { code?: string }).code !== FUND_REFUSED_SQLSTATE) throw error;
-    return refuseFundMoves(db.manager, policy, { committedCents: booking.committedCents, spentCents: 0 });
+    const fund = refusedSemesterFund(error);
+    if (!fund) throw error;
+    return refuseFundMove(fund, booking.committedCents);
   }
 }
 
@@ -153,11 +167,12 @@ export async function lockSessions(manager: EntityManager, ids: string[]): Promi
 
 /**
  * Takes a confirmed group's seats in the (locked) session and adds its money to the
- * transaction's moves; negative numbers give them back.
+ * transaction's moves in its semester; negative numbers give them back.
  */
 export async function takeSeatsAndMoney(
   manager: EntityManager,
   session: ActivitySessionRecord,
+  semester: string,
   pupils: number,
   committedCents: number,
   moves: FundMoves,
@@ -167,7 +182,7 @@ export async function takeSeatsAndMoney(
     pupils,
   ]);
   session.bookedPupils += pupils;
-  moves.committedCents += committedCents;
+  addFundMove(moves, semester, committedCents);
 }
 
 /**
@@ -183,7 +198,8 @@ export async function cancelBookingRecord(
   moves: FundMoves,
 ): Promise<BookingRecord> {
   const bookings = manager.getRepository(BookingEntity);
-  if (booking.status === 'CONFIRMED') await takeSeatsAndMoney(manager, session, -booking.pupils, -booking.committedCents, moves);
+  if (booking.status === 'CONFIRMED')
+    await takeSeatsAndMoney(manager, session, booking.semester, -booking.pupils, -booking.committedCents, moves);
   const changedFields = booking.status === 'CONFIRMED' ? ['status', 'committedCents', 'statusReason'] : ['status', 'statusReason'];
   await bookings.update({ id: booking.id }, { status: 'CANCELLED', committedCents: 0, statusReason: reason });
   const stored = await bookings.findOneByOrFail({ id: booking.id });
@@ -221,14 +237,15 @@ export async function serveWaitingLists(
       const committedCents = booking.pupils * booking.pricePerPupilCents;
       try {
         const ask = { ...booking, schoolYear: booking.semester.slice(0, 9) };
-        const position = await readFundingPosition(manager, ask);
-        // The fund's row is settled last: add what this transaction has moved so far.
-        assertFundingAllows(options.fund, position, ask, position.fundUsedCents + moves.committedCents + moves.spentCents);
+        const position = await readFundingPosition(manager, options.fund, ask);
+        // The fund's rows are settled last: add what this transaction has moved so far.
+        const semesterFund = { ...position.semesterFund, usedCents: position.semesterFund.usedCents + movedIn(moves, booking.semester) };
+        assertFundingAllows(options.fund, position, ask, semesterFund);
       } catch (error) {
         if (error instanceof DomainError) continue;
         throw error;
       }
-      await takeSeatsAndMoney(manager, session, booking.pupils, committedCents, moves);
+      await takeSeatsAndMoney(manager, session, booking.semester, booking.pupils, committedCents, moves);
       const bookings = manager.getRepository(BookingEntity);
       await bookings.update({ id: booking.id }, { status: 'CONFIRMED', committedCents });
       const stored = await bookings.findOneByOrFail({ id: booking.id });

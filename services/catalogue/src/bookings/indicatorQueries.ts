@@ -4,9 +4,11 @@ import { learnersInGrade, type LearnerCountsByGroup } from '../domain/learnerGro
 import { gradeParticipation, summariseParticipation, type ParticipationRange, type ParticipationSummary } from '../domain/participation';
 import type { FundPolicy } from '../domain/fundPolicy';
 import type { Semester } from '../domain/semesters';
+import { summariseChoices, type LearningChoiceCounts } from '../domain/learningChoices';
 import { schoolBudgets } from './budgetQueries';
+import { listLearningChoiceReports } from './learningChoiceReports';
 
-export type AreaLevel = 'SCHOOL' | 'MUNICIPALITY' | 'PLANNING_REGION';
+export type AreaLevel = 'SCHOOL' | 'MUNICIPALITY' | 'PLANNING_REGION' | 'COUNTRY';
 
 const GRADES = Array.from({ length: 13 }, (_, grade) => grade);
 
@@ -30,24 +32,33 @@ async function areasOf(db: DataSource, institutionIds: string[]): Promise<Map<st
 
 function keyOf(level: AreaLevel, institutionId: string, areas: Map<string, { municipality: string; region: string }>): string {
   if (level === 'SCHOOL') return institutionId;
+  if (level === 'COUNTRY') return 'LV';
   const area = areas.get(institutionId);
   return (level === 'MUNICIPALITY' ? area?.municipality : area?.region) ?? 'unknown';
 }
 
-export interface ParticipationRowValue extends ParticipationSummary {
+export interface ParticipationRowValue extends ParticipationSummary, ReturnType<typeof summariseChoices> {
   key: string;
   institutionId: string | null;
   schools: number;
   participatingSchools: number;
 }
 
-/** Participation per school, municipality or region for a school year (both semesters). */
+/**
+ * The measure's three indicators per school, municipality, region or country for a school
+ * year (both semesters). The base is the year's partner institutions (source 003: pupils "mērķa
+ * grupas izglītības iestādēs", "projektā iesaistītajās … iestādēs"): their locked learner counts
+ * for participation (a partner without locked counts adds no learners) and their reports for
+ * the two choice indicators.
+ */
 export async function participationBy(db: DataSource, schoolYear: string, level: AreaLevel): Promise<ParticipationRowValue[]> {
   const locked: Array<{ institution_id: string; counts: LearnerCountsByGroup }> = await db.query(
-    `SELECT DISTINCT ON (institution_id) institution_id, counts FROM learner_count_report
-     WHERE school_year = $1 AND status = 'LOCKED' ORDER BY institution_id, state_at DESC`,
+    `SELECT p.institution_id, COALESCE(l.counts, '{}') AS counts FROM fund_partner p
+       LEFT JOIN locked_learner_counts l ON l.institution_id = p.institution_id AND l.school_year = p.school_year
+      WHERE p.school_year = $1 ORDER BY p.institution_id`,
     [schoolYear],
   );
+  const reports = (await listLearningChoiceReports(db, schoolYear)).filter((report) => report.partner);
   const attended: Array<{ institution_id: string; grade: number; groups: number[] }> = await db.query(
     `SELECT institution_id, grade, array_agg(attended_pupils) AS groups FROM booking
      WHERE semester IN ($1 || '-1', $1 || '-2') AND status = 'ATTENDED' GROUP BY institution_id, grade`,
@@ -57,7 +68,10 @@ export async function participationBy(db: DataSource, schoolYear: string, level:
     db,
     locked.map((row) => row.institution_id),
   );
-  const groups = new Map<string, { ranges: ParticipationRange[]; schools: number; participating: number; institutionId: string | null }>();
+  const groups = new Map<
+    string,
+    { ranges: ParticipationRange[]; reports: LearningChoiceCounts[]; schools: number; participating: number; institutionId: string | null }
+  >();
   for (const school of locked) {
     const ranges = GRADES.map((grade) =>
       gradeParticipation({
@@ -68,11 +82,13 @@ export async function participationBy(db: DataSource, schoolYear: string, level:
     const key = keyOf(level, school.institution_id, areas);
     const group = groups.get(key) ?? {
       ranges: [],
+      reports: [],
       schools: 0,
       participating: 0,
       institutionId: level === 'SCHOOL' ? school.institution_id : null,
     };
     group.ranges.push(...ranges);
+    group.reports.push(...reports.filter((report) => report.institutionId === school.institution_id));
     group.schools += 1;
     if (ranges.some((range) => range.atMost > 0)) group.participating += 1;
     groups.set(key, group);
@@ -84,6 +100,7 @@ export async function participationBy(db: DataSource, schoolYear: string, level:
       schools: group.schools,
       participatingSchools: group.participating,
       ...summariseParticipation(group.ranges),
+      ...summariseChoices(group.reports),
     }))
     .sort((a, b) => a.key.localeCompare(b.key));
 }

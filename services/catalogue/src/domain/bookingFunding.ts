@@ -1,8 +1,9 @@
 import { DomainError, ErrorCode } from '@eq/shared/errors';
-import { assertFundBudget, assertSchoolAllocation, BookingRefusal } from './bookingRules';
+import { assertSchoolAllocation, assertSemesterBudget, BookingRefusal } from './bookingRules';
 import type { FundPolicy } from './fundPolicy';
 import { assertCanFundAttendance, semesterAllocationCents } from './fundQuota';
 import { learnersInGrade, type LearnerCountsByGroup } from './learnerGroups';
+import type { SemesterFund } from './semesterBudgets';
 
 /** What the school has and uses in the semester, as read under its semester lock. */
 export interface SchoolFunding {
@@ -48,10 +49,10 @@ export interface FundingAsk {
 /**
  * Whether the fund may pay for `pupils` more attendances: the school has locked learner counts
  * for the year, the grade's quota (activities × its learners per semester) holds, and the
- * school's semester allocation is not exceeded. With `fundUsedCents`, the fund's budget is
- * looked at too; without, the caller leaves it to the statement that takes the money.
+ * school's semester allocation is not exceeded. With `semesterFund`, the fund's budget for the
+ * semester is looked at too; without, the caller leaves it to the statement that takes the money.
  */
-export function assertFundingAllows(policy: FundPolicy, funding: SchoolFunding, ask: FundingAsk, fundUsedCents: number | null): void {
+export function assertFundingAllows(policy: FundPolicy, funding: SchoolFunding, ask: FundingAsk, semesterFund: SemesterFund | null): void {
   if (!funding.counts || funding.learners === null) {
     throw new DomainError(
       ErrorCode.CONFLICT,
@@ -77,5 +78,12 @@ export function assertFundingAllows(policy: FundPolicy, funding: SchoolFunding, 
     allocationCents: semesterAllocationCents(funding.learners, policy.activitiesPerPupilPerSemester, policy.pricePerPupilCents),
     schoolUsedCents: funding.schoolUsedCents,
   });
-  if (fundUsedCents !== null) assertFundBudget({ neededCents, fundBudgetCents: policy.attendanceBudgetCents, fundUsedCents });
+  if (semesterFund) {
+    assertSemesterBudget({
+      neededCents,
+      semester: semesterFund.semester,
+      semesterBudgetCents: semesterFund.budgetCents,
+      semesterUsedCents: semesterFund.usedCents,
+    });
+  }
 }

@@ -12,7 +12,7 @@ export const BookingRefusal = {
   CLOSED: 'BOOKING_CLOSED',
   PUPIL_QUOTA: 'PUPIL_QUOTA_EXCEEDED',
   SCHOOL_ALLOCATION: 'SCHOOL_ALLOCATION_EXCEEDED',
-  FUND_BUDGET: 'FUND_BUDGET_EXCEEDED',
+  SEMESTER_BUDGET: 'SEMESTER_BUDGET_EXCEEDED',
   NO_LEARNER_COUNTS: 'NO_LOCKED_LEARNER_COUNTS',
 } as const;
 
@@ -94,15 +94,16 @@ export interface MoneyPosition {
   /** The school's semester allocation and what its bookings already hold or spent. */
   allocationCents: number;
   schoolUsedCents: number;
-  /** The fund's attendance budget and what all bookings hold or spent. */
-  fundBudgetCents: number;
-  fundUsedCents: number;
+  /** The fund's budget for the booking's semester (domain/semesterBudgets.ts) and what all its bookings hold or spent. */
+  semester: string;
+  semesterBudgetCents: number;
+  semesterUsedCents: number;
 }
 
-/** Neither the school's semester allocation nor the fund's budget may be exceeded. */
+/** Neither the school's semester allocation nor the fund's budget for the semester may be exceeded. */
 export function assertMoneyAvailable(position: MoneyPosition): void {
   assertSchoolAllocation(position);
-  assertFundBudget(position);
+  assertSemesterBudget(position);
 }
 
 /** The school's semester allocation may be spent to the last cent, never beyond. */
@@ -121,16 +122,19 @@ export function assertSchoolAllocation(position: Pick<MoneyPosition, 'neededCent
   }
 }
 
-/** The fund's attendance budget may be spent to the last cent, never beyond. */
-export function assertFundBudget(position: Pick<MoneyPosition, 'neededCents' | 'fundBudgetCents' | 'fundUsedCents'>): void {
-  const fundLeft = position.fundBudgetCents - position.fundUsedCents;
-  if (position.neededCents > fundLeft) {
+/** The fund's budget for the semester may be spent to the last cent, never beyond. */
+export function assertSemesterBudget(
+  position: Pick<MoneyPosition, 'neededCents' | 'semester' | 'semesterBudgetCents' | 'semesterUsedCents'>,
+): void {
+  const left = position.semesterBudgetCents - position.semesterUsedCents;
+  if (position.neededCents > left) {
     throw new DomainError(
       ErrorCode.QUOTA_EXCEEDED,
-      `The fund's attendance budget has ${Math.max(0, fundLeft) / 100} € left; the booking needs ${position.neededCents / 100} €`,
+      `The fund's budget for ${position.semester} has ${Math.max(0, left) / 100} € left; the booking needs ${position.neededCents / 100} €`,
       {
-        reason: BookingRefusal.FUND_BUDGET,
-        leftCents: Math.max(0, fundLeft),
+        reason: BookingRefusal.SEMESTER_BUDGET,
+        semester: position.semester,
+        leftCents: Math.max(0, left),
         neededCents: position.neededCents,
       },
     );

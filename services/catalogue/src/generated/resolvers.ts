@@ -8,6 +8,8 @@ import { BookingRecord } from '../entities/booking';
 import { SchoolBudgetRow } from '../bookings/budgetQueries';
 import { ActivityPage } from '../resolvers/activityCatalogue';
 import { ParticipationRowValue, AreaBudgetValue } from '../bookings/indicatorQueries';
+import { FundPartnerRow } from '../bookings/fundPartners';
+import { LearningChoiceReportRow } from '../bookings/learningChoiceReports';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -191,7 +193,7 @@ export type AreaBudget = {
   allocationCents: Scalars['Float']['output'];
   committedCents: Scalars['Float']['output'];
   institution: Maybe<Institution>;
-  /** The school's id, the municipality's name or the planning region's code. */
+  /** The school's id, the municipality's name, the planning region's code, or `LV`. */
   key: Scalars['String']['output'];
   leftCents: Scalars['Float']['output'];
   semester: Scalars['String']['output'];
@@ -199,6 +201,8 @@ export type AreaBudget = {
 };
 
 export type AreaLevel =
+  /** All of Latvia in one row (key `LV`). */
+  | 'COUNTRY'
   | 'MUNICIPALITY'
   | 'PLANNING_REGION'
   | 'SCHOOL';
@@ -268,6 +272,20 @@ export type CancelBookingPayload = {
   booking: Booking;
 };
 
+/** A choice indicator of a group of partner schools against its target. */
+export type ChoiceIndicator = {
+  __typename?: 'ChoiceIndicator';
+  influenced: Scalars['Int']['output'];
+  /** Pupils of the reports (its base). */
+  pupils: Scalars['Int']['output'];
+  rate: Scalars['Float']['output'];
+  /** Partner schools that reported. */
+  reportingSchools: Scalars['Int']['output'];
+  /** True when the rate reaches the target (false without reports). */
+  targetMet: Scalars['Boolean']['output'];
+  targetRate: Scalars['Float']['output'];
+};
+
 export type ConfirmParentsInformedInput = {
   bookingId: Scalars['ID']['input'];
   /** The day the parents were informed; not later than today. */
@@ -305,12 +323,63 @@ export type CreateActivityPayload = {
 export type FundBudget = {
   __typename?: 'FundBudget';
   committedCents: Scalars['Float']['output'];
+  /** The measure's whole financing by source and its attendance budget (source 003). */
+  financing: FundFinancing;
   leftCents: Scalars['Float']['output'];
   /** Per school, for the semester asked for (none when no semester is given). */
   schools: Array<SchoolBudget>;
+  /** The attendance budget per semester of the measure's period, in order. */
+  semesters: Array<SemesterBudget>;
   spentCents: Scalars['Float']['output'];
+  /** The attendance budget (source 003: €27 million). */
   totalCents: Scalars['Float']['output'];
 };
+
+/** ESF+ measure 4.2.2.1's money (source 003), in euro cents. */
+export type FundFinancing = {
+  __typename?: 'FundFinancing';
+  /** The part planned for attending activities, phased into semester budgets. */
+  attendanceBudgetCents: Scalars['Float']['output'];
+  /** First and last day of the measure's period (YYYY-MM-DD). */
+  periodFrom: Scalars['String']['output'];
+  periodTo: Scalars['String']['output'];
+  sources: Array<FundingShare>;
+  totalCents: Scalars['Float']['output'];
+};
+
+export type FundPartner = {
+  __typename?: 'FundPartner';
+  institution: Institution;
+  recordedAt: Scalars['DateTime']['output'];
+  schoolYear: Scalars['String']['output'];
+};
+
+export type FundPartnersInput = {
+  /** Register institutions, at most 2000 a request. */
+  institutionIds: Array<Scalars['ID']['input']>;
+  schoolYear: Scalars['String']['input'];
+};
+
+export type FundPartnersPayload = {
+  __typename?: 'FundPartnersPayload';
+  /** Institutions added or removed by this request. */
+  changed: Scalars['Int']['output'];
+  /** Partners of the school year after it. */
+  partners: Scalars['Int']['output'];
+  schoolYear: Scalars['String']['output'];
+};
+
+export type FundingShare = {
+  __typename?: 'FundingShare';
+  amountCents: Scalars['Float']['output'];
+  /** The source's name in the measure's documents. */
+  labelLv: Scalars['String']['output'];
+  source: FundingSource;
+};
+
+export type FundingSource =
+  | 'ESF_PLUS'
+  | 'STATE_BUDGET';
 
 export type GradeBand =
   | 'GRADES_1_3'
@@ -344,8 +413,28 @@ export type Institution = {
   id: Scalars['ID']['output'];
 };
 
+/** A school's counts for the measure's choice indicators in one school year. */
+export type LearningChoiceReport = {
+  __typename?: 'LearningChoiceReport';
+  /** Of them, those whose further-learning choice the activities influenced. */
+  furtherLearningInfluenced: Scalars['Int']['output'];
+  institution: Institution;
+  /** Whether the institution is a partner of that school year (only partners count in the indicators). */
+  partner: Scalars['Boolean']['output'];
+  /** Of them, those whose choice of the "Projekta darbs" course the activities influenced. */
+  projectWorkInfluenced: Scalars['Int']['output'];
+  /** Pupils of basic and secondary education (grades 1-12), the secondary ones included. */
+  pupils: Scalars['Int']['output'];
+  reportedAt: Scalars['DateTime']['output'];
+  schoolYear: Scalars['String']['output'];
+  /** Pupils of the secondary stage (grades 10-12). */
+  secondaryPupils: Scalars['Int']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Records institutions as the measure's partners for a school year (FUND_ADMIN); ones already recorded stay as they are. */
+  addFundPartners: FundPartnersPayload;
   /** Books a session for a group of pupils of one grade (SCHOOL, for its own institution). A full session puts the booking on its waiting list. */
   bookSession: BookSessionPayload;
   /** Cancels a confirmed or waiting booking before its session (the booking SCHOOL, or OFFICER); frees seats, quota and money and serves the waiting list. */
@@ -369,14 +458,31 @@ export type Mutation = {
   recordHeadApproval: RecordHeadApprovalPayload;
   /** Registers an activity provider: an institution of the register or an outside organisation (OFFICER or FUND_ADMIN). */
   registerProvider: RegisterProviderPayload;
+  /** Removes institutions from the measure's partners of a school year (FUND_ADMIN). */
+  removeFundPartners: FundPartnersPayload;
+  /** Reports the school's learning choices for a school year that has begun (SCHOOL, for its own institution); a later report replaces it. */
+  reportLearningChoices: ReportLearningChoicesPayload;
   /** Publishes a submitted activity or returns it to its provider with a reason (FUND_ADMIN or OFFICER). */
   reviewActivity: ReviewActivityPayload;
   /** Schedules a session of an activity (the PROVIDER that owns it). The activity must not be withdrawn. */
   scheduleSession: ScheduleSessionPayload;
+  /**
+   * Sets semesters' budgets out of the attendance budget (FUND_ADMIN). Several at once, so money
+   * can move between semesters in one step; a null budget sets a semester back to its default
+   * share. Refused when the semesters' budgets would add up to more than the attendance budget
+   * (`SEMESTER_BUDGETS_ABOVE_ATTENDANCE_BUDGET`), or a budget would be below what its bookings
+   * already hold or spent (`BUDGET_BELOW_COMMITTED`).
+   */
+  setSemesterBudgets: SetSemesterBudgetsPayload;
   /** Sends a draft or returned activity for review (the PROVIDER that owns it). */
   submitActivity: SubmitActivityPayload;
   /** Takes an activity out of the catalogue for good (the PROVIDER that owns it, or OFFICER). */
   withdrawActivity: WithdrawActivityPayload;
+};
+
+
+export type MutationAddFundPartnersArgs = {
+  input: FundPartnersInput;
 };
 
 
@@ -415,6 +521,16 @@ export type MutationRegisterProviderArgs = {
 };
 
 
+export type MutationRemoveFundPartnersArgs = {
+  input: FundPartnersInput;
+};
+
+
+export type MutationReportLearningChoicesArgs = {
+  input: ReportLearningChoicesInput;
+};
+
+
 export type MutationReviewActivityArgs = {
   input: ReviewActivityInput;
 };
@@ -422,6 +538,11 @@ export type MutationReviewActivityArgs = {
 
 export type MutationScheduleSessionArgs = {
   input: ScheduleSessionInput;
+};
+
+
+export type MutationSetSemesterBudgetsArgs = {
+  input: SetSemesterBudgetsInput;
 };
 
 
@@ -442,15 +563,19 @@ export type PageInfo = {
 
 export type ParticipationRow = {
   __typename?: 'ParticipationRow';
+  /** At least 50% of basic and secondary pupils' further-learning choice influenced (source 003), from the partners' reports. */
+  furtherLearningChoice: ChoiceIndicator;
   /** The school, when grouped by SCHOOL. */
   institution: Maybe<Institution>;
-  /** The school's id, the municipality's name or the planning region's code. */
+  /** The school's id, the municipality's name, the planning region's code, or `LV`. */
   key: Scalars['String']['output'];
   learners: Scalars['Int']['output'];
   participantsAtLeast: Scalars['Int']['output'];
   participantsAtMost: Scalars['Int']['output'];
   /** Schools that had at least one group attend. */
   participatingSchools: Scalars['Int']['output'];
+  /** At least 30% of secondary pupils' "Projekta darbs" choice influenced (source 003), from the partners' reports. */
+  projectWorkChoice: ChoiceIndicator;
   rateAtLeast: Scalars['Float']['output'];
   rateAtMost: Scalars['Float']['output'];
   schools: Scalars['Int']['output'];
@@ -494,15 +619,22 @@ export type Query = {
   booking: Maybe<Booking>;
   /** Money per school, municipality or planning region for one semester (FUND_ADMIN). */
   budgetByArea: Array<AreaBudget>;
-  /** Money of the activity-attendance budget (FUND_ADMIN): the whole fund, and per school for one semester. */
+  /** Money of the activity-attendance budget (FUND_ADMIN): the whole fund, its financing and semester budgets, and per school for one semester. */
   fundBudget: FundBudget;
+  /** Institutions recorded as the measure's partners for a school year (`2025/2026`), the base of its indicators (FUND_ADMIN, OFFICER). */
+  fundPartners: Array<FundPartner>;
+  /** Schools' reported learning choices for a school year: FUND_ADMIN and OFFICER read every school's, a SCHOOL its own. */
+  learningChoiceReports: Array<LearningChoiceReport>;
   /**
    * Participation against the measure's target (at least 85% of pupils take part), FUND_ADMIN only,
    * for one school year (`2025/2026`), per school, municipality or planning region. Bookings are per
    * group, not per named pupil, so participants are a range per grade: at least the largest group
    * that attended one activity (those pupils are surely different), at most the pupil-attendances
-   * recorded (capped at the grade's learners). Learners are the locked learner counts; every
-   * school with locked counts for the year is included, booked or not.
+   * recorded (capped at the grade's learners). Learners are the locked learner counts of the
+   * year's partner institutions (`fundPartners`, source 003: the target group's institutions);
+   * every partner with locked counts is included, booked or not. Each row also carries the 30%
+   * and 50% choice indicators from the partners' `reportLearningChoices`. `COUNTRY` gives the
+   * measure's own figures in one row.
    */
   participation: Array<ParticipationRow>;
   /** A school's bookings as an iCalendar feed (text/calendar, RFC 5545): the SCHOOL itself, OFFICER or FUND_ADMIN. Every booking not cancelled, of sessions not cancelled; a waiting one is TENTATIVE. */
@@ -546,6 +678,16 @@ export type QueryBudgetByAreaArgs = {
 
 export type QueryFundBudgetArgs = {
   semester?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryFundPartnersArgs = {
+  schoolYear: Scalars['String']['input'];
+};
+
+
+export type QueryLearningChoiceReportsArgs = {
+  schoolYear: Scalars['String']['input'];
 };
 
 
@@ -595,6 +737,19 @@ export type RegisterProviderPayload = {
   provider: ActivityProvider;
 };
 
+export type ReportLearningChoicesInput = {
+  furtherLearningInfluenced: Scalars['Int']['input'];
+  projectWorkInfluenced: Scalars['Int']['input'];
+  pupils: Scalars['Int']['input'];
+  schoolYear: Scalars['String']['input'];
+  secondaryPupils: Scalars['Int']['input'];
+};
+
+export type ReportLearningChoicesPayload = {
+  __typename?: 'ReportLearningChoicesPayload';
+  report: LearningChoiceReport;
+};
+
 export type ReviewActivityInput = {
   decision: ReviewDecision;
   id: Scalars['ID']['input'];
@@ -636,9 +791,37 @@ export type SchoolBudget = {
   spentCents: Scalars['Int']['output'];
 };
 
+/** One semester's share of the attendance budget and its money, in euro cents. */
+export type SemesterBudget = {
+  __typename?: 'SemesterBudget';
+  budgetCents: Scalars['Float']['output'];
+  committedCents: Scalars['Float']['output'];
+  /** True while FUND_ADMIN has not set it: the attendance budget spread evenly over the period's semesters. */
+  isDefault: Scalars['Boolean']['output'];
+  leftCents: Scalars['Float']['output'];
+  semester: Scalars['String']['output'];
+  spentCents: Scalars['Float']['output'];
+};
+
+export type SemesterBudgetInput = {
+  /** Whole euro cents; null for the default share. */
+  budgetCents?: InputMaybe<Scalars['Float']['input']>;
+  /** e.g. `2026/2027-1` (autumn) or `2026/2027-2` (spring). */
+  semester: Scalars['String']['input'];
+};
+
 export type SessionStatus =
   | 'CANCELLED'
   | 'SCHEDULED';
+
+export type SetSemesterBudgetsInput = {
+  budgets: Array<SemesterBudgetInput>;
+};
+
+export type SetSemesterBudgetsPayload = {
+  __typename?: 'SetSemesterBudgetsPayload';
+  semesters: Array<SemesterBudget>;
+};
 
 export type SubmitActivityInput = {
   id: Scalars['ID']['input'];
@@ -785,6 +968,7 @@ export type ResolversTypes = ResolversObject<{
   CacheControlScope: CacheControlScope;
   CancelBookingInput: CancelBookingInput;
   CancelBookingPayload: ResolverTypeWrapper<Omit<CancelBookingPayload, 'booking'> & { booking: ResolversTypes['Booking'] }>;
+  ChoiceIndicator: ResolverTypeWrapper<ChoiceIndicator>;
   ConfirmParentsInformedInput: ConfirmParentsInformedInput;
   ConfirmParentsInformedPayload: ResolverTypeWrapper<Omit<ConfirmParentsInformedPayload, 'booking'> & { booking: ResolversTypes['Booking'] }>;
   CreateActivityInput: CreateActivityInput;
@@ -792,10 +976,17 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FundBudget: ResolverTypeWrapper<Omit<FundBudget, 'schools'> & { schools: Array<ResolversTypes['SchoolBudget']> }>;
+  FundFinancing: ResolverTypeWrapper<FundFinancing>;
+  FundPartner: ResolverTypeWrapper<FundPartnerRow>;
+  FundPartnersInput: FundPartnersInput;
+  FundPartnersPayload: ResolverTypeWrapper<FundPartnersPayload>;
+  FundingShare: ResolverTypeWrapper<FundingShare>;
+  FundingSource: FundingSource;
   GradeBand: GradeBand;
   GradeBandCount: ResolverTypeWrapper<GradeBandCount>;
   HeadApproval: ResolverTypeWrapper<HeadApproval>;
   Institution: ResolverTypeWrapper<InstitutionReference>;
+  LearningChoiceReport: ResolverTypeWrapper<LearningChoiceReportRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticipationRow: ResolverTypeWrapper<ParticipationRowValue>;
@@ -809,13 +1000,19 @@ export type ResolversTypes = ResolversObject<{
   RecordHeadApprovalPayload: ResolverTypeWrapper<Omit<RecordHeadApprovalPayload, 'booking'> & { booking: ResolversTypes['Booking'] }>;
   RegisterProviderInput: RegisterProviderInput;
   RegisterProviderPayload: ResolverTypeWrapper<Omit<RegisterProviderPayload, 'provider'> & { provider: ResolversTypes['ActivityProvider'] }>;
+  ReportLearningChoicesInput: ReportLearningChoicesInput;
+  ReportLearningChoicesPayload: ResolverTypeWrapper<Omit<ReportLearningChoicesPayload, 'report'> & { report: ResolversTypes['LearningChoiceReport'] }>;
   ReviewActivityInput: ReviewActivityInput;
   ReviewActivityPayload: ResolverTypeWrapper<Omit<ReviewActivityPayload, 'activity'> & { activity: ResolversTypes['Activity'] }>;
   ReviewDecision: ReviewDecision;
   ScheduleSessionInput: ScheduleSessionInput;
   ScheduleSessionPayload: ResolverTypeWrapper<Omit<ScheduleSessionPayload, 'session'> & { session: ResolversTypes['ActivitySession'] }>;
   SchoolBudget: ResolverTypeWrapper<SchoolBudgetRow>;
+  SemesterBudget: ResolverTypeWrapper<SemesterBudget>;
+  SemesterBudgetInput: SemesterBudgetInput;
   SessionStatus: SessionStatus;
+  SetSemesterBudgetsInput: SetSemesterBudgetsInput;
+  SetSemesterBudgetsPayload: ResolverTypeWrapper<SetSemesterBudgetsPayload>;
   SubmitActivityInput: SubmitActivityInput;
   SubmitActivityPayload: ResolverTypeWrapper<Omit<SubmitActivityPayload, 'activity'> & { activity: ResolversTypes['Activity'] }>;
   WithdrawActivityInput: WithdrawActivityInput;
@@ -846,6 +1043,7 @@ export type ResolversParentTypes = ResolversObject<{
   Booking: BookingRecord;
   CancelBookingInput: CancelBookingInput;
   CancelBookingPayload: Omit<CancelBookingPayload, 'booking'> & { booking: ResolversParentTypes['Booking'] };
+  ChoiceIndicator: ChoiceIndicator;
   ConfirmParentsInformedInput: ConfirmParentsInformedInput;
   ConfirmParentsInformedPayload: Omit<ConfirmParentsInformedPayload, 'booking'> & { booking: ResolversParentTypes['Booking'] };
   CreateActivityInput: CreateActivityInput;
@@ -853,9 +1051,15 @@ export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   FundBudget: Omit<FundBudget, 'schools'> & { schools: Array<ResolversParentTypes['SchoolBudget']> };
+  FundFinancing: FundFinancing;
+  FundPartner: FundPartnerRow;
+  FundPartnersInput: FundPartnersInput;
+  FundPartnersPayload: FundPartnersPayload;
+  FundingShare: FundingShare;
   GradeBandCount: GradeBandCount;
   HeadApproval: HeadApproval;
   Institution: InstitutionReference;
+  LearningChoiceReport: LearningChoiceReportRow;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   ParticipationRow: ParticipationRowValue;
@@ -867,11 +1071,17 @@ export type ResolversParentTypes = ResolversObject<{
   RecordHeadApprovalPayload: Omit<RecordHeadApprovalPayload, 'booking'> & { booking: ResolversParentTypes['Booking'] };
   RegisterProviderInput: RegisterProviderInput;
   RegisterProviderPayload: Omit<RegisterProviderPayload, 'provider'> & { provider: ResolversParentTypes['ActivityProvider'] };
+  ReportLearningChoicesInput: ReportLearningChoicesInput;
+  ReportLearningChoicesPayload: Omit<ReportLearningChoicesPayload, 'report'> & { report: ResolversParentTypes['LearningChoiceReport'] };
   ReviewActivityInput: ReviewActivityInput;
   ReviewActivityPayload: Omit<ReviewActivityPayload, 'activity'> & { activity: ResolversParentTypes['Activity'] };
   ScheduleSessionInput: ScheduleSessionInput;
   ScheduleSessionPayload: Omit<ScheduleSessionPayload, 'session'> & { session: ResolversParentTypes['ActivitySession'] };
   SchoolBudget: SchoolBudgetRow;
+  SemesterBudget: SemesterBudget;
+  SemesterBudgetInput: SemesterBudgetInput;
+  SetSemesterBudgetsInput: SetSemesterBudgetsInput;
+  SetSemesterBudgetsPayload: SetSemesterBudgetsPayload;
   SubmitActivityInput: SubmitActivityInput;
   SubmitActivityPayload: Omit<SubmitActivityPayload, 'activity'> & { activity: ResolversParentTypes['Activity'] };
   WithdrawActivityInput: WithdrawActivityInput;
@@ -1023,6 +1233,15 @@ export type CancelBookingPayloadResolvers<ContextType = Context, ParentType exte
   booking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType>;
 }>;
 
+export type ChoiceIndicatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChoiceIndicator'] = ResolversParentTypes['ChoiceIndicator']> = ResolversObject<{
+  influenced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pupils?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reportingSchools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  targetMet?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  targetRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type ConfirmParentsInformedPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConfirmParentsInformedPayload'] = ResolversParentTypes['ConfirmParentsInformedPayload']> = ResolversObject<{
   booking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType>;
 }>;
@@ -1041,10 +1260,38 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type FundBudgetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundBudget'] = ResolversParentTypes['FundBudget']> = ResolversObject<{
   committedCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  financing?: Resolver<ResolversTypes['FundFinancing'], ParentType, ContextType>;
   leftCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   schools?: Resolver<Array<ResolversTypes['SchoolBudget']>, ParentType, ContextType>;
+  semesters?: Resolver<Array<ResolversTypes['SemesterBudget']>, ParentType, ContextType>;
   spentCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   totalCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type FundFinancingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundFinancing'] = ResolversParentTypes['FundFinancing']> = ResolversObject<{
+  attendanceBudgetCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  periodFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodTo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['FundingShare']>, ParentType, ContextType>;
+  totalCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type FundPartnerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundPartner'] = ResolversParentTypes['FundPartner']> = ResolversObject<{
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  schoolYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type FundPartnersPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundPartnersPayload'] = ResolversParentTypes['FundPartnersPayload']> = ResolversObject<{
+  changed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  partners?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  schoolYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type FundingShareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingShare'] = ResolversParentTypes['FundingShare']> = ResolversObject<{
+  amountCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  labelLv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['FundingSource'], ParentType, ContextType>;
 }>;
 
 export type GradeBandCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GradeBandCount'] = ResolversParentTypes['GradeBandCount']> = ResolversObject<{
@@ -1065,7 +1312,19 @@ export type InstitutionResolvers<ContextType = Context, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type LearningChoiceReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearningChoiceReport'] = ResolversParentTypes['LearningChoiceReport']> = ResolversObject<{
+  furtherLearningInfluenced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  projectWorkInfluenced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pupils?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  schoolYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  secondaryPupils?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addFundPartners?: Resolver<ResolversTypes['FundPartnersPayload'], ParentType, ContextType, RequireFields<MutationAddFundPartnersArgs, 'input'>>;
   bookSession?: Resolver<ResolversTypes['BookSessionPayload'], ParentType, ContextType, RequireFields<MutationBookSessionArgs, 'input'>>;
   cancelBooking?: Resolver<ResolversTypes['CancelBookingPayload'], ParentType, ContextType, RequireFields<MutationCancelBookingArgs, 'input'>>;
   confirmParentsInformed?: Resolver<ResolversTypes['ConfirmParentsInformedPayload'], ParentType, ContextType, RequireFields<MutationConfirmParentsInformedArgs, 'input'>>;
@@ -1073,8 +1332,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordAttendance?: Resolver<ResolversTypes['RecordAttendancePayload'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
   recordHeadApproval?: Resolver<ResolversTypes['RecordHeadApprovalPayload'], ParentType, ContextType, RequireFields<MutationRecordHeadApprovalArgs, 'input'>>;
   registerProvider?: Resolver<ResolversTypes['RegisterProviderPayload'], ParentType, ContextType, RequireFields<MutationRegisterProviderArgs, 'input'>>;
+  removeFundPartners?: Resolver<ResolversTypes['FundPartnersPayload'], ParentType, ContextType, RequireFields<MutationRemoveFundPartnersArgs, 'input'>>;
+  reportLearningChoices?: Resolver<ResolversTypes['ReportLearningChoicesPayload'], ParentType, ContextType, RequireFields<MutationReportLearningChoicesArgs, 'input'>>;
   reviewActivity?: Resolver<ResolversTypes['ReviewActivityPayload'], ParentType, ContextType, RequireFields<MutationReviewActivityArgs, 'input'>>;
   scheduleSession?: Resolver<ResolversTypes['ScheduleSessionPayload'], ParentType, ContextType, RequireFields<MutationScheduleSessionArgs, 'input'>>;
+  setSemesterBudgets?: Resolver<ResolversTypes['SetSemesterBudgetsPayload'], ParentType, ContextType, RequireFields<MutationSetSemesterBudgetsArgs, 'input'>>;
   submitActivity?: Resolver<ResolversTypes['SubmitActivityPayload'], ParentType, ContextType, RequireFields<MutationSubmitActivityArgs, 'input'>>;
   withdrawActivity?: Resolver<ResolversTypes['WithdrawActivityPayload'], ParentType, ContextType, RequireFields<MutationWithdrawActivityArgs, 'input'>>;
 }>;
@@ -1085,12 +1347,14 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type ParticipationRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ParticipationRow'] = ResolversParentTypes['ParticipationRow']> = ResolversObject<{
+  furtherLearningChoice?: Resolver<ResolversTypes['ChoiceIndicator'], ParentType, ContextType>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   learners?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   participantsAtLeast?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   participantsAtMost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   participatingSchools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  projectWorkChoice?: Resolver<ResolversTypes['ChoiceIndicator'], ParentType, ContextType>;
   rateAtLeast?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   rateAtMost?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   schools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1111,6 +1375,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   booking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QueryBookingArgs, 'id'>>;
   budgetByArea?: Resolver<Array<ResolversTypes['AreaBudget']>, ParentType, ContextType, RequireFields<QueryBudgetByAreaArgs, 'groupBy' | 'semester'>>;
   fundBudget?: Resolver<ResolversTypes['FundBudget'], ParentType, ContextType, Partial<QueryFundBudgetArgs>>;
+  fundPartners?: Resolver<Array<ResolversTypes['FundPartner']>, ParentType, ContextType, RequireFields<QueryFundPartnersArgs, 'schoolYear'>>;
+  learningChoiceReports?: Resolver<Array<ResolversTypes['LearningChoiceReport']>, ParentType, ContextType, RequireFields<QueryLearningChoiceReportsArgs, 'schoolYear'>>;
   participation?: Resolver<Array<ResolversTypes['ParticipationRow']>, ParentType, ContextType, RequireFields<QueryParticipationArgs, 'groupBy' | 'schoolYear'>>;
   schoolBookingsCalendar?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QuerySchoolBookingsCalendarArgs, 'institutionId'>>;
 }>;
@@ -1125,6 +1391,10 @@ export type RecordHeadApprovalPayloadResolvers<ContextType = Context, ParentType
 
 export type RegisterProviderPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegisterProviderPayload'] = ResolversParentTypes['RegisterProviderPayload']> = ResolversObject<{
   provider?: Resolver<ResolversTypes['ActivityProvider'], ParentType, ContextType>;
+}>;
+
+export type ReportLearningChoicesPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportLearningChoicesPayload'] = ResolversParentTypes['ReportLearningChoicesPayload']> = ResolversObject<{
+  report?: Resolver<ResolversTypes['LearningChoiceReport'], ParentType, ContextType>;
 }>;
 
 export type ReviewActivityPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReviewActivityPayload'] = ResolversParentTypes['ReviewActivityPayload']> = ResolversObject<{
@@ -1143,6 +1413,19 @@ export type SchoolBudgetResolvers<ContextType = Context, ParentType extends Reso
   leftCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   semester?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   spentCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SemesterBudgetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SemesterBudget'] = ResolversParentTypes['SemesterBudget']> = ResolversObject<{
+  budgetCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  committedCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  leftCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  semester?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  spentCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type SetSemesterBudgetsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SetSemesterBudgetsPayload'] = ResolversParentTypes['SetSemesterBudgetsPayload']> = ResolversObject<{
+  semesters?: Resolver<Array<ResolversTypes['SemesterBudget']>, ParentType, ContextType>;
 }>;
 
 export type SubmitActivityPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubmitActivityPayload'] = ResolversParentTypes['SubmitActivityPayload']> = ResolversObject<{
@@ -1173,14 +1456,20 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   BookSessionPayload?: BookSessionPayloadResolvers<ContextType>;
   Booking?: BookingResolvers<ContextType>;
   CancelBookingPayload?: CancelBookingPayloadResolvers<ContextType>;
+  ChoiceIndicator?: ChoiceIndicatorResolvers<ContextType>;
   ConfirmParentsInformedPayload?: ConfirmParentsInformedPayloadResolvers<ContextType>;
   CreateActivityPayload?: CreateActivityPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   FundBudget?: FundBudgetResolvers<ContextType>;
+  FundFinancing?: FundFinancingResolvers<ContextType>;
+  FundPartner?: FundPartnerResolvers<ContextType>;
+  FundPartnersPayload?: FundPartnersPayloadResolvers<ContextType>;
+  FundingShare?: FundingShareResolvers<ContextType>;
   GradeBandCount?: GradeBandCountResolvers<ContextType>;
   HeadApproval?: HeadApprovalResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
+  LearningChoiceReport?: LearningChoiceReportResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ParticipationRow?: ParticipationRowResolvers<ContextType>;
@@ -1189,9 +1478,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RecordAttendancePayload?: RecordAttendancePayloadResolvers<ContextType>;
   RecordHeadApprovalPayload?: RecordHeadApprovalPayloadResolvers<ContextType>;
   RegisterProviderPayload?: RegisterProviderPayloadResolvers<ContextType>;
+  ReportLearningChoicesPayload?: ReportLearningChoicesPayloadResolvers<ContextType>;
   ReviewActivityPayload?: ReviewActivityPayloadResolvers<ContextType>;
   ScheduleSessionPayload?: ScheduleSessionPayloadResolvers<ContextType>;
   SchoolBudget?: SchoolBudgetResolvers<ContextType>;
+  SemesterBudget?: SemesterBudgetResolvers<ContextType>;
+  SetSemesterBudgetsPayload?: SetSemesterBudgetsPayloadResolvers<ContextType>;
   SubmitActivityPayload?: SubmitActivityPayloadResolvers<ContextType>;
   WithdrawActivityPayload?: WithdrawActivityPayloadResolvers<ContextType>;
   federation__FieldSet?: GraphQLScalarType;

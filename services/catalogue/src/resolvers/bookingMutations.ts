@@ -15,6 +15,7 @@ import {
 } from '../domain/bookingRules';
 import { attendanceCostCents } from '../domain/fundQuota';
 import { assertEligibleSchool } from '../domain/schoolEligibility';
+import { semesterFundOf } from '../domain/semesterBudgets';
 import { semesterOf } from '../domain/semesters';
 import { cancelBookingRecord, lockBookingContext, lockSession, serveWaitingLists, storeNewBooking } from '../bookings/bookingMoves';
 import { noFundMoves, settleFund } from '../bookings/fundLedger';
@@ -80,7 +81,7 @@ export const bookingMutations: Pick<MutationResolvers, 'bookSession' | 'cancelBo
         options.fund,
         schoolFundingIn(context.ledger, ask),
         ask,
-        placement === 'CONFIRMED' ? null : context.fundUsedCents,
+        placement === 'CONFIRMED' ? null : semesterFundOf(context.fund, semester.label, options.fund),
       );
       const decided: BookingRecord = {
         id: randomUUID(),
@@ -106,7 +107,7 @@ export const bookingMutations: Pick<MutationResolvers, 'bookSession' | 'cancelBo
         session,
         changedFields,
       );
-      return storeNewBooking(tx, db, options.fund, decided, event);
+      return storeNewBooking(tx, options.fund, decided, event);
     });
     return { booking };
   },
@@ -150,7 +151,11 @@ export const bookingMutations: Pick<MutationResolvers, 'bookSession' | 'cancelBo
         ['status', 'attendedPupils', 'costCents', 'committedCents'],
       );
       // The held money becomes what was spent: attended pupils × price; the rest goes back.
-      await settleFund(manager, options.fund, { committedCents: -current.committedCents, spentCents: costCents });
+      await settleFund(
+        manager,
+        options.fund,
+        new Map([[current.semester, { committedCents: -current.committedCents, spentCents: costCents }]]),
+      );
       return stored;
     });
     return { booking };

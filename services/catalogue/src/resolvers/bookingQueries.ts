@@ -1,9 +1,11 @@
-import { readFundTotals } from '../bookings/fundLedger';
+import { readSemesterLedger } from '../bookings/fundLedger';
 import { assertUuid, forbidden, requireRole, Role, todayInLatvia, validationFailed } from '@eq/shared';
 import { In } from 'typeorm';
 import { mayViewActivity } from '../domain/activityAccess';
 import { mayListSchoolBookings, mayViewBooking } from '../domain/bookingAccess';
 import { icsCalendar, type CalendarEntry } from '../domain/icsCalendar';
+import { fundFinancing } from '../domain/fundPolicy';
+import { semesterBudgetView } from '../domain/semesterBudgets';
 import { parseSemesterLabel } from '../domain/semesters';
 import { schoolBudgets } from '../bookings/budgetQueries';
 import { budgetBy, participationBy } from '../bookings/indicatorQueries';
@@ -66,9 +68,13 @@ export const bookingQueries: Pick<
     requireRole(caller, Role.FUND_ADMIN);
     const parsed = semester ? parseSemesterLabel(semester) : null;
     if (semester && !parsed) throw validationFailed('A semester is written "2025/2026-1" (autumn) or "2025/2026-2" (spring)', 'semester');
-    const { committedCents, spentCents } = await readFundTotals(db.manager);
+    const ledger = await readSemesterLedger(db.manager);
+    const committedCents = ledger.reduce((sum, row) => sum + row.committedCents, 0);
+    const spentCents = ledger.reduce((sum, row) => sum + row.spentCents, 0);
     const totalCents = options.fund.attendanceBudgetCents;
     return {
+      financing: fundFinancing(options.fund),
+      semesters: ledger.map((row) => semesterBudgetView(row, options.fund)),
       totalCents,
       committedCents,
       spentCents,

@@ -10,6 +10,8 @@ import { bookingMutations } from './bookingMutations';
 import { bookingQueries } from './bookingQueries';
 import { bookingSafetyFields } from './bookingSafety';
 import { eventSafetyMutations } from './eventSafetyMutations';
+import { fundMutations } from './fundMutations';
+import { FundPartner, fundQueries, LearningChoiceReport } from './fundQueries';
 import { Institution } from './institution';
 import { providerMutations } from './providerMutations';
 import { Query } from './query';
@@ -18,8 +20,15 @@ import { sessionMutations } from './sessionMutations';
 export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query: { ...Query, ...bookingQueries },
-  Mutation: { ...providerMutations, ...activityMutations, ...sessionMutations, ...bookingMutations, ...eventSafetyMutations },
+  Query: { ...Query, ...bookingQueries, ...fundQueries },
+  Mutation: {
+    ...providerMutations,
+    ...activityMutations,
+    ...sessionMutations,
+    ...bookingMutations,
+    ...eventSafetyMutations,
+    ...fundMutations,
+  },
   Activity,
   ActivityConnection,
   ActivityProvider,
@@ -28,5 +37,7 @@ export const resolvers: Resolvers = {
   SchoolBudget,
   ParticipationRow,
   AreaBudget,
+  FundPartner,
+  LearningChoiceReport,
   Institution,
 };

@@ -5,6 +5,7 @@ import { assertFundingAllows, schoolFundingIn, type SchoolFunding } from '../boo
 import { MEASURE_4221_POLICY } from '../fundPolicy';
 
 const policy = { ...MEASURE_4221_POLICY, attendanceBudgetCents: 1_000_000 };
+const semesterFund = (usedCents: number) => ({ semester: '2025/2026-2', budgetCents: 1_000_000, usedCents });
 // 10 pupils in grade 7, 20 in grade 8: grade 7 may have 40 funded attendances, the school €1,200.
 const funding: SchoolFunding = { counts: { grade7: 10, grade8: 20 }, learners: 30, gradeFunded: 30, schoolUsedCents: 30_000 };
 const ask = { schoolYear: '2025/2026', grade: 7, pupils: 10, pricePerPupilCents: 1000 };
@@ -22,10 +23,10 @@ function reasonOf(run: () => void): unknown {
 describe('assertFundingAllows', () => {
   it("funds a grade's quota and the school's allocation to the last pupil and cent", () => {
     assertFundingAllows(policy, funding, ask, null);
-    assertFundingAllows(policy, funding, ask, 990_000);
+    assertFundingAllows(policy, funding, ask, semesterFund(990_000));
   });
 
-  it('refuses with the reason a school can act on: counts, quota, allocation, fund', () => {
+  it("refuses with the reason a school can act on: counts, quota, allocation, the semester's budget", () => {
     expect(reasonOf(() => assertFundingAllows(policy, { ...funding, counts: null, learners: null }, ask, null))).toBe(
       'NO_LOCKED_LEARNER_COUNTS',
     );
@@ -33,7 +34,7 @@ describe('assertFundingAllows', () => {
     expect(reasonOf(() => assertFundingAllows(policy, { ...funding, schoolUsedCents: 110_001 }, ask, null))).toBe(
       'SCHOOL_ALLOCATION_EXCEEDED',
     );
-    expect(reasonOf(() => assertFundingAllows(policy, funding, ask, 990_001))).toBe('FUND_BUDGET_EXCEEDED');
+    expect(reasonOf(() => assertFundingAllows(policy, funding, ask, semesterFund(990_001)))).toBe('SEMESTER_BUDGET_EXCEEDED');
   });
 
   it('refuses a group larger than its grade in the locked counts, and takes the whole grade', () => {

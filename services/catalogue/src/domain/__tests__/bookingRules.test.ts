@@ -1,6 +1,5 @@
-import assert from 'node:assert/strict';
 import { describe, expect, it } from '@jest/globals';
-import { DomainError, ErrorCode } from '@eq/shared/errors';
+import { ErrorCode } from '@eq/shared/errors';
 import {
   assertCancellable,
   assertGroupFits,
@@ -10,19 +9,10 @@ import {
   placementOf,
   validateBookingRequest,
 } from '../bookingRules';
+import { refusal } from './domainRefusal';
 
 const activity = { status: 'PUBLISHED', gradeBands: ['GRADES_7_9'], maxGroupSize: 25 };
 const session = { status: 'SCHEDULED', capacity: 30, startsAt: new Date('2025-10-22T08:00:00Z') };
-
-function refusal(run: () => void): DomainError {
-  try {
-    run();
-  } catch (error) {
-    assert.ok(error instanceof DomainError);
-    return error;
-  }
-  assert.fail('expected a refusal');
-}
 
 describe('validateBookingRequest', () => {
   it('accepts grade 0 (pre-school) to 12 and at least one pupil', () => {
@@ -77,22 +67,34 @@ describe('placementOf', () => {
 });
 
 describe('assertMoneyAvailable', () => {
-  const position = { neededCents: 10_000, allocationCents: 40_000, schoolUsedCents: 30_000, fundBudgetCents: 1_000_000, fundUsedCents: 0 };
+  const position = {
+    neededCents: 10_000,
+    allocationCents: 40_000,
+    schoolUsedCents: 30_000,
+    semester: '2026/2027-1',
+    semesterBudgetCents: 1_000_000,
+    semesterUsedCents: 0,
+  };
 
-  it("allows spending the school's allocation and the fund's budget to the last cent", () => {
+  it("allows spending the school's allocation and the semester's budget to the last cent", () => {
     assertMoneyAvailable(position);
-    assertMoneyAvailable({ ...position, fundUsedCents: 990_000 });
+    assertMoneyAvailable({ ...position, semesterUsedCents: 990_000 });
   });
 
-  it('refuses beyond the allocation, then beyond the fund, each with its reason', () => {
+  it("refuses beyond the allocation, then beyond the semester's budget, each with its reason", () => {
     const school = refusal(() => assertMoneyAvailable({ ...position, schoolUsedCents: 30_001 }));
     expect([school.code, school.details.reason, school.details.leftCents]).toStrictEqual([
       ErrorCode.QUOTA_EXCEEDED,
       'SCHOOL_ALLOCATION_EXCEEDED',
       9_999,
     ]);
-    const fund = refusal(() => assertMoneyAvailable({ ...position, fundUsedCents: 990_001 }));
-    expect([fund.code, fund.details.reason]).toStrictEqual([ErrorCode.QUOTA_EXCEEDED, 'FUND_BUDGET_EXCEEDED']);
+    const fund = refusal(() => assertMoneyAvailable({ ...position, semesterUsedCents: 990_001 }));
+    expect([fund.code, fund.details.reason, fund.details.semester, fund.details.leftCents]).toStrictEqual([
+      ErrorCode.QUOTA_EXCEEDED,
+      'SEMESTER_BUDGET_EXCEEDED',
+      '2026/2027-1',
+      9_999,
+    ]);
   });
 });
 

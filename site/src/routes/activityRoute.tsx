@@ -1,0 +1,30 @@
+import type { Context } from 'hono';
+import type { SiteEnv, SiteLogger } from '../siteEnv';
+import { isUuid } from '@eq/shared/ids';
+import type { GatewayClient } from '../gateway/gatewayClient';
+import { ActivityPageDocument } from '../generated/operations';
+import { ActivityPage } from '../pages/activityPage';
+import { ErrorPage } from '../pages/errorPage';
+import { refusalPage } from './refusalPage';
+import { renderPage } from './renderPage';
+
+const notFound = (c: Context) =>
+  renderPage(
+    c,
+    <ErrorPage title="Nav atrasts" message="Šāda norise katalogā nav atrodama. Varbūt tā ir atsaukta vai saite ir kļūdaina." />,
+    404,
+  );
+
+/** `GET /norises/:id`: one published activity and its sessions from now on. */
+export function activityRoute(gateway: GatewayClient, logger: SiteLogger) {
+  return async (c: Context<SiteEnv>) => {
+    const id = c.req.param('id') ?? '';
+    if (!isUuid(id)) return notFound(c);
+    try {
+      const { activity } = await gateway.query(ActivityPageDocument, { id, sessionsFrom: new Date().toISOString() }, c.get('requestId'));
+      return activity ? renderPage(c, <ActivityPage activity={activity} />) : notFound(c);
+    } catch (error) {
+      return refusalPage(c, error, logger);
+    }
+  };
+}
