@@ -5,6 +5,7 @@ import { activityInput, futureWednesday } from '../services/catalogue/test/catal
 import {
   childMinderInput,
   privatePracticeInput,
+  CERTIFY,
   REGISTER as REGISTER_PSYCHOLOGIST,
   registerInput,
 } from '../services/practitioners/test/fixtures';
@@ -112,8 +113,20 @@ const PSYCHOLOGISTS = /* GraphQL */ `
         node {
           id
           name
+          mayPractise
+          isSupervisor
           certificates {
             number
+            isCurrent
+            statusHistory {
+              status
+            }
+          }
+          supervisionContracts {
+            isCurrent
+            supervisor {
+              name
+            }
           }
           statusHistory {
             status
@@ -338,8 +351,21 @@ describe('SQL statements per list query do not grow with the page (N+1 guard, th
     for (let i = 0; i < LARGE; i++) {
       const institution = await registerInstitution(context, { name: `Budžeta skola ${i}` });
       await issueLicence(context, institution);
-      await stack.client.data(REGISTER_PSYCHOLOGIST, { input: registerInput() }, officer);
       const unique = randomUUID().slice(0, 8);
+      const psychologist = (await stack.client.data(REGISTER_PSYCHOLOGIST, { input: registerInput() }, officer)).registerPsychologist
+        .psychologist;
+      await stack.client.data(
+        CERTIFY,
+        {
+          input: {
+            psychologistId: psychologist.id,
+            certificateNumber: `K-${unique}`,
+            fieldOfPractice: 'LEGAL',
+            decision: { number: `S-${unique}`, date: '2024-02-01' },
+          },
+        },
+        officer,
+      );
       await stack.client.data(REGISTER_CHILDCARE, { input: childMinderInput({ registrationNumber: `BU-${unique}` }) }, officer);
       await stack.client.data(ISSUE_PRIVATE_PRACTICE, { input: privatePracticeInput({ number: `PP-${unique}` }) }, officer);
       const higherEducation = {

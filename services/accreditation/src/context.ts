@@ -14,12 +14,14 @@ export interface Context extends RequestContext {
   /** The term policy the service was configured with (checked once, at start). */
   termPolicy: TermPolicy;
   clock: Clock;
+  /** Within how many years of its start a new programme must be accredited (checked once, at start). */
+  newProgrammeAccreditationYears: number;
 }
 
 export function buildContext(
   base: RequestContext,
   { db }: { db: DataSource },
-  services: { termPolicy: TermPolicy; clock: Clock },
+  services: { termPolicy: TermPolicy; clock: Clock; newProgrammeAccreditationYears: number },
 ): Context {
   return { ...base, db, loaders: createAccreditationLoaders(db), ...services };
 }

@@ -1,6 +1,7 @@
 import { CreateRegistryInstitutionReplica1732300000050, readSubgraphSdl, type SubgraphDefinition, todayInLatvia, Topics } from '@eq/shared';
 import { parse } from 'graphql';
 import { buildContext, type Clock, type Context } from './context';
+import { DEFAULT_NEW_PROGRAMME_ACCREDITATION_YEARS } from './domain/programmeDeadline';
 import { assertTermPolicy, DEFAULT_TERM_POLICY, type TermPolicy } from './domain/termPolicy';
 import { AccreditationEntity } from './entities/accreditation';
 import { AccreditationApplicationEntity } from './entities/accreditationApplication';
@@ -17,6 +18,7 @@ import { MoveToRegistryInstitutionReplica1732300000350 } from './migrations/1732
 import { AccreditationProcess1732300002300 } from './migrations/1732300002300-AccreditationProcess';
 import { CreateHeadEvaluations1732300002310 } from './migrations/1732300002310-CreateHeadEvaluations';
 import { CreateTasksAndMonitoring1732300002320 } from './migrations/1732300002320-CreateTasksAndMonitoring';
+import { LiquidationExtensionReason1732300004300 } from './migrations/1732300004300-LiquidationExtensionReason';
 import { resolvers } from './resolvers';
 
 export interface AccreditationOptions {
@@ -32,6 +34,11 @@ export interface AccreditationOptions {
    * deadline, so the institution hears in time to apply.
    */
   expiringNoticeDays?: number;
+  /**
+   * Within how many years of its start a new programme must be accredited (see
+   * domain/programmeDeadline.ts); default 2. Our configurable figure, not one from the reference data.
+   */
+  newProgrammeAccreditationYears?: number;
 }
 
 const systemClock: Clock = { today: () => todayInLatvia() };
@@ -51,6 +58,12 @@ export function defineAccreditation(options: AccreditationOptions = {}): Subgrap
   const termPolicy = assertTermPolicy(options.termPolicy ?? DEFAULT_TERM_POLICY);
   const clock = options.clock ?? systemClock;
   const expiringNoticeDays = assertWholeNumber(options.expiringNoticeDays ?? 180, 'expiringNoticeDays', 0, 3660);
+  const newProgrammeAccreditationYears = assertWholeNumber(
+    options.newProgrammeAccreditationYears ?? DEFAULT_NEW_PROGRAMME_ACCREDITATION_YEARS,
+    'newProgrammeAccreditationYears',
+    1,
+    10,
+  );
   const intervalMs = assertWholeNumber(options.expiryIntervalMs ?? 3_600_000, 'expiryIntervalMs', 10, 86_400_000);
   return {
     name: 'accreditation',
@@ -74,13 +87,14 @@ export function defineAccreditation(options: AccreditationOptions = {}): Subgrap
       AccreditationProcess1732300002300,
       CreateHeadEvaluations1732300002310,
       CreateTasksAndMonitoring1732300002320,
+      LiquidationExtensionReason1732300004300,
     ],
     publishes: [Topics.accreditationAccreditation, Topics.accreditationApplication, Topics.accreditationHeadEvaluation],
     consumes: {
       topics: [Topics.registryInstitution, Topics.licensingLicence],
       handlers: { ...registryEventHandlers, ...licenceEventHandlers },
     },
-    buildContext: (base, deps) => buildContext(base, deps, { termPolicy, clock }),
+    buildContext: (base, deps) => buildContext(base, deps, { termPolicy, clock, newProgrammeAccreditationYears }),
     jobs: [expiryJob({ clock, intervalMs, expiringNoticeDays })],
   };
 }

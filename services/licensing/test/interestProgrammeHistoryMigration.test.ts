@@ -1,36 +1,19 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createLogger, openDatabase } from '@eq/shared';
-import type { EntitySchema } from 'typeorm';
-import { startInfrastructure, type Infrastructure } from '../../../scripts/stack/infrastructure';
-import { DATA_DIR } from '../../../scripts/stack/paths';
+import { startMigrationDatabase, type MigrationDatabase } from '../../../test/support/migrationDatabase';
 import { createLicensing } from '../src/definition';
 
 /** Programmes registered before the history existed get their registration decision and one version. */
 describe('the migration that gives interest-education programmes a history', () => {
   const definition = createLicensing();
-  const name = `licensing_history_${randomBytes(3).toString('hex')}`;
-  let infrastructure: Infrastructure;
-  const open = (migrations: typeof definition.migrations) =>
-    openDatabase({
-      serverUrl: infrastructure.databaseUrl,
-      name,
-      entities: definition.entities as EntitySchema[],
-      migrations,
-      logger: createLogger('licensing', 'silent'),
-    });
+  let database: MigrationDatabase;
+  const open = (migrations: typeof definition.migrations) => database.open(migrations);
 
   beforeAll(async () => {
-    const shared = Boolean(process.env.DATABASE_URL && process.env.KAFKA_BROKERS);
-    infrastructure = await startInfrastructure({
-      dataDir: path.join(DATA_DIR, 'test-runs', name),
-      databaseUrl: shared ? process.env.DATABASE_URL : undefined,
-      kafkaBrokers: shared ? process.env.KAFKA_BROKERS!.split(',') : undefined,
-    });
+    database = await startMigrationDatabase(definition, 'licensing_history');
   });
   afterAll(async () => {
-    await infrastructure?.stop();
+    await database?.stop();
   });
 
   it('carries an existing programme over as its registration and one version over its whole run', async () => {

@@ -2,16 +2,19 @@ import { readSubgraphSdl, type SubgraphDefinition, todayInLatvia, Topics } from 
 import { parse } from 'graphql';
 import { buildContext, type Clock, type Context } from './context';
 import { DEFAULT_STATUS_DECISION_POLICY, type StatusDecisionPolicy } from './domain/statusDecisions';
-import { CertificateEntity } from './entities/certificate';
+import { CertificateEntity, CertificateStatusChangeEntity } from './entities/certificate';
 import { ChildcareAmendmentEntity, ChildcareProviderEntity } from './entities/childcareProvider';
 import { ForeignQualificationEntity } from './entities/foreignQualification';
 import { PrivatePracticeCertificateEntity, PrivatePracticeExtensionEntity } from './entities/privatePracticeCertificate';
 import { PsychologistEntity } from './entities/psychologist';
 import { StatusChangeEntity } from './entities/statusChange';
+import { SupervisionContractEntity } from './entities/supervisionContract';
 import { SupervisorRightEntity } from './entities/supervisorRight';
 import { CreatePsychologistRegister1732300000400 } from './migrations/1732300000400-CreatePsychologistRegister';
 import { DecisionsChildcareAndPrivatePractice1732300002400 } from './migrations/1732300002400-DecisionsChildcareAndPrivatePractice';
 import { PsychologistPracticeMunicipality1732300003400 } from './migrations/1732300003400-PsychologistPracticeMunicipality';
+import { CertificateDecisionsAndSupervision1732300004400 } from './migrations/1732300004400-CertificateDecisionsAndSupervision';
+import { ChildcareReasonCodes1732300004410 } from './migrations/1732300004410-ChildcareReasonCodes';
 import { resolvers } from './resolvers';
 import { recordExpiries } from './store/recordExpiries';
 
@@ -37,6 +40,8 @@ export function createPractitioners(options: PractitionersOptions = {}): Subgrap
     entities: [
       PsychologistEntity,
       CertificateEntity,
+      CertificateStatusChangeEntity,
+      SupervisionContractEntity,
       StatusChangeEntity,
       SupervisorRightEntity,
       ForeignQualificationEntity,
@@ -49,6 +54,8 @@ export function createPractitioners(options: PractitionersOptions = {}): Subgrap
       CreatePsychologistRegister1732300000400,
       DecisionsChildcareAndPrivatePractice1732300002400,
       PsychologistPracticeMunicipality1732300003400,
+      CertificateDecisionsAndSupervision1732300004400,
+      ChildcareReasonCodes1732300004410,
     ],
     publishes: [Topics.practitionersPsychologist, Topics.practitionersChildcareProvider, Topics.practitionersPrivatePractice],
     buildContext: (base, deps) => buildContext(base, deps, { clock, statusDecisionPolicy }),

@@ -9,7 +9,8 @@ import { createPractitioners } from '../src/index';
 import { childMinderInput, hyphenated, OFFICER, personalCode, PROVIDER, surname, testClock } from './fixtures';
 
 const PROVIDER_FIELDS = `id registrationNumber kind name personalCode companyNumber homeAddress homeAddressPublic serviceAddress municipality status
-  decision { number date } refusalReason exclusionDecision { number date } exclusionReason amendments { number date }`;
+  decision { number date } refusalReasonCode refusalReasonLabelLv refusalReason exclusionDecision { number date }
+  exclusionReasonCode exclusionReasonLabelLv exclusionReason amendments { number date }`;
 const REGISTER = `mutation($input: RegisterChildcareProviderInput!) { registerChildcareProvider(input: $input) { childcareProvider { ${PROVIDER_FIELDS} } } }`;
 const REFUSE = `mutation($input: RefuseChildcareProviderInput!) { refuseChildcareProvider(input: $input) { childcareProvider { ${PROVIDER_FIELDS} } } }`;
 const AMEND = `mutation($input: AmendChildcareProviderInput!) { amendChildcareProvider(input: $input) { childcareProvider { ${PROVIDER_FIELDS} } } }`;
@@ -98,7 +99,7 @@ describe('child-supervision service providers and private-practice certificates'
     ]);
   });
 
-  it('amends and then excludes a provider with the reason; a decision on the excluded provider is refused', async () => {
+  it('amends and then excludes a provider with a coded reason and its Latvian label; a decision on the excluded provider is refused', async () => {
     const input = naturalPerson();
     const { id } = (await ok(REGISTER, { input })).registerChildcareProvider.childcareProvider;
     const amended = (
@@ -109,11 +110,26 @@ describe('child-supervision service providers and private-practice certificates'
     expect(amended.serviceAddress).toBe('Vaļņu iela 2, Cēsis');
     expect(amended.amendments).toStrictEqual([{ number: 'BU-A/1', date: '2024-06-01' }]);
     const excluded = (
-      await ok(EXCLUDE, { input: { id, reason: 'Pakalpojuma sniegšana pārtraukta', decision: { number: 'BU-X/1', date: '2024-07-01' } } })
+      await ok(EXCLUDE, {
+        input: {
+          id,
+          reasonCode: 'SERVICE_DISCONTINUED',
+          reasonText: 'Iesniegums 2024-06-20',
+          decision: { number: 'BU-X/1', date: '2024-07-01' },
+        },
+      })
     ).excludeChildcareProvider.childcareProvider;
-    expect([excluded.status, excluded.exclusionReason, excluded.exclusionDecision]).toStrictEqual([
+    expect([
+      excluded.status,
+      excluded.exclusionReasonCode,
+      excluded.exclusionReasonLabelLv,
+      excluded.exclusionReason,
+      excluded.exclusionDecision,
+    ]).toStrictEqual([
       'EXCLUDED',
-      'Pakalpojuma sniegšana pārtraukta',
+      'SERVICE_DISCONTINUED',
+      'Pārtraukta pakalpojuma sniegšana',
+      'Iesniegums 2024-06-20',
       { number: 'BU-X/1', date: '2024-07-01' },
     ]);
     const outboxBefore = await count('SELECT count(*) FROM outbox_event');
@@ -130,15 +146,30 @@ describe('child-supervision service providers and private-practice certificates'
       { what: 'three events' },
     );
     expect(events.map((e) => e.type.split('.').at(-1))).toStrictEqual(['registered', 'amended', 'excluded']);
-    expect(events[2]!.data.state.exclusionReason).toBe('Pakalpojuma sniegšana pārtraukta');
+    expect([events[2]!.data.state.exclusionReasonCode, events[2]!.data.state.exclusionReason]).toStrictEqual([
+      'SERVICE_DISCONTINUED',
+      'Iesniegums 2024-06-20',
+    ]);
   });
 
-  it('records a refusal with its reason for officers only; the public register does not list it', async () => {
+  it('records a refusal with its coded reason for officers only; the public register does not list it', async () => {
     const { registrationNumber: _unused, ...applicant } = naturalPerson();
-    const input: Record<string, any> = { ...applicant, applicationNumber: number('PIET'), reason: 'Nav iesniegta izziņa par sodāmību' };
+    const input: Record<string, any> = {
+      ...applicant,
+      applicationNumber: number('PIET'),
+      reasonCode: 'INCOMPLETE_DOCUMENTS',
+      reasonText: 'Nav iesniegta izziņa par sodāmību',
+    };
+    const withoutText = await harness.request(REFUSE, { input: { ...input, reasonCode: 'OTHER', reasonText: null } }, OFFICER);
+    expect(withoutText.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reasonText' });
     const refusal = input;
     const { childcareProvider: refused } = (await ok(REFUSE, { input: refusal })).refuseChildcareProvider;
-    expect([refused.status, refused.refusalReason]).toStrictEqual(['REFUSED', 'Nav iesniegta izziņa par sodāmību']);
+    expect([refused.status, refused.refusalReasonCode, refused.refusalReasonLabelLv, refused.refusalReason]).toStrictEqual([
+      'REFUSED',
+      'INCOMPLETE_DOCUMENTS',
+      'Nav iesniegti visi nepieciešamie dokumenti',
+      'Nav iesniegta izziņa par sodāmību',
+    ]);
     expect((await harness.request(PROVIDER_BY_NUMBER, { n: input.applicationNumber })).data.childcareProvider).toBe(null);
     const listed = await harness.request('query($f: ChildcareProviderFilter) { childcareProviders(filter: $f) { totalCount } }', {
       f: { search: input.name },

@@ -183,6 +183,8 @@ describe('register of psychologists', () => {
         validUntil: '2031-05-31',
         expired: false,
         decision: { number: 'PSP-2024/9', date: '2024-06-01' },
+        status: 'ACTIVE',
+        statusHistory: [],
       },
     ]);
     for (const event of events) {

@@ -113,7 +113,13 @@ describe('the public surface never shows personal codes, birth dates or home add
       i: { psychologistId: id, fieldOfPractice: 'LEGAL', decision: { number: 'PR-1', date: '2020-03-01' } },
     });
     await ok('mutation($i: RecogniseForeignQualificationInput!) { recogniseForeignQualification(input: $i) { psychologist { id } } }', {
-      i: { psychologistId: id, country: 'EE', qualification: 'Psühholoog', decision: { number: 'AK-1', date: '2020-04-01' } },
+      i: {
+        psychologistId: id,
+        country: 'EE',
+        qualification: 'Psühholoog',
+        decision: { number: 'AK-1', date: '2020-04-01' },
+        recognitionCertificate: { number: 'AA-1', date: '2020-04-02' },
+      },
     });
     for (const m of ['suspendPsychologist', 'restorePsychologist']) {
       await ok(`mutation($i: PsychologistStatusDecisionInput!) { ${m}(input: $i) { psychologist { id } } }`, {
@@ -145,7 +151,7 @@ describe('the public surface never shows personal codes, birth dates or home add
       if (kind === 'refused') {
         const { registrationNumber, homeAddressPublic: _consent, ...rest } = input;
         await ok('mutation($i: RefuseChildcareProviderInput!) { refuseChildcareProvider(input: $i) { childcareProvider { id } } }', {
-          i: { ...rest, applicationNumber: registrationNumber, reason: `Atteikts ${tag}` },
+          i: { ...rest, applicationNumber: registrationNumber, reasonCode: 'OTHER', reasonText: `Atteikts ${tag}` },
         });
         secrets.push(`Atteikts ${tag}`, input.name as string);
       } else {
@@ -157,7 +163,7 @@ describe('the public surface never shows personal codes, birth dates or home add
         expected.push(input.serviceAddress as string);
         if (kind === 'excluded') {
           await ok('mutation($i: ExcludeChildcareProviderInput!) { excludeChildcareProvider(input: $i) { childcareProvider { id } } }', {
-            i: { id: providerId, reason: 'Pakalpojums pārtraukts', decision: { number: 'BU-X', date: '2023-01-01' } },
+            i: { id: providerId, reasonCode: 'SERVICE_DISCONTINUED', decision: { number: 'BU-X', date: '2023-01-01' } },
           });
         }
       }

@@ -9,11 +9,15 @@ export const PRACTITIONERS_PSYCHOLOGIST_EVENTS = {
   'practitioners.psychologist.supervisor-rights-granted': 'Supervisor rights were granted in a field of practice.',
   'practitioners.psychologist.certificate-expired':
     'A certificate (and the supervisor rights resting on it) reached the end of its validity.',
-  'practitioners.psychologist.suspended': 'The registration was suspended by a decision.',
-  'practitioners.psychologist.restored': 'A suspended or cancelled registration was restored.',
-  'practitioners.psychologist.cancelled': 'The registration was cancelled by a decision.',
+  'practitioners.psychologist.certificate-suspended': 'One certificate (one field of practice) was suspended; the others stay in force.',
+  'practitioners.psychologist.certificate-annulled': 'One certificate (one field of practice) was annulled; the others stay in force.',
+  'practitioners.psychologist.certificate-restored': 'A suspended certificate was restored.',
+  'practitioners.psychologist.supervision-contract-recorded':
+    'A supervision contract was recorded: the registered psychologist practises under a supervisor.',
+  'practitioners.psychologist.suspended': "The psychologist's professional activity was suspended by a decision.",
+  'practitioners.psychologist.restored': 'A suspended or terminated professional activity was restored.',
   'practitioners.psychologist.excluded': 'The psychologist was excluded from the register.',
-  'practitioners.psychologist.terminated': "The registration was terminated (e.g. on the psychologist's own request).",
+  'practitioners.psychologist.terminated': "The professional activity was terminated (e.g. on the psychologist's own request).",
 } as const;
 
 /** Every event type on `practitioners.childcare-provider.v1`. */
@@ -39,7 +43,10 @@ const fieldOfPractice = z.enum([
   'COUNSELLING',
   'MILITARY',
 ]);
+// CANCELLED appears only in events published before migration 1732300004400 carried it over to TERMINATED
+// (that migration also retired the event type practitioners.psychologist.cancelled).
 const psychologistStatus = z.enum(['REGISTERED', 'CERTIFIED', 'SUSPENDED', 'CANCELLED', 'TERMINATED', 'EXCLUDED', 'RESTORED']);
+const certificateStatus = z.enum(['ACTIVE', 'SUSPENDED', 'ANNULLED']);
 
 export const psychologistStateSchema = z
   .object({
@@ -59,13 +66,31 @@ export const psychologistStateSchema = z
         validUntil: isoDate,
         expired: z.boolean(),
         decision: decisionSchema,
+        // Defaults: events published before certificate decisions existed.
+        status: certificateStatus.default('ACTIVE'),
+        statusHistory: z.array(z.object({ status: certificateStatus, decision: decisionSchema })).default([]),
       }),
     ),
     statusHistory: z.array(z.object({ status: psychologistStatus, decision: decisionSchema })),
     supervisorRights: z.array(
       z.object({ fieldOfPractice, validFrom: isoDate, validUntil: isoDate, expired: z.boolean(), decision: decisionSchema }),
     ),
-    foreignQualifications: z.array(z.object({ country: z.string().min(1), qualification: z.string().min(1), decision: decisionSchema })),
+    foreignQualifications: z.array(
+      z.object({
+        country: z.string().min(1),
+        qualification: z.string().min(1),
+        decision: decisionSchema,
+        recognitionCertificate: z
+          .object({ number: z.string().min(1), date: isoDate })
+          .nullable()
+          .default(null)
+          .describe('The recognition certificate (profesionālās kvalifikācijas atzīšanas apliecība); null when not recorded.'),
+      }),
+    ),
+    supervisionContracts: z
+      .array(z.object({ supervisorId: z.uuid(), startsOn: isoDate, endsOn: isoDate }))
+      .default([])
+      .describe('Contracts under which a registered psychologist practises with a supervisor (a psychologist id).'),
   })
   .meta({ id: 'PsychologistState', description: 'What the public register of psychologists shows (never a personal code).' });
 
@@ -85,7 +110,12 @@ export const childcareProviderStateSchema = z
     status: z.enum(['REGISTERED', 'EXCLUDED']),
     decision: decisionSchema,
     exclusionDecision: decisionSchema.nullable(),
-    exclusionReason: z.string().nullable(),
+    exclusionReasonCode: z
+      .enum(['FOUNDER_LIQUIDATED', 'SERVICE_DISCONTINUED', 'REQUIREMENTS_NOT_MET', 'OTHER'])
+      .nullable()
+      .default(null)
+      .describe('Why it was excluded, as a code (absent in events published before the codes).'),
+    exclusionReason: z.string().nullable().describe('The exclusion decision’s own words, when it adds any.'),
     amendments: z.array(decisionSchema),
   })
   .meta({ id: 'ChildcareProviderState', description: "A registered provider's public state (never a personal code)." });

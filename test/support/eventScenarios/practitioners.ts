@@ -24,6 +24,18 @@ const RECOGNISE = /* GraphQL */ `
     }
   }
 `;
+// The mutation's name varies here too.
+const DECIDE_CERTIFICATE = (mutation: string) => `
+  mutation($input: CertificateDecisionInput!) { ${mutation}(input: $input) { certificate { status } } }`;
+const CONTRACT = /* GraphQL */ `
+  mutation ScenarioPractitionersRecordSupervisionContract($input: RecordSupervisionContractInput!) {
+    recordSupervisionContract(input: $input) {
+      psychologist {
+        id
+      }
+    }
+  }
+`;
 const CERTIFICATES = /* GraphQL */ `
   query ScenarioPractitionersPsychologist($n: String!) {
     psychologist(registrationNumber: $n) {
@@ -130,17 +142,28 @@ export const practitionersScenario: EventScenario = async (context) => {
     country: 'de',
     qualification: 'Diplom-Psychologin',
     decision: { number: 'AK-1', date: '2024-02-02' },
+    recognitionCertificate: { number: 'AA-0001', date: '2024-02-02' },
   });
   await data(GRANT, {
     psychologistId: decided.id,
     fieldOfPractice: 'CLINICAL_AND_HEALTH',
     decision: { number: 'P-1', date: '2024-02-03' },
   });
+  const supervised = await register('2024-01-20');
+  await data(CONTRACT, { psychologistId: supervised.id, supervisorId: decided.id, startsOn: '2024-02-05', endsOn: '2025-02-04' });
+  for (const [mutation, date] of [
+    ['suspendCertificate', '2024-02-10'],
+    ['restoreCertificate', '2024-02-11'],
+    ['annulCertificate', '2024-02-12'],
+  ] as const) {
+    await data(DECIDE_CERTIFICATE(mutation), {
+      certificateNumber: `C-CLINICAL_AND_HEALTH-${decided.id.slice(0, 8)}`,
+      decision: { number: `DC-${date}`, date },
+    });
+  }
   for (const [mutation, date] of [
     ['suspendPsychologist', '2024-03-01'],
     ['restorePsychologist', '2024-04-01'],
-    ['cancelPsychologist', '2024-05-01'],
-    ['restorePsychologist', '2024-06-01'],
     ['terminatePsychologist', '2024-07-01'],
     ['restorePsychologist', '2024-08-01'],
     ['excludePsychologist', '2024-09-01'],
@@ -169,11 +192,14 @@ export const practitionersScenario: EventScenario = async (context) => {
   });
   await data(EXCLUDE_PROVIDER, {
     id: provider,
-    reason: 'Pakalpojuma sniegšana pārtraukta',
+    reasonCode: 'SERVICE_DISCONTINUED',
     decision: { number: 'BU-X/1', date: '2024-07-01' },
   });
   const refused = (
-    await data(REFUSE_PROVIDER, person({ applicationNumber: `PIET-${unique()}`, reason: 'Nav iesniegta izziņa par sodāmību' }))
+    await data(
+      REFUSE_PROVIDER,
+      person({ applicationNumber: `PIET-${unique()}`, reasonCode: 'OTHER', reasonText: 'Nav iesniegta izziņa par sodāmību' }),
+    )
   ).refuseChildcareProvider.childcareProvider.id as string;
 
   const certificate = (await data(ISSUE, privatePracticeInput({ number: `PP-${unique()}` }))).issuePrivatePracticeCertificate.certificate
@@ -186,7 +212,7 @@ export const practitionersScenario: EventScenario = async (context) => {
   });
 
   return {
-    [Topics.practitionersPsychologist]: [decided.id, expired.id],
+    [Topics.practitionersPsychologist]: [decided.id, expired.id, supervised.id],
     [Topics.practitionersChildcareProvider]: [provider, refused],
     [Topics.practitionersPrivatePractice]: [certificate],
   };

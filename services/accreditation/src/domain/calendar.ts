@@ -41,3 +41,8 @@ export function lastDayOfYearsFrom(start: string, years: number): string {
   const anniversary = utcDate(utc.getUTCFullYear() + years, utc.getUTCMonth(), utc.getUTCDate());
   return addDays(format(anniversary), -1);
 }
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysFromTo(from: string, to: string): number {
+  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+}

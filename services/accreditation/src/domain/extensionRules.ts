@@ -16,8 +16,9 @@ export interface ExtendedTerm {
 }
 
 /**
- * During reorganisation or building works a term may be extended by at most two years
- * (rules.json: `extensionDuringReorganisationOrBuildingWorksMaxYears`). The ceiling is counted
+ * During reorganisation, building works or liquidation a term may be extended by at most two
+ * years (rules.json: `extensionDuringReorganisationOrBuildingWorksMaxYears`; liquidation is named
+ * beside them on the quality service's public pages, issue 16). The ceiling is counted
  * from the end of the term granted, not from the latest extension, so several extensions
  * together never pass it. The application deadline moves with the new end.
  */

@@ -59,7 +59,7 @@ export type Accreditation = {
   endReason: Maybe<AccreditationEndReason>;
   /** Set when the accreditation ended before its term. */
   endedOn: Maybe<Scalars['Date']['output']>;
-  /** Extensions of the term during reorganisation or building works, oldest first. */
+  /** Extensions of the term during reorganisation, building works or liquidation, oldest first. */
   extensions: Array<AccreditationExtension>;
   id: Scalars['ID']['output'];
   /** The accredited institution (for a programme accreditation, the one implementing it). */
@@ -209,7 +209,7 @@ export type AccreditationTask = {
   __typename?: 'AccreditationTask';
   assignedOn: Scalars['Date']['output'];
   category: QualityCategory;
-  /** The category's official Latvian name. */
+  /** The category's Latvian name as MK 2024-06-04 noteikumi Nr. 325 give it (docs/reference/quality-assessment.json). */
   categoryLabelLv: Scalars['String']['output'];
   /** The day of the visit that found it completed. */
   completedOn: Maybe<Scalars['Date']['output']>;
@@ -315,6 +315,8 @@ export type ExtendAccreditationPayload = {
 
 export type ExtensionReason =
   | 'BUILDING_WORKS'
+  /** The institution is being liquidated: its pupils finish under the accreditation in force. */
+  | 'LIQUIDATION'
   | 'REORGANISATION';
 
 export type HeadCategoryCount = {
@@ -421,8 +423,9 @@ export type Mutation = {
    */
   evaluateHead: EvaluateHeadPayload;
   /**
-   * Extends an active accreditation's term during the institution's reorganisation or building
-   * works (OFFICER): at most two years past the end of the term granted, in total. Publishes
+   * Extends an active accreditation's term during the institution's reorganisation, building works
+   * or liquidation (OFFICER): at most two years past the end of the term granted, in total
+   * (Cabinet Regulation No. 325 (2024), docs/reference/rules.json). Publishes
    * `accreditation.accreditation.extended`.
    */
   extendAccreditation: ExtendAccreditationPayload;
@@ -488,6 +491,21 @@ export type MutationRefuseAccreditationArgs = {
   input: RefuseAccreditationInput;
 };
 
+/** A programme that must still be accredited, with its deadline. */
+export type ProgrammeAccreditationDeadline = {
+  __typename?: 'ProgrammeAccreditationDeadline';
+  /** The last day by which the programme must be accredited. */
+  accreditationDueBy: Scalars['Date']['output'];
+  /** Days from today to accreditationDueBy; negative once it has passed. */
+  daysLeft: Scalars['Int']['output'];
+  institution: Institution;
+  licence: Licence;
+  overdue: Scalars['Boolean']['output'];
+  programmeCode: Scalars['String']['output'];
+  /** The licence's issue date, counted as the programme's start. */
+  startedOn: Scalars['Date']['output'];
+};
+
 /** The quality categories of Cabinet Regulation No. 325 (2024). */
 export type QualityCategory =
   | 'FITNESS_FOR_PURPOSE'
@@ -507,10 +525,10 @@ export type QualityLevel =
 export type QualityResult = {
   __typename?: 'QualityResult';
   category: QualityCategory;
-  /** The category's official Latvian name, e.g. 'Laba pārvaldība'. */
+  /** The category's Latvian name as MK 2024-06-04 noteikumi Nr. 325 give it (docs/reference/quality-assessment.json), e.g. 'Laba pārvaldība'. */
   categoryLabelLv: Scalars['String']['output'];
   level: QualityLevel;
-  /** The level's official Latvian name, e.g. 'Labi'. */
+  /** The level's Latvian name as MK 2024-06-04 noteikumi Nr. 325 give it (docs/reference/quality-assessment.json), e.g. 'Labi'. */
   levelLabelLv: Scalars['String']['output'];
   /** Position on the scale: 1 (insufficient) to 5 (excellent). */
   levelRank: Scalars['Int']['output'];
@@ -539,6 +557,14 @@ export type Query = {
   accreditationsAwaitingApplication: Array<Accreditation>;
   /** One evaluation of a head by id; null when there is none. */
   headEvaluation: Maybe<HeadEvaluation>;
+  /**
+   * Programmes (by licence in force, at an institution the service accredits) never accredited whose
+   * accreditation deadline falls within `withinDays` days from today or has passed, earliest first
+   * (OFFICER). A new programme is accredited within two years of its start: the period is our
+   * configurable option (`newProgrammeAccreditationYears`, default 2), and the start is the licence's
+   * issue date.
+   */
+  programmesAwaitingAccreditation: Array<ProgrammeAccreditationDeadline>;
 };
 
 
@@ -569,6 +595,11 @@ export type QueryAccreditationsAwaitingApplicationArgs = {
 
 export type QueryHeadEvaluationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryProgrammesAwaitingAccreditationArgs = {
+  withinDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RecordAccreditationEvaluationInput = {
@@ -785,6 +816,7 @@ export type ResolversTypes = ResolversObject<{
   Licence: ResolverTypeWrapper<LicenceReference>;
   MonitoringVisit: ResolverTypeWrapper<MonitoringVisitRecord>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ProgrammeAccreditationDeadline: ResolverTypeWrapper<Omit<ProgrammeAccreditationDeadline, 'institution' | 'licence'> & { institution: ResolversTypes['Institution'], licence: ResolversTypes['Licence'] }>;
   QualityCategory: QualityCategory;
   QualityLevel: QualityLevel;
   QualityResult: ResolverTypeWrapper<QualityResultModel>;
@@ -839,6 +871,7 @@ export type ResolversParentTypes = ResolversObject<{
   Licence: LicenceReference;
   MonitoringVisit: MonitoringVisitRecord;
   Mutation: Record<PropertyKey, never>;
+  ProgrammeAccreditationDeadline: Omit<ProgrammeAccreditationDeadline, 'institution' | 'licence'> & { institution: ResolversParentTypes['Institution'], licence: ResolversParentTypes['Licence'] };
   QualityResult: QualityResultModel;
   QualityResultInput: QualityResultInput;
   Query: Record<PropertyKey, never>;
@@ -1069,6 +1102,16 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   refuseAccreditation?: Resolver<ResolversTypes['AccreditationApplicationPayload'], ParentType, ContextType, RequireFields<MutationRefuseAccreditationArgs, 'input'>>;
 }>;
 
+export type ProgrammeAccreditationDeadlineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgrammeAccreditationDeadline'] = ResolversParentTypes['ProgrammeAccreditationDeadline']> = ResolversObject<{
+  accreditationDueBy?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  daysLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  licence?: Resolver<ResolversTypes['Licence'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  programmeCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
 export type QualityResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QualityResult'] = ResolversParentTypes['QualityResult']> = ResolversObject<{
   category?: Resolver<ResolversTypes['QualityCategory'], ParentType, ContextType>;
   categoryLabelLv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1084,6 +1127,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   accreditationStatistics?: Resolver<ResolversTypes['AccreditationStatistics'], ParentType, ContextType, RequireFields<QueryAccreditationStatisticsArgs, 'year'>>;
   accreditationsAwaitingApplication?: Resolver<Array<ResolversTypes['Accreditation']>, ParentType, ContextType, RequireFields<QueryAccreditationsAwaitingApplicationArgs, 'withinDays'>>;
   headEvaluation?: Resolver<Maybe<ResolversTypes['HeadEvaluation']>, ParentType, ContextType, RequireFields<QueryHeadEvaluationArgs, 'id'>>;
+  programmesAwaitingAccreditation?: Resolver<Array<ResolversTypes['ProgrammeAccreditationDeadline']>, ParentType, ContextType, RequireFields<QueryProgrammesAwaitingAccreditationArgs, 'withinDays'>>;
 }>;
 
 export type RecordMonitoringVisitPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordMonitoringVisitPayload'] = ResolversParentTypes['RecordMonitoringVisitPayload']> = ResolversObject<{
@@ -1130,6 +1174,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Licence?: LicenceResolvers<ContextType>;
   MonitoringVisit?: MonitoringVisitResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  ProgrammeAccreditationDeadline?: ProgrammeAccreditationDeadlineResolvers<ContextType>;
   QualityResult?: QualityResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordMonitoringVisitPayload?: RecordMonitoringVisitPayloadResolvers<ContextType>;

@@ -93,7 +93,13 @@ export interface DemoPsychologist {
   decision: { number: string; date: string };
   certificate: { certificateNumber: string; fieldOfPractice: FieldOfPracticeCode; decision: { number: string; date: string } } | null;
   supervisorDecision: { number: string; date: string } | null;
-  foreignQualification: { country: string; qualification: string; decision: { number: string; date: string } } | null;
+  /** A recognition that creates the entry (MK 827): the entry's registration decision is the recognition's. */
+  foreignQualification: {
+    country: string;
+    qualification: string;
+    decision: { number: string; date: string };
+    recognitionCertificate: { number: string; date: string };
+  } | null;
 }
 
 export interface DemoChildMinder {
@@ -108,8 +114,12 @@ export interface DemoChildMinder {
   municipality: string;
   decision: { number: string; date: string };
   /** Set for refused applications (entered with refuseChildcareProvider). */
-  refusalReason: string | null;
-  exclusion: { reason: string; decision: { number: string; date: string } } | null;
+  refusalReasonCode: 'INCOMPLETE_DOCUMENTS' | 'REQUIREMENTS_NOT_MET' | null;
+  /** Source 004: of the providers excluded in 2024, the legal persons' founder was liquidated or the service stopped. */
+  exclusion: {
+    reasonCode: 'FOUNDER_LIQUIDATED' | 'SERVICE_DISCONTINUED';
+    decision: { number: string; date: string };
+  } | null;
 }
 
 export interface DemoPrivatePractice {
@@ -175,6 +185,7 @@ export function generateDemoRegisters(today: string, seed = 2024): DemoRegisters
               country: random.pick(['LT', 'EE', 'DE', 'SE', 'FI']),
               qualification: 'Psychologist (demo)',
               decision: { number: `DEMO-AK-${i + 1}`, date: registered },
+              recognitionCertificate: { number: `DEMO-AA-${i + 1}`, date: registered },
             }
           : null,
     });
@@ -201,10 +212,10 @@ export function generateDemoRegisters(today: string, seed = 2024): DemoRegisters
       serviceAddress: `Demo iela ${i + 1}, ${municipality}`,
       municipality,
       decision: { number: `DEMO-BU-L-${i + 1}`, date: decided },
-      refusalReason: refused ? 'Nav iesniegti visi nepieciešamie dokumenti (demo)' : null,
+      refusalReasonCode: refused ? (i % 2 === 0 ? 'INCOMPLETE_DOCUMENTS' : 'REQUIREMENTS_NOT_MET') : null,
       exclusion:
         i >= DEMO_SIZES.childMindersNaturalPersons - DEMO_SIZES.childMindersExcluded && i < DEMO_SIZES.childMindersNaturalPersons
-          ? { reason: 'Pakalpojuma sniegšana pārtraukta (demo)', decision: { number: `DEMO-BU-X-${i + 1}`, date: latest } }
+          ? { reasonCode: 'SERVICE_DISCONTINUED', decision: { number: `DEMO-BU-X-${i + 1}`, date: latest } }
           : null,
     });
   });

@@ -37,8 +37,11 @@ export async function seedPractitionersDemo(call: OfficerCall, today: string, co
   if (existing.psychologist) return { created: 0 };
 
   await inParallel(registers.psychologists, concurrency, async ({ certificate, supervisorDecision, foreignQualification, ...entry }) => {
-    const id = (await call(OPERATIONS.register, { i: entry })).registerPsychologist.psychologist.id;
-    if (foreignQualification) await call(OPERATIONS.recognise, { i: { psychologistId: id, ...foreignQualification } });
+    // A recognised foreign qualification enters the person in the register by itself (MK 827).
+    const { decision, ...newEntry } = entry;
+    const id = foreignQualification
+      ? (await call(OPERATIONS.recognise, { i: { newEntry, ...foreignQualification } })).recogniseForeignQualification.psychologist.id
+      : (await call(OPERATIONS.register, { i: { ...newEntry, decision } })).registerPsychologist.psychologist.id;
     if (!certificate) return;
     await call(OPERATIONS.certify, { i: { psychologistId: id, ...certificate } });
     if (supervisorDecision)
@@ -49,9 +52,9 @@ export async function seedPractitionersDemo(call: OfficerCall, today: string, co
   await inParallel(
     registers.childMinders,
     concurrency,
-    async ({ refusalReason, exclusion, registrationNumber, homeAddressPublic, ...entry }) => {
-      if (refusalReason) {
-        await call(OPERATIONS.refuseProvider, { i: { ...entry, applicationNumber: registrationNumber, reason: refusalReason } });
+    async ({ refusalReasonCode, exclusion, registrationNumber, homeAddressPublic, ...entry }) => {
+      if (refusalReasonCode) {
+        await call(OPERATIONS.refuseProvider, { i: { ...entry, applicationNumber: registrationNumber, reasonCode: refusalReasonCode } });
         return;
       }
       const id = (await call(OPERATIONS.registerProvider, { i: { ...entry, registrationNumber, homeAddressPublic } }))

@@ -2,17 +2,17 @@ import { conflict, validationFailed } from '@eq/shared/errors';
 import { certificateValidity, type ValidityPeriod } from './certificateValidity';
 import type { ValidDecision } from './decisions';
 import { fieldOfPracticeLabelLv, type FieldOfPracticeCode } from './fieldsOfPractice';
+import type { CertificateStatusCode } from './certificateDecisions';
 import { boundedText } from './registerText';
 import { assertNotExcluded } from './statusDecisions';
 
-export type PsychologistStatusCode = 'REGISTERED' | 'CERTIFIED' | 'SUSPENDED' | 'CANCELLED' | 'TERMINATED' | 'EXCLUDED' | 'RESTORED';
+export type PsychologistStatusCode = 'REGISTERED' | 'CERTIFIED' | 'SUSPENDED' | 'TERMINATED' | 'EXCLUDED' | 'RESTORED';
 
 /**
- * Statuses in which the register takes no certification decision: the person may not practise
- * (suspended, cancelled) or is no longer in the register (terminated, excluded). Restoration
- * comes first, then certification.
+ * Statuses in which the register takes no certification decision: the professional activity is
+ * suspended or terminated, or the person is excluded. Restoration comes first, then certification.
  */
-const NO_CERTIFICATION: ReadonlySet<PsychologistStatusCode> = new Set(['SUSPENDED', 'CANCELLED', 'TERMINATED', 'EXCLUDED']);
+const NO_CERTIFICATION: ReadonlySet<PsychologistStatusCode> = new Set(['SUSPENDED', 'TERMINATED', 'EXCLUDED']);
 
 /** A person's full name as registered: what the public searches and reads. */
 export const assertPersonName = (name: string) => boundedText(name, 'name', 2, 200);
@@ -31,6 +31,7 @@ export interface PsychologistView {
 
 export interface CertificateView extends ValidityPeriod {
   fieldOfPractice: FieldOfPracticeCode;
+  status: CertificateStatusCode;
 }
 
 export interface CertificationDraft {
@@ -45,7 +46,8 @@ export interface CertificationDraft {
  * - not for a suspended, cancelled, terminated or excluded psychologist (CONFLICT);
  * - not decided before the psychologist was registered, nor valid before it was decided;
  * - not overlapping a certificate the psychologist already holds in the same field: a renewal
- *   starts the day after the previous certificate ends (CONFLICT).
+ *   starts the day after the previous certificate ends (CONFLICT). An annulled certificate holds
+ *   nothing, so a new certification in its field may follow.
  */
 export function assertCanCertify(
   psychologist: PsychologistView,
@@ -64,7 +66,11 @@ export function assertCanCertify(
     throw validationFailed('A certificate cannot be valid before the decision that issues it', 'validFrom');
   }
   const overlapping = held.find(
-    (c) => c.fieldOfPractice === draft.fieldOfPractice && c.validFrom <= period.validUntil && period.validFrom <= c.validUntil,
+    (c) =>
+      c.status !== 'ANNULLED' &&
+      c.fieldOfPractice === draft.fieldOfPractice &&
+      c.validFrom <= period.validUntil &&
+      period.validFrom <= c.validUntil,
   );
   if (overlapping) {
     throw conflict(

@@ -2,12 +2,16 @@ import { DomainError, ErrorCode, validationFailed } from '@eq/shared/errors';
 import type { ValidDecision } from './decisions';
 import type { PsychologistStatusCode } from './psychologistRules';
 
-/** The five status decisions the register takes after registration and certification. */
-export type StatusDecisionKind = 'SUSPEND' | 'CANCEL' | 'TERMINATE' | 'EXCLUDE' | 'RESTORE';
+/**
+ * The person-level decisions the register takes after registration and certification: suspension
+ * and termination of professional activity, each with restoration, and exclusion. (Decisions on one
+ * certificate are in certificateDecisions.ts.) There is no "cancel registration": no public rule
+ * names one; see migration 1732300004400.
+ */
+export type StatusDecisionKind = 'SUSPEND' | 'TERMINATE' | 'EXCLUDE' | 'RESTORE';
 
 export const STATUS_AFTER: Readonly<Record<StatusDecisionKind, PsychologistStatusCode>> = Object.freeze({
   SUSPEND: 'SUSPENDED',
-  CANCEL: 'CANCELLED',
   TERMINATE: 'TERMINATED',
   EXCLUDE: 'EXCLUDED',
   RESTORE: 'RESTORED',
@@ -24,20 +28,23 @@ export interface StatusDecisionPolicy {
 
 export const DEFAULT_STATUS_DECISION_POLICY: StatusDecisionPolicy = Object.freeze({ restoreAfterExclusion: false });
 
-/** Statuses in which a psychologist may practise (what queries filter on too). */
+/** Statuses in which the professional activity is in force (what queries filter on too). */
 export const PRACTISING: readonly PsychologistStatusCode[] = Object.freeze(['REGISTERED', 'CERTIFIED', 'RESTORED']);
 
 /** From which statuses each decision may be taken (EXCLUDED is handled by the policy above). */
 const ALLOWED_FROM: Readonly<Record<StatusDecisionKind, ReadonlySet<PsychologistStatusCode>>> = {
   SUSPEND: new Set(PRACTISING),
-  CANCEL: new Set([...PRACTISING, 'SUSPENDED']),
-  TERMINATE: new Set([...PRACTISING, 'SUSPENDED', 'CANCELLED']),
-  EXCLUDE: new Set([...PRACTISING, 'SUSPENDED', 'CANCELLED', 'TERMINATED']),
-  RESTORE: new Set(['SUSPENDED', 'CANCELLED', 'TERMINATED']),
+  TERMINATE: new Set([...PRACTISING, 'SUSPENDED']),
+  EXCLUDE: new Set([...PRACTISING, 'SUSPENDED', 'TERMINATED']),
+  RESTORE: new Set(['SUSPENDED', 'TERMINATED']),
 };
 
-/** Statuses in which a psychologist may practise: certificates and supervisor rights count as current. */
-export function mayPractise(status: PsychologistStatusCode): boolean {
+/**
+ * True when the person's professional activity is in force (neither suspended, terminated nor
+ * excluded): only then do certificates, supervisor rights and supervision contracts count.
+ * Whether the person may practise also needs one of those: see practiceRights.ts.
+ */
+export function activityInForce(status: PsychologistStatusCode): boolean {
   return PRACTISING.includes(status);
 }
 
@@ -63,7 +70,7 @@ export function assertNotExcluded(subject: { name: string; status: PsychologistS
 /**
  * Decides whether a status decision may be taken and returns the status it leads to:
  * - on an excluded person: CONFLICT with reason PERSON_EXCLUDED (unless the policy allows restore);
- * - from a status the decision does not apply to (suspending a cancelled person): CONFLICT;
+ * - from a status the decision does not apply to (suspending a terminated person): CONFLICT;
  * - dated before the latest decision already recorded: VALIDATION_FAILED, so the history stays in order.
  */
 export function assertStatusDecision(

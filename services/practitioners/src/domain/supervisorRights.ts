@@ -3,10 +3,11 @@ import type { ValidityPeriod } from './certificateValidity';
 import type { ValidDecision } from './decisions';
 import { fieldOfPracticeLabelLv, type FieldOfPracticeCode } from './fieldsOfPractice';
 import type { PsychologistStatusCode } from './psychologistRules';
+import { certificateInForce, type CertificateStanding } from './practiceRights';
 import { PSYCHOLOGIST_FACTS } from './registerFacts';
-import { assertNotExcluded, mayPractise } from './statusDecisions';
+import { activityInForce, assertNotExcluded } from './statusDecisions';
 
-export interface HeldCertificate extends ValidityPeriod {
+export interface HeldCertificate extends CertificateStanding {
   id: string;
   fieldOfPractice: FieldOfPracticeCode;
 }
@@ -21,7 +22,8 @@ export interface SupervisorGrant extends ValidityPeriod {
 
 /**
  * Supervisor rights (reference/rules.json: at most 2 fields, valid as long as the certificate):
- * - only for a psychologist who may practise, in a field with a certificate current on the decision date;
+ * - only for a psychologist whose activity is in force, in a field with a certificate in force
+ *   (within its validity, neither suspended nor annulled) on the decision date;
  * - they start on the decision date and end on that certificate's last day;
  * - not twice in one field at once (CONFLICT), and not in a third field while two are current
  *   on the decision date (QUOTA_EXCEEDED).
@@ -34,14 +36,14 @@ export function assertCanGrantSupervisorRights(
   decision: ValidDecision,
 ): SupervisorGrant {
   assertNotExcluded(psychologist);
-  if (!mayPractise(psychologist.status)) {
+  if (!activityInForce(psychologist.status)) {
     throw conflict(`${psychologist.name} is ${psychologist.status.toLowerCase()}: supervisor rights cannot be granted`);
   }
   const day = decision.date;
-  const certificate = certificates.find((c) => c.fieldOfPractice === field && c.validFrom <= day && day <= c.validUntil);
+  const certificate = certificates.find((c) => c.fieldOfPractice === field && certificateInForce(c, day));
   if (!certificate) {
     throw validationFailed(
-      `${psychologist.name} holds no certificate in ${fieldOfPracticeLabelLv(field)} current on ${day}`,
+      `${psychologist.name} holds no certificate in ${fieldOfPracticeLabelLv(field)} in force on ${day}`,
       'fieldOfPractice',
     );
   }

@@ -1,5 +1,10 @@
 import { EntitySchema } from 'typeorm';
-import type { ChildcareProviderKind, ChildcareProviderStatus } from '../generated/resolvers';
+import type {
+  ChildcareExclusionReason,
+  ChildcareProviderKind,
+  ChildcareProviderStatus,
+  ChildcareRefusalReason,
+} from '../generated/resolvers';
 
 export interface ChildcareProviderRecord {
   id: string;
@@ -20,9 +25,12 @@ export interface ChildcareProviderRecord {
   status: ChildcareProviderStatus;
   decisionNumber: string;
   decisionDate: string;
+  /** Coded reasons (domain/childcareReasons.ts); the free-text columns keep what the decision adds. */
+  refusalReasonCode: ChildcareRefusalReason | null;
   refusalReason: string | null;
   exclusionDecisionNumber: string | null;
   exclusionDecisionDate: string | null;
+  exclusionReasonCode: ChildcareExclusionReason | null;
   exclusionReason: string | null;
   recordedBy: string | null;
   createdAt: Date;
@@ -48,9 +56,11 @@ export const ChildcareProviderEntity = new EntitySchema<ChildcareProviderRecord>
     status: { type: 'text' },
     decisionNumber: { type: 'text', name: 'decision_number' },
     decisionDate: { type: 'date', name: 'decision_date' },
+    refusalReasonCode: { type: 'text', name: 'refusal_reason_code', nullable: true },
     refusalReason: { type: 'text', name: 'refusal_reason', nullable: true },
     exclusionDecisionNumber: { type: 'text', name: 'exclusion_decision_number', nullable: true },
     exclusionDecisionDate: { type: 'date', name: 'exclusion_decision_date', nullable: true },
+    exclusionReasonCode: { type: 'text', name: 'exclusion_reason_code', nullable: true },
     exclusionReason: { type: 'text', name: 'exclusion_reason', nullable: true },
     recordedBy: { type: 'text', name: 'recorded_by', nullable: true },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },

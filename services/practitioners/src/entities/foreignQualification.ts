@@ -8,6 +8,9 @@ export interface ForeignQualificationRecord {
   qualification: string;
   decisionNumber: string;
   decisionDate: string;
+  /** The recognition certificate (atzīšanas apliecība); null for recognitions recorded before it was kept. */
+  certificateNumber: string | null;
+  certificateDate: string | null;
   recordedBy: string | null;
   seq: number;
 }
@@ -22,6 +25,8 @@ export const ForeignQualificationEntity = new EntitySchema<ForeignQualificationR
     qualification: { type: 'text' },
     decisionNumber: { type: 'text', name: 'decision_number' },
     decisionDate: { type: 'date', name: 'decision_date' },
+    certificateNumber: { type: 'text', name: 'certificate_number', nullable: true },
+    certificateDate: { type: 'date', name: 'certificate_date', nullable: true },
     recordedBy: { type: 'text', name: 'recorded_by', nullable: true },
     seq: { type: 'bigint', generated: 'increment', transformer: { from: (v: string) => Number(v), to: (v: unknown) => v } },
   },

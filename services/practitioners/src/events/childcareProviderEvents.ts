@@ -23,6 +23,7 @@ export interface ChildcareProviderState {
   status: string;
   decision: Decision;
   exclusionDecision: Decision | null;
+  exclusionReasonCode: string | null;
   exclusionReason: string | null;
   amendments: Decision[];
 }
@@ -69,6 +70,7 @@ export function childcareProviderState(
       provider.exclusionDecisionNumber && provider.exclusionDecisionDate
         ? { number: provider.exclusionDecisionNumber, date: provider.exclusionDecisionDate }
         : null,
+    exclusionReasonCode: provider.exclusionReasonCode,
     exclusionReason: provider.exclusionReason,
     amendments: amendments.map((a) => ({ number: a.decisionNumber, date: a.decisionDate })),
   };

@@ -1,9 +1,10 @@
 import { enqueueEvent, makeCloudEvent, Topics, type StateChange } from '@eq/shared';
 import type { EntityManager } from 'typeorm';
-import type { CertificateRecord } from '../entities/certificate';
+import type { CertificateRecord, CertificateStatusChangeRecord } from '../entities/certificate';
 import type { ForeignQualificationRecord } from '../entities/foreignQualification';
 import type { PsychologistRecord } from '../entities/psychologist';
 import type { StatusChangeRecord } from '../entities/statusChange';
+import type { SupervisionContractRecord } from '../entities/supervisionContract';
 import type { SupervisorRightRecord } from '../entities/supervisorRight';
 
 type Decision = { number: string; date: string };
@@ -28,27 +29,40 @@ export interface PsychologistState {
     validUntil: string;
     expired: boolean;
     decision: Decision;
+    status: string;
+    statusHistory: Array<{ status: string; decision: Decision }>;
   }>;
   statusHistory: Array<{ status: string; decision: Decision }>;
   supervisorRights: Array<{ fieldOfPractice: string; validFrom: string; validUntil: string; expired: boolean; decision: Decision }>;
-  foreignQualifications: Array<{ country: string; qualification: string; decision: Decision }>;
+  foreignQualifications: Array<{
+    country: string;
+    qualification: string;
+    decision: Decision;
+    recognitionCertificate: { number: string; date: string } | null;
+  }>;
+  supervisionContracts: Array<{ supervisorId: string; startsOn: string; endsOn: string }>;
 }
 
 export type PsychologistEventType =
   | 'practitioners.psychologist.registered'
   | 'practitioners.psychologist.certified'
   | 'practitioners.psychologist.suspended'
-  | 'practitioners.psychologist.cancelled'
   | 'practitioners.psychologist.terminated'
   | 'practitioners.psychologist.excluded'
   | 'practitioners.psychologist.restored'
   | 'practitioners.psychologist.supervisor-rights-granted'
   | 'practitioners.psychologist.foreign-qualification-recognised'
+  | 'practitioners.psychologist.certificate-suspended'
+  | 'practitioners.psychologist.certificate-annulled'
+  | 'practitioners.psychologist.certificate-restored'
+  | 'practitioners.psychologist.supervision-contract-recorded'
   /** A certificate (and the supervisor rights resting on it) reached the end of its validity. */
   | 'practitioners.psychologist.certificate-expired';
 
 export interface PsychologistParts {
   certificates: readonly CertificateRecord[];
+  certificateStatusHistory: readonly CertificateStatusChangeRecord[];
+  supervisionContracts: readonly SupervisionContractRecord[];
   statusHistory: readonly StatusChangeRecord[];
   supervisorRights: readonly SupervisorRightRecord[];
   foreignQualifications: readonly ForeignQualificationRecord[];
@@ -75,6 +89,10 @@ export function psychologistState(psychologist: PsychologistRecord, parts: Psych
       validUntil: c.validUntil,
       expired: c.expiredOn !== null,
       decision: decisionOf(c),
+      status: c.status,
+      statusHistory: parts.certificateStatusHistory
+        .filter((s) => s.certificateId === c.id)
+        .map((s) => ({ status: s.status, decision: decisionOf(s) })),
     })),
     statusHistory: parts.statusHistory.map((s) => ({ status: s.status, decision: decisionOf(s) })),
     supervisorRights: parts.supervisorRights.map((r) => ({
@@ -88,7 +106,10 @@ export function psychologistState(psychologist: PsychologistRecord, parts: Psych
       country: f.country,
       qualification: f.qualification,
       decision: decisionOf(f),
+      recognitionCertificate:
+        f.certificateNumber !== null && f.certificateDate !== null ? { number: f.certificateNumber, date: f.certificateDate } : null,
     })),
+    supervisionContracts: parts.supervisionContracts.map((c) => ({ supervisorId: c.supervisorId, startsOn: c.startsOn, endsOn: c.endsOn })),
   };
 }
 

@@ -8,13 +8,13 @@ import {
   assertMunicipality,
   assertProviderIdentity,
   assertProviderName,
-  assertReason,
 } from '../domain/childcareProviders';
+import { assertCodedReason } from '../domain/childcareReasons';
 import { normaliseDecision, type ValidDecision } from '../domain/decisions';
 import { assertRegisterNumber } from '../domain/registerText';
 import { ChildcareAmendmentEntity, ChildcareProviderEntity, type ChildcareProviderRecord } from '../entities/childcareProvider';
 import { recordChildcareProviderEvent, type ChildcareProviderEventType } from '../events/childcareProviderEvents';
-import type { ChildcareProviderKind, MutationResolvers } from '../generated/resolvers';
+import type { ChildcareProviderKind, ChildcareRefusalReason, MutationResolvers } from '../generated/resolvers';
 import { findChildcareAmendments } from './loaders';
 import { withUniqueViolationsAsConflicts } from './uniqueViolations';
 
@@ -70,7 +70,12 @@ async function publish(
 async function insertEntry(
   manager: EntityManager,
   entry: ReturnType<typeof validateEntry>,
-  extra: { status: 'REGISTERED' | 'REFUSED'; homeAddressPublic: boolean; refusalReason: string | null },
+  extra: {
+    status: 'REGISTERED' | 'REFUSED';
+    homeAddressPublic: boolean;
+    refusalReasonCode: ChildcareRefusalReason | null;
+    refusalReason: string | null;
+  },
   caller: Caller,
 ): Promise<string> {
   const providers = manager.getRepository(ChildcareProviderEntity);
@@ -87,6 +92,7 @@ async function insertEntry(
     decisionDate: decision.date,
     exclusionDecisionNumber: null,
     exclusionDecisionDate: null,
+    exclusionReasonCode: null,
     exclusionReason: null,
     recordedBy: caller.subject ?? null,
   });
@@ -108,7 +114,17 @@ export const childcareMutations: MutationResolvers = {
     const homeAddressPublic = input.kind === 'NATURAL_PERSON' ? input.homeAddressPublic === true : true;
     const childcareProvider = await withUniqueViolationsAsConflicts(UNIQUE_MESSAGES, () =>
       db.transaction(async (manager) => {
-        const id = await insertEntry(manager, entry, { status: 'REGISTERED', homeAddressPublic, refusalReason: null }, caller);
+        const id = await insertEntry(
+          manager,
+          entry,
+          {
+            status: 'REGISTERED',
+            homeAddressPublic,
+            refusalReasonCode: null,
+            refusalReason: null,
+          },
+          caller,
+        );
         return publish(manager, 'practitioners.childcare-provider.registered', id, [
           'status',
           'name',
@@ -124,10 +140,20 @@ export const childcareMutations: MutationResolvers = {
   refuseChildcareProvider: async (_parent, { input }, { db, caller, clock }) => {
     requireRole(caller, Role.OFFICER);
     const entry = validateEntry({ ...input, registrationNumber: input.applicationNumber }, 'applicationNumber', clock.today());
-    const refusalReason = assertReason(input.reason);
+    const reason = assertCodedReason(input.reasonCode, input.reasonText);
     const childcareProvider = await withUniqueViolationsAsConflicts(UNIQUE_MESSAGES, () =>
       db.transaction(async (manager) => {
-        const id = await insertEntry(manager, entry, { status: 'REFUSED', homeAddressPublic: false, refusalReason }, caller);
+        const id = await insertEntry(
+          manager,
+          entry,
+          {
+            status: 'REFUSED',
+            homeAddressPublic: false,
+            refusalReasonCode: reason.code,
+            refusalReason: reason.text,
+          },
+          caller,
+        );
         return publish(manager, 'practitioners.childcare-provider.refused', id, ['status', 'decision']);
       }),
     );
@@ -173,16 +199,25 @@ export const childcareMutations: MutationResolvers = {
     requireRole(caller, Role.OFFICER);
     const id = assertUuid(input.id, 'id');
     const decision = normaliseDecision(input.decision, clock.today());
-    const exclusionReason = assertReason(input.reason);
+    const reason = assertCodedReason(input.reasonCode, input.reasonText);
     const childcareProvider = await db.transaction(async (manager) => {
       await lockRegistered(manager, id, decision);
-      await manager
-        .getRepository(ChildcareProviderEntity)
-        .update(
-          { id },
-          { status: 'EXCLUDED', exclusionDecisionNumber: decision.number, exclusionDecisionDate: decision.date, exclusionReason },
-        );
-      return publish(manager, 'practitioners.childcare-provider.excluded', id, ['status', 'exclusionDecision', 'exclusionReason']);
+      await manager.getRepository(ChildcareProviderEntity).update(
+        { id },
+        {
+          status: 'EXCLUDED',
+          exclusionDecisionNumber: decision.number,
+          exclusionDecisionDate: decision.date,
+          exclusionReasonCode: reason.code,
+          exclusionReason: reason.text,
+        },
+      );
+      return publish(manager, 'practitioners.childcare-provider.excluded', id, [
+        'status',
+        'exclusionDecision',
+        'exclusionReasonCode',
+        'exclusionReason',
+      ]);
     });
     return { childcareProvider };
   },

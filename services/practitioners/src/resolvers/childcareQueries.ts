@@ -1,5 +1,6 @@
 import { keysetPage, mayReadPersonalData, whereFolded } from '@eq/shared';
 import { isPublicEntry, visibleHomeAddress } from '../domain/childcareProviders';
+import { CHILDCARE_EXCLUSION_REASONS, CHILDCARE_REFUSAL_REASONS } from '../domain/childcareReasons';
 import { assertRegisterNumber } from '../domain/registerText';
 import { ChildcareProviderEntity } from '../entities/childcareProvider';
 import type { ChildcareProviderResolvers, QueryResolvers } from '../generated/resolvers';
@@ -28,7 +29,11 @@ export const ChildcareProvider: ChildcareProviderResolvers = {
   homeAddress: (provider, _args, { caller }) => visibleHomeAddress(provider, mayReadPersonalData(caller)),
   homeAddressPublic: (provider) => provider.kind === 'LEGAL_PERSON' || provider.homeAddressPublic,
   decision: (provider) => ({ number: provider.decisionNumber, date: provider.decisionDate }),
+  refusalReasonCode: (provider, _args, { caller }) => (mayReadPersonalData(caller) ? provider.refusalReasonCode : null),
+  refusalReasonLabelLv: (provider, _args, { caller }) =>
+    mayReadPersonalData(caller) && provider.refusalReasonCode ? CHILDCARE_REFUSAL_REASONS[provider.refusalReasonCode] : null,
   refusalReason: (provider, _args, { caller }) => (mayReadPersonalData(caller) ? provider.refusalReason : null),
+  exclusionReasonLabelLv: (provider) => (provider.exclusionReasonCode ? CHILDCARE_EXCLUSION_REASONS[provider.exclusionReasonCode] : null),
   exclusionDecision: (provider) =>
     provider.exclusionDecisionNumber && provider.exclusionDecisionDate
       ? { number: provider.exclusionDecisionNumber, date: provider.exclusionDecisionDate }

@@ -1,17 +1,26 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { CertificateEntity, type CertificateRecord } from '../entities/certificate';
+import {
+  CertificateEntity,
+  CertificateStatusChangeEntity,
+  type CertificateRecord,
+  type CertificateStatusChangeRecord,
+} from '../entities/certificate';
 import { ChildcareAmendmentEntity, type ChildcareAmendmentRecord } from '../entities/childcareProvider';
 import { ForeignQualificationEntity, type ForeignQualificationRecord } from '../entities/foreignQualification';
 import { PrivatePracticeExtensionEntity, type PrivatePracticeExtensionRecord } from '../entities/privatePracticeCertificate';
 import { PsychologistEntity, type PsychologistRecord } from '../entities/psychologist';
 import { StatusChangeEntity, type StatusChangeRecord } from '../entities/statusChange';
+import { SupervisionContractEntity, type SupervisionContractRecord } from '../entities/supervisionContract';
 import { SupervisorRightEntity, type SupervisorRightRecord } from '../entities/supervisorRight';
 
 /** Per-request batch loaders: one SQL statement per kind of row however many entries a query touches. */
 export interface PractitionerLoaders {
   psychologist: DataLoader<string, PsychologistRecord | null>;
   certificates: DataLoader<string, CertificateRecord[]>;
+  /** Keyed by certificate id. */
+  certificateStatusHistory: DataLoader<string, CertificateStatusChangeRecord[]>;
+  supervisionContracts: DataLoader<string, SupervisionContractRecord[]>;
   statusHistory: DataLoader<string, StatusChangeRecord[]>;
   supervisorRights: DataLoader<string, SupervisorRightRecord[]>;
   foreignQualifications: DataLoader<string, ForeignQualificationRecord[]>;
@@ -32,6 +41,20 @@ export function findCertificates(db: Db, psychologistIds: readonly string[]): Pr
   return db
     .getRepository(CertificateEntity)
     .find({ where: { psychologistId: In([...psychologistIds]) }, order: { validFrom: 'DESC', createdAt: 'DESC' } });
+}
+
+/** Decisions on the certificates of some psychologists, oldest first. */
+export function findCertificateStatusHistory(db: Db, psychologistIds: readonly string[]): Promise<CertificateStatusChangeRecord[]> {
+  return db
+    .getRepository(CertificateStatusChangeEntity)
+    .find({ where: { psychologistId: In([...psychologistIds]) }, order: { decisionDate: 'ASC', seq: 'ASC' } });
+}
+
+/** Supervision contracts of some supervised psychologists, newest first. */
+export function findSupervisionContracts(db: Db, psychologistIds: readonly string[]): Promise<SupervisionContractRecord[]> {
+  return db
+    .getRepository(SupervisionContractEntity)
+    .find({ where: { psychologistId: In([...psychologistIds]) }, order: { startsOn: 'DESC', createdAt: 'DESC' } });
 }
 
 /** Status changes of some psychologists, oldest first. */
@@ -71,6 +94,16 @@ export function createPractitionerLoaders(db: DataSource): PractitionerLoaders {
       return ids.map((id) => byId.get(id) ?? null);
     }),
     certificates: new DataLoader(async (ids) => groupBy(await findCertificates(db, ids), (row) => row.psychologistId, ids)),
+    certificateStatusHistory: new DataLoader(async (ids) =>
+      groupBy(
+        await db
+          .getRepository(CertificateStatusChangeEntity)
+          .find({ where: { certificateId: In([...ids]) }, order: { decisionDate: 'ASC', seq: 'ASC' } }),
+        (row) => row.certificateId,
+        ids,
+      ),
+    ),
+    supervisionContracts: new DataLoader(async (ids) => groupBy(await findSupervisionContracts(db, ids), (row) => row.psychologistId, ids)),
     statusHistory: new DataLoader(async (ids) => groupBy(await findStatusHistory(db, ids), (row) => row.psychologistId, ids)),
     supervisorRights: new DataLoader(async (ids) => groupBy(await findSupervisorRights(db, ids), (row) => row.psychologistId, ids)),
     foreignQualifications: new DataLoader(async (ids) =>

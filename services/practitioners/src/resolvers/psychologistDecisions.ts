@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { assertUuid, notFound, requireRole, Role } from '@eq/shared';
+import { assertUuid, notFound, requireRole, Role, validationFailed } from '@eq/shared';
 import { normaliseDecision } from '../domain/decisions';
-import { assertForeignQualification } from '../domain/foreignQualification';
+import { assertForeignQualification, assertRecognitionCertificate } from '../domain/foreignQualification';
 import { assertNotExcluded, assertStatusDecision, type StatusDecisionKind } from '../domain/statusDecisions';
 import { assertCanGrantSupervisorRights } from '../domain/supervisorRights';
 import { ForeignQualificationEntity } from '../entities/foreignQualification';
@@ -10,12 +10,13 @@ import { SupervisorRightEntity } from '../entities/supervisorRight';
 import type { PsychologistEventType } from '../events/psychologistEvents';
 import type { MutationResolvers, PsychologistStatusDecisionInput, ResolverFn, ResolversTypes } from '../generated/resolvers';
 import type { Context } from '../context';
+import { assertEntry, ENTRY_FIELDS, enterPsychologist, PSYCHOLOGIST_UNIQUE_MESSAGES } from '../store/enterPsychologist';
 import { lockPsychologist, publishPsychologist, recordStatus } from '../store/psychologistStore';
+import { withUniqueViolationsAsConflicts } from './uniqueViolations';
 import { findCertificates, findStatusHistory, findSupervisorRights } from './loaders';
 
 const EVENT_OF: Record<StatusDecisionKind, PsychologistEventType> = {
   SUSPEND: 'practitioners.psychologist.suspended',
-  CANCEL: 'practitioners.psychologist.cancelled',
   TERMINATE: 'practitioners.psychologist.terminated',
   EXCLUDE: 'practitioners.psychologist.excluded',
   RESTORE: 'practitioners.psychologist.restored',
@@ -58,7 +59,6 @@ function statusDecision(kind: StatusDecisionKind): StatusDecisionResolver {
 
 export const psychologistDecisionMutations: MutationResolvers = {
   suspendPsychologist: statusDecision('SUSPEND'),
-  cancelPsychologist: statusDecision('CANCEL'),
   terminatePsychologist: statusDecision('TERMINATE'),
   excludePsychologist: statusDecision('EXCLUDE'),
   restorePsychologist: statusDecision('RESTORE'),
@@ -96,25 +96,43 @@ export const psychologistDecisionMutations: MutationResolvers = {
 
   recogniseForeignQualification: async (_parent, { input }, { db, caller, clock }) => {
     requireRole(caller, Role.OFFICER);
-    const id = assertUuid(input.psychologistId, 'psychologistId');
-    const decision = normaliseDecision(input.decision, clock.today());
+    const today = clock.today();
+    if ((input.psychologistId == null) === (input.newEntry == null)) {
+      throw validationFailed('Give exactly one of psychologistId (an entry in the register) and newEntry (a new one)', 'psychologistId');
+    }
+    const existingId = input.psychologistId == null ? null : assertUuid(input.psychologistId, 'psychologistId');
+    const entry = input.newEntry == null ? null : assertEntry(input.newEntry, today);
+    const decision = normaliseDecision(input.decision, today);
     const { country, qualification } = assertForeignQualification(input);
-    const psychologist = await db.transaction(async (manager) => {
-      const current = await lockPsychologist(manager, id);
-      if (!current) throw notFound('Psychologist', id);
-      // A recognition is a decision like any other: none on an excluded person.
-      assertNotExcluded(current);
-      await manager.getRepository(ForeignQualificationEntity).insert({
-        id: randomUUID(),
-        psychologistId: id,
-        country,
-        qualification,
-        decisionNumber: decision.number,
-        decisionDate: decision.date,
-        recordedBy: caller.subject ?? null,
-      });
-      return publishPsychologist(manager, 'practitioners.psychologist.foreign-qualification-recognised', id, ['foreignQualifications']);
-    });
+    const certificate = assertRecognitionCertificate(input.recognitionCertificate, decision, today);
+    const psychologist = await withUniqueViolationsAsConflicts(PSYCHOLOGIST_UNIQUE_MESSAGES, () =>
+      db.transaction(async (manager) => {
+        let id: string;
+        if (existingId !== null) {
+          const current = await lockPsychologist(manager, existingId);
+          if (!current) throw notFound('Psychologist', existingId);
+          // A recognition is a decision like any other: none on an excluded person.
+          assertNotExcluded(current);
+          id = existingId;
+        } else {
+          // MK 827: the recognition is what entitles the person to the register, so it can create the entry.
+          id = await enterPsychologist(manager, entry!, decision, caller.subject);
+        }
+        await manager.getRepository(ForeignQualificationEntity).insert({
+          id: randomUUID(),
+          psychologistId: id,
+          country,
+          qualification,
+          decisionNumber: decision.number,
+          decisionDate: decision.date,
+          certificateNumber: certificate.number,
+          certificateDate: certificate.date,
+          recordedBy: caller.subject ?? null,
+        });
+        const changed = existingId === null ? [...ENTRY_FIELDS, 'foreignQualifications'] : ['foreignQualifications'];
+        return publishPsychologist(manager, 'practitioners.psychologist.foreign-qualification-recognised', id, changed);
+      }),
+    );
     return { psychologist };
   },
 };

@@ -1,67 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { assertUuid, conflict, foldForSearch, notFound, requireRole, Role } from '@eq/shared';
-import { parsePersonalCode } from '@eq/shared/personalCode';
+import { assertUuid, conflict, notFound, requireRole, Role } from '@eq/shared';
 import { normaliseDecision } from '../domain/decisions';
-import { assertMunicipality } from '../domain/childcareProviders';
-import { assertCanCertify, assertCertificateNumber, assertEducation, assertPersonName } from '../domain/psychologistRules';
-import { assertRegistrationNumber } from '../domain/registrationNumber';
+import { assertCanCertify, assertCertificateNumber } from '../domain/psychologistRules';
 import { CertificateEntity, type CertificateRecord } from '../entities/certificate';
 import { PsychologistEntity } from '../entities/psychologist';
 import type { MutationResolvers } from '../generated/resolvers';
+import { assertEntry, ENTRY_FIELDS, enterPsychologist, PSYCHOLOGIST_UNIQUE_MESSAGES } from '../store/enterPsychologist';
 import { lockPsychologist, publishPsychologist as publish, recordStatus } from '../store/psychologistStore';
 import { findCertificates } from './loaders';
 import { withUniqueViolationsAsConflicts } from './uniqueViolations';
-
-/** Messages for the unique indexes (PostgreSQL's default constraint names); none repeats a personal code. */
-const UNIQUE_MESSAGES = {
-  psychologist_registration_number_key: 'This registration number is already in the register',
-  psychologist_personal_code_key: 'A psychologist with this personal code is already in the register',
-  certificate_number_key: 'This certificate number is already in the register',
-};
 
 /** Registration and certification; the later decisions are in psychologistDecisions.ts. */
 export const psychologistMutations: MutationResolvers = {
   registerPsychologist: async (_parent, { input }, { db, caller, clock }) => {
     requireRole(caller, Role.OFFICER);
     const day = clock.today();
-    const registrationNumber = assertRegistrationNumber(input.registrationNumber);
-    const name = assertPersonName(input.name);
-    const personalCode = parsePersonalCode(input.personalCode, day).value;
-    const education = assertEducation(input.education);
-    const practiceMunicipality = input.practiceMunicipality == null ? null : assertMunicipality(input.practiceMunicipality);
+    const entry = assertEntry(input, day);
     const decision = normaliseDecision(input.decision, day);
-
-    const psychologist = await withUniqueViolationsAsConflicts(UNIQUE_MESSAGES, () =>
+    const psychologist = await withUniqueViolationsAsConflicts(PSYCHOLOGIST_UNIQUE_MESSAGES, () =>
       db.transaction(async (manager) => {
-        const psychologists = manager.getRepository(PsychologistEntity);
-        if (await psychologists.existsBy({ registrationNumber })) {
-          throw conflict(`Registration number ${registrationNumber} is already in the register`);
-        }
-        if (await psychologists.existsBy({ personalCode })) throw conflict(UNIQUE_MESSAGES.psychologist_personal_code_key);
-        const id = randomUUID();
-        await psychologists.insert({
-          id,
-          registrationNumber,
-          name,
-          searchName: foldForSearch(name),
-          personalCode,
-          education,
-          practiceMunicipality,
-          searchPracticeMunicipality: practiceMunicipality && foldForSearch(practiceMunicipality),
-          registrationDecisionNumber: decision.number,
-          registrationDecisionDate: decision.date,
-          status: 'REGISTERED',
-        });
-        await recordStatus(manager, id, 'REGISTERED', decision, caller.subject);
-        return publish(manager, 'practitioners.psychologist.registered', id, [
-          'registrationNumber',
-          'name',
-          'education',
-          'practiceMunicipality',
-          'registrationDecision',
-          'status',
-          'statusHistory',
-        ]);
+        const id = await enterPsychologist(manager, entry, decision, caller.subject);
+        return publish(manager, 'practitioners.psychologist.registered', id, ENTRY_FIELDS);
       }),
     );
     return { psychologist };
@@ -74,7 +33,7 @@ export const psychologistMutations: MutationResolvers = {
     const number = assertCertificateNumber(input.certificateNumber);
     const decision = normaliseDecision(input.decision, day);
 
-    return withUniqueViolationsAsConflicts(UNIQUE_MESSAGES, () =>
+    return withUniqueViolationsAsConflicts(PSYCHOLOGIST_UNIQUE_MESSAGES, () =>
       db.transaction(async (manager) => {
         const psychologists = manager.getRepository(PsychologistEntity);
         // Row lock: two certifications of one person at once must not both pass the overlap check.
@@ -92,6 +51,7 @@ export const psychologistMutations: MutationResolvers = {
           ...period,
           decisionNumber: decision.number,
           decisionDate: decision.date,
+          status: 'ACTIVE',
           expiredOn: null,
           recordedBy: caller.subject ?? null,
         };

@@ -27,8 +27,10 @@ export const psychologistQueries: QueryResolvers = {
       });
     }
     if (filter?.supervisor != null) {
-      // Current rights: within their period today, held by someone who may practise (domain/statusDecisions).
-      const current = `EXISTS (SELECT 1 FROM supervisor_right r WHERE r.psychologist_id = p.id AND r.valid_from <= :today AND r.valid_until >= :today
+      // Current rights (resolvers/psychologist.ts, rightCurrent): within their period today, resting on an
+      // ACTIVE certificate, held by someone whose professional activity is in force (domain/statusDecisions).
+      const current = `EXISTS (SELECT 1 FROM supervisor_right r JOIN certificate c ON c.id = r.certificate_id
+        WHERE r.psychologist_id = p.id AND r.valid_from <= :today AND r.valid_until >= :today AND c.status = 'ACTIVE'
         ${filter.fieldOfPractice ? 'AND r.field_of_practice = :field' : ''}) AND p.status IN (:...practising)`;
       query.andWhere(filter.supervisor ? `(${current})` : `NOT (${current})`, {
         today: clock.today(),

@@ -9,13 +9,15 @@ export const reportQueries: QueryResolvers = {
     requireRole(caller, Role.OFFICER);
     const today = clock.today();
     const until = addDays(today, assertHorizonDays(withinDays));
-    // Expiring for the register means: still valid today, last day within the horizon, held by someone who may practise.
+    // Expiring for the register means: still valid today, last day within the horizon, not annulled (an annulled
+    // certificate has ended already; a suspended one still runs out), held by someone whose activity is in force.
     const certificates = await db
       .getRepository(CertificateEntity)
       .createQueryBuilder('c')
       .innerJoin('psychologist', 'p', 'p.id = c.psychologist_id')
       .where('c.valid_from <= :today AND c.valid_until >= :today AND c.valid_until <= :until', { today, until })
       .andWhere('p.status IN (:...practising)', { practising: PRACTISING })
+      .andWhere("c.status <> 'ANNULLED'")
       .orderBy('c.valid_until', 'ASC')
       .addOrderBy('c.number', 'ASC')
       .limit(1000)

@@ -5,7 +5,14 @@ import { PsychologistEntity, type PsychologistRecord } from '../entities/psychol
 import { StatusChangeEntity } from '../entities/statusChange';
 import { recordPsychologistEvent, type PsychologistEventType, type PsychologistParts } from '../events/psychologistEvents';
 import type { PsychologistStatus } from '../generated/resolvers';
-import { findCertificates, findForeignQualifications, findStatusHistory, findSupervisorRights } from '../resolvers/loaders';
+import {
+  findCertificates,
+  findCertificateStatusHistory,
+  findForeignQualifications,
+  findStatusHistory,
+  findSupervisionContracts,
+  findSupervisorRights,
+} from '../resolvers/loaders';
 
 /** Everything the public state of some psychologist is built from, read in the given transaction. */
 export async function loadPsychologistParts(manager: EntityManager, id: string): Promise<PsychologistParts> {
@@ -14,7 +21,9 @@ export async function loadPsychologistParts(manager: EntityManager, id: string):
   const statusHistory = await findStatusHistory(manager, [id]);
   const supervisorRights = await findSupervisorRights(manager, [id]);
   const foreignQualifications = await findForeignQualifications(manager, [id]);
-  return { certificates, statusHistory, supervisorRights, foreignQualifications };
+  const certificateStatusHistory = await findCertificateStatusHistory(manager, [id]);
+  const supervisionContracts = await findSupervisionContracts(manager, [id]);
+  return { certificates, certificateStatusHistory, statusHistory, supervisorRights, foreignQualifications, supervisionContracts };
 }
 
 /** Appends a status with its decision to the psychologist's history. */

@@ -13,8 +13,8 @@ describe('demo registers', () => {
     expect(registers.psychologists.length).toBe(DEMO_SIZES.psychologists);
     expect(registers.psychologists.filter((p) => p.supervisorDecision).length).toBe(DEMO_SIZES.supervisors);
     expect(registers.psychologists.filter((p) => p.foreignQualification).length).toBe(DEMO_SIZES.foreignQualificationsRecognised);
-    expect(registers.childMinders.filter((c) => !c.refusalReason).length).toBe(268 + 19);
-    expect(registers.childMinders.filter((c) => c.refusalReason).length).toBe(DEMO_SIZES.childMindersRefused);
+    expect(registers.childMinders.filter((c) => !c.refusalReasonCode).length).toBe(268 + 19);
+    expect(registers.childMinders.filter((c) => c.refusalReasonCode).length).toBe(DEMO_SIZES.childMindersRefused);
     expect(registers.childMinders.filter((c) => c.exclusion).length).toBe(DEMO_SIZES.childMindersExcluded);
     expect(registers.privatePractice.length).toBe(299);
     expect(registers.privatePractice.filter((c) => c.revocation).length).toBe(3);

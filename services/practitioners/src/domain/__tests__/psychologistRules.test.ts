@@ -26,8 +26,8 @@ describe('certifying a psychologist', () => {
     }
   });
 
-  it('refuses a suspended, cancelled, terminated or excluded psychologist with CONFLICT', () => {
-    for (const status of ['SUSPENDED', 'CANCELLED', 'TERMINATED', 'EXCLUDED'] satisfies PsychologistStatusCode[]) {
+  it('refuses a suspended, terminated or excluded psychologist with CONFLICT', () => {
+    for (const status of ['SUSPENDED', 'TERMINATED', 'EXCLUDED'] satisfies PsychologistStatusCode[]) {
       assert.throws(() => assertCanCertify({ ...registered, status }, [], clinical), {
         code: 'CONFLICT',
         message: new RegExp(status.toLowerCase()),
@@ -50,7 +50,9 @@ describe('certifying a psychologist', () => {
   });
 
   it('refuses a second certificate in a field while the first is valid, but allows a renewal after it', () => {
-    const held = [{ fieldOfPractice: 'CLINICAL_AND_HEALTH' as const, validFrom: '2017-03-15', validUntil: '2024-03-15' }];
+    const held = [
+      { fieldOfPractice: 'CLINICAL_AND_HEALTH' as const, validFrom: '2017-03-15', validUntil: '2024-03-15', status: 'ACTIVE' as const },
+    ];
     assert.throws(() => assertCanCertify(registered, held, clinical), { code: 'CONFLICT' });
     expect(assertCanCertify(registered, held, { ...clinical, validFrom: '2024-03-16' })).toStrictEqual({
       validFrom: '2024-03-16',
@@ -85,5 +87,13 @@ describe('registration numbers (policy: 1-8 digits, no leading zero)', () => {
     for (const bad of ['0123', 'P-1', '', '123456789', '12 34']) {
       assert.throws(() => assertRegistrationNumber(bad), { code: 'VALIDATION_FAILED', details: { field: 'registrationNumber' } });
     }
+  });
+
+  it('lets a new certification follow an annulled certificate in the same field', () => {
+    const annulled = [
+      { fieldOfPractice: 'CLINICAL_AND_HEALTH' as const, validFrom: '2024-01-01', validUntil: '2030-12-31', status: 'ANNULLED' as const },
+    ];
+    expect(assertCanCertify(registered, annulled, clinical)).toStrictEqual({ validFrom: '2024-03-15', validUntil: '2031-03-14' });
+    assert.throws(() => assertCanCertify(registered, [{ ...annulled[0]!, status: 'SUSPENDED' }], clinical), { code: 'CONFLICT' });
   });
 });

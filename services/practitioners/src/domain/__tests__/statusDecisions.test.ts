@@ -1,19 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, expect, it } from '@jest/globals';
 import type { PsychologistStatusCode } from '../psychologistRules';
-import { assertStatusDecision, mayPractise, PERSON_EXCLUDED, type StatusDecisionKind } from '../statusDecisions';
+import { activityInForce, assertStatusDecision, PERSON_EXCLUDED, type StatusDecisionKind } from '../statusDecisions';
 
 const decision = { number: 'PSP-2024/50', date: '2024-06-01' };
 const subject = (status: PsychologistStatusCode) => ({ name: 'Anna Bērziņa', status, latestDecisionDate: '2024-01-10' });
-const ALL: PsychologistStatusCode[] = ['REGISTERED', 'CERTIFIED', 'SUSPENDED', 'CANCELLED', 'TERMINATED', 'EXCLUDED', 'RESTORED'];
+const ALL: PsychologistStatusCode[] = ['REGISTERED', 'CERTIFIED', 'SUSPENDED', 'TERMINATED', 'EXCLUDED', 'RESTORED'];
 
 /** Which decision may be taken from which status (the policy in statusDecisions.ts), as a table. */
 const TABLE: Record<StatusDecisionKind, { to: PsychologistStatusCode; from: PsychologistStatusCode[] }> = {
   SUSPEND: { to: 'SUSPENDED', from: ['REGISTERED', 'CERTIFIED', 'RESTORED'] },
-  CANCEL: { to: 'CANCELLED', from: ['REGISTERED', 'CERTIFIED', 'RESTORED', 'SUSPENDED'] },
-  TERMINATE: { to: 'TERMINATED', from: ['REGISTERED', 'CERTIFIED', 'RESTORED', 'SUSPENDED', 'CANCELLED'] },
-  EXCLUDE: { to: 'EXCLUDED', from: ['REGISTERED', 'CERTIFIED', 'RESTORED', 'SUSPENDED', 'CANCELLED', 'TERMINATED'] },
-  RESTORE: { to: 'RESTORED', from: ['SUSPENDED', 'CANCELLED', 'TERMINATED'] },
+  TERMINATE: { to: 'TERMINATED', from: ['REGISTERED', 'CERTIFIED', 'RESTORED', 'SUSPENDED'] },
+  EXCLUDE: { to: 'EXCLUDED', from: ['REGISTERED', 'CERTIFIED', 'RESTORED', 'SUSPENDED', 'TERMINATED'] },
+  RESTORE: { to: 'RESTORED', from: ['SUSPENDED', 'TERMINATED'] },
 };
 
 describe('psychologist status decisions', () => {
@@ -49,7 +48,7 @@ describe('psychologist status decisions', () => {
     expect(assertStatusDecision(subject('CERTIFIED'), 'SUSPEND', { ...decision, date: '2024-01-10' })).toBe('SUSPENDED');
   });
 
-  it('lets registered, certified and restored psychologists practise, nobody else', () => {
-    expect(ALL.filter(mayPractise)).toStrictEqual(['REGISTERED', 'CERTIFIED', 'RESTORED']);
+  it('keeps the professional activity in force for registered, certified and restored psychologists, nobody else', () => {
+    expect(ALL.filter(activityInForce)).toStrictEqual(['REGISTERED', 'CERTIFIED', 'RESTORED']);
   });
 });

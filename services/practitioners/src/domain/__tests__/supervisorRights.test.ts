@@ -10,6 +10,7 @@ const certificate = (fieldOfPractice: FieldOfPracticeCode, validFrom = '2024-03-
   fieldOfPractice,
   validFrom,
   validUntil,
+  status: 'ACTIVE',
 });
 const held = [certificate('CLINICAL_AND_HEALTH'), certificate('COUNSELLING', '2023-01-01', '2029-12-31'), certificate('LEGAL')];
 
@@ -56,5 +57,14 @@ describe('supervisor rights', () => {
     assert.throws(() => assertCanGrantSupervisorRights({ ...psychologist, status: 'EXCLUDED' }, held, [], 'LEGAL', decision), {
       details: { reason: 'PERSON_EXCLUDED' },
     });
+  });
+
+  it('refuse a field whose certificate is suspended or annulled', () => {
+    for (const status of ['SUSPENDED', 'ANNULLED'] as const) {
+      assert.throws(() => assertCanGrantSupervisorRights(psychologist, [{ ...certificate('LEGAL'), status }], [], 'LEGAL', decision), {
+        code: 'VALIDATION_FAILED',
+        details: { field: 'fieldOfPractice' },
+      });
+    }
   });
 });
