@@ -1,4 +1,4 @@
-import { CreateRegistryInstitutionReplica1732300000050, readSubgraphSdl, type SubgraphDefinition, todayInLatvia, Topics } from '@eq/shared';
+import { CreateRegistryInstitutionReplica1732300000050, readSubgraphSdl, type SubgraphDefinition, Topics, systemClock } from '@eq/shared';
 import { parse } from 'graphql';
 import { buildContext, type Clock, type Context } from './context';
 import { DEFAULT_NEW_PROGRAMME_ACCREDITATION_YEARS } from './domain/programmeDeadline';
@@ -40,8 +40,6 @@ export interface AccreditationOptions {
    */
   newProgrammeAccreditationYears?: number;
 }
-
-const systemClock: Clock = { today: () => todayInLatvia() };
 
 function assertWholeNumber(value: number, name: string, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max)

@@ -1,6 +1,6 @@
-import { CreateRegistryInstitutionReplica1732300000050, readSubgraphSdl, type SubgraphDefinition, todayInLatvia, Topics } from '@eq/shared';
+import { CreateRegistryInstitutionReplica1732300000050, readSubgraphSdl, type SubgraphDefinition, Topics, systemClock } from '@eq/shared';
 import { parse } from 'graphql';
-import { buildContext, type Clock, type Context } from './context';
+import { buildContext, type Context } from './context';
 import { STEM_SHARE_MINIMUMS } from './domain/stemSubsidyShare';
 import { InterestProgrammeEntity } from './entities/interestProgramme';
 import { InterestProgrammeDecisionEntity } from './entities/interestProgrammeDecision';
@@ -16,8 +16,6 @@ import { LicenceKindsLifecycleAndInterestProgrammes1732300002200 } from './migra
 import { InterestProgrammeHistoryAndLearners1732300004250 } from './migrations/1732300004250-InterestProgrammeHistoryAndLearners';
 import type { LicensingOptions } from './licensingOptions';
 import { resolvers } from './resolvers';
-
-const systemClock: Clock = { today: () => todayInLatvia() };
 
 /**
  * The licensing subgraph: programme licences and their lifecycle, interest-education

@@ -220,7 +220,7 @@ export async function serveWaitingLists(
   sessions: ActivitySessionRecord[],
   moves: FundMoves,
 ): Promise<BookingRecord[]> {
-  const open = sessions.filter((session) => session.status === 'SCHEDULED' && session.startsAt > options.clock());
+  const open = sessions.filter((session) => session.status === 'SCHEDULED' && session.startsAt > options.clock.now());
   if (open.length === 0) return [];
   const waiting = await manager
     .getRepository(BookingEntity)

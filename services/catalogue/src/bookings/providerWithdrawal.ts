@@ -25,7 +25,7 @@ export async function cancelFutureSessions(
   moves?: FundMoves,
 ): Promise<void> {
   const sessions = manager.getRepository(ActivitySessionEntity);
-  const future = await sessions.find({ where: { activityId: activity.id, status: 'SCHEDULED', startsAt: MoreThan(options.clock()) } });
+  const future = await sessions.find({ where: { activityId: activity.id, status: 'SCHEDULED', startsAt: MoreThan(options.clock.now()) } });
   if (future.length === 0) return;
   const bookings = await manager.getRepository(BookingEntity).find({
     where: { sessionId: In(future.map((session) => session.id)), status: In(['CONFIRMED', 'WAITING']) },
@@ -64,7 +64,7 @@ export async function withdrawProviderOffer(
   const activities = manager.getRepository(ActivityEntity);
   const open = await activities.find({ where: { providerId: provider.id, status: Not('WITHDRAWN') }, lock: { mode: 'pessimistic_write' } });
   for (const activity of open) {
-    const { next, changedFields } = changeStatus(activity, 'WITHDRAW', reason, options.clock());
+    const { next, changedFields } = changeStatus(activity, 'WITHDRAW', reason, options.clock.now());
     await activities.update({ id: activity.id }, next);
     const stored = await activities.findOneByOrFail({ id: activity.id });
     await recordActivityEvent(manager, 'catalogue.activity.withdrawn', stored, provider, changedFields);

@@ -16,7 +16,7 @@ async function cancelSchoolBookings(
   const rows: Array<{ id: string }> = await manager.query(
     `SELECT b.id FROM booking b JOIN activity_session s ON s.id = b.session_id
      WHERE b.institution_id = $1 AND b.status IN ('CONFIRMED', 'WAITING') AND s.starts_at > $2`,
-    [institution.id, options.clock()],
+    [institution.id, options.clock.now()],
   );
   await cancelBookings(
     manager,

@@ -31,7 +31,7 @@ async function providerOf(manager: EntityManager, providerId: string): Promise<A
  * all in one transaction.
  */
 async function transition(
-  { db }: Context,
+  { db, options }: Context,
   id: string,
   action: ActivityAction,
   reason: string | null,
@@ -43,7 +43,7 @@ async function transition(
     const current = await activities.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!current) throw notFound('Activity', id);
     authorise(current);
-    const { next, changedFields } = changeStatus(current, action, reason, new Date());
+    const { next, changedFields } = changeStatus(current, action, reason, options.clock.now());
     await activities.update({ id }, next);
     const stored = await activities.findOneByOrFail({ id });
     const provider = await providerOf(manager, stored.providerId);

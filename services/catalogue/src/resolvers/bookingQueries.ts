@@ -1,6 +1,6 @@
 import { cacheControlFromInfo } from '@apollo/cache-control-types';
 import { readSemesterLedger } from '../bookings/fundLedger';
-import { assertUuid, forbidden, requireRole, Role, todayInLatvia, validationFailed } from '@eq/shared';
+import { assertUuid, forbidden, requireRole, Role, validationFailed } from '@eq/shared';
 import { In } from 'typeorm';
 import { mayViewActivity } from '../domain/activityAccess';
 import { mayListSchoolBookings, mayViewBooking } from '../domain/bookingAccess';
@@ -63,7 +63,7 @@ export const bookingQueries: Pick<
       });
     }
     entries.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-    return icsCalendar(`Bookings ${todayInLatvia(options.clock())}`, entries, options.clock());
+    return icsCalendar(`Bookings ${options.clock.today()}`, entries, options.clock.now());
   },
 
   fundBudget: async (_parent, { semester }, { db, caller, options }) => {

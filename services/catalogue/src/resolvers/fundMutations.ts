@@ -1,4 +1,4 @@
-import { assertUuid, requireRole, Role, todayInLatvia, validationFailed } from '@eq/shared';
+import { assertUuid, requireRole, Role, validationFailed } from '@eq/shared';
 import { readSemesterLedger } from '../bookings/fundLedger';
 import { changeFundPartners } from '../bookings/fundPartners';
 import { storeLearningChoiceReport } from '../bookings/learningChoiceReports';
@@ -74,7 +74,7 @@ export const fundMutations: Pick<
   reportLearningChoices: async (_parent, { input }, { db, caller, options }) => {
     const institutionId = reportingSchoolOf(caller);
     const schoolYear = assertMeasureSchoolYear(input.schoolYear);
-    assertSchoolYearBegun(schoolYear, todayInLatvia(options.clock()));
+    assertSchoolYearBegun(schoolYear, options.clock.today());
     const counts = validateLearningChoices(input);
     const report = await db.transaction(async (manager) => {
       const stored = await storeLearningChoiceReport(manager, { ...counts, institutionId, schoolYear, reportedBy: caller.subject ?? null });

@@ -22,7 +22,7 @@ export const sessionMutations: Pick<MutationResolvers, 'scheduleSession'> = {
       const draft = validateSessionDraft(
         { startsAt: new Date(input.startsAt), place: input.place, capacity: input.capacity },
         activity,
-        options.clock(),
+        options.clock.now(),
       );
       const record: Omit<ActivitySessionRecord, 'createdAt' | 'updatedAt'> = {
         id: randomUUID(),
