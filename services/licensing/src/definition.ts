@@ -9,7 +9,7 @@ import { InterestProgrammeVersionEntity } from './entities/interestProgrammeVers
 import { LicenceEntity } from './entities/licence';
 import { LicenceDecisionEntity } from './entities/licenceDecision';
 import { LicencePlaceEntity } from './entities/licencePlace';
-import { registryEventHandlers } from './events/registryEvents';
+import { registryEventHandlers } from './events/in/registryEvents';
 import { CreateLicences1732300000200 } from './migrations/1732300000200-CreateLicences';
 import { MoveToRegistryInstitutionReplica1732300000250 } from './migrations/1732300000250-MoveToRegistryInstitutionReplica';
 import { LicenceKindsLifecycleAndInterestProgrammes1732300002200 } from './migrations/1732300002200-LicenceKindsLifecycleAndInterestProgrammes';

@@ -7,10 +7,10 @@ import { changeStatus, normaliseReason, reviewAction, type ActivityAction } from
 import { assertProviderMayOffer } from '../domain/providerRules';
 import { ActivityEntity, type ActivityRecord } from '../entities/activity';
 import { ActivityProviderEntity, type ActivityProviderRecord } from '../entities/activityProvider';
-import { activityState, recordActivityEvent, type ActivityEventType } from '../events/activityEvents';
+import { activityState, recordActivityEvent, type ActivityEventType } from '../events/out/activityEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 import type { Context } from '../context';
-import { cancelFutureSessions } from '../bookings/providerWithdrawal';
+import { cancelFutureSessions } from '../store/providerWithdrawal';
 
 const EVENT_OF: Record<ActivityAction, ActivityEventType> = {
   SUBMIT: 'catalogue.activity.submitted',

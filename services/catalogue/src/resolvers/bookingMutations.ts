@@ -17,13 +17,13 @@ import { attendanceCostCents } from '../domain/fundQuota';
 import { assertEligibleSchool } from '../domain/schoolEligibility';
 import { semesterFundOf } from '../domain/semesterBudgets';
 import { semesterOf } from '../domain/semesters';
-import { cancelBookingRecord, lockBookingContext, lockSession, serveWaitingLists, storeNewBooking } from '../bookings/bookingMoves';
-import { noFundMoves, settleFund } from '../bookings/fundLedger';
+import { cancelBookingRecord, lockBookingContext, lockSession, serveWaitingLists, storeNewBooking } from '../store/bookingMoves';
+import { noFundMoves, settleFund } from '../store/fundLedger';
 import { assertFundingAllows, schoolFundingIn } from '../domain/bookingFunding';
 import { ActivityEntity } from '../entities/activity';
 import type { ActivitySessionRecord } from '../entities/activitySession';
 import { BookingEntity, type BookingRecord } from '../entities/booking';
-import { bookingEvent, recordBookingEvent } from '../events/bookingEvents';
+import { bookingEvent, recordBookingEvent } from '../events/out/bookingEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 
 /**

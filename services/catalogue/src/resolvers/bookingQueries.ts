@@ -1,5 +1,5 @@
 import { cacheControlFromInfo } from '@apollo/cache-control-types';
-import { readSemesterLedger } from '../bookings/fundLedger';
+import { readSemesterLedger } from '../store/fundLedger';
 import { assertUuid, forbidden, requireRole, Role, validationFailed } from '@eq/shared';
 import { In } from 'typeorm';
 import { mayViewActivity } from '../domain/activityAccess';
@@ -8,8 +8,8 @@ import { icsCalendar, type CalendarEntry } from '../domain/icsCalendar';
 import { fundFinancing } from '../domain/fundPolicy';
 import { semesterBudgetView } from '../domain/semesterBudgets';
 import { parseSemesterLabel } from '../domain/semesters';
-import { schoolBudgets } from '../bookings/budgetQueries';
-import { budgetBy, participationBy } from '../bookings/indicatorQueries';
+import { schoolBudgets } from '../store/budgetQueries';
+import { budgetBy, participationBy } from '../store/indicatorQueries';
 import { ActivityEntity } from '../entities/activity';
 import { ActivitySessionEntity } from '../entities/activitySession';
 import { BookingEntity } from '../entities/booking';

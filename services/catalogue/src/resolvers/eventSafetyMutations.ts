@@ -7,7 +7,7 @@ import { ActivityEntity } from '../entities/activity';
 import { ActivitySessionEntity, type ActivitySessionRecord } from '../entities/activitySession';
 import { BookingEntity, type BookingRecord } from '../entities/booking';
 import { BookingSafetyEntity, type BookingSafetyRecord } from '../entities/bookingSafety';
-import { recordBookingSafetyEvent, type BookingSafetyEventType } from '../events/bookingEvents';
+import { recordBookingSafetyEvent, type BookingSafetyEventType } from '../events/out/bookingEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 
 interface SafetyStep {

@@ -1,10 +1,10 @@
 import { assertUuid, requireRole, Role, validationFailed } from '@eq/shared';
-import { readSemesterLedger } from '../bookings/fundLedger';
-import { changeFundPartners } from '../bookings/fundPartners';
-import { storeLearningChoiceReport } from '../bookings/learningChoiceReports';
+import { readSemesterLedger } from '../store/fundLedger';
+import { changeFundPartners } from '../store/fundPartners';
+import { storeLearningChoiceReport } from '../store/learningChoiceReports';
 import { assertSchoolYearBegun, reportingSchoolOf, validateLearningChoices } from '../domain/learningChoices';
 import { assertMeasureSchoolYear, planSemesterBudgets, semesterBudgetView } from '../domain/semesterBudgets';
-import { recordLearningChoicesReported, recordPartnersChanged, recordSemesterBudgetSet } from '../events/fundEvents';
+import { recordLearningChoicesReported, recordPartnersChanged, recordSemesterBudgetSet } from '../events/out/fundEvents';
 import type { FundPartnersInput, MutationResolvers } from '../generated/resolvers';
 
 /** Most institutions one partners request names (the measure has about 900 partner institutions). */
