@@ -8,6 +8,7 @@ import { ErrorPage } from './pages/errorPage';
 import { activityRoute } from './routes/activityRoute';
 import { catalogueRoute } from './routes/catalogueRoute';
 import { renderPage } from './routes/renderPage';
+import { mountSchoolArea } from './school/schoolArea';
 import { securityHeaders } from './securityHeaders';
 import type { SiteEnv, SiteLogger } from './siteEnv';
 import { STYLESHEET } from './styles';
@@ -18,14 +19,16 @@ export interface RunningSite {
   close(): Promise<void>;
 }
 
-/** The site's routes: the catalogue, activity pages, the stylesheet and the operational endpoints. */
+/** The site's routes: the catalogue, activity pages, the school area (when sign-in is configured), the stylesheet and the operational endpoints. */
 export function createSite(config: SiteConfig, logger: SiteLogger): Hono<SiteEnv> {
   const gateway = new GatewayClient(config.gatewayUrl, config.gatewayTimeoutMs);
   const app = new Hono<SiteEnv>();
   app.use('*', accessLog(logger));
   app.use('*', securityHeaders);
+  if (config.demoSignIn)
+    mountSchoolArea(app, gateway, { jwtSecret: config.demoSignIn.jwtSecret, secureCookies: config.secureCookies }, logger);
   app.get('/', catalogueRoute(gateway, config.pageSize, logger));
-  app.get('/norises/:id', activityRoute(gateway, logger));
+  app.get('/norises/:id', activityRoute(gateway, Boolean(config.demoSignIn), logger));
   app.get('/styles.css', (c) =>
     c.body(STYLESHEET, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' }),
   );
