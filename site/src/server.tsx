@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { accessLog } from './accessLog';
 import type { SiteConfig } from './config';
 import { GatewayClient } from './gateway/gatewayClient';
@@ -39,6 +40,13 @@ export function createSite(config: SiteConfig, logger: SiteLogger): Hono<SiteEnv
     renderPage(c, <ErrorPage title="Lapa nav atrasta" message="Šādas lapas nav. Pārbaudiet adresi vai sāciet no kataloga." />, 404),
   );
   app.onError((error, c) => {
+    // The Origin check of the school area's forms (hono/csrf) refuses a form sent from another site.
+    if (error instanceof HTTPException && error.status === 403)
+      return renderPage(
+        c,
+        <ErrorPage title="Forma nav derīga" message="Forma nav nosūtīta no šīs vietnes, tāpēc nekas netika mainīts." />,
+        403,
+      );
     logger.error({ requestId: c.get('requestId'), path: c.req.path, err: error }, 'unexpected error');
     return renderPage(c, <ErrorPage title="Kļūda" message="Radās neparedzēta kļūda. Lūdzu, mēģiniet vēlāk." />, 502);
   });
