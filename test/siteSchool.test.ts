@@ -31,6 +31,8 @@ const MUNICIPALITY: Caller = { role: Role.MUNICIPALITY, municipality: 'Rīga', s
 const schoolCaller = (institutionId: string): Caller => ({ role: Role.SCHOOL, institutionId, subject: `school-${institutionId}` });
 const GRADES = ['preschoolAge5', 'preschoolAge6', ...Array.from({ length: 12 }, (_, i) => `grade${i + 1}`)];
 const TITLE = 'Saules enerģijas laboratorija';
+/** Money as the site writes it (lv-LV: `2 400,00 €`). */
+const euros = (amount: number) => new Intl.NumberFormat('lv-LV', { style: 'currency', currency: 'EUR' }).format(amount);
 const SCHOOL_BOOKINGS = `query($id: ID!) { institution(id: $id) { bookings { id grade pupils status } } }`;
 
 describe('the school area of the site: a school signs in, books, sees and cancels its bookings', () => {
@@ -112,11 +114,22 @@ describe('the school area of the site: a school signs in, books, sees and cancel
   };
   const bookingRows = () => page.locator('table.bookings tbody tr');
 
-  /** From the activity page to the booking form, then sends it. */
-  async function bookFromActivityPage(grade: string, pupils: string): Promise<void> {
+  /** From the activity page to the booking form. */
+  async function openBookingForm(): Promise<void> {
     await page.goto(`${site.url}/norises/${activityId}`);
     await page.getByRole('link', { name: /^Pieteikt grupu/ }).click();
     await page.waitForURL(/\/skola\/pieteikt\//);
+  }
+
+  /** What the booking form says grade 7 may still book, and the school's money left, before confirming. */
+  async function fundingShown(): Promise<{ grade7Remaining: string | null; left: string | null }> {
+    const row = page.locator('table.funding-grades tbody tr', { has: page.getByRole('rowheader', { name: '7. klase' }) });
+    return { grade7Remaining: await row.locator('td').nth(2).textContent(), left: await page.locator('#atlicis').textContent() };
+  }
+
+  /** From the activity page to the booking form, then sends it. */
+  async function bookFromActivityPage(grade: string, pupils: string): Promise<void> {
+    await openBookingForm();
     await page.getByLabel('Klase').selectOption(grade);
     await page.getByLabel('Skolēnu skaits grupā').fill(pupils);
     await page.getByRole('button', { name: 'Apstiprināt pieteikumu' }).click();
@@ -136,8 +149,11 @@ describe('the school area of the site: a school signs in, books, sees and cancel
     expect([cookie?.httpOnly, cookie?.sameSite]).toEqual([true, 'Lax']);
   });
 
-  it('books a group from the activity page, sees it in its bookings as the free places drop, and cancels it', async () => {
+  it('books a group from the activity page after seeing its quota per grade and money, sees it in its bookings as the free places and the quota drop, and cancels it', async () => {
     expect(await freePlaces()).toBe('brīvas 25 vietas no 25');
+    // Before confirming, the school sees its quota per grade and its money: 60 pupils × 4 activities, 60 × 4 × €10.
+    await openBookingForm();
+    expect(await fundingShown()).toEqual({ grade7Remaining: '240', left: euros(2_400) });
     await bookFromActivityPage('7', '10');
     await page.waitForURL(/\/skola\/pieteikumi\?pieteikts=/);
     expect(await page.getByRole('status').textContent()).toBe('Pieteikums apstiprināts.');
@@ -147,9 +163,9 @@ describe('the school area of the site: a school signs in, books, sees and cancel
     await screenshot(page, 'site-school-bookings');
     expect(await freePlaces()).toBe('brīvas 15 vietas no 25');
 
-    // The booking form shows what the school has booked so far before it confirms another.
+    // The next booking form shows the quota and the money the booking used.
     await page.getByRole('link', { name: /^Pieteikt grupu/ }).click();
-    expect(await page.locator('main').textContent()).toContain('7. klase: 10');
+    expect(await fundingShown()).toEqual({ grade7Remaining: '230', left: euros(2_300) });
     await screenshot(page, 'site-school-booking-form');
 
     await page.goto(`${site.url}/skola/pieteikumi`);
@@ -159,6 +175,8 @@ describe('the school area of the site: a school signs in, books, sees and cancel
     expect(await bookingRows().first().locator('.booking-status').textContent()).toBe('atcelts');
     expect(await page.getByRole('button', { name: /^Atcelt pieteikumu/ }).count()).toBe(0);
     expect(await freePlaces()).toBe('brīvas 25 vietas no 25');
+    await openBookingForm();
+    expect(await fundingShown()).toEqual({ grade7Remaining: '240', left: euros(2_400) });
   });
 
   it('explains each refusal in Latvian from its reason, on the form, keeping what was entered', async () => {

@@ -52,6 +52,7 @@ export const BOOKING_FORM = /* GraphQL */ `
       freePlaces
       waitingBookings
       bookingClosesOn
+      semester
       status
       activity {
         id
@@ -63,12 +64,29 @@ export const BOOKING_FORM = /* GraphQL */ `
     institution(id: $institutionId) {
       id
       name
-      bookings {
-        ...SchoolBookingFields
+    }
+  }
+`;
+
+/** Asked once the session's semester is known: the quota and money a booking of it would use. */
+export const SCHOOL_FUNDING = /* GraphQL */ `
+  query SchoolFunding($institutionId: ID!, $semester: String!) {
+    institution(id: $institutionId) {
+      id
+      semesterFunding(semester: $semester) {
+        semester
+        allocationCents
+        usedCents
+        leftCents
+        grades {
+          grade
+          learners
+          fundedPupils
+          remaining
+        }
       }
     }
   }
-  ${SCHOOL_BOOKING_FIELDS}
 `;
 
 export const BOOK_SESSION = /* GraphQL */ `

@@ -1,12 +1,12 @@
-import type { BookingFormQuery } from '../../generated/operations';
+import type { BookingFormQuery, SchoolFundingQuery } from '../../generated/operations';
 import { formatEuroCents, GRADE_BAND_LABELS, gradeLabel, semesterLabel } from '../../labels';
 import { formatDay, formatDayAndTime, formatTime } from '../../rigaTime';
-import type { SemesterSummary } from '../../school/bookingSummary';
 import { freePlacesText } from '../freePlacesText';
 import { Layout } from '../layout';
 import { SchoolBar } from './schoolBar';
 
 type Session = NonNullable<BookingFormQuery['activitySession']>;
+type Funding = NonNullable<NonNullable<SchoolFundingQuery['institution']>['semesterFunding']>;
 
 const GRADES = Array.from({ length: 13 }, (_, grade) => grade);
 
@@ -17,29 +17,46 @@ export interface BookingFormState {
   refusal?: string;
 }
 
-/** What the school has booked already: pupils per grade and money held, per semester. */
-function BookedSoFar({ summary }: { summary: SemesterSummary[] }) {
-  if (summary.length === 0) return <p>Skolai vēl nav pieteikumu.</p>;
+/** Before confirming: the school's money for the semester and each grade's funded attendances left. */
+function SemesterFunding({ funding, semester }: { funding: Funding | null; semester: string }) {
+  if (!funding)
+    return (
+      <p class="notice">
+        Skolai nav fiksētu skolēnu skaita datu mācību gadam, kurā ir {semesterLabel(semester)}, tāpēc tai šim pusgadam nav finansējuma.
+      </p>
+    );
   return (
-    <table class="sessions">
-      <caption>Skolas pieteiktie skolēni pa pusgadiem un klasēm</caption>
-      <thead>
-        <tr>
-          <th scope="col">Pusgads</th>
-          <th scope="col">Pieteikti skolēni pa klasēm</th>
-          <th scope="col">Rezervētā nauda</th>
-        </tr>
-      </thead>
-      <tbody>
-        {summary.map((row) => (
+    <>
+      <dl class="facts funding-money">
+        <dt>Skolas finansējums pusgadam</dt>
+        <dd>{formatEuroCents(funding.allocationCents)}</dd>
+        <dt>Izmantots (pieteikumi un apmeklējumi)</dt>
+        <dd>{formatEuroCents(funding.usedCents)}</dd>
+        <dt>Atlicis</dt>
+        <dd id="atlicis">{formatEuroCents(funding.leftCents)}</dd>
+      </dl>
+      <table class="sessions funding-grades">
+        <caption>Apmaksātie apmeklējumi pa klasēm: {semesterLabel(funding.semester)}</caption>
+        <thead>
           <tr>
-            <th scope="row">{semesterLabel(row.semester)}</th>
-            <td>{row.grades.map(({ grade, pupils }) => `${gradeLabel(grade)}: ${pupils}`).join('; ')}</td>
-            <td>{formatEuroCents(row.committedCents)}</td>
+            <th scope="col">Klase</th>
+            <th scope="col">Skolēni</th>
+            <th scope="col">Jau pieteikti</th>
+            <th scope="col">Vēl var pieteikt</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {funding.grades.map((row) => (
+            <tr>
+              <th scope="row">{gradeLabel(row.grade)}</th>
+              <td>{row.learners}</td>
+              <td>{row.fundedPupils}</td>
+              <td>{row.remaining}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 
@@ -48,7 +65,7 @@ export function BookingPage(props: {
   schoolName: string;
   csrfToken: string;
   session: Session;
-  summary: SemesterSummary[];
+  funding: Funding | null;
   form: BookingFormState;
 }) {
   const { session, form } = props;
@@ -79,13 +96,10 @@ export function BookingPage(props: {
         <dt>Grupā ne vairāk kā</dt>
         <dd>{session.activity.maxGroupSize} skolēni</dd>
       </dl>
-      <section aria-labelledby="lidz-sim">
-        <h2 id="lidz-sim">Skolas pieteikumi līdz šim</h2>
-        <BookedSoFar summary={props.summary} />
-        <p class="count">
-          Katras klases atlikušo apmaksāto apmeklējumu skaitu un skolas pusgada finansējumu skola vietnē vēl neredz: tos grafs šobrīd rāda
-          tikai fonda administratoram. Ja pieteikums tos pārsniedz, vietne paskaidros atteikumu.
-        </p>
+      <section aria-labelledby="finansejums">
+        <h2 id="finansejums">Skolas finansējums</h2>
+        <SemesterFunding funding={props.funding} semester={session.semester} />
+        <p class="count">Katram skolēnam pusgadā apmaksā ierobežotu norišu skaitu; gaidīšanas rindā esošs pieteikums tos neizmanto.</p>
       </section>
       <section aria-labelledby="pieteikums">
         <h2 id="pieteikums">Pieteikums</h2>

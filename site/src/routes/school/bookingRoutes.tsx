@@ -3,10 +3,9 @@ import { z } from 'zod';
 import { isUuid } from '@eq/shared/ids';
 import { GatewayError, type GatewayClient } from '../../gateway/gatewayClient';
 import { explainRefusal } from '../../gateway/refusalMessages';
-import { BookingFormDocument, BookSessionDocument } from '../../generated/operations';
+import { BookingFormDocument, BookSessionDocument, SchoolFundingDocument } from '../../generated/operations';
 import { ErrorPage } from '../../pages/errorPage';
 import { BookingPage, type BookingFormState } from '../../pages/school/bookingPage';
-import { summariseBookings } from '../../school/bookingSummary';
 import { csrfTokenOf } from '../../school/formTokens';
 import { signedInSchool } from '../../school/requireSchool';
 import type { SiteEnv, SiteLogger } from '../../siteEnv';
@@ -39,13 +38,18 @@ async function bookingPage(
     { requestId: c.get('requestId'), token: school.token },
   );
   if (!activitySession || !institution) return sessionNotFound(c);
+  const funding = await gateway.query(
+    SchoolFundingDocument,
+    { institutionId: school.institutionId, semester: activitySession.semester },
+    { requestId: c.get('requestId'), token: school.token },
+  );
   return renderPage(
     c,
     <BookingPage
       schoolName={institution.name}
       csrfToken={csrfTokenOf(jwtSecret, school.token)}
       session={activitySession}
-      summary={summariseBookings(institution.bookings)}
+      funding={funding.institution?.semesterFunding ?? null}
       form={form}
     />,
     status,
