@@ -1,3 +1,5 @@
+import { SESSION_FACTS } from './operations';
+
 /**
  * The school area's operations (see operations.ts for how they become typed documents). All but
  * the sign-in list go with the signed-in school's token; the institution always comes from it.
@@ -44,14 +46,7 @@ const SCHOOL_BOOKING_FIELDS = /* GraphQL */ `
 export const BOOKING_FORM = /* GraphQL */ `
   query BookingForm($sessionId: ID!, $institutionId: ID!) {
     activitySession(id: $sessionId) {
-      id
-      startsAt
-      endsAt
-      place
-      capacity
-      freePlaces
-      waitingBookings
-      bookingClosesOn
+      ...SessionFacts
       semester
       status
       activity {
@@ -66,6 +61,7 @@ export const BOOKING_FORM = /* GraphQL */ `
       name
     }
   }
+  ${SESSION_FACTS}
 `;
 
 /** Asked once the session's semester is known: the quota and money a booking of it would use. */
