@@ -31,6 +31,8 @@ const MUNICIPALITY: Caller = { role: Role.MUNICIPALITY, municipality: 'Rīga', s
 const schoolCaller = (institutionId: string): Caller => ({ role: Role.SCHOOL, institutionId, subject: `school-${institutionId}` });
 const GRADES = ['preschoolAge5', 'preschoolAge6', ...Array.from({ length: 12 }, (_, i) => `grade${i + 1}`)];
 const TITLE = 'Saules enerģijas laboratorija';
+const SMALL_TITLE = 'Mazā vēja laboratorija';
+const BOOK = `mutation($input: BookSessionInput!) { bookSession(input: $input) { booking { id status } } }`;
 /** Money as the site writes it (lv-LV: `2 400,00 €`). */
 const euros = (amount: number) => new Intl.NumberFormat('lv-LV', { style: 'currency', currency: 'EUR' }).format(amount);
 const SCHOOL_BOOKINGS = `query($id: ID!) { institution(id: $id) { bookings { id grade pupils status } } }`;
@@ -42,6 +44,8 @@ describe('the school area of the site: a school signs in, books, sees and cancel
   let context: BrowserContext;
   let page: Page;
   let activityId: string;
+  let smallActivityId: string;
+  let smallSessionId: string;
   const schools = { own: '', other: '' };
   const sessionStart = futureWednesday();
   const { schoolYear } = semesterOf(todayInLatvia(sessionStart));
@@ -93,6 +97,17 @@ describe('the school area of the site: a school signs in, books, sees and cancel
     );
     await data(SUBMIT_ACTIVITY, { input: { id: activityId } }, provider);
     await data(REVIEW_ACTIVITY, { input: { id: activityId, decision: 'PUBLISH' } }, FUND_ADMIN);
+    // A second activity with one small session, for the waiting list.
+    smallActivityId = (await data(CREATE_ACTIVITY, { input: activityInput({ title: SMALL_TITLE }) }, provider)).createActivity.activity.id;
+    smallSessionId = (
+      await data(
+        SCHEDULE_SESSION,
+        { input: { activityId: smallActivityId, startsAt: sessionStart.toISOString(), place: 'Rīga, Braslas iela 16', capacity: 5 } },
+        provider,
+      )
+    ).scheduleSession.session.id;
+    await data(SUBMIT_ACTIVITY, { input: { id: smallActivityId } }, provider);
+    await data(REVIEW_ACTIVITY, { input: { id: smallActivityId, decision: 'PUBLISH' } }, FUND_ADMIN);
     site = await startSite(
       loadSiteConfig({ PORT: '0', GATEWAY_URL: stack.gatewayUrl, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' }),
       silent,
@@ -242,6 +257,19 @@ describe('the school area of the site: a school signs in, books, sees and cancel
     const href = await page.getByRole('link', { name: /^Pieteikt grupu/ }).getAttribute('href');
     return href!.split('/').pop()!;
   }
+
+  it('puts a booking of a full session on the waiting list and shows its position', async () => {
+    await data(BOOK, { input: { sessionId: smallSessionId, grade: 7, pupils: 5 } }, schoolCaller(schools.own));
+    await page.goto(`${site.url}/skola/pieteikt/${smallSessionId}`);
+    expect(await page.locator('main').textContent()).toContain('Brīvu vietu nav: pieteikums nonāks gaidīšanas rindā.');
+    await page.getByLabel('Skolēnu skaits grupā').fill('3');
+    await page.getByRole('button', { name: 'Apstiprināt pieteikumu' }).click();
+    await page.waitForURL(/pieteikts=/);
+    expect(await page.getByRole('status').textContent()).toBe('Brīvu vietu nav: pieteikums ir gaidīšanas rindā, 1. vietā.');
+    const waiting = bookingRows().filter({ hasText: SMALL_TITLE }).filter({ hasText: '3 skolēni' });
+    expect(await waiting.locator('.booking-status').textContent()).toBe('rindā, 1. vietā');
+    await screenshot(page, 'site-school-waiting');
+  });
 
   it("serves the school's calendar at its unguessable address, which calendar apps fetch without the cookie", async () => {
     await page.goto(`${site.url}/skola/pieteikumi`);
