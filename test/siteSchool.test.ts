@@ -153,6 +153,9 @@ describe('the school area of the site: a school signs in, books, sees and cancel
   it('signs in by choosing a demo school: the token sits in an HttpOnly, SameSite=Lax cookie', async () => {
     await page.goto(`${site.url}/norises/${activityId}`);
     await page.getByRole('link', { name: 'piesakieties kā skola' }).click();
+    // The first list is the demo schools (their names say "demo"), the ones with counts to book from.
+    expect(await page.getByLabel('Meklēt skolu pēc nosaukuma').inputValue()).toBe('demo');
+    expect(await page.getByRole('button', { name: /^Pieteikties kā / }).count()).toBe(2);
     await page.getByLabel('Meklēt skolu pēc nosaukuma').fill('abelu demo');
     await page.getByRole('button', { name: 'Meklēt', exact: true }).click();
     await screenshot(page, 'site-school-sign-in');

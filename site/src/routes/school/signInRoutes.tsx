@@ -11,6 +11,8 @@ import { renderPage } from '../renderPage';
 
 /** Schools listed on one sign-in page: enough to pick a demo school, a search finds the rest. */
 const LISTED = 20;
+/** The first search: the demo schools `npm start` gives locked learner counts (their names say "demo"), which can book. */
+const DEMO_SCHOOLS = 'demo';
 
 export interface SignInOptions {
   jwtSecret: string;
@@ -20,7 +22,7 @@ export interface SignInOptions {
 /** `GET /skola/pieteikties?q=`: the register's active institutions, searched by name. */
 export function signInPageRoute(gateway: GatewayClient, logger: SiteLogger) {
   return async (c: Context<SiteEnv>) => {
-    const search = (c.req.query('q') ?? '').trim().slice(0, 100);
+    const search = (c.req.query('q') ?? DEMO_SCHOOLS).trim().slice(0, 100);
     try {
       const { institutions } = await gateway.query(
         SignInSchoolsDocument,
