@@ -287,6 +287,14 @@ describe('the school area of the site: a school signs in, books, sees and cancel
     expect((await fetch(otherSchool)).status).toBe(404);
   });
 
+  it("keeps a signed-in school's pages out of shared caches, and the activity page varies by the cookie", async () => {
+    const cookie = (await context.cookies()).find((c) => c.name === 'eq_skola')!;
+    const mine = await fetch(`${site.url}/skola/pieteikumi`, { headers: { cookie: `eq_skola=${cookie.value}` } });
+    expect([mine.status, mine.headers.get('cache-control')]).toEqual([200, 'private, no-store']);
+    const activity = await fetch(`${site.url}/norises/${activityId}`);
+    expect([activity.status, activity.headers.get('vary')]).toEqual([200, 'Cookie']);
+  });
+
   it('signs out: the school pages then ask to sign in again', async () => {
     await page.goto(`${site.url}/skola/pieteikumi`);
     await page.getByRole('button', { name: 'Iziet' }).click();

@@ -24,6 +24,8 @@ export function activityRoute(gateway: GatewayClient, schoolArea: boolean, logge
     const id = c.req.param('id') ?? '';
     if (!isUuid(id)) return notFound(c);
     try {
+      // With the school area on, a signed-in school's page has booking links: caches must tell the two apart.
+      if (schoolArea) c.header('Vary', 'Cookie', { append: true });
       const { activity } = await gateway.query(
         ActivityPageDocument,
         { id, sessionsFrom: new Date().toISOString() },

@@ -53,6 +53,5 @@ export function schoolSession(jwtSecret: string, secure: boolean): MiddlewareHan
     await next();
     // A page for a signed-in school is that school's alone: no shared cache may keep it.
     if (c.get('school') && !c.res.headers.has('cache-control')) c.header('Cache-Control', 'private, no-store');
-    c.header('Vary', 'Cookie', { append: true });
   };
 }
