@@ -6,7 +6,16 @@ import { fileURLToPath } from 'node:url';
 import { defineAccreditation } from '@eq/accreditation';
 import { createCatalogue, DEFAULT_CATALOGUE_OPTIONS } from '@eq/catalogue';
 import { createPractitioners } from '@eq/practitioners';
-import { REGISTRY_INSTITUTION_EVENT_TYPES, Role, SUBGRAPH_NAMES, Topics, type RequestContext, type SubgraphDefinition } from '@eq/shared';
+import {
+  REGISTRY_INSTITUTION_EVENT_TYPES,
+  Role,
+  SUBGRAPH_NAMES,
+  Topics,
+  type RequestContext,
+  type SubgraphDefinition,
+  DayClock,
+  clockFrom,
+} from '@eq/shared';
 import { buildAsyncApiDocument } from '@eq/subscriber-kit';
 import { AsyncApiValidator, messagesByType, readAsyncApiDocument } from './support/asyncApiValidator';
 import { eventually } from './support/eventually';
@@ -119,9 +128,9 @@ describe('published events of every type on every topic, against the AsyncAPI do
   beforeAll(async () => {
     const definitions: Record<string, SubgraphDefinition<any>> = {
       // Fixed "todays" and a fast expiry job, so expiring and expired events come from the services' own jobs.
-      accreditation: defineAccreditation({ clock: { today: () => ACCREDITATION_TODAY }, expiryIntervalMs: 100, expiringNoticeDays: 180 }),
-      practitioners: createPractitioners({ clock: { today: () => PRACTITIONERS_TODAY }, expiryIntervalMs: 100 }),
-      catalogue: createCatalogue({ ...DEFAULT_CATALOGUE_OPTIONS, clock: () => catalogueClock.now }),
+      accreditation: defineAccreditation({ clock: new DayClock(ACCREDITATION_TODAY), expiryIntervalMs: 100, expiringNoticeDays: 180 }),
+      practitioners: createPractitioners({ clock: new DayClock(PRACTITIONERS_TODAY), expiryIntervalMs: 100 }),
+      catalogue: createCatalogue({ ...DEFAULT_CATALOGUE_OPTIONS, clock: clockFrom(() => catalogueClock.now) }),
     };
     stack = await startTestStack('asyncapi', { definitions: definitions as Record<string, SubgraphDefinition<RequestContext>> });
     recorder = await new TopicRecorder(stack.infrastructure.kafkaBrokers).start([...Object.values(Topics)]);

@@ -50,8 +50,9 @@ const GRADES = ['preschoolAge5', 'preschoolAge6', ...Array.from({ length: 12 }, 
 describe('catalogue end to end: the register, bookings, money and attendance through the gateway', () => {
   let harness: GatewayHarness;
   let recorder: TopicRecorder;
-  let now = new Date();
-  const options = mutableOptions(() => now);
+  /** The catalogue's clock: the real time, unless a test moves it. */
+  let now: Date | undefined;
+  const options = mutableOptions(() => now ?? new Date());
   const sessionStart = futureWednesday();
   const { schoolYear, label: semester } = semesterOf(todayInLatvia(sessionStart));
   const schools: Record<'main' | 'second' | 'third' | 'closing', string> = {} as never;
@@ -192,7 +193,7 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
         0,
       ]);
     } finally {
-      now = new Date();
+      now = undefined;
     }
     const after = await fund();
     expect([after.committedCents, after.spentCents]).toStrictEqual([before.committedCents, before.spentCents + 23_000]);
@@ -280,7 +281,7 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
       const tooLate = await refusal(INFORMED, { input: { bookingId: booking.id, informedOn: informBy } }, schoolCaller(schools.third));
       expect([tooLate.code, tooLate.reason]).toStrictEqual(['CONFLICT', 'PARENTS_NOTICE_DEADLINE_PASSED']);
     } finally {
-      now = new Date();
+      now = undefined;
     }
     expect((await data(SAFETY, { id: booking.id }, providerCaller(providerId))).booking).toStrictEqual({
       headApprovalDueOn: dueOn,

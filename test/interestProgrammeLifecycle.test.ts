@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createLicensing } from '@eq/licensing';
-import { Role, Topics, type RequestContext, type SubgraphDefinition } from '@eq/shared';
+import { Role, Topics, DayClock } from '@eq/shared';
 import { eventually } from './support/eventually';
 import { institutionInput, REGISTER } from './support/fixtures';
 import { startTestStack, type TestStack } from './support/testStack';
@@ -134,7 +134,7 @@ describe('interest-education programmes amended, reclassified and ended through 
 
   beforeAll(async () => {
     stack = await startTestStack('interestprogrammes', {
-      definitions: { licensing: createLicensing({ clock: { today: () => TODAY } }) as unknown as SubgraphDefinition<RequestContext> },
+      definitions: { licensing: createLicensing({ clock: new DayClock(TODAY) }) },
     });
     recorder = await new TopicRecorder(stack.infrastructure.kafkaBrokers).start([Topics.licensingInterestProgramme]);
     const officer = await stack.client.token({ role: Role.OFFICER, subject: 'officer-interest' });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { defineAccreditation } from '@eq/accreditation';
-import { Role, type RequestContext, type SubgraphDefinition } from '@eq/shared';
+import { Role, type RequestContext, type SubgraphDefinition, DayClock } from '@eq/shared';
 import { eventually } from './support/eventually';
 import { institutionInput, ISSUE_LICENCE, REGISTER } from './support/fixtures';
 import { startTestStack, type TestStack } from './support/testStack';
@@ -66,7 +66,7 @@ describe('accreditation: new programmes’ two-year deadline and extension durin
   const data = (query: string, variables: Record<string, unknown>) => stack.client.data(query, variables, officer);
 
   beforeAll(async () => {
-    const accreditation = defineAccreditation({ clock: { today: () => TODAY } });
+    const accreditation = defineAccreditation({ clock: new DayClock(TODAY) });
     stack = await startTestStack('programmedeadline', {
       definitions: { accreditation } as Record<string, SubgraphDefinition<RequestContext>>,
     });

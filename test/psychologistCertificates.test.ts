@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPractitioners } from '@eq/practitioners';
-import { Role, Topics, type RequestContext, type SubgraphDefinition } from '@eq/shared';
+import { Role, Topics, type RequestContext, type SubgraphDefinition, DayClock } from '@eq/shared';
 import { CERTIFY, REGISTER, registerInput } from '../services/practitioners/test/fixtures';
 import { eventually } from './support/eventually';
 import { startTestStack, type TestStack } from './support/testStack';
@@ -155,7 +155,7 @@ describe('psychologists: certificates per field, supervision contracts, recognit
   };
 
   beforeAll(async () => {
-    const practitioners = createPractitioners({ clock: { today: () => TODAY } });
+    const practitioners = createPractitioners({ clock: new DayClock(TODAY) });
     stack = await startTestStack('psychologistcertificates', {
       definitions: { practitioners } as Record<string, SubgraphDefinition<RequestContext>>,
     });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Role, signCallerToken, todayInLatvia, type Caller } from '@eq/shared';
-import { seedPractitionersDemo } from '@eq/practitioners';
+import { seedPractitionersDemo } from './practitioners/seedPractitionersDemo';
 import { seedCatalogueDemo } from './catalogueDemo';
 import { seedLicensingAccreditationDemo, type DemoApi } from './licensingAccreditationDemo';
 

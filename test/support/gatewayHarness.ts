@@ -26,7 +26,7 @@ export async function startGatewayHarness<T extends RequestContext>(
   { logLevel }: { logLevel?: string } = {},
 ): Promise<GatewayHarness> {
   const stack = await startTestStack(definition.name, {
-    definitions: { [definition.name]: definition as unknown as SubgraphDefinition<RequestContext> },
+    definitions: { [definition.name]: definition },
     logLevel,
   });
   const service = stack.services[definition.name]!;

@@ -1,12 +1,9 @@
-import type { RequestContext } from '@eq/shared';
+import type { Clock, RequestContext } from '@eq/shared';
 import type { DataSource } from 'typeorm';
 import type { TermPolicy } from './domain/termPolicy';
 import { createAccreditationLoaders, type AccreditationLoaders } from './resolvers/loaders';
 
-/** What decides "today" for decisions, expiry and deadlines: the system clock in Latvia, or a test's own. */
-export interface Clock {
-  today(): string;
-}
+export type { Clock };
 
 export interface Context extends RequestContext {
   db: DataSource;

@@ -1,4 +1,4 @@
-import { CreateRegistryInstitutionReplica1732300000050, readSubgraphSdl, type SubgraphDefinition, todayInLatvia, Topics } from '@eq/shared';
+import { CreateRegistryInstitutionReplica1732300000050, readSubgraphSdl, type SubgraphDefinition, Topics, systemClock } from '@eq/shared';
 import { parse } from 'graphql';
 import { buildContext, type Clock, type Context } from './context';
 import { DEFAULT_NEW_PROGRAMME_ACCREDITATION_YEARS } from './domain/programmeDeadline';
@@ -10,8 +10,8 @@ import { AccreditationResultEntity } from './entities/accreditationResult';
 import { HeadEvaluationEntity } from './entities/headEvaluation';
 import { KnownLicenceEntity } from './entities/knownLicence';
 import { AccreditationTaskEntity, MonitoringVisitEntity, TaskProgressEntity } from './entities/monitoring';
-import { licenceEventHandlers } from './events/licenceEvents';
-import { registryEventHandlers } from './events/registryEvents';
+import { licenceEventHandlers } from './events/in/licenceEvents';
+import { registryEventHandlers } from './events/in/registryEvents';
 import { expiryJob } from './jobs/expiryJob';
 import { CreateAccreditations1732300000300 } from './migrations/1732300000300-CreateAccreditations';
 import { MoveToRegistryInstitutionReplica1732300000350 } from './migrations/1732300000350-MoveToRegistryInstitutionReplica';
@@ -40,8 +40,6 @@ export interface AccreditationOptions {
    */
   newProgrammeAccreditationYears?: number;
 }
-
-const systemClock: Clock = { today: () => todayInLatvia() };
 
 function assertWholeNumber(value: number, name: string, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Role, Topics, type Caller, type RegistryInstitutionState } from '@eq/shared';
+import { Role, Topics, type Caller, type RegistryInstitutionState, DayClock } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
@@ -12,12 +12,7 @@ const PUBLIC: Caller = { role: Role.PUBLIC };
 const school = (institutionId: string): Caller => ({ role: Role.SCHOOL, subject: 'head-1', institutionId });
 
 /** The service's "today", moved by the tests; the expiry job runs every 100 ms against it. */
-const clock = {
-  date: '2024-10-01',
-  today() {
-    return this.date;
-  },
-};
+const clock = new DayClock('2024-10-01');
 
 const APPLICATION_FIELDS = `
   id kind status submittedOn programmeCode institution { id } licence { id }

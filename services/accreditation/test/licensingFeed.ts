@@ -5,7 +5,7 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 /**
  * Plays licensing's part in accreditation's integration tests: produces licence events to
  * `licensing.licence.v1` as licensing's outbox relay would (CloudEvent JSON, key = licence id),
- * with the state `licenceState` in services/licensing/src/events/licenceEvents.ts builds.
+ * with the state `licenceState` in services/licensing/src/events/out/licenceEvents.ts builds.
  */
 export class LicensingFeed {
   private producer?: Producer;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Role, Topics, type Caller } from '@eq/shared';
+import { Role, Topics, type Caller, DayClock } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
@@ -8,12 +8,7 @@ import { RegistryFeed } from '../../../test/support/registryFeed';
 
 const OFFICER: Caller = { role: Role.OFFICER, subject: 'officer-7' };
 const PUBLIC: Caller = { role: Role.PUBLIC };
-const clock = {
-  date: '2025-03-01',
-  today() {
-    return this.date;
-  },
-};
+const clock = new DayClock('2025-03-01');
 
 const ACCREDIT = `mutation($input: AccreditInstitutionInput!) { accreditInstitution(input: $input) { accreditation { id } } }`;
 const ASSIGN = `mutation($input: AssignAccreditationTasksInput!) { assignAccreditationTasks(input: $input) { tasks { id category categoryLabelLv deadline status } } }`;

@@ -1,4 +1,4 @@
-import { parseConfig } from '@eq/shared';
+import { parseConfig, systemClock, type Clock } from '@eq/shared';
 import { z } from 'zod';
 import { assertFundPolicy, MEASURE_4221_POLICY, type FundPolicy } from './domain/fundPolicy';
 import { assertBookingPolicy, DEFAULT_BOOKING_POLICY, type BookingPolicy } from './domain/bookingPolicy';
@@ -8,7 +8,7 @@ export interface CatalogueOptions {
   fund: FundPolicy;
   booking: BookingPolicy;
   /** The service's clock: "now" for deadlines, "future" sessions and attendance (tests move it). */
-  clock: () => Date;
+  clock: Clock;
   /**
    * How long a PUBLIC answer holding sessions' availability (free places, booked pupils, the
    * waiting list) may be cached, in seconds: the staleness a catalogue visitor may see. Booking
@@ -23,7 +23,7 @@ export const DEFAULT_AVAILABILITY_MAX_AGE_SECONDS = 5;
 export const DEFAULT_CATALOGUE_OPTIONS: CatalogueOptions = {
   fund: { ...MEASURE_4221_POLICY },
   booking: { ...DEFAULT_BOOKING_POLICY },
-  clock: () => new Date(),
+  clock: systemClock,
   availabilityMaxAgeSeconds: DEFAULT_AVAILABILITY_MAX_AGE_SECONDS,
 };
 
@@ -81,7 +81,7 @@ export function loadCatalogueOptions(env: Record<string, string | undefined>): C
       deadlineWorkingDays: parsed.CATALOGUE_BOOKING_DEADLINE_WORKING_DAYS,
       publicHolidays: parsed.CATALOGUE_PUBLIC_HOLIDAYS ?? 'LATVIA',
     }),
-    clock: () => new Date(),
+    clock: systemClock,
     availabilityMaxAgeSeconds: parsed.CATALOGUE_AVAILABILITY_MAX_AGE,
   };
 }

@@ -50,10 +50,11 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
   let sessionStart: Date;
   let schoolYear: string;
   let semester: string;
-  let now = new Date();
+  /** The catalogue's clock: the real time, unless a test moves it. */
+  let now: Date | undefined;
   // The options object the running service reads: tests move its clock and, for the budget
   // refusal, its attendance budget (both are configuration).
-  const options = mutableOptions(() => now);
+  const options = mutableOptions(() => now ?? new Date());
 
   const { data, refusal } = answers(() => harness);
 
@@ -204,7 +205,7 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
         0,
       ]);
     } finally {
-      now = new Date();
+      now = undefined;
     }
     const after = await fundTotals();
     expect(after.committedCents).toBe(before.committedCents);
@@ -594,7 +595,7 @@ describe('catalogue: sessions, bookings, quota, money and attendance', () => {
     try {
       await data(ATTEND, { input: { bookingId: booking.id, attendedPupils: 18 } }, providerCaller(providerId));
     } finally {
-      now = new Date();
+      now = undefined;
     }
     const PARTICIPATION = `query P($year: String!, $by: AreaLevel!) { participation(schoolYear: $year, groupBy: $by) {
       key institution { id } schools participatingSchools learners participantsAtLeast participantsAtMost rateAtLeast rateAtMost targetRate targetMet

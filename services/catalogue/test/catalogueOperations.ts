@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Caller } from '@eq/shared';
+import { clockFrom, type Caller } from '@eq/shared';
 import { DEFAULT_CATALOGUE_OPTIONS, type CatalogueOptions } from '../src';
 import type { GatewayHarness } from '../../../test/support/gatewayHarness';
 
@@ -70,7 +70,7 @@ export function mutableOptions(clock: () => Date): CatalogueOptions {
     ...DEFAULT_CATALOGUE_OPTIONS,
     fund: { ...DEFAULT_CATALOGUE_OPTIONS.fund },
     booking: { ...DEFAULT_CATALOGUE_OPTIONS.booking },
-    clock,
+    clock: clockFrom(clock),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { RequestContext } from '@eq/shared';
+import type { Clock, RequestContext } from '@eq/shared';
 import DataLoader from 'dataloader';
 import { In, IsNull, type DataSource } from 'typeorm';
 import type { StemMinimums } from './domain/stemSubsidyShare';
@@ -10,10 +10,7 @@ import { LicenceEntity, type LicenceRecord } from './entities/licence';
 import { LicenceDecisionEntity, type LicenceDecisionRecord } from './entities/licenceDecision';
 import { LicencePlaceEntity, type LicencePlaceRecord } from './entities/licencePlace';
 
-/** What "today" is (tests pass their own). */
-export interface Clock {
-  today(): string;
-}
+export type { Clock };
 
 export interface Context extends RequestContext {
   db: DataSource;

@@ -1,6 +1,6 @@
-import { CreateRegistryInstitutionReplica1732300000050, readSubgraphSdl, type SubgraphDefinition, todayInLatvia, Topics } from '@eq/shared';
+import { CreateRegistryInstitutionReplica1732300000050, readSubgraphSdl, type SubgraphDefinition, Topics, systemClock } from '@eq/shared';
 import { parse } from 'graphql';
-import { buildContext, type Clock, type Context } from './context';
+import { buildContext, type Context } from './context';
 import { STEM_SHARE_MINIMUMS } from './domain/stemSubsidyShare';
 import { InterestProgrammeEntity } from './entities/interestProgramme';
 import { InterestProgrammeDecisionEntity } from './entities/interestProgrammeDecision';
@@ -9,15 +9,13 @@ import { InterestProgrammeVersionEntity } from './entities/interestProgrammeVers
 import { LicenceEntity } from './entities/licence';
 import { LicenceDecisionEntity } from './entities/licenceDecision';
 import { LicencePlaceEntity } from './entities/licencePlace';
-import { registryEventHandlers } from './events/registryEvents';
+import { registryEventHandlers } from './events/in/registryEvents';
 import { CreateLicences1732300000200 } from './migrations/1732300000200-CreateLicences';
 import { MoveToRegistryInstitutionReplica1732300000250 } from './migrations/1732300000250-MoveToRegistryInstitutionReplica';
 import { LicenceKindsLifecycleAndInterestProgrammes1732300002200 } from './migrations/1732300002200-LicenceKindsLifecycleAndInterestProgrammes';
 import { InterestProgrammeHistoryAndLearners1732300004250 } from './migrations/1732300004250-InterestProgrammeHistoryAndLearners';
 import type { LicensingOptions } from './licensingOptions';
 import { resolvers } from './resolvers';
-
-const systemClock: Clock = { today: () => todayInLatvia() };
 
 /**
  * The licensing subgraph: programme licences and their lifecycle, interest-education

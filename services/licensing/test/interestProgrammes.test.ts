@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Role, Topics, type Caller, type RegistryInstitutionState } from '@eq/shared';
+import { Role, Topics, type Caller, type RegistryInstitutionState, DayClock } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
@@ -49,7 +49,7 @@ describe('interest-education programmes and the STEM share of the targeted subsi
     harness.request(REGISTER, { input: { institutionId: centre.id, ...input } }, caller);
 
   beforeAll(async () => {
-    harness = await startGatewayHarness(createLicensing({ clock: { today: () => '2025-10-01' } }));
+    harness = await startGatewayHarness(createLicensing({ clock: new DayClock('2025-10-01') }));
     feed = await new RegistryFeed(harness.infrastructure.kafkaBrokers).start();
     recorder = await new TopicRecorder(harness.infrastructure.kafkaBrokers).start([Topics.licensingInterestProgramme]);
     centre = RegistryFeed.institution({ name: 'Valmieras Bērnu sporta skola', type: 'INTEREST_EDUCATION' });

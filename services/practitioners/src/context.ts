@@ -1,17 +1,14 @@
-import type { RequestContext } from '@eq/shared';
+import type { Clock, RequestContext } from '@eq/shared';
 import type { DataSource } from 'typeorm';
 import type { StatusDecisionPolicy } from './domain/statusDecisions';
 import { createPractitionerLoaders, type PractitionerLoaders } from './resolvers/loaders';
-
-/** What decides "today" for decisions, validity and expiry: the system clock in Latvia, or a test's own. */
-export interface Clock {
-  today(): string;
-}
 
 export interface PractitionerServices {
   clock: Clock;
   statusDecisionPolicy: StatusDecisionPolicy;
 }
+
+export type { Clock };
 
 export interface Context extends RequestContext, PractitionerServices {
   db: DataSource;

@@ -1,4 +1,4 @@
-import { readSubgraphSdl, type SubgraphDefinition, todayInLatvia, Topics } from '@eq/shared';
+import { readSubgraphSdl, type SubgraphDefinition, Topics, systemClock } from '@eq/shared';
 import { parse } from 'graphql';
 import { buildContext, type Clock, type Context } from './context';
 import { DEFAULT_STATUS_DECISION_POLICY, type StatusDecisionPolicy } from './domain/statusDecisions';
@@ -26,8 +26,6 @@ export interface PractitionersOptions {
   /** Whether a RESTORE decision may reopen an excluded entry (default: no; see domain/statusDecisions). */
   statusDecisionPolicy?: StatusDecisionPolicy;
 }
-
-const systemClock: Clock = { today: () => todayInLatvia() };
 
 /** The practitioners subgraph: psychologists, child-supervision service providers, teachers' private practice. */
 export function createPractitioners(options: PractitionersOptions = {}): SubgraphDefinition<Context> {

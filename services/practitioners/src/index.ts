@@ -1,2 +1,2 @@
 export { createPractitioners, practitioners, type PractitionersOptions } from './definition';
-export { seedPractitionersDemo, type OfficerCall } from './demo/seedPractitionersDemo';
+export { FIELDS_OF_PRACTICE, type FieldOfPracticeCode } from './domain/fieldsOfPractice';

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Topics } from '@eq/shared';
+import { Topics, DayClock } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { createPractitioners } from '../src/index';
-import { childMinderInput, hyphenated, OFFICER, personalCode, PROVIDER, surname, testClock } from './fixtures';
+import { childMinderInput, hyphenated, OFFICER, personalCode, PROVIDER, surname } from './fixtures';
 
 const PROVIDER_FIELDS = `id registrationNumber kind name personalCode companyNumber homeAddress homeAddressPublic serviceAddress municipality status
   decision { number date } refusalReasonCode refusalReasonLabelLv refusalReason exclusionDecision { number date }
@@ -23,7 +23,7 @@ const ISSUE = `mutation($input: IssuePrivatePracticeCertificateInput!) { issuePr
 const EXTEND = `mutation($input: ExtendPrivatePracticeCertificateInput!) { extendPrivatePracticeCertificate(input: $input) { certificate { ${CERTIFICATE_FIELDS} } } }`;
 const REVOKE = `mutation($input: RevokePrivatePracticeCertificateInput!) { revokePrivatePracticeCertificate(input: $input) { certificate { ${CERTIFICATE_FIELDS} } } }`;
 
-const clock = testClock('2024-11-22');
+const clock = new DayClock('2024-11-22');
 const number = (prefix: string) => `${prefix}-${randomInt(1_000_000, 9_999_999)}`;
 const companyNumber = () => `4000${randomInt(1_000_000, 9_999_999)}`;
 

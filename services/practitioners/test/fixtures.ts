@@ -26,16 +26,6 @@ export const surname = () =>
     .replace(/[^a-f]/g, '')
     .slice(0, 8)}`;
 
-/** A clock the tests move: what the service takes for "today". */
-export function testClock(date: string) {
-  return {
-    date,
-    today(): string {
-      return this.date;
-    },
-  };
-}
-
 export const REGISTER = /* GraphQL */ `
   mutation PractitionersRegister($input: RegisterPsychologistInput!) {
     registerPsychologist(input: $input) {

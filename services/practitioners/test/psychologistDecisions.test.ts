@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Topics } from '@eq/shared';
+import { Topics, DayClock } from '@eq/shared';
 import { eventually } from '../../../test/support/eventually';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { TopicRecorder } from '../../../test/support/topicRecorder';
 import { createPractitioners } from '../src/index';
 import { recordExpiries } from '../src/store/recordExpiries';
-import { CERTIFY, OFFICER, PROVIDER, REGISTER, registerInput, testClock } from './fixtures';
+import { CERTIFY, OFFICER, PROVIDER, REGISTER, registerInput } from './fixtures';
 
 // The mutation's name varies, so codegen cannot check this one.
 const DECIDE = (mutation: string) => `
@@ -80,7 +80,7 @@ const STATE = /* GraphQL */ `
 `;
 
 /** "Today" for the service; moved forward by the expiry test. */
-const clock = testClock('2024-11-22');
+const clock = new DayClock('2024-11-22');
 
 describe('decisions on psychologists, supervisor rights and expiry', () => {
   let harness: GatewayHarness;

@@ -13,10 +13,10 @@ import {
   type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql';
-import { PUBLIC_CALLER, type Caller } from '@eq/shared';
+import { PUBLIC_CALLER, type Caller, DayClock } from '@eq/shared';
 import { startGatewayHarness, type GatewayHarness } from '../../../test/support/gatewayHarness';
 import { createPractitioners } from '../src/index';
-import { birthDateOf, CERTIFY, hyphenated, OFFICER, personalCode, PROVIDER, REGISTER, registerInput, surname, testClock } from './fixtures';
+import { birthDateOf, CERTIFY, hyphenated, OFFICER, personalCode, PROVIDER, REGISTER, registerInput, surname } from './fixtures';
 
 /**
  * The privacy rule checked against the whole public surface, not a list of fields someone
@@ -71,7 +71,7 @@ function leaves(
     });
 }
 
-const clock = testClock('2024-11-22');
+const clock = new DayClock('2024-11-22');
 
 describe('the public surface never shows personal codes, birth dates or home addresses without consent', () => {
   let harness: GatewayHarness;

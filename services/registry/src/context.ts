@@ -1,16 +1,10 @@
-import type { RequestContext } from '@eq/shared';
+import type { Clock, RequestContext } from '@eq/shared';
 import type { DataSource } from 'typeorm';
 import type { MunicipalityClassifier } from './domain/municipalities';
 import { createRegistryLoaders, type RegistryLoaders } from './resolvers/loaders';
 import { createHigherEducationLoaders, type HigherEducationLoaders } from './resolvers/higherEducationLoaders';
 
-/** What decides "today" for decisions and "now" for deadlines: the system clock, or a test's own. */
-export interface Clock {
-  /** Today in Latvia, "2025-09-01". */
-  today(): string;
-  /** The current instant (learner-count deadlines are instants: 23:59 Riga time). */
-  now(): Date;
-}
+export type { Clock };
 
 export interface Context extends RequestContext {
   db: DataSource;

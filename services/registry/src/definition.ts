@@ -1,4 +1,4 @@
-import { readSubgraphSdl, type SubgraphDefinition, todayInLatvia, Topics } from '@eq/shared';
+import { readSubgraphSdl, type SubgraphDefinition, Topics, systemClock } from '@eq/shared';
 import { parse } from 'graphql';
 import { buildContext, type Clock, type Context } from './context';
 import { createMunicipalityClassifier } from './domain/municipalities';
@@ -33,8 +33,6 @@ export interface RegistryOptions {
   /** The municipalities founders and places may name. */
   municipalities?: readonly string[];
 }
-
-const systemClock: Clock = { today: () => todayInLatvia(), now: () => new Date() };
 
 /** The registry subgraph: the register of education institutions, the spine of the graph. */
 export function createRegistry(options: RegistryOptions = {}): SubgraphDefinition<Context> {

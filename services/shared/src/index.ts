@@ -23,6 +23,7 @@ export * from './ids';
 export * from './subgraphSdl';
 export * from './subgraphManifest';
 export * from './repositoryRoot';
+export * from './clock';
 export * from './registryInstitutions';
 export * from './periodicJob';
 export * from './keysetPage';

@@ -1,5 +1,6 @@
 import { Partitioners } from 'kafkajs';
 import { ConsumerLagMonitor, RecoveringProducer, type SupervisedConsumer } from '@eq/subscriber-kit';
+import type { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode } from 'graphql';
 import type { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
 import type { ServiceConfig } from './config';
@@ -14,11 +15,19 @@ import { startPeriodicJob, type PeriodicJob } from './periodicJob';
 import { startSubgraphServer, type RequestContext } from './subgraphServer';
 import { deadLetterTopic } from './topics';
 
+/**
+ * A subgraph's resolvers as Apollo's `buildSubgraphSchema` takes them; each service passes its
+ * codegen `Resolvers` type, checked against its SDL, which fits this map.
+ */
+export type SubgraphResolvers = NonNullable<SchemaModule['resolvers']>;
+/** Apollo's `GraphQLSchemaModule`, which its package does not export by name. */
+type SchemaModule = Extract<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], { typeDefs: unknown }>;
+
 /** What a service gives the kit: its schema, resolvers, tables, topics and event handlers. */
-export interface SubgraphDefinition<TContext extends RequestContext> {
+export interface SubgraphDefinition<TContext extends RequestContext = RequestContext> {
   name: string;
   typeDefs: DocumentNode;
-  resolvers: unknown;
+  resolvers: SubgraphResolvers;
   entities: EntitySchema[];
   migrations: Array<new () => MigrationInterface>;
   /** Topics this service owns and publishes to. */

@@ -3,7 +3,6 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { Registry } from 'prom-client';
 import { cacheControlPlugins } from './cacheControl';
@@ -12,6 +11,7 @@ import { errorRequestIds, maskUnexpectedErrors } from './errors';
 import { refuseUnstorableText } from './refuseUnstorableText';
 import { httpRoutes, listen, type ReadinessCheck, type RunningHttpServer } from './httpServer';
 import { graphqlRequestHandler } from './graphqlRequestHandler';
+import type { SubgraphResolvers } from './service';
 import type { Logger } from './logger';
 import { GraphQLMetrics, requestMetricsPlugin } from './metrics';
 
@@ -26,7 +26,7 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   /** The service's name, a label on its metrics. */
   name?: string;
   typeDefs: DocumentNode;
-  resolvers: unknown;
+  resolvers: SubgraphResolvers;
   host: string;
   port: number;
   gatewaySecret: string;
@@ -65,7 +65,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   const metrics = new GraphQLMetrics('subgraph', options.name ? { service: options.name } : {});
   const errorIds = errorRequestIds<TContext>();
   const apollo = new ApolloServer<TContext>({
-    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]),
+    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),

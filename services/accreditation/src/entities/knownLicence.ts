@@ -23,7 +23,7 @@ export interface KnownLicenceRecord {
   institutionId: string;
   programmeCode: string;
   status: string;
-  /** The full state of the latest applied event (see events/licenceEvents.ts). */
+  /** The full state of the latest applied event (see events/in/licenceEvents.ts). */
   state: LicencePlaces & Record<string, unknown>;
   stateAt: Date;
 }

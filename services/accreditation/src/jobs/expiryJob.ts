@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../context';
 import { expiringNoticeReaches } from '../domain/expiry';
 import { AccreditationEntity, type AccreditationRecord } from '../entities/accreditation';
-import { recordAccreditationEvent } from '../events/accreditationEvents';
+import { recordAccreditationEvent } from '../events/out/accreditationEvents';
 import { loadResults } from '../store/results';
 
 export interface ExpiryOptions {

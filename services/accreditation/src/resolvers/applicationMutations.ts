@@ -16,7 +16,7 @@ import { conflict, notFound, validationFailed } from '@eq/shared/errors';
 import { AccreditationEntity } from '../entities/accreditation';
 import { AccreditationApplicationEntity, type AccreditationApplicationRecord } from '../entities/accreditationApplication';
 import { KnownLicenceEntity, placesOfLicence } from '../entities/knownLicence';
-import { recordApplicationEvent } from '../events/applicationEvents';
+import { recordApplicationEvent } from '../events/out/applicationEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 import { grantAccreditation } from '../store/grantAccreditation';
 import { requireMayApply } from './applicationAccess';

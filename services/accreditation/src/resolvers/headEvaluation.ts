@@ -6,7 +6,7 @@ import { normaliseNotes } from '../domain/applicationRules';
 import { headEvaluationOutcome, normaliseHeadName } from '../domain/headEvaluation';
 import { assertCompleteResults } from '../domain/qualityResults';
 import { HeadEvaluationEntity, type HeadEvaluationRecord } from '../entities/headEvaluation';
-import { recordHeadEvaluationEvent } from '../events/headEvaluationEvents';
+import { recordHeadEvaluationEvent } from '../events/out/headEvaluationEvents';
 import type { HeadEvaluationResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
 
 export const headEvaluationQueries: Pick<QueryResolvers, 'headEvaluation'> = {

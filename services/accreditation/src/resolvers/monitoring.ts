@@ -7,7 +7,7 @@ import { categoryLabelLv } from '../domain/qualityScale';
 import { assertVisitCoversOpenTasks, validTasks } from '../domain/tasks';
 import { AccreditationEntity } from '../entities/accreditation';
 import { AccreditationTaskEntity, MonitoringVisitEntity, TaskProgressEntity, type AccreditationTaskRecord } from '../entities/monitoring';
-import { recordAccreditationEvent } from '../events/accreditationEvents';
+import { recordAccreditationEvent } from '../events/out/accreditationEvents';
 import type {
   AccreditationResolvers,
   AccreditationTaskResolvers,

@@ -7,7 +7,7 @@ import { extendTerm } from '../domain/extensionRules';
 import { isDeadlineNear, programmeAccreditationDeadline } from '../domain/programmeDeadline';
 import { AccreditationEntity, type AccreditationRecord } from '../entities/accreditation';
 import { AccreditationExtensionEntity } from '../entities/accreditationExtension';
-import { recordAccreditationEvent } from '../events/accreditationEvents';
+import { recordAccreditationEvent } from '../events/out/accreditationEvents';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers';
 import { loadResults } from '../store/results';
 import { NEXT_APPLICATION_LODGED } from './loaders';

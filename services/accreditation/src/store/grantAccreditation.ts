@@ -5,7 +5,7 @@ import type { QualityResult } from '../domain/qualityScale';
 import type { Term } from '../domain/termPolicy';
 import { AccreditationEntity, type AccreditationRecord } from '../entities/accreditation';
 import { AccreditationResultEntity, type AccreditationResultRecord } from '../entities/accreditationResult';
-import { recordAccreditationEvent } from '../events/accreditationEvents';
+import { recordAccreditationEvent } from '../events/out/accreditationEvents';
 
 export interface Grant {
   kind: AccreditationRecord['kind'];

@@ -10,7 +10,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - the date and free-places filter probes scheduled sessions by start; carrying activity,
  *   capacity and booked seats in the index answers it without visiting the session rows.
  *   It replaces the plain start index, which it covers.
- * The fund's row is no longer locked for a whole booking (see bookings/fundLedger.ts): it is
+ * The fund's row is no longer locked for a whole booking (see store/fundLedger.ts): it is
  * changed by one conditional UPDATE as each transaction's last write. No schema change needed.
  */
 export class SpeedUpCatalogueQueries1732300003500 implements MigrationInterface {

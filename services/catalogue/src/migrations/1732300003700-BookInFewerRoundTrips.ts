@@ -55,12 +55,12 @@ export const SETTLE_FUND_V1 = `
  *   and the waiting-list promotions read these through `catalogue_school_ledger` (the
  *   `SchoolLedger` of domain/bookingFunding.ts), so the sums and their shape exist once.
  * - `catalogue_booking_context(school, session, from_semester, from_school_year)` takes the
- *   booking's locks in the documented order (bookings/fundLedger.ts: the school's replica row,
+ *   booking's locks in the documented order (store/fundLedger.ts: the school's replica row,
  *   the session, the school's funding lock) and then reads, under them, what the decision needs.
  *   It decides nothing: every rule stays in TypeScript (domain/).
  * - `catalogue_settle_fund(committed, spent, budget[, raise])`: the fund's conditional update,
  *   the one place its budget is enforced; true when applied, or (with raise) an error
- *   EQ001 instead of false (FUND_REFUSED_SQLSTATE in bookings/fundLedger.ts).
+ *   EQ001 instead of false (FUND_REFUSED_SQLSTATE in store/fundLedger.ts).
  * The funding lock is now per school rather than per school and semester: the booking path
  *   takes it before it knows the semester, and a school rarely books two semesters at once.
  */

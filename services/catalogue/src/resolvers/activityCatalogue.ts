@@ -105,12 +105,12 @@ const SORTS: Record<ActivitySort, Sort> = {
 
 export const activities: QueryResolvers['activities'] = async (_parent, { filter, sort, first, after }, { db, options }, info) => {
   const limit = pageSize(first);
-  const base = baseActivities(db, filter, options.clock());
+  const base = baseActivities(db, filter, options.clock.now());
   const conditions = facetConditions(filter);
   const page = base.clone();
   for (const condition of conditions) page.andWhere(condition.sql, condition.parameters);
   const order = SORTS[sort ?? 'TITLE'];
-  order.apply(page, after ?? null, options.clock());
+  order.apply(page, after ?? null, options.clock.now());
   let summary: Promise<CatalogueFacets> | null = null;
   const summarised = () => (summary ??= summarise(base, filter));
   // Asked for, the total and facets run beside the page (another pooled connection), not after it.

@@ -7,10 +7,10 @@ import { changeStatus, normaliseReason, reviewAction, type ActivityAction } from
 import { assertProviderMayOffer } from '../domain/providerRules';
 import { ActivityEntity, type ActivityRecord } from '../entities/activity';
 import { ActivityProviderEntity, type ActivityProviderRecord } from '../entities/activityProvider';
-import { activityState, recordActivityEvent, type ActivityEventType } from '../events/activityEvents';
+import { activityState, recordActivityEvent, type ActivityEventType } from '../events/out/activityEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 import type { Context } from '../context';
-import { cancelFutureSessions } from '../bookings/providerWithdrawal';
+import { cancelFutureSessions } from '../store/providerWithdrawal';
 
 const EVENT_OF: Record<ActivityAction, ActivityEventType> = {
   SUBMIT: 'catalogue.activity.submitted',
@@ -31,7 +31,7 @@ async function providerOf(manager: EntityManager, providerId: string): Promise<A
  * all in one transaction.
  */
 async function transition(
-  { db }: Context,
+  { db, options }: Context,
   id: string,
   action: ActivityAction,
   reason: string | null,
@@ -43,7 +43,7 @@ async function transition(
     const current = await activities.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!current) throw notFound('Activity', id);
     authorise(current);
-    const { next, changedFields } = changeStatus(current, action, reason, new Date());
+    const { next, changedFields } = changeStatus(current, action, reason, options.clock.now());
     await activities.update({ id }, next);
     const stored = await activities.findOneByOrFail({ id });
     const provider = await providerOf(manager, stored.providerId);

@@ -17,13 +17,13 @@ import { attendanceCostCents } from '../domain/fundQuota';
 import { assertEligibleSchool } from '../domain/schoolEligibility';
 import { semesterFundOf } from '../domain/semesterBudgets';
 import { semesterOf } from '../domain/semesters';
-import { cancelBookingRecord, lockBookingContext, lockSession, serveWaitingLists, storeNewBooking } from '../bookings/bookingMoves';
-import { noFundMoves, settleFund } from '../bookings/fundLedger';
+import { cancelBookingRecord, lockBookingContext, lockSession, serveWaitingLists, storeNewBooking } from '../store/bookingMoves';
+import { noFundMoves, settleFund } from '../store/fundLedger';
 import { assertFundingAllows, schoolFundingIn } from '../domain/bookingFunding';
 import { ActivityEntity } from '../entities/activity';
 import type { ActivitySessionRecord } from '../entities/activitySession';
 import { BookingEntity, type BookingRecord } from '../entities/booking';
-import { bookingEvent, recordBookingEvent } from '../events/bookingEvents';
+import { bookingEvent, recordBookingEvent } from '../events/out/bookingEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 
 /**
@@ -48,7 +48,7 @@ export const bookingMutations: Pick<MutationResolvers, 'bookSession' | 'cancelBo
     const sessionId = assertUuid(input.sessionId, 'sessionId');
     const request = validateBookingRequest({ grade: input.grade, pupils: input.pupils });
 
-    const today = todayInLatvia(options.clock());
+    const today = options.clock.today();
 
     const booking = await pipelinedTransaction(db, async (tx) => {
       // Two round trips. The first takes the locks (the school's replica row, so a liquidation
@@ -118,7 +118,7 @@ export const bookingMutations: Pick<MutationResolvers, 'bookSession' | 'cancelBo
     const booking = await db.transaction(async (manager) => {
       const { booking: current, session } = await lockBookingAndSession(manager, id);
       assertMayCancel(caller, current);
-      assertCancellable(current, session.startsAt, options.clock());
+      assertCancellable(current, session.startsAt, options.clock.now());
       const moves = noFundMoves();
       const cancelled = await cancelBookingRecord(manager, current, session, reason, moves);
       await serveWaitingLists(manager, options, [session], moves);
@@ -137,7 +137,7 @@ export const bookingMutations: Pick<MutationResolvers, 'bookSession' | 'cancelBo
       if (!ownsActivity(caller, activity)) throw forbidden("Only the provider of this booking's activity records its attendance");
       if (current.status !== 'CONFIRMED')
         throw conflict(`Attendance is recorded for a confirmed booking; this one is ${current.status.toLowerCase()}`);
-      if (session.startsAt > options.clock()) throw conflict('The session has not begun yet');
+      if (session.startsAt > options.clock.now()) throw conflict('The session has not begun yet');
       const status = attendanceOutcome(current.pupils, input.attendedPupils);
       const costCents = attendanceCostCents(input.attendedPupils, current.pricePerPupilCents);
       const bookings = manager.getRepository(BookingEntity);

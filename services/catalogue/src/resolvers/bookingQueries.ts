@@ -1,6 +1,6 @@
 import { cacheControlFromInfo } from '@apollo/cache-control-types';
-import { readSemesterLedger } from '../bookings/fundLedger';
-import { assertUuid, forbidden, requireRole, Role, todayInLatvia, validationFailed } from '@eq/shared';
+import { readSemesterLedger } from '../store/fundLedger';
+import { assertUuid, forbidden, requireRole, Role, validationFailed } from '@eq/shared';
 import { In } from 'typeorm';
 import { mayViewActivity } from '../domain/activityAccess';
 import { mayListSchoolBookings, mayViewBooking } from '../domain/bookingAccess';
@@ -8,8 +8,8 @@ import { icsCalendar, type CalendarEntry } from '../domain/icsCalendar';
 import { fundFinancing } from '../domain/fundPolicy';
 import { semesterBudgetView } from '../domain/semesterBudgets';
 import { parseSemesterLabel } from '../domain/semesters';
-import { schoolBudgets } from '../bookings/budgetQueries';
-import { budgetBy, participationBy } from '../bookings/indicatorQueries';
+import { schoolBudgets } from '../store/budgetQueries';
+import { budgetBy, participationBy } from '../store/indicatorQueries';
 import { ActivityEntity } from '../entities/activity';
 import { ActivitySessionEntity } from '../entities/activitySession';
 import { BookingEntity } from '../entities/booking';
@@ -63,7 +63,7 @@ export const bookingQueries: Pick<
       });
     }
     entries.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-    return icsCalendar(`Bookings ${todayInLatvia(options.clock())}`, entries, options.clock());
+    return icsCalendar(`Bookings ${options.clock.today()}`, entries, options.clock.now());
   },
 
   fundBudget: async (_parent, { semester }, { db, caller, options }) => {

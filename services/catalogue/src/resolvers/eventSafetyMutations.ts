@@ -7,7 +7,7 @@ import { ActivityEntity } from '../entities/activity';
 import { ActivitySessionEntity, type ActivitySessionRecord } from '../entities/activitySession';
 import { BookingEntity, type BookingRecord } from '../entities/booking';
 import { BookingSafetyEntity, type BookingSafetyRecord } from '../entities/bookingSafety';
-import { recordBookingSafetyEvent, type BookingSafetyEventType } from '../events/bookingEvents';
+import { recordBookingSafetyEvent, type BookingSafetyEventType } from '../events/out/bookingEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 
 interface SafetyStep {
@@ -30,7 +30,7 @@ async function recordSafetyStep(bookingId: string, step: SafetyStep, { db, calle
     const session: ActivitySessionRecord = await manager.getRepository(ActivitySessionEntity).findOneByOrFail({ id: booking.sessionId });
     const activity = await manager.getRepository(ActivityEntity).findOneByOrFail({ id: session.activityId });
     const deadlines = safetyDeadlines(todayInLatvia(session.startsAt), activity.format, options.booking.publicHolidays);
-    const now = options.clock();
+    const now = options.clock.now();
     const columns = step.decide(booking, deadlines, todayInLatvia(now), now);
     const records = manager.getRepository(BookingSafetyEntity);
     await records.upsert({ bookingId: id, ...columns, recordedBy: caller.subject ?? null }, ['bookingId']);

@@ -1,10 +1,10 @@
-import { assertUuid, requireRole, Role, todayInLatvia, validationFailed } from '@eq/shared';
-import { readSemesterLedger } from '../bookings/fundLedger';
-import { changeFundPartners } from '../bookings/fundPartners';
-import { storeLearningChoiceReport } from '../bookings/learningChoiceReports';
+import { assertUuid, requireRole, Role, validationFailed } from '@eq/shared';
+import { readSemesterLedger } from '../store/fundLedger';
+import { changeFundPartners } from '../store/fundPartners';
+import { storeLearningChoiceReport } from '../store/learningChoiceReports';
 import { assertSchoolYearBegun, reportingSchoolOf, validateLearningChoices } from '../domain/learningChoices';
 import { assertMeasureSchoolYear, planSemesterBudgets, semesterBudgetView } from '../domain/semesterBudgets';
-import { recordLearningChoicesReported, recordPartnersChanged, recordSemesterBudgetSet } from '../events/fundEvents';
+import { recordLearningChoicesReported, recordPartnersChanged, recordSemesterBudgetSet } from '../events/out/fundEvents';
 import type { FundPartnersInput, MutationResolvers } from '../generated/resolvers';
 
 /** Most institutions one partners request names (the measure has about 900 partner institutions). */
@@ -74,7 +74,7 @@ export const fundMutations: Pick<
   reportLearningChoices: async (_parent, { input }, { db, caller, options }) => {
     const institutionId = reportingSchoolOf(caller);
     const schoolYear = assertMeasureSchoolYear(input.schoolYear);
-    assertSchoolYearBegun(schoolYear, todayInLatvia(options.clock()));
+    assertSchoolYearBegun(schoolYear, options.clock.today());
     const counts = validateLearningChoices(input);
     const report = await db.transaction(async (manager) => {
       const stored = await storeLearningChoiceReport(manager, { ...counts, institutionId, schoolYear, reportedBy: caller.subject ?? null });

@@ -1,6 +1,6 @@
 import { requireRole, Role } from '@eq/shared';
-import { listFundPartners } from '../bookings/fundPartners';
-import { listLearningChoiceReports } from '../bookings/learningChoiceReports';
+import { listFundPartners } from '../store/fundPartners';
+import { listLearningChoiceReports } from '../store/learningChoiceReports';
 import { learningChoiceReportsVisibleTo } from '../domain/learningChoices';
 import { assertMeasureSchoolYear } from '../domain/semesterBudgets';
 import type { FundPartnerResolvers, LearningChoiceReportResolvers, QueryResolvers } from '../generated/resolvers';

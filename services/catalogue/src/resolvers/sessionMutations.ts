@@ -5,7 +5,7 @@ import { validateSessionDraft } from '../domain/sessionRules';
 import { ActivityEntity } from '../entities/activity';
 import { ActivityProviderEntity } from '../entities/activityProvider';
 import { ActivitySessionEntity, type ActivitySessionRecord } from '../entities/activitySession';
-import { recordSessionEvent } from '../events/activityEvents';
+import { recordSessionEvent } from '../events/out/activityEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 
 export const sessionMutations: Pick<MutationResolvers, 'scheduleSession'> = {
@@ -22,7 +22,7 @@ export const sessionMutations: Pick<MutationResolvers, 'scheduleSession'> = {
       const draft = validateSessionDraft(
         { startsAt: new Date(input.startsAt), place: input.place, capacity: input.capacity },
         activity,
-        options.clock(),
+        options.clock.now(),
       );
       const record: Omit<ActivitySessionRecord, 'createdAt' | 'updatedAt'> = {
         id: randomUUID(),

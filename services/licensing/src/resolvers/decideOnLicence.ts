@@ -11,7 +11,7 @@ import {
 } from '../domain/licenceLifecycle';
 import { assertText } from '../domain/licenceRules';
 import { LicenceEntity, type LicenceRecord } from '../entities/licence';
-import { recordLicenceEvent, type LicenceEventType } from '../events/licenceEvents';
+import { recordLicenceEvent, type LicenceEventType } from '../events/out/licenceEvents';
 import { loadLicenceForUpdate, recordLicenceDecision } from '../store/licenceStore';
 
 export interface LicenceStep {

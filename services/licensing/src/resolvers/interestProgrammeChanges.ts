@@ -8,7 +8,7 @@ import { assertText } from '../domain/licenceRules';
 import { InterestProgrammeEntity, type InterestProgrammeRecord } from '../entities/interestProgramme';
 import type { InterestProgrammeDecisionKind } from '../entities/interestProgrammeDecision';
 import { InterestProgrammeLearnerCountEntity } from '../entities/interestProgrammeLearnerCount';
-import { recordInterestProgrammeEvent, type InterestProgrammeEventType } from '../events/interestProgrammeEvents';
+import { recordInterestProgrammeEvent, type InterestProgrammeEventType } from '../events/out/interestProgrammeEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 import {
   closeProgrammeVersion,

@@ -5,7 +5,7 @@ import { classifierAsOf, classifierEntry, interestArea } from '../domain/interes
 import { assertInstitutionActive } from '../domain/licenceRules';
 import { nextSchoolYear, reportYears, schoolYearOf, stemShare } from '../domain/stemSubsidyShare';
 import { InterestProgrammeEntity } from '../entities/interestProgramme';
-import { recordInterestProgrammeEvent } from '../events/interestProgrammeEvents';
+import { recordInterestProgrammeEvent } from '../events/out/interestProgrammeEvents';
 import { insertProgrammeVersion, loadSubsidisedProgrammes, recordProgrammeDecision } from '../store/interestProgrammeStore';
 import type {
   InterestClassifierEntryResolvers,

@@ -4,7 +4,7 @@ import { assertLicenceAttributes, defaultKind } from '../domain/licenceKinds';
 import { isInForce } from '../domain/licenceLifecycle';
 import { assertCanLicence, assertIssueDate, assertProgrammeCode, assertText } from '../domain/licenceRules';
 import { LicenceEntity } from '../entities/licence';
-import { recordLicenceEvent } from '../events/licenceEvents';
+import { recordLicenceEvent } from '../events/out/licenceEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 import { assertProgrammeFreeAt, insertLicence } from '../store/licenceStore';
 

@@ -6,7 +6,7 @@ import { assertPlaceCanBeAdded, assertPlaceCanBeRemoved } from '../domain/licenc
 import { assertCanLicence, assertInstitutionActive, assertProgrammeCode, assertText } from '../domain/licenceRules';
 import { LicenceEntity, type LicenceRecord } from '../entities/licence';
 import { LicencePlaceEntity } from '../entities/licencePlace';
-import { recordLicenceEvent } from '../events/licenceEvents';
+import { recordLicenceEvent } from '../events/out/licenceEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 import { assertProgrammeFreeAt, currentPlaces, insertLicence } from '../store/licenceStore';
 import { decideOnLicence } from './decideOnLicence';

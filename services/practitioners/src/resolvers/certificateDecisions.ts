@@ -4,7 +4,7 @@ import { assertCertificateDecision, type CertificateDecisionKind } from '../doma
 import { normaliseDecision } from '../domain/decisions';
 import { assertCertificateNumber } from '../domain/psychologistRules';
 import { CertificateEntity, CertificateStatusChangeEntity } from '../entities/certificate';
-import type { PsychologistEventType } from '../events/psychologistEvents';
+import type { PsychologistEventType } from '../events/out/psychologistEvents';
 import type { CertificateDecisionInput, MutationResolvers, ResolverFn, ResolversTypes } from '../generated/resolvers';
 import type { Context } from '../context';
 import { lockPsychologist, publishPsychologist } from '../store/psychologistStore';

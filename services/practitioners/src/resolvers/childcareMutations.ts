@@ -13,7 +13,7 @@ import { assertCodedReason } from '../domain/childcareReasons';
 import { normaliseDecision, type ValidDecision } from '../domain/decisions';
 import { assertRegisterNumber } from '../domain/registerText';
 import { ChildcareAmendmentEntity, ChildcareProviderEntity, type ChildcareProviderRecord } from '../entities/childcareProvider';
-import { recordChildcareProviderEvent, type ChildcareProviderEventType } from '../events/childcareProviderEvents';
+import { recordChildcareProviderEvent, type ChildcareProviderEventType } from '../events/out/childcareProviderEvents';
 import type { ChildcareProviderKind, ChildcareRefusalReason, MutationResolvers } from '../generated/resolvers';
 import { findChildcareAmendments } from './loaders';
 import { withUniqueViolationsAsConflicts } from './uniqueViolations';

@@ -12,7 +12,7 @@ import {
   PrivatePracticeExtensionEntity,
   type PrivatePracticeCertificateRecord,
 } from '../entities/privatePracticeCertificate';
-import { recordPrivatePracticeEvent, type PrivatePracticeEventType } from '../events/privatePracticeEvents';
+import { recordPrivatePracticeEvent, type PrivatePracticeEventType } from '../events/out/privatePracticeEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 import { findPrivatePracticeExtensions } from './loaders';
 import { withUniqueViolationsAsConflicts } from './uniqueViolations';

@@ -7,7 +7,7 @@ import { assertCanGrantSupervisorRights } from '../domain/supervisorRights';
 import { ForeignQualificationEntity } from '../entities/foreignQualification';
 import { PsychologistEntity } from '../entities/psychologist';
 import { SupervisorRightEntity } from '../entities/supervisorRight';
-import type { PsychologistEventType } from '../events/psychologistEvents';
+import type { PsychologistEventType } from '../events/out/psychologistEvents';
 import type { MutationResolvers, PsychologistStatusDecisionInput, ResolverFn, ResolversTypes } from '../generated/resolvers';
 import type { Context } from '../context';
 import { assertEntry, ENTRY_FIELDS, enterPsychologist, PSYCHOLOGIST_UNIQUE_MESSAGES } from '../store/enterPsychologist';

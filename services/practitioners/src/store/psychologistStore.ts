@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { ValidDecision } from '../domain/decisions';
 import { PsychologistEntity, type PsychologistRecord } from '../entities/psychologist';
 import { StatusChangeEntity } from '../entities/statusChange';
-import { recordPsychologistEvent, type PsychologistEventType, type PsychologistParts } from '../events/psychologistEvents';
+import { recordPsychologistEvent, type PsychologistEventType, type PsychologistParts } from '../events/out/psychologistEvents';
 import type { PsychologistStatus } from '../generated/resolvers';
 import {
   findCertificates,

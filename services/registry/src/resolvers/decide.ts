@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import { normaliseDecision, type DecisionDraft, type ValidDecision } from '../domain/decisions';
 import type { InstitutionSnapshot } from '../domain/institutionSnapshot';
 import { assertCanDecide } from '../domain/institutionRules';
-import { recordInstitutionEvent, type InstitutionDecisionKind } from '../events/institutionEvents';
+import { recordInstitutionEvent, type InstitutionDecisionKind } from '../events/out/institutionEvents';
 import { InstitutionEntity, type InstitutionRecord } from '../entities/institution';
 import { recordDecision } from '../store/decisions';
 import { loadForUpdate, recordChanges, snapshotOf, type LoadedInstitution } from '../store/institutionStore';

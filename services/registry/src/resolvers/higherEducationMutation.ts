@@ -14,7 +14,7 @@ import {
 import { HigherEducationAmendmentEntity } from '../entities/higherEducationAmendment';
 import { HigherEducationBranchEntity, type HigherEducationBranchRecord } from '../entities/higherEducationBranch';
 import { HigherEducationInstitutionEntity, type HigherEducationInstitutionRecord } from '../entities/higherEducationInstitution';
-import { higherEducationState, recordHigherEducationEvent, type HigherEducationEventType } from '../events/higherEducationEvents';
+import { higherEducationState, recordHigherEducationEvent, type HigherEducationEventType } from '../events/out/higherEducationEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 import { findAmendments, findBranches } from './higherEducationLoaders';
 

@@ -14,7 +14,7 @@ import {
 import { assertLockDeadlinePassed, assertSchoolYearHasBegun, parseSchoolYear } from '../domain/learnerCountSchoolYear';
 import type { InstitutionRecord } from '../entities/institution';
 import { LearnerCountReportEntity, type LearnerCountReportRecord } from '../entities/learnerCountReport';
-import { recordLearnerCountEvent } from '../events/learnerCountEvents';
+import { recordLearnerCountEvent } from '../events/out/learnerCountEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 import { assertYearOpen, closeSchoolYear } from '../store/learnerCountYears';
 import { holdSchoolYear, institutionForReport, reportForChange } from './learnerCountStore';

@@ -8,7 +8,7 @@ import { assertReadyToSend, assertReturnReason, nextSubmissionStatus, type Submi
 import { assertSchoolYearHasBegun, parseSchoolYear, type SchoolYear } from '../domain/learnerCountSchoolYear';
 import { LearnerCountSubmissionEntity, type LearnerCountSubmissionRecord } from '../entities/learnerCountSubmission';
 import { LearnerCountYearLockEntity } from '../entities/learnerCountYearLock';
-import { recordLearnerCountSubmissionEvent, type LearnerCountSubmissionEventType } from '../events/learnerCountEvents';
+import { recordLearnerCountSubmissionEvent, type LearnerCountSubmissionEventType } from '../events/out/learnerCountEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 import { loadMunicipalityOverview } from '../store/learnerCountOverview';
 import { lockApprovedReports, yearWindow } from '../store/learnerCountYears';

@@ -2,7 +2,7 @@ import { assertUuid, notFound } from '@eq/shared';
 import { assertLearnerCountPolicy, DEFAULT_LEARNER_COUNT_POLICY, type LearnerCountPolicy } from '../domain/learnerCountPolicy';
 import { totalLearners } from '../domain/learnerCounts';
 import { parseSchoolYear, schoolYearAsOf } from '../domain/learnerCountSchoolYear';
-import { countsOf } from '../events/learnerCountEvents';
+import { countsOf } from '../events/out/learnerCountEvents';
 import type {
   InstitutionResolvers,
   LearnerCountReportResolvers,

@@ -4,7 +4,7 @@ import { normaliseDecision } from '../domain/decisions';
 import { assertHasPlaces, assertInstitutionName, normaliseContacts, normaliseOptionalText } from '../domain/institutionRules';
 import { assertRegistrationNumber } from '../domain/registrationNumber';
 import { InstitutionEntity, type InstitutionRecord } from '../entities/institution';
-import { recordInstitutionEvent } from '../events/institutionEvents';
+import { recordInstitutionEvent } from '../events/out/institutionEvents';
 import type { Context } from '../context';
 import type { DecisionDraft } from '../domain/decisions';
 import type { MutationResolvers, RegisterInstitutionInput } from '../generated/resolvers';

@@ -4,7 +4,7 @@ import { assertNoPendingEnd } from '../domain/institutionRules';
 import { assertReorganisationShape, assertSuccessor } from '../domain/reorganisation';
 import { InstitutionEntity } from '../entities/institution';
 import { InstitutionLinkEntity } from '../entities/institutionLink';
-import { recordInstitutionEvent } from '../events/institutionEvents';
+import { recordInstitutionEvent } from '../events/out/institutionEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 import { recordDecision } from '../store/decisions';
 import { loadForUpdate } from '../store/institutionStore';

@@ -4,7 +4,7 @@ import type { InstitutionSnapshot } from '../domain/institutionSnapshot';
 import { assertNotSuperseded, assertRevocable } from '../domain/revocation';
 import { DecisionEntity } from '../entities/decision';
 import { InstitutionEntity } from '../entities/institution';
-import { recordInstitutionEvent } from '../events/institutionEvents';
+import { recordInstitutionEvent } from '../events/out/institutionEvents';
 import type { MutationResolvers } from '../generated/resolvers';
 import { recordDecision } from '../store/decisions';
 import { loadForUpdate, recordChanges, snapshotOf } from '../store/institutionStore';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@eq/shared';
-import { recordInstitutionEvent, type InstitutionDecisionKind } from '../events/institutionEvents';
+import { recordInstitutionEvent, type InstitutionDecisionKind } from '../events/out/institutionEvents';
 import { writeSnapshotFields } from './institutionStore';
 
 interface PendingRow {

@@ -6,7 +6,7 @@ import { lockDeadlineOf, type SchoolYear } from '../domain/learnerCountSchoolYea
 import { InstitutionEntity, type InstitutionRecord } from '../entities/institution';
 import { LearnerCountReportEntity, type LearnerCountReportRecord } from '../entities/learnerCountReport';
 import { LearnerCountYearLockEntity, type LearnerCountYearLockRecord } from '../entities/learnerCountYearLock';
-import { recordLearnerCountEvent } from '../events/learnerCountEvents';
+import { recordLearnerCountEvent } from '../events/out/learnerCountEvents';
 
 /** The year's row (lock, reopening), or null for a year that was never locked nor reopened. */
 export function yearWindow(manager: EntityManager, year: Pick<SchoolYear, 'label'>): Promise<LearnerCountYearLockRecord | null> {
