@@ -1,5 +1,5 @@
 import { validationFailed } from '@eq/shared';
-import { readSchoolLedger } from '../bookings/fundLedger';
+import { readSchoolLedger } from '../store/fundLedger';
 import { mayListSchoolBookings } from '../domain/bookingAccess';
 import { schoolSemesterFunding } from '../domain/schoolSemesterFunding';
 import { parseSemesterLabel } from '../domain/semesters';
