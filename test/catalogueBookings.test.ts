@@ -208,6 +208,39 @@ describe('catalogue end to end: the register, bookings, money and attendance thr
     expect(events[1]!.data.state.costCents).toBe(23_000);
   });
 
+  it("shows a school its own semester funding (allocation, money used, each grade's funded attendances left) and no one else's", async () => {
+    const FUNDING = `query($id: ID!, $semester: String!) { institution(id: $id) { semesterFunding(semester: $semester) {
+      semester allocationCents usedCents leftCents grades { grade learners fundedPupils remaining } } } }`;
+    const funding = async (caller: Caller, id = schools.third) =>
+      (await data(FUNDING, { id, semester }, caller)).institution.semesterFunding;
+    const sessionId = await schedule(30);
+    expect(
+      (await data(SESSION.replace('status freePlaces', 'status semester freePlaces'), { id: sessionId }, OFFICER)).activitySession.semester,
+    ).toBe(semester);
+    const before = await funding(schoolCaller(schools.third));
+    const grade7 = (view: any) => view.grades.find((row: any) => row.grade === 7);
+    expect([before.semester, before.allocationCents, grade7(before).learners]).toStrictEqual([semester, 80 * 4 * 1000, 60]);
+    expect(before.grades.map((row: any) => row.grade)).toStrictEqual([3, 7]);
+
+    await book(schools.third, sessionId, 12);
+    const after = await funding(schoolCaller(schools.third));
+    expect([after.usedCents, after.leftCents, grade7(after).fundedPupils, grade7(after).remaining]).toStrictEqual([
+      before.usedCents + 12_000,
+      before.leftCents - 12_000,
+      grade7(before).fundedPupils + 12,
+      grade7(before).remaining - 12,
+    ]);
+    // The same numbers for the fund and the ministry; nothing for another school or the public.
+    expect(await funding(FUND_ADMIN)).toStrictEqual(after);
+    expect(await funding(OFFICER)).toStrictEqual(after);
+    expect(await funding(schoolCaller(schools.main))).toBeNull();
+    expect((await harness.request(FUNDING, { id: schools.third, semester })).data.institution.semesterFunding).toBeNull();
+    // Without locked counts there is no allocation to show; a malformed semester is a client error.
+    expect(await funding(schoolCaller(unapprovedSchool), unapprovedSchool)).toBeNull();
+    const malformed = await refusal(FUNDING, { id: schools.third, semester: '2026-autumn' }, schoolCaller(schools.third));
+    expect([malformed.code, malformed.field]).toStrictEqual(['VALIDATION_FAILED', 'semester']);
+  });
+
   it("records the head's approval and the parents' notice for the booking school, shows them to the provider, and refuses each after its day", async () => {
     const sessionId = await schedule(30);
     const booking = await book(schools.third, sessionId, 12);

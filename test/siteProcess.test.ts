@@ -40,4 +40,10 @@ describe('the catalogue site in the process stack', () => {
     expect(after.body).toContain('Norišu katalogs');
     expect(site.restarts).toBe(1);
   });
+
+  it("offers the school area's development sign-in, since the stack hands the site its JWT secret", async () => {
+    const signIn = await fetch(`${stack.siteUrl}/skola/pieteikties`);
+    expect(signIn.status).toBe(200);
+    expect(await signIn.text()).toContain('Pieteikšanās skolai');
+  });
 });

@@ -47,7 +47,15 @@ export function gatewayEnvironment(options: {
   };
 }
 
-/** The variables a stack sets for the catalogue site, which reaches the data only through the gateway. */
-export function siteEnvironment(options: { port: number; logLevel: string; gatewayUrl: string }): Record<string, string> {
-  return { PORT: String(options.port), LOG_LEVEL: options.logLevel, GATEWAY_URL: options.gatewayUrl };
+/**
+ * The variables a stack sets for the catalogue site, which reaches the data only through the
+ * gateway; the JWT secret turns on its development sign-in (a demo school's token minted by the site).
+ */
+export function siteEnvironment(options: {
+  port: number;
+  logLevel: string;
+  gatewayUrl: string;
+  jwtSecret: string;
+}): Record<string, string> {
+  return { PORT: String(options.port), LOG_LEVEL: options.logLevel, GATEWAY_URL: options.gatewayUrl, JWT_SECRET: options.jwtSecret };
 }

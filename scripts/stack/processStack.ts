@@ -129,7 +129,12 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     if (options.site === false) return { gatewayUrl, components, stop };
     // The site is a front end like any other: it knows only the gateway's URL.
     const sitePort = options.sitePort || (await freePort(host));
-    const site = await launch('site', 'site/src/main.ts', sitePort, siteEnvironment({ port: sitePort, logLevel, gatewayUrl }));
+    const site = await launch(
+      'site',
+      'site/src/main.ts',
+      sitePort,
+      siteEnvironment({ port: sitePort, logLevel, gatewayUrl, jwtSecret: options.jwtSecret }),
+    );
     return { gatewayUrl, siteUrl: site.baseUrl, components, stop };
   } catch (error) {
     await stop();

@@ -1,4 +1,12 @@
-import type { ActivityField, ActivityFormat, ActivitySort, GradeBand, PlanningRegion, ProviderKind } from './generated/operations';
+import type {
+  ActivityField,
+  ActivityFormat,
+  ActivitySort,
+  BookingStatus,
+  GradeBand,
+  PlanningRegion,
+  ProviderKind,
+} from './generated/operations';
 
 /**
  * The Latvian words the site shows for the API's enums. The API's names stay English
@@ -56,3 +64,25 @@ export const PROVIDER_KIND_LABELS = {
 
 /** The values of a label record, in the order written above (the order the site lists them). */
 export const valuesOf = <K extends string>(labels: Record<K, string>): K[] => Object.keys(labels) as K[];
+
+export const BOOKING_STATUS_LABELS = {
+  CONFIRMED: 'apstiprināts',
+  WAITING: 'rindā',
+  CANCELLED: 'atcelts',
+  ATTENDED: 'apmeklēts',
+  NO_SHOW: 'neieradās',
+} satisfies Record<BookingStatus, string>;
+
+/** Grade 0 is the compulsory pre-school group (age 5–6); 1–12 are school grades. */
+export const gradeLabel = (grade: number): string => (grade === 0 ? 'pirmsskolas grupa (5–6 gadi)' : `${grade}. klase`);
+
+const euro = new Intl.NumberFormat('lv-LV', { style: 'currency', currency: 'EUR' });
+
+/** Euro cents as Latvians write money, e.g. `1 234,50 €`. */
+export const formatEuroCents = (cents: number): string => euro.format(cents / 100);
+
+/** `2026/2027-1` as `2026/2027 m. g., 1. pusgads` (1: autumn, 2: spring). */
+export const semesterLabel = (semester: string): string => {
+  const [year, half] = semester.split('-');
+  return half ? `${year} m. g., ${half}. pusgads` : semester;
+};

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { accessLog } from './accessLog';
 import type { SiteConfig } from './config';
 import { GatewayClient } from './gateway/gatewayClient';
@@ -8,6 +9,7 @@ import { ErrorPage } from './pages/errorPage';
 import { activityRoute } from './routes/activityRoute';
 import { catalogueRoute } from './routes/catalogueRoute';
 import { renderPage } from './routes/renderPage';
+import { mountSchoolArea } from './school/schoolArea';
 import { securityHeaders } from './securityHeaders';
 import type { SiteEnv, SiteLogger } from './siteEnv';
 import { STYLESHEET } from './styles';
@@ -18,14 +20,16 @@ export interface RunningSite {
   close(): Promise<void>;
 }
 
-/** The site's routes: the catalogue, activity pages, the stylesheet and the operational endpoints. */
+/** The site's routes: the catalogue, activity pages, the school area (when sign-in is configured), the stylesheet and the operational endpoints. */
 export function createSite(config: SiteConfig, logger: SiteLogger): Hono<SiteEnv> {
   const gateway = new GatewayClient(config.gatewayUrl, config.gatewayTimeoutMs);
   const app = new Hono<SiteEnv>();
   app.use('*', accessLog(logger));
   app.use('*', securityHeaders);
+  if (config.demoSignIn)
+    mountSchoolArea(app, gateway, { jwtSecret: config.demoSignIn.jwtSecret, secureCookies: config.secureCookies }, logger);
   app.get('/', catalogueRoute(gateway, config.pageSize, logger));
-  app.get('/norises/:id', activityRoute(gateway, logger));
+  app.get('/norises/:id', activityRoute(gateway, Boolean(config.demoSignIn), logger));
   app.get('/styles.css', (c) =>
     c.body(STYLESHEET, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' }),
   );
@@ -36,6 +40,13 @@ export function createSite(config: SiteConfig, logger: SiteLogger): Hono<SiteEnv
     renderPage(c, <ErrorPage title="Lapa nav atrasta" message="Šādas lapas nav. Pārbaudiet adresi vai sāciet no kataloga." />, 404),
   );
   app.onError((error, c) => {
+    // The Origin check of the school area's forms (hono/csrf) refuses a form sent from another site.
+    if (error instanceof HTTPException && error.status === 403)
+      return renderPage(
+        c,
+        <ErrorPage title="Forma nav derīga" message="Forma nav nosūtīta no šīs vietnes, tāpēc nekas netika mainīts." />,
+        403,
+      );
     logger.error({ requestId: c.get('requestId'), path: c.req.path, err: error }, 'unexpected error');
     return renderPage(c, <ErrorPage title="Kļūda" message="Radās neparedzēta kļūda. Lūdzu, mēģiniet vēlāk." />, 502);
   });

@@ -57,4 +57,10 @@ table.sessions th, table.sessions td { border-bottom: 1px solid var(--line); pad
 table.sessions thead th { background: var(--tint); }
 table.sessions th[scope=row] { font-weight: 400; }
 td.full { color: var(--warn); font-weight: 600; }
+.school-bar { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; background: var(--tint); border: 1px solid var(--line); border-radius: 0.5rem; padding: 0.5rem 1rem; margin-bottom: 1rem; }
+.school-bar p { margin: 0; flex: 1; }
+.school-bar form { margin: 0; }
+.school-list { list-style: none; padding: 0; display: grid; gap: 0.5rem; }
+.school-list form { margin: 0; }
+.booking-form { max-width: 24rem; }
 `;

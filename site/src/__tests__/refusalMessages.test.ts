@@ -24,3 +24,16 @@ describe('what a visitor reads', () => {
     expect(freePlacesText(30)).toBe('brīvas 30 vietas');
   });
 });
+
+describe("a school's booking refusals", () => {
+  it('explains every reason the catalogue gives for refusing a booking in Latvian of its own', async () => {
+    const { BookingRefusal } = await import('../../../services/catalogue/src/domain/bookingRules');
+    const generic = explainRefusal({ code: 'CONFLICT' }).message;
+    for (const reason of [...Object.values(BookingRefusal), 'BOOKING_NOT_ACTIVE', 'OUTSIDE_FUND_PERIOD']) {
+      expect({ reason, message: explainRefusal({ code: 'CONFLICT', reason }).message }).not.toEqual({ reason, message: generic });
+    }
+    expect(explainRefusal({ code: 'VALIDATION_FAILED', field: 'pupils' }).message).toBe(
+      'Skolēnu skaitam jābūt veselam skaitlim, vismaz 1.',
+    );
+  });
+});

@@ -35,11 +35,15 @@ export class GatewayClient {
     private readonly timeoutMs: number,
   ) {}
 
-  /** Runs the operation; `requestId` goes along as `x-request-id`, so the gateway's log line matches the site's. */
+  /**
+   * Runs the operation; `requestId` goes along as `x-request-id`, so the gateway's log line
+   * matches the site's, and `token` (a signed-in school's) as the bearer: without it the site
+   * asks as PUBLIC.
+   */
   async query<TResult, TVariables>(
     document: TypedDocumentNode<TResult, TVariables>,
     variables: TVariables,
-    requestId?: string,
+    { requestId, token }: { requestId?: string; token?: string } = {},
   ): Promise<TResult> {
     let answer: GraphQLAnswer<TResult>;
     try {
@@ -49,6 +53,7 @@ export class GatewayClient {
           'content-type': 'application/json',
           accept: 'application/graphql-response+json, application/json',
           ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
         body: JSON.stringify({ query: this.source(document), variables }),
         signal: AbortSignal.timeout(this.timeoutMs),

@@ -53,6 +53,20 @@ export const CATALOGUE_PAGE = /* GraphQL */ `
   }
 `;
 
+/** What a page shows of one session: when, where, its places and the last day to book. */
+export const SESSION_FACTS = /* GraphQL */ `
+  fragment SessionFacts on ActivitySession {
+    id
+    startsAt
+    endsAt
+    place
+    capacity
+    freePlaces
+    waitingBookings
+    bookingClosesOn
+  }
+`;
+
 export const ACTIVITY_PAGE = /* GraphQL */ `
   query ActivityPage($id: ID!, $sessionsFrom: DateTime) {
     activity(id: $id) {
@@ -75,15 +89,9 @@ export const ACTIVITY_PAGE = /* GraphQL */ `
         kind
       }
       sessions(from: $sessionsFrom) {
-        id
-        startsAt
-        endsAt
-        place
-        capacity
-        freePlaces
-        waitingBookings
-        bookingClosesOn
+        ...SessionFacts
       }
     }
   }
+  ${SESSION_FACTS}
 `;

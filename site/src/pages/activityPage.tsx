@@ -11,7 +11,7 @@ function CurriculumLink({ text }: { text: string }) {
 }
 
 /** One activity: what it is, who offers it, how it fits the curriculum, accessibility, and its upcoming sessions. */
-export function ActivityPage({ activity }: { activity: Activity }) {
+export function ActivityPage({ activity, booking = 'off' }: { activity: Activity; booking?: 'off' | 'signedIn' | 'signedOut' }) {
   const place = [activity.municipality, activity.planningRegion ? REGION_LABELS[activity.planningRegion] : undefined]
     .filter(Boolean)
     .join(', ');
@@ -46,7 +46,17 @@ export function ActivityPage({ activity }: { activity: Activity }) {
         </dl>
         <section aria-labelledby="nodarbibas">
           <h2 id="nodarbibas">Tuvākās nodarbības</h2>
-          <SessionTable sessions={activity.sessions} />
+          {booking === 'signedOut' && activity.sessions.length > 0 && (
+            <p>
+              Lai pieteiktu grupu, <a href="/skola/pieteikties">piesakieties kā skola</a>.
+            </p>
+          )}
+          {booking === 'signedIn' && (
+            <p>
+              <a href="/skola/pieteikumi">Mani pieteikumi</a>
+            </p>
+          )}
+          <SessionTable sessions={activity.sessions} bookable={booking === 'signedIn'} />
         </section>
       </article>
     </Layout>

@@ -4,8 +4,11 @@ import { freePlacesText } from './freePlacesText';
 
 type Session = NonNullable<ActivityPageQuery['activity']>['sessions'][number];
 
-/** The upcoming sessions as a table: when, where, free places (and any waiting list), and the last day to book. */
-export function SessionTable({ sessions }: { sessions: Session[] }) {
+/**
+ * The upcoming sessions as a table: when, where, free places (and any waiting list), and the last
+ * day to book; for a signed-in school, a link to book each.
+ */
+export function SessionTable({ sessions, bookable = false }: { sessions: Session[]; bookable?: boolean }) {
   if (sessions.length === 0) return <p>Nodarbības vēl nav ieplānotas.</p>;
   return (
     <table class="sessions">
@@ -16,6 +19,7 @@ export function SessionTable({ sessions }: { sessions: Session[] }) {
           <th scope="col">Vieta</th>
           <th scope="col">Brīvās vietas</th>
           <th scope="col">Pieteikties līdz</th>
+          {bookable && <th scope="col">Pieteikt</th>}
         </tr>
       </thead>
       <tbody>
@@ -30,6 +34,13 @@ export function SessionTable({ sessions }: { sessions: Session[] }) {
               {session.waitingBookings > 0 && `; rindā gaida ${session.waitingBookings}`}
             </td>
             <td>{formatDay(session.bookingClosesOn)}</td>
+            {bookable && (
+              <td>
+                <a href={`/skola/pieteikt/${session.id}`} aria-label={`Pieteikt grupu uz ${formatDayAndTime(session.startsAt)}`}>
+                  Pieteikt grupu
+                </a>
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

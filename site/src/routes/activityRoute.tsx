@@ -15,14 +15,25 @@ const notFound = (c: Context) =>
     404,
   );
 
-/** `GET /norises/:id`: one published activity and its sessions from now on. */
-export function activityRoute(gateway: GatewayClient, logger: SiteLogger) {
+/**
+ * `GET /norises/:id`: one published activity and its sessions from now on; a signed-in school
+ * gets a booking link per session (the page itself is asked for as PUBLIC, so it stays cacheable).
+ */
+export function activityRoute(gateway: GatewayClient, schoolArea: boolean, logger: SiteLogger) {
   return async (c: Context<SiteEnv>) => {
     const id = c.req.param('id') ?? '';
     if (!isUuid(id)) return notFound(c);
     try {
-      const { activity } = await gateway.query(ActivityPageDocument, { id, sessionsFrom: new Date().toISOString() }, c.get('requestId'));
-      return activity ? renderPage(c, <ActivityPage activity={activity} />) : notFound(c);
+      // With the school area on, a signed-in school's page has booking links: caches must tell the two apart.
+      if (schoolArea) c.header('Vary', 'Cookie', { append: true });
+      const { activity } = await gateway.query(
+        ActivityPageDocument,
+        { id, sessionsFrom: new Date().toISOString() },
+        { requestId: c.get('requestId') },
+      );
+      return activity
+        ? renderPage(c, <ActivityPage activity={activity} booking={!schoolArea ? 'off' : c.get('school') ? 'signedIn' : 'signedOut'} />)
+        : notFound(c);
     } catch (error) {
       return refusalPage(c, error, logger);
     }

@@ -23,7 +23,7 @@ export function catalogueRoute(gateway: GatewayClient, pageSize: number, logger:
           // From the start of today, not this instant: the same page asks the same question all day long.
           sessionsFrom: startOfRigaDay(rigaDay(new Date())),
         },
-        c.get('requestId'),
+        { requestId: c.get('requestId') },
       );
       return renderPage(c, <CataloguePage query={query} activities={activities} ignored={ignored} />);
     } catch (error) {

@@ -166,6 +166,8 @@ export type ActivitySession = {
   freePlaces: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   place: Scalars['String']['output'];
+  /** The semester the session falls in (`2026/2027-1`), whose quota and money a booking of it uses. */
+  semester: Scalars['String']['output'];
   startsAt: Scalars['DateTime']['output'];
   status: SessionStatus;
   /** Bookings waiting for seats, in the order they will be served. */
@@ -395,6 +397,17 @@ export type GradeBandCount = {
   value: GradeBand;
 };
 
+/** One grade's funded pupil-attendances in a semester: learners x activities per pupil, less those booked. */
+export type GradeFunding = {
+  __typename?: 'GradeFunding';
+  /** Pupil-attendances of confirmed or attended bookings. */
+  fundedPupils: Scalars['Int']['output'];
+  /** 0 for the pre-school group (age 5-6), else 1-12. */
+  grade: Scalars['Int']['output'];
+  learners: Scalars['Int']['output'];
+  remaining: Scalars['Int']['output'];
+};
+
 /** The head's written approval of a group's attendance. */
 export type HeadApproval = {
   __typename?: 'HeadApproval';
@@ -411,6 +424,18 @@ export type Institution = {
   /** The institution's bookings, newest session first (the SCHOOL itself, OFFICER or FUND_ADMIN; empty for others). */
   bookings: Array<Booking>;
   id: Scalars['ID']['output'];
+  /**
+   * The school's own funding for one semester (`2026/2027-1`), so it sees before booking what it
+   * may still book: its allocation and the money its bookings hold or spent, and per grade the
+   * funded pupil-attendances left. The SCHOOL itself, OFFICER or FUND_ADMIN; null for others and
+   * when the school has no locked learner counts for the semester's school year.
+   */
+  semesterFunding: Maybe<SchoolSemesterFunding>;
+};
+
+
+export type InstitutionSemesterFundingArgs = {
+  semester: Scalars['String']['input'];
 };
 
 /** A school's counts for the measure's choice indicators in one school year. */
@@ -791,6 +816,19 @@ export type SchoolBudget = {
   spentCents: Scalars['Int']['output'];
 };
 
+/** A school's funding for one semester: allocation (learners x activities x price) and what is left of it. */
+export type SchoolSemesterFunding = {
+  __typename?: 'SchoolSemesterFunding';
+  /** Euro cents. */
+  allocationCents: Scalars['Int']['output'];
+  /** Every grade with learners in the locked counts, pre-school (0) first. */
+  grades: Array<GradeFunding>;
+  leftCents: Scalars['Int']['output'];
+  semester: Scalars['String']['output'];
+  /** Held by confirmed bookings and spent on recorded attendance, in euro cents. */
+  usedCents: Scalars['Int']['output'];
+};
+
 /** One semester's share of the attendance budget and its money, in euro cents. */
 export type SemesterBudget = {
   __typename?: 'SemesterBudget';
@@ -984,6 +1022,7 @@ export type ResolversTypes = ResolversObject<{
   FundingSource: FundingSource;
   GradeBand: GradeBand;
   GradeBandCount: ResolverTypeWrapper<GradeBandCount>;
+  GradeFunding: ResolverTypeWrapper<GradeFunding>;
   HeadApproval: ResolverTypeWrapper<HeadApproval>;
   Institution: ResolverTypeWrapper<InstitutionReference>;
   LearningChoiceReport: ResolverTypeWrapper<LearningChoiceReportRow>;
@@ -1008,6 +1047,7 @@ export type ResolversTypes = ResolversObject<{
   ScheduleSessionInput: ScheduleSessionInput;
   ScheduleSessionPayload: ResolverTypeWrapper<Omit<ScheduleSessionPayload, 'session'> & { session: ResolversTypes['ActivitySession'] }>;
   SchoolBudget: ResolverTypeWrapper<SchoolBudgetRow>;
+  SchoolSemesterFunding: ResolverTypeWrapper<SchoolSemesterFunding>;
   SemesterBudget: ResolverTypeWrapper<SemesterBudget>;
   SemesterBudgetInput: SemesterBudgetInput;
   SessionStatus: SessionStatus;
@@ -1057,6 +1097,7 @@ export type ResolversParentTypes = ResolversObject<{
   FundPartnersPayload: FundPartnersPayload;
   FundingShare: FundingShare;
   GradeBandCount: GradeBandCount;
+  GradeFunding: GradeFunding;
   HeadApproval: HeadApproval;
   Institution: InstitutionReference;
   LearningChoiceReport: LearningChoiceReportRow;
@@ -1078,6 +1119,7 @@ export type ResolversParentTypes = ResolversObject<{
   ScheduleSessionInput: ScheduleSessionInput;
   ScheduleSessionPayload: Omit<ScheduleSessionPayload, 'session'> & { session: ResolversParentTypes['ActivitySession'] };
   SchoolBudget: SchoolBudgetRow;
+  SchoolSemesterFunding: SchoolSemesterFunding;
   SemesterBudget: SemesterBudget;
   SemesterBudgetInput: SemesterBudgetInput;
   SetSemesterBudgetsInput: SetSemesterBudgetsInput;
@@ -1189,6 +1231,7 @@ export type ActivitySessionResolvers<ContextType = Context, ParentType extends R
   freePlaces?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  semester?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SessionStatus'], ParentType, ContextType>;
   waitingBookings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1299,6 +1342,13 @@ export type GradeBandCountResolvers<ContextType = Context, ParentType extends Re
   value?: Resolver<ResolversTypes['GradeBand'], ParentType, ContextType>;
 }>;
 
+export type GradeFundingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GradeFunding'] = ResolversParentTypes['GradeFunding']> = ResolversObject<{
+  fundedPupils?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  learners?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type HeadApprovalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HeadApproval'] = ResolversParentTypes['HeadApproval']> = ResolversObject<{
   approvedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   approvedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1310,6 +1360,7 @@ export type InstitutionResolvers<ContextType = Context, ParentType extends Resol
   activitiesOffered?: Resolver<Array<ResolversTypes['Activity']>, ParentType, ContextType>;
   bookings?: Resolver<Array<ResolversTypes['Booking']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  semesterFunding?: Resolver<Maybe<ResolversTypes['SchoolSemesterFunding']>, ParentType, ContextType, RequireFields<InstitutionSemesterFundingArgs, 'semester'>>;
 }>;
 
 export type LearningChoiceReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearningChoiceReport'] = ResolversParentTypes['LearningChoiceReport']> = ResolversObject<{
@@ -1415,6 +1466,14 @@ export type SchoolBudgetResolvers<ContextType = Context, ParentType extends Reso
   spentCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type SchoolSemesterFundingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SchoolSemesterFunding'] = ResolversParentTypes['SchoolSemesterFunding']> = ResolversObject<{
+  allocationCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grades?: Resolver<Array<ResolversTypes['GradeFunding']>, ParentType, ContextType>;
+  leftCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  semester?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usedCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type SemesterBudgetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SemesterBudget'] = ResolversParentTypes['SemesterBudget']> = ResolversObject<{
   budgetCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   committedCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1467,6 +1526,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   FundPartnersPayload?: FundPartnersPayloadResolvers<ContextType>;
   FundingShare?: FundingShareResolvers<ContextType>;
   GradeBandCount?: GradeBandCountResolvers<ContextType>;
+  GradeFunding?: GradeFundingResolvers<ContextType>;
   HeadApproval?: HeadApprovalResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   LearningChoiceReport?: LearningChoiceReportResolvers<ContextType>;
@@ -1482,6 +1542,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ReviewActivityPayload?: ReviewActivityPayloadResolvers<ContextType>;
   ScheduleSessionPayload?: ScheduleSessionPayloadResolvers<ContextType>;
   SchoolBudget?: SchoolBudgetResolvers<ContextType>;
+  SchoolSemesterFunding?: SchoolSemesterFundingResolvers<ContextType>;
   SemesterBudget?: SemesterBudgetResolvers<ContextType>;
   SetSemesterBudgetsPayload?: SetSemesterBudgetsPayloadResolvers<ContextType>;
   SubmitActivityPayload?: SubmitActivityPayloadResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import { todayInLatvia } from '@eq/shared';
 import { bookingClosesOn } from '../domain/bookingPolicy';
+import { semesterOf } from '../domain/semesters';
 import type { ActivitySessionResolvers } from '../generated/resolvers';
 
 export const ActivitySession: ActivitySessionResolvers = {
@@ -11,4 +12,5 @@ export const ActivitySession: ActivitySessionResolvers = {
   freePlaces: (session) => session.capacity - session.bookedPupils,
   waitingBookings: (session, _args, { loaders }) => loaders.waitingCount.load(session.id),
   bookingClosesOn: (session, _args, { options }) => bookingClosesOn(todayInLatvia(session.startsAt), options.booking),
+  semester: (session) => semesterOf(todayInLatvia(session.startsAt)).label,
 };

@@ -142,6 +142,21 @@ export interface FundingPosition extends SchoolFunding {
   semesterFund: SemesterFund;
 }
 
+/** The school's usage from the semester on and its locked learner counts from its school year on (no lock: a view, not a decision). */
+export async function readSchoolLedger(
+  manager: EntityManager,
+  institutionId: string,
+  semester: string,
+  schoolYear: string,
+): Promise<SchoolLedger> {
+  const [row]: Array<{ ledger: SchoolLedger }> = await manager.query(`SELECT catalogue_school_ledger($1, $2, $3) AS ledger`, [
+    institutionId,
+    semester,
+    schoolYear,
+  ]);
+  return row!.ledger;
+}
+
 /**
  * Reads, in one statement, the school's usage and locked learner counts for the request's
  * semester and school year, and the fund's row of that semester. The caller holds the school's
