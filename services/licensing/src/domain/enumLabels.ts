@@ -65,7 +65,14 @@ export const LICENSING_ENUM_LABELS = Object.freeze({
   // 004, licensing chapter: "ar valodas traucējumiem", "ar mācīšanās traucējumiem", "ar garīgās
   // veselības traucējumiem", "ar garīgās attīstības traucējumiem", "ar smagiem garīgās attīstības
   // traucējumiem vai vairākiem smagiem attīstības traucējumiem", "ar jauktiem attīstības traucējumiem".
+  // VISUAL_IMPAIRMENTS … SOMATIC_DISEASES: the wording of the public classification of special-
+  // education programmes ("izglītojamajiem ar redzes traucējumiem", "ar dzirdes traucējumiem", "ar
+  // fiziskās attīstības traucējumiem", "ar somatiskām saslimšanām"); not in the sources here.
   SpecialNeedsCategory: {
+    VISUAL_IMPAIRMENTS: { lv: 'Ar redzes traucējumiem', en: 'Visual impairments' },
+    HEARING_IMPAIRMENTS: { lv: 'Ar dzirdes traucējumiem', en: 'Hearing impairments' },
+    PHYSICAL_DEVELOPMENT_DISORDERS: { lv: 'Ar fiziskās attīstības traucējumiem', en: 'Physical development disorders' },
+    SOMATIC_DISEASES: { lv: 'Ar somatiskām saslimšanām', en: 'Somatic diseases' },
     LANGUAGE_DISORDERS: { lv: 'Ar valodas traucējumiem', en: 'Language disorders' },
     LEARNING_DISORDERS: { lv: 'Ar mācīšanās traucējumiem', en: 'Learning disorders' },
     MENTAL_HEALTH_DISORDERS: { lv: 'Ar garīgās veselības traucējumiem', en: 'Mental health disorders' },

@@ -585,14 +585,23 @@ export type ReportInterestProgrammeLearnersInput = {
   schoolYear: Scalars['String']['input'];
 };
 
+/**
+ * The learners a special-education programme is for. The first four are the public programme-code
+ * families a programme may be licensed for though none was licensed in 2024; the other six are the
+ * categories the annual report 2024 (source 004) lists.
+ */
 export type SpecialNeedsCategory =
+  | 'HEARING_IMPAIRMENTS'
   | 'INTELLECTUAL_DEVELOPMENT_DISORDERS'
   | 'LANGUAGE_DISORDERS'
   | 'LEARNING_DISORDERS'
   | 'MENTAL_HEALTH_DISORDERS'
   | 'MIXED_DEVELOPMENTAL_DISORDERS'
+  | 'PHYSICAL_DEVELOPMENT_DISORDERS'
   /** Severe intellectual development disorders or several severe developmental disorders. */
-  | 'SEVERE_OR_SEVERAL_DEVELOPMENTAL_DISORDERS';
+  | 'SEVERE_OR_SEVERAL_DEVELOPMENTAL_DISORDERS'
+  | 'SOMATIC_DISEASES'
+  | 'VISUAL_IMPAIRMENTS';
 
 export type StemSubsidyShare = {
   __typename?: 'StemSubsidyShare';
