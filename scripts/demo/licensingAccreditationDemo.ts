@@ -1,3 +1,4 @@
+import { municipalityAuthorityName } from '@eq/registry';
 import { Role, type Caller } from '@eq/shared';
 import { inParallel } from './inParallel';
 
@@ -294,7 +295,11 @@ export async function seedLicensingAccreditationDemo(api: DemoApi): Promise<Demo
         registrationNumber: String(9_100_000_000 + serial),
         name: `Demo ${institution.type.toLowerCase().replace(/_/g, ' ')} Nr. ${serial + 1} ${MARK}`,
         type: institution.type,
-        founder: { kind: 'MUNICIPALITY', name: `${institution.municipality} (demo founder)`, municipality: institution.municipality },
+        founder: {
+          kind: 'MUNICIPALITY',
+          name: municipalityAuthorityName(institution.municipality),
+          municipality: institution.municipality,
+        },
         planningRegion: institution.planningRegion,
         implementationPlaces: institution.twoPlaces ? [place(1), place(2)] : [place(1)],
         decision: { number: `DEMO-R-${pad(serial)}`, date: '2023-08-01' },

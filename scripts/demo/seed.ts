@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Role, signCallerToken, todayInLatvia, type Caller } from '@eq/shared';
+import { municipalityAuthorityName } from '@eq/registry';
 import { seedPractitionersDemo } from './practitioners/seedPractitionersDemo';
 import { seedCatalogueDemo } from './catalogueDemo';
 import { seedLicensingAccreditationDemo, type DemoApi } from './licensingAccreditationDemo';
@@ -75,10 +76,18 @@ export async function seedDemoData(gatewayUrl: string, jwtSecret: string): Promi
           registrationNumber: String(9_000_000_001 + index),
           name: centre.name,
           type: 'INTEREST_EDUCATION',
-          founder: { kind: 'MUNICIPALITY', name: `${municipalityOf(centre.city)} municipality`, municipality: municipalityOf(centre.city) },
+          founder: {
+            kind: 'MUNICIPALITY',
+            name: municipalityAuthorityName(municipalityOf(centre.city)),
+            municipality: municipalityOf(centre.city),
+          },
           planningRegion: centre.planningRegion,
           implementationPlaces: [
-            { address: `${centre.city} (demo address)`, municipality: municipalityOf(centre.city), planningRegion: centre.planningRegion },
+            {
+              address: `${centre.city} (demonstrācijas adrese)`,
+              municipality: municipalityOf(centre.city),
+              planningRegion: centre.planningRegion,
+            },
           ],
           decision: { number: `DEMO-${index + 1}`, date: '2024-09-01' },
         },

@@ -1,1 +1,2 @@
 export { createRegistry, registry, type RegistryOptions } from './definition';
+export { municipalityAuthorityName } from './domain/municipalities';

@@ -29,3 +29,4 @@ export * from './periodicJob';
 export * from './keysetPage';
 export * from './storableText';
 export * from './calendarDay';
+export * from './enumLabels';

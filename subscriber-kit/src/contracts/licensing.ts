@@ -49,6 +49,10 @@ export const licenceStateSchema = z
     ]),
     specialNeedsCategory: z
       .enum([
+        'VISUAL_IMPAIRMENTS',
+        'HEARING_IMPAIRMENTS',
+        'PHYSICAL_DEVELOPMENT_DISORDERS',
+        'SOMATIC_DISEASES',
         'LANGUAGE_DISORDERS',
         'LEARNING_DISORDERS',
         'MENTAL_HEALTH_DISORDERS',

@@ -283,6 +283,19 @@ export type DecideAccreditationPayload = {
   application: AccreditationApplication;
 };
 
+/**
+ * The label a front end shows for one enum value: `enum` and `value` name it as in the schema
+ * (e.g. `InstitutionType`, `PRESCHOOL`), `labelLv` is its Latvian label, `labelEn` an English one
+ * where we have it. Each subgraph serves the labels of its own enums.
+ */
+export type EnumLabel = {
+  __typename?: 'EnumLabel';
+  enum: Scalars['String']['output'];
+  labelEn: Maybe<Scalars['String']['output']>;
+  labelLv: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
 export type EvaluateHeadInput = {
   decisionDate: Scalars['Date']['input'];
   decisionNumber: Scalars['String']['input'];
@@ -547,6 +560,8 @@ export type Query = {
   accreditationApplication: Maybe<AccreditationApplication>;
   /** Applications, oldest first, optionally only those in one status (OFFICER). */
   accreditationApplications: Array<AccreditationApplication>;
+  /** Labels of every value of every enum the accreditation subgraph declares (public). */
+  accreditationEnumLabels: Array<EnumLabel>;
   /** Statistics of the decisions made in one calendar year. */
   accreditationStatistics: AccreditationStatistics;
   /**
@@ -803,6 +818,7 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DecideAccreditationInput: DecideAccreditationInput;
   DecideAccreditationPayload: ResolverTypeWrapper<Omit<DecideAccreditationPayload, 'accreditation' | 'application'> & { accreditation: ResolversTypes['Accreditation'], application: ResolversTypes['AccreditationApplication'] }>;
+  EnumLabel: ResolverTypeWrapper<EnumLabel>;
   EvaluateHeadInput: EvaluateHeadInput;
   EvaluateHeadPayload: ResolverTypeWrapper<Omit<EvaluateHeadPayload, 'headEvaluation'> & { headEvaluation: ResolversTypes['HeadEvaluation'] }>;
   ExtendAccreditationInput: ExtendAccreditationInput;
@@ -861,6 +877,7 @@ export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   DecideAccreditationInput: DecideAccreditationInput;
   DecideAccreditationPayload: Omit<DecideAccreditationPayload, 'accreditation' | 'application'> & { accreditation: ResolversParentTypes['Accreditation'], application: ResolversParentTypes['AccreditationApplication'] };
+  EnumLabel: EnumLabel;
   EvaluateHeadInput: EvaluateHeadInput;
   EvaluateHeadPayload: Omit<EvaluateHeadPayload, 'headEvaluation'> & { headEvaluation: ResolversParentTypes['HeadEvaluation'] };
   ExtendAccreditationInput: ExtendAccreditationInput;
@@ -1044,6 +1061,13 @@ export type DecideAccreditationPayloadResolvers<ContextType = Context, ParentTyp
   application?: Resolver<ResolversTypes['AccreditationApplication'], ParentType, ContextType>;
 }>;
 
+export type EnumLabelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnumLabel'] = ResolversParentTypes['EnumLabel']> = ResolversObject<{
+  enum?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  labelLv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type EvaluateHeadPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvaluateHeadPayload'] = ResolversParentTypes['EvaluateHeadPayload']> = ResolversObject<{
   headEvaluation?: Resolver<ResolversTypes['HeadEvaluation'], ParentType, ContextType>;
 }>;
@@ -1124,6 +1148,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   accreditation?: Resolver<Maybe<ResolversTypes['Accreditation']>, ParentType, ContextType, RequireFields<QueryAccreditationArgs, 'id'>>;
   accreditationApplication?: Resolver<Maybe<ResolversTypes['AccreditationApplication']>, ParentType, ContextType, RequireFields<QueryAccreditationApplicationArgs, 'id'>>;
   accreditationApplications?: Resolver<Array<ResolversTypes['AccreditationApplication']>, ParentType, ContextType, Partial<QueryAccreditationApplicationsArgs>>;
+  accreditationEnumLabels?: Resolver<Array<ResolversTypes['EnumLabel']>, ParentType, ContextType>;
   accreditationStatistics?: Resolver<ResolversTypes['AccreditationStatistics'], ParentType, ContextType, RequireFields<QueryAccreditationStatisticsArgs, 'year'>>;
   accreditationsAwaitingApplication?: Resolver<Array<ResolversTypes['Accreditation']>, ParentType, ContextType, RequireFields<QueryAccreditationsAwaitingApplicationArgs, 'withinDays'>>;
   headEvaluation?: Resolver<Maybe<ResolversTypes['HeadEvaluation']>, ParentType, ContextType, RequireFields<QueryHeadEvaluationArgs, 'id'>>;
@@ -1166,6 +1191,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CategoryLevelCount?: CategoryLevelCountResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DecideAccreditationPayload?: DecideAccreditationPayloadResolvers<ContextType>;
+  EnumLabel?: EnumLabelResolvers<ContextType>;
   EvaluateHeadPayload?: EvaluateHeadPayloadResolvers<ContextType>;
   ExtendAccreditationPayload?: ExtendAccreditationPayloadResolvers<ContextType>;
   HeadCategoryCount?: HeadCategoryCountResolvers<ContextType>;

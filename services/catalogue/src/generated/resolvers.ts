@@ -321,6 +321,19 @@ export type CreateActivityPayload = {
   activity: Activity;
 };
 
+/**
+ * The label a front end shows for one enum value: `enum` and `value` name it as in the schema
+ * (e.g. `InstitutionType`, `PRESCHOOL`), `labelLv` is its Latvian label, `labelEn` an English one
+ * where we have it. Each subgraph serves the labels of its own enums.
+ */
+export type EnumLabel = {
+  __typename?: 'EnumLabel';
+  enum: Scalars['String']['output'];
+  labelEn: Maybe<Scalars['String']['output']>;
+  labelLv: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
 /** The fund's money for attendance, in euro cents. */
 export type FundBudget = {
   __typename?: 'FundBudget';
@@ -644,6 +657,8 @@ export type Query = {
   booking: Maybe<Booking>;
   /** Money per school, municipality or planning region for one semester (FUND_ADMIN). */
   budgetByArea: Array<AreaBudget>;
+  /** Labels of every value of every enum the catalogue subgraph declares (public). */
+  catalogueEnumLabels: Array<EnumLabel>;
   /** Money of the activity-attendance budget (FUND_ADMIN): the whole fund, its financing and semester budgets, and per school for one semester. */
   fundBudget: FundBudget;
   /** Institutions recorded as the measure's partners for a school year (`2025/2026`), the base of its indicators (FUND_ADMIN, OFFICER). */
@@ -1013,6 +1028,7 @@ export type ResolversTypes = ResolversObject<{
   CreateActivityPayload: ResolverTypeWrapper<Omit<CreateActivityPayload, 'activity'> & { activity: ResolversTypes['Activity'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EnumLabel: ResolverTypeWrapper<EnumLabel>;
   FundBudget: ResolverTypeWrapper<Omit<FundBudget, 'schools'> & { schools: Array<ResolversTypes['SchoolBudget']> }>;
   FundFinancing: ResolverTypeWrapper<FundFinancing>;
   FundPartner: ResolverTypeWrapper<FundPartnerRow>;
@@ -1090,6 +1106,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateActivityPayload: Omit<CreateActivityPayload, 'activity'> & { activity: ResolversParentTypes['Activity'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EnumLabel: EnumLabel;
   FundBudget: Omit<FundBudget, 'schools'> & { schools: Array<ResolversParentTypes['SchoolBudget']> };
   FundFinancing: FundFinancing;
   FundPartner: FundPartnerRow;
@@ -1301,6 +1318,13 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EnumLabelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnumLabel'] = ResolversParentTypes['EnumLabel']> = ResolversObject<{
+  enum?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  labelLv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type FundBudgetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundBudget'] = ResolversParentTypes['FundBudget']> = ResolversObject<{
   committedCents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   financing?: Resolver<ResolversTypes['FundFinancing'], ParentType, ContextType>;
@@ -1425,6 +1449,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   activitySession?: Resolver<Maybe<ResolversTypes['ActivitySession']>, ParentType, ContextType, RequireFields<QueryActivitySessionArgs, 'id'>>;
   booking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QueryBookingArgs, 'id'>>;
   budgetByArea?: Resolver<Array<ResolversTypes['AreaBudget']>, ParentType, ContextType, RequireFields<QueryBudgetByAreaArgs, 'groupBy' | 'semester'>>;
+  catalogueEnumLabels?: Resolver<Array<ResolversTypes['EnumLabel']>, ParentType, ContextType>;
   fundBudget?: Resolver<ResolversTypes['FundBudget'], ParentType, ContextType, Partial<QueryFundBudgetArgs>>;
   fundPartners?: Resolver<Array<ResolversTypes['FundPartner']>, ParentType, ContextType, RequireFields<QueryFundPartnersArgs, 'schoolYear'>>;
   learningChoiceReports?: Resolver<Array<ResolversTypes['LearningChoiceReport']>, ParentType, ContextType, RequireFields<QueryLearningChoiceReportsArgs, 'schoolYear'>>;
@@ -1520,6 +1545,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CreateActivityPayload?: CreateActivityPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  EnumLabel?: EnumLabelResolvers<ContextType>;
   FundBudget?: FundBudgetResolvers<ContextType>;
   FundFinancing?: FundFinancingResolvers<ContextType>;
   FundPartner?: FundPartnerResolvers<ContextType>;

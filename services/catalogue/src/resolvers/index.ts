@@ -1,4 +1,4 @@
-import { DateScalar, DateTimeScalar } from '@eq/shared';
+import { DateScalar, DateTimeScalar, enumLabelList } from '@eq/shared';
 import type { Resolvers } from '../generated/resolvers';
 import { Activity } from './activity';
 import { ActivityConnection } from './activityCatalogue';
@@ -16,11 +16,15 @@ import { Institution } from './institution';
 import { providerMutations } from './providerMutations';
 import { Query } from './query';
 import { sessionMutations } from './sessionMutations';
+import { CATALOGUE_ENUM_LABELS } from '../domain/enumLabels';
+
+/** Served as data from one table; computed once. */
+const enumLabels = enumLabelList(CATALOGUE_ENUM_LABELS);
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query: { ...Query, ...bookingQueries, ...fundQueries },
+  Query: { ...Query, ...bookingQueries, ...fundQueries, catalogueEnumLabels: () => enumLabels },
   Mutation: {
     ...providerMutations,
     ...activityMutations,

@@ -22,8 +22,8 @@ export type LicenceKind = (typeof LICENCE_KINDS)[number];
 
 export type ProgrammeLevel = 'PRESCHOOL' | 'BASIC' | 'SECONDARY' | 'VOCATIONAL';
 
-/** The disorder categories of special-needs programmes, in the order `registers-2024.json` lists them. */
-export const SPECIAL_NEEDS_CATEGORIES = [
+/** The disorder categories of the special-needs programmes licensed in 2024, in the order `registers-2024.json` lists them. */
+export const SPECIAL_NEEDS_CATEGORIES_2024 = [
   { code: 'LANGUAGE_DISORDERS', en: 'language disorders' },
   { code: 'LEARNING_DISORDERS', en: 'learning disorders' },
   { code: 'MENTAL_HEALTH_DISORDERS', en: 'mental health disorders' },
@@ -33,6 +33,20 @@ export const SPECIAL_NEEDS_CATEGORIES = [
     en: 'severe intellectual development disorders or several severe developmental disorders',
   },
   { code: 'MIXED_DEVELOPMENTAL_DISORDERS', en: 'mixed developmental disorders' },
+] as const;
+
+/**
+ * Every category a special-needs programme may be licensed for: the 2024 six, and the public
+ * programme-code families of special education for learners with visual, hearing or physical
+ * development impairments or somatic diseases, which no programme licensed in 2024 used (issue 16:
+ * the list was closed at the 2024 six). Stored as text without a CHECK, so no migration.
+ */
+export const SPECIAL_NEEDS_CATEGORIES = [
+  { code: 'VISUAL_IMPAIRMENTS', en: 'visual impairments' },
+  { code: 'HEARING_IMPAIRMENTS', en: 'hearing impairments' },
+  { code: 'PHYSICAL_DEVELOPMENT_DISORDERS', en: 'physical development disorders' },
+  { code: 'SOMATIC_DISEASES', en: 'somatic diseases' },
+  ...SPECIAL_NEEDS_CATEGORIES_2024,
 ] as const;
 export type SpecialNeedsCategory = (typeof SPECIAL_NEEDS_CATEGORIES)[number]['code'];
 

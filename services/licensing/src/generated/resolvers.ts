@@ -60,6 +60,19 @@ export type EndInterestProgrammeInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * The label a front end shows for one enum value: `enum` and `value` name it as in the schema
+ * (e.g. `InstitutionType`, `PRESCHOOL`), `labelLv` is its Latvian label, `labelEn` an English one
+ * where we have it. Each subgraph serves the labels of its own enums.
+ */
+export type EnumLabel = {
+  __typename?: 'EnumLabel';
+  enum: Scalars['String']['output'];
+  labelEn: Maybe<Scalars['String']['output']>;
+  labelLv: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
 export type Institution = {
   __typename?: 'Institution';
   id: Scalars['ID']['output'];
@@ -485,6 +498,8 @@ export type Query = {
   interestProgrammes: Array<InterestProgramme>;
   /** One licence by id; null when there is none. */
   licence: Maybe<Licence>;
+  /** Labels of every value of every enum the licensing subgraph declares (public). */
+  licensingEnumLabels: Array<EnumLabel>;
   /**
    * The municipality's STEM (area AT) share of the targeted subsidy per school year, against the
    * minimum for that year (configured per year; 20 % from 2026/27 on by default): every year with a
@@ -570,14 +585,23 @@ export type ReportInterestProgrammeLearnersInput = {
   schoolYear: Scalars['String']['input'];
 };
 
+/**
+ * The learners a special-education programme is for. The first four are the public programme-code
+ * families a programme may be licensed for though none was licensed in 2024; the other six are the
+ * categories the annual report 2024 (source 004) lists.
+ */
 export type SpecialNeedsCategory =
+  | 'HEARING_IMPAIRMENTS'
   | 'INTELLECTUAL_DEVELOPMENT_DISORDERS'
   | 'LANGUAGE_DISORDERS'
   | 'LEARNING_DISORDERS'
   | 'MENTAL_HEALTH_DISORDERS'
   | 'MIXED_DEVELOPMENTAL_DISORDERS'
+  | 'PHYSICAL_DEVELOPMENT_DISORDERS'
   /** Severe intellectual development disorders or several severe developmental disorders. */
-  | 'SEVERE_OR_SEVERAL_DEVELOPMENTAL_DISORDERS';
+  | 'SEVERE_OR_SEVERAL_DEVELOPMENTAL_DISORDERS'
+  | 'SOMATIC_DISEASES'
+  | 'VISUAL_IMPAIRMENTS';
 
 export type StemSubsidyShare = {
   __typename?: 'StemSubsidyShare';
@@ -714,6 +738,7 @@ export type ResolversTypes = ResolversObject<{
   CacheControlScope: CacheControlScope;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   EndInterestProgrammeInput: EndInterestProgrammeInput;
+  EnumLabel: ResolverTypeWrapper<EnumLabel>;
   Institution: ResolverTypeWrapper<InstitutionReference>;
   InterestArea: ResolverTypeWrapper<InterestArea>;
   InterestClassifierEntry: ResolverTypeWrapper<ClassifierEntry>;
@@ -766,6 +791,7 @@ export type ResolversParentTypes = ResolversObject<{
   AmendLicenceInput: AmendLicenceInput;
   Date: Scalars['Date']['output'];
   EndInterestProgrammeInput: EndInterestProgrammeInput;
+  EnumLabel: EnumLabel;
   Institution: InstitutionReference;
   InterestArea: InterestArea;
   InterestClassifierEntry: ClassifierEntry;
@@ -836,6 +862,13 @@ export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = T
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
+
+export type EnumLabelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnumLabel'] = ResolversParentTypes['EnumLabel']> = ResolversObject<{
+  enum?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  labelLv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export type InstitutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution'], FederationReferenceType extends FederationReferenceTypes['Institution'] = FederationReferenceTypes['Institution']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Institution']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -973,6 +1006,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   interestProgramme?: Resolver<Maybe<ResolversTypes['InterestProgramme']>, ParentType, ContextType, RequireFields<QueryInterestProgrammeArgs, 'id'>>;
   interestProgrammes?: Resolver<Array<ResolversTypes['InterestProgramme']>, ParentType, ContextType, RequireFields<QueryInterestProgrammesArgs, 'municipality'>>;
   licence?: Resolver<Maybe<ResolversTypes['Licence']>, ParentType, ContextType, RequireFields<QueryLicenceArgs, 'id'>>;
+  licensingEnumLabels?: Resolver<Array<ResolversTypes['EnumLabel']>, ParentType, ContextType>;
   stemSubsidyShares?: Resolver<Array<ResolversTypes['StemSubsidyShare']>, ParentType, ContextType, RequireFields<QueryStemSubsidySharesArgs, 'municipality'>>;
 }>;
 
@@ -1009,6 +1043,7 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Date?: GraphQLScalarType;
+  EnumLabel?: EnumLabelResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   InterestArea?: InterestAreaResolvers<ContextType>;
   InterestClassifierEntry?: InterestClassifierEntryResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { assertUuid, DateScalar } from '@eq/shared';
+import { assertUuid, DateScalar, enumLabelList } from '@eq/shared';
 import type { Resolvers } from '../generated/resolvers';
 import {
   amendInterestProgramme,
@@ -24,10 +24,15 @@ import {
   revokeLicence,
   suspendLicence,
 } from './licenceMutations';
+import { LICENSING_ENUM_LABELS } from '../domain/enumLabels';
+
+/** Served as data from one table; computed once. */
+const enumLabels = enumLabelList(LICENSING_ENUM_LABELS);
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
   Query: {
+    licensingEnumLabels: () => enumLabels,
     licence: (_parent, { id }, { licenceById }) => licenceById.load(assertUuid(id, 'id')),
     ...interestQueries,
   },

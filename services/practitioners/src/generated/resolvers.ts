@@ -215,6 +215,19 @@ export type ChildcareRefusalReason =
   /** Neatbilst pakalpojuma sniedzējam noteiktajām prasībām */
   | 'REQUIREMENTS_NOT_MET';
 
+/**
+ * The label a front end shows for one enum value: `enum` and `value` name it as in the schema
+ * (e.g. `InstitutionType`, `PRESCHOOL`), `labelLv` is its Latvian label, `labelEn` an English one
+ * where we have it. Each subgraph serves the labels of its own enums.
+ */
+export type EnumLabel = {
+  __typename?: 'EnumLabel';
+  enum: Scalars['String']['output'];
+  labelEn: Maybe<Scalars['String']['output']>;
+  labelLv: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
 export type ExcludeChildcareProviderInput = {
   decision: RegisterDecisionInput;
   id: Scalars['ID']['input'];
@@ -675,6 +688,8 @@ export type Query = {
   fieldsOfPractice: Array<FieldOfPracticeEntry>;
   /** Counts for the annual report of a calendar year, by decision dates in that year (OFFICER). */
   practitionersAnnualReport: PractitionersAnnualReport;
+  /** Labels of every value of every enum the practitioners subgraph declares (public). */
+  practitionersEnumLabels: Array<EnumLabel>;
   /** A private-practice certificate by its number; null when the register has none. */
   privatePracticeCertificate: Maybe<PrivatePracticeCertificate>;
   /** Private-practice certificates, filtered and paged (ordered by teacher's name, then id). */
@@ -989,6 +1004,7 @@ export type ResolversTypes = ResolversObject<{
   ChildcareRefusalReason: ChildcareRefusalReason;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EnumLabel: ResolverTypeWrapper<EnumLabel>;
   ExcludeChildcareProviderInput: ExcludeChildcareProviderInput;
   ExpiringCertificate: ResolverTypeWrapper<Omit<ExpiringCertificate, 'certificate' | 'psychologist'> & { certificate: ResolversTypes['Certificate'], psychologist: ResolversTypes['Psychologist'] }>;
   ExtendPrivatePracticeCertificateInput: ExtendPrivatePracticeCertificateInput;
@@ -1061,6 +1077,7 @@ export type ResolversParentTypes = ResolversObject<{
   ChildcareProviderPayload: Omit<ChildcareProviderPayload, 'childcareProvider'> & { childcareProvider: ResolversParentTypes['ChildcareProvider'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EnumLabel: EnumLabel;
   ExcludeChildcareProviderInput: ExcludeChildcareProviderInput;
   ExpiringCertificate: Omit<ExpiringCertificate, 'certificate' | 'psychologist'> & { certificate: ResolversParentTypes['Certificate'], psychologist: ResolversParentTypes['Psychologist'] };
   ExtendPrivatePracticeCertificateInput: ExtendPrivatePracticeCertificateInput;
@@ -1216,6 +1233,13 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EnumLabelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnumLabel'] = ResolversParentTypes['EnumLabel']> = ResolversObject<{
+  enum?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  labelLv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type ExpiringCertificateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExpiringCertificate'] = ResolversParentTypes['ExpiringCertificate']> = ResolversObject<{
   certificate?: Resolver<ResolversTypes['Certificate'], ParentType, ContextType>;
   daysLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1368,6 +1392,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   childcareProviders?: Resolver<ResolversTypes['ChildcareProviderConnection'], ParentType, ContextType, RequireFields<QueryChildcareProvidersArgs, 'first'>>;
   fieldsOfPractice?: Resolver<Array<ResolversTypes['FieldOfPracticeEntry']>, ParentType, ContextType>;
   practitionersAnnualReport?: Resolver<ResolversTypes['PractitionersAnnualReport'], ParentType, ContextType, RequireFields<QueryPractitionersAnnualReportArgs, 'year'>>;
+  practitionersEnumLabels?: Resolver<Array<ResolversTypes['EnumLabel']>, ParentType, ContextType>;
   privatePracticeCertificate?: Resolver<Maybe<ResolversTypes['PrivatePracticeCertificate']>, ParentType, ContextType, RequireFields<QueryPrivatePracticeCertificateArgs, 'number'>>;
   privatePracticeCertificates?: Resolver<ResolversTypes['PrivatePracticeCertificateConnection'], ParentType, ContextType, RequireFields<QueryPrivatePracticeCertificatesArgs, 'first'>>;
   psychologist?: Resolver<Maybe<ResolversTypes['Psychologist']>, ParentType, ContextType, RequireFields<QueryPsychologistArgs, 'registrationNumber'>>;
@@ -1432,6 +1457,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ChildcareProviderPayload?: ChildcareProviderPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  EnumLabel?: EnumLabelResolvers<ContextType>;
   ExpiringCertificate?: ExpiringCertificateResolvers<ContextType>;
   FieldOfPracticeEntry?: FieldOfPracticeEntryResolvers<ContextType>;
   ForeignQualificationRecognition?: ForeignQualificationRecognitionResolvers<ContextType>;

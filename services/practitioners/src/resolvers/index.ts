@@ -1,4 +1,4 @@
-import { DateScalar, DateTimeScalar } from '@eq/shared';
+import { DateScalar, DateTimeScalar, enumLabelList } from '@eq/shared';
 import type { Resolvers } from '../generated/resolvers';
 import { ChildcareProvider, childcareQueries } from './childcareQueries';
 import { certificateDecisionMutations } from './certificateDecisions';
@@ -19,11 +19,21 @@ import { psychologistMutations } from './psychologistMutations';
 import { psychologistQueries } from './psychologistQueries';
 import { supervisionContractMutations } from './supervisionContractMutations';
 import { reportQueries } from './reportQueries';
+import { PRACTITIONERS_ENUM_LABELS } from '../domain/enumLabels';
+
+/** Served as data from one table; computed once. */
+const enumLabels = enumLabelList(PRACTITIONERS_ENUM_LABELS);
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query: { ...psychologistQueries, ...childcareQueries, ...privatePracticeQueries, ...reportQueries },
+  Query: {
+    ...psychologistQueries,
+    ...childcareQueries,
+    ...privatePracticeQueries,
+    ...reportQueries,
+    practitionersEnumLabels: () => enumLabels,
+  },
   Mutation: {
     ...psychologistMutations,
     ...psychologistDecisionMutations,

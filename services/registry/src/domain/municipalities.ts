@@ -53,6 +53,18 @@ export const LATVIAN_MUNICIPALITIES: readonly string[] = [
   'Ventspils novads',
 ];
 
+/**
+ * The name of a municipality's authority, the founder of its schools, as the register writes it:
+ * "Cēsu novada pašvaldība", "Rīgas valstspilsētas pašvaldība". The genitive of a state city is
+ * formed as Latvian declension does for these seven (-a, -e take -s; -pils stays); our rule, for
+ * the names of `LATVIAN_MUNICIPALITIES`.
+ */
+export function municipalityAuthorityName(municipality: string): string {
+  if (municipality.endsWith(' novads')) return `${municipality.slice(0, -' novads'.length)} novada pašvaldība`;
+  const genitive = /[ae]$/.test(municipality) ? `${municipality}s` : municipality;
+  return `${genitive} valstspilsētas pašvaldība`;
+}
+
 export interface MunicipalityClassifier {
   /** The official spelling of a municipality, matched ignoring case and diacritics; throws VALIDATION_FAILED when unknown. */
   canonical(name: string, field: string): string;

@@ -134,6 +134,19 @@ export type DecisionKind =
   | 'STATE_SIGNIFICANCE_REVOKED'
   | 'STRIKING_OFF';
 
+/**
+ * The label a front end shows for one enum value: `enum` and `value` name it as in the schema
+ * (e.g. `InstitutionType`, `PRESCHOOL`), `labelLv` is its Latvian label, `labelEn` an English one
+ * where we have it. Each subgraph serves the labels of its own enums.
+ */
+export type EnumLabel = {
+  __typename?: 'EnumLabel';
+  enum: Scalars['String']['output'];
+  labelEn: Maybe<Scalars['String']['output']>;
+  labelLv: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
 export type ExcludeBranchInput = {
   branchId: Scalars['ID']['input'];
   decision: BranchExclusionDecisionInput;
@@ -891,6 +904,8 @@ export type Query = {
    * OFFICER and FUND_ADMIN.
    */
   municipalityLearnerCounts: MunicipalityLearnerCounts;
+  /** Labels of every value of every enum the registry subgraph declares (public). */
+  registryEnumLabels: Array<EnumLabel>;
 };
 
 
@@ -1210,6 +1225,7 @@ export type ResolversTypes = ResolversObject<{
   Decision: ResolverTypeWrapper<DecisionRecord>;
   DecisionInput: DecisionInput;
   DecisionKind: DecisionKind;
+  EnumLabel: ResolverTypeWrapper<EnumLabel>;
   ExcludeBranchInput: ExcludeBranchInput;
   ExcludeBranchPayload: ResolverTypeWrapper<Omit<ExcludeBranchPayload, 'branch' | 'institution'> & { branch: ResolversTypes['HigherEducationBranch'], institution: ResolversTypes['HigherEducationInstitution'] }>;
   Founder: ResolverTypeWrapper<Founder>;
@@ -1308,6 +1324,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Decision: DecisionRecord;
   DecisionInput: DecisionInput;
+  EnumLabel: EnumLabel;
   ExcludeBranchInput: ExcludeBranchInput;
   ExcludeBranchPayload: Omit<ExcludeBranchPayload, 'branch' | 'institution'> & { branch: ResolversParentTypes['HigherEducationBranch'], institution: ResolversParentTypes['HigherEducationInstitution'] };
   Founder: Founder;
@@ -1446,6 +1463,13 @@ export type DecisionResolvers<ContextType = Context, ParentType extends Resolver
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   revokedBy?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType>;
+}>;
+
+export type EnumLabelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnumLabel'] = ResolversParentTypes['EnumLabel']> = ResolversObject<{
+  enum?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  labelLv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ExcludeBranchPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExcludeBranchPayload'] = ResolversParentTypes['ExcludeBranchPayload']> = ResolversObject<{
@@ -1716,6 +1740,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   learnerCountReport?: Resolver<Maybe<ResolversTypes['LearnerCountReport']>, ParentType, ContextType, RequireFields<QueryLearnerCountReportArgs, 'institutionId' | 'schoolYear'>>;
   learnerCountSchoolYear?: Resolver<ResolversTypes['LearnerCountSchoolYear'], ParentType, ContextType, RequireFields<QueryLearnerCountSchoolYearArgs, 'schoolYear'>>;
   municipalityLearnerCounts?: Resolver<ResolversTypes['MunicipalityLearnerCounts'], ParentType, ContextType, RequireFields<QueryMunicipalityLearnerCountsArgs, 'municipality' | 'schoolYear'>>;
+  registryEnumLabels?: Resolver<Array<ResolversTypes['EnumLabel']>, ParentType, ContextType>;
 }>;
 
 export type RegisterHigherEducationInstitutionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegisterHigherEducationInstitutionPayload'] = ResolversParentTypes['RegisterHigherEducationInstitutionPayload']> = ResolversObject<{
@@ -1780,6 +1805,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Decision?: DecisionResolvers<ContextType>;
+  EnumLabel?: EnumLabelResolvers<ContextType>;
   ExcludeBranchPayload?: ExcludeBranchPayloadResolvers<ContextType>;
   Founder?: FounderResolvers<ContextType>;
   HigherEducationAmendment?: HigherEducationAmendmentResolvers<ContextType>;

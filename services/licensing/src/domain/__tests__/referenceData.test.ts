@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { CLASSIFIER_ENTRIES, INTEREST_AREAS, RETIRED_CLASSIFIER_VALID_TO } from '../interestClassifier';
-import { INTERNATIONAL_PROGRAMMES, SPECIAL_NEEDS_CATEGORIES } from '../licenceKinds';
+import { INTERNATIONAL_PROGRAMMES, SPECIAL_NEEDS_CATEGORIES_2024 } from '../licenceKinds';
 import { STEM_SHARE_MINIMUMS } from '../stemSubsidyShare';
 
 /** The source facts copied into the repository (docs/reference, with their sources). */
@@ -27,7 +27,7 @@ describe('reference data copied into the service', () => {
 
   it('matches the special-needs categories and IB programmes of registers-2024.json', () => {
     const facts = readJson('registers-2024.json').licensing2024;
-    expect(SPECIAL_NEEDS_CATEGORIES.map((category) => category.en)).toStrictEqual(facts.specialNeedsProgrammeCategories);
+    expect(SPECIAL_NEEDS_CATEGORIES_2024.map((category) => category.en)).toStrictEqual(facts.specialNeedsProgrammeCategories);
     expect(INTERNATIONAL_PROGRAMMES.map((programme) => programme.en)).toStrictEqual(facts.internationalProgrammes);
   });
 });
